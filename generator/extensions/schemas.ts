@@ -1,0 +1,233 @@
+/**
+ * The `x-specsmith-*` vocabulary: one JSON Schema per extension and the places
+ * it may appear. The lint plugin and the generator's validate stage both check
+ * specs against these, so a malformed extension is reported the same way in
+ * both. README.md ("x-specsmith-* extensions") documents each one for humans.
+ */
+
+/** Where in an OpenAPI document an extension may be written. */
+export type ExtensionSite = 'root' | 'operation' | 'tag';
+
+export interface ExtensionDefinition {
+  sites: readonly ExtensionSite[];
+  schema: Record<string, unknown>;
+}
+
+const pointer = { type: 'string', pattern: '^(/([^~/]|~[01])*)*$' } as const;
+const name = { type: 'string', minLength: 1 } as const;
+const names = { type: 'array', items: name, minItems: 1 } as const;
+const statusCode = { type: 'integer', minimum: 100, maximum: 599 } as const;
+const pointerMap = { type: 'object', additionalProperties: pointer, minProperties: 1 } as const;
+
+function object(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+export const EXTENSIONS: Record<string, ExtensionDefinition> = {
+  'x-specsmith-client': {
+    sites: ['root'],
+    schema: object(
+      {
+        name: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+        apiKeyEnv: { type: 'string', pattern: '^[A-Z_][A-Z0-9_]*$' },
+        baseUrlEnv: { type: 'string', pattern: '^[A-Z_][A-Z0-9_]*$' },
+      },
+      ['name'],
+    ),
+  },
+  'x-specsmith-envelope': {
+    sites: ['root', 'operation'],
+    schema: { oneOf: [{ const: false }, object({ data: pointer }, ['data'])] },
+  },
+  'x-specsmith-errors': {
+    sites: ['root'],
+    schema: object({ schema: name, message: pointer, code: pointer, requestId: pointer }, ['schema', 'message']),
+  },
+  'x-specsmith-request-id': {
+    sites: ['root'],
+    schema: { ...object({ header: name, pointer }), minProperties: 1 },
+  },
+  'x-specsmith-rate-limit': {
+    sites: ['root', 'operation'],
+    schema: object({
+      headers: { ...object({ limit: name, remaining: name, reset: name }), minProperties: 1 },
+      resetFormat: { enum: ['epoch-seconds', 'delta-seconds'] },
+      policies: {
+        type: 'array',
+        minItems: 1,
+        items: object(
+          {
+            name,
+            scope: name,
+            limit: { type: 'integer', minimum: 1 },
+            windowSeconds: { type: 'number', exclusiveMinimum: 0 },
+          },
+          ['scope', 'limit', 'windowSeconds'],
+        ),
+      },
+    }),
+  },
+  'x-specsmith-retry': {
+    sites: ['root'],
+    schema: object({
+      maxRetries: { type: 'integer', minimum: 0, maximum: 10 },
+      statuses: { type: 'array', items: statusCode },
+      requireRetryAfter: { type: 'array', items: statusCode },
+    }),
+  },
+  'x-specsmith-pagination': {
+    sites: ['operation'],
+    schema: {
+      ...object(
+        {
+          style: { enum: ['offset', 'page', 'cursor'] },
+          items: pointer,
+          limit: name,
+          offset: name,
+          page: name,
+          cursor: name,
+          nextCursor: pointer,
+          hasMore: pointer,
+          total: pointer,
+        },
+        ['style', 'items'],
+      ),
+      allOf: [
+        { if: { properties: { style: { const: 'offset' } } }, then: { required: ['offset'] } },
+        { if: { properties: { style: { const: 'page' } } }, then: { required: ['page'] } },
+        { if: { properties: { style: { const: 'cursor' } } }, then: { required: ['cursor', 'nextCursor'] } },
+      ],
+    },
+  },
+  'x-specsmith-idempotent': {
+    sites: ['operation'],
+    schema: { oneOf: [{ type: 'boolean' }, object({ field: name }, ['field'])] },
+  },
+  'x-specsmith-sse': {
+    sites: ['operation'],
+    schema: object({
+      typeField: name,
+      terminal: names,
+      resume: {
+        oneOf: [
+          { const: false },
+          object(
+            {
+              via: name,
+              lastEventId: { type: 'boolean' },
+              params: {
+                type: 'object',
+                minProperties: 1,
+                additionalProperties: object({ event: name, pointer }, ['event', 'pointer']),
+              },
+              requires: name,
+            },
+            ['via'],
+          ),
+        ],
+      },
+      dedupe: object({ events: names, key: pointer }, ['events', 'key']),
+      result: object(
+        {
+          success: object({ event: name, value: pointer }, ['event', 'value']),
+          failure: object({ events: names, message: { type: 'array', items: pointer, minItems: 1 } }, [
+            'events',
+            'message',
+          ]),
+        },
+        ['success'],
+      ),
+    }),
+  },
+  'x-specsmith-wait': {
+    sites: ['operation'],
+    schema: object({ via: name, params: pointerMap }, ['via', 'params']),
+  },
+  'x-specsmith-long-running': {
+    sites: ['operation'],
+    schema: object(
+      {
+        status: statusCode,
+        poll: name,
+        params: pointerMap,
+        state: pointer,
+        succeeded: names,
+        failed: names,
+        error: pointer,
+        result: object({ operationId: name, params: pointerMap }, ['operationId', 'params']),
+      },
+      ['status', 'poll', 'params', 'state', 'succeeded', 'failed'],
+    ),
+  },
+  'x-specsmith-async-webhook': {
+    sites: ['operation'],
+    schema: object({ field: name, status: statusCode, events: names }, ['field', 'status']),
+  },
+  'x-specsmith-webhooks': {
+    sites: ['root'],
+    schema: object(
+      {
+        signature: object(
+          {
+            header: name,
+            algorithm: { const: 'hmac-sha256' },
+            encoding: { enum: ['hex', 'base64'] },
+            prefix: { type: 'string' },
+          },
+          ['header', 'algorithm', 'encoding'],
+        ),
+        secret: name,
+        eventField: name,
+        userAgent: name,
+        retries: { type: 'integer', minimum: 0 },
+        urlRules: object({
+          schemes: names,
+          maxLength: { type: 'integer', minimum: 1 },
+          denyHosts: names,
+          denySuffixes: names,
+          denyPrivateNetworks: { type: 'boolean' },
+        }),
+      },
+      ['signature'],
+    ),
+  },
+  'x-specsmith-upload': {
+    sites: ['operation'],
+    schema: object(
+      {
+        file: name,
+        hash: object(
+          { field: name, algorithm: { const: 'sha-256' }, encoding: { enum: ['hex', 'base64'] } },
+          ['field', 'algorithm', 'encoding'],
+        ),
+      },
+      ['file'],
+    ),
+  },
+  'x-specsmith-chunked-upload': {
+    sites: ['operation'],
+    schema: object(
+      {
+        part: name,
+        complete: name,
+        abort: name,
+        uploadId: pointer,
+        partSize: pointer,
+        uploadIdParam: name,
+        partNumberParam: name,
+        firstPart: { type: 'integer', minimum: 0 },
+      },
+      ['part', 'complete', 'uploadId', 'partSize', 'uploadIdParam', 'partNumberParam'],
+    ),
+  },
+  'x-specsmith-resource': {
+    sites: ['tag'],
+    schema: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' },
+  },
+  'x-specsmith-method': {
+    sites: ['operation'],
+    schema: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' },
+  },
+};
+
+export const EXTENSION_PREFIX = 'x-specsmith-';

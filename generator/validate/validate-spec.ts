@@ -1,0 +1,157 @@
+/**
+ * Stage 2, validate: structured issues about the bundled document, found
+ * before anything is modelled or written. It checks what the later stages rely
+ * on (https://spec.openapis.org/oas/v3.1.0 and v3.0.3): the version, the shape
+ * of paths, operations and parameters, internal `$ref`s, unique operationIds,
+ * path templates, and every `x-specsmith-*` extension. Redocly's linter checks
+ * style on top of this; validation only rejects what would break generation.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { LoadedSpec } from '../load/load-spec.js';
+import { appendPointer, getAtPointer } from '../load/json-pointer.js';
+import { checkExtensionReferences, checkExtensions, listOperations } from '../extensions/check.js';
+
+type Issue = Omit<Diagnostic, 'file' | 'line' | 'column'>;
+
+const PARAMETER_LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function checkVersion(document: Record<string, unknown>): Issue[] {
+  if (typeof document['swagger'] === 'string') {
+    return [{ code: 'unsupported-version', severity: 'error', pointer: '/swagger', message: `Swagger ${document['swagger']} is not supported; specsmith reads OpenAPI 3.0 and 3.1`, hint: 'Convert the document to OpenAPI 3 first (for example with swagger2openapi), then generate from the result.' }];
+  }
+  const version = document['openapi'];
+  if (typeof version !== 'string') {
+    return [{ code: 'missing-version', severity: 'error', pointer: '', message: 'the document has no "openapi" version field', hint: 'Add `openapi: 3.1.0` at the top of the document.' }];
+  }
+  if (!/^3\.[01]\.\d+$/.test(version)) {
+    return [{ code: 'unsupported-version', severity: 'error', pointer: '/openapi', message: `OpenAPI ${version} is not supported; specsmith reads 3.0.x and 3.1.x` }];
+  }
+  return [];
+}
+
+function checkInfo(document: Record<string, unknown>): Issue[] {
+  const info = document['info'];
+  if (!isObject(info)) return [{ code: 'invalid-info', severity: 'error', pointer: '/info', message: '"info" must be an object with a title and a version' }];
+  const issues: Issue[] = [];
+  for (const field of ['title', 'version']) {
+    if (typeof info[field] !== 'string') issues.push({ code: 'invalid-info', severity: 'error', pointer: `/info/${field}`, message: `info.${field} must be a string` });
+  }
+  return issues;
+}
+
+/** Internal `$ref`s that point at nothing. External ones were resolved (or reported) by the load stage. */
+function checkRefs(document: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<unknown>();
+  const visit = (node: unknown, pointer: string): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, `${pointer}/${index}`));
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') {
+        if (value.startsWith('#') && getAtPointer(document, value) === undefined) {
+          issues.push({ code: 'dangling-ref', severity: 'error', pointer: `${pointer}/$ref`, message: `$ref "${value}" points at nothing`, hint: 'Fix the reference or define the missing component.' });
+        }
+      } else if (!key.startsWith('x-') || key.startsWith('x-specsmith-')) {
+        visit(value, appendPointer(pointer, key));
+      }
+    }
+  };
+  visit(document, '');
+  return issues;
+}
+
+function resolveLocal(document: Record<string, unknown>, value: unknown): unknown {
+  let current = value;
+  for (let depth = 0; depth < 20 && isObject(current) && typeof current['$ref'] === 'string' && current['$ref'].startsWith('#'); depth++) {
+    current = getAtPointer(document, current['$ref']);
+  }
+  return current;
+}
+
+function checkOperations(document: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const paths = document['paths'];
+  if (paths !== undefined && !isObject(paths)) return [{ code: 'invalid-paths', severity: 'error', pointer: '/paths', message: '"paths" must be an object' }];
+  const is30 = typeof document['openapi'] === 'string' && document['openapi'].startsWith('3.0');
+  if (is30 && paths === undefined) issues.push({ code: 'invalid-paths', severity: 'error', pointer: '', message: 'OpenAPI 3.0 requires a "paths" object' });
+
+  for (const path of Object.keys(paths ?? {})) {
+    if (!path.startsWith('/')) issues.push({ code: 'invalid-path', severity: 'error', pointer: appendPointer('/paths', path), message: `path "${path}" must start with "/"` });
+  }
+
+  const operationIds = new Map<string, string>();
+  for (const { pointer, operation } of listOperations(document)) {
+    const id = operation['operationId'];
+    if (id !== undefined && typeof id !== 'string') {
+      issues.push({ code: 'invalid-operation-id', severity: 'error', pointer: `${pointer}/operationId`, message: 'operationId must be a string' });
+    } else if (typeof id === 'string') {
+      const first = operationIds.get(id);
+      if (first) {
+        issues.push({ code: 'duplicate-operation-id', severity: 'error', pointer: `${pointer}/operationId`, message: `operationId "${id}" is already used at #${first}`, hint: 'operationIds must be unique across the document; rename one of them.' });
+      } else {
+        operationIds.set(id, pointer);
+      }
+    }
+    const responses = operation['responses'];
+    if (responses === undefined ? is30 : !isObject(responses)) {
+      issues.push({ code: 'invalid-responses', severity: 'error', pointer: `${pointer}/responses`, message: 'an operation must have a "responses" object' });
+    }
+    // Path parameters come from the path item and the operation; every template variable needs one.
+    const pathPointer = pointer.slice(0, pointer.lastIndexOf('/'));
+    const pathItem = getAtPointer(document, pathPointer) as Record<string, unknown>;
+    const declared = new Set<string>();
+    for (const [where, list] of [[`${pathPointer}/parameters`, pathItem['parameters']], [`${pointer}/parameters`, operation['parameters']]] as const) {
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) {
+        issues.push({ code: 'invalid-parameter', severity: 'error', pointer: where, message: '"parameters" must be an array' });
+        continue;
+      }
+      list.forEach((raw, index) => {
+        const parameter = resolveLocal(document, raw);
+        const at = `${where}/${index}`;
+        if (!isObject(parameter) || typeof parameter['name'] !== 'string' || !PARAMETER_LOCATIONS.has(String(parameter['in']))) {
+          issues.push({ code: 'invalid-parameter', severity: 'error', pointer: at, message: 'a parameter needs a string "name" and "in" of path, query, header or cookie' });
+          return;
+        }
+        if (parameter['in'] === 'path') declared.add(parameter['name']);
+      });
+    }
+    const path = pointer.split('/')[2] ?? '';
+    const template = path.replace(/~1/g, '/').replace(/~0/g, '~');
+    for (const match of template.matchAll(/\{([^{}]+)\}/g)) {
+      const variable = match[1] ?? '';
+      if (!declared.has(variable)) {
+        issues.push({ code: 'undeclared-path-parameter', severity: 'error', pointer, message: `path "${template}" uses {${variable}} but no path parameter "${variable}" is declared`, hint: `Add {name: ${variable}, in: path, required: true, schema: {type: string}} to the parameters.` });
+      }
+    }
+  }
+  return issues;
+}
+
+function checkAllExtensions(document: Record<string, unknown>): Issue[] {
+  const found = [
+    ...checkExtensions(document, 'root', ''),
+    ...listOperations(document).flatMap(({ pointer, operation }) => checkExtensions(operation, 'operation', pointer)),
+    ...(Array.isArray(document['tags']) ? document['tags'] : []).flatMap((tag, index) => checkExtensions(tag, 'tag', `/tags/${index}`)),
+    ...checkExtensionReferences(document),
+  ];
+  return found.map((issue) => ({ code: 'invalid-extension', severity: 'error', pointer: issue.pointer, message: issue.message, hint: 'See "x-specsmith-* extensions" in the specsmith README for the expected shape.' }));
+}
+
+/** Every structural issue of the document, each located in its original file. */
+export function validateSpec(spec: LoadedSpec): Diagnostic[] {
+  const versionIssues = checkVersion(spec.document);
+  const issues = versionIssues.length > 0 ? versionIssues : [...checkInfo(spec.document), ...checkRefs(spec.document), ...checkOperations(spec.document), ...checkAllExtensions(spec.document)];
+  return issues.map((issue) => {
+    const origin = spec.origin(issue.pointer);
+    return { ...issue, file: origin.file, pointer: origin.pointer, line: origin.line, column: origin.column };
+  });
+}

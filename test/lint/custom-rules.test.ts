@@ -1,0 +1,38 @@
+/**
+ * specsmith's Redocly rules catch a spec that breaks each of them, and the
+ * report names the rule and the JSON pointer of the offending node.
+ */
+import { describe, expect, it } from 'vitest';
+import { redoclyLint } from '../support/redocly.js';
+
+describe('specsmith lint rules on a bad fixture', async () => {
+  const { problems, exitCode } = await redoclyLint('test/fixtures/lint/bad-spec.yaml');
+  const found = (ruleId: string): string[] => problems.filter((p) => p.ruleId === ruleId).map((p) => p.location[0]?.pointer ?? '');
+
+  it('fails the run', () => {
+    expect(exitCode).not.toBe(0);
+    expect(problems.filter((p) => p.severity === 'error').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('requires an operationId', () => {
+    expect(found('specsmith/operation-basics')).toEqual(['#/paths/~1things/get']);
+  });
+
+  it('requires examples on media types', () => {
+    expect(found('specsmith/examples')).toEqual(['#/paths/~1things/get/responses/200/content/application~1json']);
+  });
+
+  it('requires the error schema on 4xx/5xx responses', () => {
+    expect(found('specsmith/error-schema')).toEqual(['#/paths/~1things/get/responses/404']);
+  });
+
+  it('checks the shape and the references of x-specsmith-* extensions', () => {
+    expect(found('specsmith/extensions').sort()).toEqual([
+      '#/paths/~1things/get/x-specsmith-pagination',
+      '#/paths/~1things~1{id}/get/x-specsmith-wait/via',
+      '#/x-specsmith-retry',
+    ]);
+    const retry = problems.find((p) => p.location[0]?.pointer === '#/x-specsmith-retry');
+    expect(retry?.message).toMatch(/maxRetries: must be integer/);
+  });
+});
