@@ -108,6 +108,7 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
     schema: object({
       typeField: name,
       terminal: names,
+      terminalWhen: object({ pointer, values: { type: 'array', minItems: 1, items: { type: ['string', 'number', 'boolean'] } } }, ['pointer', 'values']),
       resume: {
         oneOf: [
           { const: false },

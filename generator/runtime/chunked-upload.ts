@@ -30,7 +30,7 @@ function argsFor(op: OperationSpec, values: Record<string, unknown>): unknown[] 
   return (op.pathParams ?? []).map((name) => values[name]);
 }
 
-export async function uploadInChunks(core: ClientCore<{}>, spec: ChunkedUploadSpec, startArgs: readonly unknown[], startParams: Record<string, unknown> | undefined, data: BinaryInput, options: ChunkedUploadOptions = {}): Promise<unknown> {
+export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadSpec, startArgs: readonly unknown[], startParams: Record<string, unknown> | undefined, data: BinaryInput, options: ChunkedUploadOptions = {}): Promise<unknown> {
   const bytes = data instanceof Blob ? data : new Blob([(await bytesOf(data)) as Uint8Array<ArrayBuffer>]);
   const started = await core.call<unknown>(spec.start, startArgs, startParams, options);
   const uploadId = getAtPointer(started, spec.uploadId);

@@ -45,9 +45,9 @@ const IDEMPOTENT_METHODS = new Set(['get', 'head', 'options', 'put', 'delete', '
 const DEFAULT_TIMEOUT_MS = 60_000;
 const LONG_RUNNING = Symbol.for('specsmith.longRunning');
 
-export class ClientCore<Paths extends {}> {
-  /** openapi-fetch client for this API, with base URL, credentials and User-Agent: the escape hatch. */
-  readonly raw: Client<Paths>;
+export class ClientCore {
+  /** openapi-fetch client for this API, with base URL, credentials and User-Agent: the escape hatch (typed by the generated client). */
+  readonly raw: Client<{}>;
   readonly config: ApiConfig;
   readonly errors: ErrorClasses;
   readonly baseUrl: string;
@@ -79,8 +79,8 @@ export class ClientCore<Paths extends {}> {
     this.#fetch = userFetch ?? ((request) => globalThis.fetch(request));
     this.#headers = { 'User-Agent': config.userAgent, ...options.headers };
     this.#hooks = options.hooks ?? {};
-    this.#transport = createClient<Paths>({ baseUrl: this.baseUrl, fetch: this.#fetch }) as unknown as LooseClient;
-    this.raw = createClient<Paths>({ baseUrl: this.baseUrl, fetch: this.#fetch, headers: this.#headers });
+    this.#transport = createClient<{}>({ baseUrl: this.baseUrl, fetch: this.#fetch }) as unknown as LooseClient;
+    this.raw = createClient<{}>({ baseUrl: this.baseUrl, fetch: this.#fetch, headers: this.#headers });
     this.raw.use({
       onRequest: ({ request }) => {
         if (request.headers.has('authorization') || !this.#apiKey) return undefined;
@@ -94,9 +94,13 @@ export class ClientCore<Paths extends {}> {
     });
   }
 
-  /** Credentials and URLs never appear when the client is printed. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  /** How the client prints (`util.inspect`, `console.log`): the key is never shown. */
+  describe(): string {
     return `${this.config.name} { baseUrl: '${this.baseUrl}', apiKey: ${this.#apiKey ? `'${REDACTED}'` : 'undefined'} }`;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.describe();
   }
 
   toJSON(): Record<string, unknown> {
@@ -218,7 +222,8 @@ export class ClientCore<Paths extends {}> {
   /** Reads a success body by the operation's response kind and unwraps the envelope. */
   async read<T>(op: OperationSpec, sent: Sent): Promise<APIResponse<T>> {
     const { response } = sent;
-    const spec = op.responses[response.status] ?? fallbackResponse(op, response);
+    const listed = op.responses[response.status];
+    const spec = !listed || listed.kind === 'auto' ? fallbackResponse(op, response) : listed;
     let body: unknown;
     let data: unknown;
     try {
@@ -408,7 +413,8 @@ export class ClientCore<Paths extends {}> {
 /** How to read a success status the spec does not list: like its first JSON response, else by Content-Type. */
 function fallbackResponse(op: OperationSpec, response: Response): ResponseSpec {
   const type = response.headers.get('content-type') ?? '';
-  if (/json/i.test(type)) return Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' };
+  const listed = op.responses[response.status];
+  if (/json/i.test(type)) return listed?.unwrap ? { kind: 'json', unwrap: listed.unwrap } : (Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' });
   if (/event-stream/i.test(type)) return { kind: 'sse' };
   if (type.startsWith('text/')) return { kind: 'text' };
   return response.headers.get('content-length') === '0' || response.status === 204 ? { kind: 'empty' } : { kind: 'binary' };

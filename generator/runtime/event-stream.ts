@@ -40,14 +40,14 @@ interface Target {
   params: Params;
 }
 
-export class EventStream<Event> implements AsyncIterable<Event | UnknownEvent> {
-  readonly #core: ClientCore<{}>;
+export class EventStream<Event, Result = unknown> implements AsyncIterable<Event | UnknownEvent> {
+  readonly #core: ClientCore;
   readonly #target: Target;
   readonly #options: StreamOptions;
   readonly #controller = new AbortController();
   #started = false;
 
-  constructor(core: ClientCore<{}>, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: StreamOptions = {}) {
+  constructor(core: ClientCore, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: StreamOptions = {}) {
     this.#core = core;
     this.#target = { op, pathArgs, params };
     this.#options = options;
@@ -71,7 +71,7 @@ export class EventStream<Event> implements AsyncIterable<Event | UnknownEvent> {
    * The stream's result, as `x-specsmith-sse.result` defines it: the value of
    * the success event, or a typed error carrying the failure event's message.
    */
-  async result(): Promise<unknown> {
+  async result(): Promise<Result> {
     const spec = this.#target.op.sse?.result;
     const operationId = this.#target.op.id;
     if (!spec) throw new this.#core.errors.invalidRequest(`${operationId} does not define a result`);
@@ -79,7 +79,7 @@ export class EventStream<Event> implements AsyncIterable<Event | UnknownEvent> {
     try {
       for await (const event of this) {
         const type = (event as Record<string, unknown>)[typeField];
-        if (type === spec.success.event) return getAtPointer(event, spec.success.value);
+        if (type === spec.success.event) return getAtPointer(event, spec.success.value) as Result;
         if (typeof type === 'string' && spec.failure?.events.includes(type)) {
           const message = spec.failure.message.map((pointer) => getAtPointer(event, pointer)).find((value) => typeof value === 'string' && value !== '');
           throw new this.#core.errors.operationFailed(`${operationId}: ${type}: ${typeof message === 'string' ? message : 'failed without a message'}`, { operationId, result: event });
@@ -124,7 +124,7 @@ export class EventStream<Event> implements AsyncIterable<Event | UnknownEvent> {
             captured.set(type, event);
             if (isRepeat(event, type, sse, seen)) continue;
             yield event as Event | UnknownEvent;
-            if (sse.terminal?.includes(type)) {
+            if (sse.terminal?.includes(type) || isFinalState(event, sse)) {
               finished = true;
               break;
             }
@@ -157,7 +157,7 @@ export class EventStream<Event> implements AsyncIterable<Event | UnknownEvent> {
 }
 
 /** Failures worth reconnecting after: network trouble, timeouts, 429 and 5xx. */
-function isConnectionFailure(core: ClientCore<{}>, error: unknown): boolean {
+function isConnectionFailure(core: ClientCore, error: unknown): boolean {
   if (error instanceof core.errors.connection || error instanceof core.errors.timeout) return true;
   const status = error instanceof core.errors.api ? (error as { status?: unknown }).status : undefined;
   return typeof status === 'number' && (status >= 500 || status === 429);
@@ -182,6 +182,12 @@ function toEvent(message: ServerSentEvent, sse: SSESpec): { type: string; event:
   if (!sse.known.includes(type)) return { type, event: { type: 'unknown', event: type, data: data ?? message.data } };
   if (!record) return { type, event: { [sse.typeField]: type, data: message.data } };
   return { type, event: typeof named === 'string' ? record : { ...record, [sse.typeField]: type } };
+}
+
+function isFinalState(event: Record<string, unknown>, sse: SSESpec): boolean {
+  if (!sse.terminalWhen) return false;
+  const value = getAtPointer(event, sse.terminalWhen.pointer);
+  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && sse.terminalWhen.values.includes(value);
 }
 
 function isRepeat(event: Record<string, unknown>, type: string, sse: SSESpec, seen: Set<string>): boolean {
@@ -218,7 +224,7 @@ function resumeTarget(original: Target, sse: SSESpec, captured: Map<string, unkn
  * subscribes to the linked stream with ids taken from `source` and returns the
  * stream's result.
  */
-export function awaitStreamResult(core: ClientCore<{}>, via: OperationSpec, params: Readonly<Record<string, string>>, source: unknown, options?: StreamOptions): Promise<unknown> {
+export function awaitStreamResult(core: ClientCore, via: OperationSpec, params: Readonly<Record<string, string>>, source: unknown, options?: StreamOptions): Promise<unknown> {
   const values: Record<string, unknown> = {};
   for (const [name, pointer] of Object.entries(params)) values[name] = getAtPointer(source, pointer);
   const pathArgs = (via.pathParams ?? []).map((name) => values[name]);

@@ -11,8 +11,11 @@ import { getAtPointer } from './pointer.js';
 import { sleep } from './signals.js';
 
 /** Marks (in types only) what waiting for an operation object yields. */
-declare const waitResult: unique symbol;
+export declare const waitResult: unique symbol;
+/** An operation object that `waitFor()` turns into `Result`. */
 export type LongRunning<Operation, Result> = Operation & { readonly [waitResult]?: Result };
+/** What `waitFor(operation)` resolves to: the marked result, else the operation object itself. */
+export type WaitResult<T> = T extends { readonly [waitResult]?: infer Result } ? (unknown extends Result ? T : Result) : T;
 
 export interface WaitOptions {
   /** Give up after this many milliseconds (default 10 minutes). */
@@ -24,7 +27,7 @@ export interface WaitOptions {
   request?: RequestOptions;
 }
 
-function specOf(core: ClientCore<{}>, operation: object, fallback: LongRunningSpec | undefined): LongRunningSpec {
+function specOf(core: ClientCore, operation: object, fallback: LongRunningSpec | undefined): LongRunningSpec {
   const marked = (operation as { [LONG_RUNNING]?: LongRunningSpec })[LONG_RUNNING];
   const spec = marked ?? fallback;
   if (!spec) throw new core.errors.invalidRequest('waitFor() needs an operation object returned by this client');
@@ -47,7 +50,7 @@ function queryParams(spec: { query?: readonly string[] }, params: Readonly<Recor
   return query;
 }
 
-export async function waitForOperation(core: ClientCore<{}>, operation: object, options: WaitOptions = {}, fallback?: LongRunningSpec): Promise<unknown> {
+export async function waitForOperation(core: ClientCore, operation: object, options: WaitOptions = {}, fallback?: LongRunningSpec): Promise<unknown> {
   const spec = specOf(core, operation, fallback);
   const poll = spec.poll();
   const deadline = Date.now() + (options.timeout ?? 600_000);

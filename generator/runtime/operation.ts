@@ -7,8 +7,8 @@
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
-/** How a success body is read: parsed JSON, text, bytes, an event stream, or nothing. */
-export type ResponseKind = 'json' | 'text' | 'binary' | 'sse' | 'empty';
+/** How a success body is read: parsed JSON, text, bytes, an event stream, nothing, or by its Content-Type. */
+export type ResponseKind = 'json' | 'text' | 'binary' | 'sse' | 'empty' | 'auto';
 
 /** How a request body is encoded. */
 export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
@@ -45,6 +45,7 @@ export interface SSESpec {
   /** Event types the spec defines; anything else arrives as an `unknown` event. */
   known: readonly string[];
   terminal?: readonly string[];
+  terminalWhen?: { pointer: string; values: readonly (string | number | boolean)[] };
   resume?: {
     /** Operation to resume through; undefined repeats this one. */
     via?: () => OperationSpec;

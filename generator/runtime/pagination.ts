@@ -96,7 +96,7 @@ function nextParams(spec: PaginationSpec, params: Params, body: unknown, count: 
 }
 
 /** Calls a paginated list operation. */
-export function paginate<Item>(core: ClientCore<{}>, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): PagePromise<Item> {
+export function paginate<Item>(core: ClientCore, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): PagePromise<Item> {
   const spec = op.pagination;
   if (!spec) throw new Error(`${op.id} is not paginated`);
   const read = async (sent: Sent): Promise<APIResponse<Page<Item>>> => {

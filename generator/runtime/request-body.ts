@@ -6,6 +6,9 @@
 import { encodeDigest, sha256, type BinaryInput } from './encoding.js';
 import type { BodySpec, UploadSpec } from './operation.js';
 
+/** What a raw-bytes request body may be. */
+export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+
 export interface EncodedBody {
   body: unknown;
   /** Content-Type to send; undefined lets fetch decide (multipart boundary). */

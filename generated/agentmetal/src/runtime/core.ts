@@ -1,0 +1,431 @@
+/**
+ * The engine under every generated client: it places parameters, encodes
+ * bodies, adds credentials, sends through openapi-fetch with timeouts and
+ * retries, turns failures into the package's typed errors, and reads success
+ * bodies (unwrapping the API's envelope). Generated resource methods are
+ * one-line calls into this class.
+ */
+import createClient, { type Client } from 'openapi-fetch';
+import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
+import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type RequestOptions } from './config.js';
+import { apiErrorClass, type ErrorClasses } from './errors.js';
+import type { OperationSpec, ResponseSpec } from './operation.js';
+import { getAtPointer } from './pointer.js';
+import { REDACTED, redactText, redactUrl } from './redact.js';
+import { encodeBody } from './request-body.js';
+import { readRateLimit, readRequestId } from './response-info.js';
+import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, serverDelayMs, type RetryPolicy } from './retry.js';
+import { linkSignal, sleep, type LinkedSignal } from './signals.js';
+import { webhookUrlProblem } from './webhook-url.js';
+
+type Params = Record<string, unknown> | undefined;
+
+interface LooseClient {
+  request(method: string, path: string, init: Record<string, unknown>): Promise<{ error?: unknown; response: Response }>;
+}
+
+/** A request ready to send (and to send again on retry). */
+interface Prepared {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, string>;
+  body: unknown;
+  replayable: boolean;
+  idempotent: boolean;
+}
+
+/** A response with a success status, body unread. */
+export interface Sent {
+  response: Response;
+  attempts: number;
+  linked: LinkedSignal;
+}
+
+const IDEMPOTENT_METHODS = new Set(['get', 'head', 'options', 'put', 'delete', 'trace']);
+const DEFAULT_TIMEOUT_MS = 60_000;
+const LONG_RUNNING = Symbol.for('specsmith.longRunning');
+
+export class ClientCore {
+  /** openapi-fetch client for this API, with base URL, credentials and User-Agent: the escape hatch (typed by the generated client). */
+  readonly raw: Client<{}>;
+  readonly config: ApiConfig;
+  readonly errors: ErrorClasses;
+  readonly baseUrl: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly retryPolicy: RetryPolicy;
+  readonly #apiKey: string | undefined;
+  readonly #fetch: (request: Request) => Promise<Response>;
+  readonly #headers: Record<string, string>;
+  readonly #hooks: ClientHooks;
+  readonly #transport: LooseClient;
+
+  constructor(config: ApiConfig, errors: ErrorClasses, options: ClientOptions = {}) {
+    this.config = config;
+    this.errors = errors;
+    this.#apiKey = options.apiKey ?? readEnv(config.apiKeyEnv);
+    this.baseUrl = (options.baseUrl ?? readEnv(config.baseUrlEnv) ?? config.baseUrl).replace(/\/+$/, '');
+    this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+    this.maxRetries = options.maxRetries ?? config.retry?.maxRetries ?? 2;
+    this.retryPolicy = {
+      maxRetries: this.maxRetries,
+      statuses: config.retry?.statuses ?? DEFAULT_RETRY_STATUSES,
+      requireRetryAfter: config.retry?.requireRetryAfter ?? [],
+      initialDelayMs: 500,
+      maxDelayMs: 8_000,
+      budgetMs: options.retryBudget ?? 60_000,
+    };
+    const userFetch = options.fetch;
+    this.#fetch = userFetch ?? ((request) => globalThis.fetch(request));
+    this.#headers = { 'User-Agent': config.userAgent, ...options.headers };
+    this.#hooks = options.hooks ?? {};
+    this.#transport = createClient<{}>({ baseUrl: this.baseUrl, fetch: this.#fetch }) as unknown as LooseClient;
+    this.raw = createClient<{}>({ baseUrl: this.baseUrl, fetch: this.#fetch, headers: this.#headers });
+    this.raw.use({
+      onRequest: ({ request }) => {
+        if (request.headers.has('authorization') || !this.#apiKey) return undefined;
+        const auth = this.#credentials(this.config.security);
+        const url = new URL(request.url);
+        for (const [name, value] of Object.entries(auth.query)) url.searchParams.set(name, String(value));
+        const next = new Request(url, request);
+        for (const [name, value] of Object.entries(auth.header)) next.headers.set(name, value);
+        return next;
+      },
+    });
+  }
+
+  /** How the client prints (`util.inspect`, `console.log`): the key is never shown. */
+  describe(): string {
+    return `${this.config.name} { baseUrl: '${this.baseUrl}', apiKey: ${this.#apiKey ? `'${REDACTED}'` : 'undefined'} }`;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.describe();
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl, apiKey: this.#apiKey ? REDACTED : undefined };
+  }
+
+  /** Secrets to scrub from any text shown to users. */
+  secrets(): string[] {
+    return this.#apiKey ? [this.#apiKey] : [];
+  }
+
+  redact(text: string): string {
+    return redactText(text, this.secrets());
+  }
+
+  /** Calls an operation whose success body is JSON, text, bytes or empty. */
+  call<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): APIPromise<T> {
+    return new APIPromise(this.exchange(op, pathArgs, params, options, (sent) => this.read<T>(op, sent)));
+  }
+
+  async exchange<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions | undefined, read: (sent: Sent) => Promise<APIResponse<T>>): Promise<Exchange<T>> {
+    const sent = await this.send(op, pathArgs, params, options);
+    return {
+      response: sent.response,
+      read: () => read(sent),
+    };
+  }
+
+  /** Sends with retries until a success response (returned unread) or a final failure (thrown). */
+  async send(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions = {}, extraHeaders?: Record<string, string>): Promise<Sent> {
+    const prepared = await this.#prepare(op, pathArgs, params, options, extraHeaders);
+    const maxRetries = options.maxRetries ?? this.maxRetries;
+    const policy = this.retryPolicy;
+    const canRetry = prepared.replayable && prepared.idempotent;
+    let waited = 0;
+    for (let attempt = 1; ; attempt++) {
+      const linked = linkSignal(options.signal, options.timeout ?? this.timeout);
+      const started = Date.now();
+      let url = '';
+      let result: { error?: unknown; response: Response };
+      try {
+        result = await this.#transport.request(op.method, op.path, {
+          params: { path: prepared.path, query: prepared.query },
+          headers: prepared.header,
+          body: prepared.body,
+          bodySerializer: (body: unknown) => body,
+          parseAs: 'stream',
+          signal: linked.signal,
+          ...(prepared.replayable ? {} : { duplex: 'half' }),
+          fetch: (request: Request) => {
+            url = this.#safeUrl(request.url);
+            this.#hooks.onRequest?.({ operationId: op.id, method: request.method, url, attempt });
+            return this.#fetch(request);
+          },
+        });
+      } catch (cause) {
+        linked.dispose();
+        const why = linked.reason();
+        const details = { operationId: op.id, attempts: attempt, cause };
+        if (why === 'user') throw new this.errors.abort({ ...details, message: `${op.id}: request aborted` });
+        const reason = why === 'timeout' ? `timed out after ${options.timeout ?? this.timeout} ms` : this.redact(describeCause(cause));
+        if (canRetry && attempt <= maxRetries) {
+          const delay = backoffDelayMs(attempt, policy);
+          if (waited + delay <= policy.budgetMs) {
+            waited += delay;
+            await this.#pause(op, attempt, url, reason, delay, options.signal);
+            continue;
+          }
+        }
+        const message = `${op.id}: ${why === 'timeout' ? 'request' : 'connection failed'}: ${reason} (${attempt} attempt${attempt === 1 ? '' : 's'})`;
+        throw why === 'timeout' ? new this.errors.timeout({ ...details, message }) : new this.errors.connection({ ...details, message });
+      }
+      const { response } = result;
+      this.#hooks.onResponse?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, status: response.status, requestId: readRequestId(response.headers, undefined, this.config.requestId), durationMs: Date.now() - started });
+      if (response.ok) return { response, attempts: attempt, linked };
+      linked.dispose();
+      if (canRetry && attempt <= maxRetries && isRetryableStatus(response.status, response.headers, policy)) {
+        const advised = serverDelayMs(response.headers, this.config.rateLimit);
+        const delay = advised ?? backoffDelayMs(attempt, policy);
+        if (waited + delay <= policy.budgetMs) {
+          waited += delay;
+          await this.#pause(op, attempt, url, String(response.status), delay, options.signal);
+          continue;
+        }
+      }
+      throw this.apiError(op.id, response, result.error, attempt);
+    }
+  }
+
+  async #pause(op: OperationSpec, attempt: number, url: string, reason: string, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
+    this.#hooks.onRetry?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, reason, delayMs });
+    try {
+      await sleep(delayMs, signal);
+    } catch (cause) {
+      throw new this.errors.abort({ operationId: op.id, attempts: attempt, cause, message: `${op.id}: request aborted while waiting to retry` });
+    }
+  }
+
+  #safeUrl(url: string): string {
+    const queryNames = Object.values(this.config.auth).flatMap((scheme) => (scheme.type === 'query' ? [scheme.name] : []));
+    return redactUrl(url, queryNames, this.secrets());
+  }
+
+  /** The package's APIError subclass for a failed response. */
+  apiError(operationId: string, response: Response, body: unknown, attempts: number): Error {
+    const pointers = this.config.errors;
+    const text = (pointer: string | undefined): string | undefined => {
+      const value = pointer ? getAtPointer(body, pointer) : undefined;
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const detail = text(pointers.message) ?? (typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 500) : response.statusText || 'request failed');
+    const code = text(pointers.code);
+    const requestId = readRequestId(response.headers, body, this.config.requestId, pointers.requestId);
+    const message = this.redact(`${response.status}${code ? ` ${code}` : ''}: ${detail}`);
+    const ErrorClass = apiErrorClass(this.errors, response.status);
+    return new ErrorClass({ status: response.status, message, code, requestId, body, headers: response.headers, attempts, operationId });
+  }
+
+  /** Reads a success body by the operation's response kind and unwraps the envelope. */
+  async read<T>(op: OperationSpec, sent: Sent): Promise<APIResponse<T>> {
+    const { response } = sent;
+    const listed = op.responses[response.status];
+    const spec = !listed || listed.kind === 'auto' ? fallbackResponse(op, response) : listed;
+    let body: unknown;
+    let data: unknown;
+    try {
+      switch (spec.kind) {
+        case 'empty':
+          await response.text();
+          break;
+        case 'text':
+          data = await response.text();
+          break;
+        case 'binary':
+          data = await response.blob();
+          break;
+        case 'sse':
+          data = response.body;
+          break;
+        case 'json': {
+          body = await this.readJson(op.id, response);
+          data = spec.unwrap ? this.unwrap(op.id, response, body, spec.unwrap) : body;
+          break;
+        }
+      }
+    } catch (error) {
+      throw this.#readFailure(op.id, sent, error);
+    } finally {
+      if (spec.kind !== 'sse') sent.linked.dispose();
+    }
+    if (op.longRunning && response.status === op.longRunning.status && data !== null && typeof data === 'object') {
+      Object.defineProperty(data, LONG_RUNNING, { value: op.longRunning, enumerable: false });
+    }
+    return {
+      data: data as T,
+      response,
+      status: response.status,
+      headers: response.headers,
+      requestId: readRequestId(response.headers, body, this.config.requestId),
+      rateLimit: readRateLimit(response.headers, this.config.rateLimit),
+      attempts: sent.attempts,
+    };
+  }
+
+  /** Parses a JSON body; a truncated or non-JSON body is a typed error carrying the raw text. */
+  async readJson(operationId: string, response: Response): Promise<unknown> {
+    const raw = await response.text();
+    try {
+      return JSON.parse(raw);
+    } catch (error) {
+      throw new this.errors.invalidResponse({
+        message: `${operationId}: the ${response.status} response is not valid JSON (${(error as Error).message}); ${raw.length} bytes received`,
+        status: response.status,
+        raw,
+        headers: response.headers,
+        requestId: readRequestId(response.headers, undefined, this.config.requestId),
+        operationId,
+      });
+    }
+  }
+
+  unwrap(operationId: string, response: Response, body: unknown, pointer: string): unknown {
+    const value = getAtPointer(body, pointer);
+    if (value === undefined) throw this.invalidResponse(operationId, response, body, `has no value at ${pointer}`);
+    return value;
+  }
+
+  /** A success response whose parsed body is not what the spec promises. */
+  invalidResponse(operationId: string, response: Response, body: unknown, problem: string): Error {
+    return new this.errors.invalidResponse({
+      message: `${operationId}: the ${response.status} response ${problem}`,
+      status: response.status,
+      raw: JSON.stringify(body),
+      headers: response.headers,
+      requestId: readRequestId(response.headers, body, this.config.requestId),
+      operationId,
+    });
+  }
+
+  #readFailure(operationId: string, sent: Sent, error: unknown): unknown {
+    const why = sent.linked.reason();
+    const details = { operationId, attempts: sent.attempts, cause: error };
+    if (why === 'user') return new this.errors.abort({ ...details, message: `${operationId}: aborted while reading the response` });
+    if (why === 'timeout') return new this.errors.timeout({ ...details, message: `${operationId}: timed out while reading the response` });
+    if (error instanceof this.errors.base) return error;
+    return new this.errors.connection({ ...details, message: `${operationId}: the response body could not be read: ${this.redact(describeCause(error))}` });
+  }
+
+  async #prepare(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
+    const path: Record<string, unknown> = {};
+    (op.pathParams ?? []).forEach((name, index) => {
+      const value = pathArgs[index];
+      if (value === undefined || value === null || value === '') {
+        throw new this.errors.invalidRequest(`${op.id}: path parameter "${name}" is required`);
+      }
+      path[name] = value;
+    });
+    const query: Record<string, unknown> = {};
+    const header: Record<string, string> = { Accept: op.accept ?? 'application/json', ...this.#headers };
+    const rest: Record<string, unknown> = { ...params };
+    for (const name of op.query ?? []) {
+      if (rest[name] !== undefined) query[name] = rest[name];
+      delete rest[name];
+    }
+    for (const name of op.header ?? []) {
+      if (rest[name] !== undefined && rest[name] !== null) header[name] = String(rest[name]);
+      delete rest[name];
+    }
+    const auth = this.#credentials(op.security ?? this.config.security, op.id);
+    Object.assign(query, auth.query);
+    Object.assign(header, auth.header, extraHeaders);
+
+    let body: unknown;
+    let replayable = true;
+    if (op.body) {
+      const value = op.body.flat ? rest : rest['body'];
+      const present = op.body.flat ? Object.keys(rest).length > 0 || op.body.required === true : value !== undefined;
+      if (present) {
+        if (op.webhookUrlField && this.config.webhookUrlRules) this.#checkWebhookUrl(op, value);
+        const encoded = await encodeBody(op.body, value, op.upload);
+        body = encoded.body;
+        replayable = encoded.replayable;
+        if (encoded.contentType) header['Content-Type'] = encoded.contentType;
+      }
+    }
+    if (options.idempotencyKey !== undefined) header[this.config.idempotencyHeader ?? 'Idempotency-Key'] = options.idempotencyKey;
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      const existing = Object.keys(header).find((key) => key.toLowerCase() === name.toLowerCase());
+      if (existing) delete header[existing];
+      if (value !== null) header[name] = value;
+    }
+    const idempotentField = typeof op.idempotent === 'string' && op.body?.flat ? rest[op.idempotent] !== undefined : false;
+    return {
+      path,
+      query,
+      header,
+      body,
+      replayable,
+      idempotent: IDEMPOTENT_METHODS.has(op.method) || op.idempotent === true || idempotentField || options.idempotencyKey !== undefined,
+    };
+  }
+
+  #checkWebhookUrl(op: OperationSpec, body: unknown): void {
+    const url = op.webhookUrlField ? getAtPointer(body, [op.webhookUrlField]) : undefined;
+    if (typeof url !== 'string' || !this.config.webhookUrlRules) return;
+    const problem = webhookUrlProblem(url, this.config.webhookUrlRules);
+    if (problem) throw new this.errors.invalidRequest(`${op.id}: ${op.webhookUrlField} ${problem}`);
+  }
+
+  /** Headers and query parameters carrying the key for the first usable security alternative. */
+  #credentials(alternatives: readonly (readonly string[])[], operationId?: string): { header: Record<string, string>; query: Record<string, string> } {
+    const none = { header: {}, query: {} };
+    if (alternatives.length === 0 || alternatives.some((alternative) => alternative.length === 0 && !this.#apiKey)) return none;
+    const usable = alternatives.find((alternative) => alternative.length > 0 && alternative.every((name) => this.config.auth[name]));
+    if (!usable) return none;
+    const key = this.#apiKey;
+    if (!key) {
+      if (!operationId) return none;
+      const env = this.config.apiKeyEnv ? ` or set the ${this.config.apiKeyEnv} environment variable` : '';
+      throw new this.errors.base(`The ${this.config.name} API key is missing: pass { apiKey } to new ${this.config.name}()${env}. ${operationId} needs it.`);
+    }
+    const header: Record<string, string> = {};
+    const query: Record<string, string> = {};
+    for (const name of usable) {
+      const scheme = this.config.auth[name];
+      switch (scheme?.type) {
+        case 'bearer':
+          header['Authorization'] = `Bearer ${key}`;
+          break;
+        case 'basic':
+          header['Authorization'] = `Basic ${btoa(key)}`;
+          break;
+        case 'header':
+          header[scheme.name] = key;
+          break;
+        case 'query':
+          query[scheme.name] = key;
+          break;
+        case 'cookie':
+          header['Cookie'] = `${scheme.name}=${encodeURIComponent(key)}`;
+          break;
+        default:
+          break;
+      }
+    }
+    return { header, query };
+  }
+}
+
+/** How to read a success status the spec does not list: like its first JSON response, else by Content-Type. */
+function fallbackResponse(op: OperationSpec, response: Response): ResponseSpec {
+  const type = response.headers.get('content-type') ?? '';
+  const listed = op.responses[response.status];
+  if (/json/i.test(type)) return listed?.unwrap ? { kind: 'json', unwrap: listed.unwrap } : (Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' });
+  if (/event-stream/i.test(type)) return { kind: 'sse' };
+  if (type.startsWith('text/')) return { kind: 'text' };
+  return response.headers.get('content-length') === '0' || response.status === 204 ? { kind: 'empty' } : { kind: 'binary' };
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = (cause as Error & { cause?: unknown }).cause;
+    return inner instanceof Error ? `${cause.message} (${inner.message})` : cause.message;
+  }
+  return String(cause);
+}
+
+export { LONG_RUNNING };

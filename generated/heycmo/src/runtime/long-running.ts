@@ -1,0 +1,81 @@
+/**
+ * Waiting for a long-running operation (`x-specsmith-long-running`): poll the
+ * status operation with growing intervals until a terminal state or the
+ * deadline, then return the finished resource (or the operation object when
+ * there is no resource to fetch), or throw a typed error.
+ */
+import type { RequestOptions } from './config.js';
+import { LONG_RUNNING, type ClientCore } from './core.js';
+import type { LongRunningSpec } from './operation.js';
+import { getAtPointer } from './pointer.js';
+import { sleep } from './signals.js';
+
+/** Marks (in types only) what waiting for an operation object yields. */
+export declare const waitResult: unique symbol;
+/** An operation object that `waitFor()` turns into `Result`. */
+export type LongRunning<Operation, Result> = Operation & { readonly [waitResult]?: Result };
+/** What `waitFor(operation)` resolves to: the marked result, else the operation object itself. */
+export type WaitResult<T> = T extends { readonly [waitResult]?: infer Result } ? (unknown extends Result ? T : Result) : T;
+
+export interface WaitOptions {
+  /** Give up after this many milliseconds (default 10 minutes). */
+  timeout?: number;
+  signal?: AbortSignal;
+  /** First polling interval in milliseconds (default 1 000); it grows 1.5x per poll up to 15 000. */
+  interval?: number;
+  /** Options for each poll request. */
+  request?: RequestOptions;
+}
+
+function specOf(core: ClientCore, operation: object, fallback: LongRunningSpec | undefined): LongRunningSpec {
+  const marked = (operation as { [LONG_RUNNING]?: LongRunningSpec })[LONG_RUNNING];
+  const spec = marked ?? fallback;
+  if (!spec) throw new core.errors.invalidRequest('waitFor() needs an operation object returned by this client');
+  return spec;
+}
+
+function pathArgs(spec: { pathParams?: readonly string[] }, params: Readonly<Record<string, string>>, source: unknown): unknown[] {
+  return (spec.pathParams ?? []).map((name) => {
+    const pointer = params[name];
+    return pointer === undefined ? undefined : getAtPointer(source, pointer);
+  });
+}
+
+function queryParams(spec: { query?: readonly string[] }, params: Readonly<Record<string, string>>, source: unknown): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const name of spec.query ?? []) {
+    const pointer = params[name];
+    if (pointer !== undefined) query[name] = getAtPointer(source, pointer);
+  }
+  return query;
+}
+
+export async function waitForOperation(core: ClientCore, operation: object, options: WaitOptions = {}, fallback?: LongRunningSpec): Promise<unknown> {
+  const spec = specOf(core, operation, fallback);
+  const poll = spec.poll();
+  const deadline = Date.now() + (options.timeout ?? 600_000);
+  let interval = options.interval ?? 1_000;
+  let current: unknown = operation;
+  for (;;) {
+    const state = getAtPointer(current, spec.state);
+    if (typeof state === 'string' && spec.succeeded.includes(state)) break;
+    if (typeof state === 'string' && spec.failed.includes(state)) {
+      const reason = spec.error ? getAtPointer(current, spec.error) : undefined;
+      throw new core.errors.operationFailed(`${poll.id}: the operation ended ${state}${typeof reason === 'string' && reason ? `: ${reason}` : ''}`, { operationId: poll.id, result: current });
+    }
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      throw new core.errors.waitTimeout(`${poll.id}: the operation was still ${String(state)} when the wait timed out after ${options.timeout ?? 600_000} ms`, { operationId: poll.id, result: current });
+    }
+    try {
+      await sleep(Math.min(interval, remaining), options.signal);
+    } catch (cause) {
+      throw new core.errors.abort({ operationId: poll.id, attempts: 0, cause, message: `${poll.id}: waiting was aborted` });
+    }
+    interval = Math.min(interval * 1.5, 15_000);
+    current = await core.call<unknown>(poll, pathArgs(poll, spec.params, current), queryParams(poll, spec.params, current), { ...options.request, signal: options.signal ?? options.request?.signal });
+  }
+  if (!spec.result) return current;
+  const resultOp = spec.result.operation();
+  return core.call<unknown>(resultOp, pathArgs(resultOp, spec.result.params, current), queryParams(resultOp, spec.result.params, current), options.request);
+}

@@ -1,0 +1,46 @@
+/**
+ * Keeps credentials out of everything a user might print: error messages,
+ * hook payloads, `util.inspect` and JSON of the client. Values are replaced,
+ * never shortened, so no prefix of a key leaks either.
+ */
+
+export const REDACTED = '[redacted]';
+
+/** Header names that carry credentials on any API. */
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
+
+export function redactText(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) result = result.split(secret).join(REDACTED);
+  }
+  return result;
+}
+
+/** A URL with the values of credential query parameters replaced. */
+export function redactUrl(url: string, queryNames: readonly string[], secrets: readonly string[]): string {
+  let result = url;
+  try {
+    const parsed = new URL(url);
+    let changed = false;
+    for (const name of queryNames) {
+      if (parsed.searchParams.has(name)) {
+        parsed.searchParams.set(name, REDACTED);
+        changed = true;
+      }
+    }
+    if (changed) result = parsed.toString();
+  } catch {
+    // not an absolute URL: fall through to plain-text redaction
+  }
+  return redactText(result, secrets);
+}
+
+export function redactHeaders(headers: Headers, extraNames: readonly string[], secrets: readonly string[]): Record<string, string> {
+  const extra = new Set(extraNames.map((name) => name.toLowerCase()));
+  const result: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    result[name] = SENSITIVE_HEADERS.has(name) || extra.has(name) ? REDACTED : redactText(value, secrets);
+  });
+  return result;
+}

@@ -1,0 +1,102 @@
+/**
+ * The description of one API operation that generated code hands to the
+ * runtime. Generated methods are one-liners; everything an operation needs at
+ * run time (where its parameters go, how its body is encoded, which traits
+ * apply) is in this plain object, written once per operation.
+ */
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+/** How a success body is read: parsed JSON, text, bytes, an event stream, nothing, or by its Content-Type. */
+export type ResponseKind = 'json' | 'text' | 'binary' | 'sse' | 'empty' | 'auto';
+
+/** How a request body is encoded. */
+export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
+
+export interface ResponseSpec {
+  kind: ResponseKind;
+  /** JSON pointer of the value returned to the caller (the envelope's data). */
+  unwrap?: string;
+}
+
+export interface BodySpec {
+  kind: BodyKind;
+  /** Content-Type sent with the body. */
+  type: string;
+  /** The caller's params object is the body (minus query/header params); otherwise it is `params.body`. */
+  flat: boolean;
+  required?: boolean;
+}
+
+export interface PaginationSpec {
+  style: 'offset' | 'page' | 'cursor';
+  items: string;
+  limit?: string;
+  offset?: string;
+  page?: string;
+  cursor?: string;
+  nextCursor?: string;
+  hasMore?: string;
+  total?: string;
+}
+
+export interface SSESpec {
+  typeField: string;
+  /** Event types the spec defines; anything else arrives as an `unknown` event. */
+  known: readonly string[];
+  terminal?: readonly string[];
+  terminalWhen?: { pointer: string; values: readonly (string | number | boolean)[] };
+  resume?: {
+    /** Operation to resume through; undefined repeats this one. */
+    via?: () => OperationSpec;
+    lastEventId?: boolean;
+    params?: Readonly<Record<string, { event: string; pointer: string }>>;
+    requires?: string;
+  };
+  dedupe?: { events: readonly string[]; key: string };
+  result?: {
+    success: { event: string; value: string };
+    failure?: { events: readonly string[]; message: readonly string[] };
+  };
+}
+
+export interface LongRunningSpec {
+  status: number;
+  poll: () => OperationSpec;
+  params: Readonly<Record<string, string>>;
+  state: string;
+  succeeded: readonly string[];
+  failed: readonly string[];
+  error?: string;
+  result?: { operation: () => OperationSpec; params: Readonly<Record<string, string>> };
+}
+
+export interface UploadSpec {
+  file: string;
+  hash?: { field: string; encoding: 'hex' | 'base64' };
+}
+
+export interface OperationSpec {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  /** Path parameter names, in the order of the method's positional arguments. */
+  pathParams?: readonly string[];
+  query?: readonly string[];
+  header?: readonly string[];
+  body?: BodySpec;
+  /** Accept header: the media types of the success responses. */
+  accept?: string;
+  /** Success responses by status code. */
+  responses: Readonly<Record<number, ResponseSpec>>;
+  /** Security alternatives (scheme names); undefined uses the API's default, [] sends no credentials. */
+  security?: readonly (readonly string[])[];
+  /** Safe to retry although the method is not idempotent; a string names the body field that makes it so. */
+  idempotent?: boolean | string;
+  pagination?: PaginationSpec;
+  sse?: SSESpec;
+  longRunning?: LongRunningSpec;
+  upload?: UploadSpec;
+  /** Body field holding a webhook URL that must satisfy the API's URL rules. */
+  webhookUrlField?: string;
+}

@@ -1,0 +1,22 @@
+/** RFC 6901 JSON pointers, the way `x-specsmith-*` extensions locate values in bodies. */
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '#') return [];
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (!body.startsWith('/')) throw new Error(`"${pointer}" is not a JSON pointer (it must start with "/")`);
+  return body
+    .slice(1)
+    .split('/')
+    .map((segment) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The value at `pointer` inside `root`, or undefined when any step is missing. */
+export function getAtPointer(root: unknown, pointer: string | readonly string[]): unknown {
+  const segments = typeof pointer === 'string' ? parsePointer(pointer) : pointer;
+  let node = root;
+  for (const segment of segments) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}

@@ -1,0 +1,35 @@
+/** Command-line parsing for `specsmith`: a command, positionals and `--flags`, with usage errors as exceptions. */
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface ParsedArgs {
+  command: string | undefined;
+  positionals: string[];
+  flags: Map<string, string | true>;
+}
+
+export function parseArgs(argv: readonly string[], valued: readonly string[], booleans: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let index = 0; index < rest.length; index++) {
+    const arg = rest[index] ?? '';
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (booleans.includes(name)) {
+      flags.set(name, true);
+    } else if (valued.includes(name)) {
+      const value = inline ?? rest[++index];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, value);
+    } else {
+      throw new UsageError(`unknown option --${name}`);
+    }
+  }
+  return { command: command?.startsWith('--') ? undefined : command, positionals: command?.startsWith('--') ? [] : positionals, flags: command?.startsWith('--') ? new Map([[command.slice(2), true]]) : flags };
+}

@@ -1,0 +1,109 @@
+/**
+ * `specsmith generate`: every spec under specs/ into generated/<name>/, or one
+ * spec into --out. All packages are generated before any is written, so one
+ * bad spec leaves every output untouched.
+ */
+import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { formatDiagnostic, SpecError } from '../diagnostics.js';
+import { generatePackage, type GeneratedPackage } from '../pipeline.js';
+import { staleFiles, writeOutput } from '../write/write-output.js';
+import { UsageError } from './args.js';
+
+export interface GenerateTarget {
+  spec: string;
+  out: string;
+  packageName: string | undefined;
+}
+
+export interface GenerateFlags {
+  check: boolean;
+  verbose: boolean;
+  cwd: string;
+}
+
+export function defaultTargets(cwd: string): GenerateTarget[] {
+  const specsDir = join(cwd, 'specs');
+  if (!existsSync(specsDir)) throw new UsageError('no spec given and no specs/ folder here: run `specsmith generate <spec-file> --out <dir>`');
+  return readdirSync(specsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(specsDir, entry.name, 'openapi.yaml')))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({ spec: join(specsDir, name, 'openapi.yaml'), out: join(cwd, 'generated', name), packageName: `@specsmith/${name}` }));
+}
+
+export function singleTarget(spec: string, out: string | undefined, name: string | undefined, cwd: string): GenerateTarget {
+  if (!out) throw new UsageError('--out <dir> is required when a spec file is given');
+  if (!existsSync(resolve(cwd, spec))) throw new UsageError(`spec file not found: ${spec}`);
+  return { spec: resolve(cwd, spec), out: resolve(cwd, out), packageName: name ?? `@specsmith/${basename(dirname(resolve(cwd, spec)))}` };
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Generates all targets; returns the exit code. */
+export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlags): Promise<number> {
+  const generated: Array<{ target: GenerateTarget; result: GeneratedPackage }> = [];
+  let failed = false;
+  for (const target of targets) {
+    const label = relative(flags.cwd, target.spec) || target.spec;
+    const started = performance.now();
+    try {
+      const result = await generatePackage(target.spec, { packageName: target.packageName, cwd: flags.cwd });
+      generated.push({ target, result });
+      log(`specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} files (${Math.round(performance.now() - started)} ms)`);
+      if (flags.verbose) for (const timing of result.timings) log(`  ${timing.stage.padEnd(9)} ${timing.ms.toFixed(1).padStart(8)} ms`);
+    } catch (error) {
+      failed = true;
+      if (error instanceof SpecError) {
+        log(`specsmith: ${label}: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}; nothing was written`);
+        for (const diagnostic of error.diagnostics) log(formatDiagnostic(diagnostic));
+      } else {
+        log(`specsmith: ${label}: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+  }
+  if (failed) return 1;
+  if (flags.check) {
+    let stale = 0;
+    for (const { target, result } of generated) {
+      for (const path of await staleFiles(target.out, result.files)) {
+        stale++;
+        process.stdout.write(`${relative(flags.cwd, join(target.out, path))}\n`);
+      }
+    }
+    if (stale > 0) log(`specsmith: ${stale} generated file${stale === 1 ? ' is' : 's are'} stale; run \`specsmith generate\``);
+    return stale > 0 ? 1 : 0;
+  }
+  for (const { target, result } of generated) {
+    const started = performance.now();
+    const { changed } = await writeOutput(target.out, result.files);
+    if (flags.verbose) log(`  write     ${(performance.now() - started).toFixed(1).padStart(8)} ms (${changed.length} changed)`);
+    log(`specsmith: ${relative(flags.cwd, target.out) || target.out}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`}`);
+  }
+  return 0;
+}
+
+/** Regenerates whenever a spec file (or a file it refers to) changes. Never returns. */
+export async function watchGenerate(targets: GenerateTarget[], flags: GenerateFlags): Promise<never> {
+  let watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const rewatch = (): void => {
+    for (const watcher of watchers) watcher.close();
+    const folders = new Set(targets.map((target) => dirname(target.spec)));
+    watchers = [...folders].map((folder) =>
+      watch(folder, { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void cycle(), 150);
+      }),
+    );
+  };
+  const cycle = async (): Promise<void> => {
+    await runGenerate(targets, { ...flags, check: false });
+    log('specsmith: watching for changes (Ctrl-C to stop)');
+  };
+  rewatch();
+  await cycle();
+  return new Promise<never>(() => undefined);
+}

@@ -1,0 +1,44 @@
+/**
+ * The `specsmith` command line. Exit codes: 0 success, 1 stale output or a
+ * failed run, 2 bad usage.
+ */
+import { parseArgs, UsageError } from './args.js';
+import { defaultTargets, runGenerate, singleTarget, watchGenerate } from './generate-command.js';
+
+const USAGE = `Usage:
+  specsmith generate                                   every specs/<name>/openapi.yaml into generated/<name>/
+  specsmith generate <spec-file> --out <dir> [--name <package-name>]
+Options:
+  --check     write nothing; exit 1 and list the files that would change
+  --watch     regenerate when a spec changes
+  --verbose   print the time of each stage
+  --help      this text`;
+
+export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
+  try {
+    const args = parseArgs(argv, ['out', 'name'], ['check', 'watch', 'verbose', 'help']);
+    if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return args.command === undefined && !args.flags.has('help') ? 2 : 0;
+    }
+    if (args.command !== 'generate') throw new UsageError(`unknown command "${args.command}"`);
+    if (args.positionals.length > 1) throw new UsageError('give at most one spec file');
+    const out = args.flags.get('out');
+    const name = args.flags.get('name');
+    const spec = args.positionals[0];
+    const targets = spec ? [singleTarget(spec, typeof out === 'string' ? out : undefined, typeof name === 'string' ? name : undefined, cwd)] : defaultTargets(cwd);
+    if (!spec && (out || name)) throw new UsageError('--out and --name need a spec file');
+    const flags = { check: args.flags.has('check'), verbose: args.flags.has('verbose'), cwd };
+    if (args.flags.has('watch')) {
+      if (flags.check) throw new UsageError('--watch and --check cannot be combined');
+      return await watchGenerate(targets, flags);
+    }
+    return await runGenerate(targets, flags);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`specsmith: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

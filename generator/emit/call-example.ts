@@ -1,0 +1,69 @@
+/**
+ * A runnable call of an operation built from the spec's own examples, for
+ * JSDoc `@example` blocks and the package README. Binary fields become Blobs.
+ */
+import { camelCase } from '../model/naming.js';
+import type { ApiModel, OperationModel } from '../model/types.js';
+import { expression } from './print.js';
+
+export function clientVariable(model: ApiModel): string {
+  return camelCase(model.name) || 'client';
+}
+
+function placeholder(param: { name: string; example: unknown }): unknown {
+  return param.example ?? `${param.name}-example`;
+}
+
+function binaryValue(): string {
+  return "new Blob(['example bytes'])";
+}
+
+/** The params object of a call, as source code, or undefined when the call takes none. */
+function paramsCode(operation: OperationModel): string | undefined {
+  const fields: string[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, code: string): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    fields.push(`${/^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'`}: ${code}`);
+  };
+  for (const param of [...operation.queryParams, ...operation.headerParams]) {
+    if (param.example !== undefined || param.required) add(param.name, expression(placeholder(param)));
+  }
+  const body = operation.body;
+  if (body) {
+    if (body.kind === 'binary') add('body', binaryValue());
+    else if (body.kind === 'text') add('body', expression(typeof body.example === 'string' ? body.example : 'example text'));
+    else if (body.flat && body.example && typeof body.example === 'object' && !Array.isArray(body.example)) {
+      for (const [key, value] of Object.entries(body.example as Record<string, unknown>)) {
+        if (operation.upload?.hash?.field === key) continue;
+        add(key, operation.upload?.file === key ? binaryValue() : expression(value));
+      }
+    } else if (!body.flat) add('body', expression(body.example ?? {}));
+  }
+  if (fields.length === 0) return undefined;
+  return `{ ${fields.join(', ')} }`;
+}
+
+/** The arguments of a call from the spec's examples: path parameters, then the params object. */
+export function argumentsCode(operation: OperationModel): string[] {
+  const args = operation.pathParams.map((param) => expression(placeholder(param)));
+  const params = paramsCode(operation);
+  if (params) args.push(params);
+  else if (operation.paramsRequired) args.push('{}');
+  return args;
+}
+
+/** Source code of one call, e.g. `hot.projects.get('my-project')`. */
+export function callCode(model: ApiModel, operation: OperationModel, methodName = operation.methodName): string {
+  return `${clientVariable(model)}.${operation.resource}.${methodName}(${argumentsCode(operation).join(', ')})`;
+}
+
+/** A short, complete usage snippet for the operation. */
+export function exampleSnippet(model: ApiModel, operation: OperationModel): string {
+  const call = callCode(model, operation);
+  if (operation.sse) return `for await (const event of ${call}) {\n  console.log(${operation.sse.typeField === 'type' ? 'event.type' : 'event'});\n}`;
+  if (operation.pagination) return `for await (const item of ${call}) {\n  console.log(item);\n}`;
+  if (operation.responseType === 'void') return `await ${call};`;
+  return `const result = await ${call};\nconsole.log(result);`;
+}

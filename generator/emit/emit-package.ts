@@ -1,0 +1,85 @@
+/**
+ * Stage 4, emit: every file of one generated package as a path -> text map.
+ * TypeScript sources come from ts-morph structures (and openapi-typescript for
+ * schema.ts); the runtime is copied verbatim from generator/runtime/, and the
+ * spec's custom/ folder verbatim into src/custom/.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiModel } from '../model/types.js';
+import { emitClient } from './client-file.js';
+import { emitErrors } from './errors-file.js';
+import { emitIndex } from './index-file.js';
+import { emitOperations } from './operations-file.js';
+import { emitPackageJson, emitTsconfig } from './package-files.js';
+import { emitApiIndex, emitReadme } from './readme-file.js';
+import { emitResource } from './resource-file.js';
+import { emitSchema } from './schema-file.js';
+import { emitTypes } from './types-file.js';
+import { emitWebhooks } from './webhooks-file.js';
+
+export type FileMap = Map<string, string>;
+
+/** generator/runtime, found from this module whether it runs from source or from dist/. */
+export function runtimeDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join(dir, 'runtime');
+    if (existsSync(join(candidate, 'core.ts'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('generator/runtime not found next to the generator');
+}
+
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(root, entry.name);
+      return entry.isDirectory() ? filesUnder(path) : [path];
+    }),
+  );
+  return nested.flat().sort();
+}
+
+async function copyTree(from: string, to: string, files: FileMap, filter: (path: string) => boolean = () => true): Promise<string[]> {
+  const copied: string[] = [];
+  for (const path of await filesUnder(from)) {
+    const relativePath = relative(from, path).split(sep).join('/');
+    if (!filter(relativePath)) continue;
+    files.set(`${to}/${relativePath}`, await readFile(path, 'utf8'));
+    copied.push(relativePath);
+  }
+  return copied;
+}
+
+export interface EmitOptions {
+  /** specs/<provider>/custom, copied into src/custom when it exists. */
+  customDir?: string | undefined;
+}
+
+export async function emitPackage(model: ApiModel, document: Record<string, unknown>, options: EmitOptions = {}): Promise<FileMap> {
+  const files: FileMap = new Map();
+  const schema = emitSchema(document, model.source);
+  files.set('package.json', emitPackageJson(model));
+  files.set('tsconfig.json', emitTsconfig());
+  files.set('README.md', emitReadme(model));
+  files.set('api.md', emitApiIndex(model));
+  files.set('src/operations.ts', emitOperations(model, `${model.packageName}/${model.packageVersion}`));
+  files.set('src/errors.ts', emitErrors(model));
+  files.set('src/types.ts', emitTypes(model));
+  files.set('src/client.ts', emitClient(model));
+  for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(model, resource));
+  if (model.webhooks) files.set('src/webhooks.ts', emitWebhooks(model, model.webhooks));
+  await copyTree(runtimeDir(), 'src/runtime', files, (path) => path.endsWith('.ts') && !path.includes('/'));
+  let hasCustomIndex = false;
+  if (options.customDir && existsSync(options.customDir) && (await stat(options.customDir)).isDirectory()) {
+    const copied = await copyTree(options.customDir, 'src/custom', files);
+    hasCustomIndex = copied.includes('index.ts');
+  }
+  files.set('src/index.ts', emitIndex(model, hasCustomIndex));
+  files.set('src/schema.ts', await schema);
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,153 @@
+/**
+ * src/resources/<resource>.ts: one class per tag with one thin method per
+ * operation. Each method hands its operation description and arguments to the
+ * runtime; JSDoc comes from the spec's summary and description, with an
+ * `@example` built from the spec's examples.
+ */
+import { StructureKind, type JSDocStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure } from 'ts-morph';
+import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
+import { exampleSnippet } from './call-example.js';
+import { docText, printFile, type Statement } from './print.js';
+
+interface Imports {
+  runtime: Set<string>;
+  types: Set<string>;
+}
+
+function docsFor(model: ApiModel, operation: OperationModel, extra?: string): OptionalKind<JSDocStructure>[] {
+  const lines = [
+    docText(operation.summary, extra, operation.description),
+    operation.deprecated ? '@deprecated The API marks this operation as deprecated.' : undefined,
+    `@example\n\`\`\`ts\n${exampleSnippet(model, operation)}\n\`\`\``.replace(/\*\//g, '*\\/'),
+  ].filter(Boolean);
+  return [{ description: `${lines.join('\n\n')}\n` }];
+}
+
+function parameters(operation: OperationModel, optionsType: string, imports: Imports): OptionalKind<ParameterDeclarationStructure>[] {
+  const list: OptionalKind<ParameterDeclarationStructure>[] = operation.pathParams.map((param) => ({ name: param.argName, type: param.type }));
+  if (operation.paramsType) {
+    imports.types.add(operation.paramsType.name);
+    list.push({ name: 'params', type: operation.paramsType.name, hasQuestionToken: !operation.paramsRequired });
+  }
+  list.push({ name: 'options', type: optionsType, hasQuestionToken: true });
+  return list;
+}
+
+function args(operation: OperationModel): string {
+  return `[${operation.pathParams.map((param) => param.argName).join(', ')}], ${operation.paramsType ? 'params' : 'undefined'}`;
+}
+
+function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports): OptionalKind<MethodDeclarationStructure>[] {
+  const op = `ops.${operation.key}`;
+  const response = operation.responseTypeName;
+  imports.types.add(response);
+  const methods: OptionalKind<MethodDeclarationStructure>[] = [];
+  if (operation.sse) {
+    imports.runtime.add('EventStream').add('StreamOptions');
+    methods.push({
+      name: operation.methodName,
+      docs: docsFor(model, operation, 'Returns an event stream: iterate it with `for await`; `break` or `close()` ends the connection.'),
+      parameters: parameters(operation, 'StreamOptions', imports),
+      returnType: `EventStream<${response}${operation.sse.resultType ? `, ${operation.sse.resultType}` : ''}>`,
+      statements: [`return new EventStream(this.#client, ${op}, ${args(operation)}, options);`],
+    });
+  } else if (operation.pagination) {
+    imports.runtime.add('paginate').add('PagePromise').add('RequestOptions');
+    methods.push({
+      name: operation.methodName,
+      docs: docsFor(model, operation, 'Await it for the first page; iterate it with `for await` for every item of every page, or call `.pages()`.'),
+      parameters: parameters(operation, 'RequestOptions', imports),
+      returnType: `PagePromise<${response}>`,
+      statements: [`return paginate<${response}>(this.#client, ${op}, ${args(operation)}, options);`],
+    });
+  } else {
+    imports.runtime.add('APIPromise').add('RequestOptions');
+    methods.push({
+      name: operation.methodName,
+      docs: docsFor(model, operation),
+      parameters: parameters(operation, 'RequestOptions', imports),
+      returnType: `APIPromise<${response}>`,
+      statements: [`return this.#client.call<${response}>(${op}, ${args(operation)}, options);`],
+    });
+  }
+  if (operation.wait) {
+    const via = model.operations.find((candidate) => candidate.operationId === operation.wait?.via);
+    imports.runtime.add('awaitStreamResult').add('StreamOptions');
+    methods.push({
+      name: operation.wait.methodName,
+      isAsync: true,
+      docs: [{ description: `${docText(`Calls \`${operation.methodName}()\`, then follows \`${via?.resource}.${via?.methodName}()\` until the outcome arrives, and returns the result (or throws \`OperationFailedError\` with the failure message).`)}\n` }],
+      parameters: parameters(operation, 'StreamOptions', imports),
+      returnType: `Promise<${operation.wait.resultType}>`,
+      statements: [
+        `const started = await this.${operation.methodName}(${[...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? ['params'] : []), 'options'].join(', ')});`,
+        `return (await awaitStreamResult(this.#client, ops.${via?.key ?? 'undefined'}, ${JSON.stringify(operation.wait.params).replace(/"/g, "'")}, started, options)) as ${operation.wait.resultType};`,
+      ],
+    });
+  }
+  if (operation.chunkedUpload) {
+    const chunked = operation.chunkedUpload;
+    const key = (id: string | undefined): string => model.operations.find((candidate) => candidate.operationId === id)?.key ?? 'undefined';
+    imports.runtime.add('uploadInChunks').add('ChunkedUploadOptions').add('BinaryInput');
+    methods.push({
+      name: chunked.methodName,
+      docs: [{ description: `${docText(`Uploads \`data\` in parts: starts the upload with \`${operation.methodName}()\`, sends parts of the size the server chooses, then completes it. On failure the upload is aborted${chunked.abort ? '' : ' (the API has no abort operation, so it is left to expire)'}.`)}\n` }],
+      parameters: [...parameters(operation, 'ChunkedUploadOptions', imports).slice(0, -1), { name: 'data', type: 'BinaryInput' }, { name: 'options', type: 'ChunkedUploadOptions', hasQuestionToken: true }],
+      returnType: `Promise<${chunked.resultType}>`,
+      isAsync: true,
+      statements: [
+        `const spec = { start: ${op}, part: () => ops.${key(chunked.part)}, complete: () => ops.${key(chunked.complete)}, ${chunked.abort ? `abort: () => ops.${key(chunked.abort)}, ` : ''}uploadId: '${chunked.uploadId}', partSize: '${chunked.partSize}', uploadIdParam: '${chunked.uploadIdParam}', partNumberParam: '${chunked.partNumberParam}', firstPart: ${chunked.firstPart} };`,
+        `return (await uploadInChunks(this.#client, spec, ${args(operation)}, data, options)) as ${chunked.resultType};`,
+      ],
+    });
+  }
+  return methods;
+}
+
+const RUNTIME_MODULES: Record<string, string> = {
+  APIPromise: 'api-promise',
+  RequestOptions: 'config',
+  paginate: 'pagination',
+  PagePromise: 'pagination',
+  EventStream: 'event-stream',
+  StreamOptions: 'event-stream',
+  awaitStreamResult: 'event-stream',
+  uploadInChunks: 'chunked-upload',
+  ChunkedUploadOptions: 'chunked-upload',
+  BinaryInput: 'encoding',
+};
+const TYPE_ONLY = new Set(['APIPromise', 'RequestOptions', 'PagePromise', 'StreamOptions', 'ChunkedUploadOptions', 'BinaryInput']);
+
+export function emitResource(model: ApiModel, resource: ResourceModel): string {
+  const imports: Imports = { runtime: new Set(), types: new Set() };
+  const methods = resource.operations.flatMap((operation) => methodsFor(model, operation, imports));
+  const byModule = new Map<string, string[]>();
+  for (const name of [...imports.runtime].sort()) {
+    const module = RUNTIME_MODULES[name] ?? 'core';
+    byModule.set(module, [...(byModule.get(module) ?? []), name]);
+  }
+  const typeText = JSON.stringify(methods.map((method) => [method.parameters, method.returnType]));
+  const schemaTypes = ['components', 'paths'].filter((name) => typeText.includes(`${name}[`));
+  const statements: Statement[] = [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/core.js', namedImports: ['ClientCore'] },
+    ...[...byModule.entries()].map(([module, names]): Statement => ({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `../runtime/${module}.js`,
+      isTypeOnly: names.every((name) => TYPE_ONLY.has(name)),
+      namedImports: names.map((name) => (TYPE_ONLY.has(name) && !names.every((other) => TYPE_ONLY.has(other)) ? { name, isTypeOnly: true } : name)),
+    })),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../operations.js', namespaceImport: 'ops' },
+    ...(schemaTypes.length > 0 ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../schema.js', namedImports: schemaTypes } as Statement] : []),
+    ...(imports.types.size > 0 ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../types.js', namedImports: [...imports.types].sort() } as Statement] : []),
+    {
+      kind: StructureKind.Class,
+      name: resource.className,
+      isExported: true,
+      docs: [docText(resource.description) || `Operations tagged ${resource.tag}.`],
+      properties: [{ name: '#client', type: 'ClientCore', isReadonly: true }],
+      ctors: [{ parameters: [{ name: 'client', type: 'ClientCore' }], statements: ['this.#client = client;'] }],
+      methods,
+    },
+  ];
+  return printFile(model.source, statements);
+}
