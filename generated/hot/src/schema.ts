@@ -1755,13 +1755,19 @@ export interface components {
                 message: string;
             };
         } | {
-            /** @description The value the run ended with; it has `msg` or `err` (or both, `msg` first). */
+            /** @description The value the run ended with. */
             $val: {
-                /** @description Failure message. */
-                msg?: string;
-                /** @description Failure message, when `msg` is absent. */
+                /** @description Failure message (tried before `err`). */
+                msg: string;
+                /** @description Alternative failure message. */
                 err?: string;
-            } | unknown | unknown;
+            };
+        } | {
+            /** @description The value the run ended with. */
+            $val: {
+                /** @description Failure message (used when `msg` is absent). */
+                err: string;
+            };
         };
         /** @description A run (one execution). */
         Run: {
