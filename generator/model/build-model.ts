@@ -7,7 +7,7 @@
 import type { AuthScheme } from '../runtime/config.js';
 import type { BodyKind, HttpMethod, ResponseKind } from '../runtime/operation.js';
 import { appendPointer, parsePointer } from '../load/json-pointer.js';
-import { camelCase, identifier, isIdentifier, NameScope, pascalCase, singular, words } from './naming.js';
+import { camelCase, identifier, isIdentifier, memberName, NameScope, pascalCase, singular, words } from './naming.js';
 import { componentName, deref, isObject, isObjectSchema, literalValues, objectProperties, requiredProperties, schemaAtPointer, type Json } from './schema-utils.js';
 import { indexByPointer, intersection, operationType, presentAt, quote, responseStatusKey, union } from './type-expressions.js';
 import type {
@@ -325,7 +325,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     const existing = resources.get(tagName);
     if (existing) return existing;
     const tag = tags.get(tagName);
-    const property = resourceScope.claim(text(tag?.['x-specsmith-resource']) ?? identifier(camelCase(tagName) || 'default'));
+    const property = resourceScope.claim(text(tag?.['x-specsmith-resource']) ?? memberName(camelCase(tagName), 'default'));
     const model: ResourceModel = {
       tag: tagName,
       property,
@@ -426,7 +426,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     for (const operation of resource.operations) {
       const source = operationSource(document, operation);
       const explicit = text(source['x-specsmith-method']);
-      operation.methodName = methods.claim(explicit ?? identifier(derivedMethodName(operation.operationId, resource.property) || 'call', 'call'), identifier(camelCase(operation.operationId)));
+      operation.methodName = methods.claim(explicit ?? memberName(derivedMethodName(operation.operationId, resource.property)), memberName(camelCase(operation.operationId)));
     }
     for (const operation of resource.operations) {
       const source = operationSource(document, operation);

@@ -40,6 +40,13 @@ export function identifier(name: string, fallback = 'value'): string {
   return result;
 }
 
+/** A valid property or method name: reserved words are allowed there (`client.projects.delete()`). */
+export function memberName(name: string, fallback = 'call'): string {
+  if (name === '' ) return fallback;
+  if (name === 'constructor') return 'constructor_';
+  return /^\p{N}/u.test(name) ? `_${name}` : name;
+}
+
 export function isIdentifier(name: string): boolean {
   return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) && !RESERVED.has(name);
 }

@@ -24,7 +24,7 @@ export type InstanceCreateParams = NonNullable<paths['/v1/instances']['post']['r
 export type InstanceCreateResponse = paths['/v1/instances']['post']['responses'][201]['content']['application/json'] | LongRunning<paths['/v1/instances']['post']['responses'][202]['content']['application/json'], paths['/v1/instances/{instance_id}']['get']['responses'][200]['content']['application/json']>;
 /** What `agentMetal.instances.get()` resolves to. */
 export type InstanceGetResponse = paths['/v1/instances/{instance_id}']['get']['responses'][200]['content']['application/json'];
-/** What `agentMetal.instances.delete_()` resolves to. */
+/** What `agentMetal.instances.delete()` resolves to. */
 export type InstanceDeleteResponse = LongRunning<paths['/v1/instances/{instance_id}']['delete']['responses'][202]['content']['application/json'], paths['/v1/operations/{operation_id}']['get']['responses'][200]['content']['application/json']>;
 /** What `agentMetal.operations.get()` resolves to. */
 export type OperationGetResponse = paths['/v1/operations/{operation_id}']['get']['responses'][200]['content']['application/json'];

@@ -77,7 +77,7 @@ export type PublicationCreateParams = NonNullable<paths['/publications']['post']
 export type PublicationCreateResponse = Exclude<NonNullable<paths['/publications']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.publications.get()` resolves to. */
 export type PublicationGetResponse = Exclude<NonNullable<paths['/publications/{id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hotMetal.publications.delete_()` resolves to. */
+/** What `hotMetal.publications.delete()` resolves to. */
 export type PublicationDeleteResponse = Exclude<NonNullable<paths['/publications/{id}']['delete']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.publications.update()`. */
 export type PublicationUpdateParams = NonNullable<paths['/publications/{id}']['patch']['requestBody']>['content']['application/json'];
@@ -91,7 +91,7 @@ export type TopicListResponse2 = Exclude<NonNullable<paths['/publications/{pubId
 export type TopicCreateParams = NonNullable<paths['/publications/{pubId}/topics']['post']['requestBody']>['content']['application/json'];
 /** What `hotMetal.topics.create()` resolves to. */
 export type TopicCreateResponse = Exclude<NonNullable<paths['/publications/{pubId}/topics']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
-/** What `hotMetal.topics.delete_()` resolves to. */
+/** What `hotMetal.topics.delete()` resolves to. */
 export type TopicDeleteResponse = Exclude<NonNullable<paths['/topics/{id}']['delete']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.topics.update()`. */
 export type TopicUpdateParams = NonNullable<paths['/topics/{id}']['patch']['requestBody']>['content']['application/json'];

@@ -70,12 +70,12 @@ export class Instances {
    *
    * @example
    * ```ts
-   * const result = await agentMetal.instances.delete_('inst-xyz789');
+   * const result = await agentMetal.instances.delete('inst-xyz789');
    * console.log(result);
    * ```
    *
    */
-  delete_(instanceId: paths['/v1/instances/{instance_id}']['delete']['parameters']['path']['instance_id'], options?: RequestOptions): APIPromise<InstanceDeleteResponse> {
+  delete(instanceId: paths['/v1/instances/{instance_id}']['delete']['parameters']['path']['instance_id'], options?: RequestOptions): APIPromise<InstanceDeleteResponse> {
     return this.#client.call<InstanceDeleteResponse>(ops.deleteInstance, [instanceId], undefined, options);
   }
 }

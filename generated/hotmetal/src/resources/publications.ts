@@ -74,12 +74,12 @@ export class Publications {
    *
    * @example
    * ```ts
-   * const result = await hotMetal.publications.delete_('b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c');
+   * const result = await hotMetal.publications.delete('b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c');
    * console.log(result);
    * ```
    *
    */
-  delete_(id: paths['/publications/{id}']['delete']['parameters']['path']['id'], options?: RequestOptions): APIPromise<PublicationDeleteResponse> {
+  delete(id: paths['/publications/{id}']['delete']['parameters']['path']['id'], options?: RequestOptions): APIPromise<PublicationDeleteResponse> {
     return this.#client.call<PublicationDeleteResponse>(ops.deletePublication, [id], undefined, options);
   }
 

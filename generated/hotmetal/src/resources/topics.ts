@@ -58,12 +58,12 @@ export class Topics {
    *
    * @example
    * ```ts
-   * const result = await hotMetal.topics.delete_('3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e');
+   * const result = await hotMetal.topics.delete('3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e');
    * console.log(result);
    * ```
    *
    */
-  delete_(id: paths['/topics/{id}']['delete']['parameters']['path']['id'], options?: RequestOptions): APIPromise<TopicDeleteResponse> {
+  delete(id: paths['/topics/{id}']['delete']['parameters']['path']['id'], options?: RequestOptions): APIPromise<TopicDeleteResponse> {
     return this.#client.call<TopicDeleteResponse>(ops.deleteTopic, [id], undefined, options);
   }
 
