@@ -19,6 +19,8 @@ export async function emitSchema(document: Record<string, unknown>, source: stri
       if (isBinary(schemaObject as Record<string, unknown>)) return ts.factory.createTypeReferenceNode('Blob');
       return undefined;
     },
+    // A property with a default may be left out by the caller; only `required` makes it required.
+    defaultNonNullable: false,
     silent: true,
   });
   return `${generatedHeader(source)}\n${astToString(ast)}`;

@@ -5,11 +5,10 @@
  */
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel, WebhooksModel } from '../model/types.js';
-import { pascalCase } from '../model/naming.js';
 import { docText, expression, printFile, type Statement } from './print.js';
 
 export function emitWebhooks(model: ApiModel, webhooks: WebhooksModel): string {
-  const eventNames = webhooks.events.map((event) => `${pascalCase(event.name)}WebhookEvent`);
+  const eventNames = webhooks.events.map((event) => event.typeName);
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/webhooks.js', namedImports: [{ name: 'verifyWebhook', alias: 'verify' }, { name: 'signWebhook', alias: 'sign' }, { name: 'WebhookSignatureScheme', isTypeOnly: true }] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/encoding.js', namedImports: ['BinaryInput'] },

@@ -14,6 +14,9 @@ export interface ExtensionIssue {
   message: string;
 }
 
+/** Sites as a message names them ("an operation", not "a operation"). */
+const SITE_NAMES: Record<ExtensionSite, string> = { root: 'the root', 'path-item': 'a path item', operation: 'an operation', tag: 'a tag' };
+
 let validators: Map<string, ValidateFunction> | undefined;
 
 function validatorFor(extension: string): ValidateFunction | undefined {
@@ -49,7 +52,7 @@ export function checkExtensions(node: unknown, site: ExtensionSite, at: string):
       continue;
     }
     if (!definition.sites.includes(site)) {
-      issues.push({ pointer, message: `${key} is not allowed on ${site === 'root' ? 'the root' : `a ${site}`}; it belongs on ${definition.sites.join(' or ')}` });
+      issues.push({ pointer, message: `${key} is not allowed on ${SITE_NAMES[site]}; it belongs on ${definition.sites.map((name) => SITE_NAMES[name]).join(' or ')}` });
       continue;
     }
     const validate = validatorFor(key);

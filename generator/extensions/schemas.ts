@@ -5,8 +5,12 @@
  * both. README.md ("x-specsmith-* extensions") documents each one for humans.
  */
 
-/** Where in an OpenAPI document an extension may be written. */
-export type ExtensionSite = 'root' | 'operation' | 'tag';
+/**
+ * Where in an OpenAPI document an extension may be written. No extension
+ * belongs on a path item; it is a site so that one written there (an easy slip
+ * for an operation's extension) is reported instead of silently ignored.
+ */
+export type ExtensionSite = 'root' | 'path-item' | 'operation' | 'tag';
 
 export interface ExtensionDefinition {
   sites: readonly ExtensionSite[];

@@ -71,7 +71,8 @@ export async function loadSpec(path: string, cwd = process.cwd()): Promise<Loade
         line: loaded.code === 'unreadable-file' ? position?.line : loaded.line,
         column: loaded.code === 'unreadable-file' ? position?.column : loaded.column,
         code: loaded.code === 'unreadable-file' ? 'dangling-ref' : loaded.code,
-        hint: 'Check the relative path of the referenced file.',
+        // A file that exists but does not parse keeps its own hint: its path is fine.
+        hint: loaded.code === 'unreadable-file' ? 'Check the relative path of the referenced file.' : loaded.hint,
       });
       return undefined;
     }

@@ -79,7 +79,11 @@ export class SourceFile {
     return new SourceFile(path, text, document.toJS({ maxAliasCount: 10_000 }), document, lines);
   }
 
-  /** Line and column of the node at `pointer`, or of its nearest existing ancestor. */
+  /**
+   * Line and column of the node at `pointer`, or of its nearest existing
+   * ancestor. A mapping entry is located at its key: a block value starts on
+   * the next line, and `get:` is the line a reader looks for.
+   */
   locate(pointer: string): Position | undefined {
     if (!this.#document) {
       this.#lines = new LineCounter();
@@ -91,14 +95,15 @@ export class SourceFile {
       if (isMap(node)) {
         const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
         if (!pair) break;
-        best = (pair.key as Node | null) ?? best;
+        best = (pair.key as Node | null) ?? (pair.value as Node | null) ?? best;
         node = pair.value as Node | null;
       } else if (isSeq(node)) {
         node = node.items[Number(segment)] as Node | null | undefined;
+        if (!node) break;
+        best = node;
       } else {
         break;
       }
-      if (node) best = node;
     }
     const offset = best?.range?.[0];
     if (offset === undefined || !this.#lines) return undefined;

@@ -423,10 +423,13 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
   for (const resource of resources.values()) {
     const methods = new NameScope(['constructor']);
-    for (const operation of resource.operations) {
-      const source = operationSource(document, operation);
-      const explicit = text(source['x-specsmith-method']);
-      operation.methodName = methods.claim(explicit ?? memberName(derivedMethodName(operation.operationId, resource.property)), memberName(camelCase(operation.operationId)));
+    // Names the spec states are claimed first, so a derived name never takes one from them.
+    const explicit = (operation: OperationModel): string | undefined => text(operationSource(document, operation)['x-specsmith-method']);
+    for (const operation of resource.operations.filter(explicit)) {
+      operation.methodName = methods.claim(explicit(operation) ?? '', memberName(camelCase(operation.operationId)));
+    }
+    for (const operation of resource.operations.filter((candidate) => !explicit(candidate))) {
+      operation.methodName = methods.claim(memberName(derivedMethodName(operation.operationId, resource.property)), memberName(camelCase(operation.operationId)));
     }
     for (const operation of resource.operations) {
       const source = operationSource(document, operation);
@@ -553,7 +556,9 @@ function webhooksOf(document: Json, clientName: string, context: Context): Webho
     const content = record(deref(document, operation['requestBody'])['content']) ?? {};
     const mediaType = Object.keys(content).find((type) => /json/i.test(type));
     if (!mediaType) return [];
-    return [{ name, summary: text(operation['summary']), description: text(operation['description']), type: `NonNullable<webhooks[${quote(name)}][${quote(method)}]['requestBody']>['content'][${quote(mediaType)}]` }];
+    // Claimed like every other exported type: event names may clash with schemas or each other (`a.b`, `a_b`), or start with a digit.
+    const typeName = context.types.claim(identifier(`${pascalCase(name)}WebhookEvent`));
+    return [{ name, typeName, summary: text(operation['summary']), description: text(operation['description']), type: `NonNullable<webhooks[${quote(name)}][${quote(method)}]['requestBody']>['content'][${quote(mediaType)}]` }];
   });
   return {
     header: String(signature['header']),
@@ -580,12 +585,12 @@ function assignOperationTypes(operations: OperationModel[], context: Context, re
     if (operation.headerParams.length > 0) parts.push(`NonNullable<${base}['parameters']['header']>`);
     if (operation.body) parts.push(operation.body.flat ? operation.body.type : `{ body: ${operation.body.type} }`);
     if (parts.length > 0) {
-      operation.paramsType = { name: context.types.claim(`${stem}Params`), expression: intersection(parts) };
+      operation.paramsType = { name: context.types.claim(`${stem}Params`, `${stem}Input`), expression: intersection(parts) };
       operation.paramsRequired =
         operation.queryParams.some((param) => param.required) ||
         operation.headerParams.some((param) => param.required) ||
         (operation.body !== undefined && operation.body.required && (!operation.body.flat || operation.body.hasRequiredFields));
     }
-    operation.responseTypeName = context.types.claim(operation.sse ? `${stem}Event` : `${stem}Response`);
+    operation.responseTypeName = operation.sse ? context.types.claim(`${stem}Event`, `${stem}StreamEvent`) : context.types.claim(`${stem}Response`, `${stem}Result`);
   }
 }

@@ -170,6 +170,8 @@ export interface RateLimitPolicy {
 
 export interface WebhookEventModel {
   name: string;
+  /** Exported name of this event's payload type (`ProjectCreatedWebhookEvent`). */
+  typeName: string;
   summary: string | undefined;
   description: string | undefined;
   type: string;

@@ -9,10 +9,16 @@ export const REDACTED = '[redacted]';
 /** Header names that carry credentials on any API. */
 const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
 
+/** A secret as written, and as it appears in a URL (percent- or form-encoded) when a server echoes a query-key request. */
+function forms(secret: string): Set<string> {
+  return new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+}
+
 export function redactText(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join(REDACTED);
+    if (secret.length < 4) continue;
+    for (const form of forms(secret)) result = result.split(form).join(REDACTED);
   }
   return result;
 }

@@ -26,6 +26,8 @@ export class SSEDecoder {
 
   /** Feeds decoded text; returns the events completed by it. */
   push(text: string): ServerSentEvent[] {
+    // An empty chunk (an empty read, or bytes of a character still incomplete) must not clear the pending-CR state.
+    if (text === '') return [];
     let chunk = text;
     if (this.#skipLeadingLineFeed && chunk.startsWith('\n')) chunk = chunk.slice(1);
     this.#skipLeadingLineFeed = false;
@@ -85,11 +87,18 @@ export class SSEDecoder {
   }
 }
 
-/** Reads a response body as server-sent events. An event left incomplete at the end is dropped, as the spec says. */
-export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+/**
+ * Reads a response body as server-sent events. An event left incomplete at the end is dropped, as the spec says.
+ * Aborting `signal` cancels the body, which also ends a read that is waiting for the server.
+ */
+export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<ServerSentEvent> {
   const decoder = new SSEDecoder();
   const text = new TextDecoder();
   const reader = body.getReader();
+  // A pending read() resolves as done once the reader is cancelled; nothing else would wake it.
+  const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -98,6 +107,7 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): A
     }
     yield* decoder.push(text.decode());
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     // Cancelling releases the connection when the consumer stops early (break, return, throw).
     await reader.cancel().catch(() => undefined);
     reader.releaseLock();

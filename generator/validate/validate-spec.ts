@@ -11,7 +11,8 @@ import type { LoadedSpec } from '../load/load-spec.js';
 import { appendPointer, getAtPointer } from '../load/json-pointer.js';
 import { checkExtensionReferences, checkExtensions, listOperations } from '../extensions/check.js';
 
-type Issue = Omit<Diagnostic, 'file' | 'line' | 'column'>;
+/** A diagnostic before it is located; `related` points at a second node the message names (located the same way). */
+type Issue = Omit<Diagnostic, 'file' | 'line' | 'column'> & { related?: string };
 
 const PARAMETER_LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
 
@@ -19,13 +20,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A version as written: YAML reads an unquoted `2.0` as the number 2, which is still version "2.0". */
+function versionText(value: unknown): string {
+  return typeof value === 'number' && Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+
 function checkVersion(document: Record<string, unknown>): Issue[] {
-  if (typeof document['swagger'] === 'string') {
-    return [{ code: 'unsupported-version', severity: 'error', pointer: '/swagger', message: `Swagger ${document['swagger']} is not supported; specsmith reads OpenAPI 3.0 and 3.1`, hint: 'Convert the document to OpenAPI 3 first (for example with swagger2openapi), then generate from the result.' }];
+  if (typeof document['swagger'] === 'string' || typeof document['swagger'] === 'number') {
+    return [{ code: 'unsupported-version', severity: 'error', pointer: '/swagger', message: `Swagger ${versionText(document['swagger'])} is not supported; specsmith reads OpenAPI 3.0 and 3.1`, hint: 'Convert the document to OpenAPI 3 first (for example with swagger2openapi), then generate from the result.' }];
   }
   const version = document['openapi'];
-  if (typeof version !== 'string') {
+  if (version === undefined) {
     return [{ code: 'missing-version', severity: 'error', pointer: '', message: 'the document has no "openapi" version field', hint: 'Add `openapi: 3.1.0` at the top of the document.' }];
+  }
+  if (typeof version !== 'string') {
+    // `openapi: 3.1` is a YAML number: saying the field is missing would send the reader looking in the wrong place.
+    return [{ code: 'invalid-version', severity: 'error', pointer: '/openapi', message: `"openapi" must be a string such as "3.1.0", not ${JSON.stringify(version)}`, hint: `Quote the full version: openapi: '3.1.0'.` }];
   }
   if (!/^3\.[01]\.\d+$/.test(version)) {
     return [{ code: 'unsupported-version', severity: 'error', pointer: '/openapi', message: `OpenAPI ${version} is not supported; specsmith reads 3.0.x and 3.1.x` }];
@@ -95,9 +105,9 @@ function checkOperations(document: Record<string, unknown>): Issue[] {
     } else if (typeof id === 'string') {
       const first = operationIds.get(id);
       if (first) {
-        issues.push({ code: 'duplicate-operation-id', severity: 'error', pointer: `${pointer}/operationId`, message: `operationId "${id}" is already used at #${first}`, hint: 'operationIds must be unique across the document; rename one of them.' });
+        issues.push({ code: 'duplicate-operation-id', severity: 'error', pointer: `${pointer}/operationId`, message: `operationId "${id}" is already used`, related: first, hint: 'operationIds must be unique across the document; rename one of them.' });
       } else {
-        operationIds.set(id, pointer);
+        operationIds.set(id, `${pointer}/operationId`);
       }
     }
     const responses = operation['responses'];
@@ -139,6 +149,7 @@ function checkOperations(document: Record<string, unknown>): Issue[] {
 function checkAllExtensions(document: Record<string, unknown>): Issue[] {
   const found = [
     ...checkExtensions(document, 'root', ''),
+    ...Object.entries(isObject(document['paths']) ? document['paths'] : {}).flatMap(([path, item]) => checkExtensions(item, 'path-item', appendPointer('/paths', path))),
     ...listOperations(document).flatMap(({ pointer, operation }) => checkExtensions(operation, 'operation', pointer)),
     ...(Array.isArray(document['tags']) ? document['tags'] : []).flatMap((tag, index) => checkExtensions(tag, 'tag', `/tags/${index}`)),
     ...checkExtensionReferences(document),
@@ -150,8 +161,11 @@ function checkAllExtensions(document: Record<string, unknown>): Issue[] {
 export function validateSpec(spec: LoadedSpec): Diagnostic[] {
   const versionIssues = checkVersion(spec.document);
   const issues = versionIssues.length > 0 ? versionIssues : [...checkInfo(spec.document), ...checkRefs(spec.document), ...checkOperations(spec.document), ...checkAllExtensions(spec.document)];
-  return issues.map((issue) => {
+  return issues.map(({ related, ...issue }) => {
     const origin = spec.origin(issue.pointer);
-    return { ...issue, file: origin.file, pointer: origin.pointer, line: origin.line, column: origin.column };
+    // The other node may sit in another file, so it is named by file and line, not by a pointer into the bundle.
+    const other = related === undefined ? undefined : spec.origin(related);
+    const message = other ? `${issue.message} at ${other.file}${other.line === undefined ? '' : `:${other.line}`} (#${other.pointer})` : issue.message;
+    return { ...issue, message, file: origin.file, pointer: origin.pointer, line: origin.line, column: origin.column };
   });
 }

@@ -11,3 +11,4 @@ export { Page, PagePromise } from './runtime/pagination.js';
 export { EventStream, type UnknownEvent, type StreamOptions } from './runtime/event-stream.js';
 export type { ChunkedUploadOptions } from './runtime/chunked-upload.js';
 export type { BinaryBody } from './runtime/request-body.js';
+export * from './custom/index.js';

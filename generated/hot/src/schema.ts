@@ -2102,7 +2102,7 @@ export interface components {
              * @description Time to live in seconds (default 3600 = 1 hour, max 86400 = 24 hours). The minimum of 1 is an assumption; larger values get `400 bad_request`.
              * @default 3600
              */
-            expires_in: number;
+            expires_in?: number;
         };
         /** @description A session (without its token, which is only returned at creation). */
         Session: {

@@ -114,7 +114,7 @@ export type StatusGetResponse = paths['/status']['get']['responses'][200]['conte
 /** Params of `hot.projects.list()`. */
 export type ProjectListParams = NonNullable<paths['/v1/projects']['get']['parameters']['query']>;
 /** One item listed by `hot.projects.list()`. */
-export type ProjectListResponse2 = NonNullable<NonNullable<paths['/v1/projects']['get']['responses'][200]['content']['application/json']>['data']>[number];
+export type ProjectListResult = NonNullable<NonNullable<paths['/v1/projects']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.projects.create()`. */
 export type ProjectCreateParams = NonNullable<paths['/v1/projects']['post']['requestBody']>['content']['application/json'];
 /** What `hot.projects.create()` resolves to. */
@@ -142,7 +142,7 @@ export type ProjectListSchedulesResponse = NonNullable<NonNullable<paths['/v1/pr
 /** Params of `hot.builds.list()`. */
 export type BuildListParams = NonNullable<paths['/v1/builds']['get']['parameters']['query']>;
 /** One item listed by `hot.builds.list()`. */
-export type BuildListResponse2 = NonNullable<NonNullable<paths['/v1/builds']['get']['responses'][200]['content']['application/json']>['data']>[number];
+export type BuildListResult = NonNullable<NonNullable<paths['/v1/builds']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.builds.listForProject()`. */
 export type BuildListForProjectParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['get']['parameters']['query']>;
 /** One item listed by `hot.builds.listForProject()`. */
@@ -178,7 +178,7 @@ export type ContextDeleteResponse = void;
 /** Params of `hot.events.list()`. */
 export type EventListParams = NonNullable<paths['/v1/events']['get']['parameters']['query']>;
 /** One item listed by `hot.events.list()`. */
-export type EventListResponse2 = NonNullable<NonNullable<paths['/v1/events']['get']['responses'][200]['content']['application/json']>['data']>[number];
+export type EventListResult = NonNullable<NonNullable<paths['/v1/events']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.events.publish()`. */
 export type EventPublishParams = NonNullable<paths['/v1/events']['post']['requestBody']>['content']['application/json'];
 /** What `hot.events.publish()` resolves to. */
@@ -192,9 +192,9 @@ export type EventListRunsResponse = NonNullable<NonNullable<paths['/v1/events/{e
 /** Params of `hot.runs.list()`. */
 export type RunListParams = NonNullable<paths['/v1/runs']['get']['parameters']['query']>;
 /** One item listed by `hot.runs.list()`. */
-export type RunListResponse2 = NonNullable<NonNullable<paths['/v1/runs']['get']['responses'][200]['content']['application/json']>['data']>[number];
+export type RunListResult = NonNullable<NonNullable<paths['/v1/runs']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** What `hot.runs.stats()` resolves to. */
-export type RunStatsResponse2 = Exclude<NonNullable<paths['/v1/runs/stats']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
+export type RunStatsResult = Exclude<NonNullable<paths['/v1/runs/stats']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.runs.get()` resolves to. */
 export type RunGetResponse = Exclude<NonNullable<paths['/v1/runs/{run_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** One event of `hot.runs.subscribe()`. */
@@ -224,7 +224,7 @@ export type StreamSubscribeWithEventEvent = components['schemas']['SubscribeWith
 /** Params of `hot.sessions.list()`. */
 export type SessionListParams = NonNullable<paths['/v1/sessions']['get']['parameters']['query']>;
 /** One item listed by `hot.sessions.list()`. */
-export type SessionListResponse2 = NonNullable<NonNullable<paths['/v1/sessions']['get']['responses'][200]['content']['application/json']>['data']>[number];
+export type SessionListResult = NonNullable<NonNullable<paths['/v1/sessions']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.sessions.create()`. */
 export type SessionCreateParams = NonNullable<paths['/v1/sessions']['post']['requestBody']>['content']['application/json'];
 /** What `hot.sessions.create()` resolves to. */
@@ -236,7 +236,7 @@ export type SessionRevokeResponse = void;
 /** Params of `hot.serviceKeys.list()`. */
 export type ServiceKeyListParams = NonNullable<paths['/v1/service-keys']['get']['parameters']['query']>;
 /** One item listed by `hot.serviceKeys.list()`. */
-export type ServiceKeyListResponse2 = NonNullable<NonNullable<paths['/v1/service-keys']['get']['responses'][200]['content']['application/json']>['data']>[number];
+export type ServiceKeyListResult = NonNullable<NonNullable<paths['/v1/service-keys']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.serviceKeys.create()`. */
 export type ServiceKeyCreateParams = NonNullable<paths['/v1/service-keys']['post']['requestBody']>['content']['application/json'];
 /** What `hot.serviceKeys.create()` resolves to. */
@@ -254,7 +254,7 @@ export type ServiceKeyUpdateResponse = Exclude<NonNullable<paths['/v1/service-ke
 /** Params of `hot.domains.list()`. */
 export type DomainListParams = NonNullable<paths['/v1/domains']['get']['parameters']['query']>;
 /** One item listed by `hot.domains.list()`. */
-export type DomainListResponse2 = NonNullable<NonNullable<paths['/v1/domains']['get']['responses'][200]['content']['application/json']>['data']>[number];
+export type DomainListResult = NonNullable<NonNullable<paths['/v1/domains']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.domains.register()`. */
 export type DomainRegisterParams = NonNullable<paths['/v1/domains']['post']['requestBody']>['content']['application/json'];
 /** What `hot.domains.register()` resolves to. */
@@ -268,11 +268,11 @@ export type DomainVerifyResponse = Exclude<NonNullable<paths['/v1/domains/{domai
 /** Params of `hot.files.list()`. */
 export type FileListParams = NonNullable<paths['/v1/files']['get']['parameters']['query']>;
 /** One item listed by `hot.files.list()`. */
-export type FileListResponse2 = NonNullable<NonNullable<paths['/v1/files']['get']['responses'][200]['content']['application/json']>['data']>[number];
+export type FileListResult = NonNullable<NonNullable<paths['/v1/files']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.files.upload()`. */
 export type FileUploadParams = { body: BinaryBody };
 /** What `hot.files.upload()` resolves to. */
-export type FileUploadResponse2 = Exclude<NonNullable<paths['/v1/files/upload/{path}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
+export type FileUploadResult = Exclude<NonNullable<paths['/v1/files/upload/{path}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.files.initiateUpload()`. */
 export type FileInitiateUploadParams = NonNullable<paths['/v1/files/uploads']['post']['requestBody']>['content']['application/json'];
 /** What `hot.files.initiateUpload()` resolves to. */
@@ -282,7 +282,7 @@ export type FileAbortUploadResponse = void;
 /** Params of `hot.files.uploadPart()`. */
 export type FileUploadPartParams = { body: BinaryBody };
 /** What `hot.files.uploadPart()` resolves to. */
-export type FileUploadPartResponse2 = Exclude<NonNullable<paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
+export type FileUploadPartResult = Exclude<NonNullable<paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.files.completeUpload()` resolves to. */
 export type FileCompleteUploadResponse = Exclude<NonNullable<paths['/v1/files/uploads/{upload_id}/complete']['post']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.files.get()` resolves to. */

@@ -814,7 +814,7 @@ export interface components {
              * @description Priority; 1 (the default) is the highest.
              * @default 1
              */
-            priority: components["schemas"]["TopicPriority"];
+            priority?: components["schemas"]["TopicPriority"];
         };
         /** @description Fields to change; every field is optional. */
         UpdateTopicRequest: {
@@ -920,7 +920,7 @@ export interface components {
              * @description Publish the draft to the CMS automatically once it is generated.
              * @default false
              */
-            autoPublish: boolean;
+            autoPublish?: boolean;
             /**
              * @description Optional. When set, the call answers `202 Accepted` at once with the session ID and the
              *     result is delivered to this URL as a signed `draft.ready`, `draft.published` or
@@ -1041,12 +1041,12 @@ export interface components {
              * @description Also share the post on LinkedIn.
              * @default false
              */
-            publishToLinkedIn: boolean;
+            publishToLinkedIn?: boolean;
             /**
              * @description Also post it on X (Twitter).
              * @default false
              */
-            publishToTwitter: boolean;
+            publishToTwitter?: boolean;
             /** @description Custom tweet text, at most 256 characters (room is left for the link). */
             tweetText?: string;
             /** @description Custom LinkedIn post text, at most 3000 characters. */

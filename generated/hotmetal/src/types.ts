@@ -70,7 +70,7 @@ export type DraftWebhookResult = components['schemas']['DraftWebhookResult'];
 /** What `hotMetal.user.get()` resolves to. */
 export type UserGetResponse = Exclude<NonNullable<paths['/me']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.publications.list()` resolves to. */
-export type PublicationListResponse2 = Exclude<NonNullable<paths['/publications']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
+export type PublicationListResult = Exclude<NonNullable<paths['/publications']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.publications.create()`. */
 export type PublicationCreateParams = NonNullable<paths['/publications']['post']['requestBody']>['content']['application/json'];
 /** What `hotMetal.publications.create()` resolves to. */
@@ -86,7 +86,7 @@ export type PublicationUpdateResponse = Exclude<NonNullable<paths['/publications
 /** What `hotMetal.publications.listPosts()` resolves to. */
 export type PublicationListPostsResponse = Exclude<NonNullable<paths['/publications/{id}/posts']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.topics.list()` resolves to. */
-export type TopicListResponse2 = Exclude<NonNullable<paths['/publications/{pubId}/topics']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
+export type TopicListResult = Exclude<NonNullable<paths['/publications/{pubId}/topics']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.topics.create()`. */
 export type TopicCreateParams = NonNullable<paths['/publications/{pubId}/topics']['post']['requestBody']>['content']['application/json'];
 /** What `hotMetal.topics.create()` resolves to. */
@@ -100,7 +100,7 @@ export type TopicUpdateResponse = Exclude<NonNullable<paths['/topics/{id}']['pat
 /** Params of `hotMetal.ideas.list()`. */
 export type IdeaListParams = NonNullable<paths['/publications/{pubId}/ideas']['get']['parameters']['query']>;
 /** What `hotMetal.ideas.list()` resolves to. */
-export type IdeaListResponse2 = Exclude<NonNullable<paths['/publications/{pubId}/ideas']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
+export type IdeaListResult = Exclude<NonNullable<paths['/publications/{pubId}/ideas']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.ideas.get()` resolves to. */
 export type IdeaGetResponse = Exclude<NonNullable<paths['/ideas/{id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.styles.list()` resolves to. */

@@ -38,6 +38,9 @@ export const extensions: Rule = () => {
         }
       },
     },
+    PathItem(pathItem, ctx) {
+      for (const issue of checkExtensions(pathItem, 'path-item', '')) report(ctx, ctx.location, issue.pointer, issue.message);
+    },
     Operation(operation, ctx) {
       operations.push({ operation, location: ctx.location });
       for (const issue of checkExtensions(operation, 'operation', '')) report(ctx, ctx.location, issue.pointer, issue.message);

@@ -26,6 +26,8 @@ export class SSEDecoder {
 
   /** Feeds decoded text; returns the events completed by it. */
   push(text: string): ServerSentEvent[] {
+    // An empty chunk (an empty read, or bytes of a character still incomplete) must not clear the pending-CR state.
+    if (text === '') return [];
     let chunk = text;
     if (this.#skipLeadingLineFeed && chunk.startsWith('\n')) chunk = chunk.slice(1);
     this.#skipLeadingLineFeed = false;

@@ -6,7 +6,7 @@ import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { BuildDeployResponse, BuildDownloadResponse, BuildGetDeployedResponse, BuildGetLiveResponse, BuildGetResponse, BuildListForProjectParams, BuildListForProjectResponse, BuildListParams, BuildListResponse2, BuildUploadParams, BuildUploadResponse } from '../types.js';
+import type { BuildDeployResponse, BuildDownloadResponse, BuildGetDeployedResponse, BuildGetLiveResponse, BuildGetResponse, BuildListForProjectParams, BuildListForProjectResponse, BuildListParams, BuildListResult, BuildUploadParams, BuildUploadResponse } from '../types.js';
 
 /** Build bundles (zip archives) of a project; upload, download and deploy. */
 export class Builds {
@@ -31,8 +31,8 @@ export class Builds {
    * ```
    *
    */
-  list(params?: BuildListParams, options?: RequestOptions): PagePromise<BuildListResponse2> {
-    return paginate<BuildListResponse2>(this.#client, ops.listBuilds, [], params, options);
+  list(params?: BuildListParams, options?: RequestOptions): PagePromise<BuildListResult> {
+    return paginate<BuildListResult>(this.#client, ops.listBuilds, [], params, options);
   }
 
   /**

@@ -6,7 +6,7 @@ import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { DomainDeleteResponse, DomainGetResponse, DomainListParams, DomainListResponse2, DomainRegisterParams, DomainRegisterResponse, DomainVerifyResponse } from '../types.js';
+import type { DomainDeleteResponse, DomainGetResponse, DomainListParams, DomainListResult, DomainRegisterParams, DomainRegisterResponse, DomainVerifyResponse } from '../types.js';
 
 /** Custom domains mapped to the environment (Pro or Scale plan). */
 export class Domains {
@@ -32,8 +32,8 @@ export class Domains {
    * ```
    *
    */
-  list(params?: DomainListParams, options?: RequestOptions): PagePromise<DomainListResponse2> {
-    return paginate<DomainListResponse2>(this.#client, ops.listDomains, [], params, options);
+  list(params?: DomainListParams, options?: RequestOptions): PagePromise<DomainListResult> {
+    return paginate<DomainListResult>(this.#client, ops.listDomains, [], params, options);
   }
 
   /**

@@ -7,7 +7,7 @@ import type { RequestOptions } from '../runtime/config.js';
 import { type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
 import type { components, paths } from '../schema.js';
-import type { EventGetResponse, EventListParams, EventListResponse2, EventListRunsParams, EventListRunsResponse, EventPublishParams, EventPublishResponse } from '../types.js';
+import type { EventGetResponse, EventListParams, EventListResult, EventListRunsParams, EventListRunsResponse, EventPublishParams, EventPublishResponse } from '../types.js';
 
 /** Events that trigger event handlers; each published event belongs to a stream. */
 export class Events {
@@ -32,8 +32,8 @@ export class Events {
    * ```
    *
    */
-  list(params?: EventListParams, options?: RequestOptions): PagePromise<EventListResponse2> {
-    return paginate<EventListResponse2>(this.#client, ops.listEvents, [], params, options);
+  list(params?: EventListParams, options?: RequestOptions): PagePromise<EventListResult> {
+    return paginate<EventListResult>(this.#client, ops.listEvents, [], params, options);
   }
 
   /**

@@ -8,7 +8,7 @@ import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { FileAbortUploadResponse, FileCompleteUploadResponse, FileDeleteResponse, FileDownloadResponse, FileGetResponse, FileInitiateUploadParams, FileInitiateUploadResponse, FileListParams, FileListResponse2, FileUploadParams, FileUploadPartParams, FileUploadPartResponse2, FileUploadResponse2 } from '../types.js';
+import type { FileAbortUploadResponse, FileCompleteUploadResponse, FileDeleteResponse, FileDownloadResponse, FileGetResponse, FileInitiateUploadParams, FileInitiateUploadResponse, FileListParams, FileListResult, FileUploadParams, FileUploadPartParams, FileUploadPartResult, FileUploadResult } from '../types.js';
 
 /**
  * Files stored in the environment; direct and chunked uploads. The literal segments
@@ -39,8 +39,8 @@ export class Files {
    * ```
    *
    */
-  list(params?: FileListParams, options?: RequestOptions): PagePromise<FileListResponse2> {
-    return paginate<FileListResponse2>(this.#client, ops.listFiles, [], params, options);
+  list(params?: FileListParams, options?: RequestOptions): PagePromise<FileListResult> {
+    return paginate<FileListResult>(this.#client, ops.listFiles, [], params, options);
   }
 
   /**
@@ -65,8 +65,8 @@ export class Files {
    * ```
    *
    */
-  upload(path: paths['/v1/files/upload/{path}']['put']['parameters']['path']['path'], params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResponse2> {
-    return this.#client.call<FileUploadResponse2>(ops.uploadFile, [path], params, options);
+  upload(path: paths['/v1/files/upload/{path}']['put']['parameters']['path']['path'], params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResult> {
+    return this.#client.call<FileUploadResult>(ops.uploadFile, [path], params, options);
   }
 
   /**
@@ -132,8 +132,8 @@ export class Files {
    * ```
    *
    */
-  uploadPart(uploadId: paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['parameters']['path']['upload_id'], partNumber: paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['parameters']['path']['part_number'], params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPartResponse2> {
-    return this.#client.call<FileUploadPartResponse2>(ops.uploadFilePart, [uploadId, partNumber], params, options);
+  uploadPart(uploadId: paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['parameters']['path']['upload_id'], partNumber: paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['parameters']['path']['part_number'], params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPartResult> {
+    return this.#client.call<FileUploadPartResult>(ops.uploadFilePart, [uploadId, partNumber], params, options);
   }
 
   /**

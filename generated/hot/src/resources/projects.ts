@@ -6,7 +6,7 @@ import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { ProjectActivateResponse, ProjectCreateParams, ProjectCreateResponse, ProjectDeactivateResponse, ProjectDeleteResponse, ProjectGetResponse, ProjectListEventHandlersParams, ProjectListEventHandlersResponse, ProjectListParams, ProjectListResponse2, ProjectListSchedulesParams, ProjectListSchedulesResponse, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
+import type { ProjectActivateResponse, ProjectCreateParams, ProjectCreateResponse, ProjectDeactivateResponse, ProjectDeleteResponse, ProjectGetResponse, ProjectListEventHandlersParams, ProjectListEventHandlersResponse, ProjectListParams, ProjectListResult, ProjectListSchedulesParams, ProjectListSchedulesResponse, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
 
 /** Projects of the environment, their activation state, and the event handlers and schedules loaded from their deployed build. */
 export class Projects {
@@ -31,8 +31,8 @@ export class Projects {
    * ```
    *
    */
-  list(params?: ProjectListParams, options?: RequestOptions): PagePromise<ProjectListResponse2> {
-    return paginate<ProjectListResponse2>(this.#client, ops.listProjects, [], params, options);
+  list(params?: ProjectListParams, options?: RequestOptions): PagePromise<ProjectListResult> {
+    return paginate<ProjectListResult>(this.#client, ops.listProjects, [], params, options);
   }
 
   /**

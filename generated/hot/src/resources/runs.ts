@@ -7,7 +7,7 @@ import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { RunGetResponse, RunListParams, RunListResponse2, RunStatsResponse2, RunSubscribeEvent } from '../types.js';
+import type { RunGetResponse, RunListParams, RunListResult, RunStatsResult, RunSubscribeEvent } from '../types.js';
 
 /** Runs (executions) of calls, event handlers, schedules and more. */
 export class Runs {
@@ -32,8 +32,8 @@ export class Runs {
    * ```
    *
    */
-  list(params?: RunListParams, options?: RequestOptions): PagePromise<RunListResponse2> {
-    return paginate<RunListResponse2>(this.#client, ops.listRuns, [], params, options);
+  list(params?: RunListParams, options?: RequestOptions): PagePromise<RunListResult> {
+    return paginate<RunListResult>(this.#client, ops.listRuns, [], params, options);
   }
 
   /**
@@ -48,8 +48,8 @@ export class Runs {
    * ```
    *
    */
-  stats(options?: RequestOptions): APIPromise<RunStatsResponse2> {
-    return this.#client.call<RunStatsResponse2>(ops.getRunStats, [], undefined, options);
+  stats(options?: RequestOptions): APIPromise<RunStatsResult> {
+    return this.#client.call<RunStatsResult>(ops.getRunStats, [], undefined, options);
   }
 
   /**

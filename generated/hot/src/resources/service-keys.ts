@@ -6,7 +6,7 @@ import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { ServiceKeyCreateParams, ServiceKeyCreateResponse, ServiceKeyGetResponse, ServiceKeyListParams, ServiceKeyListResponse2, ServiceKeyRevokeAllResponse, ServiceKeyRevokeResponse, ServiceKeyUpdateParams, ServiceKeyUpdateResponse } from '../types.js';
+import type { ServiceKeyCreateParams, ServiceKeyCreateResponse, ServiceKeyGetResponse, ServiceKeyListParams, ServiceKeyListResult, ServiceKeyRevokeAllResponse, ServiceKeyRevokeResponse, ServiceKeyUpdateParams, ServiceKeyUpdateResponse } from '../types.js';
 
 /** Long-lived, permission-scoped credentials issued to customers or external systems. Only API keys can create them. */
 export class ServiceKeys {
@@ -31,8 +31,8 @@ export class ServiceKeys {
    * ```
    *
    */
-  list(params?: ServiceKeyListParams, options?: RequestOptions): PagePromise<ServiceKeyListResponse2> {
-    return paginate<ServiceKeyListResponse2>(this.#client, ops.listServiceKeys, [], params, options);
+  list(params?: ServiceKeyListParams, options?: RequestOptions): PagePromise<ServiceKeyListResult> {
+    return paginate<ServiceKeyListResult>(this.#client, ops.listServiceKeys, [], params, options);
   }
 
   /**

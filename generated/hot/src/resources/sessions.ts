@@ -6,7 +6,7 @@ import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { SessionCreateParams, SessionCreateResponse, SessionListParams, SessionListResponse2, SessionRevokeAllResponse, SessionRevokeResponse } from '../types.js';
+import type { SessionCreateParams, SessionCreateResponse, SessionListParams, SessionListResult, SessionRevokeAllResponse, SessionRevokeResponse } from '../types.js';
 
 /** Short-lived, permission-scoped tokens for ephemeral access. Only API keys can create them. */
 export class Sessions {
@@ -31,8 +31,8 @@ export class Sessions {
    * ```
    *
    */
-  list(params?: SessionListParams, options?: RequestOptions): PagePromise<SessionListResponse2> {
-    return paginate<SessionListResponse2>(this.#client, ops.listSessions, [], params, options);
+  list(params?: SessionListParams, options?: RequestOptions): PagePromise<SessionListResult> {
+    return paginate<SessionListResult>(this.#client, ops.listSessions, [], params, options);
   }
 
   /**

@@ -42,13 +42,21 @@ export function serverDelayMs(headers: Headers, rateLimit: RateLimitHeaders | un
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
   if (rateLimit?.reset && rateLimit.remaining) {
-    const remaining = Number(headers.get(rateLimit.remaining));
-    const reset = Number(headers.get(rateLimit.reset));
-    if (remaining === 0 && Number.isFinite(reset) && headers.get(rateLimit.reset) !== null) {
+    // Both headers must be present: Number(null) and Number('') are 0, which would read as an exhausted window.
+    const remaining = numberHeader(headers, rateLimit.remaining);
+    const reset = numberHeader(headers, rateLimit.reset);
+    if (remaining === 0 && reset !== undefined) {
       return Math.max(0, rateLimit.resetFormat === 'delta-seconds' ? reset * 1000 : reset * 1000 - now);
     }
   }
   return undefined;
+}
+
+function numberHeader(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  if (value === null || value.trim() === '') return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
 }
 
 /** Exponential backoff with full jitter: a random delay in [cap/2, cap], cap doubling per attempt. */

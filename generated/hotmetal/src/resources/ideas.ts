@@ -5,7 +5,7 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { IdeaGetResponse, IdeaListParams, IdeaListResponse2 } from '../types.js';
+import type { IdeaGetResponse, IdeaListParams, IdeaListResult } from '../types.js';
 
 /** Content ideas the content scout found for a publication. */
 export class Ideas {
@@ -27,8 +27,8 @@ export class Ideas {
    * ```
    *
    */
-  list(pubId: paths['/publications/{pubId}/ideas']['get']['parameters']['path']['pubId'], params?: IdeaListParams, options?: RequestOptions): APIPromise<IdeaListResponse2> {
-    return this.#client.call<IdeaListResponse2>(ops.listIdeas, [pubId], params, options);
+  list(pubId: paths['/publications/{pubId}/ideas']['get']['parameters']['path']['pubId'], params?: IdeaListParams, options?: RequestOptions): APIPromise<IdeaListResult> {
+    return this.#client.call<IdeaListResult>(ops.listIdeas, [pubId], params, options);
   }
 
   /**

@@ -5,7 +5,7 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { PublicationCreateParams, PublicationCreateResponse, PublicationDeleteResponse, PublicationGetResponse, PublicationListPostsResponse, PublicationListResponse2, PublicationUpdateParams, PublicationUpdateResponse } from '../types.js';
+import type { PublicationCreateParams, PublicationCreateResponse, PublicationDeleteResponse, PublicationGetResponse, PublicationListPostsResponse, PublicationListResult, PublicationUpdateParams, PublicationUpdateResponse } from '../types.js';
 
 /** Publications (blogs) owned by the user, their settings, and their published posts. */
 export class Publications {
@@ -27,8 +27,8 @@ export class Publications {
    * ```
    *
    */
-  list(options?: RequestOptions): APIPromise<PublicationListResponse2> {
-    return this.#client.call<PublicationListResponse2>(ops.listPublications, [], undefined, options);
+  list(options?: RequestOptions): APIPromise<PublicationListResult> {
+    return this.#client.call<PublicationListResult>(ops.listPublications, [], undefined, options);
   }
 
   /**

@@ -5,7 +5,7 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { paths } from '../schema.js';
-import type { TopicCreateParams, TopicCreateResponse, TopicDeleteResponse, TopicListResponse2, TopicUpdateParams, TopicUpdateResponse } from '../types.js';
+import type { TopicCreateParams, TopicCreateResponse, TopicDeleteResponse, TopicListResult, TopicUpdateParams, TopicUpdateResponse } from '../types.js';
 
 /** Topics a publication covers; the content scout searches for ideas per topic. */
 export class Topics {
@@ -27,8 +27,8 @@ export class Topics {
    * ```
    *
    */
-  list(pubId: paths['/publications/{pubId}/topics']['get']['parameters']['path']['pubId'], options?: RequestOptions): APIPromise<TopicListResponse2> {
-    return this.#client.call<TopicListResponse2>(ops.listTopics, [pubId], undefined, options);
+  list(pubId: paths['/publications/{pubId}/topics']['get']['parameters']['path']['pubId'], options?: RequestOptions): APIPromise<TopicListResult> {
+    return this.#client.call<TopicListResult>(ops.listTopics, [pubId], undefined, options);
   }
 
   /**

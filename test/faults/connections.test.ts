@@ -1,0 +1,124 @@
+/**
+ * Timeouts, aborts and broken bodies through a generated client: each ends in
+ * its own typed error, the server sees the request abandoned (no socket left
+ * hanging on a request nobody waits for), and a body that is not what the spec
+ * promises comes back as InvalidResponseError carrying the raw text.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { AgentMetal, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InvalidResponseError } from '../../generated/agentmetal/src/index.js';
+import { json, startFaultServer, wait, type FaultServer } from '../support/fault-server.js';
+
+const KEY = 'ak_live_abc123def456ghi789';
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function caught(promise: PromiseLike<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}
+
+/** Waits until the server has seen `count` abandoned requests, or fails after a second. */
+async function abandoned(count: number): Promise<number> {
+  for (let waited = 0; waited < 1_000 && (server?.abandoned ?? 0) < count; waited += 20) await wait(20);
+  return server?.abandoned ?? 0;
+}
+
+describe('timeouts and cancellation', () => {
+  it('a server that never answers gives APIConnectionTimeoutError after each attempt times out, and the requests are abandoned', async () => {
+    server = await startFaultServer(() => undefined);
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, timeout: 200, maxRetries: 1 });
+    const started = Date.now();
+    const error = await caught(client.instances.get('inst-xyz789'));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as APIConnectionTimeoutError).attempts).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(server.requests).toHaveLength(2);
+    expect(await abandoned(2)).toBe(2);
+  });
+
+  it('an AbortSignal gives APIUserAbortError at once, without a retry, and the request is abandoned', async () => {
+    server = await startFaultServer(() => undefined);
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, maxRetries: 3 });
+    const controller = new AbortController();
+    const pending = client.instances.list({ signal: controller.signal });
+    await wait(100);
+    controller.abort();
+    const error = await caught(pending);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(server.requests).toHaveLength(1);
+    expect(await abandoned(1)).toBe(1);
+  });
+
+  it('a body that stalls after the headers times out as well', async () => {
+    server = await startFaultServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.write('{"items": [');
+    });
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, timeout: 200, maxRetries: 0 });
+    expect(await caught(client.instances.list())).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(await abandoned(1)).toBe(1);
+  });
+
+  it('a refused connection is APIConnectionError after the retries', async () => {
+    server = await startFaultServer(() => undefined);
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: url, maxRetries: 1 });
+    const error = await caught(client.instances.list());
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as APIConnectionError).attempts).toBe(2);
+  });
+});
+
+describe('bodies that break the contract', () => {
+  it('non-JSON on a JSON endpoint: InvalidResponseError with the raw text', async () => {
+    server = await startFaultServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('<html>gateway hiccup</html>');
+    });
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
+    const error = (await caught(client.instances.get('inst-xyz789'))) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.raw).toBe('<html>gateway hiccup</html>');
+    expect(error.status).toBe(200);
+    expect(error.operationId).toBe('getInstance');
+  });
+
+  it('truncated JSON: InvalidResponseError with what arrived', async () => {
+    server = await startFaultServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('{"items": [{"metadata": {"id": "inst-');
+    });
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
+    const error = (await caught(client.instances.list())) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.raw).toBe('{"items": [{"metadata": {"id": "inst-');
+  });
+
+  it('a connection cut before the promised Content-Length: a typed connection error, not a crash', async () => {
+    server = await startFaultServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '500' });
+      response.write('{"items": [');
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, maxRetries: 0 });
+    expect(await caught(client.instances.list())).toBeInstanceOf(APIConnectionError);
+  });
+
+  it('a list envelope without its items is InvalidResponseError, never a silent undefined', async () => {
+    server = await startFaultServer((_request, response) => json(response, 200, { instances: [] }));
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
+    const error = (await caught(client.instances.list())) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain('/items');
+  });
+});
