@@ -6,7 +6,7 @@
 import { dirname, join, relative } from 'node:path';
 import { hasErrors, SpecError } from './diagnostics.js';
 import { emitPackage, type FileMap } from './emit/emit-package.js';
-import { loadSpec } from './load/load-spec.js';
+import { loadSpec, type LoadedSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { validateSpec } from './validate/validate-spec.js';
@@ -38,7 +38,14 @@ async function timed<T>(timings: StageTiming[], stage: string, run: () => Promis
   }
 }
 
-export async function generatePackage(specFile: string, options: GenerateOptions = {}): Promise<GeneratedPackage> {
+export interface ModelledSpec {
+  spec: LoadedSpec;
+  model: ApiModel;
+  timings: StageTiming[];
+}
+
+/** Stages 1-3: load, validate (throwing SpecError on errors) and model. */
+export async function modelSpec(specFile: string, options: GenerateOptions = {}): Promise<ModelledSpec> {
   const cwd = options.cwd ?? process.cwd();
   const timings: StageTiming[] = [];
   const spec = await timed(timings, 'load', () => loadSpec(specFile, cwd));
@@ -46,6 +53,11 @@ export async function generatePackage(specFile: string, options: GenerateOptions
   if (hasErrors(diagnostics)) throw new SpecError(diagnostics);
   const source = relative(cwd, spec.rootPath).split('\\').join('/');
   const model = await timed(timings, 'model', () => buildModel(spec.document, { source, packageName: options.packageName }));
+  return { spec, model, timings };
+}
+
+export async function generatePackage(specFile: string, options: GenerateOptions = {}): Promise<GeneratedPackage> {
+  const { spec, model, timings } = await modelSpec(specFile, options);
   const files = await timed(timings, 'emit', () => emitPackage(model, spec.document, { customDir: join(dirname(spec.rootPath), 'custom') }));
   return { model, files, timings, inputs: spec.files.map((file) => file.path) };
 }

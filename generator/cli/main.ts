@@ -3,11 +3,14 @@
  * failed run, 2 bad usage.
  */
 import { parseArgs, UsageError } from './args.js';
+import { runDocs } from './docs-command.js';
 import { defaultTargets, runGenerate, singleTarget, watchGenerate } from './generate-command.js';
 
 const USAGE = `Usage:
   specsmith generate                                   every specs/<name>/openapi.yaml into generated/<name>/
   specsmith generate <spec-file> --out <dir> [--name <package-name>]
+  specsmith docs                                       API references of every spec into docs/
+  specsmith docs <spec-file> --out <dir>
 Options:
   --check     write nothing; exit 1 and list the files that would change
   --watch     regenerate when a spec changes
@@ -21,7 +24,7 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
       process.stdout.write(`${USAGE}\n`);
       return args.command === undefined && !args.flags.has('help') ? 2 : 0;
     }
-    if (args.command !== 'generate') throw new UsageError(`unknown command "${args.command}"`);
+    if (args.command !== 'generate' && args.command !== 'docs') throw new UsageError(`unknown command "${args.command}"`);
     if (args.positionals.length > 1) throw new UsageError('give at most one spec file');
     const out = args.flags.get('out');
     const name = args.flags.get('name');
@@ -29,6 +32,10 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     const targets = spec ? [singleTarget(spec, typeof out === 'string' ? out : undefined, typeof name === 'string' ? name : undefined, cwd)] : defaultTargets(cwd);
     if (!spec && (out || name)) throw new UsageError('--out and --name need a spec file');
     const flags = { check: args.flags.has('check'), verbose: args.flags.has('verbose'), cwd };
+    if (args.command === 'docs') {
+      if (args.flags.has('watch')) throw new UsageError('docs has no --watch');
+      return await runDocs(targets, { ...flags, out: spec && typeof out === 'string' ? out : undefined });
+    }
     if (args.flags.has('watch')) {
       if (flags.check) throw new UsageError('--watch and --check cannot be combined');
       return await watchGenerate(targets, flags);

@@ -58,7 +58,8 @@ export function checkExtensions(node: unknown, site: ExtensionSite, at: string):
     const validate = validatorFor(key);
     if (validate && !validate(value)) {
       // oneOf failures repeat every branch's complaint; the first few say enough.
-      const messages = [...new Set((validate.errors ?? []).map(describe))].slice(0, 3);
+      // An `if` error only says its `then` failed; the `then` errors beside it say how.
+      const messages = [...new Set((validate.errors ?? []).filter((error) => error.keyword !== 'if').map(describe))].slice(0, 3);
       issues.push({ pointer, message: `${key} is malformed: ${messages.join('; ')}` });
     }
   }

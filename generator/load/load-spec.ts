@@ -31,6 +31,8 @@ export interface LoadedSpec {
   files: SourceFile[];
   /** Where the node at `pointer` of the bundled document was written. */
   origin(pointer: string): Origin;
+  /** The node at `pointer` as its file has it (an external `$ref` still reads as the author wrote it). */
+  written(pointer: string): unknown;
 }
 
 interface Region {
@@ -171,18 +173,24 @@ export async function loadSpec(path: string, cwd = process.cwd()): Promise<Loade
 
   // Longest prefix first, so the innermost inlined region wins.
   regions.sort((a, b) => b.prefix.length - a.prefix.length);
+  const source = (pointer: string): { file: SourceFile; filePointer: string } => {
+    const segments = parsePointer(pointer);
+    const region = regions.find((candidate) => candidate.prefix.every((segment, index) => segments[index] === segment));
+    return { file: region?.file ?? (root as SourceFile), filePointer: region ? appendPointer('', ...region.filePointer, ...segments.slice(region.prefix.length)) : pointer };
+  };
 
   return {
     rootPath,
     document,
     files: [...files.values()],
     origin(pointer: string): Origin {
-      const segments = parsePointer(pointer);
-      const region = regions.find((candidate) => candidate.prefix.every((segment, index) => segments[index] === segment));
-      const file = region?.file ?? root;
-      const filePointer = region ? appendPointer('', ...region.filePointer, ...segments.slice(region.prefix.length)) : pointer;
+      const { file, filePointer } = source(pointer);
       const position = file.locate(filePointer);
       return { file: display(file.path), pointer: filePointer, line: position?.line, column: position?.column };
+    },
+    written(pointer: string): unknown {
+      const { file, filePointer } = source(pointer);
+      return getAtPointer(file.value, filePointer);
     },
   };
 }

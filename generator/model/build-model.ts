@@ -360,7 +360,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
       const opEnvelope = operation['x-specsmith-envelope'];
       const envelope = opEnvelope === false ? undefined : (text(record(opEnvelope)?.['data']) ?? rootEnvelope);
       const { success, errors } = responsesOf(context, operation, base, envelope);
-      const accept = [...new Set(success.flatMap((response) => (response.mediaType ? response.mediaType.split(', ') : [])))].join(', ') || undefined;
+      const accept = acceptHeader(document, operation, success);
       const idempotentExtension = operation['x-specsmith-idempotent'];
       const paginationExtension = record(operation['x-specsmith-pagination']);
       const asyncWebhook = record(operation['x-specsmith-async-webhook']);
@@ -517,6 +517,22 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
   };
 }
 
+/**
+ * The Accept header: the success media types first, then the media types of
+ * error bodies at a lower preference, so a server can still send its
+ * documented error to a client that asked for text or an event stream.
+ */
+function acceptHeader(document: Json, operation: Json, success: ResponseModel[]): string | undefined {
+  const wanted = [...new Set(success.flatMap((response) => (response.mediaType ? response.mediaType.split(', ') : [])))];
+  const errors = new Set<string>();
+  for (const [status, raw] of Object.entries(record(operation['responses']) ?? {})) {
+    if (/^2/.test(status)) continue;
+    for (const mediaType of Object.keys(record(deref(document, raw)['content']) ?? {})) if (!wanted.includes(mediaType)) errors.add(mediaType);
+  }
+  if (wanted.length === 0) return errors.size > 0 ? [...errors].join(', ') : undefined;
+  return [...wanted, ...[...errors].map((mediaType) => `${mediaType};q=0.9`)].join(', ');
+}
+
 function operationSource(document: Json, operation: OperationModel): Json {
   const pathItem = deref(document, record(document['paths'])?.[operation.path]);
   return record(pathItem[operation.method]) ?? {};
@@ -583,7 +599,8 @@ function assignOperationTypes(operations: OperationModel[], context: Context, re
     const parts: string[] = [];
     if (operation.queryParams.length > 0) parts.push(`NonNullable<${base}['parameters']['query']>`);
     if (operation.headerParams.length > 0) parts.push(`NonNullable<${base}['parameters']['header']>`);
-    if (operation.body) parts.push(operation.body.flat ? operation.body.type : `{ body: ${operation.body.type} }`);
+    // An optional body may be left out even when the other params are given.
+    if (operation.body) parts.push(operation.body.flat ? operation.body.type : `{ body${operation.body.required ? '' : '?'}: ${operation.body.type} }`);
     if (parts.length > 0) {
       operation.paramsType = { name: context.types.claim(`${stem}Params`, `${stem}Input`), expression: intersection(parts) };
       operation.paramsRequired =

@@ -53,8 +53,12 @@ function checkInfo(document: Record<string, unknown>): Issue[] {
   return issues;
 }
 
-/** Internal `$ref`s that point at nothing. External ones were resolved (or reported) by the load stage. */
-function checkRefs(document: Record<string, unknown>): Issue[] {
+/**
+ * Internal `$ref`s that point at nothing. External ones were resolved (or
+ * reported) by the load stage; a reference back into the root file was
+ * rewritten to `#...`, so the message quotes it as `written` in its own file.
+ */
+function checkRefs(document: Record<string, unknown>, written: (pointer: string) => unknown): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<unknown>();
   const visit = (node: unknown, pointer: string): void => {
@@ -67,7 +71,8 @@ function checkRefs(document: Record<string, unknown>): Issue[] {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {
         if (value.startsWith('#') && getAtPointer(document, value) === undefined) {
-          issues.push({ code: 'dangling-ref', severity: 'error', pointer: `${pointer}/$ref`, message: `$ref "${value}" points at nothing`, hint: 'Fix the reference or define the missing component.' });
+          const text = written(`${pointer}/$ref`);
+          issues.push({ code: 'dangling-ref', severity: 'error', pointer: `${pointer}/$ref`, message: `$ref "${typeof text === 'string' ? text : value}" points at nothing`, hint: 'Fix the reference or define the missing component.' });
         }
       } else if (!key.startsWith('x-') || key.startsWith('x-specsmith-')) {
         visit(value, appendPointer(pointer, key));
@@ -160,7 +165,7 @@ function checkAllExtensions(document: Record<string, unknown>): Issue[] {
 /** Every structural issue of the document, each located in its original file. */
 export function validateSpec(spec: LoadedSpec): Diagnostic[] {
   const versionIssues = checkVersion(spec.document);
-  const issues = versionIssues.length > 0 ? versionIssues : [...checkInfo(spec.document), ...checkRefs(spec.document), ...checkOperations(spec.document), ...checkAllExtensions(spec.document)];
+  const issues = versionIssues.length > 0 ? versionIssues : [...checkInfo(spec.document), ...checkRefs(spec.document, (pointer) => spec.written(pointer)), ...checkOperations(spec.document), ...checkAllExtensions(spec.document)];
   return issues.map(({ related, ...issue }) => {
     const origin = spec.origin(issue.pointer);
     // The other node may sit in another file, so it is named by file and line, not by a pointer into the bundle.

@@ -122,8 +122,9 @@ export class Ledger {
   /** Wraps a client so every resource method call is recorded as `resource.method`. */
   track<T extends object>(client: T): T {
     return new Proxy(client, {
-      get: (target, property, receiver) => {
-        const value = Reflect.get(target, property, receiver) as unknown;
+      get: (target, property) => {
+        // Read with the client itself as `this`: its getters use private fields a proxy does not have.
+        const value = Reflect.get(target, property, target) as unknown;
         if (typeof property !== 'string' || value === null || typeof value !== 'object' || property === 'raw') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         return new Proxy(value, {
           get: (resource, name, resourceReceiver) => {

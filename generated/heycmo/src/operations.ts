@@ -9,7 +9,7 @@ export const getHomePage: OperationSpec = { id: 'getHomePage', method: 'get', pa
 /** GET /openapi.json */
 export const getOpenApiDocument: OperationSpec = { id: 'getOpenApiDocument', method: 'get', path: '/openapi.json', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
 /** GET /.well-known/api-catalog */
-export const getApiCatalog: OperationSpec = { id: 'getApiCatalog', method: 'get', path: '/.well-known/api-catalog', accept: 'application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"', responses: { '200': { kind: 'json' } }, security: [] };
+export const getApiCatalog: OperationSpec = { id: 'getApiCatalog', method: 'get', path: '/.well-known/api-catalog', accept: 'application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727", application/json;q=0.9', responses: { '200': { kind: 'json' } }, security: [] };
 /** GET /.well-known/mcp/server-card.json */
 export const getMcpServerCard: OperationSpec = { id: 'getMcpServerCard', method: 'get', path: '/.well-known/mcp/server-card.json', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
 /** GET /.well-known/oauth-protected-resource */
@@ -19,15 +19,15 @@ export const getAgentJson: OperationSpec = { id: 'getAgentJson', method: 'get', 
 /** GET /.well-known/agent-card.json */
 export const getAgentCard: OperationSpec = { id: 'getAgentCard', method: 'get', path: '/.well-known/agent-card.json', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
 /** GET /llms.txt */
-export const getLlmsTxt: OperationSpec = { id: 'getLlmsTxt', method: 'get', path: '/llms.txt', accept: 'text/plain', responses: { '200': { kind: 'text' } }, security: [] };
+export const getLlmsTxt: OperationSpec = { id: 'getLlmsTxt', method: 'get', path: '/llms.txt', accept: 'text/plain, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
 /** GET /llms-full.txt */
-export const getLlmsFullTxt: OperationSpec = { id: 'getLlmsFullTxt', method: 'get', path: '/llms-full.txt', accept: 'text/plain', responses: { '200': { kind: 'text' } }, security: [] };
+export const getLlmsFullTxt: OperationSpec = { id: 'getLlmsFullTxt', method: 'get', path: '/llms-full.txt', accept: 'text/plain, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
 /** GET /index.md */
-export const getIndexMarkdown: OperationSpec = { id: 'getIndexMarkdown', method: 'get', path: '/index.md', accept: 'text/markdown', responses: { '200': { kind: 'text' } }, security: [] };
+export const getIndexMarkdown: OperationSpec = { id: 'getIndexMarkdown', method: 'get', path: '/index.md', accept: 'text/markdown, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
 /** GET /pricing.md */
-export const getPricingMarkdown: OperationSpec = { id: 'getPricingMarkdown', method: 'get', path: '/pricing.md', accept: 'text/markdown', responses: { '200': { kind: 'text' } }, security: [] };
+export const getPricingMarkdown: OperationSpec = { id: 'getPricingMarkdown', method: 'get', path: '/pricing.md', accept: 'text/markdown, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
 /** GET /sitemap.xml */
-export const getSitemap: OperationSpec = { id: 'getSitemap', method: 'get', path: '/sitemap.xml', accept: 'application/xml', responses: { '200': { kind: 'text' } }, security: [] };
+export const getSitemap: OperationSpec = { id: 'getSitemap', method: 'get', path: '/sitemap.xml', accept: 'application/xml, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
 /** POST /api/checkout */
 export const createCheckoutSession: OperationSpec = { id: 'createCheckoutSession', method: 'post', path: '/api/checkout', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
 /** GET /api/session/{sessionId} */
@@ -57,10 +57,10 @@ export const getReadiness: OperationSpec = { id: 'getReadiness', method: 'get', 
 /** GET /api/public/status */
 export const getPublicStatus: OperationSpec = { id: 'getPublicStatus', method: 'get', path: '/api/public/status', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
 /** GET /status */
-export const getStatusPage: OperationSpec = { id: 'getStatusPage', method: 'get', path: '/status', accept: 'text/html', responses: { '200': { kind: 'text' } }, security: [] };
+export const getStatusPage: OperationSpec = { id: 'getStatusPage', method: 'get', path: '/status', accept: 'text/html, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
 /** GET /live */
-export const streamLiveOutput: OperationSpec = { id: 'streamLiveOutput', method: 'get', path: '/live', query: ['url'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, security: [], sse: { typeField: 'type', known: ['message'] } };
+export const streamLiveOutput: OperationSpec = { id: 'streamLiveOutput', method: 'get', path: '/live', query: ['url'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, security: [], sse: { typeField: 'type', known: ['message'] } };
 /** GET /mcp/sse */
-export const openMcpStream: OperationSpec = { id: 'openMcpStream', method: 'get', path: '/mcp/sse', accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, security: [['mcpToken']], sse: { typeField: 'type', known: ['endpoint', 'message'] } };
+export const openMcpStream: OperationSpec = { id: 'openMcpStream', method: 'get', path: '/mcp/sse', accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, security: [['mcpToken']], sse: { typeField: 'type', known: ['endpoint', 'message'] } };
 /** POST /mcp/message */
-export const sendMcpMessage: OperationSpec = { id: 'sendMcpMessage', method: 'post', path: '/mcp/message', query: ['sessionId'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, responses: { '202': { kind: 'empty' } }, security: [['mcpToken']] };
+export const sendMcpMessage: OperationSpec = { id: 'sendMcpMessage', method: 'post', path: '/mcp/message', query: ['sessionId'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '202': { kind: 'empty' } }, security: [['mcpToken']] };

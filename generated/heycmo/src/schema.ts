@@ -868,7 +868,7 @@ export interface components {
             code?: components["schemas"]["ErrorCode"];
             /**
              * @description Request ID, also returned in the `X-Request-ID` header. Format not documented (shown truncated as `6e2f...`); examples use UUIDs.
-             * @example f3a2c1d4-5b6e-4f70-8a91-b2c3d4e5f607
+             * @example 6e2f4b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b
              */
             requestId?: string;
         } & {

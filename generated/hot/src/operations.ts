@@ -13,7 +13,7 @@ export const createProject: OperationSpec = { id: 'createProject', method: 'post
 /** GET /v1/projects/{project_id_or_slug} */
 export const getProject: OperationSpec = { id: 'getProject', method: 'get', path: '/v1/projects/{project_id_or_slug}', pathParams: ['project_id_or_slug'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /v1/projects/{project_id_or_slug} */
-export const deleteProject: OperationSpec = { id: 'deleteProject', method: 'delete', path: '/v1/projects/{project_id_or_slug}', pathParams: ['project_id_or_slug'], responses: { '204': { kind: 'empty' } } };
+export const deleteProject: OperationSpec = { id: 'deleteProject', method: 'delete', path: '/v1/projects/{project_id_or_slug}', pathParams: ['project_id_or_slug'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
 /** PATCH /v1/projects/{project_id_or_slug} */
 export const updateProject: OperationSpec = { id: 'updateProject', method: 'patch', path: '/v1/projects/{project_id_or_slug}', pathParams: ['project_id_or_slug'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** POST /v1/projects/{project_id_or_slug}/activate */
@@ -37,7 +37,7 @@ export const getLiveBuild: OperationSpec = { id: 'getLiveBuild', method: 'get', 
 /** GET /v1/projects/{project_id_or_slug}/builds/{build_id} */
 export const getBuild: OperationSpec = { id: 'getBuild', method: 'get', path: '/v1/projects/{project_id_or_slug}/builds/{build_id}', pathParams: ['project_id_or_slug', 'build_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /v1/projects/{project_id_or_slug}/builds/{build_id}/download */
-export const downloadBuild: OperationSpec = { id: 'downloadBuild', method: 'get', path: '/v1/projects/{project_id_or_slug}/builds/{build_id}/download', pathParams: ['project_id_or_slug', 'build_id'], accept: 'application/zip', responses: { '200': { kind: 'binary' } } };
+export const downloadBuild: OperationSpec = { id: 'downloadBuild', method: 'get', path: '/v1/projects/{project_id_or_slug}/builds/{build_id}/download', pathParams: ['project_id_or_slug', 'build_id'], accept: 'application/zip, application/json;q=0.9', responses: { '200': { kind: 'binary' } } };
 /** POST /v1/projects/{project_id_or_slug}/builds/{build_id}/deploy */
 export const deployBuild: OperationSpec = { id: 'deployBuild', method: 'post', path: '/v1/projects/{project_id_or_slug}/builds/{build_id}/deploy', pathParams: ['project_id_or_slug', 'build_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /v1/projects/{project_id_or_slug}/context */
@@ -47,7 +47,7 @@ export const createContextVariable: OperationSpec = { id: 'createContextVariable
 /** PUT /v1/projects/{project_id_or_slug}/context/{key} */
 export const updateContextVariable: OperationSpec = { id: 'updateContextVariable', method: 'put', path: '/v1/projects/{project_id_or_slug}/context/{key}', pathParams: ['project_id_or_slug', 'key'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /v1/projects/{project_id_or_slug}/context/{key} */
-export const deleteContextVariable: OperationSpec = { id: 'deleteContextVariable', method: 'delete', path: '/v1/projects/{project_id_or_slug}/context/{key}', pathParams: ['project_id_or_slug', 'key'], responses: { '204': { kind: 'empty' } } };
+export const deleteContextVariable: OperationSpec = { id: 'deleteContextVariable', method: 'delete', path: '/v1/projects/{project_id_or_slug}/context/{key}', pathParams: ['project_id_or_slug', 'key'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
 /** GET /v1/events */
 export const listEvents: OperationSpec = { id: 'listEvents', method: 'get', path: '/v1/events', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total' } };
 /** POST /v1/events */
@@ -63,23 +63,23 @@ export const getRunStats: OperationSpec = { id: 'getRunStats', method: 'get', pa
 /** GET /v1/runs/{run_id} */
 export const getRun: OperationSpec = { id: 'getRun', method: 'get', path: '/v1/runs/{run_id}', pathParams: ['run_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /v1/runs/{run_id}/subscribe */
-export const subscribeRun: OperationSpec = { id: 'subscribeRun', method: 'get', path: '/v1/runs/{run_id}/subscribe', pathParams: ['run_id'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:update'], terminalWhen: { pointer: '/run/status', values: ['succeeded', 'failed', 'cancelled'] }, resume: {} } };
+export const subscribeRun: OperationSpec = { id: 'subscribeRun', method: 'get', path: '/v1/runs/{run_id}/subscribe', pathParams: ['run_id'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:update'], terminalWhen: { pointer: '/run/status', values: ['succeeded', 'failed', 'cancelled'] }, resume: {} } };
 /** GET /v1/tasks/{task_id} */
 export const getTask: OperationSpec = { id: 'getTask', method: 'get', path: '/v1/tasks/{task_id}', pathParams: ['task_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /v1/tasks/{task_id}/subscribe */
-export const subscribeTask: OperationSpec = { id: 'subscribeTask', method: 'get', path: '/v1/tasks/{task_id}/subscribe', pathParams: ['task_id'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['task:update'], terminalWhen: { pointer: '/task/status', values: ['completed', 'failed', 'cancelled', 'timed_out'] }, resume: {} } };
+export const subscribeTask: OperationSpec = { id: 'subscribeTask', method: 'get', path: '/v1/tasks/{task_id}/subscribe', pathParams: ['task_id'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['task:update'], terminalWhen: { pointer: '/task/status', values: ['completed', 'failed', 'cancelled', 'timed_out'] }, resume: {} } };
 /** GET /v1/env */
 export const getEnv: OperationSpec = { id: 'getEnv', method: 'get', path: '/v1/env', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /v1/env/subscribe */
-export const subscribeEnv: OperationSpec = { id: 'subscribeEnv', method: 'get', path: '/v1/env/subscribe', accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'event:created', 'event:handled', 'stream:created', 'task:started', 'task:complete', 'keepalive'], resume: {} } };
+export const subscribeEnv: OperationSpec = { id: 'subscribeEnv', method: 'get', path: '/v1/env/subscribe', accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'event:created', 'event:handled', 'stream:created', 'task:started', 'task:complete', 'keepalive'], resume: {} } };
 /** GET /v1/org/usage */
 export const getOrgUsage: OperationSpec = { id: 'getOrgUsage', method: 'get', path: '/v1/org/usage', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /v1/streams/{stream_id}/subscribe */
-export const subscribeStream: OperationSpec = { id: 'subscribeStream', method: 'get', path: '/v1/streams/{stream_id}/subscribe', pathParams: ['stream_id'], query: ['project'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: {}, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
+export const subscribeStream: OperationSpec = { id: 'subscribeStream', method: 'get', path: '/v1/streams/{stream_id}/subscribe', pathParams: ['stream_id'], query: ['project'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: {}, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
 /** POST /v1/streams/{stream_id}/subscribe */
-export const subscribeStreamPost: OperationSpec = { id: 'subscribeStreamPost', method: 'post', path: '/v1/streams/{stream_id}/subscribe', pathParams: ['stream_id'], query: ['project'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: { via: () => subscribeStream }, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
+export const subscribeStreamPost: OperationSpec = { id: 'subscribeStreamPost', method: 'post', path: '/v1/streams/{stream_id}/subscribe', pathParams: ['stream_id'], query: ['project'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: { via: () => subscribeStream }, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
 /** POST /v1/streams/subscribe-with-event */
-export const subscribeWithEvent: OperationSpec = { id: 'subscribeWithEvent', method: 'post', path: '/v1/streams/subscribe-with-event', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['event:published', 'run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: { via: () => subscribeStream, params: { stream_id: { event: 'event:published', pointer: '/stream_id' } }, requires: 'event:published' }, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
+export const subscribeWithEvent: OperationSpec = { id: 'subscribeWithEvent', method: 'post', path: '/v1/streams/subscribe-with-event', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['event:published', 'run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: { via: () => subscribeStream, params: { stream_id: { event: 'event:published', pointer: '/stream_id' } }, requires: 'event:published' }, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
 /** GET /v1/sessions */
 export const listSessions: OperationSpec = { id: 'listSessions', method: 'get', path: '/v1/sessions', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total' } };
 /** POST /v1/sessions */
@@ -87,7 +87,7 @@ export const createSession: OperationSpec = { id: 'createSession', method: 'post
 /** DELETE /v1/sessions */
 export const revokeAllSessions: OperationSpec = { id: 'revokeAllSessions', method: 'delete', path: '/v1/sessions', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /v1/sessions/{session_id} */
-export const revokeSession: OperationSpec = { id: 'revokeSession', method: 'delete', path: '/v1/sessions/{session_id}', pathParams: ['session_id'], responses: { '204': { kind: 'empty' } } };
+export const revokeSession: OperationSpec = { id: 'revokeSession', method: 'delete', path: '/v1/sessions/{session_id}', pathParams: ['session_id'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
 /** GET /v1/service-keys */
 export const listServiceKeys: OperationSpec = { id: 'listServiceKeys', method: 'get', path: '/v1/service-keys', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total' } };
 /** POST /v1/service-keys */
@@ -97,7 +97,7 @@ export const revokeAllServiceKeys: OperationSpec = { id: 'revokeAllServiceKeys',
 /** GET /v1/service-keys/{service_key_id} */
 export const getServiceKey: OperationSpec = { id: 'getServiceKey', method: 'get', path: '/v1/service-keys/{service_key_id}', pathParams: ['service_key_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /v1/service-keys/{service_key_id} */
-export const revokeServiceKey: OperationSpec = { id: 'revokeServiceKey', method: 'delete', path: '/v1/service-keys/{service_key_id}', pathParams: ['service_key_id'], responses: { '204': { kind: 'empty' } } };
+export const revokeServiceKey: OperationSpec = { id: 'revokeServiceKey', method: 'delete', path: '/v1/service-keys/{service_key_id}', pathParams: ['service_key_id'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
 /** PATCH /v1/service-keys/{service_key_id} */
 export const updateServiceKey: OperationSpec = { id: 'updateServiceKey', method: 'patch', path: '/v1/service-keys/{service_key_id}', pathParams: ['service_key_id'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /v1/domains */
@@ -107,7 +107,7 @@ export const registerDomain: OperationSpec = { id: 'registerDomain', method: 'po
 /** GET /v1/domains/{domain_id} */
 export const getDomain: OperationSpec = { id: 'getDomain', method: 'get', path: '/v1/domains/{domain_id}', pathParams: ['domain_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /v1/domains/{domain_id} */
-export const deleteDomain: OperationSpec = { id: 'deleteDomain', method: 'delete', path: '/v1/domains/{domain_id}', pathParams: ['domain_id'], responses: { '204': { kind: 'empty' } } };
+export const deleteDomain: OperationSpec = { id: 'deleteDomain', method: 'delete', path: '/v1/domains/{domain_id}', pathParams: ['domain_id'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
 /** POST /v1/domains/{domain_id}/verify */
 export const verifyDomain: OperationSpec = { id: 'verifyDomain', method: 'post', path: '/v1/domains/{domain_id}/verify', pathParams: ['domain_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /v1/files */
@@ -117,7 +117,7 @@ export const uploadFile: OperationSpec = { id: 'uploadFile', method: 'put', path
 /** POST /v1/files/uploads */
 export const createFileUpload: OperationSpec = { id: 'createFileUpload', method: 'post', path: '/v1/files/uploads', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /v1/files/uploads/{upload_id} */
-export const abortFileUpload: OperationSpec = { id: 'abortFileUpload', method: 'delete', path: '/v1/files/uploads/{upload_id}', pathParams: ['upload_id'], responses: { '204': { kind: 'empty' } } };
+export const abortFileUpload: OperationSpec = { id: 'abortFileUpload', method: 'delete', path: '/v1/files/uploads/{upload_id}', pathParams: ['upload_id'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
 /** PUT /v1/files/uploads/{upload_id}/{part_number} */
 export const uploadFilePart: OperationSpec = { id: 'uploadFilePart', method: 'put', path: '/v1/files/uploads/{upload_id}/{part_number}', pathParams: ['upload_id', 'part_number'], body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** POST /v1/files/uploads/{upload_id}/complete */
@@ -125,6 +125,6 @@ export const completeFileUpload: OperationSpec = { id: 'completeFileUpload', met
 /** GET /v1/files/{file_id} */
 export const getFile: OperationSpec = { id: 'getFile', method: 'get', path: '/v1/files/{file_id}', pathParams: ['file_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /v1/files/{file_id} */
-export const deleteFile: OperationSpec = { id: 'deleteFile', method: 'delete', path: '/v1/files/{file_id}', pathParams: ['file_id'], responses: { '204': { kind: 'empty' } } };
+export const deleteFile: OperationSpec = { id: 'deleteFile', method: 'delete', path: '/v1/files/{file_id}', pathParams: ['file_id'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
 /** GET /v1/files/{file_id}/download */
-export const downloadFile: OperationSpec = { id: 'downloadFile', method: 'get', path: '/v1/files/{file_id}/download', pathParams: ['file_id'], accept: 'application/octet-stream, */*', responses: { '200': { kind: 'binary' } } };
+export const downloadFile: OperationSpec = { id: 'downloadFile', method: 'get', path: '/v1/files/{file_id}/download', pathParams: ['file_id'], accept: 'application/octet-stream, */*, application/json;q=0.9', responses: { '200': { kind: 'binary' } } };

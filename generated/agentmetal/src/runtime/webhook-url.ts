@@ -24,6 +24,13 @@ function isPrivateIPv6(host: string): boolean {
   if (address === '::1' || address === '::') return true;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
   if (mapped?.[1]) return isPrivateIPv4(mapped[1]);
+  // The URL parser writes an IPv4-mapped address in hex (::ffff:127.0.0.1 becomes ::ffff:7f00:1).
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+  if (mappedHex?.[1] && mappedHex[2]) {
+    const high = parseInt(mappedHex[1], 16);
+    const low = parseInt(mappedHex[2], 16);
+    return isPrivateIPv4(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
   return /^f[cd][0-9a-f]{2}:/.test(address) || /^fe[89ab][0-9a-f]:/.test(address);
 }
 

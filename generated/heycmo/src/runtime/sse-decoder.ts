@@ -87,11 +87,18 @@ export class SSEDecoder {
   }
 }
 
-/** Reads a response body as server-sent events. An event left incomplete at the end is dropped, as the spec says. */
-export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+/**
+ * Reads a response body as server-sent events. An event left incomplete at the end is dropped, as the spec says.
+ * Aborting `signal` cancels the body, which also ends a read that is waiting for the server.
+ */
+export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<ServerSentEvent> {
   const decoder = new SSEDecoder();
   const text = new TextDecoder();
   const reader = body.getReader();
+  // A pending read() resolves as done once the reader is cancelled; nothing else would wake it.
+  const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -100,6 +107,7 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): A
     }
     yield* decoder.push(text.decode());
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     // Cancelling releases the connection when the consumer stops early (break, return, throw).
     await reader.cancel().catch(() => undefined);
     reader.releaseLock();

@@ -234,7 +234,7 @@ function actionProblem(resource: string, action: string, rule: PermissionRule): 
 /** Check one action of a resource whose key parsed as `parsed` (undefined when the key is invalid). */
 function checkAction(resource: string, parsed: ParsedResource | undefined, action: unknown): PermissionProblem | undefined {
   if (typeof action !== 'string') return actionProblem(resource, show(action), 'action-not-string');
-  
+  if (action !== action.toLowerCase()) return actionProblem(resource, action, 'action-lowercase');
   if (!ACTION_SET.has(action)) return actionProblem(resource, action, 'action-unknown');
   if (!parsed) return undefined;
   if (parsed.type === WILDCARD) return action === WILDCARD ? undefined : actionProblem(resource, action, 'universal-actions');

@@ -100,7 +100,8 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
     let failures = 0;
     const maxReconnects = this.#options.maxReconnects ?? this.#core.maxRetries;
     for (let connection = 0; ; connection++) {
-      const headers = lastEventId !== undefined && (connection === 0 || sse.resume?.lastEventId) ? { 'Last-Event-ID': lastEventId } : undefined;
+      // An empty id (a bare `id:` line) resets the last event id: then no Last-Event-ID is sent (WHATWG SSE).
+      const headers = lastEventId && (connection === 0 || sse.resume?.lastEventId) ? { 'Last-Event-ID': lastEventId } : undefined;
       let body: ReadableStream<Uint8Array> | null;
       try {
         const sent = await this.#core.send(target.op, target.pathArgs, target.params, { ...this.#options, signal: this.#controller.signal }, headers);
@@ -117,7 +118,9 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
       let finished = false;
       if (body) {
         try {
-          for await (const message of readServerSentEvents(body)) {
+          // The signal cancels the body: close() or the caller's abort ends a read that is waiting for the server.
+          for await (const message of readServerSentEvents(body, this.#controller.signal)) {
+            if (this.#controller.signal.aborted) return;
             if (message.id !== undefined) lastEventId = message.id;
             const { type, event } = toEvent(message, sse);
             received++;

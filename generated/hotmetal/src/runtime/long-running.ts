@@ -56,6 +56,8 @@ export async function waitForOperation(core: ClientCore, operation: object, opti
   const deadline = Date.now() + (options.timeout ?? 600_000);
   let interval = options.interval ?? 1_000;
   let current: unknown = operation;
+  // The wait's signal covers every request it makes: the polls and the final result fetch.
+  const request: RequestOptions = { ...options.request, signal: options.signal ?? options.request?.signal };
   for (;;) {
     const state = getAtPointer(current, spec.state);
     if (typeof state === 'string' && spec.succeeded.includes(state)) break;
@@ -68,14 +70,14 @@ export async function waitForOperation(core: ClientCore, operation: object, opti
       throw new core.errors.waitTimeout(`${poll.id}: the operation was still ${String(state)} when the wait timed out after ${options.timeout ?? 600_000} ms`, { operationId: poll.id, result: current });
     }
     try {
-      await sleep(Math.min(interval, remaining), options.signal);
+      await sleep(Math.min(interval, remaining), request.signal);
     } catch (cause) {
       throw new core.errors.abort({ operationId: poll.id, attempts: 0, cause, message: `${poll.id}: waiting was aborted` });
     }
     interval = Math.min(interval * 1.5, 15_000);
-    current = await core.call<unknown>(poll, pathArgs(poll, spec.params, current), queryParams(poll, spec.params, current), { ...options.request, signal: options.signal ?? options.request?.signal });
+    current = await core.call<unknown>(poll, pathArgs(poll, spec.params, current), queryParams(poll, spec.params, current), request);
   }
   if (!spec.result) return current;
   const resultOp = spec.result.operation();
-  return core.call<unknown>(resultOp, pathArgs(resultOp, spec.result.params, current), queryParams(resultOp, spec.result.params, current), options.request);
+  return core.call<unknown>(resultOp, pathArgs(resultOp, spec.result.params, current), queryParams(resultOp, spec.result.params, current), request);
 }

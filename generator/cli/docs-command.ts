@@ -1,0 +1,29 @@
+/** `specsmith docs`: every spec's API reference and the landing page into docs/ (or compare with `--check`). */
+import { join, relative } from 'node:path';
+import { formatDiagnostic, SpecError } from '../diagnostics.js';
+import { buildDocs } from '../docs/build-docs.js';
+import { staleFiles, writeOutput } from '../write/write-output.js';
+import type { GenerateTarget } from './generate-command.js';
+
+export async function runDocs(targets: GenerateTarget[], flags: { check: boolean; cwd: string; out?: string | undefined }): Promise<number> {
+  const docsDir = flags.out ?? join(flags.cwd, 'docs');
+  const started = performance.now();
+  let files;
+  try {
+    files = await buildDocs(targets.map((target) => ({ name: target.out.split(/[\\/]/).at(-1) ?? 'api', spec: target.spec })), flags.cwd);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    for (const diagnostic of error.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+    process.stderr.write('specsmith: docs not built; nothing was written\n');
+    return 1;
+  }
+  if (flags.check) {
+    const stale = await staleFiles(docsDir, files);
+    for (const path of stale) process.stdout.write(`${relative(flags.cwd, join(docsDir, path))}\n`);
+    if (stale.length > 0) process.stderr.write(`specsmith: ${stale.length} docs file${stale.length === 1 ? ' is' : 's are'} stale; run \`specsmith docs\`\n`);
+    return stale.length > 0 ? 1 : 0;
+  }
+  const { changed } = await writeOutput(docsDir, files);
+  process.stderr.write(`specsmith: ${relative(flags.cwd, docsDir) || docsDir}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`} (${Math.round(performance.now() - started)} ms)\n`);
+  return 0;
+}

@@ -1,0 +1,71 @@
+/**
+ * One API reference page, built by Redocly (`redocly build-docs`) from the
+ * spec. Redocly links its Redoc bundle from a CDN; the page is rewritten to
+ * load the copy shipped with @redocly/cli from docs/assets/ instead, so the
+ * docs render with no network and the bundle is stored once, not per page.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+
+function redoclyPackageDir(): string {
+  return dirname(require.resolve('@redocly/cli/package.json'));
+}
+
+const LOGOS = { 'logo-mini-full.svg': 'Redocly', 'logo-mini.svg': 'Redocly' } as const;
+
+/**
+ * The Redoc bundle Redocly's pages load. Its attribution logo is fetched from
+ * Redocly's CDN at run time; the bundle is pointed at local stand-ins in
+ * docs/assets/ so the pages stay offline.
+ */
+export async function redocBundle(): Promise<string> {
+  const bundle = await readFile(join(redoclyPackageDir(), 'lib', 'chunks', 'redoc.standalone.js'), 'utf8');
+  let result = bundle;
+  for (const name of Object.keys(LOGOS)) {
+    const remote = `https://cdn.redoc.ly/redoc/${name}`;
+    if (!result.includes(remote)) throw new Error(`the Redoc bundle no longer loads ${remote}; update generator/docs/redoc-page.ts`);
+    result = result.split(remote).join(`../assets/redocly-${name}`);
+  }
+  return result;
+}
+
+/** Local attribution logos: the product name as an SVG wordmark. */
+export function redocLogos(): Map<string, string> {
+  return new Map(
+    Object.entries(LOGOS).map(([name, label]) => [
+      `redocly-${name}`,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${label.length * 8 + 8}" height="20" viewBox="0 0 ${label.length * 8 + 8} 20"><text x="4" y="14" font-family="sans-serif" font-size="12" fill="#52606d">${label}</text></svg>\n`,
+    ]),
+  );
+}
+
+const CDN_BUNDLE = /https:\/\/cdn\.redocly\.com\/redoc\/[^"']+\/redoc\.standalone\.js/g;
+
+/** Builds the reference page for `specFile`; `bundlePath` is the page-relative URL of the local Redoc bundle. */
+export async function buildReferencePage(specFile: string, title: string, bundlePath: string): Promise<string> {
+  const workdir = await mkdtemp(join(tmpdir(), 'specsmith-docs-'));
+  try {
+    const output = join(workdir, 'index.html');
+    const cli = join(redoclyPackageDir(), 'bin', 'cli.js');
+    await run(process.execPath, [cli, 'build-docs', specFile, '--output', output, '--title', title], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const html = await readFile(output, 'utf8');
+    if (!CDN_BUNDLE.test(html)) throw new Error(`redocly build-docs output for ${specFile} no longer links the Redoc bundle from the CDN; update generator/docs/redoc-page.ts`);
+    return html
+      .replace(/<link rel="modulepreload" href="https:\/\/cdn\.redocly\.com[^>]*>/g, `<link rel="modulepreload" href="${bundlePath}" />`)
+      .replace(CDN_BUNDLE, bundlePath)
+      // No favicon request either: browsers ask for /favicon.ico unless the page names one.
+      .replace('<head>', '<head>\n<link rel="icon" href="data:," />');
+  } finally {
+    await rm(workdir, { recursive: true, force: true });
+  }
+}
