@@ -10,6 +10,7 @@ import { loadSpec, type LoadedSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { validateSpec } from './validate/validate-spec.js';
+import { normalizeSpec } from './normalize/normalize-spec.js';
 
 export interface StageTiming {
   stage: string;
@@ -51,6 +52,7 @@ export async function modelSpec(specFile: string, options: GenerateOptions = {})
   const spec = await timed(timings, 'load', () => loadSpec(specFile, cwd));
   const diagnostics = await timed(timings, 'validate', () => validateSpec(spec));
   if (hasErrors(diagnostics)) throw new SpecError(diagnostics);
+  await timed(timings, 'normalize', () => normalizeSpec(spec.document));
   const source = relative(cwd, spec.rootPath).split('\\').join('/');
   const model = await timed(timings, 'model', () => buildModel(spec.document, { source, packageName: options.packageName }));
   return { spec, model, timings };

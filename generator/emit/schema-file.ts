@@ -6,6 +6,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { generatedHeader } from './print.js';
+import { repairSchemaTypes } from './schema-repairs.js';
 
 function isBinary(schema: Record<string, unknown>): boolean {
   if (schema['format'] === 'binary') return true;
@@ -23,5 +24,5 @@ export async function emitSchema(document: Record<string, unknown>, source: stri
     defaultNonNullable: false,
     silent: true,
   });
-  return `${generatedHeader(source)}\n${astToString(ast)}`;
+  return `${generatedHeader(source)}\n${astToString(repairSchemaTypes(ast))}`;
 }

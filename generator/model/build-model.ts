@@ -278,7 +278,7 @@ function derivedMethodName(operationId: string, resource: string): string {
 }
 
 function resourceOfPath(path: string): string {
-  const segment = path.split('/').find((part) => part !== '' && !/^v\d+$/i.test(part) && !part.startsWith('{'));
+  const segment = path.split('/').find((part) => part !== '' && !/^v?\d+(\.\d+)*$/i.test(part) && !part.startsWith('{'));
   return segment ?? 'root';
 }
 
@@ -594,7 +594,7 @@ function assignOperationTypes(operations: OperationModel[], context: Context, re
   const byProperty = new Map([...resources.values()].map((resource) => [resource.property, resource]));
   for (const operation of operations) {
     const resource = byProperty.get(operation.resource);
-    const stem = `${pascalCase(singular(resource?.property ?? operation.resource))}${pascalCase(operation.methodName)}`;
+    const stem = identifier(`${pascalCase(singular(resource?.property ?? operation.resource))}${pascalCase(operation.methodName)}`);
     const base = operationType(operation.path, operation.method);
     const parts: string[] = [];
     if (operation.queryParams.length > 0) parts.push(`NonNullable<${base}['parameters']['query']>`);

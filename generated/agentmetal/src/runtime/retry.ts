@@ -38,8 +38,12 @@ export function serverDelayMs(headers: Headers, rateLimit: RateLimitHeaders | un
   if (retryAfter !== null && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter);
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    // An HTTP-date starts with a day name (RFC 9110 5.6.7); Date.parse alone would read "-1" as a date in 2001.
+    // The asctime form carries no zone, and means GMT, not local time.
+    if (/^(mon|tue|wed|thu|fri|sat|sun)/i.test(retryAfter.trim())) {
+      const date = Date.parse(/GMT\s*$/i.test(retryAfter) ? retryAfter : `${retryAfter.trim()} GMT`);
+      if (!Number.isNaN(date)) return Math.max(0, date - now);
+    }
   }
   if (rateLimit?.reset && rateLimit.remaining) {
     // Both headers must be present: Number(null) and Number('') are 0, which would read as an exhausted window.

@@ -69,7 +69,7 @@ function asNumber(value: unknown): number | undefined {
 
 /** The params of the page after this one, or undefined when this page is the last. */
 function nextParams(spec: PaginationSpec, params: Params, body: unknown, count: number): Params | undefined {
-  
+  if (count === 0) return undefined;
   const hasMore = spec.hasMore ? getAtPointer(body, spec.hasMore) : undefined;
   if (hasMore === false) return undefined;
   const limit = spec.limit ? asNumber(params?.[spec.limit]) : undefined;
