@@ -122,3 +122,18 @@ describe('bodies that break the contract', () => {
     expect(error.message).toContain('/items');
   });
 });
+
+describe('downloads handed over with asResponse()', () => {
+  it('a body read slowly after asResponse() is not cut off by the per-attempt timeout', async () => {
+    server = await startFaultServer(async (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.write('{"items": [');
+      await wait(400);
+      response.end(']}');
+    });
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, timeout: 200, maxRetries: 0 });
+    const raw = await client.instances.list().asResponse();
+    // Headers arrived within the timeout; the rest of the body takes longer and must still arrive.
+    await expect(raw.text()).resolves.toBe('{"items": []}');
+  });
+});

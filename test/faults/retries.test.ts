@@ -110,5 +110,8 @@ describe('retries', () => {
     expect(error.message).toContain('bad header');
     expect(error.message).not.toContain(KEY);
     expect(String(error.stack)).not.toContain(KEY);
+    // The body the server echoed is kept, redacted.
+    expect(JSON.stringify((error as Error & { body: unknown }).body)).toContain('bad header: Bearer [redacted]');
+    expect(JSON.stringify((error as Error & { body: unknown }).body)).not.toContain(KEY);
   });
 });

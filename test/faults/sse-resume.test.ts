@@ -156,3 +156,14 @@ describe("awaiting a run's result", () => {
     expect((error as Error).message).toContain('cancelled by user');
   });
 });
+
+describe('closing', () => {
+  it('close() while the stream is still connecting ends the iteration quietly', async () => {
+    server = await startFaultServer(() => undefined); // never answers
+    const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
+    const stream = hot.streams.subscribe(STREAM, {});
+    setTimeout(() => stream.close(), 100);
+    await expect(collect(stream)).resolves.toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { APIPromise, type APIResponse, type Exchange } from '../../../generator/runtime/api-promise.js';
 import { delay, rejectionOf } from './support.js';
 
-function exchange<T>(data: T, reads: { count: number }): Promise<Exchange<T>> {
+function exchange<T>(data: T, reads: { count: number; released?: number }): Promise<Exchange<T>> {
   const response = new Response('body', { status: 200, headers: { 'X-Request-ID': 'r1' } });
   return Promise.resolve({
     response,
+    release: () => {
+      reads.released = (reads.released ?? 0) + 1;
+    },
     read: async (): Promise<APIResponse<T>> => {
       reads.count++;
       await response.text();
@@ -28,10 +31,11 @@ describe('APIPromise', () => {
     expect(reads.count).toBe(1);
   });
 
-  it('.asResponse() does not read the body', async () => {
-    const reads = { count: 0 };
+  it('.asResponse() does not read the body, and releases it to the caller', async () => {
+    const reads: { count: number; released?: number } = { count: 0 };
     const response = await new APIPromise(exchange('x', reads)).asResponse();
     expect(reads.count).toBe(0);
+    expect(reads.released).toBe(1);
     expect(response.bodyUsed).toBe(false);
   });
 

@@ -20,6 +20,8 @@ export interface APIResponse<T> {
 export interface Exchange<T> {
   response: Response;
   read(): Promise<APIResponse<T>>;
+  /** Hands the unread body to the caller: the per-attempt timeout no longer applies to it. */
+  release(): void;
 }
 
 export class APIPromise<T> implements PromiseLike<T> {
@@ -40,7 +42,10 @@ export class APIPromise<T> implements PromiseLike<T> {
 
   /** The raw `Response`, body unread (for streaming a download). */
   asResponse(): Promise<Response> {
-    return this.#exchange.then((exchange) => exchange.response);
+    return this.#exchange.then((exchange) => {
+      exchange.release();
+      return exchange.response;
+    });
   }
 
   then<R1 = T, R2 = never>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Promise<R1 | R2> {

@@ -46,6 +46,8 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
   readonly #options: StreamOptions;
   readonly #controller = new AbortController();
   #started = false;
+  /** close() was called: the stream ends quietly, even while it is still connecting. */
+  #closed = false;
 
   constructor(core: ClientCore, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: StreamOptions = {}) {
     this.#core = core;
@@ -58,6 +60,7 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
 
   /** Closes the connection; a running `for await` ends. */
   close(): void {
+    this.#closed = true;
     this.#controller.abort();
   }
 
@@ -109,6 +112,7 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
         sent.linked.dispose();
         body = sent.response.body;
       } catch (error) {
+        if (this.#closed) return;
         if (connection === 0 || this.#controller.signal.aborted || failures >= maxReconnects || !isConnectionFailure(this.#core, error)) throw error;
         failures++;
         await this.#wait(failures);

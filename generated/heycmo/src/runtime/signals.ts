@@ -4,6 +4,8 @@ export interface LinkedSignal {
   signal: AbortSignal;
   /** Why the linked signal fired: the caller's signal, or our own timeout. */
   reason(): 'user' | 'timeout' | undefined;
+  /** Ends the timeout but keeps following the caller's signal (the caller now owns a body it reads at its own pace). */
+  stopTimer(): void;
   dispose(): void;
 }
 
@@ -27,6 +29,9 @@ export function linkSignal(user: AbortSignal | undefined, timeoutMs: number | un
   return {
     signal: controller.signal,
     reason: () => why,
+    stopTimer() {
+      if (timer !== undefined) clearTimeout(timer);
+    },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       user?.removeEventListener('abort', onAbort);

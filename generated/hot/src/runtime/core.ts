@@ -11,7 +11,7 @@ import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type Req
 import { apiErrorClass, type ErrorClasses } from './errors.js';
 import type { OperationSpec, ResponseSpec } from './operation.js';
 import { getAtPointer } from './pointer.js';
-import { REDACTED, redactText, redactUrl } from './redact.js';
+import { REDACTED, redactCause, redactText, redactUrl, redactValue } from './redact.js';
 import { encodeBody } from './request-body.js';
 import { readRateLimit, readRequestId } from './response-info.js';
 import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, serverDelayMs, type RetryPolicy } from './retry.js';
@@ -126,6 +126,7 @@ export class ClientCore {
     return {
       response: sent.response,
       read: () => read(sent),
+      release: () => sent.linked.stopTimer(),
     };
   }
 
@@ -159,7 +160,7 @@ export class ClientCore {
       } catch (cause) {
         linked.dispose();
         const why = linked.reason();
-        const details = { operationId: op.id, attempts: attempt, cause };
+        const details = { operationId: op.id, attempts: attempt, cause: redactCause(cause, this.secrets()) };
         if (why === 'user') throw new this.errors.abort({ ...details, message: `${op.id}: request aborted` });
         const reason = why === 'timeout' ? `timed out after ${options.timeout ?? this.timeout} ms` : this.redact(describeCause(cause));
         if (canRetry && attempt <= maxRetries) {
@@ -216,7 +217,8 @@ export class ClientCore {
     const requestId = readRequestId(response.headers, body, this.config.requestId, pointers.requestId);
     const message = this.redact(`${response.status}${code ? ` ${code}` : ''}: ${detail}`);
     const ErrorClass = apiErrorClass(this.errors, response.status);
-    return new ErrorClass({ status: response.status, message, code, requestId, body, headers: response.headers, attempts, operationId });
+    // A server that echoes the request may put the key in its error body; the error keeps a redacted copy.
+    return new ErrorClass({ status: response.status, message, code, requestId, body: redactValue(body, this.secrets()), headers: response.headers, attempts, operationId });
   }
 
   /** Reads a success body by the operation's response kind and unwraps the envelope. */
@@ -274,7 +276,7 @@ export class ClientCore {
       throw new this.errors.invalidResponse({
         message: `${operationId}: the ${response.status} response is not valid JSON (${(error as Error).message}); ${raw.length} bytes received`,
         status: response.status,
-        raw,
+        raw: this.redact(raw),
         headers: response.headers,
         requestId: readRequestId(response.headers, undefined, this.config.requestId),
         operationId,
@@ -293,7 +295,7 @@ export class ClientCore {
     return new this.errors.invalidResponse({
       message: `${operationId}: the ${response.status} response ${problem}`,
       status: response.status,
-      raw: JSON.stringify(body),
+      raw: this.redact(JSON.stringify(body)),
       headers: response.headers,
       requestId: readRequestId(response.headers, body, this.config.requestId),
       operationId,
@@ -302,7 +304,7 @@ export class ClientCore {
 
   #readFailure(operationId: string, sent: Sent, error: unknown): unknown {
     const why = sent.linked.reason();
-    const details = { operationId, attempts: sent.attempts, cause: error };
+    const details = { operationId, attempts: sent.attempts, cause: redactCause(error, this.secrets()) };
     if (why === 'user') return new this.errors.abort({ ...details, message: `${operationId}: aborted while reading the response` });
     if (why === 'timeout') return new this.errors.timeout({ ...details, message: `${operationId}: timed out while reading the response` });
     if (error instanceof this.errors.base) return error;

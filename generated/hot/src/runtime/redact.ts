@@ -50,3 +50,22 @@ export function redactHeaders(headers: Headers, extraNames: readonly string[], s
   });
   return result;
 }
+
+/** A JSON-like value with every string that contains a secret redacted (bodies the server echoed back). */
+export function redactValue(value: unknown, secrets: readonly string[]): unknown {
+  if (secrets.length === 0) return value;
+  if (typeof value === 'string') return redactText(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
+  return value;
+}
+
+/** The error itself when it mentions no secret, else a plain copy whose message is redacted. */
+export function redactCause(cause: unknown, secrets: readonly string[]): unknown {
+  if (!(cause instanceof Error)) return typeof cause === 'string' ? redactText(cause, secrets) : cause;
+  const text = `${cause.message}\n${String(cause.stack)}`;
+  if (redactText(text, secrets) === text) return cause;
+  const copy = new Error(redactText(cause.message, secrets));
+  copy.name = cause.name;
+  return copy;
+}

@@ -109,7 +109,9 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, si
   } finally {
     signal?.removeEventListener('abort', onAbort);
     // Cancelling releases the connection when the consumer stops early (break, return, throw).
-    await reader.cancel().catch(() => undefined);
+    // It is not awaited: on a tee'd body (a fetch wrapper that cloned the response) the
+    // cancellation settles only when the other branch is read, which may be never.
+    void reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }
