@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { formatDiagnostic, SpecError } from '../diagnostics.js';
 import { buildDocs } from '../docs/build-docs.js';
 import { staleFiles, writeOutput } from '../write/write-output.js';
-import type { GenerateTarget } from './generate-command.js';
+import type { GenerateTarget } from './targets.js';
 
 export async function runDocs(targets: GenerateTarget[], flags: { check: boolean; cwd: string; out?: string | undefined }): Promise<number> {
   const docsDir = flags.out ?? join(flags.cwd, 'docs');

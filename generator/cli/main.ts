@@ -3,10 +3,10 @@
  * failed run, 2 bad usage.
  */
 import { parseArgs, UsageError } from './args.js';
-import { runDocs } from './docs-command.js';
-import { defaultTargets, runGenerate, singleTarget, watchGenerate } from './generate-command.js';
+import { defaultTargets, singleTarget, type GenerateTarget } from './targets.js';
 
 const USAGE = `Usage:
+  specsmith build [--force]                            lint, generate, compile and document every spec (cached)
   specsmith generate                                   every specs/<name>/openapi.yaml into generated/<name>/
   specsmith generate <spec-file> --out <dir> [--name <package-name>]
   specsmith docs                                       API references of every spec into docs/
@@ -15,25 +15,34 @@ Options:
   --check     write nothing; exit 1 and list the files that would change
   --watch     regenerate when a spec changes
   --verbose   print the time of each stage
+  --force     (build) ignore the cache
   --help      this text`;
 
 export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   try {
-    const args = parseArgs(argv, ['out', 'name'], ['check', 'watch', 'verbose', 'help']);
+    const args = parseArgs(argv, ['out', 'name'], ['check', 'watch', 'verbose', 'help', 'force']);
     if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return args.command === undefined && !args.flags.has('help') ? 2 : 0;
+    }
+    if (args.command === 'build') {
+      if (args.positionals.length > 0 || args.flags.has('out') || args.flags.has('check') || args.flags.has('watch')) throw new UsageError('build takes no spec, --out, --check or --watch');
+      // Commands load their modules on demand: a cached build must not pay for TypeScript and ts-morph.
+      const { runBuild } = await import('./build-command.js');
+      return await runBuild({ cwd, verbose: args.flags.has('verbose'), force: args.flags.has('force') });
     }
     if (args.command !== 'generate' && args.command !== 'docs') throw new UsageError(`unknown command "${args.command}"`);
     if (args.positionals.length > 1) throw new UsageError('give at most one spec file');
     const out = args.flags.get('out');
     const name = args.flags.get('name');
     const spec = args.positionals[0];
-    const targets = spec ? [singleTarget(spec, typeof out === 'string' ? out : undefined, typeof name === 'string' ? name : undefined, cwd)] : defaultTargets(cwd);
+    const { runGenerate, watchGenerate } = await import('./generate-command.js');
+    const targets: GenerateTarget[] = spec ? [singleTarget(spec, typeof out === 'string' ? out : undefined, typeof name === 'string' ? name : undefined, cwd)] : defaultTargets(cwd);
     if (!spec && (out || name)) throw new UsageError('--out and --name need a spec file');
     const flags = { check: args.flags.has('check'), verbose: args.flags.has('verbose'), cwd };
     if (args.command === 'docs') {
       if (args.flags.has('watch')) throw new UsageError('docs has no --watch');
+      const { runDocs } = await import('./docs-command.js');
       return await runDocs(targets, { ...flags, out: spec && typeof out === 'string' ? out : undefined });
     }
     if (args.flags.has('watch')) {

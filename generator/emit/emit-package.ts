@@ -6,8 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, sep, join } from 'node:path';
 import type { ApiModel } from '../model/types.js';
 import { emitClient } from './client-file.js';
 import { emitErrors } from './errors-file.js';
@@ -19,19 +18,9 @@ import { emitResource } from './resource-file.js';
 import { emitSchema } from './schema-file.js';
 import { emitTypes } from './types-file.js';
 import { emitWebhooks } from './webhooks-file.js';
+import { runtimeDir } from './runtime-dir.js';
 
 export type FileMap = Map<string, string>;
-
-/** generator/runtime, found from this module whether it runs from source or from dist/. */
-export function runtimeDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join(dir, 'runtime');
-    if (existsSync(join(candidate, 'core.ts'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('generator/runtime not found next to the generator');
-}
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });

@@ -174,7 +174,9 @@ function bodyOf(context: Context, operation: Json, base: string, paramNames: Set
   const objectLike = (kind === 'json' || kind === 'multipart' || kind === 'form') && isObjectSchema(context.document, schema);
   const collides = [...properties.keys()].some((name) => paramNames.has(name));
   const flat = objectLike && !collides;
-  const wire = `NonNullable<${base}['requestBody']>['content'][${quote(mediaType)}]`;
+  // A flat body is spread into the params object, so a nullable body schema (3.0 `nullable`) still takes an object here.
+  const bodyType = `NonNullable<${base}['requestBody']>['content'][${quote(mediaType)}]`;
+  const wire = flat ? `NonNullable<${bodyType}>` : bodyType;
   let type = wire;
   if (kind === 'binary') type = 'BinaryBody';
   else if (kind === 'text') type = 'string';

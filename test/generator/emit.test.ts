@@ -233,7 +233,7 @@ describe('exported types', () => {
 
   it.each<[string, string]>([
     ['Thing', "export type Thing = components['schemas']['Thing'];"],
-    ['ThingCreateParams', "/** Params of `acme.things.create()`. */\nexport type ThingCreateParams = NonNullable<paths['/things']['post']['requestBody']>['content']['application/json'];"],
+    ['ThingCreateParams', "/** Params of `acme.things.create()`. */\nexport type ThingCreateParams = NonNullable<NonNullable<paths['/things']['post']['requestBody']>['content']['application/json']>;"],
     ['ThingGetResponse', "/** What `acme.things.get()` resolves to. */\nexport type ThingGetResponse = Exclude<NonNullable<paths['/things/{thing_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;"],
     ['ThingListResponse', "/** One item listed by `acme.things.list()`. */\nexport type ThingListResponse = NonNullable<NonNullable<paths['/things']['get']['responses'][200]['content']['application/json']>['data']>[number];"],
     ['ThingStreamEventsEvent', "/** One event of `acme.things.streamEvents()`. */\nexport type ThingStreamEventsEvent = components['schemas']['ThingEvent'];"],

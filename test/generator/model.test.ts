@@ -18,6 +18,8 @@ function jsonBody(schema: Json, required = true): Json {
 }
 
 const wire = "NonNullable<paths['/things']['post']['requestBody']>['content']['application/json']";
+/** A flat body is spread into the params, so it is never null there. */
+const flatWire = `NonNullable<${wire}>`;
 const query = "NonNullable<paths['/things']['post']['parameters']['query']>";
 
 describe('params: flat body or { body }', () => {
@@ -25,8 +27,8 @@ describe('params: flat body or { body }', () => {
 
   it('spreads an object body into the params when no field shares a parameter name', () => {
     const op = operation(model(post('/things', jsonBody(thing), { parameters: [{ name: 'dryRun', in: 'query', schema: { type: 'boolean' } }] })), 'createThing');
-    expect(op.body).toMatchObject({ kind: 'json', mediaType: 'application/json', flat: true, required: true, type: wire, hasRequiredFields: true });
-    expect(op.paramsType).toEqual({ name: 'ThingCreateParams', expression: `${query} & ${wire}` });
+    expect(op.body).toMatchObject({ kind: 'json', mediaType: 'application/json', flat: true, required: true, type: flatWire, hasRequiredFields: true });
+    expect(op.paramsType).toEqual({ name: 'ThingCreateParams', expression: `${query} & ${flatWire}` });
     expect(op.paramsRequired).toBe(true);
   });
 
@@ -88,7 +90,7 @@ describe('params: flat body or { body }', () => {
   it.each<[string, string, string, string]>([
     ['text/plain', 'text', 'string', '{ body: string }'],
     ['application/octet-stream', 'binary', 'BinaryBody', '{ body: BinaryBody }'],
-    ['application/x-www-form-urlencoded', 'form', "NonNullable<paths['/things']['post']['requestBody']>['content']['application/x-www-form-urlencoded']", "NonNullable<paths['/things']['post']['requestBody']>['content']['application/x-www-form-urlencoded']"],
+    ['application/x-www-form-urlencoded', 'form', "NonNullable<NonNullable<paths['/things']['post']['requestBody']>['content']['application/x-www-form-urlencoded']>", "NonNullable<NonNullable<paths['/things']['post']['requestBody']>['content']['application/x-www-form-urlencoded']>"],
   ])('a %s body is %s, typed %s', (mediaType, kind, type, expression) => {
     const schema = mediaType === 'application/x-www-form-urlencoded' ? { type: 'object', properties: { q: { type: 'string' } } } : { type: 'string' };
     const op = operation(model(post('/things', { required: true, content: { [mediaType]: { schema } } })), 'createThing');
@@ -102,7 +104,7 @@ describe('params: flat body or { body }', () => {
   });
 
   it('makes an upload hash field optional (the client computes it)', () => {
-    const multipart = "NonNullable<paths['/things']['post']['requestBody']>['content']['multipart/form-data']";
+    const multipart = "NonNullable<NonNullable<paths['/things']['post']['requestBody']>['content']['multipart/form-data']>";
     const body = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file', 'sha256'], properties: { file: { type: 'string', format: 'binary' }, sha256: { type: 'string' } } } } } };
     const op = operation(model(post('/things', body, { 'x-specsmith-upload': { file: 'file', hash: { field: 'sha256', algorithm: 'sha-256', encoding: 'base64' } } })), 'createThing');
     expect(op.upload).toEqual({ file: 'file', hash: { field: 'sha256', encoding: 'base64' } });

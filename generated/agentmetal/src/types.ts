@@ -19,7 +19,7 @@ export type Operation = components['schemas']['Operation'];
 /** What `agentMetal.instances.list()` resolves to. */
 export type InstanceListResponse = Exclude<NonNullable<paths['/v1/instances']['get']['responses'][200]['content']['application/json']>['items'], undefined>;
 /** Params of `agentMetal.instances.create()`. */
-export type InstanceCreateParams = NonNullable<paths['/v1/instances']['post']['requestBody']>['content']['application/json'];
+export type InstanceCreateParams = NonNullable<NonNullable<paths['/v1/instances']['post']['requestBody']>['content']['application/json']>;
 /** What `agentMetal.instances.create()` resolves to. */
 export type InstanceCreateResponse = paths['/v1/instances']['post']['responses'][201]['content']['application/json'] | LongRunning<paths['/v1/instances']['post']['responses'][202]['content']['application/json'], paths['/v1/instances/{instance_id}']['get']['responses'][200]['content']['application/json']>;
 /** What `agentMetal.instances.get()` resolves to. */

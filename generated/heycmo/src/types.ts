@@ -75,7 +75,7 @@ export type DiscoveryGetPricingMarkdownResponse = string;
 /** What `heyCMO.discovery.getSitemap()` resolves to. */
 export type DiscoveryGetSitemapResponse = string;
 /** Params of `heyCMO.auth.createCheckout()`. */
-export type AuthCreateCheckoutParams = NonNullable<paths['/api/checkout']['post']['requestBody']>['content']['application/json'];
+export type AuthCreateCheckoutParams = NonNullable<NonNullable<paths['/api/checkout']['post']['requestBody']>['content']['application/json']>;
 /** What `heyCMO.auth.createCheckout()` resolves to. */
 export type AuthCreateCheckoutResponse = paths['/api/checkout']['post']['responses'][200]['content']['application/json'];
 /** What `heyCMO.auth.getApiKey()` resolves to. */
@@ -83,19 +83,19 @@ export type AuthGetApiKeyResponse = paths['/api/session/{sessionId}']['get']['re
 /** What `heyCMO.customers.get()` resolves to. */
 export type CustomerGetResponse = paths['/api/customer/{customerId}']['get']['responses'][200]['content']['application/json'];
 /** Params of `heyCMO.webhooks.subscribe()`. */
-export type WebhookSubscribeParams = NonNullable<paths['/api/hooks/{customerId}']['post']['requestBody']>['content']['application/json'];
+export type WebhookSubscribeParams = NonNullable<NonNullable<paths['/api/hooks/{customerId}']['post']['requestBody']>['content']['application/json']>;
 /** What `heyCMO.webhooks.subscribe()` resolves to. */
 export type WebhookSubscribeResponse = paths['/api/hooks/{customerId}']['post']['responses'][200]['content']['application/json'];
 /** Params of `heyCMO.onboarding.autoExtract()`. */
-export type OnboardingAutoExtractParams = NonNullable<paths['/api/onboard/{customerId}/auto-extract']['post']['requestBody']>['content']['application/json'];
+export type OnboardingAutoExtractParams = NonNullable<NonNullable<paths['/api/onboard/{customerId}/auto-extract']['post']['requestBody']>['content']['application/json']>;
 /** What `heyCMO.onboarding.autoExtract()` resolves to. */
 export type OnboardingAutoExtractResponse = paths['/api/onboard/{customerId}/auto-extract']['post']['responses'][200]['content']['application/json'];
 /** Params of `heyCMO.onboarding.submit()`. */
-export type OnboardingSubmitParams = NonNullable<paths['/api/onboard/{id}']['post']['requestBody']>['content']['application/json'];
+export type OnboardingSubmitParams = NonNullable<NonNullable<paths['/api/onboard/{id}']['post']['requestBody']>['content']['application/json']>;
 /** What `heyCMO.onboarding.submit()` resolves to. */
 export type OnboardingSubmitResponse = paths['/api/onboard/{id}']['post']['responses'][200]['content']['application/json'];
 /** Params of `heyCMO.connections.create()`. */
-export type ConnectionCreateParams = NonNullable<paths['/api/connect/{id}']['post']['requestBody']>['content']['application/json'];
+export type ConnectionCreateParams = NonNullable<NonNullable<paths['/api/connect/{id}']['post']['requestBody']>['content']['application/json']>;
 /** What `heyCMO.connections.create()` resolves to. */
 export type ConnectionCreateResponse = paths['/api/connect/{id}']['post']['responses'][200]['content']['application/json'];
 /** What `heyCMO.connections.list()` resolves to. */
@@ -105,7 +105,7 @@ export type EventListResponse = paths['/api/events/{id}']['get']['responses'][20
 /** What `heyCMO.dashboard.get()` resolves to. */
 export type DashboardGetResponse = paths['/api/dashboard/{id}']['get']['responses'][200]['content']['application/json'];
 /** Params of `heyCMO.scan.run()`. */
-export type ScanRunParams = NonNullable<paths['/api/scan']['post']['requestBody']>['content']['application/json'];
+export type ScanRunParams = NonNullable<NonNullable<paths['/api/scan']['post']['requestBody']>['content']['application/json']>;
 /** What `heyCMO.scan.run()` resolves to. */
 export type ScanRunResponse = paths['/api/scan']['post']['responses'][200]['content']['application/json'];
 /** What `heyCMO.status.getHealth()` resolves to. */
@@ -123,6 +123,6 @@ export type LiveStreamEvent = components['schemas']['LiveEvent'];
 /** One event of `heyCMO.mcp.connect()`. */
 export type McpConnectEvent = components['schemas']['McpStreamEvent'];
 /** Params of `heyCMO.mcp.sendMessage()`. */
-export type McpSendMessageParams = NonNullable<paths['/mcp/message']['post']['parameters']['query']> & NonNullable<paths['/mcp/message']['post']['requestBody']>['content']['application/json'];
+export type McpSendMessageParams = NonNullable<paths['/mcp/message']['post']['parameters']['query']> & NonNullable<NonNullable<paths['/mcp/message']['post']['requestBody']>['content']['application/json']>;
 /** What `heyCMO.mcp.sendMessage()` resolves to. */
 export type McpSendMessageResponse = void;

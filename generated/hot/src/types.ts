@@ -116,7 +116,7 @@ export type ProjectListParams = NonNullable<paths['/v1/projects']['get']['parame
 /** One item listed by `hot.projects.list()`. */
 export type ProjectListResult = NonNullable<NonNullable<paths['/v1/projects']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.projects.create()`. */
-export type ProjectCreateParams = NonNullable<paths['/v1/projects']['post']['requestBody']>['content']['application/json'];
+export type ProjectCreateParams = NonNullable<NonNullable<paths['/v1/projects']['post']['requestBody']>['content']['application/json']>;
 /** What `hot.projects.create()` resolves to. */
 export type ProjectCreateResponse = Exclude<NonNullable<paths['/v1/projects']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hot.projects.get()` resolves to. */
@@ -124,7 +124,7 @@ export type ProjectGetResponse = Exclude<NonNullable<paths['/v1/projects/{projec
 /** What `hot.projects.delete()` resolves to. */
 export type ProjectDeleteResponse = void;
 /** Params of `hot.projects.update()`. */
-export type ProjectUpdateParams = NonNullable<paths['/v1/projects/{project_id_or_slug}']['patch']['requestBody']>['content']['application/json'];
+export type ProjectUpdateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}']['patch']['requestBody']>['content']['application/json']>;
 /** What `hot.projects.update()` resolves to. */
 export type ProjectUpdateResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}']['patch']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.projects.activate()` resolves to. */
@@ -148,7 +148,7 @@ export type BuildListForProjectParams = NonNullable<paths['/v1/projects/{project
 /** One item listed by `hot.builds.listForProject()`. */
 export type BuildListForProjectResponse = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.builds.upload()`. */
-export type BuildUploadParams = Omit<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']>['content']['multipart/form-data'], 'hash'> & { hash?: NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']>['content']['multipart/form-data']['hash'] };
+export type BuildUploadParams = Omit<NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']>['content']['multipart/form-data']>, 'hash'> & { hash?: NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']>['content']['multipart/form-data']>['hash'] };
 /** What `hot.builds.upload()` resolves to. */
 export type BuildUploadResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['responses'][200]['content']['application/json']>['data'], undefined> | Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hot.builds.getDeployed()` resolves to. */
@@ -166,11 +166,11 @@ export type ContextListParams = NonNullable<paths['/v1/projects/{project_id_or_s
 /** One item listed by `hot.context.list()`. */
 export type ContextListResponse = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.context.create()`. */
-export type ContextCreateParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['post']['requestBody']>['content']['application/json'];
+export type ContextCreateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['post']['requestBody']>['content']['application/json']>;
 /** What `hot.context.create()` resolves to. */
 export type ContextCreateResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.context.update()`. */
-export type ContextUpdateParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['requestBody']>['content']['application/json'];
+export type ContextUpdateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['requestBody']>['content']['application/json']>;
 /** What `hot.context.update()` resolves to. */
 export type ContextUpdateResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.context.delete()` resolves to. */
@@ -180,7 +180,7 @@ export type EventListParams = NonNullable<paths['/v1/events']['get']['parameters
 /** One item listed by `hot.events.list()`. */
 export type EventListResult = NonNullable<NonNullable<paths['/v1/events']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.events.publish()`. */
-export type EventPublishParams = NonNullable<paths['/v1/events']['post']['requestBody']>['content']['application/json'];
+export type EventPublishParams = NonNullable<NonNullable<paths['/v1/events']['post']['requestBody']>['content']['application/json']>;
 /** What `hot.events.publish()` resolves to. */
 export type EventPublishResponse = Exclude<NonNullable<paths['/v1/events']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hot.events.get()` resolves to. */
@@ -218,7 +218,7 @@ export type StreamSubscribePostParams = NonNullable<paths['/v1/streams/{stream_i
 /** One event of `hot.streams.subscribePost()`. */
 export type StreamSubscribePostEvent = components['schemas']['StreamEvent'];
 /** Params of `hot.streams.subscribeWithEvent()`. */
-export type StreamSubscribeWithEventParams = NonNullable<paths['/v1/streams/subscribe-with-event']['post']['requestBody']>['content']['application/json'];
+export type StreamSubscribeWithEventParams = NonNullable<NonNullable<paths['/v1/streams/subscribe-with-event']['post']['requestBody']>['content']['application/json']>;
 /** One event of `hot.streams.subscribeWithEvent()`. */
 export type StreamSubscribeWithEventEvent = components['schemas']['SubscribeWithEventEvent'];
 /** Params of `hot.sessions.list()`. */
@@ -226,7 +226,7 @@ export type SessionListParams = NonNullable<paths['/v1/sessions']['get']['parame
 /** One item listed by `hot.sessions.list()`. */
 export type SessionListResult = NonNullable<NonNullable<paths['/v1/sessions']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.sessions.create()`. */
-export type SessionCreateParams = NonNullable<paths['/v1/sessions']['post']['requestBody']>['content']['application/json'];
+export type SessionCreateParams = NonNullable<NonNullable<paths['/v1/sessions']['post']['requestBody']>['content']['application/json']>;
 /** What `hot.sessions.create()` resolves to. */
 export type SessionCreateResponse = Exclude<NonNullable<paths['/v1/sessions']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hot.sessions.revokeAll()` resolves to. */
@@ -238,7 +238,7 @@ export type ServiceKeyListParams = NonNullable<paths['/v1/service-keys']['get'][
 /** One item listed by `hot.serviceKeys.list()`. */
 export type ServiceKeyListResult = NonNullable<NonNullable<paths['/v1/service-keys']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.serviceKeys.create()`. */
-export type ServiceKeyCreateParams = NonNullable<paths['/v1/service-keys']['post']['requestBody']>['content']['application/json'];
+export type ServiceKeyCreateParams = NonNullable<NonNullable<paths['/v1/service-keys']['post']['requestBody']>['content']['application/json']>;
 /** What `hot.serviceKeys.create()` resolves to. */
 export type ServiceKeyCreateResponse = Exclude<NonNullable<paths['/v1/service-keys']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hot.serviceKeys.revokeAll()` resolves to. */
@@ -248,7 +248,7 @@ export type ServiceKeyGetResponse = Exclude<NonNullable<paths['/v1/service-keys/
 /** What `hot.serviceKeys.revoke()` resolves to. */
 export type ServiceKeyRevokeResponse = void;
 /** Params of `hot.serviceKeys.update()`. */
-export type ServiceKeyUpdateParams = NonNullable<paths['/v1/service-keys/{service_key_id}']['patch']['requestBody']>['content']['application/json'];
+export type ServiceKeyUpdateParams = NonNullable<NonNullable<paths['/v1/service-keys/{service_key_id}']['patch']['requestBody']>['content']['application/json']>;
 /** What `hot.serviceKeys.update()` resolves to. */
 export type ServiceKeyUpdateResponse = Exclude<NonNullable<paths['/v1/service-keys/{service_key_id}']['patch']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.domains.list()`. */
@@ -256,7 +256,7 @@ export type DomainListParams = NonNullable<paths['/v1/domains']['get']['paramete
 /** One item listed by `hot.domains.list()`. */
 export type DomainListResult = NonNullable<NonNullable<paths['/v1/domains']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.domains.register()`. */
-export type DomainRegisterParams = NonNullable<paths['/v1/domains']['post']['requestBody']>['content']['application/json'];
+export type DomainRegisterParams = NonNullable<NonNullable<paths['/v1/domains']['post']['requestBody']>['content']['application/json']>;
 /** What `hot.domains.register()` resolves to. */
 export type DomainRegisterResponse = Exclude<NonNullable<paths['/v1/domains']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hot.domains.get()` resolves to. */
@@ -274,7 +274,7 @@ export type FileUploadParams = { body: BinaryBody };
 /** What `hot.files.upload()` resolves to. */
 export type FileUploadResult = Exclude<NonNullable<paths['/v1/files/upload/{path}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.files.initiateUpload()`. */
-export type FileInitiateUploadParams = NonNullable<paths['/v1/files/uploads']['post']['requestBody']>['content']['application/json'];
+export type FileInitiateUploadParams = NonNullable<NonNullable<paths['/v1/files/uploads']['post']['requestBody']>['content']['application/json']>;
 /** What `hot.files.initiateUpload()` resolves to. */
 export type FileInitiateUploadResponse = Exclude<NonNullable<paths['/v1/files/uploads']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hot.files.abortUpload()` resolves to. */

@@ -72,7 +72,7 @@ export type UserGetResponse = Exclude<NonNullable<paths['/me']['get']['responses
 /** What `hotMetal.publications.list()` resolves to. */
 export type PublicationListResult = Exclude<NonNullable<paths['/publications']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.publications.create()`. */
-export type PublicationCreateParams = NonNullable<paths['/publications']['post']['requestBody']>['content']['application/json'];
+export type PublicationCreateParams = NonNullable<NonNullable<paths['/publications']['post']['requestBody']>['content']['application/json']>;
 /** What `hotMetal.publications.create()` resolves to. */
 export type PublicationCreateResponse = Exclude<NonNullable<paths['/publications']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.publications.get()` resolves to. */
@@ -80,7 +80,7 @@ export type PublicationGetResponse = Exclude<NonNullable<paths['/publications/{i
 /** What `hotMetal.publications.delete()` resolves to. */
 export type PublicationDeleteResponse = Exclude<NonNullable<paths['/publications/{id}']['delete']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.publications.update()`. */
-export type PublicationUpdateParams = NonNullable<paths['/publications/{id}']['patch']['requestBody']>['content']['application/json'];
+export type PublicationUpdateParams = NonNullable<NonNullable<paths['/publications/{id}']['patch']['requestBody']>['content']['application/json']>;
 /** What `hotMetal.publications.update()` resolves to. */
 export type PublicationUpdateResponse = Exclude<NonNullable<paths['/publications/{id}']['patch']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.publications.listPosts()` resolves to. */
@@ -88,13 +88,13 @@ export type PublicationListPostsResponse = Exclude<NonNullable<paths['/publicati
 /** What `hotMetal.topics.list()` resolves to. */
 export type TopicListResult = Exclude<NonNullable<paths['/publications/{pubId}/topics']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.topics.create()`. */
-export type TopicCreateParams = NonNullable<paths['/publications/{pubId}/topics']['post']['requestBody']>['content']['application/json'];
+export type TopicCreateParams = NonNullable<NonNullable<paths['/publications/{pubId}/topics']['post']['requestBody']>['content']['application/json']>;
 /** What `hotMetal.topics.create()` resolves to. */
 export type TopicCreateResponse = Exclude<NonNullable<paths['/publications/{pubId}/topics']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.topics.delete()` resolves to. */
 export type TopicDeleteResponse = Exclude<NonNullable<paths['/topics/{id}']['delete']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.topics.update()`. */
-export type TopicUpdateParams = NonNullable<paths['/topics/{id}']['patch']['requestBody']>['content']['application/json'];
+export type TopicUpdateParams = NonNullable<NonNullable<paths['/topics/{id}']['patch']['requestBody']>['content']['application/json']>;
 /** What `hotMetal.topics.update()` resolves to. */
 export type TopicUpdateResponse = Exclude<NonNullable<paths['/topics/{id}']['patch']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.ideas.list()`. */
@@ -106,7 +106,7 @@ export type IdeaGetResponse = Exclude<NonNullable<paths['/ideas/{id}']['get']['r
 /** What `hotMetal.styles.list()` resolves to. */
 export type StyleListResponse = Exclude<NonNullable<paths['/styles']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.drafts.generate()`. */
-export type DraftGenerateParams = NonNullable<paths['/publications/{id}/drafts/generate']['post']['requestBody']>['content']['application/json'];
+export type DraftGenerateParams = NonNullable<NonNullable<paths['/publications/{id}/drafts/generate']['post']['requestBody']>['content']['application/json']>;
 /** What `hotMetal.drafts.generate()` resolves to. */
 export type DraftGenerateResponse = Exclude<NonNullable<paths['/publications/{id}/drafts/generate']['post']['responses'][200]['content']['application/json']>['data'], undefined> | Exclude<NonNullable<paths['/publications/{id}/drafts/generate']['post']['responses'][202]['content']['application/json']>['data'], undefined>;
 /** What `hotMetal.sessions.get()` resolves to. */
@@ -114,10 +114,10 @@ export type SessionGetResponse = Exclude<NonNullable<paths['/sessions/{id}']['ge
 /** What `hotMetal.sessions.getDraft()` resolves to. */
 export type SessionGetDraftResponse = Exclude<NonNullable<paths['/sessions/{id}/drafts/{version}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.publishing.publish()`. */
-export type PublishingPublishParams = NonNullable<paths['/sessions/{id}/publish']['post']['requestBody']>['content']['application/json'];
+export type PublishingPublishParams = NonNullable<NonNullable<paths['/sessions/{id}/publish']['post']['requestBody']>['content']['application/json']>;
 /** What `hotMetal.publishing.publish()` resolves to. */
 export type PublishingPublishResponse = Exclude<NonNullable<paths['/sessions/{id}/publish']['post']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hotMetal.scout.run()`. */
-export type ScoutRunParams = NonNullable<paths['/publications/{id}/scout/run']['post']['requestBody']>['content']['application/json'];
+export type ScoutRunParams = NonNullable<NonNullable<paths['/publications/{id}/scout/run']['post']['requestBody']>['content']['application/json']>;
 /** What `hotMetal.scout.run()` resolves to. */
 export type ScoutRunResponse = Exclude<NonNullable<paths['/publications/{id}/scout/run']['post']['responses'][200]['content']['application/json']>['data'], undefined> | Exclude<NonNullable<paths['/publications/{id}/scout/run']['post']['responses'][202]['content']['application/json']>['data'], undefined>;

@@ -16,7 +16,7 @@ export type ProjectListParams = NonNullable<paths['/projects']['get']['parameter
 /** One item listed by `tasker.projects.list()`. */
 export type ProjectListResponse = NonNullable<NonNullable<paths['/projects']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `tasker.projects.create()`. */
-export type ProjectCreateParams = NonNullable<paths['/projects']['post']['requestBody']>['content']['application/json'];
+export type ProjectCreateParams = NonNullable<NonNullable<paths['/projects']['post']['requestBody']>['content']['application/json']>;
 /** What `tasker.projects.create()` resolves to. */
 export type ProjectCreateResponse = Exclude<NonNullable<paths['/projects']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `tasker.projects.get()` resolves to. */
@@ -34,7 +34,7 @@ export type ProjectExportResponse = LongRunning<paths['/projects/{project_id}/ex
 /** What `tasker.jobs.get()` resolves to. */
 export type JobGetResponse = paths['/jobs/{job_id}']['get']['responses'][200]['content']['application/json'];
 /** Params of `tasker.files.upload()`. */
-export type FileUploadParams = Omit<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data'], 'sha256'> & { sha256?: NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']['sha256'] };
+export type FileUploadParams = Omit<NonNullable<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']>, 'sha256'> & { sha256?: NonNullable<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']>['sha256'] };
 /** What `tasker.files.upload()` resolves to. */
 export type FileUploadResponse = Exclude<NonNullable<paths['/files']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `tasker.files.download()` resolves to. */

@@ -1,0 +1,164 @@
+/**
+ * `specsmith build`: the whole job for every spec under specs/ — lint, client
+ * packages, their compiled dist/, and the docs — with a content-hash cache so
+ * an unchanged input costs nothing. Lint, generation and docs run side by side
+ * (Redocly in its own processes); nothing is written unless lint passes and
+ * every spec generates, then `tsc -b` compiles the packages incrementally.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { formatDiagnostic, SpecError } from '../diagnostics.js';
+import type { FileMap } from '../emit/emit-package.js';
+import { runtimeDir } from '../emit/runtime-dir.js';
+import { writeOutput } from '../write/write-output.js';
+import { hashInputs } from './content-hash.js';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const CACHE_FILE = '.specsmith-cache/build.json';
+/** Build products inside a package folder that generation does not own. */
+const OUTPUT_SKIP = new Set(['dist', 'node_modules', 'tsconfig.tsbuildinfo']);
+
+interface Cache {
+  lint?: string;
+  generate?: Record<string, { input: string; output: string }>;
+  docs?: { input: string; output: string };
+}
+
+export interface BuildTarget {
+  name: string;
+  spec: string;
+  out: string;
+}
+
+export interface BuildOptions {
+  cwd: string;
+  verbose: boolean;
+  /** Ignore the cache. */
+  force: boolean;
+}
+
+function version(name: string): string {
+  return (require(`${name}/package.json`) as { version: string }).version;
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function readCache(cwd: string): Promise<Cache> {
+  try {
+    return JSON.parse(await readFile(join(cwd, CACHE_FILE), 'utf8')) as Cache;
+  } catch {
+    return {};
+  }
+}
+
+async function timed<T>(label: string, verbose: boolean, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    if (verbose) log(`  ${label.padEnd(10)} ${(performance.now() - started).toFixed(0).padStart(6)} ms`);
+  }
+}
+
+/** Redocly lint over every API in redocly.yaml; resolves to its report when it fails. */
+async function lint(cwd: string): Promise<string | undefined> {
+  const cli = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+  try {
+    await run(process.execPath, [cli, 'lint', '--format=stylish'], { cwd, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    return undefined;
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string };
+    return `${failure.stdout ?? ''}${failure.stderr ?? ''}`.trim() || String(error);
+  }
+}
+
+export async function buildAll(targets: readonly BuildTarget[], options: BuildOptions): Promise<number> {
+  const { cwd, verbose } = options;
+  const started = performance.now();
+  const cache = options.force ? {} : await readCache(cwd);
+  const generatorDir = join(cwd, 'generator', 'dist');
+  const tools = [`openapi-typescript@${version('openapi-typescript')}`, `ts-morph@${version('ts-morph')}`, `@redocly/cli@${version('@redocly/cli')}`];
+  const toolchain = hashInputs([generatorDir, runtimeDir()], tools, new Set(['.tsbuildinfo']));
+
+  const lintKey = hashInputs([join(cwd, 'specs'), join(cwd, 'redocly.yaml'), join(cwd, '.redocly.lint-ignore.yaml'), join(generatorDir, 'lint'), join(generatorDir, 'extensions')], tools);
+  const lintJob = cache.lint === lintKey ? Promise.resolve(undefined) : timed('lint', verbose, () => lint(cwd));
+
+  const generateJobs = targets.map(async (target) => {
+    const input = hashInputs([dirname(target.spec)], [toolchain, target.out]);
+    const previous = cache.generate?.[target.name];
+    if (previous?.input === input && previous.output === hashInputs([target.out], [], OUTPUT_SKIP)) return { target, input, files: undefined as FileMap | undefined };
+    // Loaded only when something must be generated: a cached build never pays for TypeScript and ts-morph.
+    const { generatePackage } = await import('../pipeline.js');
+    const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: `@specsmith/${target.name}` }));
+    return { target, input, files: result.files };
+  });
+
+  const docsDir = join(cwd, 'docs');
+  const docsInput = hashInputs([join(cwd, 'specs')], [toolchain]);
+  const docsJob =
+    cache.docs?.input === docsInput && cache.docs.output === hashInputs([docsDir])
+      ? Promise.resolve(undefined)
+      : timed('docs', verbose, async () => (await import('../docs/build-docs.js')).buildDocs(targets.map((target) => ({ name: target.name, spec: target.spec })), cwd));
+
+  const [lintFailure, generated, docs] = await Promise.all([lintJob, Promise.allSettled(generateJobs), docsJob.then((files) => ({ files }), (error: unknown) => ({ error }))]);
+  let failed = false;
+  if (lintFailure) {
+    failed = true;
+    log(lintFailure);
+    log('specsmith: lint failed');
+  }
+  for (const outcome of generated) {
+    if (outcome.status === 'rejected') {
+      failed = true;
+      const error = outcome.reason as unknown;
+      if (error instanceof SpecError) for (const diagnostic of error.diagnostics) log(formatDiagnostic(diagnostic));
+      else log(String((error as Error).stack ?? error));
+    }
+  }
+  if ('error' in docs) {
+    failed = true;
+    log(String((docs.error as Error).stack ?? docs.error));
+  }
+  if (failed) {
+    log('specsmith: build failed; nothing was written');
+    return 1;
+  }
+
+  const next: Cache = { lint: lintKey, generate: { ...cache.generate }, docs: cache.docs };
+  const changedPackages: string[] = [];
+  for (const outcome of generated) {
+    if (outcome.status !== 'fulfilled') continue;
+    const { target, input, files } = outcome.value;
+    if (files) {
+      const { changed } = await writeOutput(target.out, files);
+      if (changed.length > 0) changedPackages.push(target.name);
+      next.generate = { ...next.generate, [target.name]: { input, output: hashInputs([target.out], [], OUTPUT_SKIP) } };
+    }
+  }
+  if ('files' in docs && docs.files) {
+    await writeOutput(docsDir, docs.files);
+    next.docs = { input: docsInput, output: hashInputs([docsDir]) };
+  }
+
+  // tsc -b is incremental: packages whose sources did not change cost a timestamp check.
+  const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+  try {
+    await timed('compile', verbose, () => run(process.execPath, [tsc, '-b', ...targets.map((target) => relative(cwd, target.out) || '.')], { cwd, maxBuffer: 64 * 1024 * 1024 }));
+  } catch (error) {
+    log(`${(error as { stdout?: string }).stdout ?? String(error)}`);
+    log('specsmith: the generated packages did not compile');
+    return 1;
+  }
+
+  await mkdir(join(cwd, dirname(CACHE_FILE)), { recursive: true });
+  await writeFile(join(cwd, CACHE_FILE), `${JSON.stringify(next, null, 2)}\n`);
+  const regenerated = generated.filter((outcome) => outcome.status === 'fulfilled' && outcome.value.files).length;
+  log(`specsmith: build done in ${Math.round(performance.now() - started)} ms (${lintFailure === undefined && cache.lint === lintKey ? 'lint cached' : 'linted'}, ${regenerated}/${targets.length} packages generated${changedPackages.length > 0 ? ` (${changedPackages.join(', ')} changed)` : ''}, docs ${'files' in docs && docs.files ? 'built' : 'cached'})`);
+  return 0;
+}
