@@ -17,12 +17,9 @@ import { readRateLimit, readRequestId } from './response-info.js';
 import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, serverDelayMs, type RetryPolicy } from './retry.js';
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
 import { webhookUrlProblem } from './webhook-url.js';
+import { requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
 
 type Params = Record<string, unknown> | undefined;
-
-interface LooseClient {
-  request(method: string, path: string, init: Record<string, unknown>): Promise<{ error?: unknown; response: Response }>;
-}
 
 /** A request ready to send (and to send again on retry). */
 interface Prepared {
@@ -32,6 +29,12 @@ interface Prepared {
   body: unknown;
   replayable: boolean;
   idempotent: boolean;
+}
+
+/** Where the key goes for one security alternative. */
+interface Credentials {
+  header: Readonly<Record<string, string>>;
+  query: Readonly<Record<string, string>>;
 }
 
 /** A response with a success status, body unread. */
@@ -55,10 +58,10 @@ export class ClientCore {
   readonly maxRetries: number;
   readonly retryPolicy: RetryPolicy;
   readonly #apiKey: string | undefined;
-  readonly #fetch: (request: Request) => Promise<Response>;
+  /** The `fetch` option; undefined uses the platform's fetch. */
+  readonly #fetch: FetchFunction | undefined;
   readonly #headers: Record<string, string>;
   readonly #hooks: ClientHooks;
-  readonly #transport: LooseClient;
 
   constructor(config: ApiConfig, errors: ErrorClasses, options: ClientOptions = {}) {
     this.config = config;
@@ -75,12 +78,11 @@ export class ClientCore {
       maxDelayMs: 8_000,
       budgetMs: options.retryBudget ?? 60_000,
     };
-    const userFetch = options.fetch;
-    this.#fetch = userFetch ?? ((request) => globalThis.fetch(request));
+    this.#fetch = options.fetch;
+    const rawFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     this.#headers = { 'User-Agent': config.userAgent, ...options.headers };
     this.#hooks = options.hooks ?? {};
-    this.#transport = createClient<{}>({ baseUrl: this.baseUrl, fetch: this.#fetch }) as unknown as LooseClient;
-    this.raw = createClient<{}>({ baseUrl: this.baseUrl, fetch: this.#fetch, headers: this.#headers });
+    this.raw = createClient<{}>({ baseUrl: this.baseUrl, fetch: rawFetch, headers: this.#headers });
     this.raw.use({
       onRequest: ({ request }) => {
         if (request.headers.has('authorization') || !this.#apiKey) return undefined;
@@ -140,23 +142,14 @@ export class ClientCore {
     for (let attempt = 1; ; attempt++) {
       const linked = linkSignal(options.signal, options.timeout ?? this.timeout);
       const started = Date.now();
-      let url = '';
+      const hooks = this.#hooks;
+      const target = requestUrl({ baseUrl: this.baseUrl, path: op.path, pathParams: prepared.path, query: prepared.query });
+      // The URL hooks see is redacted; it is worked out only when there is a hook to see it.
+      const url = hooks.onRequest || hooks.onResponse || hooks.onRetry ? this.#safeUrl(target) : '';
       let result: { error?: unknown; response: Response };
       try {
-        result = await this.#transport.request(op.method, op.path, {
-          params: { path: prepared.path, query: prepared.query },
-          headers: prepared.header,
-          body: prepared.body,
-          bodySerializer: (body: unknown) => body,
-          parseAs: 'stream',
-          signal: linked.signal,
-          ...(prepared.replayable ? {} : { duplex: 'half' }),
-          fetch: (request: Request) => {
-            url = this.#safeUrl(request.url);
-            this.#hooks.onRequest?.({ operationId: op.id, method: request.method, url, attempt });
-            return this.#fetch(request);
-          },
-        });
+        hooks.onRequest?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt });
+        result = await sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable }, target, this.#fetch);
       } catch (cause) {
         linked.dispose();
         const why = linked.reason();
@@ -175,7 +168,7 @@ export class ClientCore {
         throw why === 'timeout' ? new this.errors.timeout({ ...details, message }) : new this.errors.connection({ ...details, message });
       }
       const { response } = result;
-      this.#hooks.onResponse?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, status: response.status, requestId: readRequestId(response.headers, undefined, this.config.requestId), durationMs: Date.now() - started });
+      hooks.onResponse?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, status: response.status, requestId: readRequestId(response.headers, undefined, this.config.requestId), durationMs: Date.now() - started });
       if (response.ok) return { response, attempts: attempt, linked };
       linked.dispose();
       if (canRetry && attempt <= maxRetries && isRetryableStatus(response.status, response.headers, policy)) {
@@ -256,13 +249,19 @@ export class ClientCore {
     if (op.longRunning && response.status === op.longRunning.status && data !== null && typeof data === 'object') {
       Object.defineProperty(data, LONG_RUNNING, { value: op.longRunning, enumerable: false });
     }
+    const config = this.config;
+    // Request id and rate-limit state are read from the headers only when someone looks.
     return {
       data: data as T,
       response,
       status: response.status,
       headers: response.headers,
-      requestId: readRequestId(response.headers, body, this.config.requestId),
-      rateLimit: readRateLimit(response.headers, this.config.rateLimit),
+      get requestId() {
+        return readRequestId(response.headers, body, config.requestId);
+      },
+      get rateLimit() {
+        return readRateLimit(response.headers, config.rateLimit);
+      },
       attempts: sent.attempts,
     };
   }
@@ -373,7 +372,18 @@ export class ClientCore {
   }
 
   /** Headers and query parameters carrying the key for the first usable security alternative. */
-  #credentials(alternatives: readonly (readonly string[])[], operationId?: string): { header: Record<string, string>; query: Record<string, string> } {
+  /** Credentials by security alternatives: the key never changes, so each list is worked out once. */
+  readonly #credentialCache = new WeakMap<readonly (readonly string[])[], Credentials>();
+
+  #credentials(alternatives: readonly (readonly string[])[], operationId?: string): Credentials {
+    const cached = this.#credentialCache.get(alternatives);
+    if (cached) return cached;
+    const credentials = this.#credentialsFor(alternatives, operationId);
+    if (operationId) this.#credentialCache.set(alternatives, credentials);
+    return credentials;
+  }
+
+  #credentialsFor(alternatives: readonly (readonly string[])[], operationId?: string): Credentials {
     const none = { header: {}, query: {} };
     if (alternatives.length === 0 || alternatives.some((alternative) => alternative.length === 0 && !this.#apiKey)) return none;
     const usable = alternatives.find((alternative) => alternative.length > 0 && alternative.every((name) => this.config.auth[name]));

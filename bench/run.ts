@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: every benchmark, each compared with the peer measured in
+ * the same run. Prints a table (medians, peak RSS, ratios, goals) and writes
+ * bench/results/latest.json with the machine it ran on. BENCH_RUNS sets the
+ * runs per measurement (default 3); BENCH_SKIP=github,build,request,bundle
+ * leaves some out.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchBuild, type BuildResults } from './build.js';
+import { benchBundle, type BundleResults } from './bundle.js';
+import { benchGithub, type GithubResults } from './github.js';
+import { ensurePeers } from './peers.js';
+import { benchRequest, type RequestResults } from './request.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const runs = Number(process.env['BENCH_RUNS'] ?? 3);
+const skip = new Set((process.env['BENCH_SKIP'] ?? '').split(',').filter(Boolean));
+
+interface Row {
+  what: string;
+  measured: string;
+  peer: string;
+  ratio: string;
+  goal: string;
+  met: boolean | undefined;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const mb = (value: number | undefined): string => (value === undefined ? 'n/a' : `${Math.round(value)} MB`);
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+
+function githubRows(github: GithubResults): Row[] {
+  const ours = github.specsmith.medianMs;
+  const versusTypes = ours / github.openapiTypescript.medianMs;
+  const heySpeedup = github.heyApi.medianMs / ours;
+  const orvalSpeedup = github.orval.medianMs / ours;
+  const tscRatio = github.tscSpecsmith.medianMs / github.tscOpenapiTypescript.medianMs;
+  return [
+    { what: `GitHub spec (${github.operations} operations) -> types + client`, measured: `${seconds(ours)}, peak ${mb(github.specsmith.peakRssMb)}`, peer: `openapi-typescript types only ${seconds(github.openapiTypescript.medianMs)}`, ratio: `${versusTypes.toFixed(2)}x`, goal: '<= 1.5x', met: versusTypes <= 1.5 },
+    { what: 'same, against hey-api', measured: seconds(ours), peer: `@hey-api/openapi-ts ${seconds(github.heyApi.medianMs)}, peak ${mb(github.heyApi.peakRssMb)}`, ratio: `${heySpeedup.toFixed(1)}x faster`, goal: '>= 5x faster', met: heySpeedup >= 5 },
+    { what: 'same, against orval', measured: seconds(ours), peer: `orval --client fetch ${seconds(github.orval.medianMs)}, peak ${mb(github.orval.peakRssMb)}`, ratio: `${orvalSpeedup.toFixed(1)}x faster`, goal: 'faster', met: orvalSpeedup > 1 },
+    { what: 'peak RSS of that run', measured: mb(github.specsmith.peakRssMb), peer: `openapi-typescript ${mb(github.openapiTypescript.peakRssMb)}`, ratio: '', goal: '< 1 GB', met: github.specsmith.peakRssMb === undefined ? undefined : github.specsmith.peakRssMb < 1024 },
+    { what: '`tsc --noEmit` of the generated GitHub client', measured: `${seconds(github.tscSpecsmith.medianMs)}, peak ${mb(github.tscSpecsmith.peakRssMb)}`, peer: `openapi-typescript output alone ${seconds(github.tscOpenapiTypescript.medianMs)}`, ratio: `${tscRatio.toFixed(2)}x`, goal: '<= 1.3x', met: tscRatio <= 1.3 },
+  ];
+}
+
+function buildRows(build: BuildResults): Row[] {
+  return [
+    { what: '`npm run build`, four providers, cache cleared', measured: seconds(build.full.medianMs), peer: '', ratio: '', goal: '< 10 s', met: build.full.medianMs < 10_000 },
+    { what: '`npm run build` again, inputs unchanged', measured: seconds(build.noop.medianMs), peer: '', ratio: '', goal: '< 1 s', met: build.noop.medianMs < 1_000 },
+  ];
+}
+
+function requestRows(request: RequestResults): Row[] {
+  const overhead = request.specsmithUs / request.rawFetchUs - 1;
+  return [
+    { what: `one GET on loopback (median of ${request.requests} per client)`, measured: `${request.specsmithUs.toFixed(0)} µs`, peer: `raw fetch ${request.rawFetchUs.toFixed(0)} µs; openapi-fetch ${request.openapiFetchUs.toFixed(0)} µs`, ratio: `${overhead >= 0 ? '+' : ''}${(overhead * 100).toFixed(1)}% over raw fetch`, goal: '<= 10%', met: overhead <= 0.1 },
+  ];
+}
+
+function bundleRows(bundle: BundleResults): Row[] {
+  return Object.entries(bundle.clients).map(([provider, size]) => ({
+    what: `bundle of @specsmith/${provider} (esbuild, minified + gzip)`,
+    measured: kb(size.gzip),
+    peer: `openapi-fetch ${kb(bundle.openapiFetch.gzip)}`,
+    ratio: `${(size.gzip / bundle.openapiFetch.gzip).toFixed(1)}x`,
+    goal: '<= 10 kB',
+    met: size.gzip <= 10 * 1024,
+  }));
+}
+
+function table(rows: Row[]): string {
+  const lines = ['| what | specsmith | peer | ratio | goal | met |', '|---|---|---|---|---|---|'];
+  for (const row of rows) lines.push(`| ${row.what} | ${row.measured} | ${row.peer} | ${row.ratio} | ${row.goal} | ${row.met === undefined ? 'n/a' : row.met ? 'yes' : 'no'} |`);
+  return lines.join('\n');
+}
+
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version, os: `${process.platform} ${release()}` };
+process.stderr.write(`bench: ${machine.cores} x ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, ${runs} runs per measurement\n`);
+const peers = ensurePeers(root);
+const scratch = await mkdtemp(join(tmpdir(), 'specsmith-bench-'));
+const results: Record<string, unknown> = { date: new Date().toISOString(), machine, runs };
+const rows: Row[] = [];
+try {
+  if (!skip.has('github')) {
+    const github = await benchGithub(root, peers, scratch, runs);
+    results['github'] = github;
+    rows.push(...githubRows(github));
+  }
+  if (!skip.has('build')) {
+    const build = await benchBuild(root, runs);
+    results['build'] = build;
+    rows.push(...buildRows(build));
+  }
+  if (!skip.has('request')) {
+    const request = await benchRequest(root, 1000, 5);
+    results['request'] = request;
+    rows.push(...requestRows(request));
+  }
+  if (!skip.has('bundle')) {
+    const bundle = await benchBundle(root, peers);
+    results['bundle'] = bundle;
+    rows.push(...bundleRows(bundle));
+  }
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
+const output = `Machine: ${machine.cores} x ${machine.cpu}, ${machine.memoryGb} GB RAM, Node ${machine.node}, ${machine.os}; medians of ${runs} runs.\n\n${table(rows)}\n`;
+process.stdout.write(output);
+await mkdir(join(root, 'bench', 'results'), { recursive: true });
+await writeFile(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+await writeFile(join(root, 'bench', 'results', 'latest.md'), output);
