@@ -18,6 +18,8 @@ import { emitResource } from './resource-file.js';
 import { emitSchema } from './schema-file.js';
 import { emitTypes } from './types-file.js';
 import { emitWebhooks } from './webhooks-file.js';
+import { emitApiCatalog, emitLlmsFullTxt, emitLlmsTxt, emitMcpBin, emitMcpIndex, emitMcpServerCard, emitMcpTools } from './agent-files.js';
+import { buildMcpTools } from './mcp-tools.js';
 import { runtimeDir } from './runtime-dir.js';
 
 export type FileMap = Map<string, string>;
@@ -71,6 +73,16 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
     hasCustomIndex = copied.includes('index.ts');
   }
   files.set('src/index.ts', emitIndex(model, hasCustomIndex));
+  // For agents: the MCP server, its card, llms.txt, the API catalog and the spec it points at.
+  const tools = buildMcpTools(model, document);
+  files.set('src/mcp/tools.ts', emitMcpTools(model, tools));
+  files.set('src/mcp/index.ts', emitMcpIndex(model));
+  files.set('src/mcp/bin.ts', emitMcpBin(model));
+  files.set('mcp-server-card.json', emitMcpServerCard(model, tools));
+  files.set('llms.txt', emitLlmsTxt(model));
+  files.set('llms-full.txt', emitLlmsFullTxt(model, tools));
+  files.set('api-catalog.json', emitApiCatalog(model));
+  files.set('openapi.json', `${JSON.stringify(document, null, 2)}\n`);
   files.set('src/schema.ts', await schema);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,7 +1,9 @@
 /** package.json and tsconfig.json of a generated package: ESM, `exports` to compiled dist/, types, no side effects. */
 import type { ApiModel } from '../model/types.js';
+import { mcpBinName } from './agent-files.js';
 
 export const OPENAPI_FETCH_RANGE = '^0.17.0';
+export const MCP_SDK_RANGE = '^1.32.2';
 export const TYPESCRIPT_VERSION = '5.9.3';
 
 function json(value: unknown): string {
@@ -18,13 +20,17 @@ export function emitPackageJson(model: ApiModel): string {
     types: './dist/index.d.ts',
     exports: {
       '.': { types: './dist/index.d.ts', import: './dist/index.js', default: './dist/index.js' },
+      './mcp': { types: './dist/mcp/index.d.ts', import: './dist/mcp/index.js', default: './dist/mcp/index.js' },
+      './openapi.json': './openapi.json',
       './package.json': './package.json',
     },
-    files: ['dist', 'src', 'README.md', 'api.md'],
+    bin: { [mcpBinName(model)]: 'dist/mcp/bin.js' },
+    files: ['dist', 'src', 'README.md', 'api.md', 'llms.txt', 'llms-full.txt', 'api-catalog.json', 'mcp-server-card.json', 'openapi.json'],
     sideEffects: false,
     scripts: { build: 'tsc -p tsconfig.json', prepack: 'tsc -p tsconfig.json' },
     engines: { node: '>=18' },
-    dependencies: { 'openapi-fetch': OPENAPI_FETCH_RANGE },
+    // The MCP SDK serves only the `mcp` entry point and its bin; the client (`.`) never imports it.
+    dependencies: { '@modelcontextprotocol/sdk': MCP_SDK_RANGE, 'openapi-fetch': OPENAPI_FETCH_RANGE },
     devDependencies: { typescript: TYPESCRIPT_VERSION },
     license: 'MIT',
   });

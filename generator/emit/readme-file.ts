@@ -7,6 +7,7 @@
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
 import { argumentsCode, callCode, clientVariable, exampleSnippet } from './call-example.js';
+import { mcpBinName } from './agent-files.js';
 
 function block(model: ApiModel, body: string, extraImports: string[] = []): string {
   const names = [model.name, ...extraImports].join(', ');
@@ -149,6 +150,21 @@ function traitSections(model: ApiModel): string[] {
   return sections;
 }
 
+function mcpSection(model: ApiModel): string {
+  const env = model.apiKeyEnv ? `, "env": { "${model.apiKeyEnv}": "your-api-key" }` : '';
+  return [
+    '## For agents: MCP server, llms.txt, API catalog',
+    '',
+    `The package runs as an MCP server on stdio (\`${mcpBinName(model)}\`), one tool per operation, each calling this client (so credentials, retries and typed errors are the same); an API error is a tool error with its status, code and message. \`--tools <names>\` keeps only the named operations, tags or resources. Wire it into an MCP client configuration:`,
+    '',
+    '```json',
+    `{ "mcpServers": { "${model.packageName.split('/').at(-1) ?? 'api'}": { "command": "npx", "args": ["-y", "-p", "${model.packageName}", "${mcpBinName(model)}"]${env} } } }`,
+    '```',
+    '',
+    `\`createServer()\` from \`${model.packageName}/mcp\` gives the same server to connect to another transport. The package also ships \`llms.txt\` and \`llms-full.txt\`, an RFC 9727 API catalog (\`api-catalog.json\`), an MCP server card (\`mcp-server-card.json\`) and the OpenAPI document (\`openapi.json\`).`,
+  ].join('\n');
+}
+
 export function emitReadme(model: ApiModel): string {
   const quick = model.operations.find((operation) => operation.method === 'get' && !operation.sse && operation.pathParams.length === 0 && !operation.paramsRequired) ?? model.operations[0];
   const parts = [
@@ -182,6 +198,8 @@ export function emitReadme(model: ApiModel): string {
     retriesSection(model),
     '',
     ...traitSections(model).flatMap((section) => [section, '']),
+    mcpSection(model),
+    '',
     '## Raw client',
     '',
     `\`${clientVariable(model)}.raw\` is the [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client underneath, typed from the spec and configured with the same base URL, credentials and headers.`,

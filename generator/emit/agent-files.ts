@@ -1,0 +1,182 @@
+/**
+ * What a package gives AI agents, from the same spec: an MCP server (tool
+ * table, entry point and `bin`), an MCP server card, `llms.txt` and
+ * `llms-full.txt` (https://llmstxt.org), an RFC 9727 API catalog, and the
+ * OpenAPI document itself, which the catalog names as the service description.
+ */
+import { StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
+import type { McpTool } from '../runtime/mcp.js';
+import { clientVariable, exampleSnippet } from './call-example.js';
+import { expression, literal, printFile, type Statement } from './print.js';
+
+/** The MCP protocol revision the server card advertises (the SDK's latest). */
+export const MCP_PROTOCOL_VERSION = '2025-11-25';
+
+export function mcpBinName(model: ApiModel): string {
+  return `${model.packageName.split('/').at(-1) ?? 'api'}-mcp`;
+}
+
+function firstParagraph(text: string | undefined): string {
+  return (text ?? '').split(/\n\s*\n/).find((part) => part.trim() !== '' && !part.trim().startsWith('#') && !part.trim().startsWith('>'))?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function instructions(model: ApiModel): string {
+  return `Tools for the ${model.title}, one per operation, calling it through the ${model.packageName} client (credentials from ${model.apiKeyEnv ?? 'the environment'}, retries, typed errors). ${firstParagraph(model.description)}`.trim();
+}
+
+export function emitMcpTools(model: ApiModel, tools: readonly McpTool[]): string {
+  const statements: Statement[] = [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/mcp.js', namedImports: ['McpTool'] },
+    { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: [`One MCP tool per operation of the ${model.title}.`], declarations: [{ name: 'tools', type: 'readonly McpTool[]', initializer: `[\n${tools.map((tool) => `  ${expression(tool)},`).join('\n')}\n]` }] },
+  ];
+  return printFile(model.source, statements);
+}
+
+export function emitMcpIndex(model: ApiModel): string {
+  const info = { name: model.packageName, title: `${model.title} MCP server`, version: model.packageVersion, instructions: instructions(model) };
+  const statements: Statement[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../client.js', namedImports: [model.name] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/config.js', namedImports: ['ClientOptions'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/mcp.js', namedImports: ['createMcpServer', 'runMcpServer', 'selectTools'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './tools.js', namedImports: ['tools'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './tools.js', namedExports: ['tools'] },
+    { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Name, version and instructions the server announces.'], declarations: [{ name: 'serverInfo', initializer: expression(info) }] },
+    {
+      kind: StructureKind.Function,
+      name: 'createServer',
+      isExported: true,
+      docs: [`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources.`],
+      parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }, { name: 'only', type: 'string', hasQuestionToken: true }],
+      returnType: 'ReturnType<typeof createMcpServer>',
+      statements: [`return createMcpServer(serverInfo, new ${model.name}(options), selectTools(tools, only));`],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'main',
+      isExported: true,
+      isAsync: true,
+      docs: [`Runs the server on stdio (the package's \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`],
+      parameters: [{ name: 'argv', type: 'readonly string[]', hasQuestionToken: true }],
+      returnType: 'Promise<void>',
+      statements: [`await runMcpServer(serverInfo, () => new ${model.name}(), tools, argv);`],
+    },
+  ];
+  return printFile(model.source, statements);
+}
+
+export function emitMcpBin(model: ApiModel): string {
+  // The shebang must be the first line of the compiled file, so it precedes the generated header.
+  return `#!/usr/bin/env node\n${printFile(model.source, [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './index.js', namedImports: ['main'] }, 'await main();'])}`;
+}
+
+export function emitMcpServerCard(model: ApiModel, tools: readonly McpTool[]): string {
+  return `${JSON.stringify(
+    {
+      version: '1.0',
+      protocolVersion: MCP_PROTOCOL_VERSION,
+      serverInfo: { name: model.packageName, title: `${model.title} MCP server`, version: model.packageVersion },
+      description: instructions(model),
+      transport: { type: 'stdio', command: 'npx', args: ['-y', '-p', model.packageName, mcpBinName(model)], env: model.apiKeyEnv ? [model.apiKeyEnv] : [] },
+      capabilities: { tools: { listChanged: false } },
+      tools: tools.map((tool) => ({ name: tool.name, description: tool.title })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function emitApiCatalog(model: ApiModel): string {
+  return `${JSON.stringify(
+    {
+      linkset: [
+        {
+          anchor: model.baseUrl || model.packageName,
+          'service-desc': [{ href: 'openapi.json', type: 'application/openapi+json' }],
+          'service-doc': [
+            { href: 'README.md', type: 'text/markdown' },
+            { href: 'llms.txt', type: 'text/plain' },
+          ],
+          'service-meta': [{ href: 'mcp-server-card.json', type: 'application/json' }],
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** GitHub's heading anchor for a README heading. */
+function anchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+function signature(operation: OperationModel): string {
+  const args = [...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? [operation.paramsRequired ? 'params' : 'params?'] : []), 'options?'];
+  return `${operation.resource}.${operation.methodName}(${args.join(', ')})`;
+}
+
+function oneLine(operation: OperationModel): string {
+  return `- [${operation.resource}.${operation.methodName}](README.md#${anchor(signature(operation))}): \`${operation.method.toUpperCase()} ${operation.path}\`${operation.summary ? ` — ${operation.summary}` : ''}`;
+}
+
+export function emitLlmsTxt(model: ApiModel): string {
+  const sections = model.resources.map((resource: ResourceModel) => [`## ${resource.tag}`, '', ...(resource.description ? [firstParagraph(resource.description), ''] : []), ...resource.operations.map(oneLine), ''].join('\n'));
+  return `${[
+    `# ${model.title}`,
+    '',
+    `> ${firstParagraph(model.description) || `The ${model.title}.`}`,
+    '',
+    `\`${model.packageName}\` is a typed TypeScript client for this API, generated from its OpenAPI document; it also runs as an MCP server (\`${mcpBinName(model)}\`). Credentials: ${model.apiKeyEnv ? `the \`${model.apiKeyEnv}\` environment variable` : 'the apiKey option'}. Base URL: ${model.baseUrl || 'set baseUrl'}.`,
+    '',
+    ...sections,
+    '## Optional',
+    '',
+    '- [Full reference](llms-full.txt): every operation with its parameters and an example',
+    '- [OpenAPI document](openapi.json): the machine-readable description',
+    '- [Method index](api.md): every operation and the method that calls it',
+    '',
+  ].join('\n')}`;
+}
+
+function schemaType(schema: unknown): string {
+  if (!schema || typeof schema !== 'object') return 'any';
+  const record = schema as Record<string, unknown>;
+  if (Array.isArray(record['enum'])) return record['enum'].map((value) => JSON.stringify(value)).join(' | ');
+  if (record['const'] !== undefined) return JSON.stringify(record['const']);
+  const type = record['type'];
+  if (Array.isArray(type)) return type.join(' | ');
+  if (type === 'array') return `${schemaType(record['items'])}[]`;
+  if (typeof type === 'string') return record['contentEncoding'] === 'base64' ? 'bytes' : type;
+  if (Array.isArray(record['oneOf']) || Array.isArray(record['anyOf'])) return 'one of several shapes';
+  return 'object';
+}
+
+export function emitLlmsFullTxt(model: ApiModel, tools: readonly McpTool[]): string {
+  const byOperation = new Map(model.operations.map((operation, index) => [operation, tools[index]]));
+  const blocks = model.operations.map((operation) => {
+    const tool = byOperation.get(operation);
+    const properties = (tool?.inputSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
+    const required = new Set(tool?.inputSchema.required ?? []);
+    const rows = Object.entries(properties).map(([name, schema]) => `| \`${name}\` | ${schemaType(schema).replace(/\|/g, '\\|')} | ${required.has(name) ? 'yes' : 'no'} | ${String(schema['description'] ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|')} |`);
+    return [
+      `## ${operation.resource}.${operation.methodName}`,
+      '',
+      `\`${operation.method.toUpperCase()} ${operation.path}\`${operation.summary ? ` — ${operation.summary}` : ''}. MCP tool: \`${tool?.name ?? operation.operationId}\`.`,
+      '',
+      ...(operation.description ? [operation.description.trim(), ''] : []),
+      ...(rows.length > 0 ? ['| parameter | type | required | description |', '|---|---|---|---|', ...rows, ''] : ['No parameters.', '']),
+      '```ts',
+      `import { ${model.name} } from ${literal(model.packageName)};`,
+      '',
+      `const ${clientVariable(model)} = new ${model.name}();`,
+      exampleSnippet(model, operation),
+      '```',
+      '',
+    ].join('\n');
+  });
+  return `# ${model.title}: full reference\n\n> ${firstParagraph(model.description) || `The ${model.title}.`}\n\n${blocks.join('\n')}`;
+}
