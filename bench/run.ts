@@ -84,32 +84,40 @@ const peers = ensurePeers(root);
 const scratch = await mkdtemp(join(tmpdir(), 'specsmith-bench-'));
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine, runs };
 const rows: Row[] = [];
+/** Results so far, written after every section, so a failure later does not lose them. */
+async function save(): Promise<void> {
+  await mkdir(join(root, 'bench', 'results'), { recursive: true });
+  await writeFile(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+}
+
 try {
   if (!skip.has('github')) {
     const github = await benchGithub(root, peers, scratch, runs);
     results['github'] = github;
     rows.push(...githubRows(github));
+    await save();
   }
   if (!skip.has('build')) {
     const build = await benchBuild(root, runs);
     results['build'] = build;
     rows.push(...buildRows(build));
+    await save();
   }
   if (!skip.has('request')) {
     const request = await benchRequest(root, 1000, 5);
     results['request'] = request;
     rows.push(...requestRows(request));
+    await save();
   }
   if (!skip.has('bundle')) {
     const bundle = await benchBundle(root, peers);
     results['bundle'] = bundle;
     rows.push(...bundleRows(bundle));
+    await save();
   }
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }
 const output = `Machine: ${machine.cores} x ${machine.cpu}, ${machine.memoryGb} GB RAM, Node ${machine.node}, ${machine.os}; medians of ${runs} runs.\n\n${table(rows)}\n`;
 process.stdout.write(output);
-await mkdir(join(root, 'bench', 'results'), { recursive: true });
-await writeFile(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
 await writeFile(join(root, 'bench', 'results', 'latest.md'), output);
