@@ -39,8 +39,10 @@ export async function benchGithub(root: string, peers: string, scratch: string, 
   const orval = await repeat(runs, () => measure(node, [join(peers, 'orval/dist/bin/orval.js'), '--input', spec, '--output', join(out('orval'), 'api.ts'), '--client', 'fetch'], { cwd }), fresh('orval'));
 
   // Type-check: specsmith's whole client package, and openapi-typescript's schema.ts alone.
-  const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noEmit: true, skipLibCheck: true };
-  await writeFile(join(scratch, 'tsconfig.specsmith.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, baseUrl: '.', paths: { 'openapi-fetch': [join(root, 'node_modules/openapi-fetch/dist/index.d.mts')] } }, include: ['specsmith/src/**/*.ts'] }));
+  const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noEmit: true, skipLibCheck: true, resolveJsonModule: true };
+  // The package's dependencies resolve to the repository's installs.
+  const paths = { 'openapi-fetch': [join(root, 'node_modules/openapi-fetch/dist/index.d.mts')], '@modelcontextprotocol/sdk/*': [join(root, 'node_modules/@modelcontextprotocol/sdk/dist/esm/*')] };
+  await writeFile(join(scratch, 'tsconfig.specsmith.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, baseUrl: '.', paths }, include: ['specsmith/src/**/*.ts'] }));
   await writeFile(join(scratch, 'tsconfig.ots.json'), JSON.stringify({ compilerOptions, include: ['ots/schema.ts'] }));
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   process.stderr.write('bench: tsc --noEmit...\n');

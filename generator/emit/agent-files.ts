@@ -25,12 +25,9 @@ function instructions(model: ApiModel): string {
   return `Tools for the ${model.title}, one per operation, calling it through the ${model.packageName} client (credentials from ${model.apiKeyEnv ?? 'the environment'}, retries, typed errors). ${firstParagraph(model.description)}`.trim();
 }
 
-export function emitMcpTools(model: ApiModel, tools: readonly McpTool[]): string {
-  const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/mcp.js', namedImports: ['McpTool'] },
-    { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: [`One MCP tool per operation of the ${model.title}.`], declarations: [{ name: 'tools', type: 'readonly McpTool[]', initializer: `[\n${tools.map((tool) => `  ${expression(tool)},`).join('\n')}\n]` }] },
-  ];
-  return printFile(model.source, statements);
+/** The tool table, as data (see loadTools in runtime/mcp.ts). */
+export function emitMcpToolsJson(tools: readonly McpTool[]): string {
+  return `${JSON.stringify(tools, null, 1)}\n`;
 }
 
 export function emitMcpIndex(model: ApiModel): string {
@@ -38,18 +35,26 @@ export function emitMcpIndex(model: ApiModel): string {
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../client.js', namedImports: [model.name] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/config.js', namedImports: ['ClientOptions'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/mcp.js', namedImports: ['createMcpServer', 'runMcpServer', 'selectTools'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './tools.js', namedImports: ['tools'] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './tools.js', namedExports: ['tools'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/mcp.js', namedImports: ['createMcpServer', 'loadTools', 'runMcpServer', 'selectTools', { name: 'McpTool', isTypeOnly: true }] },
     { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Name, version and instructions the server announces.'], declarations: [{ name: 'serverInfo', initializer: expression(info) }] },
+    {
+      kind: StructureKind.Function,
+      name: 'tools',
+      isExported: true,
+      docs: [`One MCP tool per operation of the ${model.title} (read from the package's mcp-tools.json).`],
+      returnType: 'Promise<McpTool[]>',
+      // From src/mcp/ and from dist/mcp/ alike, the package root is two folders up.
+      statements: ["return loadTools(new URL('../../mcp-tools.json', import.meta.url));"],
+    },
     {
       kind: StructureKind.Function,
       name: 'createServer',
       isExported: true,
+      isAsync: true,
       docs: [`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources.`],
       parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }, { name: 'only', type: 'string', hasQuestionToken: true }],
-      returnType: 'ReturnType<typeof createMcpServer>',
-      statements: [`return createMcpServer(serverInfo, new ${model.name}(options), selectTools(tools, only));`],
+      returnType: 'Promise<ReturnType<typeof createMcpServer>>',
+      statements: [`return createMcpServer(serverInfo, new ${model.name}(options), selectTools(await tools(), only));`],
     },
     {
       kind: StructureKind.Function,
@@ -59,7 +64,7 @@ export function emitMcpIndex(model: ApiModel): string {
       docs: [`Runs the server on stdio (the package's \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`],
       parameters: [{ name: 'argv', type: 'readonly string[]', hasQuestionToken: true }],
       returnType: 'Promise<void>',
-      statements: [`await runMcpServer(serverInfo, () => new ${model.name}(), tools, argv);`],
+      statements: [`await runMcpServer(serverInfo, () => new ${model.name}(), await tools(), argv);`],
     },
   ];
   return printFile(model.source, statements);

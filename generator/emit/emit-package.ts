@@ -18,7 +18,7 @@ import { emitResource } from './resource-file.js';
 import { emitSchema } from './schema-file.js';
 import { emitTypes } from './types-file.js';
 import { emitWebhooks } from './webhooks-file.js';
-import { emitApiCatalog, emitLlmsFullTxt, emitLlmsTxt, emitMcpBin, emitMcpIndex, emitMcpServerCard, emitMcpTools } from './agent-files.js';
+import { emitApiCatalog, emitLlmsFullTxt, emitLlmsTxt, emitMcpBin, emitMcpIndex, emitMcpServerCard, emitMcpToolsJson } from './agent-files.js';
 import { buildMcpTools } from './mcp-tools.js';
 import { runtimeDir } from './runtime-dir.js';
 
@@ -75,7 +75,7 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
   files.set('src/index.ts', emitIndex(model, hasCustomIndex));
   // For agents: the MCP server, its card, llms.txt, the API catalog and the spec it points at.
   const tools = buildMcpTools(model, document);
-  files.set('src/mcp/tools.ts', emitMcpTools(model, tools));
+  files.set('mcp-tools.json', emitMcpToolsJson(tools));
   files.set('src/mcp/index.ts', emitMcpIndex(model));
   files.set('src/mcp/bin.ts', emitMcpBin(model));
   files.set('mcp-server-card.json', emitMcpServerCard(model, tools));

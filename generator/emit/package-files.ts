@@ -25,7 +25,7 @@ export function emitPackageJson(model: ApiModel): string {
       './package.json': './package.json',
     },
     bin: { [mcpBinName(model)]: 'dist/mcp/bin.js' },
-    files: ['dist', 'src', 'README.md', 'api.md', 'llms.txt', 'llms-full.txt', 'api-catalog.json', 'mcp-server-card.json', 'openapi.json'],
+    files: ['dist', 'src', 'README.md', 'api.md', 'llms.txt', 'llms-full.txt', 'api-catalog.json', 'mcp-server-card.json', 'mcp-tools.json', 'openapi.json'],
     sideEffects: false,
     scripts: { build: 'tsc -p tsconfig.json', prepack: 'tsc -p tsconfig.json' },
     engines: { node: '>=18' },

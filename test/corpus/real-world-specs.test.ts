@@ -60,11 +60,25 @@ beforeAll(async () => {
   await writeFile(
     join(workdir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noEmit: true, skipLibCheck: true, baseUrl: '.', paths: { 'openapi-fetch': [join(repoRoot, 'node_modules/openapi-fetch/dist/index.d.mts')] } },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        resolveJsonModule: true,
+        baseUrl: '.',
+        // The packages' dependencies, as the repository installs them.
+        paths: { 'openapi-fetch': [join(repoRoot, 'node_modules/openapi-fetch/dist/index.d.mts')], '@modelcontextprotocol/sdk/*': [join(repoRoot, 'node_modules/@modelcontextprotocol/sdk/dist/esm/*')] },
+      },
       include: ['*/src/**/*.ts'],
     }),
   );
-  tscErrors = await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', workdir], { maxBuffer: 64 * 1024 * 1024 }).then(
+  // Run from the work folder, so every error line starts with the package folder it belongs to.
+  tscErrors = await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', workdir], { cwd: workdir, maxBuffer: 64 * 1024 * 1024 }).then(
     () => '',
     (error: { stdout?: string }) => error.stdout ?? String(error),
   );
@@ -93,6 +107,9 @@ describe('@readme/oas-examples', () => {
     });
     // Listed so a failure shows every document's outcome.
     expect(report.filter((line) => !line.endsWith('compiles'))).toEqual([]);
+    // Every error line belongs to some package: none can hide from the per-document report.
+    const folders = [...outcomes.values()].flatMap((outcome) => (outcome.folder ? [`${relative(workdir, outcome.folder)}/`] : []));
+    expect(tscErrors.split('\n').filter((line) => /error TS/.test(line) && !folders.some((folder) => line.startsWith(folder)))).toEqual([]);
   });
 });
 

@@ -41,6 +41,17 @@ export interface McpTool {
   kind: 'call' | 'page' | 'stream';
 }
 
+/**
+ * Reads a package's tool table (mcp-tools.json at the package root). It is data
+ * read at run time rather than a module: a large API's table would cost the
+ * TypeScript compiler seconds to type.
+ */
+export async function loadTools(url: URL): Promise<McpTool[]> {
+  // A computed specifier keeps Node's `fs` out of the package's type surface (it compiles with no Node types).
+  const fs = (await import(['node', 'fs/promises'].join(':'))) as { readFile(path: URL, encoding: 'utf8'): Promise<string> };
+  return JSON.parse(await fs.readFile(url, 'utf8')) as McpTool[];
+}
+
 export interface McpServerInfo {
   name: string;
   title: string;

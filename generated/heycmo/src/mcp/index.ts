@@ -2,18 +2,21 @@
 
 import { HeyCMO } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, runMcpServer, selectTools } from '../runtime/mcp.js';
-import { tools } from './tools.js';
-export { tools } from './tools.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/heycmo', title: 'HeyCMO API MCP server', version: '0.1.0', instructions: 'Tools for the HeyCMO API, one per operation, calling it through the @specsmith/heycmo client (credentials from HEYCMO_API_KEY, retries, typed errors). HeyCMO runs AI marketing agents for a customer: drafting content in the customer\'s brand voice, scheduling and publishing social posts, cold-email lead magnets, SEO/GEO and CRO audits, daily research briefings, revenue attribution (GA4) and AI-visibility tracking. It is reachable over a REST API (`/api/...`), an MCP server over the SSE transport (`/mcp/...`), webhooks, and a set of agent-discovery files at the site root.' };
 
+/** One MCP tool per operation of the HeyCMO API (read from the package's mcp-tools.json). */
+export function tools(): Promise<McpTool[]> {
+  return loadTools(new URL('../../mcp-tools.json', import.meta.url));
+}
+
 /** An MCP server (not yet connected) whose tools call a HeyCMO client; `only` keeps the named operations, tags or resources. */
-export function createServer(options: ClientOptions = {}, only?: string): ReturnType<typeof createMcpServer> {
-  return createMcpServer(serverInfo, new HeyCMO(options), selectTools(tools, only));
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+  return createMcpServer(serverInfo, new HeyCMO(options), selectTools(await tools(), only));
 }
 
 /** Runs the server on stdio (the package's `heycmo-mcp` command); the API key comes from HEYCMO_API_KEY. */
 export async function main(argv?: readonly string[]): Promise<void> {
-  await runMcpServer(serverInfo, () => new HeyCMO(), tools, argv);
+  await runMcpServer(serverInfo, () => new HeyCMO(), await tools(), argv);
 }

@@ -2,18 +2,21 @@
 
 import { Hot } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, runMcpServer, selectTools } from '../runtime/mcp.js';
-import { tools } from './tools.js';
-export { tools } from './tools.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/hot', title: 'Hot API MCP server', version: '0.1.0', instructions: 'Tools for the Hot API, one per operation, calling it through the @specsmith/hot client (credentials from HOT_API_KEY, retries, typed errors). The Hot API (hot.dev) provides programmatic access to manage projects, builds, runs, events, streams, sessions, service keys, custom domains and files of a Hot environment.' };
 
+/** One MCP tool per operation of the Hot API (read from the package's mcp-tools.json). */
+export function tools(): Promise<McpTool[]> {
+  return loadTools(new URL('../../mcp-tools.json', import.meta.url));
+}
+
 /** An MCP server (not yet connected) whose tools call a Hot client; `only` keeps the named operations, tags or resources. */
-export function createServer(options: ClientOptions = {}, only?: string): ReturnType<typeof createMcpServer> {
-  return createMcpServer(serverInfo, new Hot(options), selectTools(tools, only));
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+  return createMcpServer(serverInfo, new Hot(options), selectTools(await tools(), only));
 }
 
 /** Runs the server on stdio (the package's `hot-mcp` command); the API key comes from HOT_API_KEY. */
 export async function main(argv?: readonly string[]): Promise<void> {
-  await runMcpServer(serverInfo, () => new Hot(), tools, argv);
+  await runMcpServer(serverInfo, () => new Hot(), await tools(), argv);
 }

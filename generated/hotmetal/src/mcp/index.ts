@@ -2,18 +2,21 @@
 
 import { HotMetal } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, runMcpServer, selectTools } from '../runtime/mcp.js';
-import { tools } from './tools.js';
-export { tools } from './tools.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/hotmetal', title: 'Hot Metal Agents API MCP server', version: '0.1.0', instructions: 'Tools for the Hot Metal Agents API, one per operation, calling it through the @specsmith/hotmetal client (credentials from HOTMETAL_API_KEY, retries, typed errors). The Hot Metal API gives programmatic access to the Hot Metal content platform: build AI agent workflows, third-party integrations and automation pipelines that create publications, generate drafts with the AI writer, publish posts and run the content scout, all without the dashboard.' };
 
+/** One MCP tool per operation of the Hot Metal Agents API (read from the package's mcp-tools.json). */
+export function tools(): Promise<McpTool[]> {
+  return loadTools(new URL('../../mcp-tools.json', import.meta.url));
+}
+
 /** An MCP server (not yet connected) whose tools call a HotMetal client; `only` keeps the named operations, tags or resources. */
-export function createServer(options: ClientOptions = {}, only?: string): ReturnType<typeof createMcpServer> {
-  return createMcpServer(serverInfo, new HotMetal(options), selectTools(tools, only));
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+  return createMcpServer(serverInfo, new HotMetal(options), selectTools(await tools(), only));
 }
 
 /** Runs the server on stdio (the package's `hotmetal-mcp` command); the API key comes from HOTMETAL_API_KEY. */
 export async function main(argv?: readonly string[]): Promise<void> {
-  await runMcpServer(serverInfo, () => new HotMetal(), tools, argv);
+  await runMcpServer(serverInfo, () => new HotMetal(), await tools(), argv);
 }

@@ -2,18 +2,21 @@
 
 import { SplitShop } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, runMcpServer, selectTools } from '../runtime/mcp.js';
-import { tools } from './tools.js';
-export { tools } from './tools.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/split', title: 'Split Shop MCP server', version: '0.1.0', instructions: 'Tools for the Split Shop, one per operation, calling it through the @specsmith/split client (credentials from SPLITSHOP_API_KEY, retries, typed errors).' };
 
+/** One MCP tool per operation of the Split Shop (read from the package's mcp-tools.json). */
+export function tools(): Promise<McpTool[]> {
+  return loadTools(new URL('../../mcp-tools.json', import.meta.url));
+}
+
 /** An MCP server (not yet connected) whose tools call a SplitShop client; `only` keeps the named operations, tags or resources. */
-export function createServer(options: ClientOptions = {}, only?: string): ReturnType<typeof createMcpServer> {
-  return createMcpServer(serverInfo, new SplitShop(options), selectTools(tools, only));
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+  return createMcpServer(serverInfo, new SplitShop(options), selectTools(await tools(), only));
 }
 
 /** Runs the server on stdio (the package's `split-mcp` command); the API key comes from SPLITSHOP_API_KEY. */
 export async function main(argv?: readonly string[]): Promise<void> {
-  await runMcpServer(serverInfo, () => new SplitShop(), tools, argv);
+  await runMcpServer(serverInfo, () => new SplitShop(), await tools(), argv);
 }

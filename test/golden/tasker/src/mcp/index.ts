@@ -2,18 +2,21 @@
 
 import { Tasker } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, runMcpServer, selectTools } from '../runtime/mcp.js';
-import { tools } from './tools.js';
-export { tools } from './tools.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/tasker', title: 'Tasker API MCP server', version: '0.1.0', instructions: 'Tools for the Tasker API, one per operation, calling it through the @specsmith/tasker client (credentials from TASKER_API_KEY, retries, typed errors). A small task tracker, the golden fixture for CRUD, envelopes, paging, streams, long-running work, uploads and webhooks.' };
 
+/** One MCP tool per operation of the Tasker API (read from the package's mcp-tools.json). */
+export function tools(): Promise<McpTool[]> {
+  return loadTools(new URL('../../mcp-tools.json', import.meta.url));
+}
+
 /** An MCP server (not yet connected) whose tools call a Tasker client; `only` keeps the named operations, tags or resources. */
-export function createServer(options: ClientOptions = {}, only?: string): ReturnType<typeof createMcpServer> {
-  return createMcpServer(serverInfo, new Tasker(options), selectTools(tools, only));
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+  return createMcpServer(serverInfo, new Tasker(options), selectTools(await tools(), only));
 }
 
 /** Runs the server on stdio (the package's `tasker-mcp` command); the API key comes from TASKER_API_KEY. */
 export async function main(argv?: readonly string[]): Promise<void> {
-  await runMcpServer(serverInfo, () => new Tasker(), tools, argv);
+  await runMcpServer(serverInfo, () => new Tasker(), await tools(), argv);
 }
