@@ -3,9 +3,11 @@
  * timed. Errors stop the run before anything is written; writing (stage 5) is
  * the caller's, so `--check` can compare instead.
  */
-import { dirname, join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors, SpecError } from './diagnostics.js';
 import { emitPackage, type FileMap } from './emit/emit-package.js';
+import { startSchemaJob } from './emit/schema-job.js';
 import { loadSpec, type LoadedSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
@@ -20,6 +22,16 @@ export interface StageTiming {
 export interface GenerateOptions {
   packageName?: string | undefined;
   cwd?: string;
+  /** Called once the document is bundled, validated and normalized (before modelling). */
+  onNormalized?: (document: Record<string, unknown>, source: string) => void;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 export interface GeneratedPackage {
@@ -54,12 +66,30 @@ export async function modelSpec(specFile: string, options: GenerateOptions = {})
   if (hasErrors(diagnostics)) throw new SpecError(diagnostics);
   await timed(timings, 'normalize', () => normalizeSpec(spec.document));
   const source = relative(cwd, spec.rootPath).split('\\').join('/');
+  options.onNormalized?.(spec.document, source);
   const model = await timed(timings, 'model', () => buildModel(spec.document, { source, packageName: options.packageName }));
   return { spec, model, timings };
 }
 
 export async function generatePackage(specFile: string, options: GenerateOptions = {}): Promise<GeneratedPackage> {
-  const { spec, model, timings } = await modelSpec(specFile, options);
-  const files = await timed(timings, 'emit', () => emitPackage(model, spec.document, { customDir: join(dirname(spec.rootPath), 'custom') }));
+  // The types are made in a worker, started now so its start-up overlaps loading; it gets the document
+  // once it is final, and works while this thread models and emits the client.
+  const job = startSchemaJob(fileSize(resolve(options.cwd ?? process.cwd(), specFile)));
+  let schema: Promise<string> | undefined;
+  let modelled: ModelledSpec;
+  try {
+    modelled = await modelSpec(specFile, {
+      ...options,
+      onNormalized: (document, source) => {
+        schema = job.run(document, source);
+        schema.catch(() => undefined);
+      },
+    });
+  } catch (error) {
+    job.cancel();
+    throw error;
+  }
+  const { spec, model, timings } = modelled;
+  const files = await timed(timings, 'emit', () => emitPackage(model, spec.document, { customDir: join(dirname(spec.rootPath), 'custom'), schema }));
   return { model, files, timings, inputs: spec.files.map((file) => file.path) };
 }

@@ -35,7 +35,7 @@ export function emitMcpIndex(model: ApiModel): string {
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../client.js', namedImports: [model.name] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/config.js', namedImports: ['ClientOptions'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/mcp.js', namedImports: ['createMcpServer', 'loadTools', 'runMcpServer', 'selectTools', { name: 'McpTool', isTypeOnly: true }] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/mcp.js', namedImports: ['createMcpServer', 'loadTools', 'runMcpServer', 'selectTools', { name: 'McpServer', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }] },
     { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Name, version and instructions the server announces.'], declarations: [{ name: 'serverInfo', initializer: expression(info) }] },
     {
       kind: StructureKind.Function,
@@ -53,7 +53,7 @@ export function emitMcpIndex(model: ApiModel): string {
       isAsync: true,
       docs: [`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources.`],
       parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }, { name: 'only', type: 'string', hasQuestionToken: true }],
-      returnType: 'Promise<ReturnType<typeof createMcpServer>>',
+      returnType: 'Promise<McpServer>',
       statements: [`return createMcpServer(serverInfo, new ${model.name}(options), selectTools(await tools(), only));`],
     },
     {

@@ -15,7 +15,6 @@ import { emitOperations } from './operations-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitApiIndex, emitReadme } from './readme-file.js';
 import { emitResource } from './resource-file.js';
-import { emitSchema } from './schema-file.js';
 import { emitTypes } from './types-file.js';
 import { emitWebhooks } from './webhooks-file.js';
 import { emitApiCatalog, emitLlmsFullTxt, emitLlmsTxt, emitMcpBin, emitMcpIndex, emitMcpServerCard, emitMcpToolsJson } from './agent-files.js';
@@ -49,12 +48,14 @@ async function copyTree(from: string, to: string, files: FileMap, filter: (path:
 export interface EmitOptions {
   /** specs/<provider>/custom, copied into src/custom when it exists. */
   customDir?: string | undefined;
+  /** src/schema.ts when the caller already started producing it (see emitSchemaInBackground). */
+  schema?: Promise<string> | undefined;
 }
 
 export async function emitPackage(model: ApiModel, document: Record<string, unknown>, options: EmitOptions = {}): Promise<FileMap> {
   const files: FileMap = new Map();
   // openapi-typescript runs while the rest is emitted; its failure is reported when awaited below.
-  const schema = emitSchema(document, model.source);
+  const schema = options.schema ?? import('./schema-file.js').then(({ emitSchema }) => emitSchema(document, model.source));
   schema.catch(() => undefined);
   files.set('package.json', emitPackageJson(model));
   files.set('tsconfig.json', emitTsconfig());

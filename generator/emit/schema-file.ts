@@ -14,7 +14,17 @@ function isBinary(schema: Record<string, unknown>): boolean {
   return schema['type'] === 'string' && typeof media === 'string' && !/^text\/|json|xml/.test(media);
 }
 
-export async function emitSchema(document: Record<string, unknown>, source: string): Promise<string> {
+/**
+ * openapi-typescript edits the document it is given (it rewrites discriminator
+ * properties), so it gets a copy: the caller's document goes on into
+ * openapi.json, the MCP tools and the docs unchanged.
+ */
+export function emitSchema(document: Record<string, unknown>, source: string): Promise<string> {
+  return emitSchemaFromOwnedDocument(structuredClone(document), source);
+}
+
+/** emitSchema for a document nobody else holds (the worker's own parse), which may be edited in place. */
+export async function emitSchemaFromOwnedDocument(document: Record<string, unknown>, source: string): Promise<string> {
   const ast = await openapiTS(document as never, {
     transform(schemaObject) {
       if (isBinary(schemaObject as Record<string, unknown>)) return ts.factory.createTypeReferenceNode('Blob');

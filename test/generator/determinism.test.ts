@@ -3,12 +3,15 @@
  * different (faked) times, into two directories gives the same files, and
  * nothing in them depends on the clock.
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generatePackage } from '../../generator/pipeline.js';
 import { hashTree, listFiles, repoRoot, runCli, tempDir } from './helpers.js';
 
+const run = promisify(execFile);
 const PROVIDER_SPEC = 'specs/hotmetal/openapi.yaml';
 const TIMES = [new Date('2001-02-03T04:05:06Z'), new Date('2037-11-12T13:14:15Z')];
 
@@ -50,6 +53,15 @@ describe('determinism', () => {
     const [one, two] = await Promise.all(dirs.map((dir) => hashTree(join(temp.path, dir))));
     expect(one?.size).toBeGreaterThan(10);
     expect(two).toEqual(one);
+  });
+
+  it('the compiled CLI (types made in a worker thread) writes exactly what the in-process pipeline makes', async () => {
+    const out = join(temp.path, 'compiled');
+    await run(process.execPath, [join(repoRoot, 'generator/bin/specsmith.js'), 'generate', join(repoRoot, PROVIDER_SPEC), '--out', out, '--name', '@specsmith/hotmetal'], { cwd: repoRoot });
+    const { files } = await generatePackage(PROVIDER_SPEC, { cwd: repoRoot, packageName: '@specsmith/hotmetal' });
+    for (const [path, text] of files) expect(await readFile(join(out, path), 'utf8'), path).toBe(text);
+    // openapi-typescript rewrites documents it is given; the published spec must be the one specsmith read.
+    expect(files.get('openapi.json')).not.toContain('replaced by openapi-typescript');
   });
 
   it('stamps no date or time in any file it generates', async () => {

@@ -2,7 +2,7 @@
 
 import { AgentMetal } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpServer, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/agentmetal', title: 'AgentMetal API MCP server', version: '0.1.0', instructions: 'Tools for the AgentMetal API, one per operation, calling it through the @specsmith/agentmetal client (credentials from AGENTMETAL_API_KEY, retries, typed errors). The AgentMetal REST API gives programmatic access to AgentMetal infrastructure resources. It follows RESTful conventions with JSON request and response bodies.' };
 
@@ -12,7 +12,7 @@ export function tools(): Promise<McpTool[]> {
 }
 
 /** An MCP server (not yet connected) whose tools call a AgentMetal client; `only` keeps the named operations, tags or resources. */
-export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<McpServer> {
   return createMcpServer(serverInfo, new AgentMetal(options), selectTools(await tools(), only));
 }
 

@@ -2,7 +2,7 @@
 
 import { HeyCMO } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpServer, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/heycmo', title: 'HeyCMO API MCP server', version: '0.1.0', instructions: 'Tools for the HeyCMO API, one per operation, calling it through the @specsmith/heycmo client (credentials from HEYCMO_API_KEY, retries, typed errors). HeyCMO runs AI marketing agents for a customer: drafting content in the customer\'s brand voice, scheduling and publishing social posts, cold-email lead magnets, SEO/GEO and CRO audits, daily research briefings, revenue attribution (GA4) and AI-visibility tracking. It is reachable over a REST API (`/api/...`), an MCP server over the SSE transport (`/mcp/...`), webhooks, and a set of agent-discovery files at the site root.' };
 
@@ -12,7 +12,7 @@ export function tools(): Promise<McpTool[]> {
 }
 
 /** An MCP server (not yet connected) whose tools call a HeyCMO client; `only` keeps the named operations, tags or resources. */
-export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<McpServer> {
   return createMcpServer(serverInfo, new HeyCMO(options), selectTools(await tools(), only));
 }
 

@@ -2,7 +2,7 @@
 
 import { Hot } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpServer, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/hot', title: 'Hot API MCP server', version: '0.1.0', instructions: 'Tools for the Hot API, one per operation, calling it through the @specsmith/hot client (credentials from HOT_API_KEY, retries, typed errors). The Hot API (hot.dev) provides programmatic access to manage projects, builds, runs, events, streams, sessions, service keys, custom domains and files of a Hot environment.' };
 
@@ -12,7 +12,7 @@ export function tools(): Promise<McpTool[]> {
 }
 
 /** An MCP server (not yet connected) whose tools call a Hot client; `only` keeps the named operations, tags or resources. */
-export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<McpServer> {
   return createMcpServer(serverInfo, new Hot(options), selectTools(await tools(), only));
 }
 

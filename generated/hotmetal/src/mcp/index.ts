@@ -2,7 +2,7 @@
 
 import { HotMetal } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpServer, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/hotmetal', title: 'Hot Metal Agents API MCP server', version: '0.1.0', instructions: 'Tools for the Hot Metal Agents API, one per operation, calling it through the @specsmith/hotmetal client (credentials from HOTMETAL_API_KEY, retries, typed errors). The Hot Metal API gives programmatic access to the Hot Metal content platform: build AI agent workflows, third-party integrations and automation pipelines that create publications, generate drafts with the AI writer, publish posts and run the content scout, all without the dashboard.' };
 
@@ -12,7 +12,7 @@ export function tools(): Promise<McpTool[]> {
 }
 
 /** An MCP server (not yet connected) whose tools call a HotMetal client; `only` keeps the named operations, tags or resources. */
-export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<McpServer> {
   return createMcpServer(serverInfo, new HotMetal(options), selectTools(await tools(), only));
 }
 

@@ -6,11 +6,33 @@
  * error with the provider's status, code and message. Node only (this module
  * is not part of the client's import graph).
  */
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-
 declare const process: { argv: string[]; stderr: { write(text: string): void }; exitCode?: number };
+
+/** The part of the MCP SDK's Server this module uses. */
+export interface McpServer {
+  setRequestHandler(schema: unknown, handler: (request: { params: { name: string; arguments?: Record<string, unknown> } }) => unknown): void;
+  connect(transport: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface McpSdk {
+  Server: new (info: Record<string, unknown>, options: Record<string, unknown>) => McpServer;
+  StdioServerTransport: new () => unknown;
+  CallToolRequestSchema: unknown;
+  ListToolsRequestSchema: unknown;
+}
+
+const SDK = '@modelcontextprotocol/sdk';
+
+/**
+ * The MCP SDK, loaded when a server is made. Its modules are imported by a
+ * computed name so the package's types do not pull in the SDK's (zod-heavy)
+ * declarations: compiling a client stays as cheap with the server as without.
+ */
+async function loadSdk(): Promise<McpSdk> {
+  const [server, stdio, types] = (await Promise.all([import(`${SDK}/server/index.js`), import(`${SDK}/server/stdio.js`), import(`${SDK}/types.js`)])) as [Pick<McpSdk, 'Server'>, Pick<McpSdk, 'StdioServerTransport'>, Pick<McpSdk, 'CallToolRequestSchema' | 'ListToolsRequestSchema'>];
+  return { ...server, ...stdio, ...types };
+}
 
 export interface McpToolParameter {
   /** Name in the tool's input. */
@@ -158,7 +180,8 @@ export function selectTools(tools: readonly McpTool[], filter: string | undefine
   return tools.filter((tool) => wanted.has(tool.name) || wanted.has(tool.tag) || wanted.has(tool.resource));
 }
 
-export function createMcpServer(info: McpServerInfo, client: object, tools: readonly McpTool[], limits: McpLimits = DEFAULT_LIMITS): Server {
+export async function createMcpServer(info: McpServerInfo, client: object, tools: readonly McpTool[], limits: McpLimits = DEFAULT_LIMITS): Promise<McpServer> {
+  const { Server, CallToolRequestSchema, ListToolsRequestSchema } = await loadSdk();
   const server = new Server({ name: info.name, title: info.title, version: info.version }, { capabilities: { tools: {} }, instructions: info.instructions });
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   server.setRequestHandler(ListToolsRequestSchema, () => ({
@@ -167,7 +190,7 @@ export function createMcpServer(info: McpServerInfo, client: object, tools: read
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const tool = byName.get(request.params.name);
     if (!tool) return failure(new Error(`unknown tool ${request.params.name}`));
-    return callTool(client, tool, (request.params.arguments ?? {}) as Record<string, unknown>, limits);
+    return callTool(client, tool, request.params.arguments ?? {}, limits);
   });
   return server;
 }
@@ -190,6 +213,7 @@ export async function runMcpServer(info: McpServerInfo, makeClient: () => object
     process.exitCode = 2;
     return;
   }
-  const server = createMcpServer(info, makeClient(), selected);
+  const server = await createMcpServer(info, makeClient(), selected);
+  const { StdioServerTransport } = await loadSdk();
   await server.connect(new StdioServerTransport());
 }

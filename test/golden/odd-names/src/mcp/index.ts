@@ -2,7 +2,7 @@
 
 import { OddNames } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpServer, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/odd-names', title: 'Odd Names MCP server', version: '0.1.0', instructions: 'Tools for the Odd Names, one per operation, calling it through the @specsmith/odd-names client (credentials from ODDNAMES_API_KEY, retries, typed errors).' };
 
@@ -12,7 +12,7 @@ export function tools(): Promise<McpTool[]> {
 }
 
 /** An MCP server (not yet connected) whose tools call a OddNames client; `only` keeps the named operations, tags or resources. */
-export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<McpServer> {
   return createMcpServer(serverInfo, new OddNames(options), selectTools(await tools(), only));
 }
 

@@ -2,7 +2,7 @@
 
 import { Tasker } from '../client.js';
 import type { ClientOptions } from '../runtime/config.js';
-import { createMcpServer, loadTools, runMcpServer, selectTools, type McpTool } from '../runtime/mcp.js';
+import { createMcpServer, loadTools, runMcpServer, selectTools, type McpServer, type McpTool } from '../runtime/mcp.js';
 /** Name, version and instructions the server announces. */
 export const serverInfo = { name: '@specsmith/tasker', title: 'Tasker API MCP server', version: '0.1.0', instructions: 'Tools for the Tasker API, one per operation, calling it through the @specsmith/tasker client (credentials from TASKER_API_KEY, retries, typed errors). A small task tracker, the golden fixture for CRUD, envelopes, paging, streams, long-running work, uploads and webhooks.' };
 
@@ -12,7 +12,7 @@ export function tools(): Promise<McpTool[]> {
 }
 
 /** An MCP server (not yet connected) whose tools call a Tasker client; `only` keeps the named operations, tags or resources. */
-export async function createServer(options: ClientOptions = {}, only?: string): Promise<ReturnType<typeof createMcpServer>> {
+export async function createServer(options: ClientOptions = {}, only?: string): Promise<McpServer> {
   return createMcpServer(serverInfo, new Tasker(options), selectTools(await tools(), only));
 }
 
