@@ -1,11 +1,7 @@
-/** RFC 6901 JSON pointers: escaping, parsing and lookup. */
+/** RFC 6901 JSON pointers: escaping and building here; parsing and lookup shared with the runtime. */
 
 export function escapeSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** `appendPointer('/paths', '/v1/x', 'get')` is `/paths/~1v1~1x/get`. */
@@ -13,23 +9,5 @@ export function appendPointer(base: string, ...segments: Array<string | number>)
   return base + segments.map((segment) => `/${escapeSegment(String(segment))}`).join('');
 }
 
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '#') return [];
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  if (!body.startsWith('/')) throw new Error(`"${pointer}" is not a JSON pointer (it must start with "/")`);
-  return body
-    .slice(1)
-    .split('/')
-    .map((segment) => unescapeSegment(decodeURIComponent(segment)));
-}
-
-/** The value at `pointer` inside `root`, or undefined when any step is missing. */
-export function getAtPointer(root: unknown, pointer: string | string[]): unknown {
-  const segments = typeof pointer === 'string' ? parsePointer(pointer) : pointer;
-  let node = root;
-  for (const segment of segments) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
+// Parsing and lookup are the runtime's (generated clients read pointers the same way).
+export { getAtPointer, parsePointer } from '../runtime/pointer.js';

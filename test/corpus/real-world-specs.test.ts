@@ -6,17 +6,15 @@
  * invalid) fails with a diagnostic naming file, pointer and reason. Swagger 2.0
  * documents get a clear "not supported" diagnostic.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpecError } from '../../generator/diagnostics.js';
 import { generatePackage } from '../../generator/pipeline.js';
 import { repoRoot } from '../support/redocly.js';
+import { typecheck } from '../support/typecheck.js';
 
-const run = promisify(execFile);
 const EXAMPLES = join(repoRoot, 'node_modules/@readme/oas-examples');
 
 async function jsonFiles(dir: string): Promise<string[]> {
@@ -56,32 +54,8 @@ beforeAll(async () => {
   workdir = await mkdtemp(join(tmpdir(), 'specsmith-corpus-'));
   const documents = [...(await jsonFiles(join(EXAMPLES, '3.0'))), ...(await jsonFiles(join(EXAMPLES, '3.1'))), ...(await jsonFiles(join(repoRoot, 'test/fixtures/peer-failures')))];
   for (const document of documents) outcomes.set(relative(repoRoot, document), await generateInto(document));
-  // One strict type-check over every generated package.
-  await writeFile(
-    join(workdir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-        types: [],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        resolveJsonModule: true,
-        baseUrl: '.',
-        // The packages' dependencies, as the repository installs them.
-        paths: { 'openapi-fetch': [join(repoRoot, 'node_modules/openapi-fetch/dist/index.d.mts')], '@modelcontextprotocol/sdk/*': [join(repoRoot, 'node_modules/@modelcontextprotocol/sdk/dist/esm/*')] },
-      },
-      include: ['*/src/**/*.ts'],
-    }),
-  );
-  // Run from the work folder, so every error line starts with the package folder it belongs to.
-  tscErrors = await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', workdir], { cwd: workdir, maxBuffer: 64 * 1024 * 1024 }).then(
-    () => '',
-    (error: { stdout?: string }) => error.stdout ?? String(error),
-  );
+  // One strict type-check over every generated package; error lines start with the package's folder.
+  tscErrors = await typecheck(workdir, { include: ['*/src/**/*.ts'] });
 }, 300_000);
 
 afterAll(async () => {

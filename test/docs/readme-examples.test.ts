@@ -3,16 +3,14 @@
  * strict against the package it documents, so the docs never show code that
  * does not work.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../support/providers.js';
 import { repoRoot } from '../support/redocly.js';
+import { typecheck } from '../support/typecheck.js';
 
-const run = promisify(execFile);
 const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -43,28 +41,7 @@ describe.each(PROVIDERS)('%s README', (provider) => {
       }),
     );
     await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-    await writeFile(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          types: [],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          baseUrl: '.',
-          paths: { [`@specsmith/${provider}`]: [join(packageDir, 'src/index.ts')], 'openapi-fetch': [join(repoRoot, 'node_modules/openapi-fetch/dist/index.d.mts')] },
-        },
-        files,
-      }),
-    );
-    const result = await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', dir]).then(
-      () => '',
-      (error: { stdout?: string }) => error.stdout ?? String(error),
-    );
+    const result = await typecheck(dir, { files }, { [`@specsmith/${provider}`]: [join(packageDir, 'src/index.ts')] });
     expect(result).toBe('');
     expect(blocks.length).toBeGreaterThan(methods.length / 2);
   });
