@@ -349,7 +349,8 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
       const operation = record(pathItem[method]);
       if (!operation) continue;
       const pointer = appendPointer('/paths', path, method);
-      const operationId = text(operation['operationId']) ?? camelCase(`${method} ${path.replace(/[{}]/g, '')}`);
+      // Without an operationId, the method and the path's own words name it (version segments like v1 say nothing).
+      const operationId = text(operation['operationId']) ?? camelCase(`${method} ${path.split('/').filter((segment) => !/^v?\d+(\.\d+)*$/i.test(segment)).join(' ').replace(/[{}]/g, '')}`);
       const base = operationType(path, method);
       const tagName = strings(operation['tags'])[0] ?? resourceOfPath(path);
       const resource = resourceFor(tagName);

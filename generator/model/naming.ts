@@ -51,11 +51,17 @@ export function isIdentifier(name: string): boolean {
   return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) && !RESERVED.has(name);
 }
 
-/** `projects` -> `project`, `policies` -> `policy`; leaves `status`, `address`, `analysis` alone. */
+/** Plurals in "-ies" whose singular ends in "-ie" (English cannot tell them apart from story/stories by form). */
+const IE_WORDS = new Set(['movies', 'cookies', 'ties', 'pies', 'lies', 'zombies', 'rookies', 'hoodies', 'selfies', 'calories', 'brownies', 'genies']);
+const UNCHANGED = new Set(['series', 'species', 'news', 'data', 'metadata']);
+
+/** `projects` -> `project`, `policies` -> `policy`, `statuses` -> `status`; leaves `status`, `analysis`, `series` alone. */
 export function singular(word: string): string {
-  if (/(us|ss|is)$/i.test(word)) return word;
-  if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ch|sh|x|z)es$/i.test(word)) return word.slice(0, -2);
+  const lower = word.toLowerCase();
+  if (UNCHANGED.has(lower) || /(us|ss|is)$/i.test(word)) return word;
+  if (IE_WORDS.has(lower)) return word.slice(0, -1);
+  if (/ies$/i.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|ch|sh|x|z)es$/i.test(word)) return word.slice(0, -2);
   if (/s$/i.test(word) && word.length > 3) return word.slice(0, -1);
   return word;
 }

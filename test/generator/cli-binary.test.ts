@@ -50,3 +50,42 @@ describe('specsmith binary exit codes', () => {
     expect(stderr).toContain('unknown command "frobnicate"');
   });
 });
+
+describe('specsmith generate --watch', () => {
+  it('regenerates when the spec changes, and keeps watching after a bad edit', async () => {
+    const { spawn } = await import('node:child_process');
+    const { cp, readFile, writeFile } = await import('node:fs/promises');
+    const specDir = join(temp.path, 'watched-spec');
+    const out = join(temp.path, 'watched-out');
+    await cp(join(repoRoot, 'test/fixtures/specs/split'), specDir, { recursive: true });
+    const child = spawn(process.execPath, [bin, 'generate', join(specDir, 'openapi.yaml'), '--out', out, '--watch'], { cwd: repoRoot });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const waitFor = async (pattern: RegExp, from: number): Promise<void> => {
+      for (let waited = 0; waited < 20_000; waited += 50) {
+        if (pattern.test(stderr.slice(from))) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
+    };
+    try {
+      await waitFor(/watching for changes/, 0);
+      const before = await readFile(join(out, 'README.md'), 'utf8');
+      const root = join(specDir, 'openapi.yaml');
+      const original = await readFile(root, 'utf8');
+      // A broken edit is reported and nothing is written; the watcher keeps going.
+      let mark = stderr.length;
+      await writeFile(root, `${original}\n  bad: [unclosed\n`);
+      await waitFor(/nothing was written/, mark);
+      expect(await readFile(join(out, 'README.md'), 'utf8')).toBe(before);
+      // A good edit regenerates.
+      mark = stderr.length;
+      const title = /title: (.+)/.exec(original)?.[1] ?? '';
+      await writeFile(root, original.replace(`title: ${title}`, 'title: Watched API'));
+      await waitFor(/files? written/, mark);
+      expect(await readFile(join(out, 'README.md'), 'utf8')).toContain('Watched API');
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
+});

@@ -383,3 +383,12 @@ describe('webhook event union', () => {
     expect(api.webhooks?.eventTypeName).toBe('AcmeWebhookEvent2');
   });
 });
+
+describe('operations without an operationId', () => {
+  it('are named from the method and the path, leaving out version segments', () => {
+    const document = { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: { '/v1/status': { get: { responses: { '200': { description: 'ok' } } } }, '/2.0/users/{id}': { get: { responses: { '200': { description: 'ok' } } } } } };
+    const built = model(document as Json);
+    expect(built.operations.map((operation) => operation.operationId)).toEqual(['getStatus', 'getUsersId']);
+    expect(built.operations.map((operation) => `${operation.resource}.${operation.methodName}`)).toEqual(['status.get', 'users.getId']);
+  });
+});

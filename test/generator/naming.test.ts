@@ -84,6 +84,14 @@ describe('singular', () => {
     ['bus', 'bus'],
     ['gas', 'gas'],
     ['project', 'project'],
+    ['movies', 'movie'],
+    ['cookies', 'cookie'],
+    ['replies', 'reply'],
+    ['properties', 'property'],
+    ['statuses', 'status'],
+    ['addresses', 'address'],
+    ['series', 'series'],
+    ['metadata', 'metadata'],
   ])('%j -> %j', (given, want) => {
     expect(singular(given)).toBe(want);
   });
