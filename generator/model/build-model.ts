@@ -8,7 +8,7 @@ import type { AuthScheme } from '../runtime/config.js';
 import type { BodyKind, HttpMethod, ResponseKind } from '../runtime/operation.js';
 import { appendPointer, parsePointer } from '../load/json-pointer.js';
 import { camelCase, identifier, isIdentifier, memberName, NameScope, pascalCase, singular, words } from './naming.js';
-import { componentName, deref, isObject, isObjectSchema, literalValues, objectProperties, requiredProperties, schemaAtPointer, type Json } from './schema-utils.js';
+import { componentName, deref, isObject, isObjectSchema, literalValues, objectProperties, requiredProperties, sampleValue, schemaAtPointer, type Json } from './schema-utils.js';
 import { indexByPointer, intersection, operationType, presentAt, quote, responseStatusKey, union } from './type-expressions.js';
 import type {
   ApiModel,
@@ -144,7 +144,7 @@ function parametersOf(context: Context, path: string, pathItem: Json, operation:
       required: parameter['required'] === true || location === 'path',
       description: text(parameter['description']),
       type: `${base}['parameters'][${quote(location)}][${quote(name)}]`,
-      example: exampleOf(context.document, parameter),
+      example: exampleOf(context.document, parameter) ?? (location === 'path' || parameter['required'] === true ? sampleValue(context.document, parameter['schema'], 0, String(parameter['name'])) : undefined),
     };
   };
   // Path parameters in the order the template names them: that is the order of the positional arguments.
@@ -182,7 +182,8 @@ function bodyOf(context: Context, operation: Json, base: string, paramNames: Set
   else if (kind === 'text') type = 'string';
   else if (upload?.hash && properties.has(upload.hash.field)) type = `Omit<${wire}, ${quote(upload.hash.field)}> & { ${isIdentifier(upload.hash.field) ? upload.hash.field : quote(upload.hash.field)}?: ${wire}[${quote(upload.hash.field)}] }`;
   const requiredFields = [...requiredProperties(context.document, schema)].filter((name) => !(upload?.hash && name === upload.hash.field));
-  return { kind, mediaType, required, flat, type, hasRequiredFields: requiredFields.length > 0, example: exampleOf(context.document, media) };
+  const example = exampleOf(context.document, media) ?? (kind === 'json' || kind === 'multipart' || kind === 'form' ? sampleValue(context.document, schema) : undefined);
+  return { kind, mediaType, required, flat, type, hasRequiredFields: requiredFields.length > 0, example };
 }
 
 function responsesOf(context: Context, operation: Json, base: string, envelope: string | undefined): { success: ResponseModel[]; errors: string[] } {

@@ -89,3 +89,44 @@ export function componentName(node: unknown): string | undefined {
   const match = typeof ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(ref) : null;
   return match?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
 }
+
+/**
+ * A value that satisfies a schema well enough to show in an example when the
+ * spec gives none: its example, default, const or first enum value, else a
+ * placeholder of its type (a string placeholder is the name it is for), with
+ * the required properties of objects filled in.
+ */
+export function sampleValue(document: Json, schema: unknown, depth = 0, name?: string): unknown {
+  const resolved = deref(document, schema);
+  if (resolved['example'] !== undefined) return resolved['example'];
+  if (Array.isArray(resolved['examples']) && resolved['examples'].length > 0) return resolved['examples'][0];
+  if (resolved['default'] !== undefined) return resolved['default'];
+  if (resolved['const'] !== undefined) return resolved['const'];
+  if (Array.isArray(resolved['enum']) && resolved['enum'].length > 0) return resolved['enum'][0];
+  for (const key of ['oneOf', 'anyOf']) {
+    const branches = resolved[key];
+    if (Array.isArray(branches)) {
+      const first = branches.find((branch) => deref(document, branch)['type'] !== 'null');
+      if (first !== undefined) return sampleValue(document, first, depth + 1, name);
+    }
+  }
+  const declared = resolved['type'];
+  const type = Array.isArray(declared) ? declared.find((item) => item !== 'null') : declared;
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return typeof resolved['minimum'] === 'number' ? resolved['minimum'] : 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return depth > 4 ? [] : [sampleValue(document, resolved['items'], depth + 1, name)];
+    case 'string':
+      return resolved['format'] === 'uuid' ? '00000000-0000-4000-8000-000000000000' : resolved['format'] === 'date-time' ? '2024-01-01T00:00:00Z' : resolved['format'] === 'date' ? '2024-01-01' : resolved['format'] === 'uri' ? 'https://example.com' : (name ?? 'string');
+    default: {
+      if (depth > 4) return {};
+      const value: Json = {};
+      for (const property of requiredProperties(document, resolved)) value[property] = sampleValue(document, objectProperties(document, resolved).get(property), depth + 1, property);
+      return value;
+    }
+  }
+}

@@ -18,7 +18,7 @@ export class Repos {
   /**
    * @example
    * ```ts
-   * const result = await oddNames.repos.get('octo', 'repo-example');
+   * const result = await oddNames.repos.get('octo', 'repo');
    * console.log(result);
    * ```
    *
@@ -30,7 +30,7 @@ export class Repos {
   /**
    * @example
    * ```ts
-   * await oddNames.repos.delete('octo', 'repo-example', { 'X-Request-Id': 'X-Request-Id-example' });
+   * await oddNames.repos.delete('octo', 'repo', { 'X-Request-Id': 'X-Request-Id' });
    * ```
    *
    */
@@ -65,7 +65,7 @@ export class Repos {
   /**
    * @example
    * ```ts
-   * await oddNames.repos.star('octo', 'repo-example');
+   * await oddNames.repos.star('octo', 'repo');
    * ```
    *
    */

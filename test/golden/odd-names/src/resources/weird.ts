@@ -42,7 +42,7 @@ export class Weird {
   /**
    * @example
    * ```ts
-   * await oddNames.weird.putId('weird_id-example', { body: new Blob(['example bytes']) });
+   * await oddNames.weird.putId(1, { body: new Blob(['example bytes']) });
    * ```
    *
    */

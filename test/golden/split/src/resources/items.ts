@@ -34,7 +34,7 @@ export class Items {
    *
    * @example
    * ```ts
-   * const result = await splitShop.items.create({});
+   * const result = await splitShop.items.create({ id: 'id', name: 'name' });
    * console.log(result);
    * ```
    *
@@ -48,7 +48,7 @@ export class Items {
    *
    * @example
    * ```ts
-   * const result = await splitShop.items.get('item_id-example');
+   * const result = await splitShop.items.get('item_id');
    * console.log(result);
    * ```
    *

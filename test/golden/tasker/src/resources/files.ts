@@ -20,7 +20,7 @@ export class Files {
    *
    * @example
    * ```ts
-   * const result = await tasker.files.upload({});
+   * const result = await tasker.files.upload({ file: new Blob(['example bytes']) });
    * console.log(result);
    * ```
    *
@@ -34,7 +34,7 @@ export class Files {
    *
    * @example
    * ```ts
-   * const result = await tasker.files.download('file_id-example');
+   * const result = await tasker.files.download('file_id');
    * console.log(result);
    * ```
    *

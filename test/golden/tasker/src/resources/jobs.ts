@@ -20,7 +20,7 @@ export class Jobs {
    *
    * @example
    * ```ts
-   * const result = await tasker.jobs.get('job_id-example');
+   * const result = await tasker.jobs.get('job_id');
    * console.log(result);
    * ```
    *

@@ -98,7 +98,7 @@ export class Projects {
    *
    * @example
    * ```ts
-   * for await (const event of tasker.projects.streamEvents('project_id-example')) {
+   * for await (const event of tasker.projects.streamEvents('project_id')) {
    *   console.log(event.type);
    * }
    * ```
@@ -113,7 +113,7 @@ export class Projects {
    *
    * @example
    * ```ts
-   * const result = await tasker.projects.export('project_id-example');
+   * const result = await tasker.projects.export('project_id');
    * console.log(result);
    * ```
    *
