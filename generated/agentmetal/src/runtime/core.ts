@@ -46,7 +46,8 @@ export interface Sent {
 
 const IDEMPOTENT_METHODS = new Set(['get', 'head', 'options', 'put', 'delete', 'trace']);
 const DEFAULT_TIMEOUT_MS = 60_000;
-const LONG_RUNNING = Symbol.for('specsmith.longRunning');
+/** Marks an operation object returned by a long-running call, so waitFor() knows how to poll it. */
+export const LONG_RUNNING = Symbol.for('specsmith.longRunning');
 
 export class ClientCore {
   /** openapi-fetch client for this API, with base URL, credentials and User-Agent: the escape hatch (typed by the generated client). */
@@ -440,4 +441,3 @@ function describeCause(cause: unknown): string {
   return String(cause);
 }
 
-export { LONG_RUNNING };
