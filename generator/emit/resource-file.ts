@@ -44,11 +44,12 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   if (operation.sse) {
     imports.runtime.add('EventStream').add('StreamOptions');
+    if (operation.sse.resultTypeName) imports.types.add(operation.sse.resultTypeName);
     methods.push({
       name: operation.methodName,
       docs: docsFor(model, operation, 'Returns an event stream: iterate it with `for await`; `break` or `close()` ends the connection.'),
       parameters: parameters(operation, 'StreamOptions', imports),
-      returnType: `EventStream<${response}${operation.sse.resultType ? `, ${operation.sse.resultType}` : ''}>`,
+      returnType: `EventStream<${response}${operation.sse.resultTypeName ? `, ${operation.sse.resultTypeName}` : ''}>`,
       statements: [`return new EventStream(this.#client, ${op}, ${args(operation)}, options);`],
     });
   } else if (operation.pagination) {
@@ -73,6 +74,7 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
   if (operation.wait) {
     const via = model.operations.find((candidate) => candidate.operationId === operation.wait?.via);
     imports.runtime.add('awaitStreamResult').add('StreamOptions');
+    if (via?.sse?.resultTypeName) imports.types.add(via.sse.resultTypeName);
     methods.push({
       name: operation.wait.methodName,
       isAsync: true,
@@ -89,6 +91,7 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
     const chunked = operation.chunkedUpload;
     const key = (id: string | undefined): string => model.operations.find((candidate) => candidate.operationId === id)?.key ?? 'undefined';
     imports.runtime.add('uploadInChunks').add('ChunkedUploadOptions').add('BinaryInput');
+    imports.types.add(chunked.resultType);
     methods.push({
       name: chunked.methodName,
       docs: [{ description: `${docText(`Uploads \`data\` in parts: starts the upload with \`${operation.methodName}()\`, sends parts of the size the server chooses, then completes it. On failure the upload is aborted${chunked.abort ? '' : ' (the API has no abort operation, so it is left to expire)'}.`)}\n` }],

@@ -28,6 +28,9 @@ export function emitTypes(model: ApiModel): string {
     const what = operation.sse ? `One event of ${call}.` : operation.pagination ? `One item listed by ${call}.` : `What ${call} resolves to.`;
     const type = operation.sse ? operation.sse.eventType : operation.pagination ? operation.pagination.itemType : operation.responseType;
     statements.push({ kind: StructureKind.TypeAlias, name: operation.responseTypeName, isExported: true, docs: [what], type });
+    if (operation.sse?.resultTypeName && operation.sse.resultType) {
+      statements.push({ kind: StructureKind.TypeAlias, name: operation.sse.resultTypeName, isExported: true, docs: [`What \`.result()\` of ${call} resolves to: the result its \`${operation.sse.result?.success.event ?? 'success'}\` event carries.`], type: operation.sse.resultType });
+    }
   }
   if (!usesLongRunning && !usesBinary && model.operations.length === 0 && model.schemas.length === 0) statements.push('export {};');
   return printFile(model.source, statements);

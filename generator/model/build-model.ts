@@ -128,6 +128,19 @@ function buildSchemaAliases(context: Context): SchemaAlias[] {
   return Object.keys(schemas).map((component) => ({ component, name: context.types.claim(identifier(pascalCase(component) || 'Schema')) }));
 }
 
+/** A plain TypeScript type for a scalar schema (string, number, boolean, or a union of string literals); undefined for anything richer. */
+function simpleType(document: Json, schema: unknown): string | undefined {
+  const resolved = deref(document, schema);
+  const type = resolved['type'];
+  const values = resolved['enum'];
+  if (type === 'string' && Array.isArray(values) && values.length > 0 && values.every((value) => typeof value === 'string')) return values.map((value) => quote(String(value))).join(' | ');
+  if (Array.isArray(values) || resolved['const'] !== undefined) return undefined;
+  if (type === 'string') return 'string';
+  if (type === 'integer' || type === 'number') return 'number';
+  if (type === 'boolean') return 'boolean';
+  return undefined;
+}
+
 function parametersOf(context: Context, path: string, pathItem: Json, operation: Json, base: string): { path: ParamModel[]; query: ParamModel[]; header: ParamModel[] } {
   const byKey = new Map<string, Json>();
   for (const raw of [...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []), ...(Array.isArray(operation['parameters']) ? operation['parameters'] : [])]) {
@@ -143,7 +156,7 @@ function parametersOf(context: Context, path: string, pathItem: Json, operation:
       argName: location === 'path' ? args.claim(identifier(camelCase(name) || 'id')) : name,
       required: parameter['required'] === true || location === 'path',
       description: text(parameter['description']),
-      type: `${base}['parameters'][${quote(location)}][${quote(name)}]`,
+      type: simpleType(context.document, parameter['schema']) ?? `${base}['parameters'][${quote(location)}][${quote(name)}]`,
       example: exampleOf(context.document, parameter) ?? (location === 'path' || parameter['required'] === true ? sampleValue(context.document, parameter['schema'], 0, String(parameter['name'])) : undefined),
     };
   };
@@ -613,5 +626,14 @@ function assignOperationTypes(operations: OperationModel[], context: Context, re
         (operation.body !== undefined && operation.body.required && (!operation.body.flat || operation.body.hasRequiredFields));
     }
     operation.responseTypeName = operation.sse ? context.types.claim(`${stem}Event`, `${stem}StreamEvent`) : context.types.claim(`${stem}Response`, `${stem}Result`);
+    if (operation.sse?.resultType) operation.sse.resultTypeName = context.types.claim(`${stem}Result`, `${stem}StreamResult`);
+  }
+  // Helpers return what the operations they follow return, by those operations' exported names.
+  const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
+  for (const operation of operations) {
+    const via = operation.wait ? byId.get(operation.wait.via) : undefined;
+    if (operation.wait && via?.sse?.resultTypeName) operation.wait.resultType = via.sse.resultTypeName;
+    const complete = operation.chunkedUpload ? byId.get(operation.chunkedUpload.complete) : undefined;
+    if (operation.chunkedUpload && complete) operation.chunkedUpload.resultType = complete.responseTypeName;
   }
 }

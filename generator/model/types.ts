@@ -56,6 +56,8 @@ export interface SSEModel {
   eventType: string;
   /** TypeScript type of the stream's result, when it has one. */
   resultType: string | undefined;
+  /** Exported name for `resultType`. */
+  resultTypeName?: string | undefined;
 }
 
 export interface LongRunningModel {

@@ -126,7 +126,7 @@ describe('resource methods', () => {
         '   * ```',
         '   *',
         '   */',
-        "  get(thingId: paths['/things/{thing_id}']['get']['parameters']['path']['thing_id'], options?: RequestOptions): APIPromise<ThingGetResponse> {",
+        '  get(thingId: string, options?: RequestOptions): APIPromise<ThingGetResponse> {',
         '    return this.#client.call<ThingGetResponse>(ops.getThing, [thingId], undefined, options);',
         '  }',
         '',
@@ -166,7 +166,7 @@ describe('resource methods', () => {
   it('a stream returns an EventStream typed with its events and result', () => {
     expect(member(things, 'streamEvents')).toContain(
       [
-        "  streamEvents(thingId: paths['/things/{thing_id}/events']['get']['parameters']['path']['thing_id'], options?: StreamOptions): EventStream<ThingStreamEventsEvent, Exclude<NonNullable<Extract<components['schemas']['ThingEvent'], { type: 'thing.done' }>>['thing'], undefined>> {",
+        '  streamEvents(thingId: string, options?: StreamOptions): EventStream<ThingStreamEventsEvent, ThingStreamEventsResult> {',
         '    return new EventStream(this.#client, ops.streamThingEvents, [thingId], undefined, options);',
         '  }',
       ].join('\n'),
@@ -180,6 +180,27 @@ describe('resource methods', () => {
     expect(text).toContain('    return this.#client.call<ThingDeleteResponse>(ops.deleteThing, [thingId], undefined, options);');
   });
 
+  it('a scalar parameter reads as a plain type; an enum as its literals; anything richer indexes the schema', () => {
+    const path = '/reports/{kind}/{year}/{tags}';
+    const param = (name: string, schema: Json): Json => ({ name, in: 'path', required: true, schema });
+    const reports = model(
+      spec({
+        [path]: {
+          get: {
+            operationId: 'getReport',
+            parameters: [param('kind', { type: 'string', enum: ['daily', "o'clock"] }), param('year', { type: 'integer' }), param('tags', { type: 'array', items: { type: 'string' } })],
+            responses: { '200': { description: 'OK' } },
+          },
+        },
+      }),
+    );
+    const [only] = reports.resources;
+    if (!only) throw new Error('no resource');
+    expect(emitResource(reports, only)).toContain(
+      `  get(kind: 'daily' | 'o\\'clock', year: number, tags: paths['${path}']['get']['parameters']['path']['tags'], options?: RequestOptions)`,
+    );
+  });
+
   it('imports exactly what the methods use', () => {
     const jobs = resource('jobs');
     expect(jobs.split('\n\n')[1]).toBe(
@@ -188,7 +209,6 @@ describe('resource methods', () => {
         "import type { APIPromise } from '../runtime/api-promise.js';",
         "import type { RequestOptions } from '../runtime/config.js';",
         "import * as ops from '../operations.js';",
-        "import type { paths } from '../schema.js';",
         "import type { JobDeleteResponse, JobGetResponse } from '../types.js';",
       ].join('\n'),
     );
@@ -237,6 +257,10 @@ describe('exported types', () => {
     ['ThingGetResponse', "/** What `acme.things.get()` resolves to. */\nexport type ThingGetResponse = Exclude<NonNullable<paths['/things/{thing_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;"],
     ['ThingListResponse', "/** One item listed by `acme.things.list()`. */\nexport type ThingListResponse = NonNullable<NonNullable<paths['/things']['get']['responses'][200]['content']['application/json']>['data']>[number];"],
     ['ThingStreamEventsEvent', "/** One event of `acme.things.streamEvents()`. */\nexport type ThingStreamEventsEvent = components['schemas']['ThingEvent'];"],
+    [
+      'ThingStreamEventsResult',
+      "/** What `.result()` of `acme.things.streamEvents()` resolves to: the result its `thing.done` event carries. */\nexport type ThingStreamEventsResult = Exclude<NonNullable<Extract<components['schemas']['ThingEvent'], { type: 'thing.done' }>>['thing'], undefined>;",
+    ],
     [
       'ThingArchiveResponse',
       "/** What `acme.things.archive()` resolves to. */\nexport type ThingArchiveResponse = LongRunning<paths['/things/{thing_id}/archive']['post']['responses'][202]['content']['application/json'], paths['/jobs/{job_id}']['get']['responses'][200]['content']['application/json']>;",

@@ -213,14 +213,20 @@ export type OrgGetUsageResponse = Exclude<NonNullable<paths['/v1/org/usage']['ge
 export type StreamSubscribeParams = NonNullable<paths['/v1/streams/{stream_id}/subscribe']['get']['parameters']['query']>;
 /** One event of `hot.streams.subscribe()`. */
 export type StreamSubscribeEvent = components['schemas']['StreamEvent'];
+/** What `.result()` of `hot.streams.subscribe()` resolves to: the result its `run:stop` event carries. */
+export type StreamSubscribeResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
 /** Params of `hot.streams.subscribePost()`. */
 export type StreamSubscribePostParams = NonNullable<paths['/v1/streams/{stream_id}/subscribe']['post']['parameters']['query']>;
 /** One event of `hot.streams.subscribePost()`. */
 export type StreamSubscribePostEvent = components['schemas']['StreamEvent'];
+/** What `.result()` of `hot.streams.subscribePost()` resolves to: the result its `run:stop` event carries. */
+export type StreamSubscribePostResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
 /** Params of `hot.streams.subscribeWithEvent()`. */
 export type StreamSubscribeWithEventParams = NonNullable<NonNullable<paths['/v1/streams/subscribe-with-event']['post']['requestBody']>['content']['application/json']>;
 /** One event of `hot.streams.subscribeWithEvent()`. */
 export type StreamSubscribeWithEventEvent = components['schemas']['SubscribeWithEventEvent'];
+/** What `.result()` of `hot.streams.subscribeWithEvent()` resolves to: the result its `run:stop` event carries. */
+export type StreamSubscribeWithEventResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['SubscribeWithEventEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
 /** Params of `hot.sessions.list()`. */
 export type SessionListParams = NonNullable<paths['/v1/sessions']['get']['parameters']['query']>;
 /** One item listed by `hot.sessions.list()`. */

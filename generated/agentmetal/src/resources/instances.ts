@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { InstanceCreateParams, InstanceCreateResponse, InstanceDeleteResponse, InstanceGetResponse, InstanceListResponse } from '../types.js';
 
 /** Compute instances. Each instance is a resource with `metadata`, `spec` (machine `type` such as `cx31` and `image` such as `ubuntu-22.04`) and `status` (lifecycle `phase`). IDs look like `inst-...`. Create and delete may run as long-running operations. */
@@ -59,7 +58,7 @@ export class Instances {
    * ```
    *
    */
-  get(instanceId: paths['/v1/instances/{instance_id}']['get']['parameters']['path']['instance_id'], options?: RequestOptions): APIPromise<InstanceGetResponse> {
+  get(instanceId: string, options?: RequestOptions): APIPromise<InstanceGetResponse> {
     return this.#client.call<InstanceGetResponse>(ops.getInstance, [instanceId], undefined, options);
   }
 
@@ -75,7 +74,7 @@ export class Instances {
    * ```
    *
    */
-  delete(instanceId: paths['/v1/instances/{instance_id}']['delete']['parameters']['path']['instance_id'], options?: RequestOptions): APIPromise<InstanceDeleteResponse> {
+  delete(instanceId: string, options?: RequestOptions): APIPromise<InstanceDeleteResponse> {
     return this.#client.call<InstanceDeleteResponse>(ops.deleteInstance, [instanceId], undefined, options);
   }
 }

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { OperationGetResponse } from '../types.js';
 
 /** Long-running operations returned by asynchronous create and delete requests (`202`). Poll an operation until its `status` is `succeeded` or `failed`. IDs look like `op-...`. */
@@ -27,7 +26,7 @@ export class Operations {
    * ```
    *
    */
-  get(operationId: paths['/v1/operations/{operation_id}']['get']['parameters']['path']['operation_id'], options?: RequestOptions): APIPromise<OperationGetResponse> {
+  get(operationId: string, options?: RequestOptions): APIPromise<OperationGetResponse> {
     return this.#client.call<OperationGetResponse>(ops.getOperation, [operationId], undefined, options);
   }
 }

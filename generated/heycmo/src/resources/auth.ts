@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { AuthCreateCheckoutParams, AuthCreateCheckoutResponse, AuthGetApiKeyResponse } from '../types.js';
 
 /** Getting an API key without a sales conversation - Stripe checkout (30-day free trial) and one-time key resolution by checkout session. No auth; pre-auth rate limit 20/min per IP. */
@@ -56,7 +55,7 @@ export class Auth {
    * ```
    *
    */
-  getApiKey(sessionId: paths['/api/session/{sessionId}']['get']['parameters']['path']['sessionId'], options?: RequestOptions): APIPromise<AuthGetApiKeyResponse> {
+  getApiKey(sessionId: string, options?: RequestOptions): APIPromise<AuthGetApiKeyResponse> {
     return this.#client.call<AuthGetApiKeyResponse>(ops.getSessionApiKey, [sessionId], undefined, options);
   }
 }

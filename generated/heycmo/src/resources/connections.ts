@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { ConnectionCreateParams, ConnectionCreateResponse, ConnectionListResponse } from '../types.js';
 
 /** Integrations connected to a customer's account (for example social platforms or analytics; which ones is not documented). */
@@ -30,7 +29,7 @@ export class Connections {
    * ```
    *
    */
-  create(id: paths['/api/connect/{id}']['post']['parameters']['path']['id'], params?: ConnectionCreateParams, options?: RequestOptions): APIPromise<ConnectionCreateResponse> {
+  create(id: string, params?: ConnectionCreateParams, options?: RequestOptions): APIPromise<ConnectionCreateResponse> {
     return this.#client.call<ConnectionCreateResponse>(ops.createConnection, [id], params, options);
   }
 
@@ -48,7 +47,7 @@ export class Connections {
    * ```
    *
    */
-  list(id: paths['/api/connections/{id}']['get']['parameters']['path']['id'], options?: RequestOptions): APIPromise<ConnectionListResponse> {
+  list(id: string, options?: RequestOptions): APIPromise<ConnectionListResponse> {
     return this.#client.call<ConnectionListResponse>(ops.listConnections, [id], undefined, options);
   }
 }

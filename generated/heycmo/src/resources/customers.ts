@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { CustomerGetResponse } from '../types.js';
 
 /** The customer account that an API key belongs to. */
@@ -29,7 +28,7 @@ export class Customers {
    * ```
    *
    */
-  get(customerId: paths['/api/customer/{customerId}']['get']['parameters']['path']['customerId'], options?: RequestOptions): APIPromise<CustomerGetResponse> {
+  get(customerId: string, options?: RequestOptions): APIPromise<CustomerGetResponse> {
     return this.#client.call<CustomerGetResponse>(ops.getCustomer, [customerId], undefined, options);
   }
 }

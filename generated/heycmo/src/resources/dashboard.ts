@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { DashboardGetResponse } from '../types.js';
 
 /** A customer's dashboard data. */
@@ -29,7 +28,7 @@ export class DashboardResource {
    * ```
    *
    */
-  get(id: paths['/api/dashboard/{id}']['get']['parameters']['path']['id'], options?: RequestOptions): APIPromise<DashboardGetResponse> {
+  get(id: string, options?: RequestOptions): APIPromise<DashboardGetResponse> {
     return this.#client.call<DashboardGetResponse>(ops.getDashboard, [id], undefined, options);
   }
 }

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { EventListResponse } from '../types.js';
 
 /** A customer's activity events. */
@@ -30,7 +29,7 @@ export class Events {
    * ```
    *
    */
-  list(id: paths['/api/events/{id}']['get']['parameters']['path']['id'], options?: RequestOptions): APIPromise<EventListResponse> {
+  list(id: string, options?: RequestOptions): APIPromise<EventListResponse> {
     return this.#client.call<EventListResponse>(ops.listEvents, [id], undefined, options);
   }
 }

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { OnboardingAutoExtractParams, OnboardingAutoExtractResponse, OnboardingSubmitParams, OnboardingSubmitResponse } from '../types.js';
 
 /** Onboarding a customer's brand (URL, brand voice) - a prerequisite for brand-aware output. */
@@ -31,7 +30,7 @@ export class Onboarding {
    * ```
    *
    */
-  autoExtract(customerId: paths['/api/onboard/{customerId}/auto-extract']['post']['parameters']['path']['customerId'], params?: OnboardingAutoExtractParams, options?: RequestOptions): APIPromise<OnboardingAutoExtractResponse> {
+  autoExtract(customerId: string, params?: OnboardingAutoExtractParams, options?: RequestOptions): APIPromise<OnboardingAutoExtractResponse> {
     return this.#client.call<OnboardingAutoExtractResponse>(ops.autoExtractOnboarding, [customerId], params, options);
   }
 
@@ -50,7 +49,7 @@ export class Onboarding {
    * ```
    *
    */
-  submit(id: paths['/api/onboard/{id}']['post']['parameters']['path']['id'], params?: OnboardingSubmitParams, options?: RequestOptions): APIPromise<OnboardingSubmitResponse> {
+  submit(id: string, params?: OnboardingSubmitParams, options?: RequestOptions): APIPromise<OnboardingSubmitResponse> {
     return this.#client.call<OnboardingSubmitResponse>(ops.submitOnboarding, [id], params, options);
   }
 }

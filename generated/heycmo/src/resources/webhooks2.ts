@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { WebhookSubscribeParams, WebhookSubscribeResponse } from '../types.js';
 
 /** Webhook subscriptions, and the events HeyCMO delivers to them (see `webhooks`). */
@@ -38,7 +37,7 @@ export class Webhooks {
    * ```
    *
    */
-  subscribe(customerId: paths['/api/hooks/{customerId}']['post']['parameters']['path']['customerId'], params: WebhookSubscribeParams, options?: RequestOptions): APIPromise<WebhookSubscribeResponse> {
+  subscribe(customerId: string, params: WebhookSubscribeParams, options?: RequestOptions): APIPromise<WebhookSubscribeResponse> {
     return this.#client.call<WebhookSubscribeResponse>(ops.createWebhookSubscription, [customerId], params, options);
   }
 }

@@ -5,7 +5,6 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { BuildDeployResponse, BuildDownloadResponse, BuildGetDeployedResponse, BuildGetLiveResponse, BuildGetResponse, BuildListForProjectParams, BuildListForProjectResponse, BuildListParams, BuildListResult, BuildUploadParams, BuildUploadResponse } from '../types.js';
 
 /** Build bundles (zip archives) of a project; upload, download and deploy. */
@@ -50,7 +49,7 @@ export class Builds {
    * ```
    *
    */
-  listForProject(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/builds']['get']['parameters']['path']['project_id_or_slug'], params?: BuildListForProjectParams, options?: RequestOptions): PagePromise<BuildListForProjectResponse> {
+  listForProject(projectIdOrSlug: string, params?: BuildListForProjectParams, options?: RequestOptions): PagePromise<BuildListForProjectResponse> {
     return paginate<BuildListForProjectResponse>(this.#client, ops.listProjectBuilds, [projectIdOrSlug], params, options);
   }
 
@@ -80,7 +79,7 @@ export class Builds {
    * ```
    *
    */
-  upload(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/builds']['post']['parameters']['path']['project_id_or_slug'], params: BuildUploadParams, options?: RequestOptions): APIPromise<BuildUploadResponse> {
+  upload(projectIdOrSlug: string, params: BuildUploadParams, options?: RequestOptions): APIPromise<BuildUploadResponse> {
     return this.#client.call<BuildUploadResponse>(ops.uploadBuild, [projectIdOrSlug], params, options);
   }
 
@@ -96,7 +95,7 @@ export class Builds {
    * ```
    *
    */
-  getDeployed(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/builds/deployed']['get']['parameters']['path']['project_id_or_slug'], options?: RequestOptions): APIPromise<BuildGetDeployedResponse> {
+  getDeployed(projectIdOrSlug: string, options?: RequestOptions): APIPromise<BuildGetDeployedResponse> {
     return this.#client.call<BuildGetDeployedResponse>(ops.getDeployedBuild, [projectIdOrSlug], undefined, options);
   }
 
@@ -112,7 +111,7 @@ export class Builds {
    * ```
    *
    */
-  getLive(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/builds/live']['get']['parameters']['path']['project_id_or_slug'], options?: RequestOptions): APIPromise<BuildGetLiveResponse> {
+  getLive(projectIdOrSlug: string, options?: RequestOptions): APIPromise<BuildGetLiveResponse> {
     return this.#client.call<BuildGetLiveResponse>(ops.getLiveBuild, [projectIdOrSlug], undefined, options);
   }
 
@@ -128,7 +127,7 @@ export class Builds {
    * ```
    *
    */
-  get(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/builds/{build_id}']['get']['parameters']['path']['project_id_or_slug'], buildId: paths['/v1/projects/{project_id_or_slug}/builds/{build_id}']['get']['parameters']['path']['build_id'], options?: RequestOptions): APIPromise<BuildGetResponse> {
+  get(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildGetResponse> {
     return this.#client.call<BuildGetResponse>(ops.getBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 
@@ -144,7 +143,7 @@ export class Builds {
    * ```
    *
    */
-  download(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/builds/{build_id}/download']['get']['parameters']['path']['project_id_or_slug'], buildId: paths['/v1/projects/{project_id_or_slug}/builds/{build_id}/download']['get']['parameters']['path']['build_id'], options?: RequestOptions): APIPromise<BuildDownloadResponse> {
+  download(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildDownloadResponse> {
     return this.#client.call<BuildDownloadResponse>(ops.downloadBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 
@@ -161,7 +160,7 @@ export class Builds {
    * ```
    *
    */
-  deploy(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/builds/{build_id}/deploy']['post']['parameters']['path']['project_id_or_slug'], buildId: paths['/v1/projects/{project_id_or_slug}/builds/{build_id}/deploy']['post']['parameters']['path']['build_id'], options?: RequestOptions): APIPromise<BuildDeployResponse> {
+  deploy(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildDeployResponse> {
     return this.#client.call<BuildDeployResponse>(ops.deployBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 }

@@ -5,7 +5,6 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { ContextCreateParams, ContextCreateResponse, ContextDeleteResponse, ContextListParams, ContextListResponse, ContextUpdateParams, ContextUpdateResponse } from '../types.js';
 
 /** Context variables (secrets) stored per project, encrypted at rest with AES-256-GCM. Values are write-only and never returned. */
@@ -31,7 +30,7 @@ export class Context {
    * ```
    *
    */
-  list(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/context']['get']['parameters']['path']['project_id_or_slug'], params?: ContextListParams, options?: RequestOptions): PagePromise<ContextListResponse> {
+  list(projectIdOrSlug: string, params?: ContextListParams, options?: RequestOptions): PagePromise<ContextListResponse> {
     return paginate<ContextListResponse>(this.#client, ops.listContextVariables, [projectIdOrSlug], params, options);
   }
 
@@ -48,7 +47,7 @@ export class Context {
    * ```
    *
    */
-  create(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/context']['post']['parameters']['path']['project_id_or_slug'], params: ContextCreateParams, options?: RequestOptions): APIPromise<ContextCreateResponse> {
+  create(projectIdOrSlug: string, params: ContextCreateParams, options?: RequestOptions): APIPromise<ContextCreateResponse> {
     return this.#client.call<ContextCreateResponse>(ops.createContextVariable, [projectIdOrSlug], params, options);
   }
 
@@ -65,7 +64,7 @@ export class Context {
    * ```
    *
    */
-  update(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['parameters']['path']['project_id_or_slug'], key: paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['parameters']['path']['key'], params: ContextUpdateParams, options?: RequestOptions): APIPromise<ContextUpdateResponse> {
+  update(projectIdOrSlug: string, key: string, params: ContextUpdateParams, options?: RequestOptions): APIPromise<ContextUpdateResponse> {
     return this.#client.call<ContextUpdateResponse>(ops.updateContextVariable, [projectIdOrSlug, key], params, options);
   }
 
@@ -80,7 +79,7 @@ export class Context {
    * ```
    *
    */
-  delete(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/context/{key}']['delete']['parameters']['path']['project_id_or_slug'], key: paths['/v1/projects/{project_id_or_slug}/context/{key}']['delete']['parameters']['path']['key'], options?: RequestOptions): APIPromise<ContextDeleteResponse> {
+  delete(projectIdOrSlug: string, key: string, options?: RequestOptions): APIPromise<ContextDeleteResponse> {
     return this.#client.call<ContextDeleteResponse>(ops.deleteContextVariable, [projectIdOrSlug, key], undefined, options);
   }
 }

@@ -5,7 +5,6 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { DomainDeleteResponse, DomainGetResponse, DomainListParams, DomainListResult, DomainRegisterParams, DomainRegisterResponse, DomainVerifyResponse } from '../types.js';
 
 /** Custom domains mapped to the environment (Pro or Scale plan). */
@@ -77,7 +76,7 @@ export class Domains {
    * ```
    *
    */
-  get(domainId: paths['/v1/domains/{domain_id}']['get']['parameters']['path']['domain_id'], options?: RequestOptions): APIPromise<DomainGetResponse> {
+  get(domainId: string, options?: RequestOptions): APIPromise<DomainGetResponse> {
     return this.#client.call<DomainGetResponse>(ops.getDomain, [domainId], undefined, options);
   }
 
@@ -94,7 +93,7 @@ export class Domains {
    * ```
    *
    */
-  delete(domainId: paths['/v1/domains/{domain_id}']['delete']['parameters']['path']['domain_id'], options?: RequestOptions): APIPromise<DomainDeleteResponse> {
+  delete(domainId: string, options?: RequestOptions): APIPromise<DomainDeleteResponse> {
     return this.#client.call<DomainDeleteResponse>(ops.deleteDomain, [domainId], undefined, options);
   }
 
@@ -117,7 +116,7 @@ export class Domains {
    * ```
    *
    */
-  verify(domainId: paths['/v1/domains/{domain_id}/verify']['post']['parameters']['path']['domain_id'], options?: RequestOptions): APIPromise<DomainVerifyResponse> {
+  verify(domainId: string, options?: RequestOptions): APIPromise<DomainVerifyResponse> {
     return this.#client.call<DomainVerifyResponse>(ops.verifyDomain, [domainId], undefined, options);
   }
 }

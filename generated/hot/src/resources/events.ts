@@ -6,8 +6,7 @@ import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import { type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
-import type { components, paths } from '../schema.js';
-import type { EventGetResponse, EventListParams, EventListResult, EventListRunsParams, EventListRunsResponse, EventPublishParams, EventPublishResponse } from '../types.js';
+import type { EventGetResponse, EventListParams, EventListResult, EventListRunsParams, EventListRunsResponse, EventPublishParams, EventPublishResponse, StreamSubscribeResult } from '../types.js';
 
 /** Events that trigger event handlers; each published event belongs to a stream. */
 export class Events {
@@ -64,9 +63,9 @@ export class Events {
    * Calls `publish()`, then follows `streams.subscribe()` until the outcome arrives, and returns the result (or throws `OperationFailedError` with the failure message).
    *
    */
-  async publishAndWait(params: EventPublishParams, options?: StreamOptions): Promise<Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>> {
+  async publishAndWait(params: EventPublishParams, options?: StreamOptions): Promise<StreamSubscribeResult> {
     const started = await this.publish(params, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeStream, {'stream_id':'/stream_id'}, started, options)) as Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
+    return (await awaitStreamResult(this.#client, ops.subscribeStream, {'stream_id':'/stream_id'}, started, options)) as StreamSubscribeResult;
   }
 
   /**
@@ -81,7 +80,7 @@ export class Events {
    * ```
    *
    */
-  get(eventId: paths['/v1/events/{event_id}']['get']['parameters']['path']['event_id'], options?: RequestOptions): APIPromise<EventGetResponse> {
+  get(eventId: string, options?: RequestOptions): APIPromise<EventGetResponse> {
     return this.#client.call<EventGetResponse>(ops.getEvent, [eventId], undefined, options);
   }
 
@@ -101,7 +100,7 @@ export class Events {
    * ```
    *
    */
-  listRuns(eventId: paths['/v1/events/{event_id}/runs']['get']['parameters']['path']['event_id'], params?: EventListRunsParams, options?: RequestOptions): PagePromise<EventListRunsResponse> {
+  listRuns(eventId: string, params?: EventListRunsParams, options?: RequestOptions): PagePromise<EventListRunsResponse> {
     return paginate<EventListRunsResponse>(this.#client, ops.listEventRuns, [eventId], params, options);
   }
 }

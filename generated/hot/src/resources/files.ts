@@ -7,7 +7,6 @@ import { type ChunkedUploadOptions, uploadInChunks } from '../runtime/chunked-up
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { FileAbortUploadResponse, FileCompleteUploadResponse, FileDeleteResponse, FileDownloadResponse, FileGetResponse, FileInitiateUploadParams, FileInitiateUploadResponse, FileListParams, FileListResult, FileUploadParams, FileUploadPartParams, FileUploadPartResult, FileUploadResult } from '../types.js';
 
 /**
@@ -65,7 +64,7 @@ export class Files {
    * ```
    *
    */
-  upload(path: paths['/v1/files/upload/{path}']['put']['parameters']['path']['path'], params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResult> {
+  upload(path: string, params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResult> {
     return this.#client.call<FileUploadResult>(ops.uploadFile, [path], params, options);
   }
 
@@ -97,9 +96,9 @@ export class Files {
    * Uploads `data` in parts: starts the upload with `initiateUpload()`, sends parts of the size the server chooses, then completes it. On failure the upload is aborted.
    *
    */
-  async uploadChunked(params: FileInitiateUploadParams, data: BinaryInput, options?: ChunkedUploadOptions): Promise<Exclude<NonNullable<paths['/v1/files/uploads/{upload_id}/complete']['post']['responses'][200]['content']['application/json']>['data'], undefined>> {
+  async uploadChunked(params: FileInitiateUploadParams, data: BinaryInput, options?: ChunkedUploadOptions): Promise<FileCompleteUploadResponse> {
     const spec = { start: ops.createFileUpload, part: () => ops.uploadFilePart, complete: () => ops.completeFileUpload, abort: () => ops.abortFileUpload, uploadId: '/upload_id', partSize: '/part_size', uploadIdParam: 'upload_id', partNumberParam: 'part_number', firstPart: 1 };
-    return (await uploadInChunks(this.#client, spec, [], params, data, options)) as Exclude<NonNullable<paths['/v1/files/uploads/{upload_id}/complete']['post']['responses'][200]['content']['application/json']>['data'], undefined>;
+    return (await uploadInChunks(this.#client, spec, [], params, data, options)) as FileCompleteUploadResponse;
   }
 
   /**
@@ -114,7 +113,7 @@ export class Files {
    * ```
    *
    */
-  abortUpload(uploadId: paths['/v1/files/uploads/{upload_id}']['delete']['parameters']['path']['upload_id'], options?: RequestOptions): APIPromise<FileAbortUploadResponse> {
+  abortUpload(uploadId: string, options?: RequestOptions): APIPromise<FileAbortUploadResponse> {
     return this.#client.call<FileAbortUploadResponse>(ops.abortFileUpload, [uploadId], undefined, options);
   }
 
@@ -132,7 +131,7 @@ export class Files {
    * ```
    *
    */
-  uploadPart(uploadId: paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['parameters']['path']['upload_id'], partNumber: paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['parameters']['path']['part_number'], params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPartResult> {
+  uploadPart(uploadId: string, partNumber: number, params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPartResult> {
     return this.#client.call<FileUploadPartResult>(ops.uploadFilePart, [uploadId, partNumber], params, options);
   }
 
@@ -149,7 +148,7 @@ export class Files {
    * ```
    *
    */
-  completeUpload(uploadId: paths['/v1/files/uploads/{upload_id}/complete']['post']['parameters']['path']['upload_id'], options?: RequestOptions): APIPromise<FileCompleteUploadResponse> {
+  completeUpload(uploadId: string, options?: RequestOptions): APIPromise<FileCompleteUploadResponse> {
     return this.#client.call<FileCompleteUploadResponse>(ops.completeFileUpload, [uploadId], undefined, options);
   }
 
@@ -165,7 +164,7 @@ export class Files {
    * ```
    *
    */
-  get(fileId: paths['/v1/files/{file_id}']['get']['parameters']['path']['file_id'], options?: RequestOptions): APIPromise<FileGetResponse> {
+  get(fileId: string, options?: RequestOptions): APIPromise<FileGetResponse> {
     return this.#client.call<FileGetResponse>(ops.getFile, [fileId], undefined, options);
   }
 
@@ -180,7 +179,7 @@ export class Files {
    * ```
    *
    */
-  delete(fileId: paths['/v1/files/{file_id}']['delete']['parameters']['path']['file_id'], options?: RequestOptions): APIPromise<FileDeleteResponse> {
+  delete(fileId: string, options?: RequestOptions): APIPromise<FileDeleteResponse> {
     return this.#client.call<FileDeleteResponse>(ops.deleteFile, [fileId], undefined, options);
   }
 
@@ -198,7 +197,7 @@ export class Files {
    * ```
    *
    */
-  download(fileId: paths['/v1/files/{file_id}/download']['get']['parameters']['path']['file_id'], options?: RequestOptions): APIPromise<FileDownloadResponse> {
+  download(fileId: string, options?: RequestOptions): APIPromise<FileDownloadResponse> {
     return this.#client.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
   }
 }

@@ -5,7 +5,6 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { ProjectActivateResponse, ProjectCreateParams, ProjectCreateResponse, ProjectDeactivateResponse, ProjectDeleteResponse, ProjectGetResponse, ProjectListEventHandlersParams, ProjectListEventHandlersResponse, ProjectListParams, ProjectListResult, ProjectListSchedulesParams, ProjectListSchedulesResponse, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
 
 /** Projects of the environment, their activation state, and the event handlers and schedules loaded from their deployed build. */
@@ -63,7 +62,7 @@ export class Projects {
    * ```
    *
    */
-  get(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}']['get']['parameters']['path']['project_id_or_slug'], options?: RequestOptions): APIPromise<ProjectGetResponse> {
+  get(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectGetResponse> {
     return this.#client.call<ProjectGetResponse>(ops.getProject, [projectIdOrSlug], undefined, options);
   }
 
@@ -78,7 +77,7 @@ export class Projects {
    * ```
    *
    */
-  delete(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}']['delete']['parameters']['path']['project_id_or_slug'], options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
+  delete(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
     return this.#client.call<ProjectDeleteResponse>(ops.deleteProject, [projectIdOrSlug], undefined, options);
   }
 
@@ -94,7 +93,7 @@ export class Projects {
    * ```
    *
    */
-  update(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}']['patch']['parameters']['path']['project_id_or_slug'], params: ProjectUpdateParams, options?: RequestOptions): APIPromise<ProjectUpdateResponse> {
+  update(projectIdOrSlug: string, params: ProjectUpdateParams, options?: RequestOptions): APIPromise<ProjectUpdateResponse> {
     return this.#client.call<ProjectUpdateResponse>(ops.updateProject, [projectIdOrSlug], params, options);
   }
 
@@ -113,7 +112,7 @@ export class Projects {
    * ```
    *
    */
-  activate(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/activate']['post']['parameters']['path']['project_id_or_slug'], options?: RequestOptions): APIPromise<ProjectActivateResponse> {
+  activate(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectActivateResponse> {
     return this.#client.call<ProjectActivateResponse>(ops.activateProject, [projectIdOrSlug], undefined, options);
   }
 
@@ -132,7 +131,7 @@ export class Projects {
    * ```
    *
    */
-  deactivate(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/deactivate']['post']['parameters']['path']['project_id_or_slug'], options?: RequestOptions): APIPromise<ProjectDeactivateResponse> {
+  deactivate(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectDeactivateResponse> {
     return this.#client.call<ProjectDeactivateResponse>(ops.deactivateProject, [projectIdOrSlug], undefined, options);
   }
 
@@ -152,7 +151,7 @@ export class Projects {
    * ```
    *
    */
-  listEventHandlers(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/event-handlers']['get']['parameters']['path']['project_id_or_slug'], params?: ProjectListEventHandlersParams, options?: RequestOptions): PagePromise<ProjectListEventHandlersResponse> {
+  listEventHandlers(projectIdOrSlug: string, params?: ProjectListEventHandlersParams, options?: RequestOptions): PagePromise<ProjectListEventHandlersResponse> {
     return paginate<ProjectListEventHandlersResponse>(this.#client, ops.listProjectEventHandlers, [projectIdOrSlug], params, options);
   }
 
@@ -172,7 +171,7 @@ export class Projects {
    * ```
    *
    */
-  listSchedules(projectIdOrSlug: paths['/v1/projects/{project_id_or_slug}/schedules']['get']['parameters']['path']['project_id_or_slug'], params?: ProjectListSchedulesParams, options?: RequestOptions): PagePromise<ProjectListSchedulesResponse> {
+  listSchedules(projectIdOrSlug: string, params?: ProjectListSchedulesParams, options?: RequestOptions): PagePromise<ProjectListSchedulesResponse> {
     return paginate<ProjectListSchedulesResponse>(this.#client, ops.listProjectSchedules, [projectIdOrSlug], params, options);
   }
 }

@@ -6,7 +6,6 @@ import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { RunGetResponse, RunListParams, RunListResult, RunStatsResult, RunSubscribeEvent } from '../types.js';
 
 /** Runs (executions) of calls, event handlers, schedules and more. */
@@ -65,7 +64,7 @@ export class Runs {
    * ```
    *
    */
-  get(runId: paths['/v1/runs/{run_id}']['get']['parameters']['path']['run_id'], options?: RequestOptions): APIPromise<RunGetResponse> {
+  get(runId: string, options?: RequestOptions): APIPromise<RunGetResponse> {
     return this.#client.call<RunGetResponse>(ops.getRun, [runId], undefined, options);
   }
 
@@ -97,7 +96,7 @@ export class Runs {
    * ```
    *
    */
-  subscribe(runId: paths['/v1/runs/{run_id}/subscribe']['get']['parameters']['path']['run_id'], options?: StreamOptions): EventStream<RunSubscribeEvent> {
+  subscribe(runId: string, options?: StreamOptions): EventStream<RunSubscribeEvent> {
     return new EventStream(this.#client, ops.subscribeRun, [runId], undefined, options);
   }
 }

@@ -5,7 +5,6 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { ServiceKeyCreateParams, ServiceKeyCreateResponse, ServiceKeyGetResponse, ServiceKeyListParams, ServiceKeyListResult, ServiceKeyRevokeAllResponse, ServiceKeyRevokeResponse, ServiceKeyUpdateParams, ServiceKeyUpdateResponse } from '../types.js';
 
 /** Long-lived, permission-scoped credentials issued to customers or external systems. Only API keys can create them. */
@@ -91,7 +90,7 @@ export class ServiceKeys {
    * ```
    *
    */
-  get(serviceKeyId: paths['/v1/service-keys/{service_key_id}']['get']['parameters']['path']['service_key_id'], options?: RequestOptions): APIPromise<ServiceKeyGetResponse> {
+  get(serviceKeyId: string, options?: RequestOptions): APIPromise<ServiceKeyGetResponse> {
     return this.#client.call<ServiceKeyGetResponse>(ops.getServiceKey, [serviceKeyId], undefined, options);
   }
 
@@ -106,7 +105,7 @@ export class ServiceKeys {
    * ```
    *
    */
-  revoke(serviceKeyId: paths['/v1/service-keys/{service_key_id}']['delete']['parameters']['path']['service_key_id'], options?: RequestOptions): APIPromise<ServiceKeyRevokeResponse> {
+  revoke(serviceKeyId: string, options?: RequestOptions): APIPromise<ServiceKeyRevokeResponse> {
     return this.#client.call<ServiceKeyRevokeResponse>(ops.revokeServiceKey, [serviceKeyId], undefined, options);
   }
 
@@ -125,7 +124,7 @@ export class ServiceKeys {
    * ```
    *
    */
-  update(serviceKeyId: paths['/v1/service-keys/{service_key_id}']['patch']['parameters']['path']['service_key_id'], params: ServiceKeyUpdateParams, options?: RequestOptions): APIPromise<ServiceKeyUpdateResponse> {
+  update(serviceKeyId: string, params: ServiceKeyUpdateParams, options?: RequestOptions): APIPromise<ServiceKeyUpdateResponse> {
     return this.#client.call<ServiceKeyUpdateResponse>(ops.updateServiceKey, [serviceKeyId], params, options);
   }
 }

@@ -5,7 +5,6 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { SessionCreateParams, SessionCreateResponse, SessionListParams, SessionListResult, SessionRevokeAllResponse, SessionRevokeResponse } from '../types.js';
 
 /** Short-lived, permission-scoped tokens for ephemeral access. Only API keys can create them. */
@@ -89,7 +88,7 @@ export class Sessions {
    * ```
    *
    */
-  revoke(sessionId: paths['/v1/sessions/{session_id}']['delete']['parameters']['path']['session_id'], options?: RequestOptions): APIPromise<SessionRevokeResponse> {
+  revoke(sessionId: string, options?: RequestOptions): APIPromise<SessionRevokeResponse> {
     return this.#client.call<SessionRevokeResponse>(ops.revokeSession, [sessionId], undefined, options);
   }
 }

@@ -3,8 +3,7 @@
 import type { ClientCore } from '../runtime/core.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
-import type { components, paths } from '../schema.js';
-import type { StreamSubscribeEvent, StreamSubscribeParams, StreamSubscribePostEvent, StreamSubscribePostParams, StreamSubscribeWithEventEvent, StreamSubscribeWithEventParams } from '../types.js';
+import type { StreamSubscribeEvent, StreamSubscribeParams, StreamSubscribePostEvent, StreamSubscribePostParams, StreamSubscribePostResult, StreamSubscribeResult, StreamSubscribeWithEventEvent, StreamSubscribeWithEventParams, StreamSubscribeWithEventResult } from '../types.js';
 
 /** Server-sent-event streams that group related events and runs and deliver real-time run updates and data. */
 export class Streams {
@@ -47,7 +46,7 @@ export class Streams {
    * ```
    *
    */
-  subscribe(streamId: paths['/v1/streams/{stream_id}/subscribe']['get']['parameters']['path']['stream_id'], params?: StreamSubscribeParams, options?: StreamOptions): EventStream<StreamSubscribeEvent, Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>> {
+  subscribe(streamId: string, params?: StreamSubscribeParams, options?: StreamOptions): EventStream<StreamSubscribeEvent, StreamSubscribeResult> {
     return new EventStream(this.#client, ops.subscribeStream, [streamId], params, options);
   }
 
@@ -86,7 +85,7 @@ export class Streams {
    * ```
    *
    */
-  subscribePost(streamId: paths['/v1/streams/{stream_id}/subscribe']['post']['parameters']['path']['stream_id'], params?: StreamSubscribePostParams, options?: StreamOptions): EventStream<StreamSubscribePostEvent, Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>> {
+  subscribePost(streamId: string, params?: StreamSubscribePostParams, options?: StreamOptions): EventStream<StreamSubscribePostEvent, StreamSubscribePostResult> {
     return new EventStream(this.#client, ops.subscribeStreamPost, [streamId], params, options);
   }
 
@@ -136,7 +135,7 @@ export class Streams {
    * ```
    *
    */
-  subscribeWithEvent(params: StreamSubscribeWithEventParams, options?: StreamOptions): EventStream<StreamSubscribeWithEventEvent, Exclude<NonNullable<NonNullable<Extract<components['schemas']['SubscribeWithEventEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>> {
+  subscribeWithEvent(params: StreamSubscribeWithEventParams, options?: StreamOptions): EventStream<StreamSubscribeWithEventEvent, StreamSubscribeWithEventResult> {
     return new EventStream(this.#client, ops.subscribeWithEvent, [], params, options);
   }
 }

@@ -5,7 +5,6 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { TaskGetResponse, TaskSubscribeEvent } from '../types.js';
 
 /** Tasks of the environment and their live status (newer, optional endpoints; only the task statuses are documented). */
@@ -30,7 +29,7 @@ export class Tasks {
    * ```
    *
    */
-  get(taskId: paths['/v1/tasks/{task_id}']['get']['parameters']['path']['task_id'], options?: RequestOptions): APIPromise<TaskGetResponse> {
+  get(taskId: string, options?: RequestOptions): APIPromise<TaskGetResponse> {
     return this.#client.call<TaskGetResponse>(ops.getTask, [taskId], undefined, options);
   }
 
@@ -58,7 +57,7 @@ export class Tasks {
    * ```
    *
    */
-  subscribe(taskId: paths['/v1/tasks/{task_id}/subscribe']['get']['parameters']['path']['task_id'], options?: StreamOptions): EventStream<TaskSubscribeEvent> {
+  subscribe(taskId: string, options?: StreamOptions): EventStream<TaskSubscribeEvent> {
     return new EventStream(this.#client, ops.subscribeTask, [taskId], undefined, options);
   }
 }

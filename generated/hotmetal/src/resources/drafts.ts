@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { DraftGenerateParams, DraftGenerateResponse } from '../types.js';
 
 /** Draft generation by the AI writer agent, synchronously or with a webhook. */
@@ -42,7 +41,7 @@ export class Drafts {
    * ```
    *
    */
-  generate(id: paths['/publications/{id}/drafts/generate']['post']['parameters']['path']['id'], params: DraftGenerateParams, options?: RequestOptions): APIPromise<DraftGenerateResponse> {
+  generate(id: string, params: DraftGenerateParams, options?: RequestOptions): APIPromise<DraftGenerateResponse> {
     return this.#client.call<DraftGenerateResponse>(ops.generateDraft, [id], params, options);
   }
 }

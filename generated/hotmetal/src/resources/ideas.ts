@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { IdeaGetResponse, IdeaListParams, IdeaListResult } from '../types.js';
 
 /** Content ideas the content scout found for a publication. */
@@ -27,7 +26,7 @@ export class Ideas {
    * ```
    *
    */
-  list(pubId: paths['/publications/{pubId}/ideas']['get']['parameters']['path']['pubId'], params?: IdeaListParams, options?: RequestOptions): APIPromise<IdeaListResult> {
+  list(pubId: string, params?: IdeaListParams, options?: RequestOptions): APIPromise<IdeaListResult> {
     return this.#client.call<IdeaListResult>(ops.listIdeas, [pubId], params, options);
   }
 
@@ -43,7 +42,7 @@ export class Ideas {
    * ```
    *
    */
-  get(id: paths['/ideas/{id}']['get']['parameters']['path']['id'], options?: RequestOptions): APIPromise<IdeaGetResponse> {
+  get(id: string, options?: RequestOptions): APIPromise<IdeaGetResponse> {
     return this.#client.call<IdeaGetResponse>(ops.getIdea, [id], undefined, options);
   }
 }

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { PublicationCreateParams, PublicationCreateResponse, PublicationDeleteResponse, PublicationGetResponse, PublicationListPostsResponse, PublicationListResult, PublicationUpdateParams, PublicationUpdateResponse } from '../types.js';
 
 /** Publications (blogs) owned by the user, their settings, and their published posts. */
@@ -63,7 +62,7 @@ export class Publications {
    * ```
    *
    */
-  get(id: paths['/publications/{id}']['get']['parameters']['path']['id'], options?: RequestOptions): APIPromise<PublicationGetResponse> {
+  get(id: string, options?: RequestOptions): APIPromise<PublicationGetResponse> {
     return this.#client.call<PublicationGetResponse>(ops.getPublication, [id], undefined, options);
   }
 
@@ -79,7 +78,7 @@ export class Publications {
    * ```
    *
    */
-  delete(id: paths['/publications/{id}']['delete']['parameters']['path']['id'], options?: RequestOptions): APIPromise<PublicationDeleteResponse> {
+  delete(id: string, options?: RequestOptions): APIPromise<PublicationDeleteResponse> {
     return this.#client.call<PublicationDeleteResponse>(ops.deletePublication, [id], undefined, options);
   }
 
@@ -100,7 +99,7 @@ export class Publications {
    * ```
    *
    */
-  update(id: paths['/publications/{id}']['patch']['parameters']['path']['id'], params?: PublicationUpdateParams, options?: RequestOptions): APIPromise<PublicationUpdateResponse> {
+  update(id: string, params?: PublicationUpdateParams, options?: RequestOptions): APIPromise<PublicationUpdateResponse> {
     return this.#client.call<PublicationUpdateResponse>(ops.updatePublication, [id], params, options);
   }
 
@@ -116,7 +115,7 @@ export class Publications {
    * ```
    *
    */
-  listPosts(id: paths['/publications/{id}/posts']['get']['parameters']['path']['id'], options?: RequestOptions): APIPromise<PublicationListPostsResponse> {
+  listPosts(id: string, options?: RequestOptions): APIPromise<PublicationListPostsResponse> {
     return this.#client.call<PublicationListPostsResponse>(ops.listPublicationPosts, [id], undefined, options);
   }
 }

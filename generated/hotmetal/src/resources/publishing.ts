@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { PublishingPublishParams, PublishingPublishResponse } from '../types.js';
 
 /** Publishing a session's draft to the publication's CMS and, optionally, LinkedIn and X (Twitter). */
@@ -35,7 +34,7 @@ export class Publishing {
    * ```
    *
    */
-  publish(id: paths['/sessions/{id}/publish']['post']['parameters']['path']['id'], params?: PublishingPublishParams, options?: RequestOptions): APIPromise<PublishingPublishResponse> {
+  publish(id: string, params?: PublishingPublishParams, options?: RequestOptions): APIPromise<PublishingPublishResponse> {
     return this.#client.call<PublishingPublishResponse>(ops.publishDraft, [id], params, options);
   }
 }

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { ScoutRunParams, ScoutRunResponse } from '../types.js';
 
 /** The content scout, which searches the web for new ideas for a publication's topics. */
@@ -43,7 +42,7 @@ export class Scout {
    * ```
    *
    */
-  run(id: paths['/publications/{id}/scout/run']['post']['parameters']['path']['id'], params?: ScoutRunParams, options?: RequestOptions): APIPromise<ScoutRunResponse> {
+  run(id: string, params?: ScoutRunParams, options?: RequestOptions): APIPromise<ScoutRunResponse> {
     return this.#client.call<ScoutRunResponse>(ops.runScout, [id], params, options);
   }
 }

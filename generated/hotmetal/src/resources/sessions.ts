@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { SessionGetDraftResponse, SessionGetResponse } from '../types.js';
 
 /** Writing sessions created by draft generation, and the draft versions they hold. */
@@ -27,7 +26,7 @@ export class Sessions {
    * ```
    *
    */
-  get(id: paths['/sessions/{id}']['get']['parameters']['path']['id'], options?: RequestOptions): APIPromise<SessionGetResponse> {
+  get(id: string, options?: RequestOptions): APIPromise<SessionGetResponse> {
     return this.#client.call<SessionGetResponse>(ops.getSession, [id], undefined, options);
   }
 
@@ -43,7 +42,7 @@ export class Sessions {
    * ```
    *
    */
-  getDraft(id: paths['/sessions/{id}/drafts/{version}']['get']['parameters']['path']['id'], version: paths['/sessions/{id}/drafts/{version}']['get']['parameters']['path']['version'], options?: RequestOptions): APIPromise<SessionGetDraftResponse> {
+  getDraft(id: string, version: number, options?: RequestOptions): APIPromise<SessionGetDraftResponse> {
     return this.#client.call<SessionGetDraftResponse>(ops.getDraftVersion, [id, version], undefined, options);
   }
 }

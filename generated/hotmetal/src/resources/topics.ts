@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { TopicCreateParams, TopicCreateResponse, TopicDeleteResponse, TopicListResult, TopicUpdateParams, TopicUpdateResponse } from '../types.js';
 
 /** Topics a publication covers; the content scout searches for ideas per topic. */
@@ -27,7 +26,7 @@ export class Topics {
    * ```
    *
    */
-  list(pubId: paths['/publications/{pubId}/topics']['get']['parameters']['path']['pubId'], options?: RequestOptions): APIPromise<TopicListResult> {
+  list(pubId: string, options?: RequestOptions): APIPromise<TopicListResult> {
     return this.#client.call<TopicListResult>(ops.listTopics, [pubId], undefined, options);
   }
 
@@ -47,7 +46,7 @@ export class Topics {
    * ```
    *
    */
-  create(pubId: paths['/publications/{pubId}/topics']['post']['parameters']['path']['pubId'], params: TopicCreateParams, options?: RequestOptions): APIPromise<TopicCreateResponse> {
+  create(pubId: string, params: TopicCreateParams, options?: RequestOptions): APIPromise<TopicCreateResponse> {
     return this.#client.call<TopicCreateResponse>(ops.createTopic, [pubId], params, options);
   }
 
@@ -63,7 +62,7 @@ export class Topics {
    * ```
    *
    */
-  delete(id: paths['/topics/{id}']['delete']['parameters']['path']['id'], options?: RequestOptions): APIPromise<TopicDeleteResponse> {
+  delete(id: string, options?: RequestOptions): APIPromise<TopicDeleteResponse> {
     return this.#client.call<TopicDeleteResponse>(ops.deleteTopic, [id], undefined, options);
   }
 
@@ -79,7 +78,7 @@ export class Topics {
    * ```
    *
    */
-  update(id: paths['/topics/{id}']['patch']['parameters']['path']['id'], params?: TopicUpdateParams, options?: RequestOptions): APIPromise<TopicUpdateResponse> {
+  update(id: string, params?: TopicUpdateParams, options?: RequestOptions): APIPromise<TopicUpdateResponse> {
     return this.#client.call<TopicUpdateResponse>(ops.updateTopic, [id], params, options);
   }
 }

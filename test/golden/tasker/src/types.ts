@@ -29,6 +29,8 @@ export type ProjectUpdateParams = NonNullable<paths['/projects/{project_id}']['p
 export type ProjectUpdateResponse = Exclude<NonNullable<paths['/projects/{project_id}']['patch']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** One event of `tasker.projects.streamEvents()`. */
 export type ProjectStreamEventsEvent = components['schemas']['ProjectEvent'];
+/** What `.result()` of `tasker.projects.streamEvents()` resolves to: the result its `project.closed` event carries. */
+export type ProjectStreamEventsResult = Exclude<NonNullable<Extract<components['schemas']['ProjectEvent'], { type: 'project.closed' }>>['project'], undefined>;
 /** What `tasker.projects.export()` resolves to. */
 export type ProjectExportResponse = LongRunning<paths['/projects/{project_id}/export']['post']['responses'][202]['content']['application/json'], paths['/jobs/{job_id}']['get']['responses'][200]['content']['application/json']>;
 /** What `tasker.jobs.get()` resolves to. */

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { RepoDeleteParams, RepoDeleteResponse, RepoGetResponse, RepoListForOrgParams, RepoListForOrgResponse, RepoListReposForOrgResponse, RepoStarResponse } from '../types.js';
 
 /** Operations tagged repos. */
@@ -23,7 +22,7 @@ export class Repos {
    * ```
    *
    */
-  get(owner: paths['/repos/{owner}/{repo}']['get']['parameters']['path']['owner'], repo: paths['/repos/{owner}/{repo}']['get']['parameters']['path']['repo'], options?: RequestOptions): APIPromise<RepoGetResponse> {
+  get(owner: string, repo: string, options?: RequestOptions): APIPromise<RepoGetResponse> {
     return this.#client.call<RepoGetResponse>(ops.reposGet, [owner, repo], undefined, options);
   }
 
@@ -34,7 +33,7 @@ export class Repos {
    * ```
    *
    */
-  delete(owner: paths['/repos/{owner}/{repo}']['delete']['parameters']['path']['owner'], repo: paths['/repos/{owner}/{repo}']['delete']['parameters']['path']['repo'], params: RepoDeleteParams, options?: RequestOptions): APIPromise<RepoDeleteResponse> {
+  delete(owner: string, repo: string, params: RepoDeleteParams, options?: RequestOptions): APIPromise<RepoDeleteResponse> {
     return this.#client.call<RepoDeleteResponse>(ops.delete_, [owner, repo], params, options);
   }
 
@@ -46,7 +45,7 @@ export class Repos {
    * ```
    *
    */
-  listForOrg(owner: paths['/orgs/{owner}/repos']['get']['parameters']['path']['owner'], params?: RepoListForOrgParams, options?: RequestOptions): APIPromise<RepoListForOrgResponse> {
+  listForOrg(owner: string, params?: RepoListForOrgParams, options?: RequestOptions): APIPromise<RepoListForOrgResponse> {
     return this.#client.call<RepoListForOrgResponse>(ops.reposListForOrg, [owner], params, options);
   }
 
@@ -58,7 +57,7 @@ export class Repos {
    * ```
    *
    */
-  listReposForOrg(owner: paths['/users/{owner}/repos']['get']['parameters']['path']['owner'], options?: RequestOptions): APIPromise<RepoListReposForOrgResponse> {
+  listReposForOrg(owner: string, options?: RequestOptions): APIPromise<RepoListReposForOrgResponse> {
     return this.#client.call<RepoListReposForOrgResponse>(ops.listReposForOrg, [owner], undefined, options);
   }
 
@@ -69,7 +68,7 @@ export class Repos {
    * ```
    *
    */
-  star(owner: paths['/repos/{owner}/{repo}/stars']['put']['parameters']['path']['owner'], repo: paths['/repos/{owner}/{repo}/stars']['put']['parameters']['path']['repo'], options?: RequestOptions): APIPromise<RepoStarResponse> {
+  star(owner: string, repo: string, options?: RequestOptions): APIPromise<RepoStarResponse> {
     return this.#client.call<RepoStarResponse>(ops.starRepo, [owner, repo], undefined, options);
   }
 }

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { WeirdClassParams, WeirdClassResponse, WeirdGetÜbersichtResponse, WeirdPutIdParams, WeirdPutIdResponse } from '../types.js';
 
 /** Names that need care. */
@@ -46,7 +45,7 @@ export class Weird {
    * ```
    *
    */
-  putId(weirdId: paths['/weird/{weird_id}']['put']['parameters']['path']['weird_id'], params: WeirdPutIdParams, options?: RequestOptions): APIPromise<WeirdPutIdResponse> {
+  putId(weirdId: number, params: WeirdPutIdParams, options?: RequestOptions): APIPromise<WeirdPutIdResponse> {
     return this.#client.call<WeirdPutIdResponse>(ops.putWeirdWeirdId, [weirdId], params, options);
   }
 }

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { ItemCreateParams, ItemCreateResponse, ItemGetResponse, ItemListResponse } from '../types.js';
 
 /** Operations tagged Items. */
@@ -53,7 +52,7 @@ export class Items {
    * ```
    *
    */
-  get(itemId: paths['/items/{item_id}']['get']['parameters']['path']['item_id'], options?: RequestOptions): APIPromise<ItemGetResponse> {
+  get(itemId: string, options?: RequestOptions): APIPromise<ItemGetResponse> {
     return this.#client.call<ItemGetResponse>(ops.getItem, [itemId], undefined, options);
   }
 }

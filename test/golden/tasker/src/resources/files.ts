@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { FileDownloadResponse, FileUploadParams, FileUploadResponse } from '../types.js';
 
 /** Attachments. */
@@ -39,7 +38,7 @@ export class Files {
    * ```
    *
    */
-  download(fileId: paths['/files/{file_id}/content']['get']['parameters']['path']['file_id'], options?: RequestOptions): APIPromise<FileDownloadResponse> {
+  download(fileId: string, options?: RequestOptions): APIPromise<FileDownloadResponse> {
     return this.#client.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
   }
 }

@@ -4,7 +4,6 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { paths } from '../schema.js';
 import type { JobGetResponse } from '../types.js';
 
 /** Background jobs. */
@@ -25,7 +24,7 @@ export class Jobs {
    * ```
    *
    */
-  get(jobId: paths['/jobs/{job_id}']['get']['parameters']['path']['job_id'], options?: RequestOptions): APIPromise<JobGetResponse> {
+  get(jobId: string, options?: RequestOptions): APIPromise<JobGetResponse> {
     return this.#client.call<JobGetResponse>(ops.getJob, [jobId], undefined, options);
   }
 }

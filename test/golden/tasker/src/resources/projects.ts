@@ -6,8 +6,7 @@ import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import { type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { components, paths } from '../schema.js';
-import type { ProjectCreateParams, ProjectCreateResponse, ProjectDeleteResponse, ProjectExportResponse, ProjectGetResponse, ProjectListParams, ProjectListResponse, ProjectStreamEventsEvent, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
+import type { ProjectCreateParams, ProjectCreateResponse, ProjectDeleteResponse, ProjectExportResponse, ProjectGetResponse, ProjectListParams, ProjectListResponse, ProjectStreamEventsEvent, ProjectStreamEventsResult, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
 
 /** Projects hold tasks. */
 export class Projects {
@@ -58,7 +57,7 @@ export class Projects {
    * ```
    *
    */
-  get(projectId: paths['/projects/{project_id}']['get']['parameters']['path']['project_id'], options?: RequestOptions): APIPromise<ProjectGetResponse> {
+  get(projectId: string, options?: RequestOptions): APIPromise<ProjectGetResponse> {
     return this.#client.call<ProjectGetResponse>(ops.getProject, [projectId], undefined, options);
   }
 
@@ -71,7 +70,7 @@ export class Projects {
    * ```
    *
    */
-  delete(projectId: paths['/projects/{project_id}']['delete']['parameters']['path']['project_id'], options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
+  delete(projectId: string, options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
     return this.#client.call<ProjectDeleteResponse>(ops.deleteProject, [projectId], undefined, options);
   }
 
@@ -87,7 +86,7 @@ export class Projects {
    * ```
    *
    */
-  update(projectId: paths['/projects/{project_id}']['patch']['parameters']['path']['project_id'], params?: ProjectUpdateParams, options?: RequestOptions): APIPromise<ProjectUpdateResponse> {
+  update(projectId: string, params?: ProjectUpdateParams, options?: RequestOptions): APIPromise<ProjectUpdateResponse> {
     return this.#client.call<ProjectUpdateResponse>(ops.updateProject, [projectId], params, options);
   }
 
@@ -104,7 +103,7 @@ export class Projects {
    * ```
    *
    */
-  streamEvents(projectId: paths['/projects/{project_id}/events']['get']['parameters']['path']['project_id'], options?: StreamOptions): EventStream<ProjectStreamEventsEvent, Exclude<NonNullable<Extract<components['schemas']['ProjectEvent'], { type: 'project.closed' }>>['project'], undefined>> {
+  streamEvents(projectId: string, options?: StreamOptions): EventStream<ProjectStreamEventsEvent, ProjectStreamEventsResult> {
     return new EventStream(this.#client, ops.streamProjectEvents, [projectId], undefined, options);
   }
 
@@ -118,7 +117,7 @@ export class Projects {
    * ```
    *
    */
-  export(projectId: paths['/projects/{project_id}/export']['post']['parameters']['path']['project_id'], options?: RequestOptions): APIPromise<ProjectExportResponse> {
+  export(projectId: string, options?: RequestOptions): APIPromise<ProjectExportResponse> {
     return this.#client.call<ProjectExportResponse>(ops.exportProject, [projectId], undefined, options);
   }
 }
