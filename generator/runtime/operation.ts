@@ -100,3 +100,15 @@ export interface OperationSpec {
   /** Body field holding a webhook URL that must satisfy the API's URL rules. */
   webhookUrlField?: string;
 }
+
+/** The positional path arguments of `op`, taken by parameter name from `values`. */
+export function pathArgsOf(op: Pick<OperationSpec, 'pathParams'>, values: Readonly<Record<string, unknown>>): unknown[] {
+  return (op.pathParams ?? []).map((name) => values[name]);
+}
+
+/** A params object holding those of the named parameters that have a value in `values`. */
+export function paramsOf(names: readonly string[] | undefined, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const name of names ?? []) if (values[name] !== undefined) params[name] = values[name];
+  return params;
+}

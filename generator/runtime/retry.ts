@@ -4,6 +4,7 @@
  * as an HTTP date, `retry-after-ms`, a rate-limit reset header) wins over our
  * exponential backoff, as long as it fits in the caller's time budget.
  */
+import { numberHeader } from './response-info.js';
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -54,13 +55,6 @@ export function serverDelayMs(headers: Headers, rateLimit: RateLimitHeaders | un
     }
   }
   return undefined;
-}
-
-function numberHeader(headers: Headers, name: string): number | undefined {
-  const value = headers.get(name);
-  if (value === null || value.trim() === '') return undefined;
-  const number = Number(value);
-  return Number.isFinite(number) ? number : undefined;
 }
 
 /** Exponential backoff with full jitter: a random delay in [cap/2, cap], cap doubling per attempt. */

@@ -6,6 +6,8 @@
  * error with the provider's status, code and message. Node only (this module
  * is not part of the client's import graph).
  */
+import { fromBase64, toBase64 } from './encoding.js';
+
 declare const process: { argv: string[]; stderr: { write(text: string): void }; exitCode?: number };
 
 /** The part of the MCP SDK's Server this module uses. */
@@ -93,20 +95,13 @@ const DEFAULT_LIMITS: McpLimits = { streamEvents: 50, streamMs: 15_000, inlineBy
 type Method = (...args: unknown[]) => unknown;
 type ToolResult = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
 
-function fromBase64(text: unknown): unknown {
-  if (typeof text !== 'string') return text;
-  const binary = atob(text);
-  return new Blob([Uint8Array.from(binary, (char) => char.charCodeAt(0))]);
+function blobFromBase64(text: unknown): unknown {
+  return typeof text === 'string' ? new Blob([fromBase64(text) as Uint8Array<ArrayBuffer>]) : text;
 }
 
 async function blobSummary(blob: Blob, limits: McpLimits): Promise<Record<string, unknown>> {
   const summary: Record<string, unknown> = { contentType: blob.type || 'application/octet-stream', size: blob.size };
-  if (blob.size <= limits.inlineBytes) {
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    summary['base64'] = btoa(binary);
-  }
+  if (blob.size <= limits.inlineBytes) summary['base64'] = toBase64(new Uint8Array(await blob.arrayBuffer()));
   return summary;
 }
 
@@ -134,7 +129,7 @@ export async function callTool(client: object, tool: McpTool, args: Record<strin
   const resource = (client as Record<string, Record<string, Method> | undefined>)[tool.resource];
   const method = resource?.[tool.method];
   if (!resource || typeof method !== 'function') return failure(new Error(`the client has no method ${tool.resource}.${tool.method}`));
-  const decode = (input: string, value: unknown): unknown => (tool.binary.includes(input) ? fromBase64(value) : value);
+  const decode = (input: string, value: unknown): unknown => (tool.binary.includes(input) ? blobFromBase64(value) : value);
   const positional = tool.pathParams.map((parameter) => args[parameter.input]);
   const params: Record<string, unknown> = {};
   for (const parameter of tool.params) if (args[parameter.input] !== undefined) params[parameter.name] = decode(parameter.input, args[parameter.input]);

@@ -20,3 +20,10 @@ export function getAtPointer(root: unknown, pointer: string | readonly string[])
   }
   return node;
 }
+
+/** Values by name, each read from `source` at its pointer. */
+export function valuesAt(source: unknown, pointers: Readonly<Record<string, string>>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, pointer] of Object.entries(pointers)) values[name] = getAtPointer(source, pointer);
+  return values;
+}

@@ -12,6 +12,11 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Decodes base64 (atob's rules: throws on text that is not base64). */
+export function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}
+
 /** Decodes hex or base64; undefined when the text is not valid in that encoding. */
 export function decodeDigest(text: string, encoding: 'hex' | 'base64'): Uint8Array | undefined {
   if (encoding === 'hex') {
@@ -21,8 +26,7 @@ export function decodeDigest(text: string, encoding: 'hex' | 'base64'): Uint8Arr
     return bytes;
   }
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;
-  const binary = atob(text);
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return fromBase64(text);
 }
 
 export function encodeDigest(bytes: Uint8Array, encoding: 'hex' | 'base64'): string {

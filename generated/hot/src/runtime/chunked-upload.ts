@@ -6,7 +6,7 @@
 import type { RequestOptions } from './config.js';
 import type { ClientCore } from './core.js';
 import { bytesOf, type BinaryInput } from './encoding.js';
-import type { OperationSpec } from './operation.js';
+import { pathArgsOf, type OperationSpec } from './operation.js';
 import { getAtPointer } from './pointer.js';
 
 export interface ChunkedUploadSpec {
@@ -26,10 +26,6 @@ export interface ChunkedUploadOptions extends RequestOptions {
   onProgress?: (sent: number, total: number) => void;
 }
 
-function argsFor(op: OperationSpec, values: Record<string, unknown>): unknown[] {
-  return (op.pathParams ?? []).map((name) => values[name]);
-}
-
 export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadSpec, startArgs: readonly unknown[], startParams: Record<string, unknown> | undefined, data: BinaryInput, options: ChunkedUploadOptions = {}): Promise<unknown> {
   const bytes = data instanceof Blob ? data : new Blob([(await bytesOf(data)) as Uint8Array<ArrayBuffer>]);
   const started = await core.call<unknown>(spec.start, startArgs, startParams, options);
@@ -44,16 +40,16 @@ export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadSpec, 
     let sent = 0;
     for (let index = 0; sent < bytes.size || (index === 0 && bytes.size === 0); index++) {
       const chunk = bytes.slice(sent, sent + partSize);
-      await core.call<unknown>(part, argsFor(part, { ...ids, [spec.partNumberParam]: spec.firstPart + index }), { body: chunk }, options);
+      await core.call<unknown>(part, pathArgsOf(part, { ...ids, [spec.partNumberParam]: spec.firstPart + index }), { body: chunk }, options);
       sent += chunk.size;
       options.onProgress?.(sent, bytes.size);
       if (bytes.size === 0) break;
     }
     const complete = spec.complete();
-    return await core.call<unknown>(complete, argsFor(complete, ids), undefined, options);
+    return await core.call<unknown>(complete, pathArgsOf(complete, ids), undefined, options);
   } catch (error) {
     const abort = spec.abort?.();
-    if (abort) await core.call<unknown>(abort, argsFor(abort, ids), undefined, { ...options, signal: undefined }).then(undefined, () => undefined);
+    if (abort) await core.call<unknown>(abort, pathArgsOf(abort, ids), undefined, { ...options, signal: undefined }).then(undefined, () => undefined);
     throw error;
   }
 }

@@ -6,8 +6,8 @@
  */
 import type { RequestOptions } from './config.js';
 import { LONG_RUNNING, type ClientCore } from './core.js';
-import type { LongRunningSpec } from './operation.js';
-import { getAtPointer } from './pointer.js';
+import { paramsOf, pathArgsOf, type LongRunningSpec } from './operation.js';
+import { getAtPointer, valuesAt } from './pointer.js';
 import { sleep } from './signals.js';
 
 /** Marks (in types only) what waiting for an operation object yields. */
@@ -32,22 +32,6 @@ function specOf(core: ClientCore, operation: object, fallback: LongRunningSpec |
   const spec = marked ?? fallback;
   if (!spec) throw new core.errors.invalidRequest('waitFor() needs an operation object returned by this client');
   return spec;
-}
-
-function pathArgs(spec: { pathParams?: readonly string[] }, params: Readonly<Record<string, string>>, source: unknown): unknown[] {
-  return (spec.pathParams ?? []).map((name) => {
-    const pointer = params[name];
-    return pointer === undefined ? undefined : getAtPointer(source, pointer);
-  });
-}
-
-function queryParams(spec: { query?: readonly string[] }, params: Readonly<Record<string, string>>, source: unknown): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  for (const name of spec.query ?? []) {
-    const pointer = params[name];
-    if (pointer !== undefined) query[name] = getAtPointer(source, pointer);
-  }
-  return query;
 }
 
 export async function waitForOperation(core: ClientCore, operation: object, options: WaitOptions = {}, fallback?: LongRunningSpec): Promise<unknown> {
@@ -75,9 +59,11 @@ export async function waitForOperation(core: ClientCore, operation: object, opti
       throw new core.errors.abort({ operationId: poll.id, attempts: 0, cause, message: `${poll.id}: waiting was aborted` });
     }
     interval = Math.min(interval * 1.5, 15_000);
-    current = await core.call<unknown>(poll, pathArgs(poll, spec.params, current), queryParams(poll, spec.params, current), request);
+    const values = valuesAt(current, spec.params);
+    current = await core.call<unknown>(poll, pathArgsOf(poll, values), paramsOf(poll.query, values), request);
   }
   if (!spec.result) return current;
   const resultOp = spec.result.operation();
-  return core.call<unknown>(resultOp, pathArgs(resultOp, spec.result.params, current), queryParams(resultOp, spec.result.params, current), request);
+  const values = valuesAt(current, spec.result.params);
+  return core.call<unknown>(resultOp, pathArgsOf(resultOp, values), paramsOf(resultOp.query, values), request);
 }

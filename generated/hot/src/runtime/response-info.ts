@@ -16,7 +16,8 @@ const DEFAULT_RATE_LIMIT_HEADERS: RateLimitHeaders = {
   resetFormat: 'epoch-seconds',
 };
 
-function numberHeader(headers: Headers, name: string | undefined): number | undefined {
+/** A header's value as a finite number; undefined when the header is absent, empty or not a number. */
+export function numberHeader(headers: Headers, name: string | undefined): number | undefined {
   if (!name) return undefined;
   const value = headers.get(name);
   if (value === null || value.trim() === '') return undefined;

@@ -4,7 +4,7 @@
  * then is the body parsed and returned as the typed event. Messages never
  * contain the secret or the signature.
  */
-import { decodeDigest, timingSafeEqual, type BinaryInput, bytesOf } from './encoding.js';
+import { decodeDigest, encodeDigest, timingSafeEqual, type BinaryInput, bytesOf } from './encoding.js';
 import type { ErrorClasses } from './errors.js';
 
 export interface WebhookSignatureScheme {
@@ -24,8 +24,7 @@ async function hmacSha256(secret: string, body: Uint8Array): Promise<Uint8Array>
 /** Signs a body the way the provider does (for tests and for forwarding deliveries). */
 export async function signWebhook(rawBody: BinaryInput, secret: string, scheme: Pick<WebhookSignatureScheme, 'encoding' | 'prefix'>): Promise<string> {
   const digest = await hmacSha256(secret, await bytesOf(rawBody));
-  const encoded = scheme.encoding === 'hex' ? Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('') : btoa(String.fromCharCode(...digest));
-  return `${scheme.prefix}${encoded}`;
+  return `${scheme.prefix}${encodeDigest(digest, scheme.encoding)}`;
 }
 
 export async function verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string, scheme: WebhookSignatureScheme, errors: Pick<ErrorClasses, 'webhookVerification'>): Promise<unknown> {

@@ -11,8 +11,8 @@
  */
 import type { RequestOptions } from './config.js';
 import type { ClientCore } from './core.js';
-import type { OperationSpec, SSESpec } from './operation.js';
-import { getAtPointer } from './pointer.js';
+import { paramsOf, pathArgsOf, type OperationSpec, type SSESpec } from './operation.js';
+import { getAtPointer, valuesAt } from './pointer.js';
 import { backoffDelayMs } from './retry.js';
 import { readServerSentEvents, type ServerSentEvent } from './sse-decoder.js';
 import { sleep } from './signals.js';
@@ -220,10 +220,7 @@ function resumeTarget(original: Target, sse: SSESpec, captured: Map<string, unkn
     const value = getAtPointer(captured.get(source.event), source.pointer);
     if (value !== undefined) known[name] = value;
   }
-  const pathArgs = (via.pathParams ?? []).map((name) => known[name]);
-  const params: Record<string, unknown> = {};
-  for (const name of [...(via.query ?? []), ...(via.header ?? [])]) if (known[name] !== undefined) params[name] = known[name];
-  return { op: via, pathArgs, params };
+  return { op: via, pathArgs: pathArgsOf(via, known), params: paramsOf([...(via.query ?? []), ...(via.header ?? [])], known) };
 }
 
 /**
@@ -232,10 +229,6 @@ function resumeTarget(original: Target, sse: SSESpec, captured: Map<string, unkn
  * stream's result.
  */
 export function awaitStreamResult(core: ClientCore, via: OperationSpec, params: Readonly<Record<string, string>>, source: unknown, options?: StreamOptions): Promise<unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [name, pointer] of Object.entries(params)) values[name] = getAtPointer(source, pointer);
-  const pathArgs = (via.pathParams ?? []).map((name) => values[name]);
-  const query: Record<string, unknown> = {};
-  for (const name of via.query ?? []) if (values[name] !== undefined) query[name] = values[name];
-  return new EventStream<unknown>(core, via, pathArgs, query, options).result();
+  const values = valuesAt(source, params);
+  return new EventStream<unknown>(core, via, pathArgsOf(via, values), paramsOf(via.query, values), options).result();
 }
