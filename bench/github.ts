@@ -8,8 +8,7 @@
  */
 import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { repeat, type Summary } from './measure.js';
-import { measure } from './measure.js';
+import { measure, repeat, type Summary } from './measure.js';
 
 export interface GithubResults {
   operations: number;

@@ -23,16 +23,16 @@ export async function measure(command: string, args: readonly string[], options:
   const useTime = existsSync(GNU_TIME);
   const [program, programArgs] = useTime ? [GNU_TIME, ['-f', '%M', '-o', report, command, ...args]] : [command, [...args]];
   const started = performance.now();
-  const output = await new Promise<string>((resolve, reject) => {
+  // The output is kept only to explain a failure.
+  await new Promise<void>((resolve, reject) => {
     const child = spawn(program, programArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${text.slice(-2000)}`))));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${text.slice(-2000)}`))));
   });
   const ms = performance.now() - started;
-  void output;
   const rssKb = useTime ? Number((await readFile(report, 'utf8')).trim().split('\n').at(-1)) : Number.NaN;
   await rm(scratch, { recursive: true, force: true });
   return { ms, rssMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined };

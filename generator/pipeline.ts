@@ -38,8 +38,6 @@ export interface GeneratedPackage {
   model: ApiModel;
   files: FileMap;
   timings: StageTiming[];
-  /** Every file the spec was read from (for watch mode). */
-  inputs: string[];
 }
 
 async function timed<T>(timings: StageTiming[], stage: string, run: () => Promise<T> | T): Promise<T> {
@@ -91,5 +89,5 @@ export async function generatePackage(specFile: string, options: GenerateOptions
   }
   const { spec, model, timings } = modelled;
   const files = await timed(timings, 'emit', () => emitPackage(model, spec.document, { customDir: join(dirname(spec.rootPath), 'custom'), schema }));
-  return { model, files, timings, inputs: spec.files.map((file) => file.path) };
+  return { model, files, timings };
 }

@@ -10,17 +10,18 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { formatDiagnostic, SpecError } from '../diagnostics.js';
+import { SpecError } from '../diagnostics.js';
+import { runRedocly } from '../docs/redoc-page.js';
 import type { FileMap } from '../emit/emit-package.js';
 import { runtimeDir } from '../emit/runtime-dir.js';
-import { writeOutput } from '../write/write-output.js';
+import { UNMANAGED, writeOutput } from '../write/write-output.js';
 import { hashInputs } from './content-hash.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const CACHE_FILE = '.specsmith-cache/build.json';
-/** Build products inside a package folder that generation does not own. */
-const OUTPUT_SKIP = new Set(['dist', 'node_modules', 'tsconfig.tsbuildinfo']);
+/** What a package's output hash leaves out: the folders generation does not own, and tsc's build info. */
+const OUTPUT_SKIP = new Set([...UNMANAGED, 'tsconfig.tsbuildinfo']);
 
 interface Cache {
   lint?: string;
@@ -32,6 +33,7 @@ export interface BuildTarget {
   name: string;
   spec: string;
   out: string;
+  packageName: string | undefined;
 }
 
 export interface BuildOptions {
@@ -68,9 +70,8 @@ async function timed<T>(label: string, verbose: boolean, work: () => Promise<T>)
 
 /** Redocly lint over every API in redocly.yaml; resolves to its report when it fails. */
 async function lint(cwd: string): Promise<string | undefined> {
-  const cli = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
   try {
-    await run(process.execPath, [cli, 'lint', '--format=stylish'], { cwd, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    await runRedocly(['lint', '--format=stylish'], cwd);
     return undefined;
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string };
@@ -95,7 +96,7 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
     if (previous?.input === input && previous.output === hashInputs([target.out], [], OUTPUT_SKIP)) return { target, input, files: undefined as FileMap | undefined };
     // Loaded only when something must be generated: a cached build never pays for TypeScript and ts-morph.
     const { generatePackage } = await import('../pipeline.js');
-    const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: `@specsmith/${target.name}` }));
+    const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: target.packageName }));
     return { target, input, files: result.files };
   });
 
@@ -104,7 +105,7 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   const docsJob =
     cache.docs?.input === docsInput && cache.docs.output === hashInputs([docsDir])
       ? Promise.resolve(undefined)
-      : timed('docs', verbose, async () => (await import('../docs/build-docs.js')).buildDocs(targets.map((target) => ({ name: target.name, spec: target.spec })), cwd));
+      : timed('docs', verbose, async () => (await import('../docs/build-docs.js')).buildDocs(targets, cwd));
 
   const [lintFailure, generated, docs] = await Promise.all([lintJob, Promise.allSettled(generateJobs), docsJob.then((files) => ({ files }), (error: unknown) => ({ error }))]);
   let failed = false;
@@ -117,7 +118,7 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
     if (outcome.status === 'rejected') {
       failed = true;
       const error = outcome.reason as unknown;
-      if (error instanceof SpecError) for (const diagnostic of error.diagnostics) log(formatDiagnostic(diagnostic));
+      if (error instanceof SpecError) log(error.message); // the formatted diagnostics, one per line
       else log(String((error as Error).stack ?? error));
     }
   }

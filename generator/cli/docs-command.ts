@@ -1,6 +1,6 @@
 /** `specsmith docs`: every spec's API reference and the landing page into docs/ (or compare with `--check`). */
-import { join, relative } from 'node:path';
-import { formatDiagnostic, SpecError } from '../diagnostics.js';
+import { basename, join, relative } from 'node:path';
+import { SpecError } from '../diagnostics.js';
 import { buildDocs } from '../docs/build-docs.js';
 import { staleFiles, writeOutput } from '../write/write-output.js';
 import type { GenerateTarget } from './targets.js';
@@ -10,10 +10,11 @@ export async function runDocs(targets: GenerateTarget[], flags: { check: boolean
   const started = performance.now();
   let files;
   try {
-    files = await buildDocs(targets.map((target) => ({ name: target.out.split(/[\\/]/).at(-1) ?? 'api', spec: target.spec })), flags.cwd);
+    files = await buildDocs(targets.map((target) => ({ name: basename(target.out), spec: target.spec, packageName: target.packageName })), flags.cwd);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    for (const diagnostic of error.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+    // The message is the formatted diagnostics, one per line.
+    process.stderr.write(`${error.message}\n`);
     process.stderr.write('specsmith: docs not built; nothing was written\n');
     return 1;
   }

@@ -3,9 +3,9 @@
  * spec into --out. All packages are generated before any is written, so one
  * bad spec leaves every output untouched.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { watch } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { formatDiagnostic, SpecError } from '../diagnostics.js';
+import { SpecError } from '../diagnostics.js';
 import { generatePackage, type GeneratedPackage } from '../pipeline.js';
 import { staleFiles, writeOutput } from '../write/write-output.js';
 import type { GenerateTarget } from './targets.js';
@@ -36,7 +36,7 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
       failed = true;
       if (error instanceof SpecError) {
         log(`specsmith: ${label}: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}; nothing was written`);
-        for (const diagnostic of error.diagnostics) log(formatDiagnostic(diagnostic));
+        log(error.message); // the formatted diagnostics, one per line
       } else {
         log(`specsmith: ${label}: ${(error as Error).stack ?? String(error)}`);
       }
@@ -63,25 +63,19 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
   return 0;
 }
 
-/** Regenerates whenever a spec file (or a file it refers to) changes. Never returns. */
+/** Regenerates whenever a file under a spec's folder (the spec and the files it refers to there) changes. Never returns. */
 export async function watchGenerate(targets: GenerateTarget[], flags: GenerateFlags): Promise<never> {
-  let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const rewatch = (): void => {
-    for (const watcher of watchers) watcher.close();
-    const folders = new Set(targets.map((target) => dirname(target.spec)));
-    watchers = [...folders].map((folder) =>
-      watch(folder, { recursive: true }, () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void cycle(), 150);
-      }),
-    );
-  };
   const cycle = async (): Promise<void> => {
     await runGenerate(targets, { ...flags, check: false });
     log('specsmith: watching for changes (Ctrl-C to stop)');
   };
-  rewatch();
+  for (const folder of new Set(targets.map((target) => dirname(target.spec)))) {
+    watch(folder, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void cycle(), 150);
+    });
+  }
   await cycle();
   return new Promise<never>(() => undefined);
 }

@@ -2,6 +2,7 @@
  * The `specsmith` command line. Exit codes: 0 success, 1 stale output or a
  * failed run, 2 bad usage.
  */
+import { resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { defaultTargets, singleTarget, type GenerateTarget } from './targets.js';
 
@@ -10,7 +11,7 @@ const USAGE = `Usage:
   specsmith generate                                   every specs/<name>/openapi.yaml into generated/<name>/
   specsmith generate <spec-file> --out <dir> [--name <package-name>]
   specsmith docs                                       API references of every spec into docs/
-  specsmith docs <spec-file> --out <dir>
+  specsmith docs <spec-file> --out <dir> [--name <package-name>]
 Options:
   --check     write nothing; exit 1 and list the files that would change
   --watch     regenerate when a spec changes
@@ -43,7 +44,7 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     if (args.command === 'docs') {
       if (args.flags.has('watch')) throw new UsageError('docs has no --watch');
       const { runDocs } = await import('./docs-command.js');
-      return await runDocs(targets, { ...flags, out: spec && typeof out === 'string' ? out : undefined });
+      return await runDocs(targets, { ...flags, out: spec && typeof out === 'string' ? resolve(cwd, out) : undefined });
     }
     if (args.flags.has('watch')) {
       if (flags.check) throw new UsageError('--watch and --check cannot be combined');

@@ -13,6 +13,8 @@ export interface DocsTarget {
   /** Folder name under docs/. */
   name: string;
   spec: string;
+  /** The client package the landing page names (the target's, as for generation). */
+  packageName: string | undefined;
 }
 
 export const REDOC_ASSET = 'assets/redoc.standalone.js';
@@ -22,7 +24,7 @@ export async function buildDocs(targets: readonly DocsTarget[], cwd: string): Pr
   const entries: DocsEntry[] = [];
   const pages = await Promise.all(
     targets.map(async (target) => {
-      const { model } = await modelSpec(target.spec, { cwd, packageName: `@specsmith/${target.name}` });
+      const { model } = await modelSpec(target.spec, { cwd, packageName: target.packageName });
       const html = await buildReferencePage(target.spec, `${model.title} reference`, `../${REDOC_ASSET}`);
       return { target, model, html };
     }),

@@ -3,6 +3,7 @@
  * version, summary and operation count. Plain HTML and inline CSS, no scripts
  * and no network.
  */
+import { firstParagraph } from '../emit/agent-files.js';
 import type { ApiModel } from '../model/types.js';
 
 export interface DocsEntry {
@@ -17,8 +18,7 @@ function escape(text: string): string {
 
 /** The first paragraph of a Markdown description, as plain text. */
 function summary(description: string | undefined): string {
-  const paragraph = (description ?? '').split(/\n\s*\n/).find((part) => part.trim() !== '' && !part.trim().startsWith('#') && !part.trim().startsWith('>')) ?? '';
-  return paragraph.replace(/\s+/g, ' ').replace(/[*_`]/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').trim();
+  return firstParagraph(description).replace(/[*_`]/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').trim();
 }
 
 export function landingPage(entries: readonly DocsEntry[]): string {

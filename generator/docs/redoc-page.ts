@@ -18,6 +18,15 @@ function redoclyPackageDir(): string {
   return dirname(require.resolve('@redocly/cli/package.json'));
 }
 
+/** Runs the installed Redocly CLI quietly (no telemetry, update notices or colour); rejects with its output when it fails. */
+export function runRedocly(args: readonly string[], cwd?: string): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, [join(redoclyPackageDir(), 'bin', 'cli.js'), ...args], {
+    cwd,
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
 const LOGOS = { 'logo-mini-full.svg': 'Redocly', 'logo-mini.svg': 'Redocly' } as const;
 
 /**
@@ -53,11 +62,7 @@ export async function buildReferencePage(specFile: string, title: string, bundle
   const workdir = await mkdtemp(join(tmpdir(), 'specsmith-docs-'));
   try {
     const output = join(workdir, 'index.html');
-    const cli = join(redoclyPackageDir(), 'bin', 'cli.js');
-    await run(process.execPath, [cli, 'build-docs', specFile, '--output', output, '--title', title], {
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await runRedocly(['build-docs', specFile, '--output', output, '--title', title]);
     const html = await readFile(output, 'utf8');
     if (!CDN_BUNDLE.test(html)) throw new Error(`redocly build-docs output for ${specFile} no longer links the Redoc bundle from the CDN; update generator/docs/redoc-page.ts`);
     return html

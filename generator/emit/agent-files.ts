@@ -7,17 +7,23 @@
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import type { McpTool } from '../runtime/mcp.js';
-import { clientVariable, exampleSnippet } from './call-example.js';
-import { expression, literal, printFile, type Statement } from './print.js';
+import { block, exampleSnippet, signature } from './call-example.js';
+import { expression, printFile, type Statement } from './print.js';
 
 /** The MCP protocol revision the server card advertises (the SDK's latest). */
 export const MCP_PROTOCOL_VERSION = '2025-11-25';
 
-export function mcpBinName(model: ApiModel): string {
-  return `${model.packageName.split('/').at(-1) ?? 'api'}-mcp`;
+/** The package's name without its scope: the MCP server's name in client configurations. */
+export function serverName(model: ApiModel): string {
+  return model.packageName.split('/').at(-1) ?? 'api';
 }
 
-function firstParagraph(text: string | undefined): string {
+export function mcpBinName(model: ApiModel): string {
+  return `${serverName(model)}-mcp`;
+}
+
+/** The first paragraph of Markdown text that is prose (not a heading or a quote), on one line. */
+export function firstParagraph(text: string | undefined): string {
   return (text ?? '').split(/\n\s*\n/).find((part) => part.trim() !== '' && !part.trim().startsWith('#') && !part.trim().startsWith('>'))?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
@@ -119,11 +125,6 @@ function anchor(heading: string): string {
     .replace(/\s/g, '-');
 }
 
-function signature(operation: OperationModel): string {
-  const args = [...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? [operation.paramsRequired ? 'params' : 'params?'] : []), 'options?'];
-  return `${operation.resource}.${operation.methodName}(${args.join(', ')})`;
-}
-
 function oneLine(operation: OperationModel): string {
   return `- [${operation.resource}.${operation.methodName}](README.md#${anchor(signature(operation))}): \`${operation.method.toUpperCase()} ${operation.path}\`${operation.summary ? ` — ${operation.summary}` : ''}`;
 }
@@ -161,9 +162,9 @@ function schemaType(schema: unknown): string {
 }
 
 export function emitLlmsFullTxt(model: ApiModel, tools: readonly McpTool[]): string {
-  const byOperation = new Map(model.operations.map((operation, index) => [operation, tools[index]]));
-  const blocks = model.operations.map((operation) => {
-    const tool = byOperation.get(operation);
+  // The tool table lists the operations in model order.
+  const blocks = model.operations.map((operation, index) => {
+    const tool = tools[index];
     const properties = (tool?.inputSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
     const required = new Set(tool?.inputSchema.required ?? []);
     const rows = Object.entries(properties).map(([name, schema]) => `| \`${name}\` | ${schemaType(schema).replace(/\|/g, '\\|')} | ${required.has(name) ? 'yes' : 'no'} | ${String(schema['description'] ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|')} |`);
@@ -174,12 +175,7 @@ export function emitLlmsFullTxt(model: ApiModel, tools: readonly McpTool[]): str
       '',
       ...(operation.description ? [operation.description.trim(), ''] : []),
       ...(rows.length > 0 ? ['| parameter | type | required | description |', '|---|---|---|---|', ...rows, ''] : ['No parameters.', '']),
-      '```ts',
-      `import { ${model.name} } from ${literal(model.packageName)};`,
-      '',
-      `const ${clientVariable(model)} = new ${model.name}();`,
-      exampleSnippet(model, operation),
-      '```',
+      block(model, exampleSnippet(model, operation)),
       '',
     ].join('\n');
   });

@@ -4,7 +4,7 @@
  */
 import { camelCase } from '../model/naming.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
-import { expression } from './print.js';
+import { expression, literal, objectCode } from './print.js';
 
 export function clientVariable(model: ApiModel): string {
   return camelCase(model.name) || 'client';
@@ -20,12 +20,10 @@ function binaryValue(): string {
 
 /** The params object of a call, as source code, or undefined when the call takes none. */
 function paramsCode(operation: OperationModel): string | undefined {
-  const fields: string[] = [];
-  const seen = new Set<string>();
+  const fields: Record<string, string> = {};
+  // A body field named like a parameter is left out: the parameter already has that key.
   const add = (key: string, code: string): void => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    fields.push(`${/^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'`}: ${code}`);
+    if (!Object.hasOwn(fields, key)) fields[key] = code;
   };
   for (const param of [...operation.queryParams, ...operation.headerParams]) {
     if (param.example !== undefined || param.required) add(param.name, expression(placeholder(param)));
@@ -41,8 +39,7 @@ function paramsCode(operation: OperationModel): string | undefined {
       }
     } else if (!body.flat) add('body', expression(body.example ?? {}));
   }
-  if (fields.length === 0) return undefined;
-  return `{ ${fields.join(', ')} }`;
+  return Object.keys(fields).length === 0 ? undefined : objectCode(fields);
 }
 
 /** The arguments of a call from the spec's examples: path parameters, then the params object. */
@@ -66,4 +63,16 @@ export function exampleSnippet(model: ApiModel, operation: OperationModel): stri
   if (operation.pagination) return `for await (const item of ${call}) {\n  console.log(item);\n}`;
   if (operation.responseType === 'void') return `await ${call};`;
   return `const result = await ${call};\nconsole.log(result);`;
+}
+
+/** How a method is called, as the README heads its section: `projects.get(projectIdOrSlug, options?)`. llms.txt links to those headings. */
+export function signature(operation: OperationModel, methodName = operation.methodName): string {
+  const args = [...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? [operation.paramsRequired ? 'params' : 'params?'] : []), 'options?'];
+  return `${operation.resource}.${methodName}(${args.join(', ')})`;
+}
+
+/** A complete `ts` code block: the import, the client, then `body`. */
+export function block(model: ApiModel, body: string, extraImports: string[] = [], construction = `new ${model.name}()`): string {
+  const names = [model.name, ...extraImports].join(', ');
+  return ['```ts', `import { ${names} } from ${literal(model.packageName)};`, '', `const ${clientVariable(model)} = ${construction};`, ...(body ? [body] : []), '```'].join('\n');
 }

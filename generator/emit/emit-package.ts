@@ -4,9 +4,10 @@
  * schema.ts); the runtime is copied verbatim from generator/runtime/, and the
  * spec's custom/ folder verbatim into src/custom/.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { relative, sep, join } from 'node:path';
+import { join } from 'node:path';
+import { listFiles } from '../build/content-hash.js';
 import type { ApiModel } from '../model/types.js';
 import { emitClient } from './client-file.js';
 import { emitErrors } from './errors-file.js';
@@ -23,32 +24,16 @@ import { runtimeDir } from './runtime-dir.js';
 
 export type FileMap = Map<string, string>;
 
-async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map(async (entry) => {
-      const path = join(root, entry.name);
-      return entry.isDirectory() ? filesUnder(path) : [path];
-    }),
-  );
-  return nested.flat().sort();
-}
-
 async function copyTree(from: string, to: string, files: FileMap, filter: (path: string) => boolean = () => true): Promise<string[]> {
-  const copied: string[] = [];
-  for (const path of await filesUnder(from)) {
-    const relativePath = relative(from, path).split(sep).join('/');
-    if (!filter(relativePath)) continue;
-    files.set(`${to}/${relativePath}`, await readFile(path, 'utf8'));
-    copied.push(relativePath);
-  }
+  const copied = listFiles(from).filter(filter);
+  for (const path of copied) files.set(`${to}/${path}`, await readFile(join(from, path), 'utf8'));
   return copied;
 }
 
 export interface EmitOptions {
   /** specs/<provider>/custom, copied into src/custom when it exists. */
   customDir?: string | undefined;
-  /** src/schema.ts when the caller already started producing it (see emitSchemaInBackground). */
+  /** src/schema.ts when the caller already started producing it (see startSchemaJob); otherwise it is made here. */
   schema?: Promise<string> | undefined;
 }
 

@@ -7,7 +7,7 @@
  */
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel, OperationModel } from '../model/types.js';
-import { expression, objectCode, optional, printFile, type Statement } from './print.js';
+import { docText, expression, objectCode, optional, printFile, type Statement } from './print.js';
 
 function thunk(keys: Map<string, string>, operationId: string | undefined): string | undefined {
   const key = operationId ? keys.get(operationId) : undefined;
@@ -99,7 +99,7 @@ export function emitOperations(model: ApiModel, userAgent: string): string {
         kind: StructureKind.VariableStatement,
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
-        docs: [`${operation.method.toUpperCase()} ${operation.path}`.replace(/\*\//g, '*\\/')],
+        docs: [docText(`${operation.method.toUpperCase()} ${operation.path}`)],
         declarations: [{ name: operation.key, type: 'OperationSpec', initializer: operationSpec(operation, keys) }],
       }),
     ),

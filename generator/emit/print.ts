@@ -4,6 +4,7 @@
  * from the structure (no AST is built or edited), so large APIs stay fast.
  */
 import { printStructure, StructureKind, type OptionalKind, type SourceFileStructure, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { quote as literal } from '../model/type-expressions.js';
 
 export type Statement = string | WriterFunction | StatementStructures;
 
@@ -26,20 +27,16 @@ export function docText(...parts: Array<string | undefined>): string {
     .trim();
 }
 
-/** A TypeScript string literal. */
-export function literal(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
-}
+/** A TypeScript string literal: the same quoting the model uses inside type expressions. */
+export { literal };
 
 /** A TypeScript expression for a JSON-like value, keys quoted only where needed. */
-export function expression(value: unknown, indent = ''): string {
+export function expression(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return literal(value);
-  if (Array.isArray(value)) return `[${value.map((item) => expression(item, indent)).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-  if (entries.length === 0) return '{}';
-  return `{ ${entries.map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key)}: ${expression(item, indent)}`).join(', ')} }`;
+  if (Array.isArray(value)) return `[${value.map((item) => expression(item)).join(', ')}]`;
+  return objectCode(Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, optional(item)])));
 }
 
 /** An object literal from fields whose values are already source code; undefined fields are left out. */

@@ -6,22 +6,12 @@
  * complete module, so it can be copied as it is (and is type-checked in tests).
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
-import { argumentsCode, callCode, clientVariable, exampleSnippet } from './call-example.js';
-import { mcpBinName } from './agent-files.js';
-
-function block(model: ApiModel, body: string, extraImports: string[] = [], construction = `new ${model.name}()`): string {
-  const names = [model.name, ...extraImports].join(', ');
-  return ['```ts', `import { ${names} } from '${model.packageName}';`, '', `const ${clientVariable(model)} = ${construction};`, ...(body ? [body] : []), '```'].join('\n');
-}
+import { argumentsCode, block, callCode, clientVariable, exampleSnippet, signature } from './call-example.js';
+import { mcpBinName, serverName } from './agent-files.js';
 
 /** The first paragraph; one that leads into a list (ends with ':') ends with a full stop instead. */
 function firstParagraph(text: string | undefined): string | undefined {
   return text?.split(/\n\s*\n/)[0]?.trim().replace(/:$/, '.');
-}
-
-function signature(operation: OperationModel, methodName = operation.methodName): string {
-  const args = [...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? [operation.paramsRequired ? 'params' : 'params?'] : []), 'options?'];
-  return `${operation.resource}.${methodName}(${args.join(', ')})`;
 }
 
 function authSection(model: ApiModel): string {
@@ -159,7 +149,7 @@ function mcpSection(model: ApiModel): string {
     `The package runs as an MCP server on stdio (\`${mcpBinName(model)}\`), one tool per operation, each calling this client (so credentials, retries and typed errors are the same); an API error is a tool error with its status, code and message. \`--tools <names>\` keeps only the named operations, tags or resources. Wire it into an MCP client configuration:`,
     '',
     '```json',
-    `{ "mcpServers": { "${model.packageName.split('/').at(-1) ?? 'api'}": { "command": "npx", "args": ["-y", "-p", "${model.packageName}", "${mcpBinName(model)}"]${env} } } }`,
+    `{ "mcpServers": { "${serverName(model)}": { "command": "npx", "args": ["-y", "-p", "${model.packageName}", "${mcpBinName(model)}"]${env} } } }`,
     '```',
     '',
     `\`createServer()\` from \`${model.packageName}/mcp\` gives the same server to connect to another transport. The package also ships \`llms.txt\` and \`llms-full.txt\`, an RFC 9727 API catalog (\`api-catalog.json\`), an MCP server card (\`mcp-server-card.json\`) and the OpenAPI document (\`openapi.json\`).`,

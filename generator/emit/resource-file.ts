@@ -7,7 +7,7 @@
 import { StructureKind, type JSDocStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure } from 'ts-morph';
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import { exampleSnippet } from './call-example.js';
-import { docText, printFile, type Statement } from './print.js';
+import { docText, expression, literal, printFile, type Statement } from './print.js';
 
 interface Imports {
   runtime: Set<string>;
@@ -18,7 +18,7 @@ function docsFor(model: ApiModel, operation: OperationModel, extra?: string): Op
   const lines = [
     docText(operation.summary, extra, operation.description),
     operation.deprecated ? '@deprecated The API marks this operation as deprecated.' : undefined,
-    `@example\n\`\`\`ts\n${exampleSnippet(model, operation)}\n\`\`\``.replace(/\*\//g, '*\\/'),
+    docText(`@example\n\`\`\`ts\n${exampleSnippet(model, operation)}\n\`\`\``),
   ].filter(Boolean);
   return [{ description: `${lines.join('\n\n')}\n` }];
 }
@@ -73,6 +73,8 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
   }
   if (operation.wait) {
     const via = model.operations.find((candidate) => candidate.operationId === operation.wait?.via);
+    // The helper resolves to what the followed stream's result() does.
+    const resultType = via?.sse?.resultTypeName ?? 'unknown';
     imports.runtime.add('awaitStreamResult').add('StreamOptions');
     if (via?.sse?.resultTypeName) imports.types.add(via.sse.resultTypeName);
     methods.push({
@@ -80,27 +82,30 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
       isAsync: true,
       docs: [{ description: `${docText(`Calls \`${operation.methodName}()\`, then follows \`${via?.resource}.${via?.methodName}()\` until the outcome arrives, and returns the result (or throws \`OperationFailedError\` with the failure message).`)}\n` }],
       parameters: parameters(operation, 'StreamOptions', imports),
-      returnType: `Promise<${operation.wait.resultType}>`,
+      returnType: `Promise<${resultType}>`,
       statements: [
         `const started = await this.${operation.methodName}(${[...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? ['params'] : []), 'options'].join(', ')});`,
-        `return (await awaitStreamResult(this.#client, ops.${via?.key ?? 'undefined'}, ${JSON.stringify(operation.wait.params).replace(/"/g, "'")}, started, options)) as ${operation.wait.resultType};`,
+        `return (await awaitStreamResult(this.#client, ops.${via?.key ?? 'undefined'}, ${expression(operation.wait.params)}, started, options)) as ${resultType};`,
       ],
     });
   }
   if (operation.chunkedUpload) {
     const chunked = operation.chunkedUpload;
-    const key = (id: string | undefined): string => model.operations.find((candidate) => candidate.operationId === id)?.key ?? 'undefined';
+    const byId = (id: string | undefined): OperationModel | undefined => model.operations.find((candidate) => candidate.operationId === id);
+    const key = (id: string | undefined): string => byId(id)?.key ?? 'undefined';
+    // The helper resolves to what the completing operation does.
+    const resultType = byId(chunked.complete)?.responseTypeName ?? 'unknown';
     imports.runtime.add('uploadInChunks').add('ChunkedUploadOptions').add('BinaryInput');
-    imports.types.add(chunked.resultType);
+    if (resultType !== 'unknown') imports.types.add(resultType);
     methods.push({
       name: chunked.methodName,
       docs: [{ description: `${docText(`Uploads \`data\` in parts: starts the upload with \`${operation.methodName}()\`, sends parts of the size the server chooses, then completes it. On failure the upload is aborted${chunked.abort ? '' : ' (the API has no abort operation, so it is left to expire)'}.`)}\n` }],
       parameters: [...parameters(operation, 'ChunkedUploadOptions', imports).slice(0, -1), { name: 'data', type: 'BinaryInput' }, { name: 'options', type: 'ChunkedUploadOptions', hasQuestionToken: true }],
-      returnType: `Promise<${chunked.resultType}>`,
+      returnType: `Promise<${resultType}>`,
       isAsync: true,
       statements: [
-        `const spec = { start: ${op}, part: () => ops.${key(chunked.part)}, complete: () => ops.${key(chunked.complete)}, ${chunked.abort ? `abort: () => ops.${key(chunked.abort)}, ` : ''}uploadId: '${chunked.uploadId}', partSize: '${chunked.partSize}', uploadIdParam: '${chunked.uploadIdParam}', partNumberParam: '${chunked.partNumberParam}', firstPart: ${chunked.firstPart} };`,
-        `return (await uploadInChunks(this.#client, spec, ${args(operation)}, data, options)) as ${chunked.resultType};`,
+        `const spec = { start: ${op}, part: () => ops.${key(chunked.part)}, complete: () => ops.${key(chunked.complete)}, ${chunked.abort ? `abort: () => ops.${key(chunked.abort)}, ` : ''}uploadId: ${literal(chunked.uploadId)}, partSize: ${literal(chunked.partSize)}, uploadIdParam: ${literal(chunked.uploadIdParam)}, partNumberParam: ${literal(chunked.partNumberParam)}, firstPart: ${chunked.firstPart} };`,
+        `return (await uploadInChunks(this.#client, spec, ${args(operation)}, data, options)) as ${resultType};`,
       ],
     });
   }

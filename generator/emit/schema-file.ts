@@ -5,14 +5,9 @@
  */
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
+import { isBinary } from '../model/json-schema.js';
 import { generatedHeader } from './print.js';
 import { repairSchemaTypes } from './schema-repairs.js';
-
-function isBinary(schema: Record<string, unknown>): boolean {
-  if (schema['format'] === 'binary') return true;
-  const media = schema['contentMediaType'];
-  return schema['type'] === 'string' && typeof media === 'string' && !/^text\/|json|xml/.test(media);
-}
 
 /**
  * openapi-typescript edits the document it is given (it rewrites discriminator

@@ -7,6 +7,7 @@
 import { StructureKind } from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
 import { quote } from '../model/type-expressions.js';
+import { clientVariable } from './call-example.js';
 import { docText, printFile, type Statement } from './print.js';
 
 export function emitTypes(model: ApiModel): string {
@@ -21,7 +22,7 @@ export function emitTypes(model: ApiModel): string {
     statements.push({ kind: StructureKind.TypeAlias, name: schema.name, isExported: true, type: `components['schemas'][${quote(schema.component)}]` });
   }
   for (const operation of model.operations) {
-    const call = `\`${model.name.charAt(0).toLowerCase()}${model.name.slice(1)}.${operation.resource}.${operation.methodName}()\``;
+    const call = `\`${clientVariable(model)}.${operation.resource}.${operation.methodName}()\``;
     if (operation.paramsType) {
       statements.push({ kind: StructureKind.TypeAlias, name: operation.paramsType.name, isExported: true, docs: [docText(`Params of ${call}.`)], type: operation.paramsType.expression });
     }

@@ -31,6 +31,8 @@ export interface ModelOptions {
   packageVersion?: string | undefined;
 }
 
+/** A path segment that only says the API version (`v1`, `2`, `v2.1`): it names nothing. */
+const VERSION_SEGMENT = /^v?\d+(\.\d+)*$/i;
 const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** Members every generated client has; a resource may not shadow them. */
 export const CLIENT_MEMBERS = ['raw', 'baseUrl', 'waitFor', 'verifyWebhook', 'withOptions', 'toJSON', 'constructor'];
@@ -240,7 +242,7 @@ function responsesOf(context: Context, operation: Json, base: string, envelope: 
   return { success, errors };
 }
 
-function sseOf(context: Context, operation: Json, responses: ResponseModel[], base: string): SSEModel | undefined {
+function sseOf(context: Context, operation: Json, responses: ResponseModel[]): SSEModel | undefined {
   const stream = responses.find((response) => response.kind === 'sse');
   if (!stream) return undefined;
   const extension = record(operation['x-specsmith-sse']) ?? {};
@@ -264,7 +266,6 @@ function sseOf(context: Context, operation: Json, responses: ResponseModel[], ba
   const dedupe = record(extension['dedupe']);
   const terminalWhen = record(extension['terminalWhen']);
   const resultType = success ? presentAt(`Extract<${eventType}, { ${isIdentifier(typeField) ? typeField : quote(typeField)}: ${quote(String(success['event']))} }>`, String(success['value'])) : undefined;
-  void base;
   return {
     typeField,
     known: [...new Set(known)],
@@ -294,7 +295,7 @@ function derivedMethodName(operationId: string, resource: string): string {
 }
 
 function resourceOfPath(path: string): string {
-  const segment = path.split('/').find((part) => part !== '' && !/^v?\d+(\.\d+)*$/i.test(part) && !part.startsWith('{'));
+  const segment = path.split('/').find((part) => part !== '' && !VERSION_SEGMENT.test(part) && !part.startsWith('{'));
   return segment ?? 'root';
 }
 
@@ -364,7 +365,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
       if (!operation) continue;
       const pointer = appendPointer('/paths', path, method);
       // Without an operationId, the method and the path's own words name it (version segments like v1 say nothing).
-      const operationId = text(operation['operationId']) ?? camelCase(`${method} ${path.split('/').filter((segment) => !/^v?\d+(\.\d+)*$/i.test(segment)).join(' ').replace(/[{}]/g, '')}`);
+      const operationId = text(operation['operationId']) ?? camelCase(`${method} ${path.split('/').filter((segment) => !VERSION_SEGMENT.test(segment)).join(' ').replace(/[{}]/g, '')}`);
       const base = operationType(path, method);
       const tagName = strings(operation['tags'])[0] ?? resourceOfPath(path);
       const resource = resourceFor(tagName);
@@ -405,7 +406,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
         responseTypeName: '',
         idempotent: idempotentExtension === true ? true : record(idempotentExtension) ? String(record(idempotentExtension)?.['field']) : undefined,
         pagination: undefined,
-        sse: sseOf(context, operation, success, base),
+        sse: sseOf(context, operation, success),
         longRunning: undefined,
         upload,
         chunkedUpload: undefined,
@@ -453,7 +454,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
       const wait = record(source['x-specsmith-wait']);
       const via = wait ? byId.get(String(wait['via'])) : undefined;
       if (wait && via) {
-        operation.wait = { via: via.operationId, params: (record(wait['params']) ?? {}) as Record<string, string>, methodName: methods.claim(`${operation.methodName}AndWait`), resultType: via.sse?.resultType ?? 'unknown' };
+        operation.wait = { via: via.operationId, params: (record(wait['params']) ?? {}) as Record<string, string>, methodName: methods.claim(`${operation.methodName}AndWait`) };
       }
       const chunked = record(source['x-specsmith-chunked-upload']);
       const complete = chunked ? byId.get(String(chunked['complete'])) : undefined;
@@ -468,7 +469,6 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
           partNumberParam: String(chunked['partNumberParam']),
           firstPart: typeof chunked['firstPart'] === 'number' ? chunked['firstPart'] : 1,
           methodName: methods.claim('uploadChunked'),
-          resultType: complete.responseType,
         };
       }
     }
@@ -627,13 +627,5 @@ function assignOperationTypes(operations: OperationModel[], context: Context, re
     }
     operation.responseTypeName = operation.sse ? context.types.claim(`${stem}Event`, `${stem}StreamEvent`) : context.types.claim(`${stem}Response`, `${stem}Result`);
     if (operation.sse?.resultType) operation.sse.resultTypeName = context.types.claim(`${stem}Result`, `${stem}StreamResult`);
-  }
-  // Helpers return what the operations they follow return, by those operations' exported names.
-  const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
-  for (const operation of operations) {
-    const via = operation.wait ? byId.get(operation.wait.via) : undefined;
-    if (operation.wait && via?.sse?.resultTypeName) operation.wait.resultType = via.sse.resultTypeName;
-    const complete = operation.chunkedUpload ? byId.get(operation.chunkedUpload.complete) : undefined;
-    if (operation.chunkedUpload && complete) operation.chunkedUpload.resultType = complete.responseTypeName;
   }
 }

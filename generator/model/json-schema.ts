@@ -9,7 +9,8 @@ import { deref, isObject, type Json } from './schema-utils.js';
 
 const OPENAPI_ONLY = new Set(['discriminator', 'xml', 'externalDocs', 'example', 'nullable', 'readOnly', 'x-specsmith-events']);
 
-function isBinary(schema: Json): boolean {
+/** A schema for raw bytes: `format: binary`, or a string whose media type is not text, JSON or XML. */
+export function isBinary(schema: Json): boolean {
   const media = schema['contentMediaType'];
   return schema['format'] === 'binary' || (schema['type'] === 'string' && typeof media === 'string' && !/^text\/|json|xml/.test(media));
 }

@@ -5,8 +5,9 @@
  */
 import { parsePointer } from '../load/json-pointer.js';
 
+/** A TypeScript string literal (single-quoted; line breaks escaped, so any name or value fits on one line). */
 export function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
 }
 
 /** `paths['/v1/projects']['get']` */

@@ -98,15 +98,12 @@ export interface ChunkedUploadModel {
   firstPart: number;
   /** Name of the generated helper method. */
   methodName: string;
-  /** TypeScript type of the completion result. */
-  resultType: string;
 }
 
 export interface WaitModel {
   via: string;
   params: Record<string, string>;
   methodName: string;
-  resultType: string;
 }
 
 export interface OperationModel {

@@ -16,17 +16,12 @@
  */
 import { appendPointer, getAtPointer, parsePointer } from '../load/json-pointer.js';
 import { NameScope, pascalCase } from '../model/naming.js';
-
-type Json = Record<string, unknown>;
+import { isObject, type Json } from '../model/schema-utils.js';
 
 const COMPONENT_SECTIONS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems'];
 const SCHEMA_KEYWORDS = new Set(['schema', 'items', 'additionalProperties', 'not', 'contentSchema', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'if', 'then', 'else', 'contains']);
 const SCHEMA_LISTS = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** A reference to a whole component (`#/components/schemas/Pet`) rather than into one. */
 function isCanonical(ref: string): boolean {
@@ -99,6 +94,15 @@ function collectRefs(document: Json): RefSite[] {
   return sites;
 }
 
+/** The object under `key`, created when it is missing (sections of `components` a rewrite adds to). */
+function objectAt(parent: Json, key: string): Json {
+  const existing = parent[key];
+  if (isObject(existing)) return existing;
+  const created: Json = {};
+  parent[key] = created;
+  return created;
+}
+
 function setAtPointer(document: Json, pointer: string, value: unknown): void {
   const segments = parsePointer(pointer);
   const last = segments.pop();
@@ -107,7 +111,7 @@ function setAtPointer(document: Json, pointer: string, value: unknown): void {
 }
 
 function hoistNonCanonicalRefs(document: Json): void {
-  const components = (isObject(document['components']) ? document['components'] : (document['components'] = {})) as Json;
+  const components = objectAt(document, 'components');
   const scopes = new Map<string, NameScope>();
   const scopeFor = (section: string): NameScope => {
     let scope = scopes.get(section);
@@ -129,8 +133,7 @@ function hoistNonCanonicalRefs(document: Json): void {
     const base = pascalCase(segments.filter((segment) => !/^\d+$/.test(segment) && !['properties', 'items', 'schema', 'content', 'definitions', '$defs', 'paths', 'components', 'schemas', 'application/json'].includes(segment)).slice(-2).join(' ')) || 'Schema';
     const name = scopeFor(section).claim(base);
     const target = `#/components/${section}/${name}`;
-    const sectionObject = (isObject(components[section]) ? components[section] : (components[section] = {})) as Json;
-    sectionObject[name] = value;
+    objectAt(components, section)[name] = value;
     setAtPointer(document, ref, { $ref: target });
     moved.set(ref, target);
   }
@@ -165,8 +168,8 @@ function resolveDiscriminatorMappings(document: Json): void {
 /** Inline SSE event schemas become components named after their operation. */
 function nameInlineEventSchemas(document: Json): void {
   const paths = isObject(document['paths']) ? document['paths'] : {};
-  const components = (isObject(document['components']) ? document['components'] : (document['components'] = {})) as Json;
-  const schemas = (isObject(components['schemas']) ? components['schemas'] : (components['schemas'] = {})) as Json;
+  const components = objectAt(document, 'components');
+  const schemas = objectAt(components, 'schemas');
   const scope = new NameScope(Object.keys(schemas));
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;

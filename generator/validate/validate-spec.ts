@@ -10,15 +10,12 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { appendPointer, getAtPointer } from '../load/json-pointer.js';
 import { checkExtensionReferences, checkExtensions, listOperations } from '../extensions/check.js';
+import { isObject } from '../model/schema-utils.js';
 
 /** A diagnostic before it is located; `related` points at a second node the message names (located the same way). */
 type Issue = Omit<Diagnostic, 'file' | 'line' | 'column'> & { related?: string };
 
 const PARAMETER_LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** A version as written: YAML reads an unquoted `2.0` as the number 2, which is still version "2.0". */
 function versionText(value: unknown): string {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** Entries of an output directory the generator does not own. */
-const UNMANAGED = new Set(['dist', 'node_modules', '.turbo']);
+export const UNMANAGED = new Set(['dist', 'node_modules', '.turbo']);
 
 async function managedFiles(root: string, dir = root): Promise<string[]> {
   if (!existsSync(dir)) return [];

@@ -48,81 +48,81 @@ export type ContentPublishedEvent = components['schemas']['ContentPublishedEvent
 export type ContentRejectedEvent = components['schemas']['ContentRejectedEvent'];
 export type WorkflowCompletedEvent = components['schemas']['WorkflowCompletedEvent'];
 export type TeamInvitedEvent = components['schemas']['TeamInvitedEvent'];
-/** Params of `heyCMO.discovery.getHomePage()`. */
+/** Params of `heyCmo.discovery.getHomePage()`. */
 export type DiscoveryGetHomePageParams = NonNullable<paths['/']['get']['parameters']['query']>;
-/** What `heyCMO.discovery.getHomePage()` resolves to. */
+/** What `heyCmo.discovery.getHomePage()` resolves to. */
 export type DiscoveryGetHomePageResponse = string | paths['/']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.discovery.getOpenApi()` resolves to. */
+/** What `heyCmo.discovery.getOpenApi()` resolves to. */
 export type DiscoveryGetOpenApiResponse = paths['/openapi.json']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.discovery.getApiCatalog()` resolves to. */
+/** What `heyCmo.discovery.getApiCatalog()` resolves to. */
 export type DiscoveryGetApiCatalogResponse = paths['/.well-known/api-catalog']['get']['responses'][200]['content']['application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"'];
-/** What `heyCMO.discovery.getMcpServerCard()` resolves to. */
+/** What `heyCmo.discovery.getMcpServerCard()` resolves to. */
 export type DiscoveryGetMcpServerCardResponse = paths['/.well-known/mcp/server-card.json']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.discovery.getProtectedResourceMetadata()` resolves to. */
+/** What `heyCmo.discovery.getProtectedResourceMetadata()` resolves to. */
 export type DiscoveryGetProtectedResourceMetadataResponse = paths['/.well-known/oauth-protected-resource']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.discovery.getAgentJson()` resolves to. */
+/** What `heyCmo.discovery.getAgentJson()` resolves to. */
 export type DiscoveryGetAgentJsonResponse = paths['/.well-known/agent.json']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.discovery.getAgentCard()` resolves to. */
+/** What `heyCmo.discovery.getAgentCard()` resolves to. */
 export type DiscoveryGetAgentCardResponse = paths['/.well-known/agent-card.json']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.discovery.getLlmsTxt()` resolves to. */
+/** What `heyCmo.discovery.getLlmsTxt()` resolves to. */
 export type DiscoveryGetLlmsTxtResponse = string;
-/** What `heyCMO.discovery.getLlmsFullTxt()` resolves to. */
+/** What `heyCmo.discovery.getLlmsFullTxt()` resolves to. */
 export type DiscoveryGetLlmsFullTxtResponse = string;
-/** What `heyCMO.discovery.getIndexMarkdown()` resolves to. */
+/** What `heyCmo.discovery.getIndexMarkdown()` resolves to. */
 export type DiscoveryGetIndexMarkdownResponse = string;
-/** What `heyCMO.discovery.getPricingMarkdown()` resolves to. */
+/** What `heyCmo.discovery.getPricingMarkdown()` resolves to. */
 export type DiscoveryGetPricingMarkdownResponse = string;
-/** What `heyCMO.discovery.getSitemap()` resolves to. */
+/** What `heyCmo.discovery.getSitemap()` resolves to. */
 export type DiscoveryGetSitemapResponse = string;
-/** Params of `heyCMO.auth.createCheckout()`. */
+/** Params of `heyCmo.auth.createCheckout()`. */
 export type AuthCreateCheckoutParams = NonNullable<NonNullable<paths['/api/checkout']['post']['requestBody']>['content']['application/json']>;
-/** What `heyCMO.auth.createCheckout()` resolves to. */
+/** What `heyCmo.auth.createCheckout()` resolves to. */
 export type AuthCreateCheckoutResponse = paths['/api/checkout']['post']['responses'][200]['content']['application/json'];
-/** What `heyCMO.auth.getApiKey()` resolves to. */
+/** What `heyCmo.auth.getApiKey()` resolves to. */
 export type AuthGetApiKeyResponse = paths['/api/session/{sessionId}']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.customers.get()` resolves to. */
+/** What `heyCmo.customers.get()` resolves to. */
 export type CustomerGetResponse = paths['/api/customer/{customerId}']['get']['responses'][200]['content']['application/json'];
-/** Params of `heyCMO.webhooks.subscribe()`. */
+/** Params of `heyCmo.webhooks.subscribe()`. */
 export type WebhookSubscribeParams = NonNullable<NonNullable<paths['/api/hooks/{customerId}']['post']['requestBody']>['content']['application/json']>;
-/** What `heyCMO.webhooks.subscribe()` resolves to. */
+/** What `heyCmo.webhooks.subscribe()` resolves to. */
 export type WebhookSubscribeResponse = paths['/api/hooks/{customerId}']['post']['responses'][200]['content']['application/json'];
-/** Params of `heyCMO.onboarding.autoExtract()`. */
+/** Params of `heyCmo.onboarding.autoExtract()`. */
 export type OnboardingAutoExtractParams = NonNullable<NonNullable<paths['/api/onboard/{customerId}/auto-extract']['post']['requestBody']>['content']['application/json']>;
-/** What `heyCMO.onboarding.autoExtract()` resolves to. */
+/** What `heyCmo.onboarding.autoExtract()` resolves to. */
 export type OnboardingAutoExtractResponse = paths['/api/onboard/{customerId}/auto-extract']['post']['responses'][200]['content']['application/json'];
-/** Params of `heyCMO.onboarding.submit()`. */
+/** Params of `heyCmo.onboarding.submit()`. */
 export type OnboardingSubmitParams = NonNullable<NonNullable<paths['/api/onboard/{id}']['post']['requestBody']>['content']['application/json']>;
-/** What `heyCMO.onboarding.submit()` resolves to. */
+/** What `heyCmo.onboarding.submit()` resolves to. */
 export type OnboardingSubmitResponse = paths['/api/onboard/{id}']['post']['responses'][200]['content']['application/json'];
-/** Params of `heyCMO.connections.create()`. */
+/** Params of `heyCmo.connections.create()`. */
 export type ConnectionCreateParams = NonNullable<NonNullable<paths['/api/connect/{id}']['post']['requestBody']>['content']['application/json']>;
-/** What `heyCMO.connections.create()` resolves to. */
+/** What `heyCmo.connections.create()` resolves to. */
 export type ConnectionCreateResponse = paths['/api/connect/{id}']['post']['responses'][200]['content']['application/json'];
-/** What `heyCMO.connections.list()` resolves to. */
+/** What `heyCmo.connections.list()` resolves to. */
 export type ConnectionListResponse = paths['/api/connections/{id}']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.events.list()` resolves to. */
+/** What `heyCmo.events.list()` resolves to. */
 export type EventListResponse = paths['/api/events/{id}']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.dashboard.get()` resolves to. */
+/** What `heyCmo.dashboard.get()` resolves to. */
 export type DashboardGetResponse = paths['/api/dashboard/{id}']['get']['responses'][200]['content']['application/json'];
-/** Params of `heyCMO.scan.run()`. */
+/** Params of `heyCmo.scan.run()`. */
 export type ScanRunParams = NonNullable<NonNullable<paths['/api/scan']['post']['requestBody']>['content']['application/json']>;
-/** What `heyCMO.scan.run()` resolves to. */
+/** What `heyCmo.scan.run()` resolves to. */
 export type ScanRunResponse = paths['/api/scan']['post']['responses'][200]['content']['application/json'];
-/** What `heyCMO.status.getHealth()` resolves to. */
+/** What `heyCmo.status.getHealth()` resolves to. */
 export type StatusGetHealthResponse = paths['/api/health']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.status.getReadiness()` resolves to. */
+/** What `heyCmo.status.getReadiness()` resolves to. */
 export type StatusGetReadinessResponse = paths['/api/health/ready']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.status.get()` resolves to. */
+/** What `heyCmo.status.get()` resolves to. */
 export type StatusGetResponse = paths['/api/public/status']['get']['responses'][200]['content']['application/json'];
-/** What `heyCMO.status.getPage()` resolves to. */
+/** What `heyCmo.status.getPage()` resolves to. */
 export type StatusGetPageResponse = string;
-/** Params of `heyCMO.live.stream()`. */
+/** Params of `heyCmo.live.stream()`. */
 export type LiveStreamParams = NonNullable<paths['/live']['get']['parameters']['query']>;
-/** One event of `heyCMO.live.stream()`. */
+/** One event of `heyCmo.live.stream()`. */
 export type LiveStreamEvent = components['schemas']['LiveEvent'];
-/** One event of `heyCMO.mcp.connect()`. */
+/** One event of `heyCmo.mcp.connect()`. */
 export type McpConnectEvent = components['schemas']['McpStreamEvent'];
-/** Params of `heyCMO.mcp.sendMessage()`. */
+/** Params of `heyCmo.mcp.sendMessage()`. */
 export type McpSendMessageParams = NonNullable<paths['/mcp/message']['post']['parameters']['query']> & NonNullable<NonNullable<paths['/mcp/message']['post']['requestBody']>['content']['application/json']>;
-/** What `heyCMO.mcp.sendMessage()` resolves to. */
+/** What `heyCmo.mcp.sendMessage()` resolves to. */
 export type McpSendMessageResponse = void;

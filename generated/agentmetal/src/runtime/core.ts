@@ -219,7 +219,7 @@ export class ClientCore {
   async read<T>(op: OperationSpec, sent: Sent): Promise<APIResponse<T>> {
     const { response } = sent;
     const listed = op.responses[response.status];
-    const spec = !listed || listed.kind === 'auto' ? fallbackResponse(op, response) : listed;
+    const spec = !listed || listed.kind === 'auto' ? fallbackResponse(op, response, listed) : listed;
     let body: unknown;
     let data: unknown;
     try {
@@ -372,7 +372,6 @@ export class ClientCore {
     if (problem) throw new this.errors.invalidRequest(`${op.id}: ${op.webhookUrlField} ${problem}`);
   }
 
-  /** Headers and query parameters carrying the key for the first usable security alternative. */
   /** Credentials by security alternatives: the key never changes, so each list is worked out once. */
   readonly #credentialCache = new WeakMap<readonly (readonly string[])[], Credentials>();
 
@@ -384,6 +383,7 @@ export class ClientCore {
     return credentials;
   }
 
+  /** Headers and query parameters carrying the key for the first usable security alternative. */
   #credentialsFor(alternatives: readonly (readonly string[])[], operationId?: string): Credentials {
     const none = { header: {}, query: {} };
     if (alternatives.length === 0 || alternatives.some((alternative) => alternative.length === 0 && !this.#apiKey)) return none;
@@ -423,10 +423,12 @@ export class ClientCore {
   }
 }
 
-/** How to read a success status the spec does not list: like its first JSON response, else by Content-Type. */
-function fallbackResponse(op: OperationSpec, response: Response): ResponseSpec {
+/**
+ * How to read a success status the spec does not list, or lists with several media types (`listed`):
+ * like its first JSON response, else by Content-Type.
+ */
+function fallbackResponse(op: OperationSpec, response: Response, listed: ResponseSpec | undefined): ResponseSpec {
   const type = response.headers.get('content-type') ?? '';
-  const listed = op.responses[response.status];
   if (/json/i.test(type)) return listed?.unwrap ? { kind: 'json', unwrap: listed.unwrap } : (Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' });
   if (/event-stream/i.test(type)) return { kind: 'sse' };
   if (type.startsWith('text/')) return { kind: 'text' };

@@ -65,7 +65,7 @@ export class Events {
    */
   async publishAndWait(params: EventPublishParams, options?: StreamOptions): Promise<StreamSubscribeResult> {
     const started = await this.publish(params, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeStream, {'stream_id':'/stream_id'}, started, options)) as StreamSubscribeResult;
+    return (await awaitStreamResult(this.#client, ops.subscribeStream, { stream_id: '/stream_id' }, started, options)) as StreamSubscribeResult;
   }
 
   /**
