@@ -38,8 +38,8 @@ import {
   type UnknownEvent,
   type WorkflowCompletedWebhookEvent,
 } from '../../generated/heycmo/src/index.js';
-import { clientMethods, contractSpec, expectValid, failure, Ledger, prefer, prismUrl, TEST_KEYS } from '../support/contract.js';
-import { errorStatusKeys, exampleOf, examplesOf, hmacSignature, resolve, responseAt, schemaPointer, sseExampleEvents, successStatuses } from './contract-helpers.js';
+import { contractSpec, exampleOf, examplesOf, expectValid, failure, Ledger, prefer, prismUrl, resolve, responseAt, TEST_KEYS } from '../support/contract.js';
+import { errorStatusKeys, eventSchemaPointer, hmacSignature, sseExampleEvents, successStatuses, take, webhookPayload, webhookScheme } from './contract-helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -85,14 +85,7 @@ beforeAll(() => {
 });
 
 /** Drains a stream with a bound (Prism's answers end, but a stream must never hang the suite). */
-async function collect<T>(stream: AsyncIterable<T>, limit = 20): Promise<T[]> {
-  const events: T[] = [];
-  for await (const event of stream) {
-    events.push(event);
-    if (events.length >= limit) break;
-  }
-  return events;
-}
+const collect = <T>(stream: AsyncIterable<T>, limit = 20): Promise<T[]> => take(stream, limit);
 
 /** One call per non-streaming operation, with the spec's example inputs. */
 const calls: Record<string, (options?: RequestOptions) => APIPromise<unknown>> = {
@@ -159,7 +152,7 @@ describe('every operation', () => {
     const before = wire.length;
     const { data, status: actual, headers, response } = await calls[operationId]!().withResponse();
     expect(actual).toBe(status);
-    expectValid(spec, schemaPointer(spec, operationId, status, mediaType), data, headers);
+    expectValid(spec, spec.responsePointer(operationId, status, mediaType), data, headers);
     expect(response.headers.get('content-type')).toBe(mediaType);
     // No envelope: the value is the body itself, parsed for JSON media types, text otherwise.
     if (/json/.test(mediaType)) expect(typeof data).toBe('object');
@@ -194,7 +187,7 @@ describe('every operation', () => {
     // The documented media type is asked for first; JSON (the error format) only as a fallback.
     expect(wire.slice(before)[0]?.request.headers.get('accept')?.split(', ')[0]).toBe(mediaType);
     expect(headers.get('content-type')).toBe(mediaType);
-    expectValid(spec, schemaPointer(spec, 'getApiCatalog', 200, mediaType), data, headers);
+    expectValid(spec, spec.responsePointer('getApiCatalog', 200, mediaType), data, headers);
     expect(data).toEqual(exampleOf(spec, 'getApiCatalog', 200, mediaType));
     expect(data.linkset[0]?.anchor).toBe('https://heycmo.ai/api');
     expect(data.linkset[0]?.['service-desc']?.[0]?.href).toBe('https://heycmo.ai/openapi.json');
@@ -247,7 +240,7 @@ describe('the home page negotiates HTML or the agent descriptor', () => {
     expect(headers.get('content-type')).toBe('application/json');
     if (typeof data === 'string') throw new Error(`expected the JSON descriptor, got text: ${data.slice(0, 60)}`);
     const descriptor: Record<string, unknown> = data;
-    expectValid(spec, schemaPointer(spec, 'getHomePage', 200, 'application/json'), descriptor, headers);
+    expectValid(spec, spec.responsePointer('getHomePage', 200, 'application/json'), descriptor, headers);
     expect(descriptor).toEqual(exampleOf(spec, 'getHomePage', 200, 'application/json'));
     expect(headers.get('link')).toBe(link);
   });
@@ -348,14 +341,14 @@ describe('documented errors become typed errors', () => {
   });
 
   it.each(rows)('%s %s as %i (%s)', async (operationId, key, status, exampleName) => {
-    const example = Object.fromEntries(examplesOf(spec, operationId, key))[exampleName] as Json;
+    const example = exampleOf(spec, operationId, key, 'application/json', exampleName) as Json;
     const error = await failure(attempts[operationId]!(prefer(status, exampleName)));
     expect(error).toBeInstanceOf(classes[status] ?? APIError);
     expect(error).toBeInstanceOf(APIError);
     expect(error['status']).toBe(status);
     expect(error['operationId']).toBe(operationId);
     expect(error['body']).toEqual(example);
-    expect(spec.validate(schemaPointer(spec, operationId, key), error['body'])).toBeUndefined();
+    expect(spec.validate(spec.responsePointer(operationId, key), error['body'])).toBeUndefined();
     expect(error['code']).toBe(example['code']);
     expect(error.message).toContain(String(example['error']));
     expect(error.message).not.toContain(KEY);
@@ -380,7 +373,7 @@ describe('documented errors become typed errors', () => {
   const successMediaType = (operationId: string): string | undefined => Object.keys((responseAt(spec, operationId, successStatuses(spec, operationId)[0] ?? 200).node['content'] ?? {}) as Json)[0];
   const nonJson = rows.filter(([operationId]) => successMediaType(operationId) !== undefined && successMediaType(operationId) !== 'application/json');
   it.each(nonJson)('%s %s as %i (%s) arrives typed once Accept also names application/json', async (operationId, key, status, exampleName) => {
-    const example = Object.fromEntries(examplesOf(spec, operationId, key))[exampleName] as Json;
+    const example = exampleOf(spec, operationId, key, 'application/json', exampleName) as Json;
     const error = await failure(attempts[operationId]!({ headers: { ...prefer(status, exampleName).headers, Accept: `${successMediaType(operationId) ?? ''}, application/json` } }));
     expect(error).toBeInstanceOf(classes[status] ?? APIError);
     expect(error['status']).toBe(status);
@@ -397,7 +390,7 @@ describe('documented errors become typed errors', () => {
       if (!('X-Request-ID' in documented)) continue;
       const error = await failure(attempts[operationId]!(prefer(status, exampleName)));
       // Rows that did not come back as the documented error fail in the table above; only compare the ids here.
-      const example = Object.fromEntries(examplesOf(spec, operationId, key))[exampleName];
+      const example = exampleOf(spec, operationId, key, 'application/json', exampleName);
       if (error['status'] !== status || JSON.stringify(error['body']) !== JSON.stringify(example)) continue;
       compared++;
       const header = (error['headers'] as Headers).get('x-request-id');
@@ -427,7 +420,6 @@ describe('documented errors become typed errors', () => {
 });
 
 describe('MCP over SSE', () => {
-  const contentSchema = (operationId: string): string => resolve(spec, `${responseAt(spec, operationId, 200).pointer}/content/text~1event-stream/schema/contentSchema`).pointer;
   const exampleText = (operationId: string): string => exampleOf(spec, operationId, 200, 'text/event-stream') as string;
 
   /** The events the client should yield for an SSE example: non-JSON data as {type, data}, JSON data plus type. */
@@ -482,7 +474,7 @@ describe('MCP over SSE', () => {
     expect(JSON.stringify(hookEvents)).not.toContain(KEY);
 
     expect(events).toEqual(expectedEvents('openMcpStream'));
-    for (const event of events) expect(spec.validate(contentSchema('openMcpStream'), event)).toBeUndefined();
+    for (const event of events) expect(spec.validate(eventSchemaPointer(spec, 'openMcpStream'), event)).toBeUndefined();
     const [first, ...rest] = events;
     // The endpoint event's data is plain text, per the README's convention: {type: 'endpoint', data: '<url>'}.
     expect(first).toEqual({ type: 'endpoint', data: `/mcp/message?sessionId=${MCP_SESSION}` });
@@ -538,7 +530,7 @@ describe('MCP over SSE', () => {
     expect(events).toEqual(expectedEvents('streamLiveOutput'));
     expect(events.length).toBeGreaterThan(0);
     for (const event of events) {
-      expect(spec.validate(contentSchema('streamLiveOutput'), event)).toBeUndefined();
+      expect(spec.validate(eventSchemaPointer(spec, 'streamLiveOutput'), event)).toBeUndefined();
       if (event.type !== 'message') throw new Error(`unexpected ${event.type} event`);
       const message: LiveMessageEvent = event;
       expect(message['agent']).toBe('seo');
@@ -552,15 +544,9 @@ describe('MCP over SSE', () => {
 });
 
 describe('webhooks', () => {
-  const scheme = (spec.document['x-specsmith-webhooks'] as Json)['signature'] as { header: string; algorithm: string; encoding: 'hex' | 'base64'; prefix: string };
+  const scheme = webhookScheme(spec);
   const secret = 'whsec_heycmo_0123456789abcdef0123456789abcdef';
   const events = Object.keys(spec.document['webhooks'] as Json);
-
-  function payload(event: string): Json {
-    const media = resolve(spec, `/webhooks/${event}/post/requestBody/content/application~1json`).node;
-    const [name] = Object.keys(media['examples'] as Json);
-    return resolve(spec, `/webhooks/${event}/post/requestBody/content/application~1json/examples/${name}`).node['value'] as Json;
-  }
 
   const sign = (raw: string, key = secret): string => hmacSignature(raw, key, scheme.encoding, scheme.prefix);
 
@@ -614,7 +600,7 @@ describe('webhooks', () => {
   };
 
   it.each(Object.keys(details))('%s: a signed delivery verifies and comes back typed', async (name) => {
-    const example = payload(name);
+    const example = webhookPayload(spec, name);
     expect(spec.validate(`/webhooks/${name}/post/requestBody/content/application~1json/schema`, example)).toBeUndefined();
     const raw = JSON.stringify(example);
     const signature = sign(raw);
@@ -626,7 +612,7 @@ describe('webhooks', () => {
   });
 
   describe('refused deliveries throw WebhookVerificationError without the secret in the message', () => {
-    const example = payload('content.published');
+    const example = webhookPayload(spec, 'content.published');
     const raw = JSON.stringify(example);
     const good = sign(raw);
     const other = 'whsec_heycmo_ffffffffffffffffffffffffffffffff';
@@ -658,9 +644,7 @@ describe('webhooks', () => {
 
 afterAll(() => {
   // Coverage: every operation of the spec reached Prism, and every generated method was called.
-  expect([...ledger.sent].sort()).toEqual([...operationIds].sort());
-  expect([...ledger.called].sort()).toEqual(expect.arrayContaining(clientMethods(client)));
-  expect(clientMethods(client).filter((method) => !ledger.called.has(method))).toEqual([]);
+  ledger.expectCoverage(spec, client);
   // No hook ever saw the key.
   expect(JSON.stringify(hookEvents)).not.toContain(KEY);
 });

@@ -37,8 +37,9 @@ import {
   type UnknownEvent,
 } from '../../generated/hot/src/index.js';
 import * as hotPackage from '../../generated/hot/src/index.js';
-import { getAtPointer } from '../../generator/load/json-pointer.js';
-import { clientMethods, contractSpec, expectValid, failure, Ledger, prefer, prismUrl, TEST_KEYS, type ContractSpec } from '../support/contract.js';
+import { appendPointer, getAtPointer } from '../../generator/load/json-pointer.js';
+import { contractSpec, exampleOf, examplesOf, expectValid, failure, Ledger, prefer, prismUrl, resolve, responseAt, TEST_KEYS, type ContractSpec } from '../support/contract.js';
+import { eventSchemaPointer, sseExampleEvents, take } from './contract-helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -77,67 +78,37 @@ beforeAll(() => {
 // Reading the spec: responses, their examples, SSE example streams.
 // ---------------------------------------------------------------------------
 
-function resolve(node: unknown): Json {
-  let value = node as Json;
-  while (typeof value['$ref'] === 'string') value = getAtPointer(spec.document, value['$ref'].slice(1)) as Json;
-  return value;
-}
-
 function operation(operationId: string): Json {
   const entry = spec.operations.find((candidate) => candidate.operationId === operationId);
   if (!entry) throw new Error(`no operation ${operationId} in the spec`);
   return entry.operation;
 }
 
-function response(operationId: string, status: number): Json {
-  return resolve((operation(operationId)['responses'] as Json)[String(status)]);
-}
-
 /** Example names of a response body (undefined for a single `example`). */
-function exampleNames(operationId: string, status: number, mediaType = 'application/json'): (string | undefined)[] {
-  const content = (response(operationId, status)['content'] as Record<string, Json>)[mediaType];
-  if (!content) throw new Error(`${operationId} ${status} has no ${mediaType}`);
-  return content['examples'] ? Object.keys(content['examples'] as Json) : [undefined];
-}
+const exampleNames = (operationId: string, status: number, mediaType = 'application/json'): (string | undefined)[] => examplesOf(spec, operationId, status, mediaType).map(([name]) => name);
 
 /** A documented example body; Prism serves the first one unless `Prefer: example=<name>` says otherwise. */
-function example<T = Json>(operationId: string, status: number, name?: string, mediaType = 'application/json'): T {
-  const content = (response(operationId, status)['content'] as Record<string, Json>)[mediaType];
-  if (!content) throw new Error(`${operationId} ${status} has no ${mediaType}`);
-  if ('example' in content && name === undefined) return content['example'] as T;
-  const examples = content['examples'] as Record<string, Json>;
-  const chosen = examples[name ?? Object.keys(examples)[0] ?? ''];
-  if (!chosen) throw new Error(`${operationId} ${status} has no example ${name}`);
-  return resolve(chosen)['value'] as T;
+const example = <T = Json>(operationId: string, status: number, name?: string, mediaType = 'application/json'): T => exampleOf(spec, operationId, status, mediaType, name) as T;
+
+/** A response header object, `$ref`s followed (undefined when the response documents no such header). */
+function responseHeader(operationId: string, status: number, name: string): Json | undefined {
+  const response = responseAt(spec, operationId, status);
+  if ((response.node['headers'] as Json | undefined)?.[name] === undefined) return undefined;
+  return resolve(spec, appendPointer(response.pointer, 'headers', name)).node;
 }
 
 const requestIdPointer = (spec.document['x-specsmith-request-id'] as { pointer: string }).pointer;
 const exampleRequestId = (operationId: string, status: number, name?: string): unknown => getAtPointer(example(operationId, status, name), requestIdPointer);
 
-/** The events of a documented SSE example, decoded the way the spec says (type from `event:` when data lacks it). */
+/**
+ * The events of a documented SSE example, decoded the way the spec says (type from `event:` when data lacks it).
+ * Prism serves each example as written, so these are also the events a stream of it yields.
+ */
 function exampleEvents(operationId: string, name?: string): Json[] {
-  const text = example<string>(operationId, 200, name, 'text/event-stream');
-  return text
-    .split(/\n\n+/)
-    // Blocks without data (comment lines such as the examples' closing `: end of example`) are no events.
-    .filter((block) => block.split('\n').some((line) => line.startsWith('data:')))
-    .map((block) => {
-      let type: string | undefined;
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) type = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      const parsed = JSON.parse(data.join('\n')) as Json;
-      return 'type' in parsed ? parsed : { ...parsed, type };
-    });
-}
-
-/** Pointer of the `contentSchema` union of an SSE operation (`/components/schemas/<Union>`). */
-function eventUnion(operationId: string): string {
-  const content = (response(operationId, 200)['content'] as Record<string, Json>)['text/event-stream'] as Json;
-  const schema = content['schema'] as { contentSchema: { $ref: string } };
-  return schema.contentSchema.$ref.slice(1);
+  return sseExampleEvents(example<string>(operationId, 200, name, 'text/event-stream')).map(({ event, data }) => {
+    const parsed = JSON.parse(data) as Json;
+    return 'type' in parsed ? parsed : { ...parsed, type: event };
+  });
 }
 
 /** The x-specsmith-sse failure message of a failure event, found with the spec's pointers in order. */
@@ -186,23 +157,8 @@ async function expectNoContent(call: APIPromise<unknown>): Promise<void> {
   expect(data).toBeUndefined();
 }
 
-/** At most `max` events of a stream (the loop breaks there, closing the connection). */
-async function take<E>(stream: AsyncIterable<E>, max = 50): Promise<E[]> {
-  const events: E[] = [];
-  for await (const event of stream) {
-    events.push(event);
-    if (events.length >= max) break;
-  }
-  return events;
-}
-
 async function firstEvent(stream: AsyncIterable<unknown>): Promise<unknown> {
   return (await take(stream, 1))[0];
-}
-
-/** The events of an SSE example, which Prism serves as written (each example closes with a comment line). */
-function servedEvents(operationId: string, name?: string): Json[] {
-  return exampleEvents(operationId, name);
 }
 
 /**
@@ -229,8 +185,8 @@ function resumedEvents(operationId: string, first: Json[], second: Json[]): Json
 
 /** A stream yields exactly the events Prism serves for the example, each valid against the operation's event union. */
 function expectServedEvents(operationId: string, events: readonly unknown[], name?: string): void {
-  expect(events).toEqual(servedEvents(operationId, name));
-  const union = eventUnion(operationId);
+  expect(events).toEqual(exampleEvents(operationId, name));
+  const union = eventSchemaPointer(spec, operationId);
   for (const event of events) {
     expect((event as Json)['type']).not.toBe('unknown');
     expect(spec.validate(union, event)).toBeUndefined();
@@ -742,7 +698,7 @@ describe('server-sent events', () => {
       }
     };
     for await (const event of hot.streams.subscribe(STREAM_ID, { project: PROJECT }, { resume: false })) narrow(event);
-    const served = servedEvents('subscribeStream');
+    const served = exampleEvents('subscribeStream');
     expect(texts).toEqual(served.filter((event) => event['type'] === 'stream:data').map((event) => `${String(event['data_type'])}:${JSON.stringify(event['payload'])}`));
     expect(texts.length).toBeGreaterThan(0);
     expect(runIds).toEqual(served.filter((event) => event['type'] === 'run:start').map((event) => getAtPointer(event, '/run/run_id')));
@@ -781,7 +737,7 @@ describe('server-sent events', () => {
 
   it('env.subscribe never finishes on its own: the client resumes (self) until we break', async () => {
     const { client, requests } = recording();
-    const perResponse = servedEvents('subscribeEnv');
+    const perResponse = exampleEvents('subscribeEnv');
     const events = await take(client.env.subscribe(), perResponse.length + 1);
     expect(events).toEqual([...perResponse, perResponse[0]]);
     expect(requests.map((request) => request.operationId)).toEqual(['subscribeEnv', 'subscribeEnv']);
@@ -792,9 +748,9 @@ describe('server-sent events', () => {
     // The first response is the timedOut example (ends with stream:complete); the repeat gets the default one, which ends with run:stop.
     const { client, requests } = recording({ prefer: () => (subscriptions++ === 0 ? 'example=timedOut' : undefined) });
     const events = await take(client.streams.subscribe(STREAM_ID, { project: PROJECT }));
-    const first = servedEvents('subscribeStream', 'timedOut');
+    const first = exampleEvents('subscribeStream', 'timedOut');
     expect(first.map((event) => event['type'])).not.toContain('run:stop');
-    expect(events).toEqual(resumedEvents('subscribeStream', first, servedEvents('subscribeStream')));
+    expect(events).toEqual(resumedEvents('subscribeStream', first, exampleEvents('subscribeStream')));
     expect(events.at(-1)?.type).toBe('run:stop');
     expect(requests.map((request) => request.operationId)).toEqual(['subscribeStream', 'subscribeStream']);
   });
@@ -802,7 +758,7 @@ describe('server-sent events', () => {
   it('subscribePost resumes through GET subscribeStream (same stream and project) after a timeout, dropping repeated run events', async () => {
     const { client, requests } = recording({ prefer: (request) => (request.method === 'POST' ? 'example=timedOut' : undefined) });
     const events = await take(client.streams.subscribePost(STREAM_ID, { project: PROJECT }));
-    expect(events).toEqual(resumedEvents('subscribeStreamPost', servedEvents('subscribeStreamPost', 'timedOut'), servedEvents('subscribeStream')));
+    expect(events).toEqual(resumedEvents('subscribeStreamPost', exampleEvents('subscribeStreamPost', 'timedOut'), exampleEvents('subscribeStream')));
     expect(requests.map((request) => `${request.method} ${request.operationId}`)).toEqual(['POST subscribeStreamPost', 'GET subscribeStream']);
     for (const request of requests) {
       expect(new URL(request.url).pathname).toBe(`/v1/streams/${STREAM_ID}/subscribe`);
@@ -813,7 +769,7 @@ describe('server-sent events', () => {
   it('a terminal event ends subscribeWithEvent: no resume', async () => {
     const { client, requests } = recording();
     const events = await take(client.streams.subscribeWithEvent(SUBSCRIBE_WITH_EVENT));
-    expect(events).toEqual(servedEvents('subscribeWithEvent'));
+    expect(events).toEqual(exampleEvents('subscribeWithEvent'));
     expect(requests.map((request) => request.operationId)).toEqual(['subscribeWithEvent']);
   });
 
@@ -910,8 +866,7 @@ describe('build upload (multipart, x-specsmith-upload)', () => {
     const { status, data, headers } = await client.builds.upload(PROJECT, { file: zip(), build_id: BUILD_ID }).withResponse();
     expect(status).toBe(200);
     expectValid(spec, spec.responsePointer('uploadBuild', 200, 'application/json', '/data'), data, headers);
-    const header = resolve((response('uploadBuild', 200)['headers'] as Json)['X-Build-Exists']);
-    expect(headers.get('x-build-exists')).toBe(header['example']);
+    expect(headers.get('x-build-exists')).toBe(responseHeader('uploadBuild', 200, 'X-Build-Exists')?.['example']);
     const form = await sent[0]!.formData();
     expect(form.get('build_id')).toBe(BUILD_ID);
     expect(form.get('hash')).toMatch(/^[0-9a-f]{64}$/);
@@ -1217,14 +1172,10 @@ describe('documented errors become typed errors', () => {
     expect(apiError.code).toBe(body.error.code);
     expect(apiError.message).toContain(body.error.message);
     expect(apiError.requestId).toBe(body.error.request_id);
-    if (status === 429 && resolve(resolve((response(operationId, status)['headers'] as Json | undefined)?.['Retry-After'] ?? {}))['required'] === true) {
+    if (status === 429 && responseHeader(operationId, status, 'Retry-After')?.['required'] === true) {
       expect(apiError.headers.get('retry-after')).toMatch(/^\d+$/);
     }
   });
 });
 
-afterAll(() => {
-  // Coverage: every operation of the spec reached Prism, and every generated method was called.
-  expect([...ledger.sent].sort()).toEqual(spec.operations.map((entry) => entry.operationId).sort());
-  expect(clientMethods(hot).filter((method) => !ledger.called.has(method))).toEqual([]);
-});
+afterAll(() => ledger.expectCoverage(spec, hot));

@@ -5,11 +5,16 @@
  * Prism mock of the spec. This catches a missing `exports` entry, a file left
  * out of the tarball, or a type that only compiles inside the repository.
  * publint and Are-the-Types-Wrong check each tarball too.
+ *
+ * Each package is packed from a copy of its sources inside the repository
+ * (so its dependencies resolve as they do for the workspace), not in place:
+ * prepack's compile then never rewrites generated/<name>/dist while another
+ * test file runs the MCP bin from it.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { repoRoot } from '../support/redocly.js';
@@ -92,13 +97,20 @@ console.log(JSON.stringify({ health: health.status, llms: llms.length, notFound 
 
 const PROVIDERS = Object.keys(CONSUMERS) as Provider[];
 let workdir: string;
+let sources: string;
 const tarballs = new Map<Provider, string>();
+/** What the generator does not write: build output and installs are left behind, as a clean checkout has them. */
+const NOT_SOURCE = new Set(['dist', 'node_modules']);
 
 beforeAll(async () => {
   workdir = await mkdtemp(join(tmpdir(), 'specsmith-e2e-'));
+  await mkdir(join(repoRoot, 'test/.artifacts'), { recursive: true });
+  sources = await mkdtemp(join(repoRoot, 'test/.artifacts/e2e-'));
   await Promise.all(
     PROVIDERS.map(async (provider) => {
-      const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], { cwd: join(repoRoot, 'generated', provider), env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+      const copy = join(sources, provider);
+      await cp(join(repoRoot, 'generated', provider), copy, { recursive: true, filter: (path) => !NOT_SOURCE.has(basename(path)) && !path.endsWith('.tsbuildinfo') });
+      const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], { cwd: copy, env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
       const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string }>;
       tarballs.set(provider, join(workdir, packed?.filename ?? ''));
     }),
@@ -107,6 +119,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (workdir) await rm(workdir, { recursive: true, force: true });
+  if (sources) await rm(sources, { recursive: true, force: true });
 });
 
 describe.each(PROVIDERS)('%s as a user installs it', (provider) => {

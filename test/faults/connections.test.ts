@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentMetal, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InvalidResponseError } from '../../generated/agentmetal/src/index.js';
+import { failure } from '../support/contract.js';
 import { json, startFaultServer, wait, type FaultServer } from '../support/fault-server.js';
 
 const KEY = 'ak_live_abc123def456ghi789';
@@ -15,32 +16,17 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function caught(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
-
-/** Waits until the server has seen `count` abandoned requests, or fails after a second. */
-async function abandoned(count: number): Promise<number> {
-  for (let waited = 0; waited < 1_000 && (server?.abandoned ?? 0) < count; waited += 20) await wait(20);
-  return server?.abandoned ?? 0;
-}
-
 describe('timeouts and cancellation', () => {
   it('a server that never answers gives APIConnectionTimeoutError after each attempt times out, and the requests are abandoned', async () => {
     server = await startFaultServer(() => undefined);
     const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, timeout: 200, maxRetries: 1 });
     const started = Date.now();
-    const error = await caught(client.instances.get('inst-xyz789'));
+    const error = await failure(client.instances.get('inst-xyz789'));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
-    expect((error as APIConnectionTimeoutError).attempts).toBe(2);
+    expect(error['attempts']).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     expect(server.requests).toHaveLength(2);
-    expect(await abandoned(2)).toBe(2);
+    expect(await server.waitForAbandoned(2)).toBe(2);
   });
 
   it('an AbortSignal gives APIUserAbortError at once, without a retry, and the request is abandoned', async () => {
@@ -50,10 +36,10 @@ describe('timeouts and cancellation', () => {
     const pending = client.instances.list({ signal: controller.signal });
     await wait(100);
     controller.abort();
-    const error = await caught(pending);
+    const error = await failure(pending);
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(1);
-    expect(await abandoned(1)).toBe(1);
+    expect(await server.waitForAbandoned(1)).toBe(1);
   });
 
   it('a body that stalls after the headers times out as well', async () => {
@@ -62,8 +48,8 @@ describe('timeouts and cancellation', () => {
       response.write('{"items": [');
     });
     const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, timeout: 200, maxRetries: 0 });
-    expect(await caught(client.instances.list())).toBeInstanceOf(APIConnectionTimeoutError);
-    expect(await abandoned(1)).toBe(1);
+    expect(await failure(client.instances.list())).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(await server.waitForAbandoned(1)).toBe(1);
   });
 
   it('a refused connection is APIConnectionError after the retries', async () => {
@@ -72,10 +58,10 @@ describe('timeouts and cancellation', () => {
     await server.close();
     server = undefined;
     const client = new AgentMetal({ apiKey: KEY, baseUrl: url, maxRetries: 1 });
-    const error = await caught(client.instances.list());
+    const error = await failure(client.instances.list());
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
-    expect((error as APIConnectionError).attempts).toBe(2);
+    expect(error['attempts']).toBe(2);
   });
 });
 
@@ -86,11 +72,11 @@ describe('bodies that break the contract', () => {
       response.end('<html>gateway hiccup</html>');
     });
     const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
-    const error = (await caught(client.instances.get('inst-xyz789'))) as InvalidResponseError;
+    const error = await failure(client.instances.get('inst-xyz789'));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.raw).toBe('<html>gateway hiccup</html>');
-    expect(error.status).toBe(200);
-    expect(error.operationId).toBe('getInstance');
+    expect(error['raw']).toBe('<html>gateway hiccup</html>');
+    expect(error['status']).toBe(200);
+    expect(error['operationId']).toBe('getInstance');
   });
 
   it('truncated JSON: InvalidResponseError with what arrived', async () => {
@@ -99,9 +85,9 @@ describe('bodies that break the contract', () => {
       response.end('{"items": [{"metadata": {"id": "inst-');
     });
     const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
-    const error = (await caught(client.instances.list())) as InvalidResponseError;
+    const error = await failure(client.instances.list());
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.raw).toBe('{"items": [{"metadata": {"id": "inst-');
+    expect(error['raw']).toBe('{"items": [{"metadata": {"id": "inst-');
   });
 
   it('a connection cut before the promised Content-Length: a typed connection error, not a crash', async () => {
@@ -111,13 +97,13 @@ describe('bodies that break the contract', () => {
       setTimeout(() => response.socket?.destroy(), 20);
     });
     const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, maxRetries: 0 });
-    expect(await caught(client.instances.list())).toBeInstanceOf(APIConnectionError);
+    expect(await failure(client.instances.list())).toBeInstanceOf(APIConnectionError);
   });
 
   it('a list envelope without its items is InvalidResponseError, never a silent undefined', async () => {
     server = await startFaultServer((_request, response) => json(response, 200, { instances: [] }));
     const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
-    const error = (await caught(client.instances.list())) as InvalidResponseError;
+    const error = await failure(client.instances.list());
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toContain('/items');
   });

@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Hot, InternalServerError, RateLimitError } from '../../generated/hot/src/index.js';
+import { failure } from '../support/contract.js';
 import { json, startFaultServer, type FaultServer } from '../support/fault-server.js';
 
 const KEY = 'hot_0193a7b212347def8abc123456789012_a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4';
@@ -38,39 +39,30 @@ describe('retries', () => {
   it('429 without Retry-After is not retried (the spec requires Retry-After for 429)', async () => {
     server = await startFaultServer((_request, response) => json(response, 429, hotError('rate_limit_exceeded', 'slow down')));
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
-    const error = await hot.projects.get('demo').then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await failure(hot.projects.get('demo'));
     expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as RateLimitError).attempts).toBe(1);
+    expect(error['attempts']).toBe(1);
     expect(server.requests).toHaveLength(1);
   });
 
   it('a 503 burst longer than maxRetries ends in a typed error after exactly maxRetries + 1 attempts', async () => {
     server = await startFaultServer((_request, response) => json(response, 503, hotError('internal_server_error', 'overloaded')));
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, maxRetries: 2 });
-    const error = (await hot.projects.get('demo').then(
-      () => undefined,
-      (caught: unknown) => caught,
-    )) as InternalServerError;
+    const error = await failure(hot.projects.get('demo'));
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(error.status).toBe(503);
-    expect(error.code).toBe('internal_server_error');
-    expect(error.requestId).toBe('req-fault-1');
-    expect(error.attempts).toBe(3);
+    expect(error['status']).toBe(503);
+    expect(error['code']).toBe('internal_server_error');
+    expect(error['requestId']).toBe('req-fault-1');
+    expect(error['attempts']).toBe(3);
     expect(server.requests).toHaveLength(3);
   });
 
   it('a POST without an idempotency key is attempted once', async () => {
     server = await startFaultServer((_request, response) => json(response, 503, hotError('internal_server_error', 'overloaded')));
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, maxRetries: 2 });
-    const error = (await hot.projects.create({ name: 'demo' }).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    )) as InternalServerError;
+    const error = await failure(hot.projects.create({ name: 'demo' }));
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(error.attempts).toBe(1);
+    expect(error['attempts']).toBe(1);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -90,10 +82,7 @@ describe('retries', () => {
     server = await startFaultServer((_request, response) => json(response, 429, hotError('rate_limit_exceeded', 'come back tomorrow'), { 'Retry-After': '86400' }));
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, retryBudget: 5_000 });
     const started = Date.now();
-    const error = await hot.projects.get('demo').then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await failure(hot.projects.get('demo'));
     expect(error).toBeInstanceOf(RateLimitError);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(server.requests).toHaveLength(1);
@@ -102,16 +91,13 @@ describe('retries', () => {
   it('the API key never appears in an error, even when the server echoes it', async () => {
     server = await startFaultServer((request, response) => json(response, 400, hotError('bad_request', `bad header: ${String(request.headers['authorization'])}`)));
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
-    const error = (await hot.projects.get('demo').then(
-      () => undefined,
-      (caught: unknown) => caught,
-    )) as Error;
+    const error = await failure(hot.projects.get('demo'));
     expect(server.requests[0]?.headers['authorization']).toBe(`Bearer ${KEY}`);
     expect(error.message).toContain('bad header');
     expect(error.message).not.toContain(KEY);
     expect(String(error.stack)).not.toContain(KEY);
     // The body the server echoed is kept, redacted.
-    expect(JSON.stringify((error as Error & { body: unknown }).body)).toContain('bad header: Bearer [redacted]');
-    expect(JSON.stringify((error as Error & { body: unknown }).body)).not.toContain(KEY);
+    expect(JSON.stringify(error['body'])).toContain('bad header: Bearer [redacted]');
+    expect(JSON.stringify(error['body'])).not.toContain(KEY);
   });
 });

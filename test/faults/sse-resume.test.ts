@@ -115,8 +115,7 @@ describe('subscribe-with-event across a server timeout', () => {
     for await (const event of hot.streams.subscribeWithEvent({ event_type: 'chat:message', event_data: {} })) {
       if (event.type === 'run:start') break;
     }
-    for (let waited = 0; waited < 1_000 && server.abandoned < 1; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(server.abandoned).toBe(1);
+    expect(await server.waitForAbandoned(1)).toBe(1);
   });
 });
 

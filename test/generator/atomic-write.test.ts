@@ -3,23 +3,34 @@
  * as it was, a successful one replaces the generated files but keeps dist/,
  * node_modules/ and build info, and no staging directory is left behind.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeOutput } from '../../generator/write/write-output.js';
-import { hashTree, listFiles, repoRoot, runCli, tempDir } from './helpers.js';
+import { fixturesDir, hashTree, listFiles, runCli, tempDir } from './helpers.js';
 
-const tasker = join(repoRoot, 'test/fixtures/specs/tasker/openapi.yaml');
-const badSpecs = ['missing-openapi.yaml', 'bad-extensions.yaml', 'split-bad/nested-dangling.yaml', 'malformed-yaml.yaml'].map((name) => join(repoRoot, 'test/fixtures/specs/bad', name));
+const tasker = join(fixturesDir, 'tasker/openapi.yaml');
+const badSpecs = ['missing-openapi.yaml', 'bad-extensions.yaml', 'split-bad/nested-dangling.yaml', 'malformed-yaml.yaml'].map((name) => join(fixturesDir, 'bad', name));
 
+/** tasker generated once, in a temp dir of its own that no test touches. */
+let template: Awaited<ReturnType<typeof tempDir>>;
 let temp: Awaited<ReturnType<typeof tempDir>>;
 let out: string;
+
+beforeAll(async () => {
+  // A sibling of every test's temp dir, so the spec path the package names (relative to the run's folder) is the same.
+  template = await tempDir('atomic-template');
+  const { code, stderr } = await runCli(['generate', tasker, '--out', 'pkg'], template.path);
+  expect(code, stderr).toBe(0);
+});
+afterAll(async () => {
+  await template.remove();
+});
 
 beforeEach(async () => {
   temp = await tempDir('atomic');
   out = join(temp.path, 'pkg');
-  const { code, stderr } = await runCli(['generate', tasker, '--out', 'pkg'], temp.path);
-  expect(code, stderr).toBe(0);
+  await cp(join(template.path, 'pkg'), out, { recursive: true });
   // What a user's checkout has next to the generated files.
   await mkdir(join(out, 'dist'), { recursive: true });
   await writeFile(join(out, 'dist', 'index.js'), 'export const built = true;\n');

@@ -3,22 +3,12 @@
  * generator/dist from `npm run compile`) turns outcomes into process exit
  * codes: 0 success, 1 a failed run, 2 bad usage.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from './helpers.js';
-
-const bin = join(repoRoot, 'generator', 'bin', 'specsmith.js');
-
-function specsmith(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { fixturesDir, repoRoot, runBinary, specsmithBin, tempDir } from './helpers.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -31,21 +21,21 @@ afterAll(async () => {
 describe('specsmith binary exit codes', () => {
   it('0 for a good spec', async () => {
     const out = join(temp.path, 'good');
-    const { code, stderr } = await specsmith(['generate', 'test/fixtures/specs/split/openapi.yaml', '--out', out]);
+    const { code, stderr } = await runBinary(['generate', 'test/fixtures/specs/split/openapi.yaml', '--out', out]);
     expect(code, stderr).toBe(0);
     expect(existsSync(join(out, 'src', 'client.ts'))).toBe(true);
   });
 
   it('1 for a bad spec, with the diagnostic on stderr and nothing written', async () => {
     const out = join(temp.path, 'bad');
-    const { code, stderr } = await specsmith(['generate', 'test/fixtures/specs/bad/openapi-4.yaml', '--out', out]);
+    const { code, stderr } = await runBinary(['generate', 'test/fixtures/specs/bad/openapi-4.yaml', '--out', out]);
     expect(code).toBe(1);
     expect(stderr).toContain('test/fixtures/specs/bad/openapi-4.yaml:1:1 error [unsupported-version] #/openapi: OpenAPI 4.0.0 is not supported');
     expect(existsSync(out)).toBe(false);
   });
 
   it('2 for an unknown command', async () => {
-    const { code, stderr } = await specsmith(['frobnicate']);
+    const { code, stderr } = await runBinary(['frobnicate']);
     expect(code).toBe(2);
     expect(stderr).toContain('unknown command "frobnicate"');
   });
@@ -53,12 +43,10 @@ describe('specsmith binary exit codes', () => {
 
 describe('specsmith generate --watch', () => {
   it('regenerates when the spec changes, and keeps watching after a bad edit', async () => {
-    const { spawn } = await import('node:child_process');
-    const { cp, readFile, writeFile } = await import('node:fs/promises');
     const specDir = join(temp.path, 'watched-spec');
     const out = join(temp.path, 'watched-out');
-    await cp(join(repoRoot, 'test/fixtures/specs/split'), specDir, { recursive: true });
-    const child = spawn(process.execPath, [bin, 'generate', join(specDir, 'openapi.yaml'), '--out', out, '--watch'], { cwd: repoRoot });
+    await cp(join(fixturesDir, 'split'), specDir, { recursive: true });
+    const child = spawn(process.execPath, [specsmithBin, 'generate', join(specDir, 'openapi.yaml'), '--out', out, '--watch'], { cwd: repoRoot });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const waitFor = async (pattern: RegExp, from: number): Promise<void> => {

@@ -7,9 +7,9 @@
 import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashTree, repoRoot, runCli, tempDir } from './helpers.js';
+import { fixturesDir, hashTree, runCli, tempDir } from './helpers.js';
 
-const tasker = join(repoRoot, 'test/fixtures/specs/tasker/openapi.yaml');
+const tasker = join(fixturesDir, 'tasker/openapi.yaml');
 
 describe('usage errors exit 2', () => {
   it.each<[string, string[], string]>([
@@ -107,5 +107,22 @@ describe('generate --check', () => {
     const before = await readFile(join(temp.path, 'copy', 'src', 'client.ts'), 'utf8');
     expect((await runCli(['generate', tasker, '--out', 'copy'], temp.path)).stderr).toContain('copy: up to date');
     expect(await readFile(join(temp.path, 'copy', 'src', 'client.ts'), 'utf8')).toBe(before);
+  });
+});
+
+describe('docs for one spec', () => {
+  // The landing page names the client package as `generate` would: from --name, else from the spec's folder.
+  it.each<[string, string[], string]>([
+    ['--name names the package', ['--name', '@acme/tasker-client'], '<code>@acme/tasker-client</code>'],
+    ['without --name, the spec folder does', [], '<code>@specsmith/tasker</code>'],
+  ])('%s', async (_label, extra, named) => {
+    const temp = await tempDir('docs');
+    try {
+      const { code, stderr } = await runCli(['docs', tasker, '--out', 'site', ...extra], temp.path);
+      expect(code, stderr).toBe(0);
+      expect(await readFile(join(temp.path, 'site/index.html'), 'utf8')).toContain(named);
+    } finally {
+      await temp.remove();
+    }
   });
 });

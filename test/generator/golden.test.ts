@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { buildModel } from '../../generator/model/build-model.js';
-import { goldenDir, listFiles, repoRoot, runCli, typecheck } from './helpers.js';
+import { fixturesDir, goldenDir, listFiles, operation, repoRoot, runCli, typecheck } from './helpers.js';
 
 const FIXTURES = ['tasker', 'odd-names', 'split'] as const;
 const update = process.env['UPDATE_GOLDEN'] === '1';
@@ -93,17 +93,17 @@ describe('golden fixtures cover what they are meant to', () => {
 
   it('tasker: tags, an envelope, paging, a stream, a 202, webhooks, a hashed upload, a download, a { body } params', async () => {
     const { model } = await load('tasker');
-    const ops = new Map(model.operations.map((op) => [op.operationId, op]));
+    const op = (operationId: string) => operation(model, operationId);
     expect(model.resources.map((resource) => resource.property)).toEqual(['projects', 'jobs', 'files']);
-    expect(ops.get('getProject')?.responses[0]?.unwrap).toBe('/data');
-    expect(ops.get('getJob')?.responses[0]?.unwrap).toBeUndefined();
-    expect(ops.get('listProjects')?.pagination?.style).toBe('offset');
-    expect(ops.get('streamProjectEvents')?.sse?.known).toEqual(['project.updated', 'project.closed']);
-    expect(ops.get('exportProject')?.longRunning?.status).toBe(202);
+    expect(op('getProject').responses[0]?.unwrap).toBe('/data');
+    expect(op('getJob').responses[0]?.unwrap).toBeUndefined();
+    expect(op('listProjects').pagination?.style).toBe('offset');
+    expect(op('streamProjectEvents').sse?.known).toEqual(['project.updated', 'project.closed']);
+    expect(op('exportProject').longRunning?.status).toBe(202);
     expect(model.webhooks?.events.map((event) => event.name)).toEqual(['project.created', 'file.stored']);
-    expect(ops.get('uploadFile')?.upload?.hash?.field).toBe('sha256');
-    expect(ops.get('downloadFile')?.responses[0]?.kind).toBe('binary');
-    expect(ops.get('updateProject')?.body?.flat).toBe(false);
+    expect(op('uploadFile').upload?.hash?.field).toBe('sha256');
+    expect(op('downloadFile').responses[0]?.kind).toBe('binary');
+    expect(op('updateProject').body?.flat).toBe(false);
   });
 
   it('odd-names (OpenAPI 3.0): odd and missing operationIds, reserved words, parameters by $ref', async () => {
@@ -120,14 +120,14 @@ describe('golden fixtures cover what they are meant to', () => {
       ['putWeirdWeirdId', 'putWeirdWeirdId', 'weird.putId'],
       ['getStatus', 'getStatus', 'status.get'],
     ]);
-    const del = model.operations.find((op) => op.operationId === 'delete');
-    expect(del?.pathParams.map((param) => param.name)).toEqual(['owner', 'repo']);
-    expect(del?.headerParams.map((param) => param.name)).toEqual(['X-Request-Id']);
+    const del = operation(model, 'delete');
+    expect(del.pathParams.map((param) => param.name)).toEqual(['owner', 'repo']);
+    expect(del.headerParams.map((param) => param.name)).toEqual(['X-Request-Id']);
   });
 
   it('split: the spec is read from several files', async () => {
     const { spec, model } = await load('split');
-    expect(spec.files.map((file) => file.path.slice(join(repoRoot, 'test/fixtures/specs/split/').length)).sort()).toEqual([
+    expect(spec.files.map((file) => file.path.slice(join(fixturesDir, 'split/').length)).sort()).toEqual([
       'openapi.yaml',
       'parameters.yaml',
       'paths/item.yaml',
@@ -137,6 +137,6 @@ describe('golden fixtures cover what they are meant to', () => {
       'schemas/item.yaml',
     ]);
     expect(model.operations.map((op) => op.operationId)).toEqual(['listItems', 'createItem', 'getItem']);
-    expect(model.operations.find((op) => op.operationId === 'getItem')?.pathParams.map((param) => param.name)).toEqual(['item_id']);
+    expect(operation(model, 'getItem').pathParams.map((param) => param.name)).toEqual(['item_id']);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Shared by the generator tests: tiny in-memory specs, the CLI run in-process
  * (its `main`, with stdout and stderr captured), directory hashing for
- * "nothing was written" checks, temp dirs, and the TypeScript compiler.
+ * "nothing was written" checks, temp dirs, the installed binary, and the
+ * TypeScript compiler.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,20 +10,21 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { vi } from 'vitest';
 import { main } from '../../generator/cli/main.js';
 import { buildModel } from '../../generator/model/build-model.js';
 import type { ApiModel, OperationModel } from '../../generator/model/types.js';
+import { repoRoot } from '../support/redocly.js';
+import { runTsc } from '../support/typecheck.js';
+
+export { repoRoot };
 
 export type Json = Record<string, unknown>;
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const fixturesDir = join(repoRoot, 'test', 'fixtures', 'specs');
 export const goldenDir = join(repoRoot, 'test', 'golden');
-const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-const run = promisify(execFile);
+/** The installed binary, which runs the compiled generator (generator/dist, from `npm run compile`). */
+export const specsmithBin = join(repoRoot, 'generator', 'bin', 'specsmith.js');
 
 /** A minimal OpenAPI 3.1 document around some paths; `extra` adds or replaces root fields. */
 export function spec(paths: Json, extra: Json = {}): Json {
@@ -38,6 +40,9 @@ export function operation(api: ApiModel, operationId: string): OperationModel {
   if (!found) throw new Error(`no operation ${operationId} in the model (has ${api.operations.map((op) => op.operationId).join(', ')})`);
   return found;
 }
+
+/** A `responses` object with a bare 200. */
+export const ok = { '200': { description: 'OK' } };
 
 /** A JSON response with this schema. */
 export function jsonResponse(schema: Json, description = 'OK'): Json {
@@ -69,6 +74,16 @@ export async function runCli(argv: string[], cwd = repoRoot): Promise<CliResult>
     out.mockRestore();
     err.mockRestore();
   }
+}
+
+/** Runs `specsmithBin <argv>` in a child process and captures what it prints; never rejects on a non-zero exit. */
+export function runBinary(argv: string[], cwd = repoRoot): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [specsmithBin, ...argv], { cwd }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
 
 /** Every entry under `root` (files, directories, dot-entries) with a hash of each file's bytes. */
@@ -103,11 +118,6 @@ export async function tempDir(prefix: string): Promise<{ path: string; remove: (
 
 /** `tsc --noEmit -p <tsconfig>` with the repository's TypeScript; returns the exit code and the diagnostics it printed. */
 export async function typecheck(tsconfig: string): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [tsc, '--noEmit', '-p', tsconfig], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failure.code === 'number' ? failure.code : 1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
-  }
+  const { code, stdout, stderr } = await runTsc(tsconfig, repoRoot);
+  return { code, output: stdout + stderr };
 }

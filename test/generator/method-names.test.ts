@@ -4,9 +4,7 @@
  * deterministic collision handling, and operations without an operationId.
  */
 import { describe, expect, it } from 'vitest';
-import { model, operation, spec, type Json } from './helpers.js';
-
-const ok = { '200': { description: 'OK' } };
+import { model, ok, operation, spec, type Json } from './helpers.js';
 
 /** One GET operation per entry, each on its own path, all tagged `tag`. */
 function taggedOps(tag: string, ids: Array<string | Json>): Json {
@@ -125,5 +123,11 @@ describe('operations without an operationId', () => {
       ['getStatus', 'getStatus', 'status', 'get'],
       ['putWeirdWeirdId', 'putWeirdWeirdId', 'weird', 'putId'],
     ]);
+  });
+
+  it('are named from the method and the path, leaving out version segments', () => {
+    const built = model(spec({ '/v1/status': { get: { responses: ok } }, '/2.0/users/{id}': { get: { responses: ok } } }));
+    expect(built.operations.map((op) => op.operationId)).toEqual(['getStatus', 'getUsersId']);
+    expect(built.operations.map((op) => `${op.resource}.${op.methodName}`)).toEqual(['status.get', 'users.getId']);
   });
 });

@@ -5,9 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { responseKindOf } from '../../generator/model/build-model.js';
-import { jsonResponse, model, operation, spec, type Json } from './helpers.js';
-
-const ok = { '200': { description: 'OK' } };
+import { jsonResponse, model, ok, operation, spec, type Json } from './helpers.js';
 
 function post(path: string, body: Json, extra: Json = {}): Json {
   return spec({ [path]: { post: { operationId: 'createThing', tags: ['things'], requestBody: body, responses: ok, ...extra } } });
@@ -381,14 +379,5 @@ describe('webhook event union', () => {
     const api = model(spec({}, { ...signature, 'x-specsmith-client': { name: 'Acme' }, webhooks: { a: event({ type: 'object' }) }, components: { schemas: { AcmeWebhookEvent: { type: 'object' } } } }));
     expect(api.schemas).toEqual([{ component: 'AcmeWebhookEvent', name: 'AcmeWebhookEvent' }]);
     expect(api.webhooks?.eventTypeName).toBe('AcmeWebhookEvent2');
-  });
-});
-
-describe('operations without an operationId', () => {
-  it('are named from the method and the path, leaving out version segments', () => {
-    const document = { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: { '/v1/status': { get: { responses: { '200': { description: 'ok' } } } }, '/2.0/users/{id}': { get: { responses: { '200': { description: 'ok' } } } } } };
-    const built = model(document as Json);
-    expect(built.operations.map((operation) => operation.operationId)).toEqual(['getStatus', 'getUsersId']);
-    expect(built.operations.map((operation) => `${operation.resource}.${operation.methodName}`)).toEqual(['status.get', 'users.getId']);
   });
 });

@@ -12,22 +12,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractSpec, prismUrl, TEST_KEYS } from '../support/contract.js';
+import { contractSpec, exampleOf, prismUrl, TEST_KEYS } from '../support/contract.js';
 import { startPreferProxy } from '../support/prefer-proxy.js';
 import type { Provider } from '../support/providers.js';
 import { repoRoot } from '../support/redocly.js';
 import { getAtPointer } from '../../generator/load/json-pointer.js';
-
-type Json = Record<string, unknown>;
-
-/** The first example body of a response whose schema is at `schemaPointer` (…/content/application~1json/schema). */
-function firstErrorExample(document: Json, schemaPointer: string): unknown {
-  const media = getAtPointer(document, schemaPointer.replace(/\/schema$/, '')) as Json;
-  if (media['example'] !== undefined) return media['example'];
-  let example = Object.values((media['examples'] ?? {}) as Json)[0] as Json;
-  while (typeof example['$ref'] === 'string') example = getAtPointer(document, example['$ref'].slice(1)) as Json;
-  return example['value'];
-}
 
 const run = promisify(execFile);
 
@@ -153,7 +142,7 @@ describe.each(PROVIDERS)('%s MCP server over stdio', (provider) => {
     const details = result.structuredContent?.['error'] as { status?: number; code?: string; message?: string; requestId?: string };
     expect(details.status).toBe(error.status);
     // What the provider's documented error body says, found with the spec's own x-specsmith-errors pointers.
-    const body = firstErrorExample(spec.document, spec.responsePointer(error.tool, error.status));
+    const body = exampleOf(spec, error.tool, error.status);
     const pointers = spec.document['x-specsmith-errors'] as { message: string; code?: string };
     expect(details.message).toContain(String(getAtPointer(body, pointers.message)));
     expect(details.code).toBe(pointers.code ? getAtPointer(body, pointers.code) : undefined);

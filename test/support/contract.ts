@@ -1,16 +1,17 @@
 /**
  * Contract-test support: the generated clients pointed at the Prism mock of
  * their own spec, response validation against the spec's schemas (ajv,
- * JSON Schema 2020-12, as OpenAPI 3.1 uses), and a ledger of which operations
- * reached the server and which client methods were called, for the coverage
- * checks.
+ * JSON Schema 2020-12, as OpenAPI 3.1 uses), readers of the spec's responses
+ * and examples (`$ref`s followed, pointers kept), and a ledger of which
+ * operations reached the server and which client methods were called, for the
+ * coverage checks.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { expect, inject } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { listOperations } from '../../generator/extensions/check.js';
-import { getAtPointer } from '../../generator/load/json-pointer.js';
+import { appendPointer, getAtPointer, parsePointer } from '../../generator/load/json-pointer.js';
 import { specPath, type Provider } from './providers.js';
 
 type Json = Record<string, unknown>;
@@ -36,8 +37,8 @@ export interface ContractSpec {
   operations: SpecOperation[];
   /** Validates a value against the schema at a pointer in the document; returns ajv's error text or undefined. */
   validate(pointer: string, value: unknown): string | undefined;
-  /** The success response schema of an operation at `status`, narrowed to the envelope's data when `unwrap` is given. */
-  responsePointer(operationId: string, status: number, mediaType?: string, unwrap?: string): string;
+  /** The response schema of an operation at a status key (`200`, `4XX`), narrowed to the envelope's data when `unwrap` is given. */
+  responsePointer(operationId: string, status: string | number, mediaType?: string, unwrap?: string): string;
 }
 
 const specs = new Map<Provider, Promise<ContractSpec>>();
@@ -51,10 +52,10 @@ export function contractSpec(provider: Provider): Promise<ContractSpec> {
       ajv.addSchema(document, 'spec');
       const compiled = new Map<string, ValidateFunction>();
       const operations = listOperations(document).map(({ pointer, operation }) => {
-        const [, , escapedPath = '', method = ''] = pointer.split('/');
-        return { operationId: String(operation['operationId']), method, path: escapedPath.replace(/~1/g, '/').replace(/~0/g, '~'), operation };
+        const [, path = '', method = ''] = parsePointer(pointer);
+        return { operationId: String(operation['operationId']), method, path, operation };
       });
-      return {
+      const contract: ContractSpec = {
         document,
         operations,
         validate(pointer: string, value: unknown): string | undefined {
@@ -65,48 +66,85 @@ export function contractSpec(provider: Provider): Promise<ContractSpec> {
           }
           return validate(value) ? undefined : ajv.errorsText(validate.errors, { dataVar: 'response' });
         },
-        responsePointer(operationId: string, status: number, mediaType = 'application/json', unwrap?: string): string {
-          const entry = operations.find((candidate) => candidate.operationId === operationId);
-          if (!entry) throw new Error(`no operation ${operationId}`);
-          const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-          let pointer = `/paths/${escape(entry.path)}/${entry.method}/responses/${status}`;
-          let response = getAtPointer(document, pointer) as Json;
-          while (typeof response['$ref'] === 'string') {
-            pointer = response['$ref'].slice(1);
-            response = getAtPointer(document, pointer) as Json;
-          }
-          pointer += `/content/${escape(mediaType)}/schema`;
+        responsePointer(operationId: string, status: string | number, mediaType = 'application/json', unwrap?: string): string {
+          let pointer = appendPointer(responseAt(contract, operationId, status).pointer, 'content', mediaType, 'schema');
           if (!unwrap) return pointer;
           // The envelope's data: follow $ref and allOf to the schema of each property on the way.
-          for (const segment of unwrap.split('/').slice(1)) pointer = propertyPointer(document, pointer, segment);
+          for (const segment of parsePointer(unwrap)) pointer = propertyPointer(contract, pointer, segment);
           return pointer;
         },
       };
+      return contract;
     })();
     specs.set(provider, spec);
   }
   return spec;
 }
 
-function propertyPointer(document: Json, pointer: string, property: string): string {
-  let schema = getAtPointer(document, pointer) as Json;
-  let at = pointer;
-  while (typeof schema['$ref'] === 'string') {
-    at = schema['$ref'].slice(1);
-    schema = getAtPointer(document, at) as Json;
-  }
-  if ((schema['properties'] as Json | undefined)?.[property] !== undefined) return `${at}/properties/${property}`;
+function propertyPointer(spec: ContractSpec, pointer: string, property: string): string {
+  const { pointer: at, node: schema } = resolve(spec, pointer);
+  if ((schema['properties'] as Json | undefined)?.[property] !== undefined) return appendPointer(at, 'properties', property);
   const allOf = schema['allOf'];
   if (Array.isArray(allOf)) {
     for (let index = 0; index < allOf.length; index++) {
       try {
-        return propertyPointer(document, `${at}/allOf/${index}`, property);
+        return propertyPointer(spec, appendPointer(at, 'allOf', index), property);
       } catch {
         // not in this part
       }
     }
   }
   throw new Error(`no property ${property} under ${pointer}`);
+}
+
+/** Follows local `$ref`s (a bounded number of hops) from the node at `pointer`; returns the final pointer and node. */
+export function resolve(spec: Pick<ContractSpec, 'document'>, pointer: string): { pointer: string; node: Json } {
+  let at = pointer;
+  let node = getAtPointer(spec.document, at) as Json | undefined;
+  for (let depth = 0; depth < 20 && node && typeof node['$ref'] === 'string'; depth++) {
+    at = node['$ref'].replace(/^#/, '');
+    node = getAtPointer(spec.document, at) as Json | undefined;
+  }
+  if (!node) throw new Error(`nothing at ${pointer}`);
+  return { pointer: at, node };
+}
+
+/** Pointer to an operation (`/paths/<path>/<method>`) found by its operationId. */
+export function operationPointer(spec: ContractSpec, operationId: string): string {
+  const entry = spec.operations.find((candidate) => candidate.operationId === operationId);
+  if (!entry) throw new Error(`no operation ${operationId} in the spec`);
+  return appendPointer('/paths', entry.path, entry.method);
+}
+
+/** The response object of an operation for a status key (`404`, `4XX`), `$ref`s followed. */
+export function responseAt(spec: ContractSpec, operationId: string, statusKey: string | number): { pointer: string; node: Json } {
+  return resolve(spec, appendPointer(operationPointer(spec, operationId), 'responses', statusKey));
+}
+
+/**
+ * Every example of the media type object at `mediaPointer`, `$ref`s resolved: `[name, value]`, the name
+ * undefined for a single unnamed `example` (the one Prism serves without `Prefer: example=`).
+ */
+export function examplesAt(spec: Pick<ContractSpec, 'document'>, mediaPointer: string): Array<[string | undefined, unknown]> {
+  const media = resolve(spec, mediaPointer);
+  if (media.node['example'] !== undefined) return [[undefined, media.node['example']]];
+  const named = (media.node['examples'] ?? {}) as Json;
+  return Object.keys(named).map((name) => [name, resolve(spec, appendPointer(media.pointer, 'examples', name)).node['value']]);
+}
+
+/** Every example of a response's media type (see examplesAt). */
+export function examplesOf(spec: ContractSpec, operationId: string, statusKey: string | number, mediaType = 'application/json'): Array<[string | undefined, unknown]> {
+  const response = responseAt(spec, operationId, statusKey);
+  if ((response.node['content'] as Json | undefined)?.[mediaType] === undefined) throw new Error(`${operationId} ${statusKey} has no ${mediaType} content`);
+  return examplesAt(spec, appendPointer(response.pointer, 'content', mediaType));
+}
+
+/** The example of a response named `name`, or its first (the one Prism serves unless `Prefer: example=<name>` says otherwise). */
+export function exampleOf(spec: ContractSpec, operationId: string, statusKey: string | number, mediaType = 'application/json', name?: string): unknown {
+  const examples = examplesOf(spec, operationId, statusKey, mediaType);
+  const found = name === undefined ? examples[0] : examples.find(([candidate]) => candidate === name);
+  if (!found) throw new Error(`${operationId} ${statusKey} has no example${name === undefined ? '' : ` ${name}`}`);
+  return found[1];
 }
 
 /** Records what a contract suite exercised: operationIds sent to the server and client methods called. */
@@ -117,6 +155,12 @@ export class Ledger {
   /** Client options whose hooks record each operation that reaches the server. */
   hooks(): { onRequest(event: { operationId: string }): void } {
     return { onRequest: (event) => void this.sent.add(event.operationId) };
+  }
+
+  /** Coverage: every operation of the spec reached the server, and every generated method of `client` was called. */
+  expectCoverage(spec: ContractSpec, client: object): void {
+    expect([...this.sent].sort()).toEqual(spec.operations.map((operation) => operation.operationId).sort());
+    expect(clientMethods(client).filter((method) => !this.called.has(method))).toEqual([]);
   }
 
   /** Wraps a client so every resource method call is recorded as `resource.method`. */

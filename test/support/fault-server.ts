@@ -24,6 +24,8 @@ export interface FaultServer {
   requests: RecordedRequest[];
   /** Requests whose connection closed before the server finished answering (the client gave up). */
   abandoned: number;
+  /** Waits until `count` requests were abandoned, or `timeoutMs` passed; returns how many were abandoned by then. */
+  waitForAbandoned(count: number, timeoutMs?: number): Promise<number>;
   /** Sockets currently open. */
   openSockets(): number;
   close(): Promise<void>;
@@ -59,6 +61,10 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
     url: `http://127.0.0.1:${port}`,
     requests,
     get abandoned() {
+      return state.abandoned;
+    },
+    async waitForAbandoned(count: number, timeoutMs = 1_000): Promise<number> {
+      for (let waited = 0; waited < timeoutMs && state.abandoned < count; waited += 20) await wait(20);
       return state.abandoned;
     },
     openSockets: () => sockets.size,

@@ -2,8 +2,9 @@
  * Requests built from a spec's own examples: for each operation, the path,
  * query, headers, credentials and body that the spec documents as valid.
  */
-import { getAtPointer } from '../../generator/load/json-pointer.js';
+import { getAtPointer, parsePointer } from '../../generator/load/json-pointer.js';
 import { listOperations } from '../../generator/extensions/check.js';
+import { deref } from '../../generator/model/schema-utils.js';
 
 type Json = Record<string, unknown>;
 
@@ -16,16 +17,6 @@ export interface ExampleRequest {
   body: BodyInit | undefined;
   /** Documented 2xx statuses, lowest first. */
   successStatuses: number[];
-}
-
-export function deref(document: Json, node: unknown): Json {
-  let current = node;
-  for (let depth = 0; depth < 20; depth++) {
-    const ref = (current as Json | undefined)?.['$ref'];
-    if (typeof ref !== 'string') break;
-    current = getAtPointer(document, ref);
-  }
-  return (current ?? {}) as Json;
 }
 
 function firstExample(document: Json, holder: Json): unknown {
@@ -76,9 +67,8 @@ function credentials(document: Json, operation: Json, key: string): { headers: R
 
 export function exampleRequests(document: Json, baseUrl: string, key: string): ExampleRequest[] {
   return listOperations(document).map(({ pointer, operation }) => {
-    const [, , escapedPath = '', method = 'get'] = pointer.split('/');
-    const path = escapedPath.replace(/~1/g, '/').replace(/~0/g, '~');
-    const pathItem = getAtPointer(document, `/paths/${escapedPath}`) as Json;
+    const [, path = '', method = 'get'] = parsePointer(pointer);
+    const pathItem = getAtPointer(document, ['paths', path]) as Json;
     const parameters = [...((pathItem['parameters'] ?? []) as unknown[]), ...((operation['parameters'] ?? []) as unknown[])].map((parameter) => deref(document, parameter));
     const auth = credentials(document, operation, key);
     const query = new URLSearchParams(auth.query);

@@ -11,6 +11,24 @@ import { promisify } from 'node:util';
 import { repoRoot } from './redocly.js';
 
 const run = promisify(execFile);
+const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+
+export interface TscResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `tsc --noEmit -p <project>` with the repository's TypeScript, run from `cwd`; resolves (never rejects) with the exit code and what tsc printed. */
+export async function runTsc(project: string, cwd = repoRoot): Promise<TscResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [tsc, '--noEmit', '-p', project], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: unknown; stdout?: string; stderr?: string };
+    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? String(error), stderr: failure.stderr ?? '' };
+  }
+}
 
 export const DEPENDENCY_PATHS: Record<string, string[]> = {
   'openapi-fetch': [join(repoRoot, 'node_modules/openapi-fetch/dist/index.d.mts')],
@@ -27,8 +45,6 @@ export async function typecheck(dir: string, sources: { files?: string[]; includ
     }),
   );
   // Run from the folder itself, so error lines start with paths relative to it.
-  return run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }).then(
-    () => '',
-    (error: { stdout?: string }) => error.stdout ?? String(error),
-  );
+  const { code, stdout } = await runTsc(dir, dir);
+  return code === 0 ? '' : stdout;
 }

@@ -13,12 +13,13 @@
  * `@ts-expect-error`) fails the run.
  */
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import ts from 'typescript';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../../generator/load/load-spec.js';
 import type { SessionCreateRequest, ServiceKeyCreateRequest } from '../../../generated/hot/src/types.js';
+import { repoRoot } from '../../support/redocly.js';
 import {
   RESOURCE_ACTIONS,
   RESOURCE_TYPES,
@@ -43,8 +44,16 @@ import {
   type TypedPermissions,
 } from '../../../specs/hot/custom/index.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../../..');
+/** What `run` throws, which must be a PermissionsError; fails the test when it throws nothing. */
+function permissionsErrorOf(run: () => unknown): PermissionsError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PermissionsError);
+    return error as PermissionsError;
+  }
+  throw new Error('expected a PermissionsError, but nothing was thrown');
+}
 
 // ---------------------------------------------------------------------------
 // The documents' tables, written out
@@ -188,15 +197,8 @@ describe('validatePermissions: the Validation Rules table', () => {
   });
 
   it.each(REJECTED.map((row) => [row.rule, row] as const))('assertValidPermissions throws a PermissionsError: %s', (_rule, row) => {
-    let thrown: unknown;
-    try {
-      assertValidPermissions(row.value);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(PermissionsError);
-    expect(thrown).toBeInstanceOf(Error);
-    const error = thrown as PermissionsError;
+    const error = permissionsErrorOf(() => assertValidPermissions(row.value));
+    expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('PermissionsError');
     expect(error.code).toBe('bad_request');
     expect(error.problems.map((problem) => problem.error)).toEqual([row.error]);
@@ -378,15 +380,9 @@ describe('findEscalations / isSubset', () => {
 
   it('assertNoEscalation throws a PermissionsError with code permission_escalation', () => {
     expect(() => assertNoEscalation(SESSION_EXAMPLE, SEED_EXAMPLE)).not.toThrow();
-    let thrown: unknown;
-    try {
-      assertNoEscalation(SERVICE_KEY_EXAMPLE, SEED_EXAMPLE);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(PermissionsError);
-    expect((thrown as PermissionsError).code).toBe('permission_escalation');
-    expect((thrown as PermissionsError).escalations.map((escalation) => escalation.resource)).toEqual(['mcp:weather/*']);
+    const thrown = permissionsErrorOf(() => assertNoEscalation(SERVICE_KEY_EXAMPLE, SEED_EXAMPLE));
+    expect(thrown.code).toBe('permission_escalation');
+    expect(thrown.escalations.map((escalation) => escalation.resource)).toEqual(['mcp:weather/*']);
   });
 
   it('assertDelegable checks the validation rules before escalation', () => {
@@ -417,13 +413,7 @@ describe('findEscalations / isSubset', () => {
 // ---------------------------------------------------------------------------
 
 function builderProblems(build: () => unknown): PermissionErrorName[] {
-  try {
-    build();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PermissionsError);
-    return (error as PermissionsError).problems.map((problem) => problem.error);
-  }
-  throw new Error('expected build() to throw');
+  return permissionsErrorOf(build).problems.map((problem) => problem.error);
 }
 
 describe('permissions() builder', () => {

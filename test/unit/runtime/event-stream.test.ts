@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { awaitStreamResult, EventStream } from '../../../generator/runtime/event-stream.js';
 import type { OperationSpec, SSESpec } from '../../../generator/runtime/operation.js';
-import { controlledStream, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
+import { collect, controlledStream, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
 
 const RUN_EVENTS = ['run:start', 'run:log', 'run:stop', 'run:fail', 'run:cancel'];
 const RESULT: SSESpec['result'] = {
@@ -62,16 +62,6 @@ function msg(fields: { event?: string; id?: string; data: unknown }): string {
 
 function open(body: ControlledStream): Response {
   return new Response(body.stream, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
-}
-
-/** Every event of a stream; stops at 100 so a stream that never ends fails its test instead of hanging it. */
-async function collect(stream: AsyncIterable<unknown>): Promise<unknown[]> {
-  const events: unknown[] = [];
-  for await (const event of stream) {
-    events.push(event);
-    if (events.length >= 100) break;
-  }
-  return events;
 }
 
 describe('EventStream events', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationSpec, PaginationSpec } from '../../../generator/runtime/operation.js';
 import { Page, paginate, PagePromise } from '../../../generator/runtime/pagination.js';
-import { InvalidResponseError, json, makeCore, NotFoundError, rejectionOf, script } from './support.js';
+import { collect, InvalidResponseError, json, makeCore, NotFoundError, rejectionOf, script } from './support.js';
 
 interface Item {
   id: string;
@@ -35,8 +35,7 @@ const param = (request: Request | undefined, name: string): string | null => new
 describe('offset pagination', () => {
   it('iterates every item across pages until has_more is false', async () => {
     const s = script(offsetServer({ hasMore: 'truthful', total: true }));
-    const items: Item[] = [];
-    for await (const item of paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3, status: 'active' })) items.push(item);
+    const items = await collect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3, status: 'active' }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests.map((request) => param(request, 'offset'))).toEqual([null, '3', '6']);
     // every page keeps the other parameters and the path
@@ -49,8 +48,7 @@ describe('offset pagination', () => {
 
   it('.pages() yields each page with its items and the total', async () => {
     const s = script(offsetServer({ hasMore: 'truthful', total: true }));
-    const pages: Page<Item>[] = [];
-    for await (const page of paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }).pages()) pages.push(page);
+    const pages = await collect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }).pages());
     expect(pages.map((page) => ids(page.items))).toEqual([['p0', 'p1', 'p2'], ['p3', 'p4', 'p5'], ['p6']]);
     expect(pages.map((page) => page.total)).toEqual([7, 7, 7]);
     expect(pages.map((page) => page.hasNextPage())).toEqual([true, true, false]);
@@ -75,8 +73,7 @@ describe('offset pagination', () => {
   it('iterating a Page continues from that page', async () => {
     const s = script(offsetServer({ hasMore: 'truthful' }));
     const second = await (await paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 })).getNextPage();
-    const items: Item[] = [];
-    for await (const item of second) items.push(item);
+    const items = await collect(second);
     expect(ids(items)).toEqual(['p3', 'p4', 'p5', 'p6']);
   });
 
@@ -101,16 +98,14 @@ describe('offset pagination', () => {
 
   it('stops once the offset reaches the total when there is no has_more', async () => {
     const s = script(offsetServer({ total: true }));
-    const items: Item[] = [];
-    for await (const item of paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 })) items.push(item);
+    const items = await collect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests).toHaveLength(3);
   });
 
   it('stops on a short page when there is neither has_more nor total', async () => {
     const s = script(offsetServer({}));
-    const items: Item[] = [];
-    for await (const item of paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 })) items.push(item);
+    const items = await collect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests).toHaveLength(3);
   });
@@ -162,8 +157,7 @@ describe('cursor pagination', () => {
 
   it.each(['null', 'empty', 'has_more_false'] as const)('follows next cursors until the last page (%s)', async (lastCursor) => {
     const s = script(cursorServer(lastCursor));
-    const items: Item[] = [];
-    for await (const item of paginate<Item>(makeCore(s.fetch), cursorOp, ['acme'], { limit: 3 })) items.push(item);
+    const items = await collect(paginate<Item>(makeCore(s.fetch), cursorOp, ['acme'], { limit: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests.map((request) => param(request, 'after'))).toEqual([null, token(3), token(6)]);
   });
@@ -186,24 +180,21 @@ describe('page-number pagination', () => {
 
   it('counts pages from 1 and stops when has_more is false', async () => {
     const s = script(pageServer(true));
-    const items: Item[] = [];
-    for await (const item of paginate<Item>(makeCore(s.fetch), pageOp, ['acme'], { per_page: 3 })) items.push(item);
+    const items = await collect(paginate<Item>(makeCore(s.fetch), pageOp, ['acme'], { per_page: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests.map((request) => param(request, 'page'))).toEqual([null, '2', '3']);
   });
 
   it('stops on a short page when there is no has_more', async () => {
     const s = script(pageServer(false));
-    const items: Item[] = [];
-    for await (const item of paginate<Item>(makeCore(s.fetch), pageOp, ['acme'], { per_page: 3 })) items.push(item);
+    const items = await collect(paginate<Item>(makeCore(s.fetch), pageOp, ['acme'], { per_page: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests).toHaveLength(3);
   });
 
   it('starts from the page the caller asks for', async () => {
     const s = script(pageServer(true));
-    const items: Item[] = [];
-    for await (const item of paginate<Item>(makeCore(s.fetch), pageOp, ['acme'], { per_page: 3, page: 2 })) items.push(item);
+    const items = await collect(paginate<Item>(makeCore(s.fetch), pageOp, ['acme'], { per_page: 3, page: 2 }));
     expect(ids(items)).toEqual(['p3', 'p4', 'p5', 'p6']);
     expect(s.requests.map((request) => param(request, 'page'))).toEqual(['2', '3']);
   });

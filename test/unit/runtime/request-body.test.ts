@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BodySpec, OperationSpec, UploadSpec } from '../../../generator/runtime/operation.js';
 import { encodeBody } from '../../../generator/runtime/request-body.js';
-import { json, makeCore, rejectionOf, script, ServerError } from './support.js';
+import { json, makeCore, rejectionOf, script, ServerError, streamOf } from './support.js';
 
 const MULTIPART: BodySpec = { kind: 'multipart', type: 'multipart/form-data', flat: true };
 const FORM: BodySpec = { kind: 'form', type: 'application/x-www-form-urlencoded', flat: true };
@@ -131,12 +131,7 @@ describe('encodeBody: other kinds', () => {
   });
 
   it('marks a stream body as not replayable', async () => {
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode('once'));
-        controller.close();
-      },
-    });
+    const stream = streamOf(['once']);
     const encoded = await encodeBody(BINARY, stream, undefined);
     expect(encoded.body).toBe(stream);
     expect(encoded.replayable).toBe(false);
@@ -145,12 +140,7 @@ describe('encodeBody: other kinds', () => {
   it('never retries a request whose body is a stream, even with an idempotency key', async () => {
     const put: OperationSpec = { id: 'putObject', method: 'put', path: '/objects/{key}', pathParams: ['key'], body: BINARY, responses: { 200: { kind: 'json' } } };
     const s = script(() => json(503, {}, { 'retry-after-ms': '1' }));
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode('streamed'));
-        controller.close();
-      },
-    });
+    const stream = streamOf(['streamed']);
     const error = await rejectionOf(makeCore(s.fetch).call(put, ['k'], { body: stream }, { idempotencyKey: 'k-1' }));
     expect(error).toBeInstanceOf(ServerError);
     expect(s.requests).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readServerSentEvents, SSEDecoder, type ServerSentEvent } from '../../../generator/runtime/sse-decoder.js';
-import { within } from './support.js';
+import { collect, controlledStream, streamOf, within } from './support.js';
 
 /**
  * One stream exercising most of the WHATWG event-stream rules, with the
@@ -49,19 +49,8 @@ const EXPECTED: ServerSentEvent[] = [
 const encoder = new TextEncoder();
 const BYTES = encoder.encode(STREAM);
 
-function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-}
-
-async function collect(chunks: readonly Uint8Array[]): Promise<ServerSentEvent[]> {
-  const events: ServerSentEvent[] = [];
-  for await (const event of readServerSentEvents(streamOf(chunks))) events.push(event);
-  return events;
+function decode(chunks: readonly Uint8Array[]): Promise<ServerSentEvent[]> {
+  return collect(readServerSentEvents(streamOf(chunks)));
 }
 
 function pushAll(texts: readonly string[]): ServerSentEvent[] {
@@ -94,7 +83,7 @@ function randomChunks(bytes: Uint8Array, random: () => number, maxSize: number):
 describe('SSEDecoder / readServerSentEvents', () => {
   it('decodes the whole stream fed at once', async () => {
     expect(pushAll([STREAM])).toEqual(EXPECTED);
-    expect(await collect([BYTES])).toEqual(EXPECTED);
+    expect(await decode([BYTES])).toEqual(EXPECTED);
   });
 
   it('gives the same events when text is fed one character at a time', () => {
@@ -102,12 +91,12 @@ describe('SSEDecoder / readServerSentEvents', () => {
   });
 
   it('gives the same events when bytes arrive one at a time (multi-byte characters split)', async () => {
-    expect(await collect(Array.from(BYTES, (byte) => Uint8Array.of(byte)))).toEqual(EXPECTED);
+    expect(await decode(Array.from(BYTES, (byte) => Uint8Array.of(byte)))).toEqual(EXPECTED);
   });
 
   it('gives the same events for a split at every byte boundary', async () => {
     for (let split = 0; split <= BYTES.length; split++) {
-      const events = await collect([BYTES.slice(0, split), BYTES.slice(split)]);
+      const events = await decode([BYTES.slice(0, split), BYTES.slice(split)]);
       expect(events, `split at byte ${split}`).toEqual(EXPECTED);
     }
   });
@@ -122,7 +111,7 @@ describe('SSEDecoder / readServerSentEvents', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const random = prng(seed);
       const chunks = randomChunks(BYTES, random, 1 + (seed % 17));
-      expect(await collect(chunks), `seed ${seed}`).toEqual(EXPECTED);
+      expect(await decode(chunks), `seed ${seed}`).toEqual(EXPECTED);
     }
   });
 
@@ -138,7 +127,7 @@ describe('SSEDecoder / readServerSentEvents', () => {
     const expected = [{ event: undefined, data: 'a\nb', id: undefined, retry: undefined }];
     expect(pushAll(['data: a\r', '', '\ndata: b\r\n\r\n'])).toEqual(expected);
     const chunks = ['data: a\r', '', '\ndata: b\r\n\r\n'].map((text) => encoder.encode(text));
-    expect(await collect(chunks)).toEqual(expected);
+    expect(await decode(chunks)).toEqual(expected);
   });
 
   it('accepts CR-only line endings', () => {
@@ -185,58 +174,44 @@ describe('SSEDecoder / readServerSentEvents', () => {
 
   it('drops an unterminated last event', async () => {
     const chunks = ['data: complete\n\n', 'data: no blank line\n', 'data: no newline at all'].map((text) => encoder.encode(text));
-    expect(await collect(chunks)).toEqual([{ event: undefined, data: 'complete', id: undefined, retry: undefined }]);
+    expect(await decode(chunks)).toEqual([{ event: undefined, data: 'complete', id: undefined, retry: undefined }]);
   });
 
   it('strips a leading byte order mark', async () => {
     const bytes = Uint8Array.of(0xef, 0xbb, 0xbf, ...encoder.encode('data: x\n\n'));
-    expect(await collect([bytes.slice(0, 2), bytes.slice(2)])).toEqual([{ event: undefined, data: 'x', id: undefined, retry: undefined }]);
+    expect(await decode([bytes.slice(0, 2), bytes.slice(2)])).toEqual([{ event: undefined, data: 'x', id: undefined, retry: undefined }]);
   });
 
   it('decodes a 4-byte character split over three chunks', async () => {
     const bytes = encoder.encode('data: \ud83d\ude80!\n\n');
     // bytes 6..9 are the rocket emoji
-    expect(await collect([bytes.slice(0, 7), bytes.slice(7, 8), bytes.slice(8)])).toEqual([{ event: undefined, data: '\ud83d\ude80!', id: undefined, retry: undefined }]);
+    expect(await decode([bytes.slice(0, 7), bytes.slice(7, 8), bytes.slice(8)])).toEqual([{ event: undefined, data: '\ud83d\ude80!', id: undefined, retry: undefined }]);
   });
 
   it('ends a read that waits for the server once the signal aborts, and cancels the body', async () => {
-    let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encoder.encode('data: 1\n\n'));
-      },
-      cancel() {
-        cancelled = true;
-      },
-    });
+    const body = controlledStream();
+    body.push('data: 1\n\n');
     const controller = new AbortController();
     const seen: string[] = [];
     const done = (async () => {
-      for await (const event of readServerSentEvents(body, controller.signal)) {
+      for await (const event of readServerSentEvents(body.stream, controller.signal)) {
         seen.push(event.data);
         setTimeout(() => controller.abort(), 10);
       }
     })();
     await within(done, 1_000, 'reading after abort');
     expect(seen).toEqual(['1']);
-    expect(cancelled).toBe(true);
+    expect(body.wasCancelled()).toBe(true);
   });
 
   it('cancels the body when the consumer stops early', async () => {
-    let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encoder.encode('data: 1\n\ndata: 2\n\n'));
-      },
-      cancel() {
-        cancelled = true;
-      },
-    });
-    for await (const event of readServerSentEvents(body)) {
+    const body = controlledStream();
+    body.push('data: 1\n\ndata: 2\n\n');
+    for await (const event of readServerSentEvents(body.stream)) {
       expect(event.data).toBe('1');
       break;
     }
-    expect(cancelled).toBe(true);
-    expect(body.locked).toBe(false);
+    expect(body.wasCancelled()).toBe(true);
+    expect(body.stream.locked).toBe(false);
   });
 });

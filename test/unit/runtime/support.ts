@@ -218,17 +218,30 @@ export function controlledStream(): ControlledStream {
   };
 }
 
-/** A `text/event-stream` response whose body is the given text, in the given chunks. */
-export function sse(chunks: string | string[], headers: Record<string, string> = {}): Response {
-  const list = typeof chunks === 'string' ? [chunks] : chunks;
+/** A byte stream that holds the given chunks (text is UTF-8 encoded) and is already closed. */
+export function streamOf(chunks: readonly (string | Uint8Array)[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     start(controller) {
-      for (const chunk of list) controller.enqueue(encoder.encode(chunk));
+      for (const chunk of chunks) controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
       controller.close();
     },
   });
-  return new Response(stream, { status: 200, headers: { 'Content-Type': 'text/event-stream', ...headers } });
+}
+
+/** A `text/event-stream` response whose body is the given text, in the given chunks. */
+export function sse(chunks: string | string[], headers: Record<string, string> = {}): Response {
+  return new Response(streamOf(typeof chunks === 'string' ? [chunks] : chunks), { status: 200, headers: { 'Content-Type': 'text/event-stream', ...headers } });
+}
+
+/** Every item of an async iterable; stops at `limit` so one that never ends fails its test instead of hanging it. */
+export async function collect<T>(iterable: AsyncIterable<T>, limit = 100): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) {
+    items.push(item);
+    if (items.length >= limit) break;
+  }
+  return items;
 }
 
 /** Fails a test that would otherwise hang: rejects when `promise` takes longer than `ms`. */
