@@ -1,6 +1,8 @@
 /**
  * As a user would: `npm pack` each generated package (its prepack compiles
- * dist/), install the tarball into a fresh project offline from the npm cache,
+ * dist/), install the tarball into a fresh project with an empty npm cache,
+ * its dependencies served by a loopback registry from this repository's
+ * node_modules (so the test needs neither the network nor a warm cache),
  * compile a consumer under `strict` with no Node types, and run it against the
  * Prism mock of the spec. This catches a missing `exports` entry, a file left
  * out of the tarball, or a type that only compiles inside the repository.
@@ -18,6 +20,7 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { repoRoot } from '../support/redocly.js';
+import { startLocalRegistry, type LocalRegistry } from '../support/local-registry.js';
 import { TEST_KEYS } from '../support/contract.js';
 import type { Provider } from '../support/providers.js';
 
@@ -98,12 +101,14 @@ console.log(JSON.stringify({ health: health.status, llms: llms.length, notFound 
 const PROVIDERS = Object.keys(CONSUMERS) as Provider[];
 let workdir: string;
 let sources: string;
+let registry: LocalRegistry;
 const tarballs = new Map<Provider, string>();
 /** What the generator does not write: build output and installs are left behind, as a clean checkout has them. */
 const NOT_SOURCE = new Set(['dist', 'node_modules']);
 
 beforeAll(async () => {
   workdir = await mkdtemp(join(tmpdir(), 'specsmith-e2e-'));
+  registry = await startLocalRegistry(repoRoot);
   await mkdir(join(repoRoot, 'test/.artifacts'), { recursive: true });
   sources = await mkdtemp(join(repoRoot, 'test/.artifacts/e2e-'));
   await Promise.all(
@@ -118,6 +123,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await registry?.close();
   if (workdir) await rm(workdir, { recursive: true, force: true });
   if (sources) await rm(sources, { recursive: true, force: true });
 });
@@ -135,12 +141,14 @@ describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
     expect(attw.stdout.split('\n').filter((line) => !line.includes('(ignored')).join('\n')).not.toMatch(/❌|💀|🥴|🐛|🚭/);
   });
 
-  it('installs offline, compiles under strict and runs against Prism', async () => {
+  it('installs with an empty npm cache, compiles under strict and runs against Prism', async () => {
     const consumer = CONSUMERS[provider];
     const project = join(workdir, `consumer-${provider}`);
     await run('mkdir', ['-p', project]);
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: `consumer-${provider}`, private: true, type: 'module', dependencies: { [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}` } }));
-    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: NPM_ENV });
+    // A new, empty cache: nothing an earlier install left on this machine can help.
+    const cache = await mkdtemp(join(workdir, 'npm-cache-'));
+    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: { ...NPM_ENV, npm_config_registry: registry.url, npm_config_cache: cache } });
     await writeFile(
       join(project, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: false, outDir: 'out' }, include: ['consumer.ts'] }),
