@@ -21,28 +21,29 @@ function fullyDecoded(text: string): string | undefined {
   return current;
 }
 
-/** `.` and `..` are dot-segments: URL resolution removes them and the request reaches another resource (RFC 3986 5.2.4). */
-function isDotSegment(segment: string): boolean {
-  const decoded = fullyDecoded(segment) ?? segment;
-  return decoded === '.' || decoded === '..';
+/**
+ * Whether the text, once percent-decoded, holds a `.` or `..` segment. Those
+ * are dot-segments: URL resolution removes them and the request reaches another
+ * resource (RFC 3986 5.2.4). A server or proxy may decode `%2F` (or treat `\`
+ * as `/`) before it resolves them, so an encoded separator counts as one.
+ */
+function hasDotSegment(text: string): boolean {
+  return (fullyDecoded(text) ?? text).split(/[\\/]/).some((segment) => segment === '.' || segment === '..');
 }
 
 /**
  * A path argument's problem. A parameter that spans segments (`spansSegments`)
  * may contain `/`, but none of its segments may be empty, `.` or `..`; any
- * other parameter is one segment, which must be neither empty nor a dot-segment
- * (`/` in it is percent-encoded and stays inside the segment).
+ * other parameter is one segment (a `/` in it is percent-encoded), which must be
+ * neither empty nor hold a dot-segment.
  */
 export function pathValueProblem(value: unknown, spansSegments: boolean): string | undefined {
   if (value === undefined || value === null) return 'is required';
   if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') return `must be a string or a number, not ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}`;
   const text = String(value);
   if (text === '') return 'must not be empty';
-  if (!spansSegments) return isDotSegment(text) ? `must not be "${text}" (a dot-segment would change the request path)` : undefined;
-  for (const segment of text.split('/')) {
-    if (segment === '') return 'must not contain an empty segment (a leading, trailing or doubled "/")';
-    if (isDotSegment(segment)) return `must not contain a "${segment}" segment (a dot-segment would change the request path)`;
-  }
+  if (spansSegments && text.split('/').includes('')) return 'must not contain an empty segment (a leading, trailing or doubled "/")';
+  if (hasDotSegment(text)) return `must not be or contain a "." or ".." segment (a dot-segment would change the request path)`;
   return undefined;
 }
 

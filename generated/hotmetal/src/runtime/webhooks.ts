@@ -38,13 +38,13 @@ function isRawBody(input: unknown): input is BinaryInput {
 }
 
 export async function verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string, scheme: WebhookSignatureScheme, errors: Pick<ErrorClasses, 'webhookVerification'>): Promise<unknown> {
+  if (!isRawBody(rawBody)) throw new errors.webhookVerification(`pass the raw body (string, Uint8Array, ArrayBuffer, Blob or Request), not a parsed ${rawBody === null ? 'null' : Array.isArray(rawBody) ? 'array' : typeof rawBody === 'object' ? 'object' : typeof rawBody}`);
   if (typeof secret !== 'string' || secret === '') throw new errors.webhookVerification('no webhook secret was given');
   if (typeof signature !== 'string' || signature.trim() === '') throw new errors.webhookVerification(`the ${scheme.header} header is missing`);
   const trimmed = signature.trim();
   if (scheme.prefix && !trimmed.startsWith(scheme.prefix)) throw new errors.webhookVerification(`the ${scheme.header} header is malformed (expected the "${scheme.prefix}" prefix)`);
   const expected = decodeDigest(trimmed.slice(scheme.prefix.length), scheme.encoding);
   if (!expected || expected.length !== 32) throw new errors.webhookVerification(`the ${scheme.header} header is malformed (expected a ${scheme.encoding} HMAC-SHA256 digest)`);
-  if (!isRawBody(rawBody)) throw new errors.webhookVerification(`pass the raw body (string, Uint8Array, ArrayBuffer, Blob or Request), not a parsed ${rawBody === null ? 'null' : Array.isArray(rawBody) ? 'array' : typeof rawBody === 'object' ? 'object' : typeof rawBody}`);
   const body = await bytesOf(rawBody);
   const actual = await hmacSha256(secret, body);
   if (!timingSafeEqual(actual, expected)) throw new errors.webhookVerification('the signature does not match the body');
