@@ -74,6 +74,11 @@ export interface ClientOptions {
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   hooks?: ClientHooks;
+  /**
+   * Largest JSON, text or binary body the client reads for you, in bytes (default 50 MiB); past it the
+   * call fails with InvalidResponseError and the body is cancelled. `.asResponse()` bodies are not capped.
+   */
+  maxResponseBytes?: number;
 }
 
 export interface RequestOptions {
@@ -84,6 +89,8 @@ export interface RequestOptions {
   headers?: Record<string, string | null>;
   /** Sent as the API's idempotency header on every attempt; makes the call safe to retry. */
   idempotencyKey?: string;
+  /** Largest body read for this call, in bytes (default: the client's `maxResponseBytes`). */
+  maxResponseBytes?: number;
 }
 
 /** Reads an environment variable where there is one (Node, Bun, Deno with env access); never throws. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactHeaders, redactText, redactUrl } from '../../../generator/runtime/redact.js';
+import { REDACTED, redactFields, redactHeaders, redactText, redactUrl, redactValue } from '../../../generator/runtime/redact.js';
 
 const KEY = 'sk_live_abcdef123456';
 
@@ -78,5 +78,46 @@ describe('redactHeaders', () => {
   it('scrubs the secret from other header values', () => {
     const result = redactHeaders(new Headers({ 'X-Debug': `echo ${KEY}` }), [], [KEY]);
     expect(result['x-debug']).toBe(`echo ${REDACTED}`);
+  });
+});
+
+describe('echoed keys in other shapes', () => {
+  const key = 'sk_live_Abc+def/123=XYZ';
+  const b64 = (text: string): string => btoa(text);
+
+  it('redacts the key in upper and lower case', () => {
+    expect(redactText(`${key.toUpperCase()} ${key.toLowerCase()}`, [key])).toBe(`${REDACTED} ${REDACTED}`);
+  });
+
+  it('redacts the key base64-encoded at any offset (a Basic authorization echoed back), standard and URL-safe', () => {
+    for (const prefix of ['', 'u', 'us', 'user:', ':']) {
+      for (const suffix of ['', ':', ':pw']) {
+        const encoded = b64(`${prefix}${key}${suffix}`);
+        for (const form of [encoded, encoded.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]) {
+          const result = redactText(`Basic ${form}`, [key]);
+          expect(result, `${prefix}|${suffix}`).toContain(REDACTED);
+          // What is left of the encoded text holds at most the 2 bytes at either end of the key.
+          const rest = result.replace('Basic ', '').split(REDACTED).join('');
+          expect(rest.length, `${prefix}|${suffix}`).toBeLessThanOrEqual(8 + Math.ceil((prefix.length + suffix.length) * 4 / 3));
+        }
+      }
+    }
+  });
+
+  it('redactValue redacts member names and values, and leaves values without the key as they are', () => {
+    const body = { [key]: { note: `echo ${key.toUpperCase()}` }, list: [b64(key)] };
+    expect(JSON.stringify(redactValue(body, [key]))).not.toMatch(/sk_live/i);
+    const clean = { a: 1 };
+    expect(redactValue(clean, [key])).toBe(clean);
+  });
+
+  it('redactValue survives JSON nested deeper than the stack allows to walk', () => {
+    let deep: unknown = key;
+    for (let index = 0; index < 100_000; index++) deep = [deep];
+    expect(JSON.stringify(redactValue(deep, [key]) ?? null).includes(key)).toBe(false);
+  });
+
+  it('redactFields redacts every string field of a hook event', () => {
+    expect(redactFields({ url: `https://x/?k=${key}`, requestId: key, attempt: 1 }, [key])).toEqual({ url: `https://x/?k=${REDACTED}`, requestId: REDACTED, attempt: 1 });
   });
 });

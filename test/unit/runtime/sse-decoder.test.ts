@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readServerSentEvents, SSEDecoder, type ServerSentEvent } from '../../../generator/runtime/sse-decoder.js';
+import { readServerSentEvents, SSEDecoder, SSEIdleError, SSELimitError, type ServerSentEvent } from '../../../generator/runtime/sse-decoder.js';
 import { collect, controlledStream, streamOf, within } from './support.js';
 
 /**
@@ -213,5 +213,44 @@ describe('SSEDecoder / readServerSentEvents', () => {
     }
     expect(body.wasCancelled()).toBe(true);
     expect(body.stream.locked).toBe(false);
+  });
+});
+
+describe('line and event caps, idle timeout', () => {
+  it('a line split over many chunks decodes whole (only new text is scanned, pending text is kept as chunks)', () => {
+    const decoder = new SSEDecoder();
+    const piece = 'x'.repeat(100);
+    decoder.push('data: ');
+    for (let index = 0; index < 5_000; index++) expect(decoder.push(piece)).toEqual([]);
+    const [event] = decoder.push('\n\n');
+    expect(event?.data.length).toBe(500_000);
+  });
+
+  it('throws SSELimitError at the chunk that takes a line past maxLineLength, ended or not', () => {
+    const decoder = new SSEDecoder({ maxLineLength: 1000 });
+    decoder.push(`data: ${'x'.repeat(900)}`);
+    expect(() => decoder.push('x'.repeat(200))).toThrow(SSELimitError);
+    expect(() => new SSEDecoder({ maxLineLength: 10 }).push('data: 0123456789\n')).toThrow('maxLineLength');
+  });
+
+  it('throws SSELimitError when one event collects more than maxEventLength of data', () => {
+    const decoder = new SSEDecoder({ maxEventLength: 1000 });
+    expect(() => {
+      for (let index = 0; index < 20; index++) decoder.push(`data: ${'y'.repeat(100)}\n`);
+    }).toThrow('maxEventLength');
+    const fine = new SSEDecoder({ maxEventLength: 1000 });
+    for (let index = 0; index < 20; index++) expect(fine.push(`data: ${'y'.repeat(100)}\n\n`)).toHaveLength(1);
+  });
+
+  it('a body silent for idleTimeout fails with SSEIdleError and is cancelled', async () => {
+    const body = controlledStream();
+    body.push('data: one\n\n');
+    const events: ServerSentEvent[] = [];
+    const reading = (async () => {
+      for await (const event of readServerSentEvents(body.stream, undefined, { idleTimeout: 50 })) events.push(event);
+    })();
+    await expect(within(reading, 2_000, 'idle read')).rejects.toBeInstanceOf(SSEIdleError);
+    expect(events.map((event) => event.data)).toEqual(['one']);
+    await body.cancelled;
   });
 });

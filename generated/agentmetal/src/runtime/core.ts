@@ -11,8 +11,11 @@ import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type Req
 import { apiErrorClass, type ErrorClasses } from './errors.js';
 import type { OperationSpec, ResponseSpec } from './operation.js';
 import { getAtPointer } from './pointer.js';
-import { REDACTED, redactCause, redactText, redactUrl, redactValue } from './redact.js';
+import { BodyTooLargeError, byteLimit, readBlob, readText } from './body-reader.js';
+import { REDACTED, redactCause, redactedHeaders, redactFields, redactText, redactUrl, redactValue, SENSITIVE_HEADERS } from './redact.js';
+import { RedirectRefusedError } from './redirects.js';
 import { encodeBody } from './request-body.js';
+import { headerNameProblem, headerValueProblem, ownEntries, pathValueProblem, queryValueProblem } from './request-checks.js';
 import { readRateLimit, readRequestId } from './response-info.js';
 import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, serverDelayMs, type RetryPolicy } from './retry.js';
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
@@ -42,6 +45,8 @@ export interface Sent {
   response: Response;
   attempts: number;
   linked: LinkedSignal;
+  /** Cap on the body the client reads for the caller (`maxResponseBytes`). */
+  maxResponseBytes: number;
 }
 
 const IDEMPOTENT_METHODS = new Set(['get', 'head', 'options', 'put', 'delete', 'trace']);
@@ -58,6 +63,10 @@ export class ClientCore {
   readonly timeout: number;
   readonly maxRetries: number;
   readonly retryPolicy: RetryPolicy;
+  /** Cap on a JSON, text or binary body read for the caller (`maxResponseBytes`). */
+  readonly maxResponseBytes: number;
+  /** Lower-case names of headers that carry credentials (any API's, and this spec's apiKey headers). */
+  readonly credentialHeaders: ReadonlySet<string>;
   readonly #apiKey: string | undefined;
   /** The `fetch` option; undefined uses the platform's fetch. */
   readonly #fetch: FetchFunction | undefined;
@@ -79,10 +88,13 @@ export class ClientCore {
       maxDelayMs: 8_000,
       budgetMs: options.retryBudget ?? 60_000,
     };
+    this.maxResponseBytes = byteLimit(options.maxResponseBytes);
+    const keyHeaders = Object.values(config.auth).flatMap((scheme) => (scheme.type === 'header' ? [scheme.name.toLowerCase()] : []));
+    this.credentialHeaders = new Set([...SENSITIVE_HEADERS, ...keyHeaders]);
     this.#fetch = options.fetch;
     const rawFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     this.#headers = { 'User-Agent': config.userAgent, ...options.headers };
-    this.#hooks = options.hooks ?? {};
+    this.#hooks = this.#redactedHooks(options.hooks ?? {});
     this.raw = createClient<{}>({ baseUrl: this.baseUrl, fetch: rawFetch, headers: this.#headers });
     this.raw.use({
       onRequest: ({ request }) => {
@@ -119,6 +131,16 @@ export class ClientCore {
     return redactText(text, this.secrets());
   }
 
+  /** Hooks that see every string field of their event redacted (a request id or retry reason may echo the key). */
+  #redactedHooks(hooks: ClientHooks): ClientHooks {
+    const secrets = (): string[] => this.secrets();
+    const wrapped: ClientHooks = {};
+    if (hooks.onRequest) wrapped.onRequest = (event) => hooks.onRequest?.(redactFields(event, secrets()));
+    if (hooks.onResponse) wrapped.onResponse = (event) => hooks.onResponse?.(redactFields(event, secrets()));
+    if (hooks.onRetry) wrapped.onRetry = (event) => hooks.onRetry?.(redactFields(event, secrets()));
+    return wrapped;
+  }
+
   /** Calls an operation whose success body is JSON, text, bytes or empty. */
   call<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): APIPromise<T> {
     return new APIPromise(this.exchange(op, pathArgs, params, options, (sent) => this.read<T>(op, sent)));
@@ -144,15 +166,17 @@ export class ClientCore {
       const linked = linkSignal(options.signal, options.timeout ?? this.timeout);
       const started = Date.now();
       const hooks = this.#hooks;
-      const target = requestUrl({ baseUrl: this.baseUrl, path: op.path, pathParams: prepared.path, query: prepared.query });
+      const target = requestUrl({ baseUrl: this.baseUrl, path: op.path, pathParams: prepared.path, query: prepared.query, multiSegment: op.multiSegment });
       // The URL hooks see is redacted; it is worked out only when there is a hook to see it.
       const url = hooks.onRequest || hooks.onResponse || hooks.onRetry ? this.#safeUrl(target) : '';
       let result: { error?: unknown; response: Response };
       try {
         hooks.onRequest?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt });
-        result = await sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable }, target, this.#fetch);
+        result = await sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch);
       } catch (cause) {
         linked.dispose();
+        // A redirect the client refuses is the server's answer, not a network failure: never retried.
+        if (cause instanceof RedirectRefusedError) throw this.#refusedRedirect(op.id, cause);
         const why = linked.reason();
         const details = { operationId: op.id, attempts: attempt, cause: redactCause(cause, this.secrets()) };
         if (why === 'user') throw new this.errors.abort({ ...details, message: `${op.id}: request aborted` });
@@ -170,7 +194,7 @@ export class ClientCore {
       }
       const { response } = result;
       hooks.onResponse?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, status: response.status, requestId: readRequestId(response.headers, undefined, this.config.requestId), durationMs: Date.now() - started });
-      if (response.ok) return { response, attempts: attempt, linked };
+      if (response.ok) return { response, attempts: attempt, linked, maxResponseBytes: byteLimit(options.maxResponseBytes, this.maxResponseBytes) };
       linked.dispose();
       if (canRetry && attempt <= maxRetries && isRetryableStatus(response.status, response.headers, policy)) {
         const advised = serverDelayMs(response.headers, this.config.rateLimit);
@@ -194,6 +218,28 @@ export class ClientCore {
     }
   }
 
+  #refusedRedirect(operationId: string, cause: RedirectRefusedError): Error {
+    return new this.errors.invalidResponse({
+      message: this.redact(`${operationId}: redirect not followed: ${cause.message}`),
+      status: cause.status,
+      raw: '',
+      headers: this.redactHeaders(cause.headers),
+      requestId: this.#requestId(cause.headers, undefined),
+      operationId,
+    });
+  }
+
+  /** Response headers as an error shows them: credential headers replaced, the key scrubbed from the rest. */
+  redactHeaders(headers: Headers): Headers {
+    return redactedHeaders(headers, [...this.credentialHeaders], this.secrets());
+  }
+
+  /** The response's request id, redacted (a server may echo anything there). */
+  #requestId(headers: Headers, body: unknown, bodyPointer?: string): string | undefined {
+    const id = readRequestId(headers, body, this.config.requestId, bodyPointer);
+    return id === undefined ? undefined : this.redact(id);
+  }
+
   #safeUrl(url: string): string {
     const queryNames = Object.values(this.config.auth).flatMap((scheme) => (scheme.type === 'query' ? [scheme.name] : []));
     return redactUrl(url, queryNames, this.secrets());
@@ -207,12 +253,13 @@ export class ClientCore {
       return typeof value === 'string' && value !== '' ? value : undefined;
     };
     const detail = text(pointers.message) ?? (typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 500) : response.statusText || 'request failed');
-    const code = text(pointers.code);
-    const requestId = readRequestId(response.headers, body, this.config.requestId, pointers.requestId);
+    const rawCode = text(pointers.code);
+    const code = rawCode === undefined ? undefined : this.redact(rawCode);
+    const requestId = this.#requestId(response.headers, body, pointers.requestId);
     const message = this.redact(`${response.status}${code ? ` ${code}` : ''}: ${detail}`);
     const ErrorClass = apiErrorClass(this.errors, response.status);
-    // A server that echoes the request may put the key in its error body; the error keeps a redacted copy.
-    return new ErrorClass({ status: response.status, message, code, requestId, body: redactValue(body, this.secrets()), headers: response.headers, attempts, operationId });
+    // A server that echoes the request may put the key anywhere in its answer; every field of the error is a redacted copy.
+    return new ErrorClass({ status: response.status, message, code, requestId, body: redactValue(body, this.secrets()), headers: this.redactHeaders(response.headers), attempts, operationId });
   }
 
   /** Reads a success body by the operation's response kind and unwraps the envelope. */
@@ -225,19 +272,19 @@ export class ClientCore {
     try {
       switch (spec.kind) {
         case 'empty':
-          await response.text();
+          await readText(response, sent.maxResponseBytes, 'fail');
           break;
         case 'text':
-          data = await response.text();
+          data = (await readText(response, sent.maxResponseBytes, 'fail')).text;
           break;
         case 'binary':
-          data = await response.blob();
+          data = await readBlob(response, sent.maxResponseBytes);
           break;
         case 'sse':
           data = response.body;
           break;
         case 'json': {
-          body = await this.readJson(op.id, response);
+          body = await this.readJson(op.id, response, sent.maxResponseBytes);
           data = spec.unwrap ? this.unwrap(op.id, response, body, spec.unwrap) : body;
           break;
         }
@@ -268,8 +315,8 @@ export class ClientCore {
   }
 
   /** Parses a JSON body; a truncated or non-JSON body is a typed error carrying the raw text. */
-  async readJson(operationId: string, response: Response): Promise<unknown> {
-    const raw = await response.text();
+  async readJson(operationId: string, response: Response, maxBytes = this.maxResponseBytes): Promise<unknown> {
+    const { text: raw } = await readText(response, maxBytes, 'fail');
     try {
       return JSON.parse(raw);
     } catch (error) {
@@ -277,8 +324,8 @@ export class ClientCore {
         message: `${operationId}: the ${response.status} response is not valid JSON (${(error as Error).message}); ${raw.length} bytes received`,
         status: response.status,
         raw: this.redact(raw),
-        headers: response.headers,
-        requestId: readRequestId(response.headers, undefined, this.config.requestId),
+        headers: this.redactHeaders(response.headers),
+        requestId: this.#requestId(response.headers, undefined),
         operationId,
       });
     }
@@ -293,11 +340,23 @@ export class ClientCore {
   /** A success response whose parsed body is not what the spec promises. */
   invalidResponse(operationId: string, response: Response, body: unknown, problem: string): Error {
     return new this.errors.invalidResponse({
-      message: `${operationId}: the ${response.status} response ${problem}`,
+      message: this.redact(`${operationId}: the ${response.status} response ${problem}`),
       status: response.status,
-      raw: this.redact(JSON.stringify(body)),
-      headers: response.headers,
-      requestId: readRequestId(response.headers, body, this.config.requestId),
+      raw: this.redact(JSON.stringify(body) ?? ''),
+      headers: this.redactHeaders(response.headers),
+      requestId: this.#requestId(response.headers, body),
+      operationId,
+    });
+  }
+
+  /** A body past its cap: the call fails and says which option raises the cap. */
+  tooLarge(operationId: string, response: Response, error: BodyTooLargeError): Error {
+    return new this.errors.invalidResponse({
+      message: `${operationId}: the ${response.status} response ${error.message.replace(/^the body/, 'body')}; reading stopped there. Raise the maxResponseBytes option (client or call), or stream the body with .asResponse()`,
+      status: response.status,
+      raw: '',
+      headers: this.redactHeaders(response.headers),
+      requestId: this.#requestId(response.headers, undefined),
       operationId,
     });
   }
@@ -308,27 +367,34 @@ export class ClientCore {
     if (why === 'user') return new this.errors.abort({ ...details, message: `${operationId}: aborted while reading the response` });
     if (why === 'timeout') return new this.errors.timeout({ ...details, message: `${operationId}: timed out while reading the response` });
     if (error instanceof this.errors.base) return error;
+    if (error instanceof BodyTooLargeError) return this.tooLarge(operationId, sent.response, error);
     return new this.errors.connection({ ...details, message: `${operationId}: the response body could not be read: ${this.redact(describeCause(error))}` });
   }
 
   async #prepare(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
-    const path: Record<string, unknown> = {};
+    // Null-prototype maps and own-property reads: a parameter named `toString`, `constructor` or `__proto__` is only ever a name.
+    const path = Object.create(null) as Record<string, unknown>;
     (op.pathParams ?? []).forEach((name, index) => {
       const value = pathArgs[index];
-      if (value === undefined || value === null || value === '') {
-        throw new this.errors.invalidRequest(`${op.id}: path parameter "${name}" is required`);
-      }
+      const problem = pathValueProblem(value, op.multiSegment?.includes(name) === true);
+      if (problem) throw new this.errors.invalidRequest(`${op.id}: path parameter "${name}" ${problem}`);
       path[name] = value;
     });
-    const query: Record<string, unknown> = {};
-    const header: Record<string, string> = { Accept: op.accept ?? 'application/json', ...this.#headers };
-    const rest: Record<string, unknown> = { ...params };
+    const query = Object.create(null) as Record<string, unknown>;
+    const header = Object.create(null) as Record<string, string>;
+    header['Accept'] = op.accept ?? 'application/json';
+    Object.assign(header, this.#headers);
+    const rest = ownEntries(params);
     for (const name of op.query ?? []) {
-      if (rest[name] !== undefined) query[name] = rest[name];
+      if (Object.hasOwn(rest, name) && rest[name] !== undefined) {
+        const problem = queryValueProblem(rest[name]);
+        if (problem) throw new this.errors.invalidRequest(`${op.id}: query parameter "${name}" ${problem}`);
+        query[name] = rest[name];
+      }
       delete rest[name];
     }
     for (const name of op.header ?? []) {
-      if (rest[name] !== undefined && rest[name] !== null) header[name] = String(rest[name]);
+      if (Object.hasOwn(rest, name) && rest[name] !== undefined && rest[name] !== null) header[name] = String(rest[name]);
       delete rest[name];
     }
     const auth = this.#credentials(op.security ?? this.config.security, op.id);
@@ -349,12 +415,13 @@ export class ClientCore {
       }
     }
     if (options.idempotencyKey !== undefined) header[this.config.idempotencyHeader ?? 'Idempotency-Key'] = options.idempotencyKey;
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
+    for (const [name, value] of Object.entries(ownEntries(options.headers))) {
       const existing = Object.keys(header).find((key) => key.toLowerCase() === name.toLowerCase());
       if (existing) delete header[existing];
-      if (value !== null) header[name] = value;
+      if (value !== null && value !== undefined) header[name] = String(value);
     }
-    const idempotentField = typeof op.idempotent === 'string' && op.body?.flat ? rest[op.idempotent] !== undefined : false;
+    this.#checkHeaders(op.id, header);
+    const idempotentField = typeof op.idempotent === 'string' && op.body?.flat ? Object.hasOwn(rest, op.idempotent) && rest[op.idempotent] !== undefined : false;
     return {
       path,
       query,
@@ -363,6 +430,14 @@ export class ClientCore {
       replayable,
       idempotent: IDEMPOTENT_METHODS.has(op.method) || op.idempotent === true || idempotentField || options.idempotencyKey !== undefined,
     };
+  }
+
+  /** Header names and values fetch would reject (as a TypeError that reads like a network failure) are refused up front, naming the header, never its value. */
+  #checkHeaders(operationId: string, header: Record<string, string>): void {
+    for (const name of Object.keys(header)) {
+      const problem = headerNameProblem(name) ?? headerValueProblem(header[name] ?? '');
+      if (problem) throw new this.errors.invalidRequest(`${operationId}: header "${this.redact(name)}" ${problem}`);
+    }
   }
 
   #checkWebhookUrl(op: OperationSpec, body: unknown): void {
@@ -395,8 +470,8 @@ export class ClientCore {
       const env = this.config.apiKeyEnv ? ` or set the ${this.config.apiKeyEnv} environment variable` : '';
       throw new this.errors.base(`The ${this.config.name} API key is missing: pass { apiKey } to new ${this.config.name}()${env}. ${operationId} needs it.`);
     }
-    const header: Record<string, string> = {};
-    const query: Record<string, string> = {};
+    const header = Object.create(null) as Record<string, string>;
+    const query = Object.create(null) as Record<string, string>;
     for (const name of usable) {
       const scheme = this.config.auth[name];
       switch (scheme?.type) {

@@ -8,6 +8,7 @@ import type { RequestOptions } from './config.js';
 import { LONG_RUNNING, type ClientCore } from './core.js';
 import { paramsOf, pathArgsOf, type LongRunningSpec } from './operation.js';
 import { getAtPointer, valuesAt } from './pointer.js';
+import { redactValue } from './redact.js';
 import { sleep } from './signals.js';
 
 /** Marks (in types only) what waiting for an operation object yields. */
@@ -47,11 +48,12 @@ export async function waitForOperation(core: ClientCore, operation: object, opti
     if (typeof state === 'string' && spec.succeeded.includes(state)) break;
     if (typeof state === 'string' && spec.failed.includes(state)) {
       const reason = spec.error ? getAtPointer(current, spec.error) : undefined;
-      throw new core.errors.operationFailed(`${poll.id}: the operation ended ${state}${typeof reason === 'string' && reason ? `: ${reason}` : ''}`, { operationId: poll.id, result: current });
+      // State, reason and the operation object come from the server: the error keeps redacted copies.
+      throw new core.errors.operationFailed(core.redact(`${poll.id}: the operation ended ${String(state)}${typeof reason === 'string' && reason ? `: ${reason}` : ''}`), { operationId: poll.id, result: redactValue(current, core.secrets()) });
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw new core.errors.waitTimeout(`${poll.id}: the operation was still ${String(state)} when the wait timed out after ${options.timeout ?? 600_000} ms`, { operationId: poll.id, result: current });
+      throw new core.errors.waitTimeout(core.redact(`${poll.id}: the operation was still ${String(state)} when the wait timed out after ${options.timeout ?? 600_000} ms`), { operationId: poll.id, result: redactValue(current, core.secrets()) });
     }
     try {
       await sleep(Math.min(interval, remaining), request.signal);

@@ -82,6 +82,8 @@ export interface OperationSpec {
   path: string;
   /** Path parameter names, in the order of the method's positional arguments. */
   pathParams?: readonly string[];
+  /** Path parameters that span segments: they may contain `/` (each segment encoded on its own), never a `.` or `..` segment. */
+  multiSegment?: readonly string[];
   query?: readonly string[];
   header?: readonly string[];
   body?: BodySpec;
@@ -103,12 +105,12 @@ export interface OperationSpec {
 
 /** The positional path arguments of `op`, taken by parameter name from `values`. */
 export function pathArgsOf(op: Pick<OperationSpec, 'pathParams'>, values: Readonly<Record<string, unknown>>): unknown[] {
-  return (op.pathParams ?? []).map((name) => values[name]);
+  return (op.pathParams ?? []).map((name) => (Object.hasOwn(values, name) ? values[name] : undefined));
 }
 
 /** A params object holding those of the named parameters that have a value in `values`. */
 export function paramsOf(names: readonly string[] | undefined, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const name of names ?? []) if (values[name] !== undefined) params[name] = values[name];
+  const params = Object.create(null) as Record<string, unknown>;
+  for (const name of names ?? []) if (Object.hasOwn(values, name) && values[name] !== undefined) params[name] = values[name];
   return params;
 }

@@ -13,8 +13,9 @@ import type { RequestOptions } from './config.js';
 import type { ClientCore } from './core.js';
 import { paramsOf, pathArgsOf, type OperationSpec, type SSESpec } from './operation.js';
 import { getAtPointer, valuesAt } from './pointer.js';
+import { redactValue } from './redact.js';
 import { backoffDelayMs } from './retry.js';
-import { readServerSentEvents, type ServerSentEvent } from './sse-decoder.js';
+import { readServerSentEvents, SSEIdleError, SSELimitError, type ServerSentEvent } from './sse-decoder.js';
 import { sleep } from './signals.js';
 
 type Params = Record<string, unknown> | undefined;
@@ -32,6 +33,15 @@ export interface StreamOptions extends RequestOptions {
   resume?: boolean;
   /** Consecutive failed reconnections tolerated before giving up (default: the client's maxRetries). */
   maxReconnects?: number;
+  /**
+   * Milliseconds without any bytes from the server after which the connection is dropped (default: none).
+   * Where the spec allows resuming, the stream reconnects; otherwise it fails with APIConnectionTimeoutError.
+   */
+  idleTimeout?: number;
+  /** Longest line the server may send, in characters (default 1 Mi); past it the stream fails with InvalidResponseError. */
+  maxLineLength?: number;
+  /** Longest event (its data lines together), in characters (default 10 Mi); past it the stream fails with InvalidResponseError. */
+  maxEventLength?: number;
 }
 
 interface Target {
@@ -85,7 +95,9 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
         if (type === spec.success.event) return getAtPointer(event, spec.success.value) as Result;
         if (typeof type === 'string' && spec.failure?.events.includes(type)) {
           const message = spec.failure.message.map((pointer) => getAtPointer(event, pointer)).find((value) => typeof value === 'string' && value !== '');
-          throw new this.#core.errors.operationFailed(`${operationId}: ${type}: ${typeof message === 'string' ? message : 'failed without a message'}`, { operationId, result: event });
+          // The failure event comes from the server: message and result are redacted copies.
+          const text = this.#core.redact(`${operationId}: ${type}: ${typeof message === 'string' ? message : 'failed without a message'}`);
+          throw new this.#core.errors.operationFailed(text, { operationId, result: redactValue(event, this.#core.secrets()) });
         }
       }
     } finally {
@@ -106,11 +118,13 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
       // An empty id (a bare `id:` line) resets the last event id: then no Last-Event-ID is sent (WHATWG SSE).
       const headers = lastEventId && (connection === 0 || sse.resume?.lastEventId) ? { 'Last-Event-ID': lastEventId } : undefined;
       let body: ReadableStream<Uint8Array> | null;
+      let response: Response;
       try {
         const sent = await this.#core.send(target.op, target.pathArgs, target.params, { ...this.#options, signal: this.#controller.signal }, headers);
         // The per-attempt timeout covers connecting; a stream may then stay open as long as the server likes.
         sent.linked.dispose();
-        body = sent.response.body;
+        response = sent.response;
+        body = response.body;
       } catch (error) {
         if (this.#closed) return;
         if (connection === 0 || this.#controller.signal.aborted || failures >= maxReconnects || !isConnectionFailure(this.#core, error)) throw error;
@@ -123,7 +137,8 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
       if (body) {
         try {
           // The signal cancels the body: close() or the caller's abort ends a read that is waiting for the server.
-          for await (const message of readServerSentEvents(body, this.#controller.signal)) {
+          const { idleTimeout, maxLineLength, maxEventLength } = this.#options;
+          for await (const message of readServerSentEvents(body, this.#controller.signal, { idleTimeout, maxLineLength, maxEventLength })) {
             if (this.#controller.signal.aborted) return;
             if (message.id !== undefined) lastEventId = message.id;
             const { type, event } = toEvent(message, sse);
@@ -138,7 +153,10 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
           }
         } catch (error) {
           if (this.#controller.signal.aborted) return;
-          if (!isStreamBreak(error)) throw error;
+          if (error instanceof SSELimitError) throw this.#tooLong(response, error);
+          // A silent server is treated like one that hung up: resumed where the spec allows it, else a timeout.
+          if (error instanceof SSEIdleError && (!sse.resume || this.#options.resume === false)) throw this.#idle(error);
+          if (!(error instanceof SSEIdleError) && !isStreamBreak(error)) throw error;
         }
       }
       if (finished || this.#controller.signal.aborted) return;
@@ -152,6 +170,16 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
       if (failures > 0) await this.#wait(failures);
       target = resumeTarget(this.#target, sse, captured);
     }
+  }
+
+  #tooLong(response: Response, error: SSELimitError): Error {
+    const operationId = this.#target.op.id;
+    return new this.#core.errors.invalidResponse({ message: `${operationId}: ${error.message}; the stream was closed`, status: response.status, raw: '', headers: this.#core.redactHeaders(response.headers), requestId: undefined, operationId });
+  }
+
+  #idle(error: SSEIdleError): Error {
+    const operationId = this.#target.op.id;
+    return new this.#core.errors.timeout({ operationId, attempts: 1, cause: error, message: `${operationId}: the event stream went idle: ${error.message}` });
   }
 
   async #wait(failures: number): Promise<void> {
@@ -211,11 +239,12 @@ function isRepeat(event: Record<string, unknown>, type: string, sse: SSESpec, se
 function resumeTarget(original: Target, sse: SSESpec, captured: Map<string, unknown>): Target {
   const via = sse.resume?.via?.();
   if (!via) return original;
-  const known: Record<string, unknown> = {};
+  // A null-prototype map filled by own keys: Object.assign would turn a `__proto__` param into a prototype.
+  const known = Object.create(null) as Record<string, unknown>;
   (original.op.pathParams ?? []).forEach((name, index) => {
     known[name] = original.pathArgs[index];
   });
-  Object.assign(known, original.params);
+  for (const [name, value] of Object.entries(original.params ?? {})) known[name] = value;
   for (const [name, source] of Object.entries(sse.resume?.params ?? {})) {
     const value = getAtPointer(captured.get(source.event), source.pointer);
     if (value !== undefined) known[name] = value;

@@ -15,7 +15,8 @@ export function getAtPointer(root: unknown, pointer: string | readonly string[])
   const segments = typeof pointer === 'string' ? parsePointer(pointer) : pointer;
   let node = root;
   for (const segment of segments) {
-    if (node === null || typeof node !== 'object') return undefined;
+    // Own properties only: a server's JSON without a `constructor` member has no value there.
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
@@ -23,7 +24,7 @@ export function getAtPointer(root: unknown, pointer: string | readonly string[])
 
 /** Values by name, each read from `source` at its pointer. */
 export function valuesAt(source: unknown, pointers: Readonly<Record<string, string>>): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
+  const values = Object.create(null) as Record<string, unknown>;
   for (const [name, pointer] of Object.entries(pointers)) values[name] = getAtPointer(source, pointer);
   return values;
 }

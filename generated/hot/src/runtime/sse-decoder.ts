@@ -16,15 +16,50 @@ export interface ServerSentEvent {
   retry: number | undefined;
 }
 
+/** Default caps: a line and an event (its data lines together), in characters. */
+export const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
+export const DEFAULT_MAX_EVENT_LENGTH = 10 * 1024 * 1024;
+
+export interface SSELimits {
+  /** Longest line, in characters (UTF-16 code units), default 1 Mi. */
+  maxLineLength?: number | undefined;
+  /** Longest event (its data lines together), in characters, default 10 Mi. */
+  maxEventLength?: number | undefined;
+}
+
+/** A line or event went past its cap: the stream is not what an event stream should be. */
+export class SSELimitError extends Error {
+  override name = 'SSELimitError';
+}
+
+/** No bytes arrived for `idleTimeout` milliseconds. */
+export class SSEIdleError extends Error {
+  override name = 'SSEIdleError';
+}
+
 export class SSEDecoder {
-  #pending = '';
+  /** Text of the line not yet ended, kept as the chunks it arrived in: each chunk is scanned once. */
+  #pending: string[] = [];
+  #pendingLength = 0;
   #skipLeadingLineFeed = false;
   #data: string[] = [];
+  #dataLength = 0;
   #event: string | undefined;
   #id: string | undefined;
   #retry: number | undefined;
+  readonly #maxLine: number;
+  readonly #maxEvent: number;
 
-  /** Feeds decoded text; returns the events completed by it. */
+  constructor(limits: SSELimits = {}) {
+    this.#maxLine = positive(limits.maxLineLength) ?? DEFAULT_MAX_LINE_LENGTH;
+    this.#maxEvent = positive(limits.maxEventLength) ?? DEFAULT_MAX_EVENT_LENGTH;
+  }
+
+  /**
+   * Feeds decoded text; returns the events completed by it. Only the new text
+   * is scanned for line ends, so a line arriving in many chunks costs time in
+   * proportion to its length (rescanning the pending text would be quadratic).
+   */
   push(text: string): ServerSentEvent[] {
     // An empty chunk (an empty read, or bytes of a character still incomplete) must not clear the pending-CR state.
     if (text === '') return [];
@@ -32,23 +67,36 @@ export class SSEDecoder {
     if (this.#skipLeadingLineFeed && chunk.startsWith('\n')) chunk = chunk.slice(1);
     this.#skipLeadingLineFeed = false;
     const events: ServerSentEvent[] = [];
-    let buffer = this.#pending + chunk;
     let start = 0;
-    for (let index = 0; index < buffer.length; index++) {
-      const char = buffer.charCodeAt(index);
+    for (let index = 0; index < chunk.length; index++) {
+      const char = chunk.charCodeAt(index);
       if (char !== 10 && char !== 13) continue;
-      const line = buffer.slice(start, index);
+      const line = this.#takeLine(chunk.slice(start, index));
       if (char === 13) {
-        if (index + 1 === buffer.length) this.#skipLeadingLineFeed = true;
-        else if (buffer.charCodeAt(index + 1) === 10) index++;
+        if (index + 1 === chunk.length) this.#skipLeadingLineFeed = true;
+        else if (chunk.charCodeAt(index + 1) === 10) index++;
       }
       start = index + 1;
       const event = this.#line(line);
       if (event) events.push(event);
     }
-    buffer = buffer.slice(start);
-    this.#pending = buffer;
+    if (start < chunk.length) {
+      const rest = chunk.slice(start);
+      this.#pendingLength += rest.length;
+      if (this.#pendingLength > this.#maxLine) throw new SSELimitError(`a line of the event stream is longer than ${this.#maxLine} characters (maxLineLength)`);
+      this.#pending.push(rest);
+    }
     return events;
+  }
+
+  /** The pending text and `tail` as one line. */
+  #takeLine(tail: string): string {
+    if (this.#pendingLength + tail.length > this.#maxLine) throw new SSELimitError(`a line of the event stream is longer than ${this.#maxLine} characters (maxLineLength)`);
+    if (this.#pending.length === 0) return tail;
+    const line = this.#pending.join('') + tail;
+    this.#pending = [];
+    this.#pendingLength = 0;
+    return line;
   }
 
   #line(line: string): ServerSentEvent | undefined {
@@ -60,6 +108,8 @@ export class SSEDecoder {
     if (value.startsWith(' ')) value = value.slice(1);
     switch (field) {
       case 'data':
+        this.#dataLength += value.length + 1;
+        if (this.#dataLength > this.#maxEvent) throw new SSELimitError(`an event of the event stream is longer than ${this.#maxEvent} characters (maxEventLength)`);
         this.#data.push(value);
         break;
       case 'event':
@@ -81,27 +131,39 @@ export class SSEDecoder {
     const data = this.#data;
     const event = this.#event;
     this.#data = [];
+    this.#dataLength = 0;
     this.#event = undefined;
     if (data.length === 0) return undefined;
     return { event: event === '' ? undefined : event, data: data.join('\n'), id: this.#id, retry: this.#retry };
   }
 }
 
+function positive(value: number | undefined): number | undefined {
+  return typeof value === 'number' && value > 0 ? value : undefined;
+}
+
+export interface ReadOptions extends SSELimits {
+  /** Milliseconds to wait for the next bytes before failing with SSEIdleError; undefined or 0 waits forever. */
+  idleTimeout?: number | undefined;
+}
+
 /**
  * Reads a response body as server-sent events. An event left incomplete at the end is dropped, as the spec says.
  * Aborting `signal` cancels the body, which also ends a read that is waiting for the server.
+ * A line or event past its cap, or silence longer than `idleTimeout`, cancels the body and throws.
  */
-export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<ServerSentEvent> {
-  const decoder = new SSEDecoder();
+export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal, options: ReadOptions = {}): AsyncGenerator<ServerSentEvent> {
+  const decoder = new SSEDecoder(options);
   const text = new TextDecoder();
   const reader = body.getReader();
   // A pending read() resolves as done once the reader is cancelled; nothing else would wake it.
   const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
+  const idle = positive(options.idleTimeout);
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = idle === undefined ? await reader.read() : await readWithin(reader, idle);
       if (done) break;
       yield* decoder.push(text.decode(value, { stream: true }));
     }
@@ -114,4 +176,13 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, si
     void reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
+}
+
+/** One read, or SSEIdleError when nothing arrives within `ms` (the caller's finally cancels the body). */
+function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SSEIdleError(`no data arrived for ${ms} ms (idleTimeout)`)), ms);
+  });
+  return Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
 }

@@ -27,7 +27,18 @@ export async function signWebhook(rawBody: BinaryInput, secret: string, scheme: 
   return `${scheme.prefix}${encodeDigest(digest, scheme.encoding)}`;
 }
 
+/**
+ * Whether `input` is a raw body: text, bytes, or something that reads as bytes
+ * (Blob, Request, Response). A body a framework already parsed into an object
+ * cannot be verified: its bytes (spacing, key order) are gone.
+ */
+function isRawBody(input: unknown): input is BinaryInput {
+  if (typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return true;
+  return input !== null && typeof input === 'object' && typeof (input as { arrayBuffer?: unknown }).arrayBuffer === 'function';
+}
+
 export async function verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string, scheme: WebhookSignatureScheme, errors: Pick<ErrorClasses, 'webhookVerification'>): Promise<unknown> {
+  if (!isRawBody(rawBody)) throw new errors.webhookVerification(`pass the raw body (string, Uint8Array, ArrayBuffer, Blob or Request), not a parsed ${rawBody === null ? 'null' : Array.isArray(rawBody) ? 'array' : typeof rawBody === 'object' ? 'object' : typeof rawBody}`);
   if (typeof secret !== 'string' || secret === '') throw new errors.webhookVerification('no webhook secret was given');
   if (typeof signature !== 'string' || signature.trim() === '') throw new errors.webhookVerification(`the ${scheme.header} header is missing`);
   const trimmed = signature.trim();

@@ -7,12 +7,17 @@
  * Request that fetch rebuilds), so methods skip it and keep its encoding.
  */
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
+import { MAX_ERROR_BODY_BYTES, readText } from './body-reader.js';
+import { isRedirect, nextHop, RedirectRefusedError, type Hop } from './redirects.js';
+import { encodeSegments } from './request-checks.js';
 
 export interface UrlParts {
   baseUrl: string;
   path: string;
   pathParams: Record<string, unknown>;
   query: Record<string, unknown>;
+  /** Path parameters that span segments: each segment is encoded on its own, joined by literal `/`. */
+  multiSegment?: readonly string[] | undefined;
 }
 
 export interface TransportRequest {
@@ -20,8 +25,10 @@ export interface TransportRequest {
   headers: Record<string, string>;
   body: unknown;
   signal: AbortSignal;
-  /** A ReadableStream body must be sent half-duplex. */
+  /** A ReadableStream body must be sent half-duplex (and cannot be sent again on a redirect). */
   stream: boolean;
+  /** Lower-case names of the headers that carry credentials: never sent to another origin on a redirect. */
+  credentialHeaders: ReadonlySet<string>;
 }
 
 export interface TransportResult {
@@ -68,8 +75,10 @@ export function requestUrl(request: UrlParts): string {
   if (parts) {
     path = parts.literals[0] ?? '';
     for (let index = 0; index < parts.names.length && path !== undefined; index++) {
-      const value = request.pathParams[parts.names[index] ?? ''];
-      path = value === null || typeof value === 'object' ? undefined : `${path}${value === undefined ? `{${parts.names[index]}}` : encodeURIComponent(String(value))}${parts.literals[index + 1] ?? ''}`;
+      const name = parts.names[index] ?? '';
+      const value = request.pathParams[name];
+      const encoded = request.multiSegment?.includes(name) ? encodeSegments(value) : encodeURIComponent(String(value));
+      path = value === null || typeof value === 'object' ? undefined : `${path}${value === undefined ? `{${name}}` : encoded}${parts.literals[index + 1] ?? ''}`;
     }
   }
   if (path === undefined) return createFinalURL(request.path, { baseUrl: request.baseUrl, params: { path: request.pathParams, query: request.query }, querySerializer, pathSerializer: defaultPathSerializer });
@@ -81,15 +90,53 @@ export function requestUrl(request: UrlParts): string {
   return search ? `${request.baseUrl}${path}?${search}` : `${request.baseUrl}${path}`;
 }
 
+/**
+ * Sends the request, following redirects under the rules of redirects.ts, and
+ * reads the body of a failed response (at most MAX_ERROR_BODY_BYTES of it).
+ */
 export async function send(request: TransportRequest, url: string, customFetch: FetchFunction | undefined): Promise<TransportResult> {
-  const init: RequestInit & { duplex?: 'half' } = { method: request.method.toUpperCase(), headers: request.headers, body: request.body as BodyInit | null | undefined, signal: request.signal, redirect: 'follow' };
-  if (request.stream) init.duplex = 'half';
-  const response = customFetch ? await customFetch(new Request(url, init)) : await globalThis.fetch(url, init);
+  let hop: Hop = { url, method: request.method.toUpperCase(), headers: request.headers, body: request.body };
+  let response: Response;
+  for (let hops = 0; ; hops++) {
+    response = await fetchOnce(hop, request, customFetch, 'manual');
+    if (response.type === 'opaqueredirect') {
+      response = await followOpaque(hop, request, customFetch, response);
+      break;
+    }
+    if (!isRedirect(response)) break;
+    const next = nextHop(hop, response, hops, request.credentialHeaders, !request.stream);
+    void response.body?.cancel().catch(() => undefined);
+    hop = next;
+  }
   if (response.ok) return { response };
-  const text = await response.text();
+  const { text } = await readText(response, MAX_ERROR_BODY_BYTES, 'truncate');
   try {
     return { response, error: text === '' ? undefined : (JSON.parse(text) as unknown) };
   } catch {
     return { response, error: text };
   }
+}
+
+function fetchOnce(hop: Hop, request: TransportRequest, customFetch: FetchFunction | undefined, redirect: RequestRedirect): Promise<Response> {
+  const init: RequestInit & { duplex?: 'half' } = { method: hop.method, headers: hop.headers, body: hop.body as BodyInit | null | undefined, signal: request.signal, redirect };
+  if (request.stream && hop.body !== undefined) init.duplex = 'half';
+  return customFetch ? customFetch(new Request(hop.url, init)) : globalThis.fetch(hop.url, init);
+}
+
+/**
+ * Browsers answer a manual redirect with an opaque-redirect response (status 0,
+ * no Location: Fetch standard, "HTTP-redirect fetch"), so the client cannot see
+ * where it leads or strip headers on the way. A body-less GET or HEAD whose only
+ * credential is Authorization is sent again with the browser following: browsers
+ * drop Authorization on a cross-origin redirect themselves (whatwg/fetch#1544),
+ * and mixed content keeps it on https. Anything else (a custom key header the
+ * browser would forward, a body) is refused rather than sent blind.
+ */
+async function followOpaque(hop: Hop, request: TransportRequest, customFetch: FetchFunction | undefined, response: Response): Promise<Response> {
+  const risky = Object.keys(hop.headers).filter((name) => request.credentialHeaders.has(name.toLowerCase()) && !/^(authorization|cookie)$/i.test(name));
+  const bodyless = (hop.method === 'GET' || hop.method === 'HEAD') && (hop.body === undefined || hop.body === null);
+  if (!bodyless || risky.length > 0) {
+    throw new RedirectRefusedError(`the server redirected, and this platform hides the redirect target (an opaque redirect), so the client cannot keep ${bodyless ? 'the credential headers' : 'the request body'} from reaching another origin; use the final URL as baseUrl`, response);
+  }
+  return fetchOnce(hop, request, customFetch, 'follow');
 }
