@@ -175,7 +175,7 @@ describe('the printer refuses comments an emitter did not escape', () => {
     expect(printFile('spec.yaml', [{ kind: StructureKind.TypeAlias, name: 'X', type: 'string', isExported: true, docs: [docText('Things */ evil(); /*')] } as never])).toContain('/** Things *\\/ evil(); /* */');
   });
 
-  it.each<[string[], string]>([
+  it.each<[Array<string | undefined>, string]>([
     [['a */ b'], 'a *\\/ b'],
     [['a\r\nb\u2028c\u2029d\re'], 'a\nb\nc\nd\ne'],
     [['summary', undefined, '  ', 'description */'], 'summary\n\ndescription *\\/'],
