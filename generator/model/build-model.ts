@@ -136,7 +136,7 @@ interface Context {
  */
 function claimType(context: Context, subject: string, wanted: string, ...alternatives: string[]): string {
   const reserved = RESERVED_TYPE_NAMES.has(wanted);
-  const name = context.types.claim(wanted, ...alternatives, ...RENAME_SUFFIXES.map((suffix) => `${wanted}${suffix}`));
+  const name = context.types.claim(wanted, ...alternatives, ...(reserved ? RENAME_SUFFIXES.map((suffix) => `${wanted}${suffix}`) : []));
   if (name !== wanted) context.renames.push({ subject, wanted, name, reason: reserved ? 'reserved' : 'taken' });
   return name;
 }
@@ -637,8 +637,7 @@ function webhooksOf(document: Json, clientName: string, context: Context): Webho
     userAgent: text(extension['userAgent']),
     retries: typeof extension['retries'] === 'number' ? extension['retries'] : undefined,
     events,
-    // Reserved with the client's name (clientTypeNames), so no spec name has taken it.
-    eventTypeName: `${clientName}WebhookEvent`,
+    eventTypeName: claimType(context, 'the webhook event union', `${clientName}WebhookEvent`),
   };
 }
 
