@@ -32,6 +32,7 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
       generated.push({ target, result });
       log(`specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} files (${Math.round(performance.now() - started)} ms)`);
       if (flags.verbose) for (const timing of result.timings) log(`  ${timing.stage.padEnd(9)} ${timing.ms.toFixed(1).padStart(8)} ms`);
+      if (flags.verbose) for (const rename of result.model.renames) log(`  renamed   ${rename.subject}: ${rename.wanted} -> ${rename.name} (${rename.reason === 'reserved' ? 'a reserved name' : rename.reason === 'taken' ? 'already taken' : 'not an identifier'})`);
     } catch (error) {
       failed = true;
       if (error instanceof SpecError) {

@@ -8,6 +8,7 @@ import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import type { McpTool } from '../runtime/mcp.js';
 import { block, exampleSnippet, signature } from './call-example.js';
+import { docText } from './doc-text.js';
 import { expression, printFile, type Statement } from './print.js';
 
 /** The MCP protocol revision the server card advertises (the SDK's latest). */
@@ -47,7 +48,7 @@ export function emitMcpIndex(model: ApiModel): string {
       kind: StructureKind.Function,
       name: 'tools',
       isExported: true,
-      docs: [`One MCP tool per operation of the ${model.title} (read from the package's mcp-tools.json).`],
+      docs: [docText(`One MCP tool per operation of the ${model.title} (read from the package's mcp-tools.json).`)],
       returnType: 'Promise<McpTool[]>',
       // From src/mcp/ and from dist/mcp/ alike, the package root is two folders up.
       statements: ["return loadTools(new URL('../../mcp-tools.json', import.meta.url));"],
@@ -57,7 +58,7 @@ export function emitMcpIndex(model: ApiModel): string {
       name: 'createServer',
       isExported: true,
       isAsync: true,
-      docs: [`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources.`],
+      docs: [docText(`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources.`)],
       parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }, { name: 'only', type: 'string', hasQuestionToken: true }],
       returnType: 'Promise<McpServer>',
       statements: [`return createMcpServer(serverInfo, new ${model.name}(options), selectTools(await tools(), only));`],
@@ -67,7 +68,7 @@ export function emitMcpIndex(model: ApiModel): string {
       name: 'main',
       isExported: true,
       isAsync: true,
-      docs: [`Runs the server on stdio (the package's \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`],
+      docs: [docText(`Runs the server on stdio (the package's \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`)],
       parameters: [{ name: 'argv', type: 'readonly string[]', hasQuestionToken: true }],
       returnType: 'Promise<void>',
       statements: [`await runMcpServer(serverInfo, () => new ${model.name}(), await tools(), argv);`],

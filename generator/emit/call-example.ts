@@ -2,12 +2,14 @@
  * A runnable call of an operation built from the spec's own examples, for
  * JSDoc `@example` blocks and the package README. Binary fields become Blobs.
  */
-import { camelCase } from '../model/naming.js';
+import { camelCase, identifier } from '../model/naming.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
 import { expression, literal, objectCode } from './print.js';
 
+/** The variable examples hold the client in (`hot` for `Hot`); `client` when that would be the class's own name. */
 export function clientVariable(model: ApiModel): string {
-  return camelCase(model.name) || 'client';
+  const variable = identifier(camelCase(model.name), 'client');
+  return variable === model.name ? 'client' : variable;
 }
 
 function placeholder(param: { name: string; example: unknown }): unknown {
@@ -20,7 +22,8 @@ function binaryValue(): string {
 
 /** The params object of a call, as source code, or undefined when the call takes none. */
 function paramsCode(operation: OperationModel): string | undefined {
-  const fields: Record<string, string> = {};
+  // No prototype: a parameter called `__proto__` is then an ordinary key.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   // A body field named like a parameter is left out: the parameter already has that key.
   const add = (key: string, code: string): void => {
     if (!Object.hasOwn(fields, key)) fields[key] = code;
@@ -30,14 +33,15 @@ function paramsCode(operation: OperationModel): string | undefined {
   }
   const body = operation.body;
   if (body) {
-    if (body.kind === 'binary') add('body', binaryValue());
-    else if (body.kind === 'text') add('body', expression(typeof body.example === 'string' ? body.example : 'example text'));
+    const key = body.param ?? 'body';
+    if (body.kind === 'binary') add(key, binaryValue());
+    else if (body.kind === 'text') add(key, expression(typeof body.example === 'string' ? body.example : 'example text'));
     else if (body.flat && body.example && typeof body.example === 'object' && !Array.isArray(body.example)) {
       for (const [key, value] of Object.entries(body.example as Record<string, unknown>)) {
         if (operation.upload?.hash?.field === key) continue;
         add(key, operation.upload?.file === key ? binaryValue() : expression(value));
       }
-    } else if (!body.flat) add('body', expression(body.example ?? {}));
+    } else if (!body.flat) add(key, expression(body.example ?? {}));
   }
   return Object.keys(fields).length === 0 ? undefined : objectCode(fields);
 }

@@ -7,7 +7,8 @@
 import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind } from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
 import { clientVariable } from './call-example.js';
-import { docText, literal, printFile, type Statement } from './print.js';
+import { docText } from './doc-text.js';
+import { literal, printFile, type Statement } from './print.js';
 
 export function emitClient(model: ApiModel): string {
   const longRunning = model.operations.filter((operation) => operation.longRunning);
@@ -58,7 +59,7 @@ export function emitClient(model: ApiModel): string {
       },
     ],
     properties: [
-      ...model.resources.map((resource) => ({ name: resource.property, type: resource.className, isReadonly: true, docs: [docText(resource.description) || `Operations tagged ${resource.tag}.`] })),
+      ...model.resources.map((resource) => ({ name: resource.property, type: resource.className, isReadonly: true, docs: [docText(resource.description ?? `Operations tagged ${resource.tag}.`)] })),
       { name: '#core', type: 'ClientCore', isReadonly: true },
       { name: '#options', type: 'ClientOptions', isReadonly: true },
     ],

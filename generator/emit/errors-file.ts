@@ -7,6 +7,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type OptionalKind, type PropertyDeclarationStructure } from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
+import { docText } from './doc-text.js';
 import { literal, printFile, type Statement } from './print.js';
 
 const STATUS_CLASSES: Array<[number, string, string]> = [
@@ -53,7 +54,7 @@ export function emitErrors(model: ApiModel): string {
       name: base,
       isExported: true,
       extends: 'Error',
-      docs: [`Base class of every error the ${model.name} client throws.`],
+      docs: [docText(`Base class of every error the ${model.name} client throws.`)],
       properties: [{ name: 'name', type: 'string', hasOverrideKeyword: true, initializer: literal(base) }],
     },
     named('APIError', base, 'The API answered with an error status.', {

@@ -7,7 +7,8 @@
  */
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel, OperationModel } from '../model/types.js';
-import { docText, expression, objectCode, optional, printFile, type Statement } from './print.js';
+import { docText } from './doc-text.js';
+import { expression, objectCode, optional, printFile, type Statement } from './print.js';
 
 function thunk(keys: Map<string, string>, operationId: string | undefined): string | undefined {
   const key = operationId ? keys.get(operationId) : undefined;
@@ -27,7 +28,7 @@ function operationSpec(operation: OperationModel, keys: Map<string, string>): st
     pathParams: optional(nonEmpty(operation.pathParams.map((param) => param.name))),
     query: optional(nonEmpty(operation.queryParams.map((param) => param.name))),
     header: optional(nonEmpty(operation.headerParams.map((param) => param.name))),
-    body: optional(operation.body && { kind: operation.body.kind, type: operation.body.mediaType, flat: operation.body.flat, required: operation.body.required || undefined }),
+    body: optional(operation.body && { kind: operation.body.kind, type: operation.body.mediaType, flat: operation.body.flat, required: operation.body.required || undefined, param: operation.body.param === 'body' ? undefined : operation.body.param }),
     accept: optional(operation.accept),
     responses: expression(Object.fromEntries(operation.responses.map((response) => [String(response.status), { kind: response.kind, unwrap: response.unwrap }]))),
     security: optional(operation.security),
@@ -91,7 +92,7 @@ export function emitOperations(model: ApiModel, userAgent: string): string {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [`How the ${model.name} API authenticates, reports errors, limits rates and retries.`],
+      docs: [docText(`How the ${model.name} API authenticates, reports errors, limits rates and retries.`)],
       declarations: [{ name: 'apiConfig', type: 'ApiConfig', initializer: expression(config) }],
     },
     ...model.operations.map(

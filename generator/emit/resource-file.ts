@@ -7,7 +7,8 @@
 import { StructureKind, type JSDocStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure } from 'ts-morph';
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import { exampleSnippet } from './call-example.js';
-import { docText, expression, literal, printFile, type Statement } from './print.js';
+import { docText } from './doc-text.js';
+import { expression, literal, printFile, type Statement } from './print.js';
 
 interface Imports {
   runtime: Set<string>;
@@ -151,7 +152,7 @@ export function emitResource(model: ApiModel, resource: ResourceModel): string {
       kind: StructureKind.Class,
       name: resource.className,
       isExported: true,
-      docs: [docText(resource.description) || `Operations tagged ${resource.tag}.`],
+      docs: [docText(resource.description ?? `Operations tagged ${resource.tag}.`)],
       properties: [{ name: '#client', type: 'ClientCore', isReadonly: true }],
       ctors: [{ parameters: [{ name: 'client', type: 'ClientCore' }], statements: ['this.#client = client;'] }],
       methods,

@@ -6,13 +6,19 @@
  *   `K extends keyof T`, which fails when T is nullable (`keyof (X | null)` is
  *   `never`). JSON Schema's `required` only constrains objects, so the helper
  *   is replaced by one that applies to the object part and keeps `null`.
- * - A schema that refers to itself inside a union (`Json: null | Json[] | {...}`)
- *   becomes an interface property whose indexed-access type refers to itself,
- *   which TypeScript rejects (TS2502). Such schemas are moved into exported
- *   recursive type aliases, which TypeScript allows; a union member that is
- *   the schema itself (`Loop: null | Loop`) adds nothing and is dropped.
+ * - Schemas that refer to themselves, or to each other in a cycle, where
+ *   TypeScript resolves eagerly (`Json: null | Json[] | {...}`, `A: B[]` with
+ *   `B: A[]`) become interface properties whose indexed-access types refer to
+ *   themselves, which TypeScript rejects (TS2502). Every schema of such a
+ *   cycle is moved into an exported type alias (`RecursiveSchema_A`), and the
+ *   cycle's references point at the aliases, which TypeScript allows; a union
+ *   or intersection member that is the schema itself (`Loop: null | Loop`,
+ *   `A: A & {...}`) adds nothing and is dropped. Cycles made of unions,
+ *   intersections and references alone have no finite type; the validate
+ *   stage reports those (generator/validate/schema-cycles.ts).
  */
 import ts from 'typescript';
+import { NameScope } from '../model/naming.js';
 
 const factory = ts.factory;
 
@@ -26,28 +32,56 @@ function selfReferenceName(node: ts.Node): string | undefined {
   return literal(node.indexType);
 }
 
-/** Whether `type` refers to `name` where TypeScript resolves eagerly (anywhere but inside an object type's members). */
-function refersEagerly(type: ts.Node, name: string): boolean {
-  if (selfReferenceName(type) === name) return true;
-  if (ts.isTypeLiteralNode(type)) {
+/** The schema names `type` refers to where TypeScript resolves eagerly (anywhere but inside an object type's members). */
+function eagerReferences(type: ts.Node, found = new Set<string>()): Set<string> {
+  const name = selfReferenceName(type);
+  if (name !== undefined) found.add(name);
+  else if (ts.isTypeLiteralNode(type)) {
     // Index signatures are resolved eagerly too; plain property signatures are deferred.
-    return type.members.some((member) => ts.isIndexSignatureDeclaration(member) && refersEagerly(member.type, name));
-  }
-  let found = false;
-  ts.forEachChild(type, (child) => {
-    found ||= refersEagerly(child, name);
-  });
+    for (const member of type.members) if (ts.isIndexSignatureDeclaration(member)) eagerReferences(member.type, found);
+  } else ts.forEachChild(type, (child) => void eagerReferences(child, found));
   return found;
 }
 
-function replaceSelf(type: ts.TypeNode, name: string, alias: string): ts.TypeNode {
-  const visit = (node: ts.Node): ts.Node => (selfReferenceName(node) === name ? factory.createTypeReferenceNode(alias) : ts.visitEachChild(node, visit, undefined));
+/** `type` with references to the cycle's schemas replaced by their aliases, and members that are `alias` itself dropped. */
+function replaceCycle(type: ts.TypeNode, aliases: ReadonlyMap<string, string>, alias: string): ts.TypeNode {
+  const visit = (node: ts.Node): ts.Node => {
+    const target = aliases.get(selfReferenceName(node) ?? '');
+    return target ? factory.createTypeReferenceNode(target) : ts.visitEachChild(node, visit, undefined);
+  };
   let result = visit(type) as ts.TypeNode;
-  if (ts.isUnionTypeNode(result)) {
+  if (ts.isUnionTypeNode(result) || ts.isIntersectionTypeNode(result)) {
     const kept = result.types.filter((member) => !(ts.isTypeReferenceNode(member) && ts.isIdentifier(member.typeName) && member.typeName.text === alias));
-    result = kept.length === 0 ? factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword) : kept.length === 1 ? (kept[0] as ts.TypeNode) : factory.createUnionTypeNode(kept);
+    const empty = factory.createKeywordTypeNode(ts.isUnionTypeNode(result) ? ts.SyntaxKind.NeverKeyword : ts.SyntaxKind.UnknownKeyword);
+    result = kept.length === 0 ? empty : kept.length === 1 ? (kept[0] as ts.TypeNode) : ts.isUnionTypeNode(result) ? factory.createUnionTypeNode(kept) : factory.createIntersectionTypeNode(kept);
   }
   return result;
+}
+
+/** Names of the schemas that sit on a cycle of eager references (Tarjan's strongly connected components, plus self-loops). */
+function cyclicSchemas(types: ReadonlyMap<string, ts.TypeNode>): Set<string> {
+  const edges = new Map([...types].map(([name, type]) => [name, ts.isTypeLiteralNode(type) ? [] : [...eagerReferences(type)].filter((other) => types.has(other))]));
+  const cyclic = new Set<string>();
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const connect = (name: string): void => {
+    index.set(name, index.size);
+    low.set(name, index.get(name) ?? 0);
+    stack.push(name);
+    for (const next of edges.get(name) ?? []) {
+      if (!index.has(next)) {
+        connect(next);
+        low.set(name, Math.min(low.get(name) ?? 0, low.get(next) ?? 0));
+      } else if (stack.includes(next)) low.set(name, Math.min(low.get(name) ?? 0, index.get(next) ?? 0));
+    }
+    if (low.get(name) !== index.get(name)) return;
+    const component: string[] = [];
+    for (let member = stack.pop(); member !== undefined; member = member === name ? undefined : stack.pop()) component.push(member);
+    if (component.length > 1 || edges.get(name)?.includes(name)) for (const member of component) cyclic.add(member);
+  };
+  for (const name of types.keys()) if (!index.has(name)) connect(name);
+  return cyclic;
 }
 
 function withRequiredHelper(): ts.TypeAliasDeclaration {
@@ -78,6 +112,8 @@ function withRequiredHelper(): ts.TypeAliasDeclaration {
   );
 }
 
+const aliasName = (name: string): string => `RecursiveSchema_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
+
 export function repairSchemaTypes(nodes: readonly ts.Node[]): ts.Node[] {
   const aliases: ts.TypeAliasDeclaration[] = [];
   const repaired = nodes.map((node) => {
@@ -85,12 +121,21 @@ export function repairSchemaTypes(nodes: readonly ts.Node[]): ts.Node[] {
     if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'components') return node;
     const members = node.members.map((member) => {
       if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeLiteralNode(member.type) || !ts.isIdentifier(member.name) || member.name.text !== 'schemas') return member;
+      const types = new Map<string, ts.TypeNode>();
+      for (const schema of member.type.members) {
+        const name = ts.isPropertySignature(schema) && (ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name)) ? schema.name.text : undefined;
+        if (name !== undefined && ts.isPropertySignature(schema) && schema.type) types.set(name, schema.type);
+      }
+      const cyclic = cyclicSchemas(types);
+      // Unique even when two schema names clean up alike (`a-b`, `a_b`).
+      const names = new NameScope();
+      const aliasOf = new Map([...cyclic].map((name) => [name, names.claim(aliasName(name))]));
       const schemas = member.type.members.map((schema) => {
         if (!ts.isPropertySignature(schema) || !schema.type) return schema;
         const name = ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name) ? schema.name.text : undefined;
-        if (!name || ts.isTypeLiteralNode(schema.type) || !refersEagerly(schema.type, name)) return schema;
-        const alias = `RecursiveSchema_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
-        aliases.push(factory.createTypeAliasDeclaration([factory.createModifier(ts.SyntaxKind.ExportKeyword)], alias, undefined, replaceSelf(schema.type, name, alias)));
+        const alias = name === undefined ? undefined : aliasOf.get(name);
+        if (!alias) return schema;
+        aliases.push(factory.createTypeAliasDeclaration([factory.createModifier(ts.SyntaxKind.ExportKeyword)], alias, undefined, replaceCycle(schema.type, aliasOf, alias)));
         return factory.updatePropertySignature(schema, schema.modifiers, schema.name, schema.questionToken, factory.createTypeReferenceNode(alias));
       });
       return factory.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)));

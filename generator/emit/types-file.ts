@@ -8,7 +8,8 @@ import { StructureKind } from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
 import { quote } from '../model/type-expressions.js';
 import { clientVariable } from './call-example.js';
-import { docText, printFile, type Statement } from './print.js';
+import { docText } from './doc-text.js';
+import { printFile, type Statement } from './print.js';
 
 export function emitTypes(model: ApiModel): string {
   const usesLongRunning = model.operations.some((operation) => operation.longRunning);
@@ -28,9 +29,9 @@ export function emitTypes(model: ApiModel): string {
     }
     const what = operation.sse ? `One event of ${call}.` : operation.pagination ? `One item listed by ${call}.` : `What ${call} resolves to.`;
     const type = operation.sse ? operation.sse.eventType : operation.pagination ? operation.pagination.itemType : operation.responseType;
-    statements.push({ kind: StructureKind.TypeAlias, name: operation.responseTypeName, isExported: true, docs: [what], type });
+    statements.push({ kind: StructureKind.TypeAlias, name: operation.responseTypeName, isExported: true, docs: [docText(what)], type });
     if (operation.sse?.resultTypeName && operation.sse.resultType) {
-      statements.push({ kind: StructureKind.TypeAlias, name: operation.sse.resultTypeName, isExported: true, docs: [`What \`.result()\` of ${call} resolves to: the result its \`${operation.sse.result?.success.event ?? 'success'}\` event carries.`], type: operation.sse.resultType });
+      statements.push({ kind: StructureKind.TypeAlias, name: operation.sse.resultTypeName, isExported: true, docs: [docText(`What \`.result()\` of ${call} resolves to: the result its \`${operation.sse.result?.success.event ?? 'success'}\` event carries.`)], type: operation.sse.resultType });
     }
   }
   if (!usesLongRunning && !usesBinary && model.operations.length === 0 && model.schemas.length === 0) statements.push('export {};');

@@ -5,7 +5,9 @@
  */
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel, WebhooksModel } from '../model/types.js';
-import { docText, expression, printFile, type Statement } from './print.js';
+import { memberAccess } from '../model/type-expressions.js';
+import { docText } from './doc-text.js';
+import { expression, literal, printFile, type Statement } from './print.js';
 
 export function emitWebhooks(model: ApiModel, webhooks: WebhooksModel): string {
   const eventNames = webhooks.events.map((event) => event.typeName);
@@ -15,7 +17,7 @@ export function emitWebhooks(model: ApiModel, webhooks: WebhooksModel): string {
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: ['errorClasses'] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './schema.js', namedImports: ['webhooks'] },
     ...webhooks.events.map((event, index): Statement => ({ kind: StructureKind.TypeAlias, name: eventNames[index] ?? 'WebhookEvent', isExported: true, docs: [docText(`\`${event.name}\`: ${event.summary ?? 'webhook payload'}.`)], type: event.type })),
-    { kind: StructureKind.TypeAlias, name: webhooks.eventTypeName, isExported: true, docs: [`Any webhook the ${model.name} API delivers; narrow it on \`${webhooks.eventField}\`.`], type: eventNames.length > 0 ? eventNames.join(' | ') : 'never' },
+    { kind: StructureKind.TypeAlias, name: webhooks.eventTypeName, isExported: true, docs: [docText(`Any webhook the ${model.name} API delivers; narrow it on \`${webhooks.eventField}\`.`)], type: eventNames.length > 0 ? eventNames.join(' | ') : 'never' },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -32,7 +34,7 @@ export function emitWebhooks(model: ApiModel, webhooks: WebhooksModel): string {
         {
           description: `${docText(
             `Verifies a webhook delivery and returns its typed payload. Pass the raw request body exactly as received (before any JSON parsing), the \`${webhooks.header}\` header and your secret. Throws \`WebhookVerificationError\` when the signature is missing, malformed or wrong; the comparison takes constant time.`,
-            `@example\n\`\`\`ts\nconst event = await verifyWebhook(rawBody, request.headers.get('${webhooks.header}'), secret);\nconsole.log(event.${webhooks.eventField === 'event' ? 'event' : webhooks.eventField});\n\`\`\``,
+            `@example\n\`\`\`ts\nconst event = await verifyWebhook(rawBody, request.headers.get(${literal(webhooks.header)}), secret);\nconsole.log(${memberAccess('event', webhooks.eventField)});\n\`\`\``,
           )}\n`,
         },
       ],

@@ -7,15 +7,17 @@
 import type { AuthScheme } from '../runtime/config.js';
 import type { BodyKind, HttpMethod, ResponseKind } from '../runtime/operation.js';
 import { appendPointer, parsePointer } from '../load/json-pointer.js';
-import { camelCase, identifier, isIdentifier, memberName, NameScope, pascalCase, singular, words } from './naming.js';
+import { camelCase, identifier, isIdentifier, memberName, NameScope, pascalCase, RESERVED_MEMBERS, singular, words } from './naming.js';
 import { componentName, deref, isObject, isObjectSchema, literalValues, objectProperties, requiredProperties, sampleValue, schemaAtPointer, type Json } from './schema-utils.js';
-import { indexByPointer, intersection, operationType, presentAt, quote, responseStatusKey, union } from './type-expressions.js';
+import { clientTypeNames, RENAME_SUFFIXES, RESERVED_TYPE_NAMES } from './reserved-names.js';
+import { indexByPointer, intersection, operationType, presentAt, propertyKey, quote, responseStatusKey, union } from './type-expressions.js';
 import type {
   ApiModel,
   BodyModel,
   OperationModel,
   ParamModel,
   RateLimitPolicy,
+  Rename,
   ResourceModel,
   ResponseModel,
   SchemaAlias,
@@ -122,12 +124,40 @@ function hasEnvelope(document: Json, schema: unknown, pointer: string): boolean 
 
 interface Context {
   document: Json;
+  /** Exported type and class names: seeded with every reserved name (reserved-names.ts). */
   types: NameScope;
+  renames: Rename[];
+}
+
+/**
+ * An exported type name. A wanted name that is reserved (a global, a runtime
+ * export) gets a suffix (`Promise` -> `PromiseSchema`); one taken by an earlier
+ * spec name gets the alternatives, then a number. Every rename is recorded.
+ */
+function claimType(context: Context, subject: string, wanted: string, ...alternatives: string[]): string {
+  const reserved = RESERVED_TYPE_NAMES.has(wanted);
+  const name = context.types.claim(wanted, ...alternatives, ...(reserved ? RENAME_SUFFIXES.map((suffix) => `${wanted}${suffix}`) : []));
+  if (name !== wanted) context.renames.push({ subject, wanted, name, reason: reserved ? 'reserved' : 'taken' });
+  return name;
 }
 
 function buildSchemaAliases(context: Context): SchemaAlias[] {
   const schemas = record(record(context.document['components'])?.['schemas']) ?? {};
-  return Object.keys(schemas).map((component) => ({ component, name: context.types.claim(identifier(pascalCase(component) || 'Schema')) }));
+  return Object.keys(schemas).map((component) => ({ component, name: claimType(context, `schema ${appendPointer('#/components/schemas', component)}`, identifier(pascalCase(component), 'Schema')) }));
+}
+
+/**
+ * The client class name: `x-specsmith-client.name` or the title, as an
+ * identifier, moved off reserved names (with its error, error code and
+ * webhook event types): `Promise` -> `PromiseClient`.
+ */
+function clientName(wanted: string, renames: Rename[]): string {
+  const free = (candidate: string): boolean => clientTypeNames(candidate).every((name) => !RESERVED_TYPE_NAMES.has(name));
+  const candidates = [wanted, `${wanted}Client`, `${wanted}Api`];
+  let name = candidates.find(free);
+  for (let n = 2; name === undefined; n++) if (free(`${wanted}${n}`)) name = `${wanted}${n}`;
+  if (name !== wanted) renames.push({ subject: 'the client class', wanted, name, reason: 'reserved' });
+  return name;
 }
 
 /** A plain TypeScript type for a scalar schema (string, number, boolean, or a union of string literals); undefined for anything richer. */
@@ -149,7 +179,8 @@ function parametersOf(context: Context, path: string, pathItem: Json, operation:
     const parameter = deref(context.document, raw);
     byKey.set(`${String(parameter['in'])}:${String(parameter['name'])}`, parameter);
   }
-  const args = new NameScope(['options', 'params']);
+  // Path parameters become arguments of the generated method, whose body also uses these names.
+  const args = new NameScope(['options', 'params', 'data', 'ops', 'started', 'spec', 'EventStream', 'paginate', 'awaitStreamResult', 'uploadInChunks']);
   const result = { path: [] as ParamModel[], query: [] as ParamModel[], header: [] as ParamModel[] };
   const model = (parameter: Json, location: 'path' | 'query' | 'header'): ParamModel => {
     const name = String(parameter['name']);
@@ -189,16 +220,18 @@ function bodyOf(context: Context, operation: Json, base: string, paramNames: Set
   const objectLike = (kind === 'json' || kind === 'multipart' || kind === 'form') && isObjectSchema(context.document, schema);
   const collides = [...properties.keys()].some((name) => paramNames.has(name));
   const flat = objectLike && !collides;
+  // A body that is not flat sits under its own key of the params object: `body`, unless a parameter is called that.
+  const param = flat ? undefined : new NameScope(paramNames).claim('body', 'requestBody');
   // A flat body is spread into the params object, so a nullable body schema (3.0 `nullable`) still takes an object here.
   const bodyType = `NonNullable<${base}['requestBody']>['content'][${quote(mediaType)}]`;
   const wire = flat ? `NonNullable<${bodyType}>` : bodyType;
   let type = wire;
   if (kind === 'binary') type = 'BinaryBody';
   else if (kind === 'text') type = 'string';
-  else if (upload?.hash && properties.has(upload.hash.field)) type = `Omit<${wire}, ${quote(upload.hash.field)}> & { ${isIdentifier(upload.hash.field) ? upload.hash.field : quote(upload.hash.field)}?: ${wire}[${quote(upload.hash.field)}] }`;
+  else if (upload?.hash && properties.has(upload.hash.field)) type = `Omit<${wire}, ${quote(upload.hash.field)}> & { ${propertyKey(upload.hash.field)}?: ${wire}[${quote(upload.hash.field)}] }`;
   const requiredFields = [...requiredProperties(context.document, schema)].filter((name) => !(upload?.hash && name === upload.hash.field));
   const example = exampleOf(context.document, media) ?? (kind === 'json' || kind === 'multipart' || kind === 'form' ? sampleValue(context.document, schema) : undefined);
-  return { kind, mediaType, required, flat, type, hasRequiredFields: requiredFields.length > 0, example };
+  return { kind, mediaType, required, flat, param, type, hasRequiredFields: requiredFields.length > 0, example };
 }
 
 function responsesOf(context: Context, operation: Json, base: string, envelope: string | undefined): { success: ResponseModel[]; errors: string[] } {
@@ -265,7 +298,7 @@ function sseOf(context: Context, operation: Json, responses: ResponseModel[]): S
   const failure = record(result?.['failure']);
   const dedupe = record(extension['dedupe']);
   const terminalWhen = record(extension['terminalWhen']);
-  const resultType = success ? presentAt(`Extract<${eventType}, { ${isIdentifier(typeField) ? typeField : quote(typeField)}: ${quote(String(success['event']))} }>`, String(success['value'])) : undefined;
+  const resultType = success ? presentAt(`Extract<${eventType}, { ${propertyKey(typeField)}: ${quote(String(success['event']))} }>`, String(success['value'])) : undefined;
   return {
     typeField,
     known: [...new Set(known)],
@@ -300,18 +333,16 @@ function resourceOfPath(path: string): string {
 }
 
 export function buildModel(document: Json, options: ModelOptions): ApiModel {
-  const context: Context = { document, types: new NameScope() };
   const info = record(document['info']) ?? {};
   const client = record(document['x-specsmith-client']) ?? {};
-  const name = text(client['name']) ?? (pascalCase(text(info['title']) ?? 'Api') || 'Api');
+  const renames: Rename[] = [];
+  const name = clientName(text(client['name']) ?? identifier(pascalCase(text(info['title']) ?? ''), 'Api'), renames);
+  // Names the emitted modules export or refer to; schema aliases and operation types must not take them.
+  const context: Context = { document, types: new NameScope([...RESERVED_TYPE_NAMES, ...clientTypeNames(name)]), renames };
   const folder = options.source.split(/[\\/]/).slice(-2, -1)[0] ?? camelCase(name);
   const envName = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   const servers = (Array.isArray(document['servers']) ? document['servers'] : []).map((server) => ({ url: serverUrl(record(server)), description: text(record(server)?.['description']) }));
 
-  // Names the emitted modules export; schema aliases and operation types must not take them.
-  for (const reserved of [name, `${name}Error`, `${name}ErrorCode`, 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError', 'InvalidResponseError', 'InvalidRequestError', 'OperationFailedError', 'WaitTimeoutError', 'WebhookVerificationError', 'ClientOptions', 'RequestOptions', 'APIPromise', 'APIResponse', 'Page', 'PagePromise', 'EventStream', 'UnknownEvent', 'StreamOptions', 'WaitOptions', 'LongRunning', 'BinaryBody', 'ChunkedUploadOptions', 'paths', 'components', 'operations', 'webhooks', 'verifyWebhook']) {
-    context.types.claim(reserved);
-  }
   const schemas = buildSchemaAliases(context);
 
   const securitySchemes = record(record(document['components'])?.['securitySchemes']) ?? {};
@@ -342,11 +373,13 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     const existing = resources.get(tagName);
     if (existing) return existing;
     const tag = tags.get(tagName);
-    const property = resourceScope.claim(text(tag?.['x-specsmith-resource']) ?? memberName(camelCase(tagName), 'default'));
+    const wanted = text(tag?.['x-specsmith-resource']) ?? camelCase(tagName);
+    const property = resourceScope.claim(memberName(wanted, 'default'));
+    if (property !== wanted) renames.push({ subject: `the resource of tag ${JSON.stringify(tagName)}`, wanted, name: property, reason: RESERVED_MEMBERS.has(wanted) || CLIENT_MEMBERS.includes(wanted) ? 'reserved' : memberName(wanted, 'default') !== wanted ? 'not-identifier' : 'taken' });
     const model: ResourceModel = {
       tag: tagName,
       property,
-      className: context.types.claim(identifier(pascalCase(property)), `${pascalCase(property)}Resource`),
+      className: claimType(context, `the resource class of tag ${JSON.stringify(tagName)}`, identifier(pascalCase(property), 'Resource'), `${pascalCase(property)}Resource`),
       fileName: files.claim(words(property).join('-') || 'default'),
       description: text(tag?.['description']),
       operations: [],
@@ -356,7 +389,8 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
   };
 
   const operations: OperationModel[] = [];
-  const keys = new NameScope();
+  // Exported consts of operations.ts, beside the names it declares and imports.
+  const keys = new NameScope(['apiConfig', 'ApiConfig', 'OperationSpec']);
   const paths = record(document['paths']) ?? {};
   for (const [path, pathItemRaw] of Object.entries(paths)) {
     const pathItem = deref(document, pathItemRaw);
@@ -443,12 +477,12 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     const methods = new NameScope(['constructor']);
     // Names the spec states are claimed first, so a derived name never takes one from them.
     const explicit = (operation: OperationModel): string | undefined => text(operationSource(document, operation)['x-specsmith-method']);
-    for (const operation of resource.operations.filter(explicit)) {
-      operation.methodName = methods.claim(explicit(operation) ?? '', memberName(camelCase(operation.operationId)));
-    }
-    for (const operation of resource.operations.filter((candidate) => !explicit(candidate))) {
-      operation.methodName = methods.claim(memberName(derivedMethodName(operation.operationId, resource.property)), memberName(camelCase(operation.operationId)));
-    }
+    const nameMethod = (operation: OperationModel, wanted: string): void => {
+      operation.methodName = methods.claim(memberName(wanted), memberName(camelCase(operation.operationId)));
+      if (RESERVED_MEMBERS.has(wanted)) renames.push({ subject: `the method of operation ${JSON.stringify(operation.operationId)}`, wanted, name: operation.methodName, reason: 'reserved' });
+    };
+    for (const operation of resource.operations.filter(explicit)) nameMethod(operation, explicit(operation) ?? '');
+    for (const operation of resource.operations.filter((candidate) => !explicit(candidate))) nameMethod(operation, derivedMethodName(operation.operationId, resource.property));
     for (const operation of resource.operations) {
       const source = operationSource(document, operation);
       const wait = record(source['x-specsmith-wait']);
@@ -531,6 +565,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     resources: [...resources.values()],
     operations,
     schemas,
+    renames,
   };
 }
 
@@ -590,7 +625,7 @@ function webhooksOf(document: Json, clientName: string, context: Context): Webho
     const mediaType = Object.keys(content).find((type) => /json/i.test(type));
     if (!mediaType) return [];
     // Claimed like every other exported type: event names may clash with schemas or each other (`a.b`, `a_b`), or start with a digit.
-    const typeName = context.types.claim(identifier(`${pascalCase(name)}WebhookEvent`));
+    const typeName = claimType(context, `webhook ${JSON.stringify(name)}`, identifier(`${pascalCase(name)}WebhookEvent`));
     return [{ name, typeName, summary: text(operation['summary']), description: text(operation['description']), type: `NonNullable<webhooks[${quote(name)}][${quote(method)}]['requestBody']>['content'][${quote(mediaType)}]` }];
   });
   return {
@@ -602,7 +637,7 @@ function webhooksOf(document: Json, clientName: string, context: Context): Webho
     userAgent: text(extension['userAgent']),
     retries: typeof extension['retries'] === 'number' ? extension['retries'] : undefined,
     events,
-    eventTypeName: context.types.claim(`${clientName}WebhookEvent`),
+    eventTypeName: claimType(context, 'the webhook event union', `${clientName}WebhookEvent`),
   };
 }
 
@@ -617,15 +652,16 @@ function assignOperationTypes(operations: OperationModel[], context: Context, re
     if (operation.queryParams.length > 0) parts.push(`NonNullable<${base}['parameters']['query']>`);
     if (operation.headerParams.length > 0) parts.push(`NonNullable<${base}['parameters']['header']>`);
     // An optional body may be left out even when the other params are given.
-    if (operation.body) parts.push(operation.body.flat ? operation.body.type : `{ body${operation.body.required ? '' : '?'}: ${operation.body.type} }`);
+    if (operation.body) parts.push(operation.body.param === undefined ? operation.body.type : `{ ${propertyKey(operation.body.param)}${operation.body.required ? '' : '?'}: ${operation.body.type} }`);
     if (parts.length > 0) {
-      operation.paramsType = { name: context.types.claim(`${stem}Params`, `${stem}Input`), expression: intersection(parts) };
+      operation.paramsType = { name: claimType(context, `the params type of operation ${JSON.stringify(operation.operationId)}`, `${stem}Params`, `${stem}Input`), expression: intersection(parts) };
       operation.paramsRequired =
         operation.queryParams.some((param) => param.required) ||
         operation.headerParams.some((param) => param.required) ||
         (operation.body !== undefined && operation.body.required && (!operation.body.flat || operation.body.hasRequiredFields));
     }
-    operation.responseTypeName = operation.sse ? context.types.claim(`${stem}Event`, `${stem}StreamEvent`) : context.types.claim(`${stem}Response`, `${stem}Result`);
-    if (operation.sse?.resultType) operation.sse.resultTypeName = context.types.claim(`${stem}Result`, `${stem}StreamResult`);
+    const subject = `the response type of operation ${JSON.stringify(operation.operationId)}`;
+    operation.responseTypeName = operation.sse ? claimType(context, subject, `${stem}Event`, `${stem}StreamEvent`) : claimType(context, subject, `${stem}Response`, `${stem}Result`);
+    if (operation.sse?.resultType) operation.sse.resultTypeName = claimType(context, `the stream result type of operation ${JSON.stringify(operation.operationId)}`, `${stem}Result`, `${stem}StreamResult`);
   }
 }

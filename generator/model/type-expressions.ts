@@ -5,9 +5,35 @@
  */
 import { parsePointer } from '../load/json-pointer.js';
 
-/** A TypeScript string literal (single-quoted; line breaks escaped, so any name or value fits on one line). */
+/**
+ * The one quoting of spec text in generated code: a single-quoted TypeScript
+ * string literal. JSON.stringify escapes backslashes, control characters and
+ * lone surrogates; line and paragraph separators are escaped too, so any name
+ * or value fits on one line. Template literals are never used for spec text,
+ * so backticks and `${` need nothing.
+ */
 export function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+  const json = JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  return `'${json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+}
+
+/** An identifier-like property key that may be written bare (`name: value`). */
+const BARE_KEY = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A property key in an object literal or type literal. `__proto__` is written
+ * computed (`['__proto__']`): bare or quoted, it sets an object literal's
+ * prototype instead of defining a property
+ * (https://tc39.es/ecma262/#sec-runtime-semantics-propertydefinitionevaluation).
+ */
+export function propertyKey(name: string): string {
+  if (name === '__proto__') return `[${quote(name)}]`;
+  return BARE_KEY.test(name) ? name : quote(name);
+}
+
+/** `base.name`, or `base['name']` when the name is not an identifier (also in type positions: `T['name']`). */
+export function memberAccess(base: string, name: string): string {
+  return BARE_KEY.test(name) && name !== '__proto__' ? `${base}.${name}` : `${base}[${quote(name)}]`;
 }
 
 /** `paths['/v1/projects']['get']` */

@@ -25,8 +25,10 @@ export interface BodyModel {
   kind: BodyKind;
   mediaType: string;
   required: boolean;
-  /** The params object is the body; otherwise the body is `params.body`. */
+  /** The params object is the body; otherwise the body is `params[param]`. */
   flat: boolean;
+  /** Key of the params object that holds a body that is not flat: `body`, or `requestBody` when a parameter is called `body`. */
+  param: string | undefined;
   /** TypeScript type of the body as callers pass it. */
   type: string;
   /** Whether a flat body has required properties. */
@@ -224,4 +226,15 @@ export interface ApiModel {
   resources: ResourceModel[];
   operations: OperationModel[];
   schemas: SchemaAlias[];
+  /** Names the generator had to change (reserved or already taken), for `--verbose`. */
+  renames: Rename[];
+}
+
+export interface Rename {
+  /** What was named, e.g. `schema #/components/schemas/Promise`. */
+  subject: string;
+  wanted: string;
+  name: string;
+  /** `reserved`: a global, runtime or language name; `not-identifier`: not valid as it stands; `taken`: an earlier name of the spec. */
+  reason: 'reserved' | 'not-identifier' | 'taken';
 }

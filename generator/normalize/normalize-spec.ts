@@ -39,8 +39,10 @@ interface RefSite {
 type NodeKind = 'schema' | 'schemaList' | 'schemaMap' | 'parameterList' | 'parameterMap' | 'parameter' | 'responseMap' | 'response' | 'requestBodyMap' | 'requestBody' | 'other';
 
 const SECTION_OF: Partial<Record<NodeKind, RefSite['section']>> = { schema: 'schemas', parameter: 'parameters', response: 'responses', requestBody: 'requestBodies' };
-/** Keys whose values are data, never OpenAPI objects. */
+/** Keys whose values are data, never OpenAPI objects (where the key is a keyword, not a name). */
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
+/** Kinds of node whose keys are names the spec chose (a property called `default`, a parameter called `x-id`), not keywords. */
+const NAME_MAPS = new Set<NodeKind>(['schemaMap', 'parameterMap', 'responseMap', 'requestBodyMap']);
 
 /** What a child is, from what its parent is and the key it sits under. */
 function childKind(kind: NodeKind, key: string): NodeKind {
@@ -68,9 +70,8 @@ function childKind(kind: NodeKind, key: string): NodeKind {
 
 const COMPONENT_KINDS: Record<string, NodeKind> = { schemas: 'schemaMap', parameters: 'parameterMap', responses: 'responseMap', requestBodies: 'requestBodyMap' };
 
-/** Every `$ref` in the document with the kind of object it stands for. */
-function collectRefs(document: Json): RefSite[] {
-  const sites: RefSite[] = [];
+/** Calls `onNode` on every object of the document's components, paths and webhooks with the kind of object it is. */
+function walkDocument(document: Json, onNode: (node: Json, kind: NodeKind) => void): void {
   const visit = (node: unknown, kind: NodeKind): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
@@ -79,9 +80,9 @@ function collectRefs(document: Json): RefSite[] {
       return;
     }
     const record = node as Json;
-    if (typeof record['$ref'] === 'string') sites.push({ holder: record, ref: record['$ref'], section: SECTION_OF[kind] });
+    onNode(record, kind);
     for (const [key, value] of Object.entries(record)) {
-      if (!key.startsWith('x-') && !DATA_KEYS.has(key)) visit(value, childKind(kind, key));
+      if (NAME_MAPS.has(kind) || (!key.startsWith('x-') && !DATA_KEYS.has(key))) visit(value, childKind(kind, key));
     }
   };
   for (const [key, value] of Object.entries(document)) {
@@ -91,6 +92,14 @@ function collectRefs(document: Json): RefSite[] {
       visit(value, 'other');
     }
   }
+}
+
+/** Every `$ref` in the document with the kind of object it stands for. */
+function collectRefs(document: Json): RefSite[] {
+  const sites: RefSite[] = [];
+  walkDocument(document, (node, kind) => {
+    if (typeof node['$ref'] === 'string') sites.push({ holder: node, ref: node['$ref'], section: SECTION_OF[kind] });
+  });
   return sites;
 }
 
@@ -187,7 +196,37 @@ function nameInlineEventSchemas(document: Json): void {
   }
 }
 
+/**
+ * `enum` and `const` values that are not finite numbers: JSON has none, but a
+ * literal like `1e400` reads as Infinity, which no instance can equal and no
+ * TypeScript literal type can name. Such values are dropped; an enum left
+ * empty, like such a const, is dropped too, so the schema is its plain type.
+ */
+function dropNonFiniteLiterals(document: Json): void {
+  const nonFinite = (value: unknown): boolean => typeof value === 'number' && !Number.isFinite(value);
+  forEachSchema(document, (schema) => {
+    if (nonFinite(schema['const'])) delete schema['const'];
+    const values = schema['enum'];
+    if (Array.isArray(values) && values.some(nonFinite)) {
+      const kept = values.filter((value) => !nonFinite(value));
+      if (kept.length > 0) schema['enum'] = kept;
+      else delete schema['enum'];
+    }
+  });
+}
+
+/** Calls `visit` on every schema object of the document, each once. */
+function forEachSchema(document: Json, visit: (schema: Json) => void): void {
+  const seen = new Set<Json>();
+  walkDocument(document, (node, kind) => {
+    if (kind !== 'schema' || seen.has(node)) return;
+    seen.add(node);
+    visit(node);
+  });
+}
+
 export function normalizeSpec(document: Json): Json {
+  dropNonFiniteLiterals(document);
   resolveDiscriminatorMappings(document);
   hoistNonCanonicalRefs(document);
   nameInlineEventSchemas(document);

@@ -404,7 +404,7 @@ export class ClientCore {
     let body: unknown;
     let replayable = true;
     if (op.body) {
-      const value = op.body.flat ? rest : rest['body'];
+      const value = op.body.flat ? rest : rest[op.body.param ?? 'body'];
       const present = op.body.flat ? Object.keys(rest).length > 0 || op.body.required === true : value !== undefined;
       if (present) {
         if (op.webhookUrlField && this.config.webhookUrlRules) this.#checkWebhookUrl(op, value);

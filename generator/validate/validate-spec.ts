@@ -11,6 +11,7 @@ import type { LoadedSpec } from '../load/load-spec.js';
 import { appendPointer, getAtPointer } from '../load/json-pointer.js';
 import { checkExtensionReferences, checkExtensions, listOperations } from '../extensions/check.js';
 import { isObject } from '../model/schema-utils.js';
+import { checkSchemaCycles } from './schema-cycles.js';
 
 /** A diagnostic before it is located; `related` points at a second node the message names (located the same way). */
 type Issue = Omit<Diagnostic, 'file' | 'line' | 'column'> & { related?: string };
@@ -162,7 +163,7 @@ function checkAllExtensions(document: Record<string, unknown>): Issue[] {
 /** Every structural issue of the document, each located in its original file. */
 export function validateSpec(spec: LoadedSpec): Diagnostic[] {
   const versionIssues = checkVersion(spec.document);
-  const issues = versionIssues.length > 0 ? versionIssues : [...checkInfo(spec.document), ...checkRefs(spec.document, (pointer) => spec.written(pointer)), ...checkOperations(spec.document), ...checkAllExtensions(spec.document)];
+  const issues = versionIssues.length > 0 ? versionIssues : [...checkInfo(spec.document), ...checkRefs(spec.document, (pointer) => spec.written(pointer)), ...checkOperations(spec.document), ...checkAllExtensions(spec.document), ...checkSchemaCycles(spec.document)];
   return issues.map(({ related, ...issue }) => {
     const origin = spec.origin(issue.pointer);
     // The other node may sit in another file, so it is named by file and line, not by a pointer into the bundle.

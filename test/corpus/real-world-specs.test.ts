@@ -94,6 +94,8 @@ describe('constructs where peers fail', () => {
     ['allof-required-over-nullable.json', 'allOf + required over a nullable schema'],
     ['self-referencing-oneof-with-null.json', 'a self-referencing oneOf with type: null'],
     ['responses-without-content.json', 'responses without content'],
+    ['ref-under-keyword-named-property.json', 'a $ref into #/paths/... under properties named default, items, enum, type, properties'],
+    ['mutual-recursion-through-arrays.json', 'schemas recursive through each other (A: B[], B: A[]) and allOf themselves'],
   ])('%s (%s) generates and compiles', (file) => {
     const outcome = outcomes.get(`test/fixtures/peer-failures/${file}`);
     expect(outcome?.diagnostic).toBeUndefined();

@@ -2,7 +2,7 @@
 
 import type { components, paths } from './schema.js';
 import type { LongRunning } from './runtime/long-running.js';
-export type Error = components['schemas']['Error'];
+export type ErrorSchema = components['schemas']['Error'];
 export type InstanceId = components['schemas']['InstanceId'];
 export type OperationId = components['schemas']['OperationId'];
 export type Labels = components['schemas']['Labels'];

@@ -23,8 +23,10 @@ export interface BodySpec {
   kind: BodyKind;
   /** Content-Type sent with the body. */
   type: string;
-  /** The caller's params object is the body (minus query/header params); otherwise it is `params.body`. */
+  /** The caller's params object is the body (minus query/header params); otherwise it is `params[param ?? 'body']`. */
   flat: boolean;
+  /** Key of a body that is not flat, when a parameter is called `body`. */
+  param?: string;
   required?: boolean;
 }
 

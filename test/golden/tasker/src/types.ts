@@ -6,11 +6,11 @@ export type Project = components['schemas']['Project'];
 export type ProjectInput = components['schemas']['ProjectInput'];
 export type ProjectEnvelope = components['schemas']['ProjectEnvelope'];
 export type Job = components['schemas']['Job'];
-export type File = components['schemas']['File'];
+export type FileSchema = components['schemas']['File'];
 export type ProjectEvent = components['schemas']['ProjectEvent'];
 export type ProjectUpdated = components['schemas']['ProjectUpdated'];
 export type ProjectClosed = components['schemas']['ProjectClosed'];
-export type Error = components['schemas']['Error'];
+export type ErrorSchema = components['schemas']['Error'];
 /** Params of `tasker.projects.list()`. */
 export type ProjectListParams = NonNullable<paths['/projects']['get']['parameters']['query']>;
 /** One item listed by `tasker.projects.list()`. */
