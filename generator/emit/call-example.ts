@@ -12,7 +12,8 @@ export function clientVariable(model: ApiModel): string {
   return camelCase(model.name) || 'client';
 }
 
-function placeholder(param: { name: string; example: unknown }): unknown {
+/** The value an example shows for a parameter: the spec's example, else a named placeholder. */
+export function placeholder(param: { name: string; example: unknown }): unknown {
   return param.example ?? `${param.name}-example`;
 }
 
