@@ -100,7 +100,11 @@ function bodyOptions(operation: OperationModel): string[] {
     case 'multipart':
       // curl sets the multipart Content-Type with its boundary itself. `-F` treats a value starting
       // with @ or < as a file to read, and `;` as the start of options; `--form-string` sends text as it is.
-      return fields.map(([key, value]) => (operation.upload?.file === key ? `-F ${shellQuote(`${key}=@${SAMPLE_FILE}`)}` : `--form-string ${shellQuote(`${key}=${wireText(value)}`)}`));
+      return [
+        // The file part, also when the example leaves it out (an example cannot hold bytes).
+        ...(operation.upload && !fields.some(([key]) => key === operation.upload?.file) ? [`-F ${shellQuote(`${operation.upload.file}=@${SAMPLE_FILE}`)}`] : []),
+        ...fields.map(([key, value]) => (operation.upload?.file === key ? `-F ${shellQuote(`${key}=@${SAMPLE_FILE}`)}` : `--form-string ${shellQuote(`${key}=${wireText(value)}`)}`)),
+      ];
     case 'form':
       return [`-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`, ...fields.map(([key, value]) => `--data-urlencode ${shellQuote(`${key}=${wireText(value)}`)}`)];
     case 'text':

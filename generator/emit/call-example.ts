@@ -40,6 +40,8 @@ function paramsCode(operation: OperationModel): string | undefined {
         if (operation.upload?.hash?.field === key) continue;
         add(key, operation.upload?.file === key ? binaryValue() : expression(value));
       }
+      // An example cannot hold the file's bytes; the call still needs them.
+      if (operation.upload) add(operation.upload.file, binaryValue());
     } else if (!body.flat) add('body', expression(body.example ?? {}));
   }
   return Object.keys(fields).length === 0 ? undefined : objectCode(fields);

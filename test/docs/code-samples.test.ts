@@ -6,14 +6,13 @@
  * and gets the status the spec documents. Webhooks show the README's handler
  * and a signed delivery, which the package's own verifyWebhook accepts.
  */
-import { createServer, type IncomingMessage } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SAMPLE_LABELS } from '../../generator/docs/code-samples.js';
 import { SAMPLE_FILE } from '../../generator/docs/curl-sample.js';
-import { referenceFor, runCurlSample, sampledOperations } from '../support/code-samples.js';
+import { recordingServer, referenceFor, runCurlSample, sampledOperations } from '../support/code-samples.js';
 import { TEST_KEYS } from '../support/contract.js';
 import { PROVIDERS, specPath, type Provider } from '../support/providers.js';
 import { repoRoot } from '../support/redocly.js';
@@ -90,24 +89,6 @@ describe.each(PROVIDERS)('%s reference samples', (provider) => {
   });
 });
 
-/** A loopback endpoint that records one request with its raw body. */
-async function recordingServer(): Promise<{ url: string; received: Promise<{ request: IncomingMessage; body: string }>; close(): Promise<void> }> {
-  let resolve: (value: { request: IncomingMessage; body: string }) => void = () => undefined;
-  const received = new Promise<{ request: IncomingMessage; body: string }>((done) => (resolve = done));
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      resolve({ request, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/webhooks`, received, close: () => new Promise((done) => server.close(() => done())) };
-}
-
 /** The generated packages, for their verifyWebhook (static paths, so the test runner can transform them). */
 const PACKAGES: Record<Provider, () => Promise<unknown>> = {
   hotmetal: () => import('../../generated/hotmetal/src/index.js'),
@@ -128,12 +109,13 @@ describe.each(PROVIDERS)('%s webhook samples', (provider) => {
     const { verifyWebhook } = (await PACKAGES[provider]()) as unknown as { verifyWebhook(body: string, signature: string | null, secret: string): Promise<Record<string, unknown>> };
     const secret = "s3cr3t with 'quotes' and $dollars";
     for (const { operationId, samples } of webhooks) {
-      const endpoint = await recordingServer();
+      const endpoint = await recordingServer('/webhooks');
       try {
         const source = sampleOf(samples, SAMPLE_LABELS.curl);
         const result = await runCurlSample(source, '"$WEBHOOK_URL"', `"${endpoint.url}"`, { WEBHOOK_SECRET: secret }, scratch);
         expect(result.code, `${operationId}: ${result.stderr}`).toBe(0);
-        const { request, body } = await endpoint.received;
+        const { request, body: raw } = await endpoint.received;
+        const body = raw.toString('utf8');
         const header = request.headers[model.webhooks.header.toLowerCase()];
         const event = await verifyWebhook(body, typeof header === 'string' ? header : null, secret);
         expect(event).toEqual(JSON.parse(body));

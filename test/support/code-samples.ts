@@ -4,6 +4,7 @@
  * another server and told to print the status it got.
  */
 import { execFile } from 'node:child_process';
+import { createServer, type IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import { referenceDocument } from '../../generator/docs/reference-document.js';
 import type { CodeSample } from '../../generator/docs/code-samples.js';
@@ -60,4 +61,27 @@ export async function runCurlSample(source: string, from: string, to: string, en
     const failure = error as { code?: unknown; stdout?: string; stderr?: string };
     return { code: typeof failure.code === 'number' ? failure.code : 1, status: 0, stdout: failure.stdout ?? '', stderr: failure.stderr ?? String(error) };
   }
+}
+
+export interface Recorded {
+  request: IncomingMessage;
+  body: Buffer;
+}
+
+/** A loopback endpoint that answers 204 and records the first request it gets, with its raw body; `url` ends in `path`. */
+export async function recordingServer(path = ''): Promise<{ url: string; received: Promise<Recorded>; close(): Promise<void> }> {
+  let resolve: (value: Recorded) => void = () => undefined;
+  const received = new Promise<Recorded>((done) => (resolve = done));
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      resolve({ request, body: Buffer.concat(chunks) });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}${path}`, received, close: () => new Promise((done) => server.close(() => done())) };
 }
