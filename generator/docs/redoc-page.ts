@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { SAMPLE_LABELS } from './code-samples.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -55,6 +56,16 @@ export function redocLogos(): Map<string, string> {
   );
 }
 
+/**
+ * Redoc's options for every reference (a JSON config file is valid YAML).
+ * Redoc shows the code-sample languages its configuration lists, curl and
+ * eight others by default; the references list the two every operation has,
+ * the SDK's first. A sample's language is its label, lower-cased.
+ */
+const REDOC_CONFIG = {
+  openapi: { codeSamples: { languages: [{ lang: SAMPLE_LABELS.typescript }, { lang: SAMPLE_LABELS.curl }] } },
+};
+
 const CDN_BUNDLE = /https:\/\/cdn\.redocly\.com\/redoc\/[^"']+\/redoc\.standalone\.js/g;
 
 /**
@@ -67,8 +78,10 @@ export async function buildReferencePage(document: Record<string, unknown>, name
   try {
     const input = join(workdir, 'openapi.json');
     const output = join(workdir, 'index.html');
+    const config = join(workdir, 'redocly.yaml');
     await writeFile(input, JSON.stringify(document));
-    await runRedocly(['build-docs', input, '--output', output, '--title', title]);
+    await writeFile(config, JSON.stringify(REDOC_CONFIG));
+    await runRedocly(['build-docs', input, '--output', output, '--title', title, '--config', config]);
     const html = await readFile(output, 'utf8');
     if (!CDN_BUNDLE.test(html)) throw new Error(`redocly build-docs output for ${name} no longer links the Redoc bundle from the CDN; update generator/docs/redoc-page.ts`);
     return html
