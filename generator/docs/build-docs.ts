@@ -1,13 +1,19 @@
 /**
- * The published docs: a Redocly reference per spec in docs/<name>/index.html,
- * the landing page docs/index.html, and the one local Redoc bundle they share
- * in docs/assets/. Built as a path -> text map, like a client package, so the
- * same atomic write and `--check` apply.
+ * The published docs: a Redocly reference per spec in docs/<name>/index.html
+ * (with a TypeScript and a curl sample on every operation), next to it the
+ * package's README.md, api.md, llms.txt, llms-full.txt and openapi.json as the
+ * package ships them, the landing page docs/index.html, and the one local
+ * Redoc bundle the references share in docs/assets/. Built as a path -> text
+ * map, like a client package, so the same atomic write and `--check` apply.
  */
+import { emitLlmsFullTxt, emitLlmsTxt } from '../emit/agent-files.js';
 import type { FileMap } from '../emit/emit-package.js';
+import { buildMcpTools } from '../emit/mcp-tools.js';
+import { emitApiIndex, emitReadme } from '../emit/readme-file.js';
 import { modelSpec } from '../pipeline.js';
-import { landingPage, type DocsEntry } from './landing-page.js';
+import { landingPage, PACKAGE_DOCS, type DocsEntry } from './landing-page.js';
 import { buildReferencePage, redocBundle, redocLogos } from './redoc-page.js';
+import { referenceDocument } from './reference-document.js';
 
 export interface DocsTarget {
   /** Folder name under docs/. */
@@ -24,13 +30,23 @@ export async function buildDocs(targets: readonly DocsTarget[], cwd: string): Pr
   const entries: DocsEntry[] = [];
   const pages = await Promise.all(
     targets.map(async (target) => {
-      const { model } = await modelSpec(target.spec, { cwd, packageName: target.packageName });
-      const html = await buildReferencePage(target.spec, `${model.title} reference`, `../${REDOC_ASSET}`);
-      return { target, model, html };
+      const { model, spec } = await modelSpec(target.spec, { cwd, packageName: target.packageName });
+      const reference = await referenceDocument(target.spec, model, cwd);
+      const html = await buildReferencePage(reference, target.spec, `${model.title} reference`, `../${REDOC_ASSET}`);
+      // The package's own documents, from the same emitters (and the same normalized document) as generation.
+      const packageDocs: Record<(typeof PACKAGE_DOCS)[number], string> = {
+        'README.md': emitReadme(model),
+        'api.md': emitApiIndex(model),
+        'llms.txt': emitLlmsTxt(model),
+        'llms-full.txt': emitLlmsFullTxt(model, buildMcpTools(model, spec.document)),
+        'openapi.json': `${JSON.stringify(spec.document, null, 2)}\n`,
+      };
+      return { target, model, html, packageDocs };
     }),
   );
-  for (const { target, model, html } of pages) {
+  for (const { target, model, html, packageDocs } of pages) {
     files.set(`${target.name}/index.html`, html);
+    for (const [name, text] of Object.entries(packageDocs)) files.set(`${target.name}/${name}`, text);
     entries.push({ folder: target.name, model });
   }
   files.set('index.html', landingPage(entries));

@@ -1,10 +1,15 @@
 /**
  * docs/index.html: one page linking every API reference with its title,
- * version, summary and operation count. Plain HTML and inline CSS, no scripts
- * and no network.
+ * version, summary and operation count, and the client package's README,
+ * method index and llms.txt published next to the reference. Plain HTML and
+ * inline CSS, no scripts and no network.
  */
 import { firstParagraph } from '../emit/agent-files.js';
 import type { ApiModel } from '../model/types.js';
+import { plainText } from './plain-text.js';
+
+/** The package documents published in docs/<folder>/ next to the reference (the first three linked from the landing page). */
+export const PACKAGE_DOCS = ['README.md', 'api.md', 'llms.txt', 'llms-full.txt', 'openapi.json'] as const;
 
 export interface DocsEntry {
   /** Folder under docs/ (the provider name). */
@@ -18,7 +23,7 @@ function escape(text: string): string {
 
 /** The first paragraph of a Markdown description, as plain text. */
 function summary(description: string | undefined): string {
-  return firstParagraph(description).replace(/[*_`]/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').trim();
+  return plainText(firstParagraph(description));
 }
 
 export function landingPage(entries: readonly DocsEntry[]): string {
@@ -29,6 +34,7 @@ export function landingPage(entries: readonly DocsEntry[]): string {
       <h2><a href="./${escape(folder)}/index.html">${escape(model.title)}</a></h2>
       <p class="meta">Version ${escape(model.apiVersion || 'unversioned')} · <span class="operations">${count} operation${count === 1 ? '' : 's'}</span> · client package <code>${escape(model.packageName)}</code></p>
       <p>${escape(summary(model.description))}</p>
+      <p class="links"><a href="./${escape(folder)}/index.html">API reference</a> · <a href="./${escape(folder)}/README.md">README</a> · <a href="./${escape(folder)}/api.md">api.md</a> · <a href="./${escape(folder)}/llms.txt">llms.txt</a></p>
     </li>`;
     })
     .join('\n');

@@ -1,15 +1,16 @@
 /**
  * One API reference page, built by Redocly (`redocly build-docs`) from the
- * spec. Redocly links its Redoc bundle from a CDN; the page is rewritten to
+ * reference document (see reference-document.ts). Redocly links its Redoc bundle from a CDN; the page is rewritten to
  * load the copy shipped with @redocly/cli from docs/assets/ instead, so the
  * docs render with no network and the bundle is stored once, not per page.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { SAMPLE_LABELS } from './code-samples.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -55,16 +56,34 @@ export function redocLogos(): Map<string, string> {
   );
 }
 
+/**
+ * Redoc's options for every reference (a JSON config file is valid YAML).
+ * Redoc shows the code-sample languages its configuration lists, curl and
+ * eight others by default; the references list the two every operation has,
+ * the SDK's first. A sample's language is its label, lower-cased.
+ */
+const REDOC_CONFIG = {
+  openapi: { codeSamples: { languages: [{ lang: SAMPLE_LABELS.typescript }, { lang: SAMPLE_LABELS.curl }] } },
+};
+
 const CDN_BUNDLE = /https:\/\/cdn\.redocly\.com\/redoc\/[^"']+\/redoc\.standalone\.js/g;
 
-/** Builds the reference page for `specFile`; `bundlePath` is the page-relative URL of the local Redoc bundle. */
-export async function buildReferencePage(specFile: string, title: string, bundlePath: string): Promise<string> {
+/**
+ * Builds the reference page for `document` (written to a scratch folder for
+ * Redocly, never next to the spec); `name` names it in errors and
+ * `bundlePath` is the page-relative URL of the local Redoc bundle.
+ */
+export async function buildReferencePage(document: Record<string, unknown>, name: string, title: string, bundlePath: string): Promise<string> {
   const workdir = await mkdtemp(join(tmpdir(), 'specsmith-docs-'));
   try {
+    const input = join(workdir, 'openapi.json');
     const output = join(workdir, 'index.html');
-    await runRedocly(['build-docs', specFile, '--output', output, '--title', title]);
+    const config = join(workdir, 'redocly.yaml');
+    await writeFile(input, JSON.stringify(document));
+    await writeFile(config, JSON.stringify(REDOC_CONFIG));
+    await runRedocly(['build-docs', input, '--output', output, '--title', title, '--config', config]);
     const html = await readFile(output, 'utf8');
-    if (!CDN_BUNDLE.test(html)) throw new Error(`redocly build-docs output for ${specFile} no longer links the Redoc bundle from the CDN; update generator/docs/redoc-page.ts`);
+    if (!CDN_BUNDLE.test(html)) throw new Error(`redocly build-docs output for ${name} no longer links the Redoc bundle from the CDN; update generator/docs/redoc-page.ts`);
     return html
       .replace(/<link rel="modulepreload" href="https:\/\/cdn\.redocly\.com[^>]*>/g, `<link rel="modulepreload" href="${bundlePath}" />`)
       .replace(CDN_BUNDLE, bundlePath)

@@ -7,7 +7,7 @@
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import type { McpTool } from '../runtime/mcp.js';
-import { block, exampleSnippet, signature } from './call-example.js';
+import { fenced, operationExample, signature } from './call-example.js';
 import { docText } from './doc-text.js';
 import { expression, printFile, type Statement } from './print.js';
 
@@ -176,7 +176,7 @@ export function emitLlmsFullTxt(model: ApiModel, tools: readonly McpTool[]): str
       '',
       ...(operation.description ? [operation.description.trim(), ''] : []),
       ...(rows.length > 0 ? ['| parameter | type | required | description |', '|---|---|---|---|', ...rows, ''] : ['No parameters.', '']),
-      block(model, exampleSnippet(model, operation)),
+      fenced(operationExample(model, operation)),
       '',
     ].join('\n');
   });

@@ -1,9 +1,11 @@
 /**
- * A runnable call of an operation built from the spec's own examples, for
- * JSDoc `@example` blocks and the package README. Binary fields become Blobs.
+ * A runnable call of an operation built from the spec's own examples: the one
+ * source of examples for JSDoc `@example` blocks, the package README, llms-full.txt
+ * and the TypeScript samples of the API reference (generator/docs/). Binary
+ * fields become Blobs.
  */
 import { camelCase, identifier } from '../model/naming.js';
-import type { ApiModel, OperationModel } from '../model/types.js';
+import type { ApiModel, OperationModel, WebhooksModel } from '../model/types.js';
 import { expression, literal, objectCode } from './print.js';
 
 /** The variable examples hold the client in (`hot` for `Hot`); `client` when that would be the class's own name. */
@@ -12,7 +14,8 @@ export function clientVariable(model: ApiModel): string {
   return variable === model.name ? 'client' : variable;
 }
 
-function placeholder(param: { name: string; example: unknown }): unknown {
+/** The value an example shows for a parameter: the spec's example, else a named placeholder. */
+export function placeholder(param: { name: string; example: unknown }): unknown {
   return param.example ?? `${param.name}-example`;
 }
 
@@ -41,6 +44,8 @@ function paramsCode(operation: OperationModel): string | undefined {
         if (operation.upload?.hash?.field === key) continue;
         add(key, operation.upload?.file === key ? binaryValue() : expression(value));
       }
+      // An example cannot hold the file's bytes; the call still needs them.
+      if (operation.upload) add(operation.upload.file, binaryValue());
     } else if (!body.flat) add(key, expression(body.example ?? {}));
   }
   return Object.keys(fields).length === 0 ? undefined : objectCode(fields);
@@ -75,8 +80,41 @@ export function signature(operation: OperationModel, methodName = operation.meth
   return `${operation.resource}.${methodName}(${args.join(', ')})`;
 }
 
+/** A complete module: the import, the client, then `body`. */
+export function moduleCode(model: ApiModel, body: string, extraImports: string[] = [], construction = `new ${model.name}()`): string {
+  const names = [model.name, ...extraImports].join(', ');
+  return [`import { ${names} } from ${literal(model.packageName)};`, '', `const ${clientVariable(model)} = ${construction};`, ...(body ? [body] : [])].join('\n');
+}
+
+/** Fences module code as a Markdown `ts` block. */
+export function fenced(code: string): string {
+  return ['```ts', code, '```'].join('\n');
+}
+
 /** A complete `ts` code block: the import, the client, then `body`. */
 export function block(model: ApiModel, body: string, extraImports: string[] = [], construction = `new ${model.name}()`): string {
-  const names = [model.name, ...extraImports].join(', ');
-  return ['```ts', `import { ${names} } from ${literal(model.packageName)};`, '', `const ${clientVariable(model)} = ${construction};`, ...(body ? [body] : []), '```'].join('\n');
+  return fenced(moduleCode(model, body, extraImports, construction));
+}
+
+/** The example of one operation as a complete module: what the README, llms-full.txt and the API reference show. */
+export function operationExample(model: ApiModel, operation: OperationModel): string {
+  return moduleCode(model, exampleSnippet(model, operation));
+}
+
+/**
+ * Receiving a webhook delivery as a complete module: verify the raw body's
+ * signature, then use the typed event. The README's webhook example and the
+ * reference's sample for every webhook.
+ */
+export function webhookExample(model: ApiModel, webhooks: WebhooksModel): string {
+  return [
+    `import { verifyWebhook } from ${literal(model.packageName)};`,
+    '',
+    'export async function handle(request: Request): Promise<Response> {',
+    '  const rawBody = await request.text();',
+    `  const event = await verifyWebhook(rawBody, request.headers.get(${literal(webhooks.header)}), 'your-webhook-secret');`,
+    `  console.log(event.${webhooks.eventField === 'event' ? 'event' : webhooks.eventField});`,
+    '  return new Response(null, { status: 204 });',
+    '}',
+  ].join('\n');
 }

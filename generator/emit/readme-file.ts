@@ -6,7 +6,7 @@
  * complete module, so it can be copied as it is (and is type-checked in tests).
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
-import { argumentsCode, block, callCode, clientVariable, exampleSnippet, signature } from './call-example.js';
+import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, signature, webhookExample } from './call-example.js';
 import { mcpBinName, serverName } from './agent-files.js';
 
 /** The first paragraph; one that leads into a list (ends with ':') ends with a full stop instead. */
@@ -37,7 +37,7 @@ function operationSection(model: ApiModel, operation: OperationModel): string {
   const lines = [`#### \`${signature(operation)}\``, '', `\`${operation.method.toUpperCase()} ${operation.path}\`${operation.summary ? ` — ${operation.summary}` : ''}`];
   if (operation.deprecated) lines.push('', '**Deprecated.**');
   if (operation.description) lines.push('', firstParagraph(operation.description) ?? '');
-  lines.push('', block(model, exampleSnippet(model, operation)));
+  lines.push('', fenced(operationExample(model, operation)));
   if (operation.wait) lines.push('', `\`${operation.wait.methodName}()\` does the same and then waits for the outcome (see [Waiting for results](#waiting-for-results)).`);
   if (operation.chunkedUpload) lines.push('', `\`${operation.chunkedUpload.methodName}(${operation.pathParams.map((param) => param.argName).join(', ')}${operation.pathParams.length > 0 ? ', ' : ''}params, data)\` runs the whole chunked upload (see [Uploads](#uploads)).`);
   return lines.join('\n');
@@ -124,7 +124,7 @@ function traitSections(model: ApiModel): string[] {
         `Deliveries are signed with HMAC-SHA256 in the \`${webhooks.header}\` header (${webhooks.encoding}${webhooks.prefix ? `, after \`${webhooks.prefix}\`` : ''})${webhooks.secret ? `; the secret is ${webhooks.secret}` : ''}. \`verifyWebhook(rawBody, signature, secret)\` checks the signature in constant time and returns the typed event (${webhooks.events.map((event) => `\`${event.name}\``).join(', ')}); a missing, malformed or wrong signature throws \`WebhookVerificationError\`.${webhooks.userAgent ? ` Deliveries come from the \`${webhooks.userAgent}\` user agent.` : ''}${webhooks.retries !== undefined ? ` A non-2xx answer is retried up to ${webhooks.retries} times.` : ''}`,
         asyncWebhook ? `\nOperations that take a webhook URL (\`${asyncWebhook.webhookUrlField}\`) check it against the API's URL rules before sending.` : '',
         '',
-        ['```ts', `import { verifyWebhook } from '${model.packageName}';`, '', 'export async function handle(request: Request): Promise<Response> {', '  const rawBody = await request.text();', `  const event = await verifyWebhook(rawBody, request.headers.get('${webhooks.header}'), 'your-webhook-secret');`, `  console.log(event.${webhooks.eventField === 'event' ? 'event' : webhooks.eventField});`, '  return new Response(null, { status: 204 });', '}', '```'].join('\n'),
+        fenced(webhookExample(model, webhooks)),
       ].join('\n'),
     );
   }
@@ -177,7 +177,7 @@ export function emitReadme(model: ApiModel): string {
     '',
     '## Quick start',
     '',
-    quick ? block(model, exampleSnippet(model, quick)) : '',
+    quick ? fenced(operationExample(model, quick)) : '',
     '',
     '## Resources',
     '',

@@ -2,15 +2,19 @@
  * The published docs in a real browser (the Chromium that `npm ci` installs,
  * driven by playwright-core): the landing page and each API reference load from a
  * loopback server, show their title and every operation's summary, log no
- * console errors, fail no request and reach for nothing off the machine. A
- * screenshot of each page is kept under test/.artifacts/screenshots/.
+ * console errors, fail no request and reach for nothing off the machine.
+ * Every operation shows both code samples (TypeScript and curl) as the
+ * reference document holds them. A screenshot of each page, and of one
+ * operation with its samples, is kept under test/.artifacts/screenshots/.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_LABELS } from '../../generator/docs/code-samples.js';
+import { referenceFor, sampledOperations } from '../support/code-samples.js';
 import { contractSpec } from '../support/contract.js';
-import { PROVIDERS } from '../support/providers.js';
+import { PROVIDERS, specPath } from '../support/providers.js';
 import { repoRoot } from '../support/redocly.js';
 import { serveDirectory } from '../support/static-server.js';
 import { launchChromium } from '../support/browser.js';
@@ -68,6 +72,12 @@ describe('landing page', () => {
       const meta = await card.locator('.meta').innerText();
       expect(meta).toContain(`Version ${info.version}`);
       expect(meta).toContain(`${spec.operations.length} operation`);
+      // The package's own documents, published next to the reference.
+      for (const file of ['README.md', 'api.md', 'llms.txt']) {
+        const href = await card.locator(`a[href="./${provider}/${file}"]`).getAttribute('href');
+        const response = await page.request.get(new URL(href ?? '', page.url()).href);
+        expect(response.status(), file).toBe(200);
+      }
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'index.png'), fullPage: true });
     expect(problems).toEqual([]);
@@ -100,4 +110,67 @@ describe.each(PROVIDERS)('%s reference', (provider) => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
+});
+
+/** Whitespace-insensitive text, for comparing code as the page lays it out with the source. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+describe.each(PROVIDERS)('%s reference code samples', (provider) => {
+  it('every operation shows its TypeScript sample (with the method call) and its curl sample', async () => {
+    const spec = await contractSpec(provider);
+    const { model, document: reference } = await referenceFor(specPath(provider));
+    const samples = new Map(sampledOperations(reference['paths']).map(({ operationId, samples: list }) => [operationId, list]));
+    const { page, problems } = await visit(`/${provider}/index.html`);
+    const info = spec.document['info'] as { title: string };
+    await page.locator('h1', { hasText: info.title }).first().waitFor({ timeout: 30_000 });
+
+    /** Opens an operation from the sidebar, expanding its tag first when its entry is not shown. */
+    const open = async (operationId: string, tag: string): Promise<void> => {
+      const entry = page.locator(`[data-component-name="Menu/MenuItem"] a[href$="/${operationId.toLowerCase()}"]`).first();
+      if (!(await entry.isVisible())) {
+        await page.locator('[data-component-name="Menu/MenuItem"]').filter({ hasText: new RegExp(`^\\s*${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).last().click();
+      }
+      await entry.click();
+    };
+    const shows = (text: string): Promise<boolean> =>
+      page
+        .waitForFunction((expected) => [...document.querySelectorAll('pre')].some((pre) => pre.innerText.replace(/\s+/g, ' ').trim() === expected), text, { timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+
+    const rendered = new Map<string, string[]>();
+    const missing: string[] = [];
+    for (const label of [SAMPLE_LABELS.typescript, SAMPLE_LABELS.curl]) {
+      if (label !== SAMPLE_LABELS.typescript) {
+        // The language is chosen once for the whole page, from the sample panel's language menu.
+        await page.getByRole('button', { name: SAMPLE_LABELS.typescript, exact: true }).first().click();
+        await page.getByRole('menuitem', { name: label, exact: true }).first().click();
+      }
+      for (const { operationId, operation } of spec.operations) {
+        await open(operationId, String((operation['tags'] as string[] | undefined)?.[0]));
+        const source = samples.get(operationId)?.find((sample) => sample.label === label)?.source;
+        const method = model.operations.find((candidate) => candidate.operationId === operationId);
+        // The TypeScript sample calls the operation's method; the curl sample names its path's first segment.
+        if (label === SAMPLE_LABELS.typescript && !source?.includes(`.${method?.resource}.${method?.methodName}(`)) missing.push(`${operationId}: ${label} sample does not call its method`);
+        if (source && (await shows(squeeze(source)))) rendered.set(operationId, [...(rendered.get(operationId) ?? []), label]);
+        else missing.push(`${operationId}: ${label} sample not shown`);
+      }
+      if (label === SAMPLE_LABELS.typescript) {
+        // One operation with a request body: its samples show the most.
+        const first = spec.operations.find(({ operation }) => operation['requestBody'] !== undefined) ?? spec.operations[0];
+        if (first) {
+          await open(first.operationId, String((first.operation['tags'] as string[] | undefined)?.[0]));
+          await page.screenshot({ path: join(SCREENSHOTS, `${provider}-samples.png`) });
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect([...rendered.values()].filter((labels) => labels.length === 2)).toHaveLength(spec.operations.length);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 600_000);
 });
