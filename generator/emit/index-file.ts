@@ -14,7 +14,7 @@ export function emitIndex(model: ApiModel, hasCustomIndex: boolean): string {
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/api-promise.js', namedExports: ['APIPromise', { name: 'APIResponse', isTypeOnly: true }] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/response-info.js', namedExports: ['RateLimitInfo'] },
   ];
-  if (uses((operation) => operation.pagination)) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/pagination.js', namedExports: ['Page', 'PagePromise'] });
+  if (uses((operation) => operation.pagination)) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/pagination.js', namedExports: ['Page', 'PagePromise', { name: 'PageOptions', isTypeOnly: true }] });
   if (uses((operation) => operation.sse)) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/event-stream.js', namedExports: ['EventStream', { name: 'UnknownEvent', isTypeOnly: true }, { name: 'StreamOptions', isTypeOnly: true }] });
   if (uses((operation) => operation.longRunning)) statements.push({ kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/long-running.js', namedExports: ['LongRunning', 'WaitOptions', 'WaitResult'] });
   if (uses((operation) => operation.chunkedUpload)) statements.push({ kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/chunked-upload.js', namedExports: ['ChunkedUploadOptions'] });

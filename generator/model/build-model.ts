@@ -309,7 +309,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
   const servers = (Array.isArray(document['servers']) ? document['servers'] : []).map((server) => ({ url: serverUrl(record(server)), description: text(record(server)?.['description']) }));
 
   // Names the emitted modules export; schema aliases and operation types must not take them.
-  for (const reserved of [name, `${name}Error`, `${name}ErrorCode`, 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError', 'InvalidResponseError', 'InvalidRequestError', 'OperationFailedError', 'WaitTimeoutError', 'WebhookVerificationError', 'ClientOptions', 'RequestOptions', 'APIPromise', 'APIResponse', 'Page', 'PagePromise', 'EventStream', 'UnknownEvent', 'StreamOptions', 'WaitOptions', 'LongRunning', 'BinaryBody', 'ChunkedUploadOptions', 'paths', 'components', 'operations', 'webhooks', 'verifyWebhook']) {
+  for (const reserved of [name, `${name}Error`, `${name}ErrorCode`, 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError', 'InvalidResponseError', 'InvalidRequestError', 'OperationFailedError', 'WaitTimeoutError', 'WebhookVerificationError', 'ClientOptions', 'RequestOptions', 'APIPromise', 'APIResponse', 'Page', 'PagePromise', 'PageOptions', 'EventStream', 'UnknownEvent', 'StreamOptions', 'WaitOptions', 'LongRunning', 'BinaryBody', 'ChunkedUploadOptions', 'paths', 'components', 'operations', 'webhooks', 'verifyWebhook']) {
     context.types.claim(reserved);
   }
   const schemas = buildSchemaAliases(context);
@@ -430,6 +430,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
           nextCursor: text(paginationExtension['nextCursor']),
           hasMore: text(paginationExtension['hasMore']),
           total: text(paginationExtension['total']),
+          pageSize: text(paginationExtension['pageSize']),
           itemType: `NonNullable<${indexByPointer(wire, items)}>[number]`,
         };
       }
