@@ -4,8 +4,10 @@
  * loopback server: each stop rule ends the listing on its own while the other
  * fields say "more", and `maxPages` caps a server that never stops. Cursor
  * paging (no provider uses it) runs through the runtime against the same
- * server: a repeated cursor ends the listing.
+ * server: a repeated cursor ends the listing. Hostile servers are also kept as
+ * fixtures (test/fixtures/hostile/pages-waits/), each with its expected outcome.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Hot, HotError, InvalidRequestError, Page } from '../../generated/hot/src/index.js';
 import type { OperationSpec } from '../../generator/runtime/operation.js';
@@ -156,5 +158,40 @@ describe('cursor listings end', () => {
     }
     expect(seen).toEqual(['after-start', 'after-a', 'after-b']);
     expect(server.requests.map((request) => query(request.url, 'after'))).toEqual([null, 'a', 'b']);
+  });
+});
+
+interface HostileListing {
+  why: string;
+  call: { limit?: number; maxPages?: number };
+  /** The body of each answer in turn; the last one repeats. */
+  answers: unknown[];
+  expect: { offsets: (string | null)[]; items: number } | { error: 'HotError'; message: string; requests: number };
+}
+
+const HOSTILE = new URL('../fixtures/hostile/pages-waits/', import.meta.url);
+const hostile = readdirSync(HOSTILE)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => [name, JSON.parse(readFileSync(new URL(name, HOSTILE), 'utf8')) as HostileListing] as const);
+
+describe('hostile listing fixtures', () => {
+  it('exist', () => {
+    expect(hostile.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(hostile)('%s', async (_name, fixture) => {
+    server = await startFaultServer((_request, response, index) => json(response, 200, fixture.answers[Math.min(index, fixture.answers.length - 1)]));
+    const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
+    const { maxPages, ...params } = fixture.call;
+    const outcome = await listAll(hot, params, maxPages).catch((caught: unknown) => caught);
+    if ('error' in fixture.expect) {
+      expect(outcome, fixture.why).toBeInstanceOf(HotError);
+      expect((outcome as Error).message).toContain(fixture.expect.message);
+      expect(server.requests).toHaveLength(fixture.expect.requests);
+    } else {
+      expect(Array.isArray(outcome) ? outcome.length : outcome, fixture.why).toBe(fixture.expect.items);
+      expect(offsets()).toEqual(fixture.expect.offsets);
+    }
   });
 });
