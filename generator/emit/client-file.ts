@@ -12,17 +12,16 @@ import { literal, printFile, type Statement } from './print.js';
 
 export function emitClient(model: ApiModel): string {
   const longRunning = model.operations.filter((operation) => operation.longRunning);
-  const pollTargets = new Set(longRunning.map((operation) => operation.longRunning?.poll));
-  const fallback = longRunning.length > 0 && pollTargets.size === 1 ? longRunning[0] : undefined;
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   if (longRunning.length > 0) {
     methods.push({
       name: 'waitFor',
       typeParameters: [{ name: 'T', constraint: 'object' }],
-      docs: [{ description: `${docText('Waits for a long-running operation returned by this client: polls its status with growing intervals until it succeeds (resolving to the finished resource, or the final operation object) or fails (`OperationFailedError`), or until `options.timeout` passes (`WaitTimeoutError`).')}\n` }],
+      docs: [{ description: `${docText('Waits for a long-running operation returned by this client: polls its status with growing intervals until it succeeds (resolving to the finished resource, or the final operation object) or fails (`OperationFailedError`), or until `options.timeout` passes (`WaitTimeoutError`). A value that is not an operation (the resource itself, when the API finished at once) is returned as it is.')}\n` }],
       parameters: [{ name: 'operation', type: 'T' }, { name: 'options', type: 'WaitOptions', hasQuestionToken: true }],
       returnType: 'Promise<WaitResult<T>>',
-      statements: [`return waitForOperation(this.#core, operation, options${fallback ? `, ops.${fallback.key}.longRunning` : ''}) as Promise<WaitResult<T>>;`],
+      // Every long-running spec, so an unmarked operation object (restored from storage) is still recognised.
+      statements: [`return waitForOperation(this.#core, operation, options, [${longRunning.map((operation) => `ops.${operation.key}.longRunning`).join(', ')}]) as Promise<WaitResult<T>>;`],
     });
   }
   if (model.webhooks) {

@@ -54,11 +54,11 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
       statements: [`return new EventStream(this.#client, ${op}, ${args(operation)}, options);`],
     });
   } else if (operation.pagination) {
-    imports.runtime.add('paginate').add('PagePromise').add('RequestOptions');
+    imports.runtime.add('paginate').add('PagePromise').add('PageOptions');
     methods.push({
       name: operation.methodName,
       docs: docsFor(model, operation, 'Await it for the first page; iterate it with `for await` for every item of every page, or call `.pages()`.'),
-      parameters: parameters(operation, 'RequestOptions', imports),
+      parameters: parameters(operation, 'PageOptions', imports),
       returnType: `PagePromise<${response}>`,
       statements: [`return paginate<${response}>(this.#client, ${op}, ${args(operation)}, options);`],
     });
@@ -118,6 +118,7 @@ const RUNTIME_MODULES: Record<string, string> = {
   RequestOptions: 'config',
   paginate: 'pagination',
   PagePromise: 'pagination',
+  PageOptions: 'pagination',
   EventStream: 'event-stream',
   StreamOptions: 'event-stream',
   awaitStreamResult: 'event-stream',
@@ -125,7 +126,7 @@ const RUNTIME_MODULES: Record<string, string> = {
   ChunkedUploadOptions: 'chunked-upload',
   BinaryInput: 'encoding',
 };
-const TYPE_ONLY = new Set(['APIPromise', 'RequestOptions', 'PagePromise', 'StreamOptions', 'ChunkedUploadOptions', 'BinaryInput']);
+const TYPE_ONLY = new Set(['APIPromise', 'RequestOptions', 'PagePromise', 'PageOptions', 'StreamOptions', 'ChunkedUploadOptions', 'BinaryInput']);
 
 export function emitResource(model: ApiModel, resource: ResourceModel): string {
   const imports: Imports = { runtime: new Set(), types: new Set() };

@@ -1,11 +1,13 @@
 /**
  * src/schema.ts: the API's types from openapi-typescript, run through its API
  * (no subprocess). Binary payloads become `Blob`, which is what fetch gives
- * and takes, instead of `string`.
+ * and takes, instead of `string`; open string enums keep their literals
+ * (open-enums.ts).
  */
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { isBinary } from '../model/json-schema.js';
+import { openStringEnums } from './open-enums.js';
 import { generatedHeader } from './print.js';
 import { repairSchemaTypes } from './schema-repairs.js';
 
@@ -29,5 +31,5 @@ export async function emitSchemaFromOwnedDocument(document: Record<string, unkno
     defaultNonNullable: false,
     silent: true,
   });
-  return `${generatedHeader(source)}\n${astToString(repairSchemaTypes(ast))}`;
+  return `${generatedHeader(source)}\n${astToString(repairSchemaTypes(openStringEnums(ast)))}`;
 }

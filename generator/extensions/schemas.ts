@@ -93,6 +93,7 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
           nextCursor: pointer,
           hasMore: pointer,
           total: pointer,
+          pageSize: pointer,
         },
         ['style', 'items'],
       ),

@@ -464,6 +464,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
           nextCursor: text(paginationExtension['nextCursor']),
           hasMore: text(paginationExtension['hasMore']),
           total: text(paginationExtension['total']),
+          pageSize: text(paginationExtension['pageSize']),
           itemType: `NonNullable<${indexByPointer(wire, items)}>[number]`,
         };
       }

@@ -16,7 +16,7 @@ export const RUNTIME_EXPORTS = {
   config: ['ClientOptions', 'RequestOptions', 'ClientHooks', 'RequestEvent', 'ResponseEvent', 'RetryEvent'],
   apiPromise: ['APIPromise', 'APIResponse'],
   responseInfo: ['RateLimitInfo'],
-  pagination: ['Page', 'PagePromise'],
+  pagination: ['Page', 'PagePromise', 'PageOptions'],
   eventStream: ['EventStream', 'UnknownEvent', 'StreamOptions'],
   longRunning: ['LongRunning', 'WaitOptions', 'WaitResult'],
   chunkedUpload: ['ChunkedUploadOptions'],

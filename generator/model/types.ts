@@ -85,6 +85,7 @@ export interface PaginationModel {
   nextCursor?: string | undefined;
   hasMore?: string | undefined;
   total?: string | undefined;
+  pageSize?: string | undefined;
   /** TypeScript type of one item. */
   itemType: string;
 }

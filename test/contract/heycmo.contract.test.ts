@@ -561,27 +561,27 @@ describe('webhooks', () => {
     switch (event.event) {
       case 'content.created': {
         const created: ContentCreatedWebhookEvent = event;
-        return `${created.event} ${String(created.data['title'])}`;
+        return `${created.event} ${String(created.data?.['title'])}`;
       }
       case 'content.approved': {
         const approved: ContentApprovedWebhookEvent = event;
-        return `${approved.event} ${String(approved.data['contentId'])}`;
+        return `${approved.event} ${String(approved.data?.['contentId'])}`;
       }
       case 'content.published': {
         const published: ContentPublishedWebhookEvent = event;
-        return `${published.event} ${String(published.data['platform'])}`;
+        return `${published.event} ${String(published.data?.['platform'])}`;
       }
       case 'content.rejected': {
         const rejected: ContentRejectedWebhookEvent = event;
-        return `${rejected.event} ${String(rejected.data['reason'])}`;
+        return `${rejected.event} ${String(rejected.data?.['reason'])}`;
       }
       case 'workflow.completed': {
         const completed: WorkflowCompletedWebhookEvent = event;
-        return `${completed.event} ${String(completed.data['workflow'])}`;
+        return `${completed.event} ${String(completed.data?.['workflow'])}`;
       }
       case 'team.invited': {
         const invited: TeamInvitedWebhookEvent = event;
-        return `${invited.event} ${String(invited.data['email'])}`;
+        return `${invited.event} ${String(invited.data?.['email'])}`;
       }
       default: {
         const never: never = event;

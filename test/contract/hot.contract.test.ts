@@ -651,6 +651,32 @@ describe('pagination', () => {
     expect(requests.map((request) => query(request.url).get('limit'))).toEqual(['1', '1', '1']);
   });
 
+  it('for await over all of events.list() ends at the declared total although Prism repeats has_more: true', async () => {
+    // Prism answers every offset with the same example page (has_more true, total 42): the listing
+    // must stop once the offset reaches the total instead of paging forever.
+    const body = example('listEvents', 200) as { data: unknown[]; pagination: { total: number; has_more: boolean } };
+    expect(body.pagination.has_more).toBe(true);
+    const { client, requests } = recording();
+    let count = 0;
+    for await (const event of client.events.list()) {
+      expect(event).toEqual(body.data[count % body.data.length]);
+      if (++count > body.pagination.total * 2) break;
+    }
+    expect(count).toBe(Math.ceil(body.pagination.total / body.data.length) * body.data.length);
+    const expectedOffsets = Array.from({ length: Math.ceil(body.pagination.total / body.data.length) }, (_, index) => (index === 0 ? null : String(index * body.data.length)));
+    expect(requests.map((request) => query(request.url).get('offset'))).toEqual(expectedOffsets);
+  });
+
+  it('maxPages caps a long listing with HotError naming the operation and the option', async () => {
+    const { client, requests } = recording();
+    const error = await (async () => {
+      for await (const _run of client.runs.list({ limit: 1 }, { maxPages: 3 }));
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HotError);
+    expect((error as Error).message).toMatch(/^listRuns: stopped after 3 pages \(the maxPages option\)/);
+    expect(requests).toHaveLength(3);
+  });
+
   it('.pages() iterates page by page', async () => {
     const { client, requests } = recording();
     const pages: Page<unknown>[] = [];

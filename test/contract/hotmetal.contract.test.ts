@@ -140,9 +140,13 @@ describe('every operation unwraps the {data} envelope', () => {
   });
 });
 
-/** Narrows a draft generation result on `status`; each branch assigns the value to its variant. */
+/**
+ * Narrows a draft generation result on whether it carries the draft; each branch assigns the value to its
+ * variant. Not on `status`: a generated draft's status is open (a state added later arrives as it is), so
+ * `status === 'generating'` cannot rule the draft out.
+ */
 function describeDraftResult(result: DraftGenerateResponse): string {
-  if (result.status === 'generating') {
+  if (!('draft' in result)) {
     const accepted: GenerateDraftAccepted = result;
     // @ts-expect-error the 202 acknowledgement carries no draft
     void result.draft;

@@ -1,11 +1,11 @@
 /**
  * AgentMetal's long-running operations through the generated client: a 202
  * operation object is polled until it succeeds and the finished instance is
- * fetched; a failed operation and a missed deadline are typed errors; the
+ * fetched; a 201 instance (the API finished at once) is handed back as it is; a failed operation and a missed deadline are typed errors; the
  * rate-limit headers of every response are parsed onto `.withResponse()`.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { AgentMetal, OperationFailedError, WaitTimeoutError, APIUserAbortError } from '../../generated/agentmetal/src/index.js';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { AgentMetal, OperationFailedError, WaitTimeoutError, APIUserAbortError, type Instance } from '../../generated/agentmetal/src/index.js';
 import { json, startFaultServer, type FaultServer } from '../support/fault-server.js';
 
 const KEY = 'ak_live_abc123def456ghi789';
@@ -42,6 +42,42 @@ describe('waitFor', () => {
     const finished = await client.waitFor(created, { interval: 20, timeout: 5_000 });
     expect(finished).toEqual(instance);
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['POST /v1/instances', 'GET /v1/operations/op-abc123', 'GET /v1/operations/op-abc123', 'GET /v1/operations/op-abc123', 'GET /v1/instances/inst-xyz789']);
+  });
+
+  it('a 201 answer is the finished instance: waitFor returns it without a request, typed as the instance', async () => {
+    server = await startFaultServer((request, response) => {
+      if (request.method === 'POST') return json(response, 201, instance, limits(99));
+      return json(response, 404, { error: `no route ${request.url}` });
+    });
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
+    const created = await client.instances.create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } });
+    const finished = await client.waitFor(created, { interval: 20, timeout: 5_000 });
+    expectTypeOf(finished).toEqualTypeOf<Instance>();
+    expect(finished).toEqual(instance);
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['POST /v1/instances']);
+  });
+
+  it('either answer of create waits to the same instance', async () => {
+    for (const status of [201, 202]) {
+      server = await startFaultServer((request, response) => {
+        if (request.method === 'POST') return status === 201 ? json(response, 201, instance) : json(response, 202, operation('pending'));
+        if (request.url === '/v1/operations/op-abc123') return json(response, 200, operation('succeeded'));
+        return json(response, 200, instance);
+      });
+      const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
+      const created = await client.instances.create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } });
+      await expect(client.waitFor(created, { interval: 20 })).resolves.toEqual(instance);
+      await server.close();
+      server = undefined;
+    }
+  });
+
+  it('an operation object read back from storage (no client marker) is still polled', async () => {
+    server = await startFaultServer(scripted(['succeeded']));
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url });
+    const restored = JSON.parse(JSON.stringify(operation('pending'))) as object;
+    await expect(client.waitFor(restored, { interval: 20 })).resolves.toEqual(instance);
+    expect(server.requests.map((request) => request.url)).toEqual(['/v1/operations/op-abc123', '/v1/instances/inst-xyz789']);
   });
 
   it('a delete operation resolves to the final operation object (there is no resource to fetch)', async () => {

@@ -159,7 +159,7 @@ describe('resource methods', () => {
     const text = member(things, 'list');
     expect(text).toContain('   * for await (const item of acme.things.list({ limit: 10 })) {\n   *   console.log(item);\n   * }\n');
     expect(text).toContain(
-      ['  list(params?: ThingListParams, options?: RequestOptions): PagePromise<ThingListResponse> {', '    return paginate<ThingListResponse>(this.#client, ops.listThings, [], params, options);', '  }'].join('\n'),
+      ['  list(params?: ThingListParams, options?: PageOptions): PagePromise<ThingListResponse> {', '    return paginate<ThingListResponse>(this.#client, ops.listThings, [], params, options);', '  }'].join('\n'),
     );
   });
 

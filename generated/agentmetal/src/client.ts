@@ -47,11 +47,11 @@ export class AgentMetal {
   }
 
   /**
-   * Waits for a long-running operation returned by this client: polls its status with growing intervals until it succeeds (resolving to the finished resource, or the final operation object) or fails (`OperationFailedError`), or until `options.timeout` passes (`WaitTimeoutError`).
+   * Waits for a long-running operation returned by this client: polls its status with growing intervals until it succeeds (resolving to the finished resource, or the final operation object) or fails (`OperationFailedError`), or until `options.timeout` passes (`WaitTimeoutError`). A value that is not an operation (the resource itself, when the API finished at once) is returned as it is.
    *
    */
   waitFor<T extends object>(operation: T, options?: WaitOptions): Promise<WaitResult<T>> {
-    return waitForOperation(this.#core, operation, options, ops.createInstance.longRunning) as Promise<WaitResult<T>>;
+    return waitForOperation(this.#core, operation, options, [ops.createInstance.longRunning, ops.deleteInstance.longRunning]) as Promise<WaitResult<T>>;
   }
 
   /** A new client with these options over this one’s (the same credentials unless `apiKey` is given). */

@@ -728,7 +728,7 @@ export interface webhooks {
          * content.created
          * @description Delivered when a piece of content is created (drafted) for the customer.
          *     The event name is documented; the payload fields are not - the envelope
-         *     `{event, id?, customerId, createdAt, data}` and the signature header are
+         *     `{event, id?, customerId?, createdAt?, data?}` and the signature header are
          *     assumptions (see `x-specsmith-webhooks`).
          */
         post: operations["receiveContentCreatedEvent"];
@@ -879,7 +879,7 @@ export interface components {
          *     or invalid key) and `E_RATE_LIMITED` (429) are documented; other values
          *     may occur.
          */
-        ErrorCode: ("E_AUTH_REQUIRED" | "E_RATE_LIMITED") | string;
+        ErrorCode: "E_AUTH_REQUIRED" | "E_RATE_LIMITED" | (string & {});
         /**
          * @description A HeyCMO API key, `hcmo_live_` followed by 64 hex characters.
          * @example hcmo_live_37171af3e684f1102bff280d9c0f1a3956c8ae20bc5e96aa6e3dc85c70032f58
@@ -1400,22 +1400,24 @@ export interface components {
         /**
          * @description Assumed envelope of every webhook payload. The documents name the
          *     events and say payloads are HMAC-SHA256-signed; they do not show a
-         *     payload. `event` (the event name) is relied on as the event field;
-         *     `id`, `customerId`, `createdAt` and `data` are assumptions.
+         *     payload. `event` (the event name) is relied on as the event field and is
+         *     the only field required; `id`, `customerId`, `createdAt` and `data` are
+         *     assumptions, so each may be absent and a delivery without them is still
+         *     accepted.
          */
         WebhookEnvelope: {
             event: components["schemas"]["WebhookEventType"];
             /** @description Delivery ID (assumed, optional). */
             id?: string;
             /** @description The customer the event belongs to (assumed). */
-            customerId: string;
+            customerId?: string;
             /**
              * Format: date-time
              * @description When the event occurred (assumed).
              */
-            createdAt: string;
+            createdAt?: string;
             /** @description Event data (assumed; contents not documented). */
-            data: {
+            data?: {
                 [key: string]: unknown;
             };
         };
@@ -1650,7 +1652,11 @@ export interface components {
          * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
          *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
          *     webhook secret"; this header name and the lowercase-hex encoding without
-         *     prefix are assumptions.
+         *     prefix are assumptions, so the header is not required here. The name
+         *     only feeds the documentation: `verifyWebhook(rawBody, signature, secret)`
+         *     takes the signature value itself, so read it from whichever header the
+         *     delivery carries it in and pass it explicitly. A delivery with no
+         *     signature at all cannot be verified and is refused.
          * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
          */
         WebhookSignature: string;
@@ -2485,15 +2491,19 @@ export interface operations {
     receiveContentCreatedEvent: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
                  * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
-                 *     prefix are assumptions.
+                 *     prefix are assumptions, so the header is not required here. The name
+                 *     only feeds the documentation: `verifyWebhook(rawBody, signature, secret)`
+                 *     takes the signature value itself, so read it from whichever header the
+                 *     delivery carries it in and pass it explicitly. A delivery with no
+                 *     signature at all cannot be verified and is refused.
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
-                "X-HeyCMO-Signature": components["parameters"]["WebhookSignature"];
+                "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2511,15 +2521,19 @@ export interface operations {
     receiveContentApprovedEvent: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
                  * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
-                 *     prefix are assumptions.
+                 *     prefix are assumptions, so the header is not required here. The name
+                 *     only feeds the documentation: `verifyWebhook(rawBody, signature, secret)`
+                 *     takes the signature value itself, so read it from whichever header the
+                 *     delivery carries it in and pass it explicitly. A delivery with no
+                 *     signature at all cannot be verified and is refused.
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
-                "X-HeyCMO-Signature": components["parameters"]["WebhookSignature"];
+                "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2537,15 +2551,19 @@ export interface operations {
     receiveContentPublishedEvent: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
                  * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
-                 *     prefix are assumptions.
+                 *     prefix are assumptions, so the header is not required here. The name
+                 *     only feeds the documentation: `verifyWebhook(rawBody, signature, secret)`
+                 *     takes the signature value itself, so read it from whichever header the
+                 *     delivery carries it in and pass it explicitly. A delivery with no
+                 *     signature at all cannot be verified and is refused.
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
-                "X-HeyCMO-Signature": components["parameters"]["WebhookSignature"];
+                "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2563,15 +2581,19 @@ export interface operations {
     receiveContentRejectedEvent: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
                  * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
-                 *     prefix are assumptions.
+                 *     prefix are assumptions, so the header is not required here. The name
+                 *     only feeds the documentation: `verifyWebhook(rawBody, signature, secret)`
+                 *     takes the signature value itself, so read it from whichever header the
+                 *     delivery carries it in and pass it explicitly. A delivery with no
+                 *     signature at all cannot be verified and is refused.
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
-                "X-HeyCMO-Signature": components["parameters"]["WebhookSignature"];
+                "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2589,15 +2611,19 @@ export interface operations {
     receiveWorkflowCompletedEvent: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
                  * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
-                 *     prefix are assumptions.
+                 *     prefix are assumptions, so the header is not required here. The name
+                 *     only feeds the documentation: `verifyWebhook(rawBody, signature, secret)`
+                 *     takes the signature value itself, so read it from whichever header the
+                 *     delivery carries it in and pass it explicitly. A delivery with no
+                 *     signature at all cannot be verified and is refused.
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
-                "X-HeyCMO-Signature": components["parameters"]["WebhookSignature"];
+                "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2615,15 +2641,19 @@ export interface operations {
     receiveTeamInvitedEvent: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
                  * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
-                 *     prefix are assumptions.
+                 *     prefix are assumptions, so the header is not required here. The name
+                 *     only feeds the documentation: `verifyWebhook(rawBody, signature, secret)`
+                 *     takes the signature value itself, so read it from whichever header the
+                 *     delivery carries it in and pass it explicitly. A delivery with no
+                 *     signature at all cannot be verified and is refused.
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
-                "X-HeyCMO-Signature": components["parameters"]["WebhookSignature"];
+                "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
             };
             path?: never;
             cookie?: never;

@@ -18,7 +18,7 @@ export type WorkflowCompletedWebhookEvent = NonNullable<webhooks['workflow.compl
 export type TeamInvitedWebhookEvent = NonNullable<webhooks['team.invited']['post']['requestBody']>['content']['application/json'];
 /** Any webhook the HeyCMO API delivers; narrow it on `event`. */
 export type HeyCMOWebhookEvent = ContentCreatedWebhookEvent | ContentApprovedWebhookEvent | ContentPublishedWebhookEvent | ContentRejectedWebhookEvent | WorkflowCompletedWebhookEvent | TeamInvitedWebhookEvent;
-/** How deliveries are signed: HMAC-SHA256 of the raw body, hex, in the `X-HeyCMO-Signature` header; the secret is your webhook secret (HeyCMO documents only "HMAC-SHA256-signed against your webhook secret"; the header name, hex encoding, absence of a prefix and how the secret is issued are assumptions). */
+/** How deliveries are signed: HMAC-SHA256 of the raw body, hex, in the `X-HeyCMO-Signature` header; the secret is your webhook secret (HeyCMO documents only "HMAC-SHA256-signed against your webhook secret"; the header name, hex encoding, absence of a prefix and how the secret is issued are assumptions. The header name only feeds the docs - pass the signature value to verifyWebhook from whichever header carries it). */
 export const webhookSignature: WebhookSignatureScheme = { header: 'X-HeyCMO-Signature', encoding: 'hex', prefix: '', eventField: 'event', events: ['content.created', 'content.approved', 'content.published', 'content.rejected', 'workflow.completed', 'team.invited'] };
 
 /**

@@ -1561,7 +1561,7 @@ export interface components {
              * @description UUID of the project the build belongs to.
              */
             project_id: string;
-            /** @description Hash given at upload (SHA-256 hex of the zip). */
+            /** @description Hash given at upload (hex; SHA-256 of the zip when this client uploaded it). The documents' example is `abc123def456`. */
             hash: string;
             /** @description Size of the zip in bytes. */
             size: number;
@@ -1624,7 +1624,7 @@ export interface components {
         BuildUploadRequest: {
             /** @description The build zip file (for example `build.hot.zip`). */
             file: Blob;
-            /** @description SHA hash of the build zip, used by the API to validate the upload. The documented examples compute SHA-256 and hex-encode it (`sha256sum build.hot.zip`); the 64-hex-digit pattern follows from that (assumption: other SHA variants are not accepted). */
+            /** @description SHA hash of the build zip, hex-encoded, used by the API to validate the upload. The documented examples compute SHA-256 (`sha256sum build.hot.zip`), and the client sends that; the documents name no length and their own responses show `abc123def456`, so any hex string is admitted. */
             hash: string;
             /**
              * Format: uuid
@@ -1902,7 +1902,7 @@ export interface components {
          *     statuses; non-final statuses (such as `running`) are not enumerated by the documents, so
          *     any other string is accepted.
          */
-        TaskStatus: ("completed" | "failed" | "cancelled" | "timed_out") | string;
+        TaskStatus: "completed" | "failed" | "cancelled" | "timed_out" | (string & {});
         /**
          * @description A task of the environment. Only the task statuses are documented; the
          *     other fields are assumptions, and only `task_id` and `status` are required.
@@ -4317,7 +4317,7 @@ export interface operations {
                      *       "data": {
                      *         "build_id": "880e8400-e29b-41d4-a716-446655440000",
                      *         "project_id": "550e8400-e29b-41d4-a716-446655440000",
-                     *         "hash": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *         "hash": "abc123def456",
                      *         "size": 102400,
                      *         "build_type": "bundle",
                      *         "deployed": false,

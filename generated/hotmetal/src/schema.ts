@@ -683,7 +683,8 @@ export interface components {
              * @description Default writing style (from `GET /styles`); `null` for none.
              */
             styleId: string | null;
-            templateId: components["schemas"]["TemplateId"];
+            /** @description Design of the public blog: one of `TemplateId`'s values when written. Open in responses - the documents do not close the set, so a design added later arrives as it is instead of failing the response. */
+            templateId: components["schemas"]["TemplateId"] | (string & {});
             /** @description Short tagline shown on the blog. */
             tagline: string | null;
             /** @description URL of the logo image. */
@@ -950,12 +951,10 @@ export interface components {
              */
             sessionId: string;
             draft: components["schemas"]["DraftContent"];
-            /**
-             * @description `draft_ready` when the draft awaits review; `published` when `autoPublish` published it.
-             * @enum {string}
-             */
-            status: "draft_ready" | "published";
+            status: components["schemas"]["GeneratedDraftStatus"];
         };
+        /** @description State of a generated draft: `draft_ready` when it awaits review (`draft.ready`); `published` when `autoPublish` published it (`draft.published`). The documents do not close the set, so it is open: a state added later arrives as it is. */
+        GeneratedDraftStatus: "draft_ready" | "published" | (string & {});
         /** @description Acknowledgement of an asynchronous draft generation; the result arrives by webhook. */
         GenerateDraftAccepted: {
             /**
@@ -1208,7 +1207,7 @@ export interface components {
          *     often a slug already taken; `CMS_ERROR` (502) the CMS is unavailable;
          *     `CMS_REQUEST_REJECTED` (status not documented; modelled as 500) the CMS refused the write.
          */
-        ErrorCode: ("NOT_FOUND" | "VALIDATION_ERROR" | "FORBIDDEN" | "QUOTA_EXCEEDED" | "INVALID_JSON" | "GENERATION_FAILED" | "PUBLISH_FAILED" | "SERVICE_UNAVAILABLE" | "BAD_GATEWAY" | "INTERNAL_ERROR" | "CONFLICT" | "CMS_ERROR" | "CMS_REQUEST_REJECTED") | string;
+        ErrorCode: "NOT_FOUND" | "VALIDATION_ERROR" | "FORBIDDEN" | "QUOTA_EXCEEDED" | "INVALID_JSON" | "GENERATION_FAILED" | "PUBLISH_FAILED" | "SERVICE_UNAVAILABLE" | "BAD_GATEWAY" | "INTERNAL_ERROR" | "CONFLICT" | "CMS_ERROR" | "CMS_REQUEST_REJECTED" | (string & {});
         /** @description Error body of every 4xx/5xx response. */
         Error: {
             /** @description Human-readable message. */
@@ -1231,6 +1230,13 @@ export interface components {
              * @description Address to contact to upgrade the plan.
              */
             upgradeEmail: string;
+        };
+        /** @description Body of a `403`. The document uses the status for "you do not have permission" (code `FORBIDDEN`, schema `PermissionError`) and for "a quota limit has been reached" (code `QUOTA_EXCEEDED`, schema `QuotaExceededError`, which adds `limit`, `current` and `upgradeEmail`); read `code` to tell them apart. */
+        ForbiddenError: components["schemas"]["Error"] & (components["schemas"]["QuotaExceededError"] | components["schemas"]["PermissionError"]);
+        /** @description The action is not allowed for your account (`403`, documented code `FORBIDDEN`): the plain error shape. Any code but `QUOTA_EXCEEDED`, whose body carries more (`QuotaExceededError`). */
+        PermissionError: components["schemas"]["Error"] & {
+            /** @description `FORBIDDEN` as documented; never `QUOTA_EXCEEDED`. */
+            code?: unknown;
         };
         /** @description Draft generation failed (`500`, code `GENERATION_FAILED`). The body may also carry the `sessionId` of the failed session. */
         GenerationFailedError: components["schemas"]["Error"] & {
@@ -1354,11 +1360,7 @@ export interface components {
              */
             sessionId?: string;
             draft: components["schemas"]["DraftContent"];
-            /**
-             * @description `draft_ready` for `draft.ready`; `published` for `draft.published`.
-             * @enum {string}
-             */
-            status: "draft_ready" | "published";
+            status: components["schemas"]["GeneratedDraftStatus"];
         };
     };
     responses: {
@@ -1612,13 +1614,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description You have as many publications as your plan allows (`QUOTA_EXCEEDED`); the body says the limit, your usage and whom to contact to upgrade. */
+            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. You have as many publications as your plan allows (`QUOTA_EXCEEDED`); the body says the limit, your usage and whom to contact to upgrade. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuotaExceededError"];
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             409: components["responses"]["Conflict"];
@@ -1726,13 +1728,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The requested settings exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The requested settings exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuotaExceededError"];
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             404: components["responses"]["PublicationNotFound"];
@@ -1841,13 +1843,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The publication has as many topics as your plan allows (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The publication has as many topics as your plan allows (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuotaExceededError"];
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             404: components["responses"]["PublicationNotFound"];
@@ -2073,13 +2075,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description A plan limit on posts was reached (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. A plan limit on posts was reached (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuotaExceededError"];
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             404: components["responses"]["PublicationNotFound"];
@@ -2215,13 +2217,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Publishing a new post would exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. Publishing a new post would exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuotaExceededError"];
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             404: components["responses"]["SessionNotFound"];

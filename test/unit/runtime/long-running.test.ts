@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { waitForOperation } from '../../../generator/runtime/long-running.js';
 import type { LongRunningSpec, OperationSpec } from '../../../generator/runtime/operation.js';
-import { AbortError, delay, hang, InvalidRequestError, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, WaitTimeoutError, within, type Reply } from './support.js';
+import { AbortError, delay, hang, InvalidRequestError, InvalidResponseError, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, WaitTimeoutError, within, type Reply } from './support.js';
 
 const getOperation: OperationSpec = { id: 'getOperation', method: 'get', path: '/operations/{operation_id}', pathParams: ['operation_id'], responses: { 200: { kind: 'json' } } };
 const getInstance: OperationSpec = { id: 'getInstance', method: 'get', path: '/instances/{instance_id}', pathParams: ['instance_id'], query: ['region'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
@@ -147,6 +147,43 @@ describe('waitForOperation', () => {
     const core = makeCore(s.fetch);
     const created = await core.call<object>(createInstance, [], { name: 'box' });
     await expect(waitForOperation(core, created, { interval: 5 })).rejects.toBeInstanceOf(InvalidRequestError);
+  });
+
+  it('returns a resource the API finished at once (201) without a request', async () => {
+    const s = script(json(201, { id: 'inst-1', name: 'box', status: { phase: 'Running' } }));
+    const core = makeCore(s.fetch);
+    const created = await core.call<object>(createInstance, [], { name: 'box' });
+    await expect(waitForOperation(core, created, { interval: 5 }, [LONG_RUNNING])).resolves.toEqual({ id: 'inst-1', name: 'box', status: { phase: 'Running' } });
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('recognises an unmarked operation object by any of the known specs', async () => {
+    const other: LongRunningSpec = { ...LONG_RUNNING, params: { job: '/job_id' } };
+    const s = script(operation('succeeded', { resource_id: 'inst-3' }), json(200, { data: { id: 'inst-3' } }));
+    const core = makeCore(s.fetch);
+    await expect(waitForOperation(core, { operation_id: 'op-1', status: 'pending' }, { interval: 5 }, [undefined, other, LONG_RUNNING])).resolves.toEqual({ id: 'inst-3' });
+    expect(s.requests.map((request) => new URL(request.url).pathname)).toEqual(['/v1/operations/op-1', '/v1/instances/inst-3']);
+  });
+
+  it.each([{}, { operation_id: null }, { operation_id: '' }])('an unmarked value without a usable operation id (%j) is the finished resource', async (extra) => {
+    const s = script();
+    const value = { id: 'inst-2', status: 'pending', ...extra };
+    await expect(waitForOperation(makeCore(s.fetch), value, { interval: 5 }, [LONG_RUNNING])).resolves.toBe(value);
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it('a marked operation object without its operation id is an invalid response, not a finished resource', async () => {
+    const s = script(json(202, { status: 'pending' }));
+    const core = makeCore(s.fetch);
+    const accepted202 = await core.call<object>(createInstance, [], { name: 'box' });
+    const error = await rejectionOf(waitForOperation(core, accepted202, { interval: 5 }, [LONG_RUNNING]));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain('operation_id (at /operation_id)');
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it.each([null, 'op-1', 42])('refuses %j with InvalidRequestError', async (value) => {
+    await expect(waitForOperation(makeCore(script().fetch), value as unknown as object, {}, [LONG_RUNNING])).rejects.toBeInstanceOf(InvalidRequestError);
   });
 
   it('passes a poll error through', async () => {

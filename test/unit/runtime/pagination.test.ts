@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationSpec, PaginationSpec } from '../../../generator/runtime/operation.js';
 import { Page, paginate, PagePromise } from '../../../generator/runtime/pagination.js';
-import { collect, InvalidResponseError, json, makeCore, NotFoundError, rejectionOf, script } from './support.js';
+import { AcmeError, collect, InvalidRequestError, InvalidResponseError, json, makeCore, NotFoundError, rejectionOf, script } from './support.js';
 
 interface Item {
   id: string;
@@ -82,7 +82,10 @@ describe('offset pagination', () => {
     const page = await paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 10 });
     expect(ids(page.items)).toEqual(ids(ITEMS));
     expect(page.hasNextPage()).toBe(false);
-    expect(() => page.getNextPage()).toThrow();
+    const error = await rejectionOf(page.getNextPage());
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as Error).message).toMatch(/^listProjects: this is the last page; check hasNextPage\(\)/);
+    expect(s.requests).toHaveLength(1);
   });
 
   it('stops on an empty page even when the server keeps saying has_more', async () => {
@@ -129,7 +132,64 @@ describe('offset pagination', () => {
 
   it('refuses an operation that is not paginated', () => {
     const { pagination: _, ...plain } = offsetOp;
-    expect(() => paginate(makeCore(script(json(200, {})).fetch), plain, ['acme'], {})).toThrow();
+    expect(() => paginate(makeCore(script(json(200, {})).fetch), plain, ['acme'], {})).toThrow(InvalidRequestError);
+  });
+
+  it('stops once the offset reaches the total although has_more stays true (a mock repeating its example)', async () => {
+    const s = script(offsetServer({ hasMore: 'always-true', total: true }));
+    const items = await collect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }));
+    expect(ids(items)).toEqual(ids(ITEMS));
+    expect(s.requests.map((request) => param(request, 'offset'))).toEqual([null, '3', '6']);
+  });
+
+  it('judges a short page by the page size the body echoes when the call sets no limit', async () => {
+    const echoOp = listOp({ style: 'offset', items: '/data', limit: 'limit', offset: 'offset', pageSize: '/pagination/limit' });
+    // the server's own page size is 3; it reports neither has_more nor total
+    const s = script((request) => {
+      const offset = Number(param(request, 'offset') ?? '0');
+      return json(200, { data: ITEMS.slice(offset, offset + 3), pagination: { limit: 3 } });
+    });
+    const items = await collect(paginate<Item>(makeCore(s.fetch), echoOp, ['acme'], {}));
+    expect(ids(items)).toEqual(ids(ITEMS));
+    expect(s.requests.map((request) => param(request, 'offset'))).toEqual([null, '3', '6']);
+  });
+
+  it('does not stop on a short page while has_more says more follow', async () => {
+    // pages of 2, 3 and 2 items for a requested limit of 3
+    const pages = [ITEMS.slice(0, 2), ITEMS.slice(2, 5), ITEMS.slice(5)];
+    const s = script(...pages.map((data, index) => json(200, { data, pagination: { has_more: index < pages.length - 1 } })));
+    const items = await collect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }));
+    expect(ids(items)).toEqual(ids(ITEMS));
+    expect(s.requests.map((request) => param(request, 'offset'))).toEqual([null, '2', '5']);
+  });
+
+  it('rejects the page after maxPages with the base error class, naming the operation and the option', async () => {
+    const s = script(() => json(200, { data: ITEMS.slice(0, 3), pagination: { has_more: true } }));
+    const seen: Item[] = [];
+    const error = await rejectionOf(
+      (async () => {
+        for await (const item of paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }, { maxPages: 4 })) seen.push(item);
+      })(),
+    );
+    expect(error).toBeInstanceOf(AcmeError);
+    expect(error).not.toBeInstanceOf(InvalidRequestError);
+    expect((error as Error).message).toBe('listProjects: stopped after 4 pages (the maxPages option) while the server still reported more; pass a higher { maxPages } to list further');
+    expect(s.requests).toHaveLength(4);
+    expect(seen).toHaveLength(12);
+  });
+
+  it('does not send maxPages to the server', async () => {
+    const s = script(offsetServer({ hasMore: 'truthful' }));
+    await paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }, { maxPages: 2 });
+    expect(new URL(s.requests[0]?.url ?? '').searchParams.has('maxPages')).toBe(false);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses maxPages %s with InvalidRequestError before sending', async (maxPages) => {
+    const s = script(offsetServer({ hasMore: 'truthful' }));
+    const error = await rejectionOf(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }, { maxPages }));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as Error).message).toContain('maxPages');
+    expect(s.requests).toHaveLength(0);
   });
 });
 
@@ -154,6 +214,21 @@ describe('cursor pagination', () => {
       return json(200, body);
     };
   }
+
+  it('stops when the server hands back a cursor it already gave', async () => {
+    // the third page's cursor points back at the second page
+    const s = script(json(200, { items: ITEMS.slice(0, 3), next: 'c1' }), json(200, { items: ITEMS.slice(3, 6), next: 'c2' }), json(200, { items: ITEMS.slice(6), next: 'c1' }));
+    const items = await collect(paginate<Item>(makeCore(s.fetch), cursorOp, ['acme'], { limit: 3 }));
+    expect(ids(items)).toEqual(ids(ITEMS));
+    expect(s.requests.map((request) => param(request, 'after'))).toEqual([null, 'c1', 'c2']);
+  });
+
+  it('stops when the next cursor is the one just sent', async () => {
+    const s = script(json(200, { items: ITEMS.slice(0, 3), next: 'c1', has_more: true }), json(200, { items: ITEMS.slice(3, 6), next: 'c1', has_more: true }));
+    const items = await collect(paginate<Item>(makeCore(s.fetch), cursorOp, ['acme'], { limit: 3 }));
+    expect(ids(items)).toEqual(ids(ITEMS.slice(0, 6)));
+    expect(s.requests).toHaveLength(2);
+  });
 
   it.each(['null', 'empty', 'has_more_false'] as const)('follows next cursors until the last page (%s)', async (lastCursor) => {
     const s = script(cursorServer(lastCursor));
@@ -190,6 +265,17 @@ describe('page-number pagination', () => {
     const items = await collect(paginate<Item>(makeCore(s.fetch), pageOp, ['acme'], { per_page: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests).toHaveLength(3);
+  });
+
+  it('stops at the declared total although the server keeps saying more', async () => {
+    const totalOp = listOp({ style: 'page', items: '/results', limit: 'per_page', page: 'page', hasMore: '/more', total: '/count' }, ['per_page', 'page']);
+    const s = script((request) => {
+      const page = Number(param(request, 'page') ?? '1');
+      return json(200, { results: ITEMS.slice((page - 1) * 3, page * 3), more: true, count: ITEMS.length });
+    });
+    const items = await collect(paginate<Item>(makeCore(s.fetch), totalOp, ['acme'], { per_page: 3 }));
+    expect(ids(items)).toEqual(ids(ITEMS));
+    expect(s.requests.map((request) => param(request, 'page'))).toEqual([null, '2', '3']);
   });
 
   it('starts from the page the caller asks for', async () => {

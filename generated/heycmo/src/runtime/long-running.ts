@@ -28,19 +28,49 @@ export interface WaitOptions {
   request?: RequestOptions;
 }
 
-function specOf(core: ClientCore, operation: object, fallback: LongRunningSpec | undefined): LongRunningSpec {
-  const marked = (operation as { [LONG_RUNNING]?: LongRunningSpec })[LONG_RUNNING];
-  const spec = marked ?? fallback;
-  if (!spec) throw new core.errors.invalidRequest('waitFor() needs an operation object returned by this client');
-  return spec;
+/** Whether `value` carries every value the poll operation needs, i.e. is an operation object of `spec`. */
+function isOperationOf(spec: LongRunningSpec, value: object): boolean {
+  return Object.values(valuesAt(value, spec.params)).every((param) => param !== undefined && param !== null && param !== '');
 }
 
-export async function waitForOperation(core: ClientCore, operation: object, options: WaitOptions = {}, fallback?: LongRunningSpec): Promise<unknown> {
-  const spec = specOf(core, operation, fallback);
+/**
+ * The spec to poll `value` by, or undefined when `value` is not an operation
+ * but the finished resource: an API that may answer either (201 with the
+ * resource, 202 with an operation) hands `waitFor()` either.
+ */
+function specOf(core: ClientCore, value: object, candidates: readonly LongRunningSpec[]): LongRunningSpec | undefined {
+  const marked = (value as { [LONG_RUNNING]?: LongRunningSpec })[LONG_RUNNING];
+  if (marked) {
+    if (isOperationOf(marked, value)) return marked;
+    const poll = marked.poll();
+    throw new core.errors.invalidResponse({
+      message: `${poll.id}: the operation object has no ${Object.entries(marked.params).map(([name, pointer]) => `${name} (at ${pointer})`).join(', ')} to poll it by`,
+      status: marked.status,
+      raw: JSON.stringify(value),
+      headers: new Headers(),
+      requestId: undefined,
+      operationId: poll.id,
+    });
+  }
+  // An unmarked object (restored from storage, say) is an operation when it has what a poll needs.
+  if (candidates.length === 0) throw new core.errors.invalidRequest('waitFor() needs an operation object returned by this client');
+  return candidates.find((spec) => isOperationOf(spec, value));
+}
+
+/**
+ * Waits for `value`: an operation object is polled to its end; anything else
+ * (a resource the API returned at once) is already finished and returned as
+ * it is. `known` are the client's long-running specs, for unmarked objects.
+ */
+export async function waitForOperation(core: ClientCore, value: object, options: WaitOptions = {}, known?: LongRunningSpec | readonly (LongRunningSpec | undefined)[]): Promise<unknown> {
+  if (value === null || typeof value !== 'object') throw new core.errors.invalidRequest(`waitFor() needs an object (got ${value === null ? 'null' : typeof value})`);
+  const candidates = (Array.isArray(known) ? known : [known]).filter((spec): spec is LongRunningSpec => spec !== undefined);
+  const spec = specOf(core, value, candidates);
+  if (!spec) return value;
   const poll = spec.poll();
   const deadline = Date.now() + (options.timeout ?? 600_000);
   let interval = options.interval ?? 1_000;
-  let current: unknown = operation;
+  let current: unknown = value;
   // The wait's signal covers every request it makes: the polls and the final result fetch.
   const request: RequestOptions = { ...options.request, signal: options.signal ?? options.request?.signal };
   for (;;) {

@@ -2,7 +2,7 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { BuildDeployResponse, BuildDownloadResponse, BuildGetDeployedResponse, BuildGetLiveResponse, BuildGetResponse, BuildListForProjectParams, BuildListForProjectResponse, BuildListParams, BuildListResult, BuildUploadParams, BuildUploadResponse } from '../types.js';
@@ -30,7 +30,7 @@ export class Builds {
    * ```
    *
    */
-  list(params?: BuildListParams, options?: RequestOptions): PagePromise<BuildListResult> {
+  list(params?: BuildListParams, options?: PageOptions): PagePromise<BuildListResult> {
     return paginate<BuildListResult>(this.#client, ops.listBuilds, [], params, options);
   }
 
@@ -49,7 +49,7 @@ export class Builds {
    * ```
    *
    */
-  listForProject(projectIdOrSlug: string, params?: BuildListForProjectParams, options?: RequestOptions): PagePromise<BuildListForProjectResponse> {
+  listForProject(projectIdOrSlug: string, params?: BuildListForProjectParams, options?: PageOptions): PagePromise<BuildListForProjectResponse> {
     return paginate<BuildListForProjectResponse>(this.#client, ops.listProjectBuilds, [projectIdOrSlug], params, options);
   }
 

@@ -2,7 +2,7 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { ContextCreateParams, ContextCreateResponse, ContextDeleteResponse, ContextListParams, ContextListResponse, ContextUpdateParams, ContextUpdateResponse } from '../types.js';
@@ -30,7 +30,7 @@ export class Context {
    * ```
    *
    */
-  list(projectIdOrSlug: string, params?: ContextListParams, options?: RequestOptions): PagePromise<ContextListResponse> {
+  list(projectIdOrSlug: string, params?: ContextListParams, options?: PageOptions): PagePromise<ContextListResponse> {
     return paginate<ContextListResponse>(this.#client, ops.listContextVariables, [projectIdOrSlug], params, options);
   }
 

@@ -2,7 +2,7 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { DomainDeleteResponse, DomainGetResponse, DomainListParams, DomainListResult, DomainRegisterParams, DomainRegisterResponse, DomainVerifyResponse } from '../types.js';
@@ -31,7 +31,7 @@ export class Domains {
    * ```
    *
    */
-  list(params?: DomainListParams, options?: RequestOptions): PagePromise<DomainListResult> {
+  list(params?: DomainListParams, options?: PageOptions): PagePromise<DomainListResult> {
     return paginate<DomainListResult>(this.#client, ops.listDomains, [], params, options);
   }
 

@@ -2,7 +2,7 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import { type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
@@ -31,7 +31,7 @@ export class Events {
    * ```
    *
    */
-  list(params?: EventListParams, options?: RequestOptions): PagePromise<EventListResult> {
+  list(params?: EventListParams, options?: PageOptions): PagePromise<EventListResult> {
     return paginate<EventListResult>(this.#client, ops.listEvents, [], params, options);
   }
 
@@ -100,7 +100,7 @@ export class Events {
    * ```
    *
    */
-  listRuns(eventId: string, params?: EventListRunsParams, options?: RequestOptions): PagePromise<EventListRunsResponse> {
+  listRuns(eventId: string, params?: EventListRunsParams, options?: PageOptions): PagePromise<EventListRunsResponse> {
     return paginate<EventListRunsResponse>(this.#client, ops.listEventRuns, [eventId], params, options);
   }
 }

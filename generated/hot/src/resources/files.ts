@@ -4,7 +4,7 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { BinaryInput } from '../runtime/encoding.js';
 import { type ChunkedUploadOptions, uploadInChunks } from '../runtime/chunked-upload.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { FileAbortUploadResponse, FileCompleteUploadResponse, FileDeleteResponse, FileDownloadResponse, FileGetResponse, FileInitiateUploadParams, FileInitiateUploadResponse, FileListParams, FileListResult, FileUploadParams, FileUploadPartParams, FileUploadPartResult, FileUploadResult } from '../types.js';
@@ -38,7 +38,7 @@ export class Files {
    * ```
    *
    */
-  list(params?: FileListParams, options?: RequestOptions): PagePromise<FileListResult> {
+  list(params?: FileListParams, options?: PageOptions): PagePromise<FileListResult> {
     return paginate<FileListResult>(this.#client, ops.listFiles, [], params, options);
   }
 

@@ -2,7 +2,7 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { ProjectActivateResponse, ProjectCreateParams, ProjectCreateResponse, ProjectDeactivateResponse, ProjectDeleteResponse, ProjectGetResponse, ProjectListEventHandlersParams, ProjectListEventHandlersResponse, ProjectListParams, ProjectListResult, ProjectListSchedulesParams, ProjectListSchedulesResponse, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
@@ -30,7 +30,7 @@ export class Projects {
    * ```
    *
    */
-  list(params?: ProjectListParams, options?: RequestOptions): PagePromise<ProjectListResult> {
+  list(params?: ProjectListParams, options?: PageOptions): PagePromise<ProjectListResult> {
     return paginate<ProjectListResult>(this.#client, ops.listProjects, [], params, options);
   }
 
@@ -151,7 +151,7 @@ export class Projects {
    * ```
    *
    */
-  listEventHandlers(projectIdOrSlug: string, params?: ProjectListEventHandlersParams, options?: RequestOptions): PagePromise<ProjectListEventHandlersResponse> {
+  listEventHandlers(projectIdOrSlug: string, params?: ProjectListEventHandlersParams, options?: PageOptions): PagePromise<ProjectListEventHandlersResponse> {
     return paginate<ProjectListEventHandlersResponse>(this.#client, ops.listProjectEventHandlers, [projectIdOrSlug], params, options);
   }
 
@@ -171,7 +171,7 @@ export class Projects {
    * ```
    *
    */
-  listSchedules(projectIdOrSlug: string, params?: ProjectListSchedulesParams, options?: RequestOptions): PagePromise<ProjectListSchedulesResponse> {
+  listSchedules(projectIdOrSlug: string, params?: ProjectListSchedulesParams, options?: PageOptions): PagePromise<ProjectListSchedulesResponse> {
     return paginate<ProjectListSchedulesResponse>(this.#client, ops.listProjectSchedules, [projectIdOrSlug], params, options);
   }
 }

@@ -3,7 +3,7 @@
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { RunGetResponse, RunListParams, RunListResult, RunStatsResult, RunSubscribeEvent } from '../types.js';
@@ -31,7 +31,7 @@ export class Runs {
    * ```
    *
    */
-  list(params?: RunListParams, options?: RequestOptions): PagePromise<RunListResult> {
+  list(params?: RunListParams, options?: PageOptions): PagePromise<RunListResult> {
     return paginate<RunListResult>(this.#client, ops.listRuns, [], params, options);
   }
 

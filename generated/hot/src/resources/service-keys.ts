@@ -2,7 +2,7 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { ServiceKeyCreateParams, ServiceKeyCreateResponse, ServiceKeyGetResponse, ServiceKeyListParams, ServiceKeyListResult, ServiceKeyRevokeAllResponse, ServiceKeyRevokeResponse, ServiceKeyUpdateParams, ServiceKeyUpdateResponse } from '../types.js';
@@ -30,7 +30,7 @@ export class ServiceKeys {
    * ```
    *
    */
-  list(params?: ServiceKeyListParams, options?: RequestOptions): PagePromise<ServiceKeyListResult> {
+  list(params?: ServiceKeyListParams, options?: PageOptions): PagePromise<ServiceKeyListResult> {
     return paginate<ServiceKeyListResult>(this.#client, ops.listServiceKeys, [], params, options);
   }
 

@@ -2,7 +2,7 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { SessionCreateParams, SessionCreateResponse, SessionListParams, SessionListResult, SessionRevokeAllResponse, SessionRevokeResponse } from '../types.js';
@@ -30,7 +30,7 @@ export class Sessions {
    * ```
    *
    */
-  list(params?: SessionListParams, options?: RequestOptions): PagePromise<SessionListResult> {
+  list(params?: SessionListParams, options?: PageOptions): PagePromise<SessionListResult> {
     return paginate<SessionListResult>(this.#client, ops.listSessions, [], params, options);
   }
 

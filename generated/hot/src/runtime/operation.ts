@@ -40,6 +40,8 @@ export interface PaginationSpec {
   nextCursor?: string;
   hasMore?: string;
   total?: string;
+  /** JSON pointer of the page size the server applied, echoed in the body. */
+  pageSize?: string;
 }
 
 export interface SSESpec {

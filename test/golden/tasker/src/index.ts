@@ -7,7 +7,7 @@ export type { components, paths, operations, webhooks } from './schema.js';
 export type { ClientOptions, RequestOptions, ClientHooks, RequestEvent, ResponseEvent, RetryEvent } from './runtime/config.js';
 export { APIPromise, type APIResponse } from './runtime/api-promise.js';
 export type { RateLimitInfo } from './runtime/response-info.js';
-export { Page, PagePromise } from './runtime/pagination.js';
+export { Page, PagePromise, type PageOptions } from './runtime/pagination.js';
 export { EventStream, type UnknownEvent, type StreamOptions } from './runtime/event-stream.js';
 export type { LongRunning, WaitOptions, WaitResult } from './runtime/long-running.js';
 export * from './webhooks.js';

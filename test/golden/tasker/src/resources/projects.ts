@@ -3,7 +3,7 @@
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
-import { type PagePromise, paginate } from '../runtime/pagination.js';
+import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
 import type { ProjectCreateParams, ProjectCreateResponse, ProjectDeleteResponse, ProjectExportResponse, ProjectGetResponse, ProjectListParams, ProjectListResponse, ProjectStreamEventsEvent, ProjectStreamEventsResult, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
@@ -29,7 +29,7 @@ export class Projects {
    * ```
    *
    */
-  list(params?: ProjectListParams, options?: RequestOptions): PagePromise<ProjectListResponse> {
+  list(params?: ProjectListParams, options?: PageOptions): PagePromise<ProjectListResponse> {
     return paginate<ProjectListResponse>(this.#client, ops.listProjects, [], params, options);
   }
 
