@@ -51,14 +51,40 @@ export function emitMcpToolsDeclaration(model: ApiModel): string {
   return `${generatedHeader(model.source)}/** The MCP tool table (mcp-tools.js); src/index.ts gives it its type. */\ndeclare const tools: readonly unknown[];\nexport default tools;\n`;
 }
 
+/** The MCP SDK pieces the server uses, imported statically so that Node and bundlers load them like any module. */
+export function emitMcpSdkModule(model: ApiModel): string {
+  return [
+    generatedHeader(model.source).trimEnd(),
+    "export { Server } from '@modelcontextprotocol/sdk/server/index.js';",
+    "export { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';",
+    "export { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';",
+    '',
+  ].join('\n');
+}
+
+/** Their types, as far as the server uses them (runtime/mcp.ts, McpSdk), so the package compiles without the SDK's declarations. */
+export function emitMcpSdkDeclaration(model: ApiModel): string {
+  return [
+    generatedHeader(model.source).trimEnd(),
+    "import type { McpSdk } from './src/runtime/mcp.js';",
+    '',
+    "export declare const Server: McpSdk['Server'];",
+    "export declare const StdioServerTransport: McpSdk['StdioServerTransport'];",
+    "export declare const CallToolRequestSchema: McpSdk['CallToolRequestSchema'];",
+    "export declare const ListToolsRequestSchema: McpSdk['ListToolsRequestSchema'];",
+    '',
+  ].join('\n');
+}
+
 export function emitMcpIndex(model: ApiModel): string {
   const info = { name: mcpPackageName(model), title: `${model.title} MCP server`, version: model.packageVersion, instructions: instructions(model), command: mcpBinName(model), env: { apiKey: model.apiKeyEnv, baseUrl: model.baseUrlEnv } };
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: model.packageName, namedImports: [model.name, { name: 'ClientOptions', isTypeOnly: true }] },
-    // From src/ and from dist/ alike, the table is one folder up.
+    // From src/ and from dist/ alike, the table and the SDK's re-exports are one folder up.
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../mcp-sdk.js', namespaceImport: 'sdk' },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../mcp-tools.js', defaultImport: 'table' },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/mcp.js', namedImports: ['createMcpServer', 'runMcpServer', 'selectTools', { name: 'McpServer', isTypeOnly: true }, { name: 'McpServerInfo', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/mcp.js', namedExports: ['callTool', 'selectTools', 'usage', { name: 'McpServer', isTypeOnly: true }, { name: 'McpServerInfo', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }, { name: 'McpToolParameter', isTypeOnly: true }] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/mcp.js', namedExports: ['callTool', 'selectTools', 'usage', { name: 'McpSdk', isTypeOnly: true }, { name: 'McpServer', isTypeOnly: true }, { name: 'McpServerInfo', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }, { name: 'McpToolParameter', isTypeOnly: true }] },
     { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Name, version and instructions the server announces, and the command and environment its --help names.'], declarations: [{ name: 'serverInfo', type: 'McpServerInfo', initializer: expression(info) }] },
     { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: [`One MCP tool per operation of the ${model.title}.`], declarations: [{ name: 'tools', type: 'readonly McpTool[]', initializer: 'table as readonly McpTool[]' }] },
     {
@@ -68,7 +94,7 @@ export function emitMcpIndex(model: ApiModel): string {
       docs: [`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources (comma-separated), and without it every tool is served.`],
       parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }, { name: 'only', type: 'string', hasQuestionToken: true }],
       returnType: 'McpServer',
-      statements: [`return createMcpServer(serverInfo, new ${model.name}(options), selectTools(tools, only));`],
+      statements: [`return createMcpServer(sdk, serverInfo, new ${model.name}(options), selectTools(tools, only));`],
     },
     {
       kind: StructureKind.Function,
@@ -78,7 +104,7 @@ export function emitMcpIndex(model: ApiModel): string {
       docs: [`Runs the server on stdio (the \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`],
       parameters: [{ name: 'argv', type: 'readonly string[]', hasQuestionToken: true }],
       returnType: 'Promise<void>',
-      statements: [`await runMcpServer(serverInfo, () => new ${model.name}(), tools, argv);`],
+      statements: [`await runMcpServer(sdk, serverInfo, () => new ${model.name}(), tools, argv);`],
     },
   ];
   return printFile(model.source, statements);

@@ -48,7 +48,7 @@ export function emitMcpPackageJson(model: ApiModel): string {
       './package.json': './package.json',
     },
     bin: { [mcpBinName(model)]: 'dist/bin.js' },
-    files: ['dist', 'src', 'README.md', 'mcp-tools.js', 'mcp-tools.d.ts', 'mcp-server-card.json'],
+    files: ['dist', 'src', 'README.md', 'mcp-sdk.js', 'mcp-sdk.d.ts', 'mcp-tools.js', 'mcp-tools.d.ts', 'mcp-server-card.json'],
     // Starting the server runs the SDK's module code; nothing else does.
     sideEffects: ['./dist/bin.js'],
     scripts: { build: 'tsc -p tsconfig.json', prepack: 'tsc -p tsconfig.json' },

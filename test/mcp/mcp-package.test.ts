@@ -108,10 +108,17 @@ describe.each(PROVIDERS)('%s: client and MCP packages', (provider) => {
     expect(brought.has(client.name)).toBe(true);
     expect(brought.has(MCP_SDK)).toBe(true);
     // Everything the package ships is listed in files (the table is code, read by import).
-    for (const file of ['README.md', 'mcp-tools.js', 'mcp-tools.d.ts', 'mcp-server-card.json']) {
+    for (const file of ['README.md', 'mcp-sdk.js', 'mcp-sdk.d.ts', 'mcp-tools.js', 'mcp-tools.d.ts', 'mcp-server-card.json']) {
       expect(mcp.files).toContain(file);
       expect(existsSync(join(mcpDir, file)), file).toBe(true);
     }
+  });
+
+  it("compiles without the MCP SDK's declarations (they would cost every compile seconds)", async () => {
+    const { stdout } = await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', mcpDir, '--listFilesOnly'], { maxBuffer: 16 * 1024 * 1024 });
+    const files = stdout.split('\n').filter(Boolean);
+    expect(files.some((file) => file.endsWith('/mcp-tools.d.ts'))).toBe(true);
+    expect(files.filter((file) => file.includes(MCP_SDK))).toEqual([]);
   });
 
   it('--help names the environment variables and the --tools syntax', async () => {

@@ -7,14 +7,29 @@
  * into the `<name>-mcp` package, never into the client package, whose
  * installs therefore never bring the MCP SDK.
  */
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { fromBase64, toBase64 } from './encoding.js';
 
 declare const process: { argv: string[]; stdout: { write(text: string): void }; stderr: { write(text: string): void }; exitCode?: number };
 
-export type McpServer = Server;
+/** The part of the MCP SDK's Server this module uses. */
+export interface McpServer {
+  setRequestHandler(schema: unknown, handler: (request: { params: { name: string; arguments?: Record<string, unknown> } }) => unknown): void;
+  connect(transport: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The MCP SDK's classes and request schemas this module uses, handed in by the
+ * package's entry point, which imports them statically (from mcp-sdk.js, so
+ * bundlers include them) but types them as here: the SDK's own (zod-heavy)
+ * declarations would cost every compile of the package seconds.
+ */
+export interface McpSdk {
+  Server: new (info: Record<string, unknown>, options: Record<string, unknown>) => McpServer;
+  StdioServerTransport: new () => unknown;
+  CallToolRequestSchema: unknown;
+  ListToolsRequestSchema: unknown;
+}
 
 export interface McpToolParameter {
   /** Name in the tool's input. */
@@ -149,7 +164,8 @@ export function selectTools(tools: readonly McpTool[], filter: string | undefine
   return tools.filter((tool) => wanted.has(tool.name) || wanted.has(tool.tag) || wanted.has(tool.resource));
 }
 
-export function createMcpServer(info: McpServerInfo, client: object, tools: readonly McpTool[], limits: McpLimits = DEFAULT_LIMITS): McpServer {
+export function createMcpServer(sdk: McpSdk, info: McpServerInfo, client: object, tools: readonly McpTool[], limits: McpLimits = DEFAULT_LIMITS): McpServer {
+  const { Server, CallToolRequestSchema, ListToolsRequestSchema } = sdk;
   const server = new Server({ name: info.name, title: info.title, version: info.version }, { capabilities: { tools: {} }, instructions: info.instructions });
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   server.setRequestHandler(ListToolsRequestSchema, () => ({
@@ -187,7 +203,7 @@ export function usage(info: McpServerInfo, tools: readonly McpTool[]): string {
 }
 
 /** The `<name>-mcp` command: `--tools a,b` limits the tools; the client reads its key from the environment. */
-export async function runMcpServer(info: McpServerInfo, makeClient: () => object, tools: readonly McpTool[], argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+export async function runMcpServer(sdk: McpSdk, info: McpServerInfo, makeClient: () => object, tools: readonly McpTool[], argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   let filter: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
@@ -216,6 +232,6 @@ export async function runMcpServer(info: McpServerInfo, makeClient: () => object
     process.exitCode = 2;
     return;
   }
-  const server = createMcpServer(info, makeClient(), selected);
-  await server.connect(new StdioServerTransport());
+  const server = createMcpServer(sdk, info, makeClient(), selected);
+  await server.connect(new sdk.StdioServerTransport());
 }
