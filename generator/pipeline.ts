@@ -7,6 +7,8 @@ import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors, SpecError } from './diagnostics.js';
 import { emitPackage, type FileMap } from './emit/emit-package.js';
+import { emitMcpPackage } from './emit/mcp-package.js';
+import { buildMcpTools } from './emit/mcp-tools.js';
 import { startSchemaJob } from './emit/schema-job.js';
 import { loadSpec, type LoadedSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
@@ -36,7 +38,10 @@ function fileSize(path: string): number {
 
 export interface GeneratedPackage {
   model: ApiModel;
+  /** The client package. */
   files: FileMap;
+  /** The MCP server package (`<package-name>-mcp`), written beside the client (cli/targets.ts says where). */
+  mcp: FileMap;
   timings: StageTiming[];
 }
 
@@ -88,6 +93,10 @@ export async function generatePackage(specFile: string, options: GenerateOptions
     throw error;
   }
   const { spec, model, timings } = modelled;
-  const files = await timed(timings, 'emit', () => emitPackage(model, spec.document, { customDir: join(dirname(spec.rootPath), 'custom'), schema }));
-  return { model, files, timings };
+  const { files, mcp } = await timed(timings, 'emit', async () => {
+    const tools = buildMcpTools(model, spec.document);
+    const mcp = await emitMcpPackage(model, tools);
+    return { files: await emitPackage(model, spec.document, tools, { customDir: join(dirname(spec.rootPath), 'custom'), schema }), mcp };
+  });
+  return { model, files, mcp, timings };
 }

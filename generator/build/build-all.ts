@@ -32,7 +32,10 @@ interface Cache {
 export interface BuildTarget {
   name: string;
   spec: string;
+  /** The client package's folder. */
   out: string;
+  /** The MCP server package's folder. */
+  mcpOut: string;
   packageName: string | undefined;
 }
 
@@ -91,13 +94,13 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   const lintJob = cache.lint === lintKey ? Promise.resolve(undefined) : timed('lint', verbose, () => lint(cwd));
 
   const generateJobs = targets.map(async (target) => {
-    const input = hashInputs([dirname(target.spec)], [toolchain, target.out]);
+    const input = hashInputs([dirname(target.spec)], [toolchain, target.out, target.mcpOut]);
     const previous = cache.generate?.[target.name];
-    if (previous?.input === input && previous.output === hashInputs([target.out], [], OUTPUT_SKIP)) return { target, input, files: undefined as FileMap | undefined };
+    if (previous?.input === input && previous.output === hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP)) return { target, input, files: undefined as FileMap | undefined, mcp: undefined as FileMap | undefined };
     // Loaded only when something must be generated: a cached build never pays for TypeScript and ts-morph.
     const { generatePackage } = await import('../pipeline.js');
     const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: target.packageName }));
-    return { target, input, files: result.files };
+    return { target, input, files: result.files as FileMap | undefined, mcp: result.mcp as FileMap | undefined };
   });
 
   const docsDir = join(cwd, 'docs');
@@ -135,11 +138,12 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   const changedPackages: string[] = [];
   for (const outcome of generated) {
     if (outcome.status !== 'fulfilled') continue;
-    const { target, input, files } = outcome.value;
-    if (files) {
+    const { target, input, files, mcp } = outcome.value;
+    if (files && mcp) {
       const { changed } = await writeOutput(target.out, files);
-      if (changed.length > 0) changedPackages.push(target.name);
-      next.generate = { ...next.generate, [target.name]: { input, output: hashInputs([target.out], [], OUTPUT_SKIP) } };
+      const { changed: mcpChanged } = await writeOutput(target.mcpOut, mcp);
+      if (changed.length + mcpChanged.length > 0) changedPackages.push(target.name);
+      next.generate = { ...next.generate, [target.name]: { input, output: hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP) } };
     }
   }
   if ('files' in docs && docs.files) {
@@ -147,10 +151,12 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
     next.docs = { input: docsInput, output: hashInputs([docsDir]) };
   }
 
-  // tsc -b is incremental: packages whose sources did not change cost a timestamp check.
+  // tsc -b is incremental: packages whose sources did not change cost a timestamp check. It builds
+  // its projects in the order given, and each MCP package compiles against its client's dist/ types.
   const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+  const projects = [...targets.map((target) => target.out), ...targets.map((target) => target.mcpOut)].map((dir) => relative(cwd, dir) || '.');
   try {
-    await timed('compile', verbose, () => run(process.execPath, [tsc, '-b', ...targets.map((target) => relative(cwd, target.out) || '.')], { cwd, maxBuffer: 64 * 1024 * 1024 }));
+    await timed('compile', verbose, () => run(process.execPath, [tsc, '-b', ...projects], { cwd, maxBuffer: 64 * 1024 * 1024 }));
   } catch (error) {
     log(`${(error as { stdout?: string }).stdout ?? String(error)}`);
     log('specsmith: the generated packages did not compile');

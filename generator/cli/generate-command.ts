@@ -1,7 +1,8 @@
 /**
- * `specsmith generate`: every spec under specs/ into generated/<name>/, or one
- * spec into --out. All packages are generated before any is written, so one
- * bad spec leaves every output untouched.
+ * `specsmith generate`: every spec under specs/ into generated/<name>/ (and
+ * its MCP server into generated/<name>-mcp/), or one spec into --out (and
+ * <out>-mcp). All packages are generated before any is written, so one bad
+ * spec leaves every output untouched.
  */
 import { watch } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -20,6 +21,14 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+/** The packages one spec makes, each with the folder it goes to. */
+function outputs(target: GenerateTarget, result: GeneratedPackage): Array<[string, Map<string, string>]> {
+  return [
+    [target.out, result.files],
+    [target.mcpOut, result.mcp],
+  ];
+}
+
 /** Generates all targets; returns the exit code. */
 export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlags): Promise<number> {
   const generated: Array<{ target: GenerateTarget; result: GeneratedPackage }> = [];
@@ -30,7 +39,7 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
     try {
       const result = await generatePackage(target.spec, { packageName: target.packageName, cwd: flags.cwd });
       generated.push({ target, result });
-      log(`specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} files (${Math.round(performance.now() - started)} ms)`);
+      log(`specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} + ${result.mcp.size} (MCP) files (${Math.round(performance.now() - started)} ms)`);
       if (flags.verbose) for (const timing of result.timings) log(`  ${timing.stage.padEnd(9)} ${timing.ms.toFixed(1).padStart(8)} ms`);
       if (flags.verbose) for (const rename of result.model.renames) log(`  renamed   ${rename.subject}: ${rename.wanted} -> ${rename.name} (${rename.reason === 'reserved' ? 'a reserved name' : rename.reason === 'taken' ? 'already taken' : 'not an identifier'})`);
     } catch (error) {
@@ -47,19 +56,23 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
   if (flags.check) {
     let stale = 0;
     for (const { target, result } of generated) {
-      for (const path of await staleFiles(target.out, result.files)) {
-        stale++;
-        process.stdout.write(`${relative(flags.cwd, join(target.out, path))}\n`);
+      for (const [out, files] of outputs(target, result)) {
+        for (const path of await staleFiles(out, files)) {
+          stale++;
+          process.stdout.write(`${relative(flags.cwd, join(out, path))}\n`);
+        }
       }
     }
     if (stale > 0) log(`specsmith: ${stale} generated file${stale === 1 ? ' is' : 's are'} stale; run \`specsmith generate\``);
     return stale > 0 ? 1 : 0;
   }
   for (const { target, result } of generated) {
-    const started = performance.now();
-    const { changed } = await writeOutput(target.out, result.files);
-    if (flags.verbose) log(`  write     ${(performance.now() - started).toFixed(1).padStart(8)} ms (${changed.length} changed)`);
-    log(`specsmith: ${relative(flags.cwd, target.out) || target.out}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`}`);
+    for (const [out, files] of outputs(target, result)) {
+      const started = performance.now();
+      const { changed } = await writeOutput(out, files);
+      if (flags.verbose) log(`  write     ${(performance.now() - started).toFixed(1).padStart(8)} ms (${changed.length} changed)`);
+      log(`specsmith: ${relative(flags.cwd, out) || out}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`}`);
+    }
   }
   return 0;
 }

@@ -1,15 +1,16 @@
 /**
- * What a package gives AI agents, from the same spec: an MCP server (tool
- * table, entry point and `bin`), an MCP server card, `llms.txt` and
- * `llms-full.txt` (https://llmstxt.org), an RFC 9727 API catalog, and the
- * OpenAPI document itself, which the catalog names as the service description.
+ * What AI agents get from the same spec. The client package ships
+ * `llms.txt` and `llms-full.txt` (https://llmstxt.org), an RFC 9727 API
+ * catalog and the OpenAPI document itself, which the catalog names as the
+ * service description. The `<name>-mcp` package beside it is the MCP server:
+ * its tool table (a data module), entry point, `bin` and server card.
  */
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import type { McpTool } from '../runtime/mcp.js';
 import { fenced, operationExample, signature } from './call-example.js';
 import { docText } from './doc-text.js';
-import { expression, printFile, type Statement } from './print.js';
+import { expression, generatedHeader, printFile, type Statement } from './print.js';
 
 /** The MCP protocol revision the server card advertises (the SDK's latest). */
 export const MCP_PROTOCOL_VERSION = '2025-11-25';
@@ -23,6 +24,11 @@ export function mcpBinName(model: ApiModel): string {
   return `${serverName(model)}-mcp`;
 }
 
+/** The MCP server's package, published beside the client (as `@stripe/mcp` beside `stripe`). */
+export function mcpPackageName(model: ApiModel): string {
+  return `${model.packageName}-mcp`;
+}
+
 /** The first paragraph of Markdown text that is prose (not a heading or a quote), on one line. */
 export function firstParagraph(text: string | undefined): string {
   return (text ?? '').split(/\n\s*\n/).find((part) => part.trim() !== '' && !part.trim().startsWith('#') && !part.trim().startsWith('>'))?.replace(/\s+/g, ' ').trim() ?? '';
@@ -32,46 +38,74 @@ function instructions(model: ApiModel): string {
   return `Tools for the ${model.title}, one per operation, calling it through the ${model.packageName} client (credentials from ${model.apiKeyEnv ?? 'the environment'}, retries, typed errors). ${firstParagraph(model.description)}`.trim();
 }
 
-/** The tool table, as data (see loadTools in runtime/mcp.ts). */
-export function emitMcpToolsJson(tools: readonly McpTool[]): string {
-  return `${JSON.stringify(tools, null, 1)}\n`;
+/**
+ * The tool table as a plain ES module (JSON is a subset of JavaScript), so
+ * Node and every bundler load it like code, with nothing read from disk at run
+ * time. It sits beside a small declaration (emitMcpToolsDeclaration): typing a
+ * large API's table from its text would cost the compiler seconds.
+ */
+export function emitMcpToolsModule(model: ApiModel, tools: readonly McpTool[]): string {
+  return `${generatedHeader(model.source)}// The MCP tool table: one tool per operation (see src/runtime/mcp.ts for its fields).\nexport default ${JSON.stringify(tools, null, 1)};\n`;
+}
+
+export function emitMcpToolsDeclaration(model: ApiModel): string {
+  return `${generatedHeader(model.source)}/** The MCP tool table (mcp-tools.js); src/index.ts gives it its type. */\ndeclare const tools: readonly unknown[];\nexport default tools;\n`;
+}
+
+/** The MCP SDK pieces the server uses, imported statically so that Node and bundlers load them like any module. */
+export function emitMcpSdkModule(model: ApiModel): string {
+  return [
+    generatedHeader(model.source).trimEnd(),
+    "export { Server } from '@modelcontextprotocol/sdk/server/index.js';",
+    "export { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';",
+    "export { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';",
+    '',
+  ].join('\n');
+}
+
+/** Their types, as far as the server uses them (runtime/mcp.ts, McpSdk), so the package compiles without the SDK's declarations. */
+export function emitMcpSdkDeclaration(model: ApiModel): string {
+  return [
+    generatedHeader(model.source).trimEnd(),
+    "import type { McpSdk } from './src/runtime/mcp.js';",
+    '',
+    "export declare const Server: McpSdk['Server'];",
+    "export declare const StdioServerTransport: McpSdk['StdioServerTransport'];",
+    "export declare const CallToolRequestSchema: McpSdk['CallToolRequestSchema'];",
+    "export declare const ListToolsRequestSchema: McpSdk['ListToolsRequestSchema'];",
+    '',
+  ].join('\n');
 }
 
 export function emitMcpIndex(model: ApiModel): string {
-  const info = { name: model.packageName, title: `${model.title} MCP server`, version: model.packageVersion, instructions: instructions(model) };
+  const info = { name: mcpPackageName(model), title: `${model.title} MCP server`, version: model.packageVersion, instructions: instructions(model), command: mcpBinName(model), env: { apiKey: model.apiKeyEnv, baseUrl: model.baseUrlEnv } };
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../client.js', namedImports: [model.name] },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/config.js', namedImports: ['ClientOptions'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/mcp.js', namedImports: ['createMcpServer', 'loadTools', 'runMcpServer', 'selectTools', { name: 'McpServer', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }] },
-    { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Name, version and instructions the server announces.'], declarations: [{ name: 'serverInfo', initializer: expression(info) }] },
-    {
-      kind: StructureKind.Function,
-      name: 'tools',
-      isExported: true,
-      docs: [docText(`One MCP tool per operation of the ${model.title} (read from the package's mcp-tools.json).`)],
-      returnType: 'Promise<McpTool[]>',
-      // From src/mcp/ and from dist/mcp/ alike, the package root is two folders up.
-      statements: ["return loadTools(new URL('../../mcp-tools.json', import.meta.url));"],
-    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: model.packageName, namedImports: [model.name, { name: 'ClientOptions', isTypeOnly: true }] },
+    // From src/ and from dist/ alike, the table and the SDK's re-exports are one folder up.
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../mcp-sdk.js', namespaceImport: 'sdk' },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../mcp-tools.js', defaultImport: 'table' },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/mcp.js', namedImports: ['createMcpServer', 'runMcpServer', 'selectTools', { name: 'McpServer', isTypeOnly: true }, { name: 'McpServerInfo', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/mcp.js', namedExports: ['callTool', 'selectTools', 'usage', { name: 'McpSdk', isTypeOnly: true }, { name: 'McpServer', isTypeOnly: true }, { name: 'McpServerInfo', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }, { name: 'McpToolParameter', isTypeOnly: true }] },
+    { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Name, version and instructions the server announces, and the command and environment its --help names.'], declarations: [{ name: 'serverInfo', type: 'McpServerInfo', initializer: expression(info) }] },
+    { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: [docText(`One MCP tool per operation of the ${model.title}.`)], declarations: [{ name: 'tools', type: 'readonly McpTool[]', initializer: 'table as readonly McpTool[]' }] },
     {
       kind: StructureKind.Function,
       name: 'createServer',
       isExported: true,
-      isAsync: true,
-      docs: [docText(`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources.`)],
+      docs: [docText(`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources (comma-separated), and without it every tool is served.`)],
       parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }, { name: 'only', type: 'string', hasQuestionToken: true }],
-      returnType: 'Promise<McpServer>',
-      statements: [`return createMcpServer(serverInfo, new ${model.name}(options), selectTools(await tools(), only));`],
+      returnType: 'McpServer',
+      statements: [`return createMcpServer(sdk, serverInfo, new ${model.name}(options), selectTools(tools, only));`],
     },
     {
       kind: StructureKind.Function,
       name: 'main',
       isExported: true,
       isAsync: true,
-      docs: [docText(`Runs the server on stdio (the package's \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`)],
+      docs: [docText(`Runs the server on stdio (the \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`)],
       parameters: [{ name: 'argv', type: 'readonly string[]', hasQuestionToken: true }],
       returnType: 'Promise<void>',
-      statements: [`await runMcpServer(serverInfo, () => new ${model.name}(), await tools(), argv);`],
+      statements: [`await runMcpServer(sdk, serverInfo, () => new ${model.name}(), tools, argv);`],
     },
   ];
   return printFile(model.source, statements);
@@ -87,9 +121,9 @@ export function emitMcpServerCard(model: ApiModel, tools: readonly McpTool[]): s
     {
       version: '1.0',
       protocolVersion: MCP_PROTOCOL_VERSION,
-      serverInfo: { name: model.packageName, title: `${model.title} MCP server`, version: model.packageVersion },
+      serverInfo: { name: mcpPackageName(model), title: `${model.title} MCP server`, version: model.packageVersion },
       description: instructions(model),
-      transport: { type: 'stdio', command: 'npx', args: ['-y', '-p', model.packageName, mcpBinName(model)], env: model.apiKeyEnv ? [model.apiKeyEnv] : [] },
+      transport: { type: 'stdio', command: 'npx', args: ['-y', mcpPackageName(model)], env: [model.apiKeyEnv, model.baseUrlEnv].filter((name): name is string => name !== undefined) },
       capabilities: { tools: { listChanged: false } },
       tools: tools.map((tool) => ({ name: tool.name, description: tool.title })),
     },
@@ -109,7 +143,6 @@ export function emitApiCatalog(model: ApiModel): string {
             { href: 'README.md', type: 'text/markdown' },
             { href: 'llms.txt', type: 'text/plain' },
           ],
-          'service-meta': [{ href: 'mcp-server-card.json', type: 'application/json' }],
         },
       ],
     },
@@ -137,7 +170,7 @@ export function emitLlmsTxt(model: ApiModel): string {
     '',
     `> ${firstParagraph(model.description) || `The ${model.title}.`}`,
     '',
-    `\`${model.packageName}\` is a typed TypeScript client for this API, generated from its OpenAPI document; it also runs as an MCP server (\`${mcpBinName(model)}\`). Credentials: ${model.apiKeyEnv ? `the \`${model.apiKeyEnv}\` environment variable` : 'the apiKey option'}. Base URL: ${model.baseUrl || 'set baseUrl'}.`,
+    `\`${model.packageName}\` is a typed TypeScript client for this API, generated from its OpenAPI document; its MCP server is the \`${mcpPackageName(model)}\` package (command \`${mcpBinName(model)}\`). Credentials: ${model.apiKeyEnv ? `the \`${model.apiKeyEnv}\` environment variable` : 'the apiKey option'}. Base URL: ${model.baseUrl || 'set baseUrl'}.`,
     '',
     ...sections,
     '## Optional',
@@ -162,13 +195,22 @@ function schemaType(schema: unknown): string {
   return 'object';
 }
 
+/** An input's schema with the definition it refers to (`#/$defs/<name>`) merged under its own keywords. */
+function withDefinition(schema: Record<string, unknown>, defs: Record<string, unknown> | undefined): Record<string, unknown> {
+  const ref = schema['$ref'];
+  const definition = typeof ref === 'string' && ref.startsWith('#/$defs/') ? defs?.[ref.slice('#/$defs/'.length)] : undefined;
+  if (!definition || typeof definition !== 'object') return schema;
+  const { $ref: _ref, ...own } = schema;
+  return { ...(definition as Record<string, unknown>), ...own };
+}
+
 export function emitLlmsFullTxt(model: ApiModel, tools: readonly McpTool[]): string {
   // The tool table lists the operations in model order.
   const blocks = model.operations.map((operation, index) => {
     const tool = tools[index];
     const properties = (tool?.inputSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
     const required = new Set(tool?.inputSchema.required ?? []);
-    const rows = Object.entries(properties).map(([name, schema]) => `| \`${name}\` | ${schemaType(schema).replace(/\|/g, '\\|')} | ${required.has(name) ? 'yes' : 'no'} | ${String(schema['description'] ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|')} |`);
+    const rows = Object.entries(properties).map(([name, input]) => [name, withDefinition(input, tool?.inputSchema.$defs)] as const).map(([name, schema]) => `| \`${name}\` | ${schemaType(schema).replace(/\|/g, '\\|')} | ${required.has(name) ? 'yes' : 'no'} | ${String(schema['description'] ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|')} |`);
     return [
       `## ${operation.resource}.${operation.methodName}`,
       '',

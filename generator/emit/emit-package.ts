@@ -1,8 +1,9 @@
 /**
- * Stage 4, emit: every file of one generated package as a path -> text map.
+ * Stage 4, emit: every file of the client package as a path -> text map.
  * TypeScript sources come from ts-morph structures (and openapi-typescript for
- * schema.ts); the runtime is copied verbatim from generator/runtime/, and the
- * spec's custom/ folder verbatim into src/custom/.
+ * schema.ts); the runtime is copied verbatim from generator/runtime/ (all but
+ * the MCP server, which goes into the MCP package: see mcp-package.ts), and
+ * the spec's custom/ folder verbatim into src/custom/.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -18,13 +19,13 @@ import { emitApiIndex, emitReadme } from './readme-file.js';
 import { emitResource } from './resource-file.js';
 import { emitTypes } from './types-file.js';
 import { emitWebhooks } from './webhooks-file.js';
-import { emitApiCatalog, emitLlmsFullTxt, emitLlmsTxt, emitMcpBin, emitMcpIndex, emitMcpServerCard, emitMcpToolsJson } from './agent-files.js';
-import { buildMcpTools } from './mcp-tools.js';
-import { runtimeDir } from './runtime-dir.js';
+import { emitApiCatalog, emitLlmsFullTxt, emitLlmsTxt } from './agent-files.js';
+import type { McpTool } from '../runtime/mcp.js';
+import { MCP_RUNTIME, runtimeDir } from './runtime-dir.js';
 
 export type FileMap = Map<string, string>;
 
-async function copyTree(from: string, to: string, files: FileMap, filter: (path: string) => boolean = () => true): Promise<string[]> {
+export async function copyTree(from: string, to: string, files: FileMap, filter: (path: string) => boolean = () => true): Promise<string[]> {
   const copied = listFiles(from).filter(filter);
   for (const path of copied) files.set(`${to}/${path}`, await readFile(join(from, path), 'utf8'));
   return copied;
@@ -37,7 +38,8 @@ export interface EmitOptions {
   schema?: Promise<string> | undefined;
 }
 
-export async function emitPackage(model: ApiModel, document: Record<string, unknown>, options: EmitOptions = {}): Promise<FileMap> {
+/** The MCP tool table, which llms-full.txt names tools from. */
+export async function emitPackage(model: ApiModel, document: Record<string, unknown>, tools: readonly McpTool[], options: EmitOptions = {}): Promise<FileMap> {
   const files: FileMap = new Map();
   // openapi-typescript runs while the rest is emitted; its failure is reported when awaited below.
   const schema = options.schema ?? import('./schema-file.js').then(({ emitSchema }) => emitSchema(document, model.source));
@@ -52,23 +54,23 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
   files.set('src/client.ts', emitClient(model));
   for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(model, resource));
   if (model.webhooks) files.set('src/webhooks.ts', emitWebhooks(model, model.webhooks));
-  await copyTree(runtimeDir(), 'src/runtime', files, (path) => path.endsWith('.ts') && !path.includes('/'));
+  await copyTree(runtimeDir(), 'src/runtime', files, (path) => path.endsWith('.ts') && !path.includes('/') && path !== MCP_RUNTIME);
   let hasCustomIndex = false;
   if (options.customDir && existsSync(options.customDir) && (await stat(options.customDir)).isDirectory()) {
     const copied = await copyTree(options.customDir, 'src/custom', files);
     hasCustomIndex = copied.includes('index.ts');
   }
   files.set('src/index.ts', emitIndex(model, hasCustomIndex));
-  // For agents: the MCP server, its card, llms.txt, the API catalog and the spec it points at.
-  const tools = buildMcpTools(model, document);
-  files.set('mcp-tools.json', emitMcpToolsJson(tools));
-  files.set('src/mcp/index.ts', emitMcpIndex(model));
-  files.set('src/mcp/bin.ts', emitMcpBin(model));
-  files.set('mcp-server-card.json', emitMcpServerCard(model, tools));
+  // For agents: llms.txt, the API catalog and the spec it points at (the MCP server is its own package).
   files.set('llms.txt', emitLlmsTxt(model));
   files.set('llms-full.txt', emitLlmsFullTxt(model, tools));
   files.set('api-catalog.json', emitApiCatalog(model));
   files.set('openapi.json', `${JSON.stringify(document, null, 2)}\n`);
   files.set('src/schema.ts', await schema);
+  return sortedFiles(files);
+}
+
+/** Files in path order, so every output lists them the same way. */
+export function sortedFiles(files: FileMap): FileMap {
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

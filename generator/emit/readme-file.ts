@@ -7,7 +7,7 @@
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
 import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, signature, webhookExample } from './call-example.js';
-import { mcpBinName, serverName } from './agent-files.js';
+import { mcpBinName, mcpPackageName } from './agent-files.js';
 
 /** The first paragraph; one that leads into a list (ends with ':') ends with a full stop instead. */
 function firstParagraph(text: string | undefined): string | undefined {
@@ -142,17 +142,13 @@ function traitSections(model: ApiModel): string[] {
 }
 
 function mcpSection(model: ApiModel): string {
-  const env = model.apiKeyEnv ? `, "env": { "${model.apiKeyEnv}": "your-api-key" }` : '';
+  const mcp = mcpPackageName(model);
   return [
     '## For agents: MCP server, llms.txt, API catalog',
     '',
-    `The package runs as an MCP server on stdio (\`${mcpBinName(model)}\`), one tool per operation, each calling this client (so credentials, retries and typed errors are the same); an API error is a tool error with its status, code and message. \`--tools <names>\` keeps only the named operations, tags or resources. Wire it into an MCP client configuration:`,
+    `The MCP server for this API is a separate package, [\`${mcp}\`](https://www.npmjs.com/package/${mcp}) (command \`${mcpBinName(model)}\`, stdio): one tool per operation, each calling this client, so credentials, retries and typed errors are the same. Installing this client does not install it or the MCP SDK. Run it with \`npx -y ${mcp}\`; its README lists the tools and how to pick some with \`--tools\`.`,
     '',
-    '```json',
-    `{ "mcpServers": { "${serverName(model)}": { "command": "npx", "args": ["-y", "-p", "${model.packageName}", "${mcpBinName(model)}"]${env} } } }`,
-    '```',
-    '',
-    `\`createServer()\` from \`${model.packageName}/mcp\` gives the same server to connect to another transport. The package also ships \`llms.txt\` and \`llms-full.txt\`, an RFC 9727 API catalog (\`api-catalog.json\`), an MCP server card (\`mcp-server-card.json\`) and the OpenAPI document (\`openapi.json\`).`,
+    'This package ships `llms.txt` and `llms-full.txt`, an RFC 9727 API catalog (`api-catalog.json`) and the OpenAPI document (`openapi.json`).',
   ].join('\n');
 }
 

@@ -3,12 +3,13 @@
  * client: one tool per operation, described by the generated tool table. Each
  * call goes through the client, so credentials, retries, envelopes and typed
  * errors behave exactly as in code; an API error comes back as an MCP tool
- * error with the provider's status, code and message. Node only (this module
- * is not part of the client's import graph).
+ * error with the provider's status, code and message. Node only: it is copied
+ * into the `<name>-mcp` package, never into the client package, whose
+ * installs therefore never bring the MCP SDK.
  */
 import { fromBase64, toBase64 } from './encoding.js';
 
-declare const process: { argv: string[]; stderr: { write(text: string): void }; exitCode?: number };
+declare const process: { argv: string[]; stdout: { write(text: string): void }; stderr: { write(text: string): void }; exitCode?: number };
 
 /** The part of the MCP SDK's Server this module uses. */
 export interface McpServer {
@@ -17,23 +18,17 @@ export interface McpServer {
   close(): Promise<void>;
 }
 
-interface McpSdk {
+/**
+ * The MCP SDK's classes and request schemas this module uses, handed in by the
+ * package's entry point, which imports them statically (from mcp-sdk.js, so
+ * bundlers include them) but types them as here: the SDK's own (zod-heavy)
+ * declarations would cost every compile of the package seconds.
+ */
+export interface McpSdk {
   Server: new (info: Record<string, unknown>, options: Record<string, unknown>) => McpServer;
   StdioServerTransport: new () => unknown;
   CallToolRequestSchema: unknown;
   ListToolsRequestSchema: unknown;
-}
-
-const SDK = '@modelcontextprotocol/sdk';
-
-/**
- * The MCP SDK, loaded when a server is made. Its modules are imported by a
- * computed name so the package's types do not pull in the SDK's (zod-heavy)
- * declarations: compiling a client stays as cheap with the server as without.
- */
-async function loadSdk(): Promise<McpSdk> {
-  const [server, stdio, types] = (await Promise.all([import(`${SDK}/server/index.js`), import(`${SDK}/server/stdio.js`), import(`${SDK}/types.js`)])) as [Pick<McpSdk, 'Server'>, Pick<McpSdk, 'StdioServerTransport'>, Pick<McpSdk, 'CallToolRequestSchema' | 'ListToolsRequestSchema'>];
-  return { ...server, ...stdio, ...types };
 }
 
 export interface McpToolParameter {
@@ -47,7 +42,8 @@ export interface McpTool {
   name: string;
   title: string;
   description: string;
-  inputSchema: { type: 'object'; properties: Record<string, unknown>; required?: string[] };
+  /** JSON Schema 2020-12; the schemas its inputs refer to are in its `$defs`. */
+  inputSchema: { type: 'object'; properties: Record<string, unknown>; required?: string[]; $defs?: Record<string, unknown>; description?: string };
   annotations: { title: string; readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean; openWorldHint: boolean };
   /** Tag and resource the operation belongs to (for --tools filtering). */
   tag: string;
@@ -65,22 +61,15 @@ export interface McpTool {
   kind: 'call' | 'page' | 'stream';
 }
 
-/**
- * Reads a package's tool table (mcp-tools.json at the package root). It is data
- * read at run time rather than a module: a large API's table would cost the
- * TypeScript compiler seconds to type.
- */
-export async function loadTools(url: URL): Promise<McpTool[]> {
-  // A computed specifier keeps Node's `fs` out of the package's type surface (it compiles with no Node types).
-  const fs = (await import(['node', 'fs/promises'].join(':'))) as { readFile(path: URL, encoding: 'utf8'): Promise<string> };
-  return JSON.parse(await fs.readFile(url, 'utf8')) as McpTool[];
-}
-
 export interface McpServerInfo {
   name: string;
   title: string;
   version: string;
   instructions: string;
+  /** The command that runs the server (for --help). */
+  command: string;
+  /** Environment variables the client reads, for --help. */
+  env: { apiKey?: string; baseUrl?: string };
 }
 
 /** Limits on what one tool call collects from a list or a stream. */
@@ -175,8 +164,8 @@ export function selectTools(tools: readonly McpTool[], filter: string | undefine
   return tools.filter((tool) => wanted.has(tool.name) || wanted.has(tool.tag) || wanted.has(tool.resource));
 }
 
-export async function createMcpServer(info: McpServerInfo, client: object, tools: readonly McpTool[], limits: McpLimits = DEFAULT_LIMITS): Promise<McpServer> {
-  const { Server, CallToolRequestSchema, ListToolsRequestSchema } = await loadSdk();
+export function createMcpServer(sdk: McpSdk, info: McpServerInfo, client: object, tools: readonly McpTool[], limits: McpLimits = DEFAULT_LIMITS): McpServer {
+  const { Server, CallToolRequestSchema, ListToolsRequestSchema } = sdk;
   const server = new Server({ name: info.name, title: info.title, version: info.version }, { capabilities: { tools: {} }, instructions: info.instructions });
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   server.setRequestHandler(ListToolsRequestSchema, () => ({
@@ -190,25 +179,59 @@ export async function createMcpServer(info: McpServerInfo, client: object, tools
   return server;
 }
 
-/** The package's `bin`: `--tools a,b` limits the tools; the client reads its key from the environment. */
-export async function runMcpServer(info: McpServerInfo, makeClient: () => object, tools: readonly McpTool[], argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+/** What `--help` prints: the options, the `--tools` syntax and the environment the client reads. */
+export function usage(info: McpServerInfo, tools: readonly McpTool[]): string {
+  const groups = [...new Set(tools.map((tool) => tool.resource))].sort();
+  const env = [
+    info.env.apiKey ? `  ${info.env.apiKey.padEnd(22)}the API key (required by operations that need credentials)` : undefined,
+    info.env.baseUrl ? `  ${info.env.baseUrl.padEnd(22)}the API's base URL (optional; the spec's server otherwise)` : undefined,
+  ].filter((line): line is string => line !== undefined);
+  return [
+    `${info.command}: ${info.title} (stdio), ${info.name} ${info.version}`,
+    '',
+    `Usage: ${info.command} [--tools <names>]`,
+    '',
+    'Options:',
+    `  --tools <names>       only these tools: comma-separated operation names (tool names), tags or resources;`,
+    `                        without it, all ${tools.length} tools are served. Example: --tools ${[groups[0], tools[0]?.name].filter(Boolean).join(',')}`,
+    `                        Resources: ${groups.join(', ')}`,
+    '  --help                this text',
+    '  --version             the version',
+    ...(env.length > 0 ? ['', 'Environment:', ...env] : []),
+    '',
+  ].join('\n');
+}
+
+/** The `<name>-mcp` command: `--tools a,b` limits the tools; the client reads its key from the environment. */
+export async function runMcpServer(sdk: McpSdk, info: McpServerInfo, makeClient: () => object, tools: readonly McpTool[], argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   let filter: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
     if (arg === '--tools') filter = argv[++index];
     else if (arg.startsWith('--tools=')) filter = arg.slice('--tools='.length);
-    else if (arg === '--help') {
-      process.stderr.write(`${info.name} MCP server (stdio)\n  --tools <names>   only these operations, tags or resources (comma-separated)\n`);
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(usage(info, tools));
+      return;
+    } else if (arg === '--version') {
+      process.stdout.write(`${info.version}\n`);
+      return;
+    } else {
+      process.stderr.write(`${info.command}: unknown argument ${arg}\n\n${usage(info, tools)}`);
+      process.exitCode = 2;
       return;
     }
   }
-  const selected = selectTools(tools, filter);
-  if (selected.length === 0) {
-    process.stderr.write(`${info.name}: --tools ${filter ?? ''} matches no tool\n`);
+  if (filter === undefined && argv.includes('--tools')) {
+    process.stderr.write(`${info.command}: --tools needs a value\n`);
     process.exitCode = 2;
     return;
   }
-  const server = await createMcpServer(info, makeClient(), selected);
-  const { StdioServerTransport } = await loadSdk();
-  await server.connect(new StdioServerTransport());
+  const selected = selectTools(tools, filter);
+  if (selected.length === 0) {
+    process.stderr.write(`${info.command}: --tools ${filter ?? ''} matches no tool (see --help)\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const server = createMcpServer(sdk, info, makeClient(), selected);
+  await server.connect(new sdk.StdioServerTransport());
 }

@@ -31,6 +31,8 @@ beforeEach(async () => {
   temp = await tempDir('atomic');
   out = join(temp.path, 'pkg');
   await cp(join(template.path, 'pkg'), out, { recursive: true });
+  // The MCP server package generate writes beside the client (<out>-mcp).
+  await cp(join(template.path, 'pkg-mcp'), `${out}-mcp`, { recursive: true });
   // What a user's checkout has next to the generated files.
   await mkdir(join(out, 'dist'), { recursive: true });
   await writeFile(join(out, 'dist', 'index.js'), 'export const built = true;\n');
@@ -79,13 +81,13 @@ describe('a successful run', () => {
     expect(await readFile(join(out, 'dist', 'index.js'), 'utf8')).toBe('export const built = true;\n');
     expect(await readFile(join(out, 'node_modules', 'left-pad', 'index.js'), 'utf8')).toBe('module.exports = 1;\n');
     expect(await readFile(join(out, 'tsconfig.tsbuildinfo'), 'utf8')).toBe('{}\n');
-    expect((await readdir(temp.path)).sort()).toEqual(['pkg']);
+    expect((await readdir(temp.path)).sort()).toEqual(['pkg', 'pkg-mcp']);
   });
 
   it('into a new directory creates it and leaves nothing beside it', async () => {
     const { code } = await runCli(['generate', tasker, '--out', 'fresh/pkg'], temp.path);
     expect(code).toBe(0);
-    expect(await readdir(join(temp.path, 'fresh'))).toEqual(['pkg']);
+    expect((await readdir(join(temp.path, 'fresh'))).sort()).toEqual(['pkg', 'pkg-mcp']);
     expect(await listFiles(join(temp.path, 'fresh', 'pkg'))).toEqual((await listFiles(out)).filter((path) => !/^(dist|node_modules)\/|\.tsbuildinfo$/.test(path)));
   });
 

@@ -57,9 +57,12 @@ describe('generate --check', () => {
     await temp.remove();
   });
 
+  // The client and, beside it, its MCP server package (generate writes <out> and <out>-mcp).
   const freshCopy = async (): Promise<void> => {
-    await rm(join(temp.path, 'copy'), { recursive: true, force: true });
-    await cp(join(temp.path, 'pkg'), join(temp.path, 'copy'), { recursive: true });
+    for (const suffix of ['', '-mcp']) {
+      await rm(join(temp.path, `copy${suffix}`), { recursive: true, force: true });
+      await cp(join(temp.path, `pkg${suffix}`), join(temp.path, `copy${suffix}`), { recursive: true });
+    }
   };
 
   it('exits 0 and prints nothing on stdout when the package is up to date', async () => {
@@ -82,6 +85,7 @@ describe('generate --check', () => {
     ['an edited file', (copy) => appendFile(join(copy, 'src', 'client.ts'), '// hand edit\n'), 'copy/src/client.ts'],
     ['a stray file', (copy) => writeFile(join(copy, 'src', 'resources', 'stray.ts'), 'export {};\n'), 'copy/src/resources/stray.ts'],
     ['a deleted file', (copy) => rm(join(copy, 'src', 'types.ts')), 'copy/src/types.ts'],
+    ['an edited file of the MCP package', (copy) => appendFile(join(`${copy}-mcp`, 'src', 'index.ts'), '// hand edit\n'), 'copy-mcp/src/index.ts'],
   ])('exits 1 and prints the path of %s, writing nothing', async (_label, change, path) => {
     await freshCopy();
     await change(join(temp.path, 'copy'));

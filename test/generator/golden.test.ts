@@ -6,7 +6,9 @@
  * left out of the goldens because it is copied, not generated: a golden copy
  * of it would only compare the runtime with itself, and would go stale with
  * every runtime edit. The generated package (goldens plus runtime) must then
- * type-check with its own tsconfig.json; it is generated inside the
+ * type-check with its own tsconfig.json. The MCP server package beside it
+ * (<fixture>-mcp, holding runtime/mcp.ts and what it imports) is checked the
+ * same way, type-checked against the client's sources. Both are generated inside the
  * repository (test/.artifacts/, ignored by git) so that `openapi-fetch`
  * resolves from the root node_modules, as it does for generated/<provider>/.
  *
@@ -16,7 +18,7 @@
  *
  * and review the diff.
  */
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
@@ -29,6 +31,8 @@ const HOW_TO_UPDATE = 'if the change is intended, run UPDATE_GOLDEN=1 npx vitest
 const RUNTIME = 'src/runtime/';
 const artifacts = join(repoRoot, 'test', '.artifacts', 'golden');
 const runtimeSource = join(repoRoot, 'generator', 'runtime');
+/** The runtime files that make the MCP server: in the MCP package, not in the client. */
+const MCP_RUNTIME = ['encoding.ts', 'mcp.ts'];
 
 beforeAll(async () => {
   await rm(artifacts, { recursive: true, force: true });
@@ -48,8 +52,10 @@ describe.each(FIXTURES)('golden package %s', (fixture) => {
     expect(result.code, result.stderr).toBe(0);
     generated = await listFiles(out);
     if (update) {
-      await rm(golden, { recursive: true, force: true });
-      await cp(out, golden, { recursive: true, filter: (path) => !path.startsWith(join(out, 'src', 'runtime')) });
+      for (const [from, to] of [[out, golden], [`${out}-mcp`, `${golden}-mcp`]] as const) {
+        await rm(to, { recursive: true, force: true });
+        await cp(from, to, { recursive: true, filter: (path) => !path.startsWith(join(from, 'src', 'runtime')) });
+      }
     }
   });
 
@@ -68,7 +74,7 @@ describe.each(FIXTURES)('golden package %s', (fixture) => {
   });
 
   it('copies generator/runtime/ verbatim into src/runtime/', async () => {
-    const sources = (await readdir(runtimeSource, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => entry.name);
+    const sources = (await readdir(runtimeSource, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && entry.name !== 'mcp.ts').map((entry) => entry.name);
     expect(sources.length).toBeGreaterThan(5);
     expect(generated.filter((path) => path.startsWith(RUNTIME))).toEqual(sources.map((name) => `${RUNTIME}${name}`).sort());
     for (const name of sources) {
@@ -81,6 +87,31 @@ describe.each(FIXTURES)('golden package %s', (fixture) => {
     const { code, output } = await typecheck(join(out, 'tsconfig.json'));
     expect(output).toBe('');
     expect(code).toBe(0);
+  });
+
+  describe('and its MCP server package', () => {
+    const mcpOut = `${out}-mcp`;
+    const mcpGolden = `${golden}-mcp`;
+
+    it('has exactly the golden file list (plus the MCP runtime) and matches it byte for byte', async () => {
+      const files = await listFiles(mcpOut);
+      expect(files.filter((path) => !path.startsWith(RUNTIME)), HOW_TO_UPDATE).toEqual(await listFiles(mcpGolden));
+      const differing: string[] = [];
+      for (const path of await listFiles(mcpGolden)) if (!(await readFile(join(mcpOut, path))).equals(await readFile(join(mcpGolden, path)))) differing.push(path);
+      expect(differing, `files that differ from test/golden/${fixture}-mcp: ${HOW_TO_UPDATE}`).toEqual([]);
+      expect(files.filter((path) => path.startsWith(RUNTIME))).toEqual(MCP_RUNTIME.map((name) => `${RUNTIME}${name}`));
+      for (const name of MCP_RUNTIME) expect((await readFile(join(mcpOut, RUNTIME, name))).equals(await readFile(join(runtimeSource, name))), name).toBe(true);
+    });
+
+    it('type-checks against the client it depends on', async () => {
+      // The client is not installed here: its package name maps to its sources.
+      const { name } = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as { name: string };
+      const tsconfig = join(artifacts, `tsconfig.${fixture}-mcp.json`);
+      await writeFile(tsconfig, JSON.stringify({ extends: `./${fixture}-mcp/tsconfig.json`, compilerOptions: { noEmit: true, rootDir: '.', paths: { [name]: [`./${fixture}/src/index.ts`] } }, include: [`./${fixture}-mcp/src`] }));
+      const { code, output } = await typecheck(tsconfig);
+      expect(output).toBe('');
+      expect(code).toBe(0);
+    });
   });
 });
 

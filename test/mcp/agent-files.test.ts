@@ -2,7 +2,8 @@
  * The files each package ships for agents are well-formed: llms.txt in the
  * llmstxt.org layout with links that resolve to README sections, an
  * llms-full.txt that covers every operation, an RFC 9727 linkset whose
- * targets exist in the package, and an MCP server card that names the tools.
+ * targets exist in the package, and, in the MCP server package beside it, an
+ * MCP server card that names the tools and runs that package.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ describe.each(PROVIDERS)('%s agent files', (provider) => {
     expect(Array.isArray(catalog.linkset)).toBe(true);
     const [entry] = catalog.linkset;
     expect(typeof entry?.['anchor']).toBe('string');
-    for (const relation of ['service-desc', 'service-doc', 'service-meta']) {
+    for (const relation of ['service-desc', 'service-doc']) {
       const targets = entry?.[relation] as Array<{ href: string; type: string }>;
       // RFC 9264: link targets are always arrays of objects with an href.
       expect(Array.isArray(targets)).toBe(true);
@@ -61,14 +62,18 @@ describe.each(PROVIDERS)('%s agent files', (provider) => {
     expect(JSON.parse(read('openapi.json')).openapi).toMatch(/^3\.1/);
   });
 
-  it('mcp-server-card.json: server info, stdio transport, and one entry per tool', async () => {
+  it('mcp-server-card.json (in the MCP package): server info, stdio transport running that package, and one entry per tool', async () => {
     const spec = await contractSpec(provider);
-    const card = JSON.parse(read('mcp-server-card.json')) as { version: string; protocolVersion: string; serverInfo: { name: string; title: string; version: string }; description: string; transport: { type: string; command: string; args: string[] }; capabilities: Record<string, unknown>; tools: Array<{ name: string; description: string }> };
-    const pkg = JSON.parse(read('package.json')) as { name: string; version: string; bin: Record<string, string> };
+    const mcpDir = join(repoRoot, 'generated', `${provider}-mcp`);
+    const card = JSON.parse(readFileSync(join(mcpDir, 'mcp-server-card.json'), 'utf8')) as { version: string; protocolVersion: string; serverInfo: { name: string; title: string; version: string }; description: string; transport: { type: string; command: string; args: string[] }; capabilities: Record<string, unknown>; tools: Array<{ name: string; description: string }> };
+    const pkg = JSON.parse(readFileSync(join(mcpDir, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
     expect(card.serverInfo).toMatchObject({ name: pkg.name, version: pkg.version });
     expect(card.protocolVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(card.transport.type).toBe('stdio');
-    expect(Object.keys(pkg.bin)).toContain(card.transport.args.at(-1));
+    // `npx -y <package>` runs the package's one bin.
+    expect(card.transport.args.at(-1)).toBe(pkg.name);
+    expect(Object.keys(pkg.bin)).toEqual([`${provider}-mcp`]);
+    expect(existsSync(join(dir, 'mcp-server-card.json'))).toBe(false);
     expect(card.capabilities).toHaveProperty('tools');
     expect(card.tools.map((tool) => tool.name).sort()).toEqual(spec.operations.map((operation) => operation.operationId).sort());
   });

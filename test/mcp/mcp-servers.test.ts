@@ -1,13 +1,10 @@
 /**
- * Each package's MCP server, started by the MCP SDK's own Client over stdio
- * (the package's bin, compiled), talking to the Prism mock of its spec: one
+ * Each provider's MCP server package, started by the MCP SDK's own Client
+ * over stdio (the package's bin, compiled), talking to the Prism mock of its spec: one
  * tool per operation with valid JSON Schema inputs, a read and a write tool
  * whose results match the spec, a documented error as a tool error carrying
  * the provider's code and message, tool filtering, and the key never shown.
  */
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -15,10 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractSpec, exampleOf, prismUrl, TEST_KEYS } from '../support/contract.js';
 import { startPreferProxy } from '../support/prefer-proxy.js';
 import type { Provider } from '../support/providers.js';
-import { repoRoot } from '../support/redocly.js';
 import { getAtPointer } from '../../generator/load/json-pointer.js';
-
-const run = promisify(execFile);
+import { compilePackages, mcpBin } from './support/compile.js';
 
 interface Case {
   env: string;
@@ -56,13 +51,10 @@ const CASES: Record<Provider, Case> = {
 
 const PROVIDERS = Object.keys(CASES) as Provider[];
 
-beforeAll(async () => {
-  // The bin runs the compiled package; tsc -b is incremental, so this is quick when dist/ is current.
-  await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-b', ...PROVIDERS.map((provider) => join(repoRoot, 'generated', provider))]);
-}, 180_000);
+beforeAll(compilePackages, 180_000);
 
 async function connect(provider: Provider, baseUrl: string, args: string[] = []): Promise<{ client: Client; stderr: () => string }> {
-  const bin = join(repoRoot, 'generated', provider, 'dist/mcp/bin.js');
+  const bin = mcpBin(provider);
   const { env } = CASES[provider];
   const transport = new StdioClientTransport({ command: process.execPath, args: [bin, ...args], env: { PATH: process.env['PATH'] ?? '', [`${env}_API_KEY`]: TEST_KEYS[provider], [`${env}_BASE_URL`]: baseUrl }, stderr: 'pipe' });
   let stderr = '';
