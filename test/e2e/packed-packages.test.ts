@@ -14,7 +14,8 @@
  * test file runs the MCP bin from it.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -103,6 +104,7 @@ let workdir: string;
 let sources: string;
 let registry: LocalRegistry;
 const tarballs = new Map<Provider, string>();
+const mcpTarballs = new Map<Provider, string>();
 /** What the generator does not write: build output and installs are left behind, as a clean checkout has them. */
 const NOT_SOURCE = new Set(['dist', 'node_modules']);
 
@@ -111,15 +113,16 @@ beforeAll(async () => {
   registry = await startLocalRegistry(repoRoot);
   await mkdir(join(repoRoot, 'test/.artifacts'), { recursive: true });
   sources = await mkdtemp(join(repoRoot, 'test/.artifacts/e2e-'));
-  await Promise.all(
-    PROVIDERS.map(async (provider) => {
-      const copy = join(sources, provider);
-      await cp(join(repoRoot, 'generated', provider), copy, { recursive: true, filter: (path) => !NOT_SOURCE.has(basename(path)) && !path.endsWith('.tsbuildinfo') });
-      const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], { cwd: copy, env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
-      const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string }>;
-      tarballs.set(provider, join(workdir, packed?.filename ?? ''));
-    }),
-  );
+  const pack = async (folder: string): Promise<string> => {
+    const copy = join(sources, folder);
+    await cp(join(repoRoot, 'generated', folder), copy, { recursive: true, filter: (path) => !NOT_SOURCE.has(basename(path)) && !path.endsWith('.tsbuildinfo') });
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], { cwd: copy, env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+    const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string }>;
+    return join(workdir, packed?.filename ?? '');
+  };
+  // The clients first: an MCP package compiles against its client's dist/.
+  await Promise.all(PROVIDERS.map(async (provider) => tarballs.set(provider, await pack(provider))));
+  await Promise.all(PROVIDERS.map(async (provider) => mcpTarballs.set(provider, await pack(`${provider}-mcp`))));
 }, 180_000);
 
 afterAll(async () => {
@@ -127,6 +130,44 @@ afterAll(async () => {
   if (workdir) await rm(workdir, { recursive: true, force: true });
   if (sources) await rm(sources, { recursive: true, force: true });
 });
+
+/** A fresh project with these dependencies, installed with a new, empty npm cache from the loopback registry. */
+async function install(name: string, dependencies: Record<string, string>): Promise<string> {
+  const project = join(workdir, name);
+  await mkdir(project, { recursive: true });
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name, private: true, type: 'module', dependencies }));
+  // A new, empty cache: nothing an earlier install left on this machine can help.
+  const cache = await mkdtemp(join(workdir, 'npm-cache-'));
+  await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: { ...NPM_ENV, npm_config_registry: registry.url, npm_config_cache: cache } });
+  return project;
+}
+
+/** Every package folder under node_modules (scoped and nested ones too), with the bytes of its files. */
+async function installedPackages(nodeModules: string): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  const size = async (dir: string): Promise<number> => {
+    let total = 0;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      total += entry.isDirectory() ? await size(path) : (await stat(path)).size;
+    }
+    return total;
+  };
+  const visit = async (dir: string): Promise<void> => {
+    if (!existsSync(dir)) return;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      const names = entry.name.startsWith('@') ? (await readdir(join(dir, entry.name))).map((inner) => `${entry.name}/${inner}`) : [entry.name];
+      for (const name of names) {
+        found.set(name, await size(join(dir, name)));
+        await visit(join(dir, name, 'node_modules'));
+      }
+    }
+  };
+  await visit(nodeModules);
+  return found;
+}
 
 describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
   it('passes publint and Are-the-Types-Wrong (ESM-only profile)', async () => {
@@ -143,12 +184,12 @@ describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
 
   it('installs with an empty npm cache, compiles under strict and runs against Prism', async () => {
     const consumer = CONSUMERS[provider];
-    const project = join(workdir, `consumer-${provider}`);
-    await run('mkdir', ['-p', project]);
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: `consumer-${provider}`, private: true, type: 'module', dependencies: { [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}` } }));
-    // A new, empty cache: nothing an earlier install left on this machine can help.
-    const cache = await mkdtemp(join(workdir, 'npm-cache-'));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: { ...NPM_ENV, npm_config_registry: registry.url, npm_config_cache: cache } });
+    const project = await install(`consumer-${provider}`, { [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}` });
+    // The footprint: the client brings openapi-fetch (and its type helpers) and nothing else.
+    const installed = await installedPackages(join(project, 'node_modules'));
+    expect([...installed.keys()].sort()).toEqual([`@specsmith/${provider}`, 'openapi-fetch', 'openapi-typescript-helpers']);
+    const kilobytes = [...installed.values()].reduce((sum, bytes) => sum + bytes, 0) / 1024;
+    console.log(`footprint of @specsmith/${provider}: ${installed.size} packages, ${kilobytes.toFixed(0)} kB installed`);
     await writeFile(
       join(project, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: false, outDir: 'out' }, include: ['consumer.ts'] }),
@@ -157,5 +198,18 @@ describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
     await run(process.execPath, [TSC, '-p', project], { cwd: project });
     const { stdout } = await run(process.execPath, [join(project, 'out', 'consumer.js')], { cwd: project, env: { ...process.env, [`${consumer.env}_API_KEY`]: TEST_KEYS[provider], [`${consumer.env}_BASE_URL`]: inject('prism')[provider] } });
     consumer.expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>);
+  });
+
+  it('installs its MCP server package beside it, whose command names the variables it reads', async () => {
+    const consumer = CONSUMERS[provider];
+    const project = await install(`mcp-${provider}`, { [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}`, [`@specsmith/${provider}-mcp`]: `file:${mcpTarballs.get(provider)}` });
+    const manifest = JSON.parse(await readFile(join(project, 'node_modules', '@specsmith', `${provider}-mcp`, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const [command, path] = Object.entries(manifest.bin)[0] ?? [];
+    expect(command).toBe(`${provider}-mcp`);
+    const help = await run(process.execPath, [join(project, 'node_modules', '@specsmith', `${provider}-mcp`, path ?? '-'), '--help'], { cwd: project });
+    const text = `${help.stdout}${help.stderr}`;
+    expect(text).toContain(`${consumer.env}_API_KEY`);
+    expect(text).toContain(`${consumer.env}_BASE_URL`);
+    expect(text).toContain('--tools');
   });
 });
