@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { awaitStreamResult, EventStream } from '../../../generator/runtime/event-stream.js';
+import { awaitStreamResult, EventStream, type StreamOptions } from '../../../generator/runtime/event-stream.js';
 import type { OperationSpec, SSESpec } from '../../../generator/runtime/operation.js';
-import { collect, controlledStream, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
+import { collect, ConnectionError, controlledStream, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
 
 const RUN_EVENTS = ['run:start', 'run:log', 'run:stop', 'run:fail', 'run:cancel'];
 const RESULT: SSESpec['result'] = {
@@ -49,6 +49,9 @@ const subscribeWithEvent: OperationSpec = {
     result: RESULT,
   },
 };
+
+/** Reconnect waits short enough for unit tests. */
+const FAST: StreamOptions = { reconnectDelay: 1, maxReconnectDelay: 4 };
 
 /** One SSE message. */
 function msg(fields: { event?: string; id?: string; data: unknown }): string {
@@ -139,7 +142,7 @@ describe('EventStream resume', () => {
       () => sse([msg({ id: '1', event: 'run:start', data: { run: { run_id: 'r1' } } }), msg({ id: '2', event: 'run:log', data: { line: 'a' } })]),
       () => sse([msg({ id: '3', event: 'run:log', data: { line: 'b' } }), msg({ id: '4', event: 'run:stop', data: { run: { run_id: 'r1', result: 'ok' } } })]),
     );
-    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined));
+    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST));
     expect(events.map((event) => (event as { type: string }).type)).toEqual(['run:start', 'run:log', 'run:log', 'run:stop']);
     expect(s.requests).toHaveLength(2);
     expect(s.requests[0]?.headers.has('Last-Event-ID')).toBe(false);
@@ -149,14 +152,14 @@ describe('EventStream resume', () => {
 
   it('resumes via itself without Last-Event-ID when the spec does not ask for it', async () => {
     const s = script(() => sse(msg({ id: '9', event: 'run:log', data: {} })), () => sse(msg({ event: 'run:stop', data: {} })));
-    await collect(new EventStream(makeCore(s.fetch), runOp({ resume: {} }), ['r1'], undefined));
+    await collect(new EventStream(makeCore(s.fetch), runOp({ resume: {} }), ['r1'], undefined, FAST));
     expect(s.requests).toHaveLength(2);
     expect(s.requests[1]?.headers.has('Last-Event-ID')).toBe(false);
   });
 
   it('sends no Last-Event-ID after the server reset the id with an empty `id:`', async () => {
     const s = script(() => sse([msg({ id: '5', event: 'run:log', data: {} }), 'id\ndata: {"type":"run:log"}\n\n']), () => sse(msg({ event: 'run:stop', data: {} })));
-    await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined));
+    await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST));
     expect(s.requests).toHaveLength(2);
     expect(s.requests[1]?.headers.has('Last-Event-ID')).toBe(false);
   });
@@ -171,7 +174,7 @@ describe('EventStream resume', () => {
           msg({ event: 'run:stop', data: { run: { run_id: 'r1', result: { answer: 42 } } } }),
         ]),
     );
-    const stream = new EventStream(makeCore(s.fetch), subscribeWithEvent, [], { project: 'p1', event: { name: 'go' } });
+    const stream = new EventStream(makeCore(s.fetch), subscribeWithEvent, [], { project: 'p1', event: { name: 'go' } }, FAST);
     const events = await collect(stream);
     expect(events.map((event) => (event as { type: string }).type)).toEqual(['event:published', 'run:start', 'stream:data', 'run:stop']);
     expect(s.requests).toHaveLength(2);
@@ -194,7 +197,7 @@ describe('EventStream resume', () => {
           msg({ event: 'run:stop', data: { run: { run_id: 'r2' } } }),
         ]),
     );
-    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined));
+    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST));
     expect(events).toEqual([
       { type: 'run:start', run: { run_id: 'r1' } },
       { type: 'run:log', line: 1 },
@@ -208,7 +211,7 @@ describe('EventStream resume', () => {
     const body = controlledStream();
     const s = script(() => open(body), () => sse(msg({ event: 'run:log', data: {} })));
     body.push(msg({ event: 'run:stop', data: { run: { run_id: 'r1' } } }) + msg({ event: 'run:log', data: { after: 'stop' } }));
-    const events = await within(collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined)), 2_000, 'the stream');
+    const events = await within(collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST)), 2_000, 'the stream');
     expect(events).toEqual([{ type: 'run:stop', run: { run_id: 'r1' } }]);
     expect(s.requests).toHaveLength(1);
     await within(body.cancelled, 1_000, 'cancelling the body');
@@ -223,7 +226,7 @@ describe('EventStream resume', () => {
 
   it('does not resume when the spec has no resume', async () => {
     const s = script(() => sse(msg({ event: 'run:log', data: {} })), () => sse(msg({ event: 'run:stop', data: {} })));
-    await collect(new EventStream(makeCore(s.fetch), runOp({ resume: undefined }), ['r1'], undefined));
+    await collect(new EventStream(makeCore(s.fetch), runOp({ resume: undefined }), ['r1'], undefined, FAST));
     expect(s.requests).toHaveLength(1);
   });
 
@@ -240,17 +243,18 @@ describe('EventStream resume', () => {
     const s = script(() => open(body), () => sse(msg({ event: 'run:stop', data: { run: { run_id: 'r1' } } })));
     body.push(msg({ id: '7', event: 'run:log', data: { line: 1 } }));
     setTimeout(() => body.fail(new TypeError('terminated')), 20);
-    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined));
+    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST));
     expect(events.map((event) => (event as { type: string }).type)).toEqual(['run:log', 'run:stop']);
     expect(s.requests[1]?.headers.get('Last-Event-ID')).toBe('7');
   });
 
-  it('gives up quietly when resumed connections keep delivering nothing', async () => {
+  it('gives up with ConnectionError after maxReconnects reconnects in a row that bring nothing new', async () => {
     const s = script(() => sse(msg({ event: 'run:log', data: {} })), () => sse(': keepalive only\n\n'));
-    const events = await collect(new EventStream(makeCore(s.fetch, { maxRetries: 0 }), runOp(), ['r1'], undefined));
-    expect(events).toHaveLength(1);
-    // the first connection, then one empty one: with no reconnects tolerated, that is the end
-    expect(s.requests).toHaveLength(2);
+    const error = await rejectionOf(collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, { ...FAST, maxReconnects: 2 })));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain('2 reconnects in a row brought no new event');
+    // the first connection, then two empty reconnects
+    expect(s.requests).toHaveLength(3);
   });
 });
 
