@@ -1876,7 +1876,9 @@ export interface components {
             origin_run_id?: string | null;
             /**
              * Format: uuid
-             * @description Event that triggered the run, if any (the published event's `event_id`).
+             * @description Event that triggered the run, if any (the published event's `event_id`). A stream carries
+             *     the runs of every event published on it: the outcome of a published event is the terminal
+             *     event of the run whose `event_id` is that event's; `null` for runs no event started.
              */
             event_id?: string | null;
             /** @description The run's result; `null` on `run:start`. */
