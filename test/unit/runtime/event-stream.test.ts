@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { awaitStreamResult, EventStream, type StreamOptions } from '../../../generator/runtime/event-stream.js';
 import type { OperationSpec, SSESpec } from '../../../generator/runtime/operation.js';
+import { reconnectDelayMs } from '../../../generator/runtime/reconnect.js';
+import { RecentKeys } from '../../../generator/runtime/recent-keys.js';
 import { collect, ConnectionError, controlledStream, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
 
 const RUN_EVENTS = ['run:start', 'run:log', 'run:stop', 'run:fail', 'run:cancel'];
@@ -404,5 +406,103 @@ describe('awaitStreamResult', () => {
     const error = await rejectionOf(awaitStreamResult(makeCore(s.fetch), subscribeStream, { stream_id: '/id' }, { id: 'st-1' }));
     expect(error).toBeInstanceOf(OperationFailedError);
     expect((error as Error).message).toContain('exploded');
+  });
+});
+
+describe('matching the caller’s own run (sse.match)', () => {
+  const matched = (equals?: { event: string; pointer: string }): OperationSpec => runOp({ known: ['event:published', ...RUN_EVENTS], match: { pointer: '/run/event_id', ...(equals ? { equals } : {}) } });
+
+  it('with a match option, only that run’s terminal event ends the stream and settles the result', async () => {
+    const s = script(
+      sse([
+        msg({ event: 'run:fail', data: { run: { run_id: 'r2', event_id: 'e2', result: { $err: { message: 'not mine' } } } } }),
+        msg({ event: 'run:stop', data: { run: { run_id: 'r3', event_id: null, result: 'nobody’s' } } }),
+        msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1', result: 'mine' } } }),
+      ]),
+    );
+    await expect(new EventStream(makeCore(s.fetch), matched(), ['r1'], undefined, { ...FAST, match: 'e1' }).result()).resolves.toBe('mine');
+  });
+
+  it('without an expected id, a plain subscription ends on any run’s terminal event', async () => {
+    const s = script(sse([msg({ event: 'run:fail', data: { run: { run_id: 'r2', event_id: 'e2' } } }), msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1' } } })]));
+    const events = await collect(new EventStream(makeCore(s.fetch), matched(), ['r1'], undefined, FAST));
+    expect(events).toHaveLength(1);
+  });
+
+  it('learns the id from the announcing event once; a second announcement does not replace it', async () => {
+    const s = script(
+      sse([
+        msg({ event: 'event:published', data: { event_id: 'e1' } }),
+        msg({ event: 'event:published', data: { event_id: 'e2' } }),
+        msg({ event: 'run:stop', data: { run: { run_id: 'r2', event_id: 'e2', result: 'not mine' } } }),
+        msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1', result: 'mine' } } }),
+      ]),
+    );
+    await expect(new EventStream(makeCore(s.fetch), matched({ event: 'event:published', pointer: '/event_id' }), ['r1'], undefined, FAST).result()).resolves.toBe('mine');
+  });
+
+  it('awaitStreamResult passes the id read from the source at `match`', async () => {
+    const op: OperationSpec = { ...subscribeStream, sse: { ...(subscribeStream.sse as SSESpec), match: { pointer: '/run/event_id' } } };
+    const s = script(sse([msg({ event: 'run:stop', data: { run: { run_id: 'r2', event_id: 'e2', result: 'not mine' } } }), msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1', result: 'mine' } } })]));
+    await expect(awaitStreamResult(makeCore(s.fetch), op, { stream_id: '/stream_id' }, { stream_id: 's1', event_id: 'e1' }, FAST, { match: '/event_id' })).resolves.toBe('mine');
+  });
+});
+
+describe('state-based results (result.success.when / failure.when)', () => {
+  const stateOp = (): OperationSpec =>
+    runOp({
+      known: ['run:update'],
+      terminal: undefined,
+      dedupe: undefined,
+      terminalWhen: { pointer: '/run/status', values: ['succeeded', 'failed'] },
+      result: { success: { when: { pointer: '/run/status', values: ['succeeded'] }, value: '/run' }, failure: { when: { pointer: '/run/status', values: ['failed'] }, message: ['/run/result/$err/message'], value: '/run' } },
+    });
+
+  it('resolves with the value of the event whose state is a success', async () => {
+    const s = script(sse([msg({ event: 'run:update', data: { run: { status: 'running' } } }), msg({ event: 'run:update', data: { run: { status: 'succeeded', result: 7 } } })]));
+    await expect(new EventStream(makeCore(s.fetch), stateOp(), ['r1'], undefined).result()).resolves.toEqual({ status: 'succeeded', result: 7 });
+  });
+
+  it('rejects with the state, the message and the failure value', async () => {
+    const s = script(sse(msg({ event: 'run:update', data: { run: { status: 'failed', result: { $err: { message: 'oom' } } } } })));
+    const error = await rejectionOf(new EventStream(makeCore(s.fetch), stateOp(), ['r1'], undefined).result());
+    expect((error as Error).message).toBe('subscribeRun: failed: oom');
+    expect((error as OperationFailedError).details.result).toEqual({ status: 'failed', result: { $err: { message: 'oom' } } });
+  });
+
+  it('awaitStreamResult with `current` settles a source that is already final without a request', async () => {
+    const s = script(() => {
+      throw new Error('no request expected');
+    });
+    await expect(awaitStreamResult(makeCore(s.fetch), stateOp(), { run_id: '/id' }, { id: 'r1', status: 'succeeded' }, FAST, { current: '/run' })).resolves.toEqual({ id: 'r1', status: 'succeeded' });
+    await expect(rejectionOf(awaitStreamResult(makeCore(s.fetch), stateOp(), { run_id: '/id' }, { id: 'r1', status: 'failed', error: 'plain' }, FAST, { current: '/run' }))).resolves.toMatchObject({ message: 'subscribeRun: failed: plain' });
+    expect(s.requests).toHaveLength(0);
+  });
+});
+
+describe('reconnect waits (reconnectDelayMs)', () => {
+  const policy = { initialDelayMs: 1_000, maxDelayMs: 30_000 };
+  it('starts at the initial delay, or the server’s retry:, and doubles per reconnect that brought nothing new', () => {
+    expect(reconnectDelayMs(0, undefined, policy, () => 0)).toBe(1_000);
+    expect(reconnectDelayMs(3, undefined, policy, () => 0)).toBe(8_000);
+    expect(reconnectDelayMs(0, 250, policy, () => 0)).toBe(250);
+    expect(reconnectDelayMs(2, 250, policy, () => 0)).toBe(1_000);
+  });
+
+  it('adds at most 20% jitter and never passes the cap, unless the server asks for longer', () => {
+    expect(reconnectDelayMs(0, undefined, policy, () => 1)).toBe(1_200);
+    expect(reconnectDelayMs(10, undefined, policy, () => 1)).toBe(30_000);
+    expect(reconnectDelayMs(0, 60_000, policy, () => 0.5)).toBe(60_000);
+  });
+});
+
+describe('RecentKeys', () => {
+  it('remembers keys up to its bound, forgetting the oldest first', () => {
+    const keys = new RecentKeys(2);
+    expect(keys.add('a')).toBe(true);
+    expect(keys.add('a')).toBe(false);
+    keys.add('b');
+    keys.add('c');
+    expect([keys.has('a'), keys.has('b'), keys.has('c'), keys.size]).toEqual([false, true, true, 2]);
   });
 });
