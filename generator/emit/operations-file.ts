@@ -49,6 +49,7 @@ function operationSpec(operation: OperationModel, keys: Map<string, string>): st
               })
             : undefined,
           dedupe: optional(sse.dedupe),
+          match: optional(sse.match),
           result: optional(sse.result),
         })
       : undefined,

@@ -8,7 +8,7 @@ import { StructureKind, type JSDocStructure, type MethodDeclarationStructure, ty
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import { exampleSnippet } from './call-example.js';
 import { docText } from './doc-text.js';
-import { expression, literal, printFile, type Statement } from './print.js';
+import { expression, literal, objectCode, optional, printFile, type Statement } from './print.js';
 
 interface Imports {
   runtime: Set<string>;
@@ -78,16 +78,17 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
     const resultType = via?.sse?.resultTypeName ?? 'unknown';
     imports.runtime.add('awaitStreamResult').add('StreamOptions');
     if (via?.sse?.resultTypeName) imports.types.add(via.sse.resultTypeName);
+    const call = `this.${operation.methodName}(${[...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? ['params'] : []), 'options'].join(', ')})`;
+    const { match, current } = operation.wait;
+    // A result that can be final already (`current`) is read again when the stream ends without an outcome.
+    const follow = match !== undefined || current !== undefined ? `, ${objectCode({ match: optional(match), current: optional(current), refresh: current !== undefined ? `() => ${call}` : undefined })}` : '';
     methods.push({
       name: operation.wait.methodName,
       isAsync: true,
-      docs: [{ description: `${docText(`Calls \`${operation.methodName}()\`, then follows \`${via?.resource}.${via?.methodName}()\` until the outcome arrives, and returns the result (or throws \`OperationFailedError\` with the failure message).`)}\n` }],
+      docs: [{ description: `${docText(`Calls \`${operation.methodName}()\`, then follows \`${via?.resource}.${via?.methodName}()\` until the outcome ${match !== undefined ? 'of this call ' : ''}arrives, and returns the result (or throws \`OperationFailedError\` with the failure message).`)}\n` }],
       parameters: parameters(operation, 'StreamOptions', imports),
       returnType: `Promise<${resultType}>`,
-      statements: [
-        `const started = await this.${operation.methodName}(${[...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? ['params'] : []), 'options'].join(', ')});`,
-        `return (await awaitStreamResult(this.#client, ops.${via?.key ?? 'undefined'}, ${expression(operation.wait.params)}, started, options)) as ${resultType};`,
-      ],
+      statements: [`const started = await ${call};`, `return (await awaitStreamResult(this.#client, ops.${via?.key ?? 'undefined'}, ${expression(operation.wait.params)}, started, options${follow})) as ${resultType};`],
     });
   }
   if (operation.chunkedUpload) {

@@ -119,6 +119,12 @@ export function checkExtensionReferences(document: Record<string, unknown>): Ext
     if (resume && resume['via'] !== 'self') needOperation(`${pointer}/x-specsmith-sse/resume/via`, resume['via']);
     const wait = asRecord(operation['x-specsmith-wait']);
     if (wait) needOperation(`${pointer}/x-specsmith-wait/via`, wait['via']);
+    if (wait && typeof wait['match'] === 'string') {
+      const followed = operations.find((candidate) => candidate.operation['operationId'] === wait['via']);
+      if (followed && !asRecord(asRecord(followed.operation['x-specsmith-sse'])?.['match'])) {
+        issues.push({ pointer: `${pointer}/x-specsmith-wait/match`, message: `needs x-specsmith-sse.match on "${String(wait['via'])}" to say which field of its events carries the matched id` });
+      }
+    }
     const longRunning = asRecord(operation['x-specsmith-long-running']);
     if (longRunning) {
       needOperation(`${pointer}/x-specsmith-long-running/poll`, longRunning['poll']);

@@ -22,6 +22,8 @@ const name = { type: 'string', minLength: 1 } as const;
 const names = { type: 'array', items: name, minItems: 1 } as const;
 const statusCode = { type: 'integer', minimum: 100, maximum: 599 } as const;
 const pointerMap = { type: 'object', additionalProperties: pointer, minProperties: 1 } as const;
+const stateRule = { type: 'object', properties: { pointer, values: { type: 'array', minItems: 1, items: { type: ['string', 'number', 'boolean'] } } }, required: ['pointer', 'values'], additionalProperties: false } as const;
+const dedupeRule = { type: 'object', properties: { events: names, key: pointer }, required: ['events', 'key'], additionalProperties: false } as const;
 
 function object(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
   return { type: 'object', properties, required, additionalProperties: false };
@@ -113,7 +115,7 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
     schema: object({
       typeField: name,
       terminal: names,
-      terminalWhen: object({ pointer, values: { type: 'array', minItems: 1, items: { type: ['string', 'number', 'boolean'] } } }, ['pointer', 'values']),
+      terminalWhen: stateRule,
       resume: {
         oneOf: [
           { const: false },
@@ -132,14 +134,17 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
           ),
         ],
       },
-      dedupe: object({ events: names, key: pointer }, ['events', 'key']),
+      dedupe: { oneOf: [dedupeRule, { type: 'array', items: dedupeRule, minItems: 1 }] },
+      // Which run a terminal or result event belongs to: its value at `pointer` equals the caller's own
+      // event id, announced by this stream's `equals.event` or handed in by a waiter (x-specsmith-wait.match).
+      match: object({ pointer, equals: object({ event: name, pointer }, ['event', 'pointer']) }, ['pointer']),
       result: object(
         {
-          success: object({ event: name, value: pointer }, ['event', 'value']),
-          failure: object({ events: names, message: { type: 'array', items: pointer, minItems: 1 } }, [
-            'events',
-            'message',
-          ]),
+          success: { ...object({ event: name, when: stateRule, value: pointer }, ['value']), anyOf: [{ required: ['event'] }, { required: ['when'] }] },
+          failure: {
+            ...object({ events: names, when: stateRule, message: { type: 'array', items: pointer, minItems: 1 }, value: pointer }, ['message']),
+            anyOf: [{ required: ['events'] }, { required: ['when'] }],
+          },
         },
         ['success'],
       ),
@@ -147,7 +152,19 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
   },
   'x-specsmith-wait': {
     sites: ['operation'],
-    schema: object({ via: name, params: pointerMap }, ['via', 'params']),
+    schema: object(
+      {
+        via: name,
+        params: pointerMap,
+        // The helper's method name (default `<method>AndWait`).
+        method: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' },
+        // Pointer into this operation's result to the caller's own event id (the stream's `match`).
+        match: pointer,
+        // Pointer into a stream event where this operation's result appears: a result already final settles the wait.
+        current: pointer,
+      },
+      ['via', 'params'],
+    ),
   },
   'x-specsmith-long-running': {
     sites: ['operation'],

@@ -22,6 +22,7 @@ import type {
   ResponseModel,
   SchemaAlias,
   SSEModel,
+  StateRuleModel,
   WebhooksModel,
 } from './types.js';
 
@@ -298,7 +299,11 @@ function sseOf(context: Context, operation: Json, responses: ResponseModel[]): S
   const failure = record(result?.['failure']);
   const dedupe = record(extension['dedupe']);
   const terminalWhen = record(extension['terminalWhen']);
-  const resultType = success ? presentAt(`Extract<${eventType}, { ${propertyKey(typeField)}: ${quote(String(success['event']))} }>`, String(success['value'])) : undefined;
+  const successEvent = text(success?.['event']);
+  const match = record(extension['match']);
+  const equals = record(match?.['equals']);
+  const successEvents = successEvent ? `Extract<${eventType}, { ${propertyKey(typeField)}: ${quote(successEvent)} }>` : eventType;
+  const resultType = success ? presentAt(successEvents, String(success['value'])) : undefined;
   return {
     typeField,
     known: [...new Set(known)],
@@ -312,11 +317,26 @@ function sseOf(context: Context, operation: Json, responses: ResponseModel[]): S
           requires: text(resumeRecord['requires']),
         }
       : undefined,
-    dedupe: dedupe ? { events: strings(dedupe['events']), key: String(dedupe['key']) } : undefined,
-    result: success ? { success: { event: String(success['event']), value: String(success['value']) }, failure: failure ? { events: strings(failure['events']), message: strings(failure['message']) } : undefined } : undefined,
+    dedupe: Array.isArray(extension['dedupe']) ? extension['dedupe'].map((rule) => dedupeRule(record(rule) ?? {})) : dedupe ? dedupeRule(dedupe) : undefined,
+    match: match ? { pointer: String(match['pointer']), equals: equals ? { event: String(equals['event']), pointer: String(equals['pointer']) } : undefined } : undefined,
+    result: success
+      ? {
+          success: { event: successEvent, when: stateRule(success['when']), value: String(success['value']) },
+          failure: failure ? { events: Array.isArray(failure['events']) ? strings(failure['events']) : undefined, when: stateRule(failure['when']), message: strings(failure['message']), value: text(failure['value']) } : undefined,
+        }
+      : undefined,
     eventType,
     resultType,
   };
+}
+
+function dedupeRule(rule: Json): { events: string[]; key: string } {
+  return { events: strings(rule['events']), key: String(rule['key']) };
+}
+
+function stateRule(value: unknown): StateRuleModel | undefined {
+  const rule = record(value);
+  return rule ? { pointer: String(rule['pointer']), values: rule['values'] as Array<string | number | boolean> } : undefined;
 }
 
 /** Derives a method name from the operationId minus the resource's own noun (`listProjects` on projects -> `list`). */
@@ -489,7 +509,13 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
       const wait = record(source['x-specsmith-wait']);
       const via = wait ? byId.get(String(wait['via'])) : undefined;
       if (wait && via) {
-        operation.wait = { via: via.operationId, params: (record(wait['params']) ?? {}) as Record<string, string>, methodName: methods.claim(`${operation.methodName}AndWait`) };
+        operation.wait = {
+          via: via.operationId,
+          params: (record(wait['params']) ?? {}) as Record<string, string>,
+          methodName: methods.claim(text(wait['method']) ?? `${operation.methodName}AndWait`),
+          match: text(wait['match']),
+          current: text(wait['current']),
+        };
       }
       const chunked = record(source['x-specsmith-chunked-upload']);
       const complete = chunked ? byId.get(String(chunked['complete'])) : undefined;

@@ -46,14 +46,27 @@ export interface ResponseModel {
   type: string;
 }
 
+/** A value at `pointer` that is one of `values`. */
+export interface StateRuleModel {
+  pointer: string;
+  values: Array<string | number | boolean>;
+}
+
 export interface SSEModel {
   typeField: string;
   known: string[];
   terminal: string[] | undefined;
   terminalWhen: { pointer: string; values: Array<string | number | boolean> } | undefined;
   resume: { via: string | undefined; lastEventId: boolean; params: Record<string, { event: string; pointer: string }> | undefined; requires: string | undefined } | undefined;
-  dedupe: { events: string[]; key: string } | undefined;
-  result: { success: { event: string; value: string }; failure: { events: string[]; message: string[] } | undefined } | undefined;
+  dedupe: { events: string[]; key: string } | Array<{ events: string[]; key: string }> | undefined;
+  /** Which run a terminal or result event belongs to (`x-specsmith-sse.match`). */
+  match: { pointer: string; equals: { event: string; pointer: string } | undefined } | undefined;
+  result:
+    | {
+        success: { event: string | undefined; when: StateRuleModel | undefined; value: string };
+        failure: { events: string[] | undefined; when: StateRuleModel | undefined; message: string[]; value: string | undefined } | undefined;
+      }
+    | undefined;
   /** TypeScript type of one event. */
   eventType: string;
   /** TypeScript type of the stream's result, when it has one. */
@@ -107,6 +120,10 @@ export interface WaitModel {
   via: string;
   params: Record<string, string>;
   methodName: string;
+  /** Pointer into the operation's result to the caller's own event id. */
+  match: string | undefined;
+  /** Pointer into a stream event where the operation's result appears (it may be final already). */
+  current: string | undefined;
 }
 
 export interface OperationModel {

@@ -12,7 +12,11 @@ import { json, startEventStream, startFaultServer, writeChunks, type FaultServer
 const KEY = 'hot_0193a7b212347def8abc123456789012_a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4';
 const STREAM = '770e8400-e29b-41d4-a716-446655440000';
 const RUN = '550e8400-e29b-41d4-a716-446655440000';
-const run = (status: string, result?: unknown) => ({ run_id: RUN, env_id: '660e8400-e29b-41d4-a716-446655440000', stream_id: STREAM, run_type: 'event', status, start_time: '2024-01-15T10:30:00Z', ...(result === undefined ? {} : { result }) });
+const EVENT = '990e8400-e29b-41d4-a716-446655440000';
+// Every run event names the event that started the run (run.event_id): the caller's outcome is its own event's run.
+const run = (status: string, result?: unknown) => ({ run_id: RUN, env_id: '660e8400-e29b-41d4-a716-446655440000', stream_id: STREAM, run_type: 'event', status, start_time: '2024-01-15T10:30:00Z', event_id: EVENT, ...(result === undefined ? {} : { result }) });
+/** Reconnect waits short enough for tests. */
+const FAST = { reconnectDelay: 5, maxReconnectDelay: 20 };
 const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 let server: FaultServer | undefined;
@@ -27,7 +31,7 @@ async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
   return events;
 }
 
-const published = { type: 'event:published', event_id: '990e8400-e29b-41d4-a716-446655440000', stream_id: STREAM, event_type: 'chat:message' };
+const published = { type: 'event:published', event_id: EVENT, stream_id: STREAM, event_type: 'chat:message' };
 
 describe('subscribe-with-event across a server timeout', () => {
   it('resumes through GET /v1/streams/{stream_id}/subscribe, losing nothing and dropping repeated run events', async () => {
@@ -51,7 +55,7 @@ describe('subscribe-with-event across a server timeout', () => {
       }
     });
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
-    const events = await collect<StreamSubscribeWithEventEvent | UnknownEvent>(hot.streams.subscribeWithEvent({ event_type: 'chat:message', event_data: { message: 'Hello!' } }));
+    const events = await collect<StreamSubscribeWithEventEvent | UnknownEvent>(hot.streams.subscribeWithEvent({ event_type: 'chat:message', event_data: { message: 'Hello!' } }, FAST));
     expect(events.map((event) => event.type)).toEqual(['event:published', 'run:start', 'stream:data', 'stream:data', 'run:stop']);
     const text = events.flatMap((event) => (event.type === 'stream:data' ? [(event.payload as { text: string }).text] : [])).join('');
     expect(text).toBe('Hello');

@@ -22,6 +22,7 @@ interface Want {
 
 const bad = 'test/fixtures/specs/bad';
 const split = `${bad}/split-bad`;
+const streams = 'test/fixtures/hostile/streams';
 const KNOWN_EXTENSIONS =
   'x-specsmith-client, x-specsmith-envelope, x-specsmith-errors, x-specsmith-request-id, x-specsmith-rate-limit, x-specsmith-retry, x-specsmith-pagination, x-specsmith-idempotent, x-specsmith-sse, x-specsmith-wait, x-specsmith-long-running, x-specsmith-async-webhook, x-specsmith-webhooks, x-specsmith-upload, x-specsmith-chunked-upload, x-specsmith-resource, x-specsmith-method';
 
@@ -95,6 +96,15 @@ const CASES: Array<[string, string, Want[]]> = [
       { file: `${bad}/bad-extensions.yaml`, line: 17, pointer: '/paths/~1things/x-specsmith-method', code: 'invalid-extension', message: 'x-specsmith-method is not allowed on a path item; it belongs on an operation' },
       { file: `${bad}/bad-extensions.yaml`, line: 21, pointer: '/paths/~1things/get/x-specsmith-resource', code: 'invalid-extension', message: 'x-specsmith-resource is not allowed on an operation; it belongs on a tag' },
       { file: `${bad}/bad-extensions.yaml`, line: 24, pointer: '/paths/~1things/get/x-specsmith-long-running/poll', code: 'invalid-extension', message: 'names operationId "getOperation", which no operation has' },
+    ],
+  ],
+  [
+    'malformed stream and wait declarations (a result with neither event nor state, a match without its pointer, a waiter matching on a stream that cannot)',
+    `${streams}/bad-stream-extensions.yaml`,
+    [
+      { file: `${streams}/bad-stream-extensions.yaml`, line: 7, pointer: '/paths/~1events/post/x-specsmith-wait/match', code: 'invalid-extension', message: 'needs x-specsmith-sse.match on "subscribeStream" to say which field of its events carries the matched id' },
+      { file: `${streams}/bad-stream-extensions.yaml`, line: 15, pointer: '/paths/~1streams~1{stream_id}/get/x-specsmith-sse', code: 'invalid-extension', message: "x-specsmith-sse is malformed: at /result/success: must have required property 'event'; at /result/success: must have required property 'when'; at /result/success: must match a schema in anyOf" },
+      { file: `${streams}/bad-stream-extensions.yaml`, line: 27, pointer: '/paths/~1runs~1{run_id}/get/x-specsmith-sse', code: 'invalid-extension', message: "x-specsmith-sse is malformed: at /match: must have required property 'pointer'" },
     ],
   ],
   [

@@ -199,10 +199,14 @@ export type RunStatsResult = Exclude<NonNullable<paths['/v1/runs/stats']['get'][
 export type RunGetResponse = Exclude<NonNullable<paths['/v1/runs/{run_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** One event of `hot.runs.subscribe()`. */
 export type RunSubscribeEvent = components['schemas']['RunSubscriptionEvent'];
+/** What `.result()` of `hot.runs.subscribe()` resolves to: the result its `success` event carries. */
+export type RunSubscribeResult = Exclude<NonNullable<components['schemas']['RunSubscriptionEvent']>['run'], undefined>;
 /** What `hot.tasks.get()` resolves to. */
 export type TaskGetResponse = Exclude<NonNullable<paths['/v1/tasks/{task_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** One event of `hot.tasks.subscribe()`. */
 export type TaskSubscribeEvent = components['schemas']['TaskSubscriptionEvent'];
+/** What `.result()` of `hot.tasks.subscribe()` resolves to: the result its `success` event carries. */
+export type TaskSubscribeResult = Exclude<NonNullable<components['schemas']['TaskSubscriptionEvent']>['task'], undefined>;
 /** What `hot.env.get()` resolves to. */
 export type EnvGetResponse = Exclude<NonNullable<paths['/v1/env']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** One event of `hot.env.subscribe()`. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { awaitStreamResult, EventStream } from '../../../generator/runtime/event-stream.js';
+import { awaitStreamResult, EventStream, type StreamOptions } from '../../../generator/runtime/event-stream.js';
 import type { OperationSpec, SSESpec } from '../../../generator/runtime/operation.js';
-import { collect, controlledStream, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
+import { reconnectDelayMs } from '../../../generator/runtime/reconnect.js';
+import { RecentKeys } from '../../../generator/runtime/recent-keys.js';
+import { collect, ConnectionError, controlledStream, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
 
 const RUN_EVENTS = ['run:start', 'run:log', 'run:stop', 'run:fail', 'run:cancel'];
 const RESULT: SSESpec['result'] = {
@@ -49,6 +51,9 @@ const subscribeWithEvent: OperationSpec = {
     result: RESULT,
   },
 };
+
+/** Reconnect waits short enough for unit tests. */
+const FAST: StreamOptions = { reconnectDelay: 1, maxReconnectDelay: 4 };
 
 /** One SSE message. */
 function msg(fields: { event?: string; id?: string; data: unknown }): string {
@@ -139,7 +144,7 @@ describe('EventStream resume', () => {
       () => sse([msg({ id: '1', event: 'run:start', data: { run: { run_id: 'r1' } } }), msg({ id: '2', event: 'run:log', data: { line: 'a' } })]),
       () => sse([msg({ id: '3', event: 'run:log', data: { line: 'b' } }), msg({ id: '4', event: 'run:stop', data: { run: { run_id: 'r1', result: 'ok' } } })]),
     );
-    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined));
+    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST));
     expect(events.map((event) => (event as { type: string }).type)).toEqual(['run:start', 'run:log', 'run:log', 'run:stop']);
     expect(s.requests).toHaveLength(2);
     expect(s.requests[0]?.headers.has('Last-Event-ID')).toBe(false);
@@ -149,14 +154,14 @@ describe('EventStream resume', () => {
 
   it('resumes via itself without Last-Event-ID when the spec does not ask for it', async () => {
     const s = script(() => sse(msg({ id: '9', event: 'run:log', data: {} })), () => sse(msg({ event: 'run:stop', data: {} })));
-    await collect(new EventStream(makeCore(s.fetch), runOp({ resume: {} }), ['r1'], undefined));
+    await collect(new EventStream(makeCore(s.fetch), runOp({ resume: {} }), ['r1'], undefined, FAST));
     expect(s.requests).toHaveLength(2);
     expect(s.requests[1]?.headers.has('Last-Event-ID')).toBe(false);
   });
 
   it('sends no Last-Event-ID after the server reset the id with an empty `id:`', async () => {
     const s = script(() => sse([msg({ id: '5', event: 'run:log', data: {} }), 'id\ndata: {"type":"run:log"}\n\n']), () => sse(msg({ event: 'run:stop', data: {} })));
-    await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined));
+    await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST));
     expect(s.requests).toHaveLength(2);
     expect(s.requests[1]?.headers.has('Last-Event-ID')).toBe(false);
   });
@@ -171,7 +176,7 @@ describe('EventStream resume', () => {
           msg({ event: 'run:stop', data: { run: { run_id: 'r1', result: { answer: 42 } } } }),
         ]),
     );
-    const stream = new EventStream(makeCore(s.fetch), subscribeWithEvent, [], { project: 'p1', event: { name: 'go' } });
+    const stream = new EventStream(makeCore(s.fetch), subscribeWithEvent, [], { project: 'p1', event: { name: 'go' } }, FAST);
     const events = await collect(stream);
     expect(events.map((event) => (event as { type: string }).type)).toEqual(['event:published', 'run:start', 'stream:data', 'run:stop']);
     expect(s.requests).toHaveLength(2);
@@ -194,7 +199,7 @@ describe('EventStream resume', () => {
           msg({ event: 'run:stop', data: { run: { run_id: 'r2' } } }),
         ]),
     );
-    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined));
+    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST));
     expect(events).toEqual([
       { type: 'run:start', run: { run_id: 'r1' } },
       { type: 'run:log', line: 1 },
@@ -208,7 +213,7 @@ describe('EventStream resume', () => {
     const body = controlledStream();
     const s = script(() => open(body), () => sse(msg({ event: 'run:log', data: {} })));
     body.push(msg({ event: 'run:stop', data: { run: { run_id: 'r1' } } }) + msg({ event: 'run:log', data: { after: 'stop' } }));
-    const events = await within(collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined)), 2_000, 'the stream');
+    const events = await within(collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST)), 2_000, 'the stream');
     expect(events).toEqual([{ type: 'run:stop', run: { run_id: 'r1' } }]);
     expect(s.requests).toHaveLength(1);
     await within(body.cancelled, 1_000, 'cancelling the body');
@@ -223,7 +228,7 @@ describe('EventStream resume', () => {
 
   it('does not resume when the spec has no resume', async () => {
     const s = script(() => sse(msg({ event: 'run:log', data: {} })), () => sse(msg({ event: 'run:stop', data: {} })));
-    await collect(new EventStream(makeCore(s.fetch), runOp({ resume: undefined }), ['r1'], undefined));
+    await collect(new EventStream(makeCore(s.fetch), runOp({ resume: undefined }), ['r1'], undefined, FAST));
     expect(s.requests).toHaveLength(1);
   });
 
@@ -240,17 +245,18 @@ describe('EventStream resume', () => {
     const s = script(() => open(body), () => sse(msg({ event: 'run:stop', data: { run: { run_id: 'r1' } } })));
     body.push(msg({ id: '7', event: 'run:log', data: { line: 1 } }));
     setTimeout(() => body.fail(new TypeError('terminated')), 20);
-    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined));
+    const events = await collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, FAST));
     expect(events.map((event) => (event as { type: string }).type)).toEqual(['run:log', 'run:stop']);
     expect(s.requests[1]?.headers.get('Last-Event-ID')).toBe('7');
   });
 
-  it('gives up quietly when resumed connections keep delivering nothing', async () => {
+  it('gives up with ConnectionError after maxReconnects reconnects in a row that bring nothing new', async () => {
     const s = script(() => sse(msg({ event: 'run:log', data: {} })), () => sse(': keepalive only\n\n'));
-    const events = await collect(new EventStream(makeCore(s.fetch, { maxRetries: 0 }), runOp(), ['r1'], undefined));
-    expect(events).toHaveLength(1);
-    // the first connection, then one empty one: with no reconnects tolerated, that is the end
-    expect(s.requests).toHaveLength(2);
+    const error = await rejectionOf(collect(new EventStream(makeCore(s.fetch), runOp(), ['r1'], undefined, { ...FAST, maxReconnects: 2 })));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain('2 reconnects in a row brought no new event');
+    // the first connection, then two empty reconnects
+    expect(s.requests).toHaveLength(3);
   });
 });
 
@@ -400,5 +406,103 @@ describe('awaitStreamResult', () => {
     const error = await rejectionOf(awaitStreamResult(makeCore(s.fetch), subscribeStream, { stream_id: '/id' }, { id: 'st-1' }));
     expect(error).toBeInstanceOf(OperationFailedError);
     expect((error as Error).message).toContain('exploded');
+  });
+});
+
+describe('matching the caller’s own run (sse.match)', () => {
+  const matched = (equals?: { event: string; pointer: string }): OperationSpec => runOp({ known: ['event:published', ...RUN_EVENTS], match: { pointer: '/run/event_id', ...(equals ? { equals } : {}) } });
+
+  it('with a match option, only that run’s terminal event ends the stream and settles the result', async () => {
+    const s = script(
+      sse([
+        msg({ event: 'run:fail', data: { run: { run_id: 'r2', event_id: 'e2', result: { $err: { message: 'not mine' } } } } }),
+        msg({ event: 'run:stop', data: { run: { run_id: 'r3', event_id: null, result: 'nobody’s' } } }),
+        msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1', result: 'mine' } } }),
+      ]),
+    );
+    await expect(new EventStream(makeCore(s.fetch), matched(), ['r1'], undefined, { ...FAST, match: 'e1' }).result()).resolves.toBe('mine');
+  });
+
+  it('without an expected id, a plain subscription ends on any run’s terminal event', async () => {
+    const s = script(sse([msg({ event: 'run:fail', data: { run: { run_id: 'r2', event_id: 'e2' } } }), msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1' } } })]));
+    const events = await collect(new EventStream(makeCore(s.fetch), matched(), ['r1'], undefined, FAST));
+    expect(events).toHaveLength(1);
+  });
+
+  it('learns the id from the announcing event once; a second announcement does not replace it', async () => {
+    const s = script(
+      sse([
+        msg({ event: 'event:published', data: { event_id: 'e1' } }),
+        msg({ event: 'event:published', data: { event_id: 'e2' } }),
+        msg({ event: 'run:stop', data: { run: { run_id: 'r2', event_id: 'e2', result: 'not mine' } } }),
+        msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1', result: 'mine' } } }),
+      ]),
+    );
+    await expect(new EventStream(makeCore(s.fetch), matched({ event: 'event:published', pointer: '/event_id' }), ['r1'], undefined, FAST).result()).resolves.toBe('mine');
+  });
+
+  it('awaitStreamResult passes the id read from the source at `match`', async () => {
+    const op: OperationSpec = { ...subscribeStream, sse: { ...(subscribeStream.sse as SSESpec), match: { pointer: '/run/event_id' } } };
+    const s = script(sse([msg({ event: 'run:stop', data: { run: { run_id: 'r2', event_id: 'e2', result: 'not mine' } } }), msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1', result: 'mine' } } })]));
+    await expect(awaitStreamResult(makeCore(s.fetch), op, { stream_id: '/stream_id' }, { stream_id: 's1', event_id: 'e1' }, FAST, { match: '/event_id' })).resolves.toBe('mine');
+  });
+});
+
+describe('state-based results (result.success.when / failure.when)', () => {
+  const stateOp = (): OperationSpec =>
+    runOp({
+      known: ['run:update'],
+      terminal: undefined,
+      dedupe: undefined,
+      terminalWhen: { pointer: '/run/status', values: ['succeeded', 'failed'] },
+      result: { success: { when: { pointer: '/run/status', values: ['succeeded'] }, value: '/run' }, failure: { when: { pointer: '/run/status', values: ['failed'] }, message: ['/run/result/$err/message'], value: '/run' } },
+    });
+
+  it('resolves with the value of the event whose state is a success', async () => {
+    const s = script(sse([msg({ event: 'run:update', data: { run: { status: 'running' } } }), msg({ event: 'run:update', data: { run: { status: 'succeeded', result: 7 } } })]));
+    await expect(new EventStream(makeCore(s.fetch), stateOp(), ['r1'], undefined).result()).resolves.toEqual({ status: 'succeeded', result: 7 });
+  });
+
+  it('rejects with the state, the message and the failure value', async () => {
+    const s = script(sse(msg({ event: 'run:update', data: { run: { status: 'failed', result: { $err: { message: 'oom' } } } } })));
+    const error = await rejectionOf(new EventStream(makeCore(s.fetch), stateOp(), ['r1'], undefined).result());
+    expect((error as Error).message).toBe('subscribeRun: failed: oom');
+    expect((error as OperationFailedError).details.result).toEqual({ status: 'failed', result: { $err: { message: 'oom' } } });
+  });
+
+  it('awaitStreamResult with `current` settles a source that is already final without a request', async () => {
+    const s = script(() => {
+      throw new Error('no request expected');
+    });
+    await expect(awaitStreamResult(makeCore(s.fetch), stateOp(), { run_id: '/id' }, { id: 'r1', status: 'succeeded' }, FAST, { current: '/run' })).resolves.toEqual({ id: 'r1', status: 'succeeded' });
+    await expect(rejectionOf(awaitStreamResult(makeCore(s.fetch), stateOp(), { run_id: '/id' }, { id: 'r1', status: 'failed', error: 'plain' }, FAST, { current: '/run' }))).resolves.toMatchObject({ message: 'subscribeRun: failed: plain' });
+    expect(s.requests).toHaveLength(0);
+  });
+});
+
+describe('reconnect waits (reconnectDelayMs)', () => {
+  const policy = { initialDelayMs: 1_000, maxDelayMs: 30_000 };
+  it('starts at the initial delay, or the server’s retry:, and doubles per reconnect that brought nothing new', () => {
+    expect(reconnectDelayMs(0, undefined, policy, () => 0)).toBe(1_000);
+    expect(reconnectDelayMs(3, undefined, policy, () => 0)).toBe(8_000);
+    expect(reconnectDelayMs(0, 250, policy, () => 0)).toBe(250);
+    expect(reconnectDelayMs(2, 250, policy, () => 0)).toBe(1_000);
+  });
+
+  it('adds at most 20% jitter and never passes the cap, unless the server asks for longer', () => {
+    expect(reconnectDelayMs(0, undefined, policy, () => 1)).toBe(1_200);
+    expect(reconnectDelayMs(10, undefined, policy, () => 1)).toBe(30_000);
+    expect(reconnectDelayMs(0, 60_000, policy, () => 0.5)).toBe(60_000);
+  });
+});
+
+describe('RecentKeys', () => {
+  it('remembers keys up to its bound, forgetting the oldest first', () => {
+    const keys = new RecentKeys(2);
+    expect(keys.add('a')).toBe(true);
+    expect(keys.add('a')).toBe(false);
+    keys.add('b');
+    keys.add('c');
+    expect([keys.has('a'), keys.has('b'), keys.has('c'), keys.size]).toEqual([false, true, true, 2]);
   });
 });

@@ -60,12 +60,12 @@ export class Events {
   }
 
   /**
-   * Calls `publish()`, then follows `streams.subscribe()` until the outcome arrives, and returns the result (or throws `OperationFailedError` with the failure message).
+   * Calls `publish()`, then follows `streams.subscribe()` until the outcome of this call arrives, and returns the result (or throws `OperationFailedError` with the failure message).
    *
    */
   async publishAndWait(params: EventPublishParams, options?: StreamOptions): Promise<StreamSubscribeResult> {
     const started = await this.publish(params, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeStream, { stream_id: '/stream_id' }, started, options)) as StreamSubscribeResult;
+    return (await awaitStreamResult(this.#client, ops.subscribeStream, { stream_id: '/stream_id' }, started, options, { match: '/event_id' })) as StreamSubscribeResult;
   }
 
   /**

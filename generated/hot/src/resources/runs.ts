@@ -2,11 +2,11 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
+import { EventStream, type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { RunGetResponse, RunListParams, RunListResult, RunStatsResult, RunSubscribeEvent } from '../types.js';
+import type { RunGetResponse, RunListParams, RunListResult, RunStatsResult, RunSubscribeEvent, RunSubscribeResult } from '../types.js';
 
 /** Runs (executions) of calls, event handlers, schedules and more. */
 export class Runs {
@@ -69,6 +69,15 @@ export class Runs {
   }
 
   /**
+   * Calls `get()`, then follows `runs.subscribe()` until the outcome arrives, and returns the result (or throws `OperationFailedError` with the failure message).
+   *
+   */
+  async wait(runId: string, options?: StreamOptions): Promise<RunSubscribeResult> {
+    const started = await this.get(runId, options);
+    return (await awaitStreamResult(this.#client, ops.subscribeRun, { run_id: '/run_id' }, started, options, { current: '/run', refresh: () => this.get(runId, options) })) as RunSubscribeResult;
+  }
+
+  /**
    * Subscribe to a run (SSE)
    *
    * Returns an event stream: iterate it with `for await`; `break` or `close()` ends the connection.
@@ -96,7 +105,7 @@ export class Runs {
    * ```
    *
    */
-  subscribe(runId: string, options?: StreamOptions): EventStream<RunSubscribeEvent> {
+  subscribe(runId: string, options?: StreamOptions): EventStream<RunSubscribeEvent, RunSubscribeResult> {
     return new EventStream(this.#client, ops.subscribeRun, [runId], undefined, options);
   }
 }

@@ -119,6 +119,11 @@ export class Streams {
    * published). A resumed stream may repeat `run:start` and the terminal run events:
    * de-duplicate them by `run.run_id`. After a terminal run event clients do not resume.
    *
+   * A stream carries the runs of every event published on it. The outcome of this request is the
+   * terminal event of the run whose `run.event_id` is the `event_id` of `event:published`; other
+   * runs' terminal events (of events published on the stream by others, or runs that no event
+   * started, whose `event_id` is null) are passed to the caller and do not end the stream.
+   *
    * ```sh
    * curl -N -X POST 'https://api.hot.dev/v1/streams/subscribe-with-event' \
    *   -H "Authorization: Bearer $HOT_API_KEY" \

@@ -2,10 +2,10 @@
 
 import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
-import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
+import { EventStream, type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { TaskGetResponse, TaskSubscribeEvent } from '../types.js';
+import type { TaskGetResponse, TaskSubscribeEvent, TaskSubscribeResult } from '../types.js';
 
 /** Tasks of the environment and their live status (newer, optional endpoints; only the task statuses are documented). */
 export class Tasks {
@@ -34,6 +34,15 @@ export class Tasks {
   }
 
   /**
+   * Calls `get()`, then follows `tasks.subscribe()` until the outcome arrives, and returns the result (or throws `OperationFailedError` with the failure message).
+   *
+   */
+  async wait(taskId: string, options?: StreamOptions): Promise<TaskSubscribeResult> {
+    const started = await this.get(taskId, options);
+    return (await awaitStreamResult(this.#client, ops.subscribeTask, { task_id: '/task_id' }, started, options, { current: '/task', refresh: () => this.get(taskId, options) })) as TaskSubscribeResult;
+  }
+
+  /**
    * Subscribe to a task (SSE)
    *
    * Returns an event stream: iterate it with `for await`; `break` or `close()` ends the connection.
@@ -57,7 +66,7 @@ export class Tasks {
    * ```
    *
    */
-  subscribe(taskId: string, options?: StreamOptions): EventStream<TaskSubscribeEvent> {
+  subscribe(taskId: string, options?: StreamOptions): EventStream<TaskSubscribeEvent, TaskSubscribeResult> {
     return new EventStream(this.#client, ops.subscribeTask, [taskId], undefined, options);
   }
 }

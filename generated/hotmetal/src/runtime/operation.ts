@@ -44,12 +44,24 @@ export interface PaginationSpec {
   pageSize?: string;
 }
 
+/** A value at `pointer` that is one of `values` (a run's final status, say). */
+export interface StateRule {
+  pointer: string;
+  values: readonly (string | number | boolean)[];
+}
+
+/** Events of the listed types with the same value at `key` are one event: a repeat is not yielded again. */
+export interface DedupeRule {
+  events: readonly string[];
+  key: string;
+}
+
 export interface SSESpec {
   typeField: string;
   /** Event types the spec defines; anything else arrives as an `unknown` event. */
   known: readonly string[];
   terminal?: readonly string[];
-  terminalWhen?: { pointer: string; values: readonly (string | number | boolean)[] };
+  terminalWhen?: StateRule;
   resume?: {
     /** Operation to resume through; undefined repeats this one. */
     via?: () => OperationSpec;
@@ -57,10 +69,18 @@ export interface SSESpec {
     params?: Readonly<Record<string, { event: string; pointer: string }>>;
     requires?: string;
   };
-  dedupe?: { events: readonly string[]; key: string };
+  dedupe?: DedupeRule | readonly DedupeRule[];
+  /**
+   * Which run a terminal or result event belongs to, for streams that carry
+   * several: its value at `pointer` must equal the expected one, taken from
+   * this stream's `equals.event` (at `equals.pointer`) or handed in by a waiter.
+   */
+  match?: { pointer: string; equals?: { event: string; pointer: string } };
   result?: {
-    success: { event: string; value: string };
-    failure?: { events: readonly string[]; message: readonly string[] };
+    /** The outcome is a success: an event of type `event` and/or whose state is one of `when`. */
+    success: { event?: string; when?: StateRule; value: string };
+    /** The outcome is a failure; `message` lists where the message is, `value` what the error carries (default: the event). */
+    failure?: { events?: readonly string[]; when?: StateRule; message: readonly string[]; value?: string };
   };
 }
 
