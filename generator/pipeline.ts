@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors, SpecError } from './diagnostics.js';
 import { emitPackage, type FileMap } from './emit/emit-package.js';
 import { startSchemaJob } from './emit/schema-job.js';
-import { loadSpec, type LoadedSpec } from './load/load-spec.js';
+import { loadSpec, type LoadedSpec, type LoadOptions } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { validateSpec } from './validate/validate-spec.js';
@@ -19,7 +19,7 @@ export interface StageTiming {
   ms: number;
 }
 
-export interface GenerateOptions {
+export interface GenerateOptions extends LoadOptions {
   packageName?: string | undefined;
   cwd?: string;
   /** Called once the document is bundled, validated and normalized (before modelling). */
@@ -59,7 +59,7 @@ export interface ModelledSpec {
 export async function modelSpec(specFile: string, options: GenerateOptions = {}): Promise<ModelledSpec> {
   const cwd = options.cwd ?? process.cwd();
   const timings: StageTiming[] = [];
-  const spec = await timed(timings, 'load', () => loadSpec(specFile, cwd));
+  const spec = await timed(timings, 'load', () => loadSpec(specFile, cwd, { allowRefRoots: options.allowRefRoots, maxFileBytes: options.maxFileBytes, maxDepth: options.maxDepth }));
   const diagnostics = await timed(timings, 'validate', () => validateSpec(spec));
   if (hasErrors(diagnostics)) throw new SpecError(diagnostics);
   await timed(timings, 'normalize', () => normalizeSpec(spec.document));
