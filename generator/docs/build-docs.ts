@@ -5,6 +5,7 @@
  * same atomic write and `--check` apply.
  */
 import type { FileMap } from '../emit/emit-package.js';
+import type { LoadOptions } from '../load/load-spec.js';
 import { modelSpec } from '../pipeline.js';
 import { landingPage, type DocsEntry } from './landing-page.js';
 import { buildReferencePage, redocBundle, redocLogos } from './redoc-page.js';
@@ -19,12 +20,13 @@ export interface DocsTarget {
 
 export const REDOC_ASSET = 'assets/redoc.standalone.js';
 
-export async function buildDocs(targets: readonly DocsTarget[], cwd: string): Promise<FileMap> {
+export async function buildDocs(targets: readonly DocsTarget[], cwd: string, load: LoadOptions = {}): Promise<FileMap> {
   const files: FileMap = new Map();
   const entries: DocsEntry[] = [];
   const pages = await Promise.all(
     targets.map(async (target) => {
-      const { model } = await modelSpec(target.spec, { cwd, packageName: target.packageName });
+      // The spec is loaded (and its $refs checked) before Redocly reads it: Redocly follows $refs on its own.
+      const { model } = await modelSpec(target.spec, { ...load, cwd, packageName: target.packageName });
       const html = await buildReferencePage(target.spec, `${model.title} reference`, `../${REDOC_ASSET}`);
       return { target, model, html };
     }),

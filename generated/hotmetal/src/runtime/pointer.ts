@@ -15,7 +15,8 @@ export function getAtPointer(root: unknown, pointer: string | readonly string[])
   const segments = typeof pointer === 'string' ? parsePointer(pointer) : pointer;
   let node = root;
   for (const segment of segments) {
-    if (node === null || typeof node !== 'object') return undefined;
+    // Own properties only: "__proto__" or "constructor" must not reach Object.prototype.
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
