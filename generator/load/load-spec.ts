@@ -83,11 +83,11 @@ export async function loadSpec(path: string, cwd = process.cwd(), options: LoadO
     diagnostics.push({ code, severity: 'error', message, pointer: at, file: display(from.path), line: position?.line, column: position?.column, hint });
   }
 
-  async function fileFor(from: SourceFile, ref: string, at: string): Promise<SourceFile | undefined> {
+  async function fileFor(from: SourceFile, filePart: string, ref: string, at: string): Promise<SourceFile | undefined> {
     let target: string;
     try {
       // A file part is a URI reference (RFC 3986 section 4.1), so %2e%2e is ".." and is checked as such.
-      target = resolve(dirname(from.path), decodeURI(ref));
+      target = resolve(dirname(from.path), decodeURI(filePart));
       if (target.includes('\0')) throw new URIError('NUL in path');
     } catch {
       refProblem(from, at, 'invalid-ref', `$ref "${ref}" is not a valid URI reference`, 'Percent-encode only whole UTF-8 characters, e.g. %20 for a space.');
@@ -100,6 +100,8 @@ export async function loadSpec(path: string, cwd = process.cwd(), options: LoadO
       const rootsText = roots.lexical.map((dir) => display(dir) || '.').join(', ');
       if (allowed.reason === 'not-found') {
         refProblem(from, at, 'dangling-ref', `$ref "${ref}" cannot be loaded: file not found`, 'Check the relative path of the referenced file.');
+      } else if (allowed.reason === 'not-a-file') {
+        refProblem(from, at, 'not-a-file', `$ref "${ref}" cannot be loaded: ${display(target)} is ${allowed.what}, not a regular file`, 'A spec and every file it refers to must be regular files.');
       } else {
         const how = allowed.reason === 'outside' ? 'points outside' : 'is a symbolic link to a file outside';
         refProblem(from, at, 'ref-outside-root', `$ref "${ref}" ${how} the folders specs may read (${rootsText})`, 'A spec may only refer to files under its own folder; move the file there, or allow its folder with --allow-ref-root <dir>.');
@@ -205,7 +207,7 @@ export async function loadSpec(path: string, cwd = process.cwd(), options: LoadO
       refProblem(file, `${filePointer}/$ref`, 'unsupported-ref-scheme', `$ref "${ref}" uses a ${scheme}: URL; only relative paths to files under the spec's folder are followed`, 'Refer to the file by a path relative to the spec, e.g. ./schemas/pet.yaml.');
       return node;
     }
-    const target = filePart === '' ? file : await fileFor(file, filePart, `${filePointer}/$ref`);
+    const target = filePart === '' ? file : await fileFor(file, filePart, ref, `${filePointer}/$ref`);
     if (!target) return node;
     const { $ref: _ignored, ...siblings } = node;
     if (target === root) {

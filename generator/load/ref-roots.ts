@@ -6,7 +6,8 @@
  * as written (so nothing outside a root is even stat'ed) and once symbolic
  * links are resolved (so a link inside the root cannot point out of it).
  */
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import { fileKind } from './read-file.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export interface RefRoots {
@@ -35,7 +36,7 @@ export async function refRoots(specDir: string, allowed: readonly string[], cwd:
   return { lexical, real: await Promise.all(lexical.map(realOrSelf)) };
 }
 
-export type RootCheck = { ok: true; real: string } | { ok: false; reason: 'outside' | 'link-outside' | 'not-found' };
+export type RootCheck = { ok: true; real: string } | { ok: false; reason: 'outside' | 'link-outside' | 'not-found' } | { ok: false; reason: 'not-a-file'; what: string };
 
 /** Whether `target` (absolute) may be read; `real` is the path to open. */
 export async function checkRefTarget(target: string, roots: RefRoots): Promise<RootCheck> {
@@ -44,6 +45,13 @@ export async function checkRefTarget(target: string, roots: RefRoots): Promise<R
   try {
     real = await realpath(target);
   } catch {
+    // /dev/stdin is a link to /proc/self/fd/0, which has no real path when it is a pipe or socket; stat (which opens nothing) says what it is.
+    try {
+      const stats = await stat(target);
+      if (!stats.isFile()) return { ok: false, reason: 'not-a-file', what: fileKind(stats) };
+    } catch {
+      // missing
+    }
     return { ok: false, reason: 'not-found' };
   }
   if (!roots.real.some((root) => isInside(real, root))) return { ok: false, reason: 'link-outside' };

@@ -6,7 +6,7 @@
  * removed; every other entry (dist/, node_modules/, a .env, notes) is carried
  * over into the new output. `check` compares instead of writing.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { SpecError } from '../diagnostics.js';
@@ -74,9 +74,40 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
   return { changed };
 }
 
+/**
+ * Creates the missing folders above the output one at a time and returns them
+ * (outermost first), so a failed run can remove them again. Not `mkdir
+ * { recursive: true }`: under /proc, Node 20's recursive mkdir retries forever.
+ */
+function createParents(dir: string): string[] {
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current) && dirname(current) !== current; current = dirname(current)) missing.unshift(current);
+  const created: string[] = [];
+  try {
+    for (const folder of missing) {
+      mkdirSync(folder);
+      created.push(folder);
+    }
+  } catch (error) {
+    removeFolders(created);
+    throw error;
+  }
+  return created;
+}
+
+function removeFolders(created: readonly string[]): void {
+  for (const folder of [...created].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // no longer empty: someone else's now
+    }
+  }
+}
+
 async function swapIn(outDir: string, files: ReadonlyMap<string, string>, plan: OutputPlan, options: WriteOptions): Promise<void> {
   const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
+  const createdParents = createParents(parent);
   const suffix = `${process.pid}-${Date.now()}`;
   const name = relative(parent, outDir);
   const journal = new SwapJournal(outDir, join(parent, `.${name}.specsmith-new-${suffix}`), join(parent, `.${name}.specsmith-old-${suffix}`));
@@ -97,6 +128,7 @@ async function swapIn(outDir: string, files: ReadonlyMap<string, string>, plan: 
     journal.swapIn();
   } catch (error) {
     journal.rollback();
+    removeFolders(createdParents);
     throw error;
   }
   journal.finish();
