@@ -3,6 +3,7 @@
  * failed run, 2 bad usage.
  */
 import { resolve } from 'node:path';
+import { SpecError } from '../diagnostics.js';
 import type { LoadOptions } from '../load/load-spec.js';
 import { parseArgs, UsageError } from './args.js';
 import { internalError } from './internal-error.js';
@@ -74,6 +75,11 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     if (error instanceof UsageError) {
       process.stderr.write(`specsmith: ${error.message}\n\n${USAGE}\n`);
       return 2;
+    }
+    if (error instanceof SpecError) {
+      // Diagnostics a command did not report itself (e.g. `build` refusing an output folder).
+      process.stderr.write(`${error.message}\nspecsmith: nothing more was written\n`);
+      return 1;
     }
     // The last resort: a bug, not bad input (that is a diagnostic). One line, the stack only with --verbose.
     process.stderr.write(internalError(error, argv.includes('--verbose')));

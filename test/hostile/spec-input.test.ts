@@ -392,6 +392,13 @@ describe('--out replaces only what specsmith wrote', () => {
   });
 });
 
+/** Whether process `pid` has installed a SIGINT handler, from /proc/<pid>/status (SigCgt is a hex mask, bit n-1 for signal n). */
+async function catchesSigint(pid: number): Promise<boolean> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(status)?.[1];
+  return mask !== undefined && (BigInt(`0x${mask}`) & 2n) !== 0n;
+}
+
 describe('an interrupted write leaves the previous output and no staging folders', () => {
   async function previousOutput(root: string): Promise<string> {
     const out = join(root, 'pkg');
@@ -439,7 +446,8 @@ describe('an interrupted write leaves the previous output and no staging folders
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Signalled as soon as the CLI has its SIGINT handler (Linux: bit 2 of SigCgt), well before the spec is generated.
+    for (let waited = 0; waited < 10_000 && !(await catchesSigint(child.pid ?? 0)); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     child.kill('SIGINT');
     expect(await exited, stderr).toBe(130);
     expect(stderr).toContain('specsmith: interrupted');
