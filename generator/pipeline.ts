@@ -10,7 +10,7 @@ import { emitPackage, type FileMap } from './emit/emit-package.js';
 import { emitMcpPackage } from './emit/mcp-package.js';
 import { buildMcpTools } from './emit/mcp-tools.js';
 import { startSchemaJob } from './emit/schema-job.js';
-import { loadSpec, type LoadedSpec } from './load/load-spec.js';
+import { loadSpec, type LoadedSpec, type LoadOptions } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { validateSpec } from './validate/validate-spec.js';
@@ -21,7 +21,7 @@ export interface StageTiming {
   ms: number;
 }
 
-export interface GenerateOptions {
+export interface GenerateOptions extends LoadOptions {
   packageName?: string | undefined;
   cwd?: string;
   /** Called once the document is bundled, validated and normalized (before modelling). */
@@ -64,7 +64,7 @@ export interface ModelledSpec {
 export async function modelSpec(specFile: string, options: GenerateOptions = {}): Promise<ModelledSpec> {
   const cwd = options.cwd ?? process.cwd();
   const timings: StageTiming[] = [];
-  const spec = await timed(timings, 'load', () => loadSpec(specFile, cwd));
+  const spec = await timed(timings, 'load', () => loadSpec(specFile, cwd, { allowRefRoots: options.allowRefRoots, maxFileBytes: options.maxFileBytes, maxDepth: options.maxDepth }));
   const diagnostics = await timed(timings, 'validate', () => validateSpec(spec));
   if (hasErrors(diagnostics)) throw new SpecError(diagnostics);
   await timed(timings, 'normalize', () => normalizeSpec(spec.document));

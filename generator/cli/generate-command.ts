@@ -6,15 +6,20 @@
  */
 import { watch } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { SpecError } from '../diagnostics.js';
+import { formatDiagnostic, SpecError, type Diagnostic } from '../diagnostics.js';
+import type { LoadOptions } from '../load/load-spec.js';
 import { generatePackage, type GeneratedPackage } from '../pipeline.js';
+import { withManifest } from '../write/manifest.js';
+import { planOutput } from '../write/output-dir.js';
 import { staleFiles, writeOutput } from '../write/write-output.js';
+import { internalError } from './internal-error.js';
 import type { GenerateTarget } from './targets.js';
 
 export interface GenerateFlags {
   check: boolean;
   verbose: boolean;
   cwd: string;
+  load?: LoadOptions | undefined;
 }
 
 function log(message: string): void {
@@ -37,7 +42,7 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
     const label = relative(flags.cwd, target.spec) || target.spec;
     const started = performance.now();
     try {
-      const result = await generatePackage(target.spec, { packageName: target.packageName, cwd: flags.cwd });
+      const result = await generatePackage(target.spec, { ...flags.load, packageName: target.packageName, cwd: flags.cwd });
       generated.push({ target, result });
       log(`specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} + ${result.mcp.size} (MCP) files (${Math.round(performance.now() - started)} ms)`);
       if (flags.verbose) for (const timing of result.timings) log(`  ${timing.stage.padEnd(9)} ${timing.ms.toFixed(1).padStart(8)} ms`);
@@ -48,16 +53,23 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
         log(`specsmith: ${label}: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}; nothing was written`);
         log(error.message); // the formatted diagnostics, one per line
       } else {
-        log(`specsmith: ${label}: ${(error as Error).stack ?? String(error)}`);
+        log(`specsmith: ${label}: ${internalError(error, flags.verbose).replace(/^specsmith: /, '').trimEnd()}`);
       }
     }
   }
   if (failed) return 1;
+  // Every output is checked before any is written: one refused folder leaves all of them untouched.
+  const refused: Diagnostic[] = flags.check ? [] : generated.flatMap(({ target, result }) => planOutput(target.out, withManifest(result.files), { protectedDirs: [dirname(target.spec)], cwd: flags.cwd }).diagnostics);
+  if (refused.length > 0) {
+    log(`specsmith: ${refused.length} problem${refused.length === 1 ? '' : 's'} with the output; nothing was written`);
+    log(refused.map(formatDiagnostic).join('\n'));
+    return 1;
+  }
   if (flags.check) {
     let stale = 0;
     for (const { target, result } of generated) {
       for (const [out, files] of outputs(target, result)) {
-        for (const path of await staleFiles(out, files)) {
+        for (const path of await staleFiles(out, files, { cwd: flags.cwd })) {
           stale++;
           process.stdout.write(`${relative(flags.cwd, join(out, path))}\n`);
         }
@@ -69,7 +81,15 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
   for (const { target, result } of generated) {
     for (const [out, files] of outputs(target, result)) {
       const started = performance.now();
-      const { changed } = await writeOutput(out, files);
+      let changed: string[];
+      try {
+        ({ changed } = await writeOutput(out, files, { protectedDirs: [dirname(target.spec)], cwd: flags.cwd }));
+      } catch (error) {
+        if (!(error instanceof SpecError)) throw error;
+        log(`specsmith: ${relative(flags.cwd, out) || out}: not written`);
+        log(error.message);
+        return 1;
+      }
       if (flags.verbose) log(`  write     ${(performance.now() - started).toFixed(1).padStart(8)} ms (${changed.length} changed)`);
       log(`specsmith: ${relative(flags.cwd, out) || out}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`}`);
     }

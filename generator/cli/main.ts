@@ -3,7 +3,10 @@
  * failed run, 2 bad usage.
  */
 import { resolve } from 'node:path';
+import { SpecError } from '../diagnostics.js';
+import type { LoadOptions } from '../load/load-spec.js';
 import { parseArgs, UsageError } from './args.js';
+import { internalError } from './internal-error.js';
 import { defaultTargets, singleTarget, type GenerateTarget } from './targets.js';
 
 const USAGE = `Usage:
@@ -15,13 +18,28 @@ const USAGE = `Usage:
 Options:
   --check     write nothing; exit 1 and list the files that would change
   --watch     regenerate when a spec changes
-  --verbose   print the time of each stage
+  --verbose   print the time of each stage (and the stack of an internal error)
   --force     (build) ignore the cache
-  --help      this text`;
+  --allow-ref-root <dir>   also read $ref'd files under <dir> (repeatable; by default only
+                           files under the spec's own folder are read)
+  --max-file-size <bytes>  largest spec or referenced file read (default 16M; K and M suffixes)
+  --help      this text
+Output: a .specsmith-manifest.json in each output folder lists the files written; a run
+replaces only those and keeps everything else. A non-empty folder without one is refused.`;
+
+/** `16777216`, `512K`, `16M` (binary units). */
+function parseSize(text: string): number {
+  const match = /^(\d+)\s*([KM])?(?:i?B)?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--max-file-size takes a number of bytes, e.g. 16M, not "${text}"`);
+  const unit = match[2]?.toUpperCase();
+  const bytes = Number(match[1]) * (unit === 'M' ? 1024 * 1024 : unit === 'K' ? 1024 : 1);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size must be a positive size, not "${text}"`);
+  return bytes;
+}
 
 export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   try {
-    const args = parseArgs(argv, ['out', 'name'], ['check', 'watch', 'verbose', 'help', 'force']);
+    const args = parseArgs(argv, ['out', 'name', 'max-file-size'], ['check', 'watch', 'verbose', 'help', 'force'], ['allow-ref-root']);
     if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return args.command === undefined && !args.flags.has('help') ? 2 : 0;
@@ -40,7 +58,9 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     const { runGenerate, watchGenerate } = await import('./generate-command.js');
     const targets: GenerateTarget[] = spec ? [singleTarget(spec, typeof out === 'string' ? out : undefined, typeof name === 'string' ? name : undefined, cwd)] : defaultTargets(cwd);
     if (!spec && (out || name)) throw new UsageError('--out and --name need a spec file');
-    const flags = { check: args.flags.has('check'), verbose: args.flags.has('verbose'), cwd };
+    const maxFileSize = args.flags.get('max-file-size');
+    const load: LoadOptions = { allowRefRoots: args.lists.get('allow-ref-root') ?? [], maxFileBytes: typeof maxFileSize === 'string' ? parseSize(maxFileSize) : undefined };
+    const flags = { check: args.flags.has('check'), verbose: args.flags.has('verbose'), cwd, load };
     if (args.command === 'docs') {
       if (args.flags.has('watch')) throw new UsageError('docs has no --watch');
       const { runDocs } = await import('./docs-command.js');
@@ -56,6 +76,13 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
       process.stderr.write(`specsmith: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    throw error;
+    if (error instanceof SpecError) {
+      // Diagnostics a command did not report itself (e.g. `build` refusing an output folder).
+      process.stderr.write(`${error.message}\nspecsmith: nothing more was written\n`);
+      return 1;
+    }
+    // The last resort: a bug, not bad input (that is a diagnostic). One line, the stack only with --verbose.
+    process.stderr.write(internalError(error, argv.includes('--verbose')));
+    return 1;
   }
 }

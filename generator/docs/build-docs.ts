@@ -10,6 +10,7 @@ import { emitLlmsFullTxt, emitLlmsTxt } from '../emit/agent-files.js';
 import type { FileMap } from '../emit/emit-package.js';
 import { buildMcpTools } from '../emit/mcp-tools.js';
 import { emitApiIndex, emitReadme } from '../emit/readme-file.js';
+import type { LoadOptions } from '../load/load-spec.js';
 import { modelSpec } from '../pipeline.js';
 import { landingPage, PACKAGE_DOCS, type DocsEntry } from './landing-page.js';
 import { buildReferencePage, redocBundle, redocLogos } from './redoc-page.js';
@@ -25,12 +26,13 @@ export interface DocsTarget {
 
 export const REDOC_ASSET = 'assets/redoc.standalone.js';
 
-export async function buildDocs(targets: readonly DocsTarget[], cwd: string): Promise<FileMap> {
+export async function buildDocs(targets: readonly DocsTarget[], cwd: string, load: LoadOptions = {}): Promise<FileMap> {
   const files: FileMap = new Map();
   const entries: DocsEntry[] = [];
   const pages = await Promise.all(
     targets.map(async (target) => {
-      const { model, spec } = await modelSpec(target.spec, { cwd, packageName: target.packageName });
+      // The spec is loaded (and its $refs checked) before Redocly reads it: Redocly follows $refs on its own.
+      const { model, spec } = await modelSpec(target.spec, { ...load, cwd, packageName: target.packageName });
       const reference = await referenceDocument(target.spec, model, cwd);
       const html = await buildReferencePage(reference, target.spec, `${model.title} reference`, `../${REDOC_ASSET}`);
       // The package's own documents, from the same emitters (and the same normalized document) as generation.

@@ -12,6 +12,19 @@ import { appendPointer, getAtPointer } from '../load/json-pointer.js';
 import { checkExtensionReferences, checkExtensions, listOperations } from '../extensions/check.js';
 import { isObject } from '../model/schema-utils.js';
 import { checkSchemaCycles } from './schema-cycles.js';
+import { findRefCycles } from './ref-cycles.js';
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** The value at an internal reference; INVALID when the fragment is not a JSON pointer (RFC 6901 section 6). */
+const INVALID = Symbol('invalid pointer');
+function lookup(document: Record<string, unknown>, ref: string): unknown {
+  try {
+    return getAtPointer(document, ref);
+  } catch {
+    return INVALID;
+  }
+}
 
 /** A diagnostic before it is located; `related` points at a second node the message names (located the same way). */
 type Issue = Omit<Diagnostic, 'file' | 'line' | 'column'> & { related?: string };
@@ -59,6 +72,11 @@ function checkInfo(document: Record<string, unknown>): Issue[] {
 function checkRefs(document: Record<string, unknown>, written: (pointer: string) => unknown): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<unknown>();
+  const internal: Array<{ pointer: string; ref: string }> = [];
+  const quoted = (pointer: string, value: string): string => {
+    const text = written(`${pointer}/$ref`);
+    return typeof text === 'string' ? text : value;
+  };
   const visit = (node: unknown, pointer: string): void => {
     if (node === null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
@@ -68,9 +86,15 @@ function checkRefs(document: Record<string, unknown>, written: (pointer: string)
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {
-        if (value.startsWith('#') && getAtPointer(document, value) === undefined) {
-          const text = written(`${pointer}/$ref`);
-          issues.push({ code: 'dangling-ref', severity: 'error', pointer: `${pointer}/$ref`, message: `$ref "${typeof text === 'string' ? text : value}" points at nothing`, hint: 'Fix the reference or define the missing component.' });
+        if (!value.startsWith('#')) continue;
+        const target = lookup(document, value);
+        if (target === INVALID) {
+          const fixed = `#/${value.slice(1).replace(/^\/*/, '')}`;
+          issues.push({ code: 'invalid-ref', severity: 'error', pointer: `${pointer}/$ref`, message: `$ref "${quoted(pointer, value)}" is not a JSON pointer: after "#" it must start with "/"`, hint: `Write "${fixed}" (RFC 6901).` });
+        } else if (target === undefined) {
+          issues.push({ code: 'dangling-ref', severity: 'error', pointer: `${pointer}/$ref`, message: `$ref "${quoted(pointer, value)}" points at nothing`, hint: 'Fix the reference or define the missing component.' });
+        } else {
+          internal.push({ pointer, ref: value });
         }
       } else if (!key.startsWith('x-') || key.startsWith('x-specsmith-')) {
         visit(value, appendPointer(pointer, key));
@@ -78,13 +102,19 @@ function checkRefs(document: Record<string, unknown>, written: (pointer: string)
     }
   };
   visit(document, '');
+  for (const { members } of findRefCycles(document, internal)) {
+    const first = members[0] ?? '';
+    const loop = [...members, first].map((member) => `#${member}`).join(' -> ');
+    issues.push({ code: 'ref-cycle', severity: 'error', pointer: `${first}/$ref`, message: `$ref cycle ${loop} never reaches a schema`, hint: 'At least one member of the cycle must be a schema of its own, not only a $ref.' });
+  }
   return issues;
 }
 
 function resolveLocal(document: Record<string, unknown>, value: unknown): unknown {
   let current = value;
   for (let depth = 0; depth < 20 && isObject(current) && typeof current['$ref'] === 'string' && current['$ref'].startsWith('#'); depth++) {
-    current = getAtPointer(document, current['$ref']);
+    const next = lookup(document, current['$ref']);
+    current = next === INVALID ? undefined : next;
   }
   return current;
 }
@@ -96,8 +126,17 @@ function checkOperations(document: Record<string, unknown>): Issue[] {
   const is30 = typeof document['openapi'] === 'string' && document['openapi'].startsWith('3.0');
   if (is30 && paths === undefined) issues.push({ code: 'invalid-paths', severity: 'error', pointer: '', message: 'OpenAPI 3.0 requires a "paths" object' });
 
-  for (const path of Object.keys(paths ?? {})) {
+  for (const [path, item] of Object.entries(paths ?? {})) {
     if (!path.startsWith('/')) issues.push({ code: 'invalid-path', severity: 'error', pointer: appendPointer('/paths', path), message: `path "${path}" must start with "/"` });
+    if (!isObject(item)) {
+      issues.push({ code: 'invalid-path-item', severity: 'error', pointer: appendPointer('/paths', path), message: `path item "${path}" must be an object, not ${describe(item)}` });
+      continue;
+    }
+    for (const method of HTTP_METHODS) {
+      if (Object.hasOwn(item, method) && !isObject(item[method])) {
+        issues.push({ code: 'invalid-operation', severity: 'error', pointer: appendPointer('/paths', path, method), message: `operation "${method} ${path}" must be an object, not ${describe(item[method])}`, hint: `Describe the operation (at least its responses), or remove "${method}:".` });
+      }
+    }
   }
 
   const operationIds = new Map<string, string>();
@@ -147,6 +186,12 @@ function checkOperations(document: Record<string, unknown>): Issue[] {
     }
   }
   return issues;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
 }
 
 function checkAllExtensions(document: Record<string, unknown>): Issue[] {

@@ -63,21 +63,28 @@ describe('a failed run', () => {
 });
 
 describe('a successful run', () => {
-  it('replaces the generated files, removes ones no longer generated, and keeps dist/, node_modules/ and build info', async () => {
+  it('replaces the generated files, removes ones no longer generated, and keeps dist/, node_modules/, build info and files it did not write', async () => {
     const pristine = await readFile(join(out, 'src', 'client.ts'), 'utf8');
     await writeFile(join(out, 'src', 'client.ts'), '// stale\n');
+    // Files an earlier run wrote (listed in its manifest) that this run no longer generates.
     await writeFile(join(out, 'src', 'leftover.ts'), 'export {};\n');
     await mkdir(join(out, 'src', 'old-folder'), { recursive: true });
     await writeFile(join(out, 'src', 'old-folder', 'gone.ts'), 'export {};\n');
+    const manifestPath = join(out, '.specsmith-manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: string[] };
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, files: [...manifest.files, 'src/leftover.ts', 'src/old-folder/gone.ts'] }));
+    // A file nobody listed: the user's.
+    await writeFile(join(out, 'src', 'notes.md'), 'mine\n');
 
     const { code, stderr } = await runCli(['generate', tasker, '--out', 'pkg'], temp.path);
     expect(code, stderr).toBe(0);
-    expect(stderr).toContain('specsmith: pkg: 3 files written');
+    expect(stderr).toContain('specsmith: pkg: 4 files written'); // client.ts, the manifest and the two removals
 
     expect(await readFile(join(out, 'src', 'client.ts'), 'utf8')).toBe(pristine);
     const files = await listFiles(out);
     expect(files).not.toContain('src/leftover.ts');
     expect(files).not.toContain('src/old-folder/gone.ts');
+    expect(await readFile(join(out, 'src', 'notes.md'), 'utf8')).toBe('mine\n');
     expect(await readFile(join(out, 'dist', 'index.js'), 'utf8')).toBe('export const built = true;\n');
     expect(await readFile(join(out, 'node_modules', 'left-pad', 'index.js'), 'utf8')).toBe('module.exports = 1;\n');
     expect(await readFile(join(out, 'tsconfig.tsbuildinfo'), 'utf8')).toBe('{}\n');

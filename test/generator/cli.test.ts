@@ -83,7 +83,6 @@ describe('generate --check', () => {
 
   it.each<[string, (copy: string) => Promise<void>, string]>([
     ['an edited file', (copy) => appendFile(join(copy, 'src', 'client.ts'), '// hand edit\n'), 'copy/src/client.ts'],
-    ['a stray file', (copy) => writeFile(join(copy, 'src', 'resources', 'stray.ts'), 'export {};\n'), 'copy/src/resources/stray.ts'],
     ['a deleted file', (copy) => rm(join(copy, 'src', 'types.ts')), 'copy/src/types.ts'],
     ['an edited file of the MCP package', (copy) => appendFile(join(`${copy}-mcp`, 'src', 'index.ts'), '// hand edit\n'), 'copy-mcp/src/index.ts'],
   ])('exits 1 and prints the path of %s, writing nothing', async (_label, change, path) => {
@@ -95,6 +94,24 @@ describe('generate --check', () => {
     expect(stdout).toBe(`${path}\n`);
     expect(stderr).toContain('specsmith: 1 generated file is stale; run `specsmith generate`');
     expect(await hashTree(temp.path)).toEqual(before);
+  });
+
+  it('lists a file an earlier run wrote (in the manifest) that this one no longer generates', async () => {
+    await freshCopy();
+    const manifestPath = join(temp.path, 'copy', '.specsmith-manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: string[] };
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, files: [...manifest.files, 'src/resources/stray.ts'] }));
+    await writeFile(join(temp.path, 'copy', 'src', 'resources', 'stray.ts'), 'export {};\n');
+    const { code, stdout, stderr } = await check();
+    expect(code).toBe(1);
+    expect(stdout).toBe('copy/.specsmith-manifest.json\ncopy/src/resources/stray.ts\n');
+    expect(stderr).toContain('specsmith: 2 generated files are stale');
+  });
+
+  it('does not list a file specsmith did not write (not in the manifest): a run would keep it', async () => {
+    await freshCopy();
+    await writeFile(join(temp.path, 'copy', 'src', 'resources', 'notes.md'), 'mine\n');
+    expect(await check()).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('lists several stale files, sorted', async () => {
