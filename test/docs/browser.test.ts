@@ -126,13 +126,19 @@ describe.each(PROVIDERS)('%s reference code samples', (provider) => {
     const info = spec.document['info'] as { title: string };
     await page.locator('h1', { hasText: info.title }).first().waitFor({ timeout: 30_000 });
 
-    /** Opens an operation from the sidebar, expanding its tag first when its entry is not shown. */
+    /**
+     * Opens an operation by its sidebar link's address (the page routes on the URL hash), so a
+     * sidebar that re-renders under the pointer cannot swallow the click; when the link is not in
+     * the page yet, its tag is expanded from the sidebar first.
+     */
     const open = async (operationId: string, tag: string): Promise<void> => {
       const entry = page.locator(`[data-component-name="Menu/MenuItem"] a[href$="/${operationId.toLowerCase()}"]`).first();
-      if (!(await entry.isVisible())) {
+      if ((await entry.count()) === 0) {
         await page.locator('[data-component-name="Menu/MenuItem"]').filter({ hasText: new RegExp(`^\\s*${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).last().click();
       }
-      await entry.click();
+      const href = await entry.getAttribute('href', { timeout: 30_000 });
+      if (href?.startsWith('#')) await page.evaluate((hash) => void (window.location.hash = hash), href);
+      else await entry.click();
     };
     const shows = (text: string): Promise<boolean> =>
       page

@@ -35,7 +35,7 @@ const GENERATING = ['comment-injection', 'identifiers', 'title-not-identifier', 
 
 let workdir: string;
 let tscErrors = '';
-const packages = new Map<string, { folder: string; files: Map<string, string>; client: string }>();
+const packages = new Map<string, { folder: string; files: Map<string, string>; mcp: Map<string, string>; client: string }>();
 
 async function build(folder: string): Promise<void> {
   await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(folder, 'tsconfig.json')], { cwd: folder });
@@ -74,7 +74,7 @@ beforeAll(async () => {
       await mkdir(dirname(join(folder, path)), { recursive: true });
       await writeFile(join(folder, path), text);
     }
-    packages.set(name, { folder, files: result.files, client: result.model.name });
+    packages.set(name, { folder, files: result.files, mcp: result.mcp, client: result.model.name });
   }
   // Type-level checks of the shadowed-names package, compiled with it.
   await writeFile(
@@ -133,7 +133,8 @@ describe('comment-injection.yaml: spec text cannot end a comment or a string', (
     expect(text('src/client.ts')).toContain('/** Operations tagged Things *\\/ globalThis.pwned = 14; /*. */');
     expect(text('src/webhooks.ts')).toContain('narrow it on `event *\\/ globalThis.pwned = 13; /*`.');
     expect(text('src/types.ts')).toContain('the result its `done *\\/ globalThis.pwned = 41; /*` event carries.');
-    expect(text('src/mcp/index.ts')).toContain('One MCP tool per operation of the Evil *\\/ globalThis.pwned = 1; /* API');
+    // The MCP server is its own package (`<name>-mcp`); its tool table's doc names the API too.
+    expect(packages.get('comment-injection')?.mcp.get('src/index.ts') ?? '').toContain('One MCP tool per operation of the Evil *\\/ globalThis.pwned = 1; /* API');
     const resource = [...files].find(([path]) => path.startsWith('src/resources/things'))?.[1] ?? '';
     expect(resource).toContain('   * Summary *\\/ globalThis.pwned = 19; /*');
     // U+2029 in a description becomes an ordinary JSDoc line break.
