@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { SpecError } from '../diagnostics.js';
 import { runRedocly } from '../docs/redoc-page.js';
 import type { FileMap } from '../emit/emit-package.js';
+import { CJS_DIR, CJS_MARKER } from '../emit/package-files.js';
 import { runtimeDir } from '../emit/runtime-dir.js';
 import { UNMANAGED, writeOutput } from '../write/write-output.js';
 import { hashInputs } from './content-hash.js';
@@ -154,9 +155,11 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   // tsc -b is incremental: packages whose sources did not change cost a timestamp check. It builds
   // its projects in the order given, and each MCP package compiles against its client's dist/ types.
   const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
-  const projects = [...targets.map((target) => target.out), ...targets.map((target) => target.mcpOut)].map((dir) => relative(cwd, dir) || '.');
+  const projects = [...targets.map((target) => target.out), ...targets.map((target) => join(target.out, 'tsconfig.cjs.json')), ...targets.map((target) => target.mcpOut)].map((dir) => relative(cwd, dir) || '.');
   try {
     await timed('compile', verbose, () => run(process.execPath, [tsc, '-b', ...projects], { cwd, maxBuffer: 64 * 1024 * 1024 }));
+    // What the packages' own build script does after tsc: mark the CommonJS build as CommonJS.
+    await Promise.all(targets.map((target) => writeFile(join(target.out, CJS_DIR, 'package.json'), CJS_MARKER)));
   } catch (error) {
     log(`${(error as { stdout?: string }).stdout ?? String(error)}`);
     log('specsmith: the generated packages did not compile');

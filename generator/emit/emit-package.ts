@@ -14,7 +14,7 @@ import { emitClient } from './client-file.js';
 import { emitErrors } from './errors-file.js';
 import { emitIndex } from './index-file.js';
 import { emitOperations } from './operations-file.js';
-import { emitPackageJson, emitTsconfig } from './package-files.js';
+import { emitCjsTsconfig, emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitApiIndex, emitReadme } from './readme-file.js';
 import { emitResource } from './resource-file.js';
 import { emitTypes } from './types-file.js';
@@ -46,6 +46,7 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
   schema.catch(() => undefined);
   files.set('package.json', emitPackageJson(model));
   files.set('tsconfig.json', emitTsconfig());
+  files.set('tsconfig.cjs.json', emitCjsTsconfig());
   files.set('README.md', emitReadme(model));
   files.set('api.md', emitApiIndex(model));
   files.set('src/operations.ts', emitOperations(model, `${model.packageName}/${model.packageVersion}`));

@@ -32,9 +32,32 @@ function named(name: string, base: string, docs: string, extra: Partial<ClassDec
     extends: base,
     docs: [docs],
     ...extra,
-    properties: [{ name: 'name', type: 'string', isReadonly: true, hasOverrideKeyword: true, initializer: literal(name) }, ...(extra.properties ?? [])],
+    properties: [{ name: 'name', type: 'string', isReadonly: true, hasOverrideKeyword: true, initializer: literal(name) }, brand(name), ...(extra.properties ?? [])],
   };
 }
+
+/** Each class's name under the package's brand symbol, which `instanceof` compares (see `hasInstance`). */
+function brand(name: string): OptionalKind<PropertyDeclarationStructure> {
+  return { name: `[${BRAND}]`, isStatic: true, isReadonly: true, hasOverrideKeyword: true, type: 'string', initializer: literal(name) };
+}
+
+const BRAND = 'errorClass';
+
+/**
+ * `instanceof` across the package's two module formats. An app whose code
+ * both imports and requires the package (directly or through dependencies)
+ * loads two copies of every class, and an error thrown by one copy is not an
+ * instance of the other's class by prototype. The classes therefore also match
+ * by name under a symbol from the global registry, which both copies share.
+ */
+const HAS_INSTANCE = [
+  'for (let proto: unknown = typeof value === \'object\' && value !== null ? Object.getPrototypeOf(value) : null; proto !== null && typeof proto === \'object\'; proto = Object.getPrototypeOf(proto)) {',
+  '  const owner: unknown = Object.hasOwn(proto, \'constructor\') ? (proto as { constructor: unknown }).constructor : undefined;',
+  '  if (owner === this) return true;',
+  `  if (typeof owner === 'function' && Object.hasOwn(owner, ${BRAND}) && (owner as unknown as Record<symbol, unknown>)[${BRAND}] === this[${BRAND}]) return true;`,
+  '}',
+  'return false;',
+];
 
 export function emitErrors(model: ApiModel): string {
   const base = `${model.name}Error`;
@@ -50,12 +73,29 @@ export function emitErrors(model: ApiModel): string {
       type: [...codes, '(string & {})'].join(' | '),
     },
     {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['The key of each error class\'s name, the same symbol in the ESM and CommonJS builds of this package.'],
+      declarations: [{ name: BRAND, type: 'unique symbol', initializer: `Symbol.for(${literal(`${model.packageName}:error-class`)})` }],
+    },
+    {
       kind: StructureKind.Class,
       name: base,
       isExported: true,
       extends: 'Error',
       docs: [docText(`Base class of every error the ${model.name} client throws.`)],
-      properties: [{ name: 'name', type: 'string', hasOverrideKeyword: true, initializer: literal(base) }],
+      properties: [{ name: 'name', type: 'string', hasOverrideKeyword: true, initializer: literal(base) }, { ...brand(base), hasOverrideKeyword: false }],
+      methods: [
+        {
+          name: '[Symbol.hasInstance]',
+          isStatic: true,
+          hasOverrideKeyword: true,
+          docs: ['True for errors of this class from either module format of the package (ESM or CommonJS).'],
+          parameters: [{ name: 'value', type: 'unknown' }],
+          returnType: 'boolean',
+          statements: HAS_INSTANCE,
+        },
+      ],
     },
     named('APIError', base, 'The API answered with an error status.', {
       properties: [

@@ -27,11 +27,21 @@ import type { Provider } from '../support/providers.js';
 
 const run = promisify(execFile);
 const TSC = join(repoRoot, 'node_modules/typescript/bin/tsc');
+/** The oldest TypeScript the README promises (openapi-fetch's declarations need 5.4). */
+const OLDEST_TSC = join(repoRoot, 'test/toolchains/typescript-oldest/node_modules/typescript/bin/tsc');
+/** TypeScript module settings a consumer may have, each with the package.json `type` it goes with. */
+const MODULE_SETUPS = [
+  { name: 'node16 ESM', module: 'Node16', moduleResolution: 'Node16', type: 'module' },
+  { name: 'node16 CommonJS', module: 'Node16', moduleResolution: 'Node16', type: 'commonjs' },
+  { name: 'node10 CommonJS', module: 'CommonJS', moduleResolution: 'Node10', type: 'commonjs' },
+  { name: 'bundler', module: 'ESNext', moduleResolution: 'Bundler', type: 'module' },
+] as const;
 const NPM_ENV = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
 /** One consumer per package: a few calls, printed as JSON for the test to check. */
-const CONSUMERS: Record<Provider, { className: string; env: string; code: string; expect: (output: Record<string, unknown>) => void }> = {
+const CONSUMERS: Record<Provider, { className: string; env: string; code: string; probe: (options?: string) => string; expect: (output: Record<string, unknown>) => void }> = {
   hot: {
+    probe: (options = '') => `projects.get('missing'${options ? `, ${options}` : ''})`,
     className: 'Hot',
     env: 'HOT',
     code: `const projects = await client.projects.list({ limit: 2 });
@@ -52,6 +62,7 @@ console.log(JSON.stringify({ first: projects.items.length, name: project.name, e
     },
   },
   hotmetal: {
+    probe: (options = '') => `ideas.get('b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c'${options ? `, ${options}` : ''})`,
     className: 'HotMetal',
     env: 'HOTMETAL',
     code: `const me = await client.user.get();
@@ -68,6 +79,7 @@ console.log(JSON.stringify({ email: me.email, publications: publications.length,
     },
   },
   agentmetal: {
+    probe: (options = '') => `instances.get('inst-missing'${options ? `, ${options}` : ''})`,
     className: 'AgentMetal',
     env: 'AGENTMETAL',
     code: `const { data, rateLimit } = await client.instances.list().withResponse();
@@ -84,6 +96,7 @@ console.log(JSON.stringify({ instances: data.length, limit: rateLimit?.limit, op
     },
   },
   heycmo: {
+    probe: (options = '') => `dashboard.get('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10'${options ? `, ${options}` : ''})`,
     className: 'HeyCMO',
     env: 'HEYCMO',
     code: `const health = await client.status.getHealth();
@@ -170,16 +183,17 @@ async function installedPackages(nodeModules: string): Promise<Map<string, numbe
 }
 
 describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
-  it('passes publint and Are-the-Types-Wrong (ESM-only profile)', async () => {
+  it('passes publint and Are-the-Types-Wrong in every profile (node10, node16 from CommonJS and ESM, bundler)', async () => {
     const tarball = tarballs.get(provider) ?? '';
     const publint = await run(process.execPath, [join(repoRoot, 'node_modules/publint/src/cli.js'), 'run', tarball, '--strict'], { env: NPM_ENV });
     expect(publint.stdout).toMatch(/All good/);
-    // The packages are ESM-only by design, so CommonJS `require` resolutions are out of scope; attw exits non-zero on any other problem.
-    const attw = await run(process.execPath, [join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'esm-only', '--format', 'ascii'], { env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+    // The strict profile checks every resolution mode and ignores no rule; attw exits non-zero on any problem.
+    const attw = await run(process.execPath, [join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'strict', '--format', 'ascii'], { env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+    expect(attw.stdout).toContain('node10: 🟢');
+    expect(attw.stdout).toContain('node16 (from CJS): 🟢 (CJS)');
     expect(attw.stdout).toContain('node16 (from ESM): 🟢 (ESM)');
     expect(attw.stdout).toContain('bundler: 🟢');
-    // Problems the profile ignores (CommonJS and node10 resolution) are printed but marked "(ignored"; none other may appear.
-    expect(attw.stdout.split('\n').filter((line) => !line.includes('(ignored')).join('\n')).not.toMatch(/❌|💀|🥴|🐛|🚭/);
+    expect(attw.stdout).not.toMatch(/❌|💀|🥴|🐛|🚭|ignored/);
   });
 
   it('installs with an empty npm cache, compiles under strict and runs against Prism', async () => {
@@ -211,5 +225,57 @@ describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
     expect(text).toContain(`${consumer.env}_API_KEY`);
     expect(text).toContain(`${consumer.env}_BASE_URL`);
     expect(text).toContain('--tools');
+  });
+
+  it('works from require() and import alike (one error class identity) and type-checks with TypeScript 5.4 in every module setting', async () => {
+    const consumer = CONSUMERS[provider];
+    const project = await install(`dual-${provider}`, { [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}` });
+    const env = { ...process.env, [`${consumer.env}_API_KEY`]: TEST_KEYS[provider], [`${consumer.env}_BASE_URL`]: inject('prism')[provider] };
+    // CommonJS: require() gets the CommonJS build, whose client calls Prism and throws its typed errors.
+    await writeFile(
+      join(project, 'required.cjs'),
+      `const { ${consumer.className}, NotFoundError, APIError } = require('@specsmith/${provider}');
+const client = new ${consumer.className}();
+client.${consumer.probe("{ headers: { Prefer: 'code=404' } }")}.then(
+  () => console.log(JSON.stringify({ threw: false })),
+  (error) => console.log(JSON.stringify({ threw: true, notFound: error instanceof NotFoundError, api: error instanceof APIError, status: error.status, file: require.resolve('@specsmith/${provider}') })),
+);
+`,
+    );
+    const required = JSON.parse((await run(process.execPath, [join(project, 'required.cjs')], { cwd: project, env })).stdout.trim()) as Record<string, unknown>;
+    expect(required).toMatchObject({ threw: true, notFound: true, api: true, status: 404 });
+    expect(String(required['file'])).toMatch(/dist[\\/]cjs[\\/]index\.js$/);
+    // Both formats in one app: an error from one copy is an instance of the other copy's classes.
+    await writeFile(
+      join(project, 'both.mjs'),
+      `import { createRequire } from 'node:module';
+import * as esm from '@specsmith/${provider}';
+const cjs = createRequire(import.meta.url)('@specsmith/${provider}');
+const fromCjs = await new cjs.${consumer.className}().${consumer.probe("{ headers: { Prefer: 'code=404' } }")}.catch((error) => error);
+const fromEsm = await new esm.${consumer.className}().${consumer.probe("{ headers: { Prefer: 'code=404' } }")}.catch((error) => error);
+console.log(JSON.stringify({
+  distinct: esm.NotFoundError !== cjs.NotFoundError,
+  cjsIsEsm: [fromCjs instanceof esm.NotFoundError, fromCjs instanceof esm.APIError, fromCjs instanceof esm.${consumer.className}Error],
+  esmIsCjs: [fromEsm instanceof cjs.NotFoundError, fromEsm instanceof cjs.APIError, fromEsm instanceof cjs.${consumer.className}Error],
+  notOthers: [fromCjs instanceof esm.RateLimitError, fromEsm instanceof cjs.APIConnectionError, new Error('x') instanceof esm.${consumer.className}Error],
+}));
+`,
+    );
+    const both = JSON.parse((await run(process.execPath, [join(project, 'both.mjs')], { cwd: project, env })).stdout.trim()) as Record<string, unknown>;
+    expect(both).toEqual({ distinct: true, cjsIsEsm: [true, true, true], esmIsCjs: [true, true, true], notOthers: [false, false, false] });
+    // The declarations resolve and compile under strict in each module setting, with the oldest TypeScript promised.
+    const code = `import { ${consumer.className}, NotFoundError } from '@specsmith/${provider}';\n\nasync function main(): Promise<void> {\n  const client = new ${consumer.className}();\n  try {\n    await client.${consumer.probe()};\n  } catch (error) {\n    if (error instanceof NotFoundError) console.log(error.status, error.code);\n  }\n}\nvoid main();\n`;
+    for (const setup of MODULE_SETUPS) {
+      const dir = join(project, setup.name.replace(/\W+/g, '-'));
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: `setup-${provider}`, private: true, type: setup.type }));
+      await writeFile(join(dir, 'consumer.ts'), code);
+      await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: setup.module, moduleResolution: setup.moduleResolution, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, skipLibCheck: false, noEmit: true }, include: ['consumer.ts'] }));
+      // The current TypeScript already compiles the node16 ESM consumer above; here it checks the CommonJS declarations.
+      for (const tsc of setup.type === 'commonjs' && setup.module === 'Node16' ? [OLDEST_TSC, TSC] : [OLDEST_TSC]) {
+        const result = await run(process.execPath, [tsc, '-p', dir], { cwd: dir }).then(() => 'ok', (error: { stdout?: string }) => error.stdout ?? String(error));
+        expect(`${setup.name} with ${tsc === OLDEST_TSC ? 'TypeScript 5.4' : 'TypeScript 5.9'}: ${result}`).toBe(`${setup.name} with ${tsc === OLDEST_TSC ? 'TypeScript 5.4' : 'TypeScript 5.9'}: ok`);
+      }
+    }
   });
 });
