@@ -3,15 +3,30 @@
 import type { APIErrorInit, ConnectionErrorInit, ErrorClasses, InvalidResponseInit } from './runtime/errors.js';
 /** The API documents no error codes; whatever the server sends is kept as it is. */
 export type OddNamesErrorCode = (string & {});
+/** The key of each error class's name, the same symbol in the ESM and CommonJS builds of this package. */
+const errorClass: unique symbol = Symbol.for('@specsmith/odd-names:error-class');
 
 /** Base class of every error the OddNames client throws. */
 export class OddNamesError extends Error {
   override name: string = 'OddNamesError';
+  static readonly [errorClass]: string = 'OddNamesError';
+
+  /** True for errors of this class from either module format of the package (ESM or CommonJS). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    for (let proto: unknown = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : null; proto !== null && typeof proto === 'object'; proto = Object.getPrototypeOf(proto)) {
+      const owner: unknown = Object.hasOwn(proto, 'constructor') ? (proto as { constructor: unknown }).constructor : undefined;
+      if (owner === this) return true;
+      if (typeof owner === 'function' && Object.hasOwn(owner, errorClass) && (owner as unknown as Record<symbol, unknown>)[errorClass] === this[errorClass]) return true;
+    }
+
+    return false;
+  }
 }
 
 /** The API answered with an error status. */
 export class APIError extends OddNamesError {
   override readonly name: string = 'APIError';
+  static override readonly [errorClass]: string = 'APIError';
   /** HTTP status code. */
   readonly status: number;
   /** Machine-readable error code, when the API sends one. */
@@ -42,46 +57,55 @@ export class APIError extends OddNamesError {
 /** The request was invalid (400). */
 export class BadRequestError extends APIError {
   override readonly name: string = 'BadRequestError';
+  static override readonly [errorClass]: string = 'BadRequestError';
 }
 
 /** The credentials are missing or invalid (401). */
 export class AuthenticationError extends APIError {
   override readonly name: string = 'AuthenticationError';
+  static override readonly [errorClass]: string = 'AuthenticationError';
 }
 
 /** The credentials may not do this (403). */
 export class PermissionDeniedError extends APIError {
   override readonly name: string = 'PermissionDeniedError';
+  static override readonly [errorClass]: string = 'PermissionDeniedError';
 }
 
 /** The resource does not exist (404). */
 export class NotFoundError extends APIError {
   override readonly name: string = 'NotFoundError';
+  static override readonly [errorClass]: string = 'NotFoundError';
 }
 
 /** The request conflicts with the current state (409). */
 export class ConflictError extends APIError {
   override readonly name: string = 'ConflictError';
+  static override readonly [errorClass]: string = 'ConflictError';
 }
 
 /** The request was well-formed but failed validation (422). */
 export class UnprocessableEntityError extends APIError {
   override readonly name: string = 'UnprocessableEntityError';
+  static override readonly [errorClass]: string = 'UnprocessableEntityError';
 }
 
 /** Too many requests (429); retried automatically where allowed. */
 export class RateLimitError extends APIError {
   override readonly name: string = 'RateLimitError';
+  static override readonly [errorClass]: string = 'RateLimitError';
 }
 
 /** The server failed (5xx); retried automatically where allowed. */
 export class InternalServerError extends APIError {
   override readonly name: string = 'InternalServerError';
+  static override readonly [errorClass]: string = 'InternalServerError';
 }
 
 /** The request could not be completed: the network failed or the connection broke. */
 export class APIConnectionError extends OddNamesError {
   override readonly name: string = 'APIConnectionError';
+  static override readonly [errorClass]: string = 'APIConnectionError';
   /** Attempts made, retries included. */
   readonly attempts: number;
   readonly operationId: string;
@@ -96,16 +120,19 @@ export class APIConnectionError extends OddNamesError {
 /** An attempt took longer than the timeout. */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override readonly name: string = 'APIConnectionTimeoutError';
+  static override readonly [errorClass]: string = 'APIConnectionTimeoutError';
 }
 
 /** The caller aborted the request (AbortSignal or close()). */
 export class APIUserAbortError extends APIConnectionError {
   override readonly name: string = 'APIUserAbortError';
+  static override readonly [errorClass]: string = 'APIUserAbortError';
 }
 
 /** A success response did not have the documented form (for example, truncated or non-JSON). */
 export class InvalidResponseError extends OddNamesError {
   override readonly name: string = 'InvalidResponseError';
+  static override readonly [errorClass]: string = 'InvalidResponseError';
   readonly status: number;
   /** The body as received. */
   readonly raw: string;
@@ -126,11 +153,13 @@ export class InvalidResponseError extends OddNamesError {
 /** The client refused to send a request that breaks a rule of the API. */
 export class InvalidRequestError extends OddNamesError {
   override readonly name: string = 'InvalidRequestError';
+  static override readonly [errorClass]: string = 'InvalidRequestError';
 }
 
 /** A stream, waiter or long-running operation ended in failure. */
 export class OperationFailedError extends OddNamesError {
   override readonly name: string = 'OperationFailedError';
+  static override readonly [errorClass]: string = 'OperationFailedError';
   readonly operationId: string;
   /** The event or operation object that reported the failure. */
   readonly result: unknown;
@@ -145,11 +174,13 @@ export class OperationFailedError extends OddNamesError {
 /** A waiter’s deadline passed before the operation finished. */
 export class WaitTimeoutError extends OperationFailedError {
   override readonly name: string = 'WaitTimeoutError';
+  static override readonly [errorClass]: string = 'WaitTimeoutError';
 }
 
 /** A webhook delivery failed signature verification. */
 export class WebhookVerificationError extends OddNamesError {
   override readonly name: string = 'WebhookVerificationError';
+  static override readonly [errorClass]: string = 'WebhookVerificationError';
 }
 
 /** The classes above, as the runtime constructs them. */
