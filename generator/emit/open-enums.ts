@@ -11,18 +11,9 @@
  * a union of string literals) change; `number | string` stays as it is.
  */
 import ts from 'typescript';
+import { schemaReference } from './schema-reference.js';
 
 const factory = ts.factory;
-
-/** `components["schemas"]["Name"]` -> "Name". */
-function schemaReference(node: ts.Node): string | undefined {
-  if (!ts.isIndexedAccessTypeNode(node)) return undefined;
-  const inner = node.objectType;
-  const literal = (type: ts.TypeNode): string | undefined => (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal) ? type.literal.text : undefined);
-  if (!ts.isIndexedAccessTypeNode(inner) || literal(inner.indexType) !== 'schemas') return undefined;
-  if (!ts.isTypeReferenceNode(inner.objectType) || !ts.isIdentifier(inner.objectType.typeName) || inner.objectType.typeName.text !== 'components') return undefined;
-  return literal(node.indexType);
-}
 
 /** The members of a union, with parenthesised unions inside it spread out. */
 function unionMembers(type: ts.TypeNode): ts.TypeNode[] {

@@ -18,23 +18,14 @@
  *   stage reports those (generator/validate/schema-cycles.ts).
  */
 import ts from 'typescript';
+import { schemaReference } from './schema-reference.js';
 import { NameScope } from '../model/naming.js';
 
 const factory = ts.factory;
 
-/** `components["schemas"]["Name"]` -> "Name". */
-function selfReferenceName(node: ts.Node): string | undefined {
-  if (!ts.isIndexedAccessTypeNode(node)) return undefined;
-  const inner = node.objectType;
-  const literal = (type: ts.TypeNode): string | undefined => (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal) ? type.literal.text : undefined);
-  if (!ts.isIndexedAccessTypeNode(inner) || literal(inner.indexType) !== 'schemas') return undefined;
-  if (!ts.isTypeReferenceNode(inner.objectType) || !ts.isIdentifier(inner.objectType.typeName) || inner.objectType.typeName.text !== 'components') return undefined;
-  return literal(node.indexType);
-}
-
 /** The schema names `type` refers to where TypeScript resolves eagerly (anywhere but inside an object type's members). */
 function eagerReferences(type: ts.Node, found = new Set<string>()): Set<string> {
-  const name = selfReferenceName(type);
+  const name = schemaReference(type);
   if (name !== undefined) found.add(name);
   else if (ts.isTypeLiteralNode(type)) {
     // Index signatures are resolved eagerly too; plain property signatures are deferred.
@@ -46,7 +37,7 @@ function eagerReferences(type: ts.Node, found = new Set<string>()): Set<string> 
 /** `type` with references to the cycle's schemas replaced by their aliases, and members that are `alias` itself dropped. */
 function replaceCycle(type: ts.TypeNode, aliases: ReadonlyMap<string, string>, alias: string): ts.TypeNode {
   const visit = (node: ts.Node): ts.Node => {
-    const target = aliases.get(selfReferenceName(node) ?? '');
+    const target = aliases.get(schemaReference(node) ?? '');
     return target ? factory.createTypeReferenceNode(target) : ts.visitEachChild(node, visit, undefined);
   };
   let result = visit(type) as ts.TypeNode;
