@@ -22,7 +22,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -119,7 +118,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -167,7 +165,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -215,7 +212,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -263,7 +259,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  }

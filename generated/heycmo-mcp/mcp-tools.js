@@ -35,7 +35,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -60,7 +59,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -85,7 +83,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -110,7 +107,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -135,7 +131,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -160,7 +155,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -185,7 +179,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -210,7 +203,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -235,7 +227,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -260,7 +251,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -285,7 +275,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -310,7 +299,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -349,7 +337,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -388,7 +375,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -427,7 +413,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -503,7 +488,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -552,7 +536,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -591,7 +574,6 @@ export default [
   ],
   "params": [],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -639,7 +621,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -678,7 +659,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -717,7 +697,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -756,7 +735,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -795,7 +773,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -820,7 +797,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -845,7 +821,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -870,7 +845,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -895,7 +869,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -931,7 +904,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -956,7 +928,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -1068,7 +1039,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  }

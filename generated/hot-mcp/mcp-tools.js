@@ -22,7 +22,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -69,7 +68,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -108,7 +106,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -147,7 +144,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -186,7 +182,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -236,7 +231,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -275,7 +269,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -314,7 +307,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -374,7 +366,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -434,7 +425,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -481,7 +471,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -541,7 +530,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -609,7 +597,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [
    "file"
   ],
@@ -650,7 +637,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -689,7 +675,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -738,7 +723,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -787,7 +771,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -836,7 +819,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -896,7 +878,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -967,7 +948,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1038,7 +1018,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1087,7 +1066,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1134,7 +1112,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -1181,7 +1158,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1220,7 +1196,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1280,7 +1255,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -1376,7 +1350,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -1401,7 +1374,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1440,7 +1412,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1479,7 +1450,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -1518,7 +1488,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1557,7 +1526,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -1582,7 +1550,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1607,7 +1574,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -1632,7 +1598,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1681,7 +1646,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -1730,7 +1694,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -1786,7 +1749,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -1833,7 +1795,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -2064,7 +2025,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2089,7 +2049,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2128,7 +2087,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2175,7 +2133,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -2439,7 +2396,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2464,7 +2420,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2503,7 +2458,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2542,7 +2496,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2600,7 +2553,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2647,7 +2599,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -2686,7 +2637,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2725,7 +2675,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2764,7 +2713,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2803,7 +2751,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -2858,7 +2805,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -2901,9 +2847,13 @@ export default [
     "name": "path"
    }
   ],
-  "params": [],
+  "params": [
+   {
+    "input": "body",
+    "name": "body"
+   }
+  ],
   "hasParams": true,
-  "nestedBody": true,
   "binary": [
    "body"
   ],
@@ -2967,7 +2917,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -3006,7 +2955,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -3059,9 +3007,13 @@ export default [
     "name": "part_number"
    }
   ],
-  "params": [],
+  "params": [
+   {
+    "input": "body",
+    "name": "body"
+   }
+  ],
   "hasParams": true,
-  "nestedBody": true,
   "binary": [
    "body"
   ],
@@ -3102,7 +3054,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -3141,7 +3092,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -3180,7 +3130,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -3219,7 +3168,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  }

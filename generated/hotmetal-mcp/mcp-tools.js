@@ -22,7 +22,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -47,7 +46,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -242,7 +240,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -281,7 +278,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -320,7 +316,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -599,7 +594,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -638,7 +632,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -677,7 +670,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -758,7 +750,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -797,7 +788,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -877,7 +867,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -937,7 +926,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -976,7 +964,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1001,7 +988,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1091,7 +1077,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1130,7 +1115,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1179,7 +1163,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1296,7 +1279,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -1350,7 +1332,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  }

@@ -94,7 +94,6 @@ function toolFor(model: ApiModel, document: Json, definitions: SchemaDefinitions
     add(param.name, parameterSchema(param.name, parameters.get(`${where}:${param.name}`)), param.required);
     params.push({ input: param.name, name: param.name });
   }
-  let nestedBody = false;
   if (operation.body) {
     const requestBody = deref(document, source['requestBody']);
     const media = (isObject(requestBody['content']) ? (requestBody['content'] as Json)[operation.body.mediaType] : undefined) as Json | undefined;
@@ -108,9 +107,13 @@ function toolFor(model: ApiModel, document: Json, definitions: SchemaDefinitions
         params.push({ input: name, name });
       }
     } else {
-      nestedBody = true;
-      const converted = operation.body.kind === 'binary' ? { type: 'string', contentEncoding: 'base64', description: 'The request body (bytes, base64-encoded).' } : operation.body.kind === 'text' ? { type: 'string' } : convert('body', schema);
-      add('body', converted, operation.body.required);
+      // The body goes under the params key the client method takes it by (`body`, or another name when a
+      // parameter is called `body`); an input of that name already taken by a parameter gets a prefix.
+      const key = operation.body.param ?? 'body';
+      const input = Object.hasOwn(properties, key) ? `request_${key}` : key;
+      const converted = operation.body.kind === 'binary' ? { type: 'string', contentEncoding: 'base64', description: 'The request body (bytes, base64-encoded).' } : operation.body.kind === 'text' ? { type: 'string' } : convert(input, schema);
+      add(input, converted, operation.body.required);
+      params.push({ input, name: key });
     }
   }
   // Path parameters come first in the input; one that shares a name with a parameter or body field is prefixed.
@@ -136,7 +139,6 @@ function toolFor(model: ApiModel, document: Json, definitions: SchemaDefinitions
     pathParams,
     params,
     hasParams: operation.paramsType !== undefined,
-    nestedBody,
     binary,
     kind: operation.sse ? 'stream' : operation.pagination ? 'page' : 'call',
   };

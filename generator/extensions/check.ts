@@ -109,7 +109,7 @@ export function checkExtensionReferences(document: Record<string, unknown>): Ext
   };
 
   const errors = asRecord(document['x-specsmith-errors']);
-  if (errors && typeof errors['schema'] === 'string' && !(errors['schema'] in schemas)) {
+  if (errors && typeof errors['schema'] === 'string' && !Object.hasOwn(schemas, errors['schema'])) {
     issues.push({ pointer: '/x-specsmith-errors/schema', message: `names schema "${errors['schema']}", which components/schemas does not define` });
   }
 

@@ -153,8 +153,9 @@ describe.each(PROVIDERS)('%s reference code samples', (provider) => {
     for (const label of [SAMPLE_LABELS.typescript, SAMPLE_LABELS.curl]) {
       if (label !== SAMPLE_LABELS.typescript) {
         // The language is chosen once for the whole page, from the sample panel's language menu.
-        await page.getByRole('button', { name: SAMPLE_LABELS.typescript, exact: true }).first().click();
-        await page.getByRole('menuitem', { name: label, exact: true }).first().click();
+        // Clicks dispatched to the elements: the menu may open partly outside the viewport, where a pointer click cannot land.
+        await page.getByRole('button', { name: SAMPLE_LABELS.typescript, exact: true }).first().dispatchEvent('click');
+        await page.getByRole('menuitem', { name: label, exact: true }).first().dispatchEvent('click');
       }
       for (const { operationId, operation } of spec.operations) {
         await open(operationId, String((operation['tags'] as string[] | undefined)?.[0]));

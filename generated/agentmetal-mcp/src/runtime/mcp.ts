@@ -54,8 +54,6 @@ export interface McpTool {
   params: readonly McpToolParameter[];
   /** The method takes a params object. */
   hasParams: boolean;
-  /** The request body is the `body` input, passed as `params.body`. */
-  nestedBody: boolean;
   /** Inputs (by input name) that carry bytes as base64. */
   binary: readonly string[];
   kind: 'call' | 'page' | 'stream';
@@ -122,7 +120,6 @@ export async function callTool(client: object, tool: McpTool, args: Record<strin
   const positional = tool.pathParams.map((parameter) => args[parameter.input]);
   const params: Record<string, unknown> = {};
   for (const parameter of tool.params) if (args[parameter.input] !== undefined) params[parameter.name] = decode(parameter.input, args[parameter.input]);
-  if (tool.nestedBody && args['body'] !== undefined) params['body'] = decode('body', args['body']);
   const controller = new AbortController();
   const options = tool.kind === 'stream' ? { signal: controller.signal, resume: false } : {};
   const call = (): unknown => method.apply(resource, tool.hasParams ? [...positional, params, options] : [...positional, options]);
