@@ -23,7 +23,7 @@ interface Want {
 const bad = 'test/fixtures/specs/bad';
 const split = `${bad}/split-bad`;
 const KNOWN_EXTENSIONS =
-  'x-specsmith-client, x-specsmith-envelope, x-specsmith-errors, x-specsmith-request-id, x-specsmith-rate-limit, x-specsmith-retry, x-specsmith-pagination, x-specsmith-idempotent, x-specsmith-sse, x-specsmith-wait, x-specsmith-long-running, x-specsmith-async-webhook, x-specsmith-webhooks, x-specsmith-upload, x-specsmith-chunked-upload, x-specsmith-resource, x-specsmith-method';
+  'x-specsmith-client, x-specsmith-envelope, x-specsmith-errors, x-specsmith-request-id, x-specsmith-rate-limit, x-specsmith-retry, x-specsmith-pagination, x-specsmith-idempotent, x-specsmith-sse, x-specsmith-wait, x-specsmith-long-running, x-specsmith-async-webhook, x-specsmith-webhooks, x-specsmith-upload, x-specsmith-chunked-upload, x-specsmith-resource, x-specsmith-multi-segment, x-specsmith-method';
 
 const CASES: Array<[string, string, Want[]]> = [
   ['malformed YAML', `${bad}/malformed-yaml.yaml`, [{ file: `${bad}/malformed-yaml.yaml`, line: 11, pointer: '', code: 'yaml-syntax', message: 'invalid YAML: All mapping items must start at the same column' }]],
