@@ -98,6 +98,15 @@ const CASES: Array<[string, string, Want[]]> = [
     ],
   ],
   [
+    'x-specsmith-multi-segment off a path parameter, malformed, and an unknown parameter extension',
+    `${bad}/misplaced-multi-segment.yaml`,
+    [
+      { file: `${bad}/misplaced-multi-segment.yaml`, line: 10, pointer: '/components/parameters/Prefix/x-specsmith-multi-segment', code: 'invalid-extension', message: 'x-specsmith-multi-segment belongs on a path parameter, not on one in "query"' },
+      { file: `${bad}/misplaced-multi-segment.yaml`, line: 18, pointer: '/paths/~1files~1{path}/parameters/0/x-specsmith-multi-segment', code: 'invalid-extension', message: 'x-specsmith-multi-segment is malformed: must be boolean' },
+      { file: `${bad}/misplaced-multi-segment.yaml`, line: 26, pointer: '/paths/~1files~1{path}/get/parameters/1/x-specsmith-colour', code: 'invalid-extension', message: `unknown extension x-specsmith-colour; known extensions: ${KNOWN_EXTENSIONS}` },
+    ],
+  ],
+  [
     'problems inside $ref’d path files, each in its own file',
     `${split}/openapi.yaml`,
     [
