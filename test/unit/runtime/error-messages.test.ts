@@ -74,6 +74,11 @@ describe('messages name the method and the arguments as the caller wrote them', 
     expect(((await rejectionOf(aborted.call(getProject, ['x'], undefined, { signal: controller.signal }))) as Error).message).toBe('projects.get: request aborted');
   });
 
+  it('a fetch that never honours the abort still ends in the timeout error (Node drops a Request signal whose controller was collected)', async () => {
+    const deaf = makeCore(async () => new Promise<Response>(() => undefined), { maxRetries: 0, timeout: 20 });
+    expect(((await rejectionOf(deaf.call(getProject, ['x'], undefined))) as Error).message).toBe('projects.get: request: timed out after 20 ms (1 attempt)');
+  });
+
   it('an invalid success response starts with the method path', async () => {
     const core = makeCore(script(text(200, '{"id":')).fetch);
     const error = await rejectionOf(core.call(getProject, ['x'], undefined));
