@@ -8,7 +8,8 @@ import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationSt
 import type { ApiModel } from '../model/types.js';
 import { clientVariable } from './call-example.js';
 import { docText } from './doc-text.js';
-import { literal, printFile, type Statement } from './print.js';
+import { printFile, type Statement } from './print.js';
+import { baseUrlRule } from './base-url-text.js';
 
 export function emitClient(model: ApiModel): string {
   const longRunning = model.operations.filter((operation) => operation.longRunning);
@@ -52,7 +53,8 @@ export function emitClient(model: ApiModel): string {
       {
         description: `${docText(
           `Client for the ${model.title}${model.apiVersion ? ` (version ${model.apiVersion})` : ''}.`,
-          `The API key comes from \`options.apiKey\`${model.apiKeyEnv ? ` or the \`${model.apiKeyEnv}\` environment variable` : ''}; the base URL from \`options.baseUrl\`${model.baseUrlEnv ? `, \`${model.baseUrlEnv}\`` : ''} or ${literal(model.baseUrl)}.`,
+          `The API key comes from \`options.apiKey\`${model.apiKeyEnv ? ` or the \`${model.apiKeyEnv}\` environment variable` : ''}.`,
+          baseUrlRule(model),
           `@example\n\`\`\`ts\nconst ${clientVariable(model)} = new ${model.name}();\n\`\`\``,
         )}\n`,
       },

@@ -106,11 +106,12 @@ export function emitErrors(model: ApiModel): string {
         field('headers', 'Headers', 'Response headers.'),
         field('attempts', 'number', 'Attempts made, retries included.'),
         field('operationId', 'string', 'The operation that failed.'),
+        field('retryAfter', 'number | undefined', 'Seconds the server asked to wait before trying again (`retry-after-ms`, or `Retry-After` as seconds or an HTTP date); undefined when it did not say.'),
       ],
       ctors: [
         {
           parameters: [{ name: 'init', type: 'APIErrorInit' }],
-          statements: ['super(init.message);', 'this.status = init.status;', 'this.code = init.code;', 'this.requestId = init.requestId;', 'this.body = init.body;', 'this.headers = init.headers;', 'this.attempts = init.attempts;', 'this.operationId = init.operationId;'],
+          statements: ['super(init.message);', 'this.status = init.status;', 'this.code = init.code;', 'this.requestId = init.requestId;', 'this.body = init.body;', 'this.headers = init.headers;', 'this.attempts = init.attempts;', 'this.operationId = init.operationId;', 'this.retryAfter = init.retryAfter;'],
         },
       ],
     }),

@@ -23,9 +23,12 @@ function operationSpec(operation: OperationModel, keys: Map<string, string>): st
   const pagination = operation.pagination ? (({ itemType: _itemType, ...rest }) => rest)(operation.pagination) : undefined;
   return objectCode({
     id: expression(operation.operationId),
+    methodPath: expression(`${operation.resource}.${operation.methodName}`),
     method: expression(operation.method),
     path: expression(operation.path),
     pathParams: optional(nonEmpty(operation.pathParams.map((param) => param.name))),
+    pathArgNames: optional(nonEmpty(operation.pathParams.map((param) => param.argName))),
+    multiSegment: optional(nonEmpty(operation.pathParams.filter((param) => param.multiSegment).map((param) => param.name))),
     query: optional(nonEmpty(operation.queryParams.map((param) => param.name))),
     header: optional(nonEmpty(operation.headerParams.map((param) => param.name))),
     body: optional(operation.body && { kind: operation.body.kind, type: operation.body.mediaType, flat: operation.body.flat, required: operation.body.required || undefined, param: operation.body.param === 'body' ? undefined : operation.body.param }),

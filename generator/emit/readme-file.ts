@@ -8,6 +8,7 @@
 import type { ApiModel, OperationModel } from '../model/types.js';
 import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, signature, webhookExample } from './call-example.js';
 import { mcpBinName, mcpPackageName } from './agent-files.js';
+import { baseUrlRule } from './base-url-text.js';
 
 /** The first paragraph; one that leads into a list (ends with ':') ends with a full stop instead. */
 function firstParagraph(text: string | undefined): string | undefined {
@@ -27,7 +28,7 @@ function authSection(model: ApiModel): string {
     '',
     ...schemes,
     '',
-    `The base URL is \`options.baseUrl\`${model.baseUrlEnv ? `, else \`${model.baseUrlEnv}\`` : ''}, else \`${model.baseUrl || '(none: pass baseUrl)'}\`.${model.servers.length > 1 ? ` Servers in the spec: ${model.servers.map((server) => `\`${server.url}\`${server.description ? ` (${firstParagraph(server.description)?.replace(/\n/g, ' ')})` : ''}`).join(', ')}.` : ''}`,
+    `${baseUrlRule(model)}${model.servers.length > 1 ? ` Servers in the spec: ${model.servers.map((server) => `\`${server.url}\`${server.description ? ` (${firstParagraph(server.description)?.replace(/\n/g, ' ')})` : ''}`).join(', ')}.` : ''}`,
     '',
     block(model, '', [], `new ${model.name}({\n  apiKey: 'your-api-key',\n  timeout: 30_000, // per attempt, in milliseconds\n  maxRetries: 2,\n})`),
   ].join('\n');

@@ -15,7 +15,7 @@ export interface ExtensionIssue {
 }
 
 /** Sites as a message names them ("an operation", not "a operation"). */
-const SITE_NAMES: Record<ExtensionSite, string> = { root: 'the root', 'path-item': 'a path item', operation: 'an operation', tag: 'a tag' };
+const SITE_NAMES: Record<ExtensionSite, string> = { root: 'the root', 'path-item': 'a path item', operation: 'an operation', tag: 'a tag', parameter: 'a parameter' };
 
 let validators: Map<string, ValidateFunction> | undefined;
 
@@ -64,6 +64,36 @@ export function checkExtensions(node: unknown, site: ExtensionSite, at: string):
     }
   }
   return issues;
+}
+
+/** A parameter's extensions; `x-specsmith-multi-segment` only means something on a path parameter. */
+export function checkParameterExtensions(parameter: unknown, at: string): ExtensionIssue[] {
+  const issues = checkExtensions(parameter, 'parameter', at);
+  const fields = asRecord(parameter);
+  if (fields && fields['x-specsmith-multi-segment'] !== undefined && fields['in'] !== 'path' && issues.length === 0) {
+    issues.push({ pointer: appendPointer(at, 'x-specsmith-multi-segment'), message: `x-specsmith-multi-segment belongs on a path parameter, not on one in ${JSON.stringify(fields['in'])}` });
+  }
+  return issues;
+}
+
+/** Every parameter object written in the document (components, path items, operations) with its JSON pointer; `$ref`s are left to their targets. */
+export function listParameters(document: Record<string, unknown>): Array<{ pointer: string; parameter: unknown }> {
+  const found: Array<{ pointer: string; parameter: unknown }> = [];
+  for (const [name, parameter] of Object.entries(asRecord(asRecord(document['components'])?.['parameters']) ?? {})) found.push({ pointer: appendPointer('/components/parameters', name), parameter });
+  const listed = (owner: Record<string, unknown>, at: string): void => {
+    const list = owner['parameters'];
+    if (Array.isArray(list)) list.forEach((parameter, index) => found.push({ pointer: appendPointer(at, 'parameters', String(index)), parameter }));
+  };
+  for (const [path, item] of Object.entries(asRecord(document['paths']) ?? {})) {
+    const pathItem = asRecord(item);
+    if (!pathItem) continue;
+    listed(pathItem, appendPointer('/paths', path));
+    for (const method of HTTP_METHODS) {
+      const operation = asRecord(pathItem[method]);
+      if (operation) listed(operation, appendPointer('/paths', path, method));
+    }
+  }
+  return found;
 }
 
 interface OperationRef {

@@ -10,7 +10,7 @@
  * belongs on a path item; it is a site so that one written there (an easy slip
  * for an operation's extension) is reported instead of silently ignored.
  */
-export type ExtensionSite = 'root' | 'path-item' | 'operation' | 'tag';
+export type ExtensionSite = 'root' | 'path-item' | 'operation' | 'tag' | 'parameter';
 
 export interface ExtensionDefinition {
   sites: readonly ExtensionSite[];
@@ -246,6 +246,12 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
   'x-specsmith-resource': {
     sites: ['tag'],
     schema: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' },
+  },
+  'x-specsmith-multi-segment': {
+    // A path parameter that spans segments (`/v1/files/upload/{path}` with `path` = `a/b.txt`):
+    // OpenAPI path templates cannot say so, and RFC 6570 simple expansion would encode the `/`.
+    sites: ['parameter'],
+    schema: { type: 'boolean' },
   },
   'x-specsmith-method': {
     sites: ['operation'],

@@ -188,6 +188,7 @@ function parametersOf(context: Context, path: string, pathItem: Json, operation:
     return {
       name,
       argName: location === 'path' ? args.claim(identifier(camelCase(name) || 'id')) : name,
+      multiSegment: location === 'path' && parameter['x-specsmith-multi-segment'] === true,
       required: parameter['required'] === true || location === 'path',
       description: text(parameter['description']),
       type: simpleType(context.document, parameter['schema']) ?? `${base}['parameters'][${quote(location)}][${quote(name)}]`,

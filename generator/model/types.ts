@@ -14,6 +14,8 @@ export interface ParamModel {
   name: string;
   /** Argument name in generated code (path parameters). */
   argName: string;
+  /** A path parameter that spans segments (`x-specsmith-multi-segment`): it may hold `/`, each segment encoded on its own. */
+  multiSegment: boolean;
   required: boolean;
   description: string | undefined;
   /** TypeScript type of the value. */

@@ -57,6 +57,16 @@ export function serverDelayMs(headers: Headers, rateLimit: RateLimitHeaders | un
   return undefined;
 }
 
+/**
+ * Seconds the response asks the caller to wait (`retry-after-ms`, else
+ * `Retry-After` as seconds or an HTTP-date, RFC 9110 10.2.3); undefined when it
+ * does not say. Rate-limit reset headers are not advice to retry, so they do not count.
+ */
+export function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
+  const ms = serverDelayMs(headers, undefined, now);
+  return ms === undefined ? undefined : ms / 1000;
+}
+
 /** Exponential backoff with full jitter: a random delay in [cap/2, cap], cap doubling per attempt. */
 export function backoffDelayMs(retryNumber: number, policy: Pick<RetryPolicy, 'initialDelayMs' | 'maxDelayMs'>, random = Math.random): number {
   const cap = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, retryNumber - 1));

@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { appendPointer, getAtPointer } from '../load/json-pointer.js';
-import { checkExtensionReferences, checkExtensions, listOperations } from '../extensions/check.js';
+import { checkExtensionReferences, checkExtensions, checkParameterExtensions, listOperations, listParameters } from '../extensions/check.js';
 import { isObject } from '../model/schema-utils.js';
 import { checkSchemaCycles } from './schema-cycles.js';
 import { findRefCycles } from './ref-cycles.js';
@@ -200,6 +200,7 @@ function checkAllExtensions(document: Record<string, unknown>): Issue[] {
     ...Object.entries(isObject(document['paths']) ? document['paths'] : {}).flatMap(([path, item]) => checkExtensions(item, 'path-item', appendPointer('/paths', path))),
     ...listOperations(document).flatMap(({ pointer, operation }) => checkExtensions(operation, 'operation', pointer)),
     ...(Array.isArray(document['tags']) ? document['tags'] : []).flatMap((tag, index) => checkExtensions(tag, 'tag', `/tags/${index}`)),
+    ...listParameters(document).flatMap(({ pointer, parameter }) => checkParameterExtensions(parameter, pointer)),
     ...checkExtensionReferences(document),
   ];
   return found.map((issue) => ({ code: 'invalid-extension', severity: 'error', pointer: issue.pointer, message: issue.message, hint: 'See "x-specsmith-* extensions" in the specsmith README for the expected shape.' }));

@@ -38,6 +38,7 @@ import {
   type UnknownEvent,
   type WorkflowCompletedWebhookEvent,
 } from '../../generated/heycmo/src/index.js';
+import * as heyCmoOperations from '../../generated/heycmo/src/operations.js';
 import { contractSpec, exampleOf, examplesOf, expectValid, failure, Ledger, prefer, prismUrl, resolve, responseAt, TEST_KEYS } from '../support/contract.js';
 import { errorStatusKeys, eventSchemaPointer, hmacSignature, sseExampleEvents, successStatuses, take, webhookPayload, webhookScheme } from './contract-helpers.js';
 
@@ -323,8 +324,9 @@ describe('public operations need no key; the others refuse to run without one', 
     const error = await failure(anonymousAttempt(operationId));
     expect(error).toBeInstanceOf(HeyCMOError);
     expect(error).not.toBeInstanceOf(APIError);
-    expect(error.message).toMatch(/HEYCMO_API_KEY/);
-    expect(error.message).toContain(operationId);
+    // The message names the method the caller wrote (customers.get), not the operationId.
+    const methodPath = (Object.values(heyCmoOperations) as Array<{ id?: string; methodPath?: string }>).find((entry) => entry.id === operationId)?.methodPath;
+    expect(error.message).toBe(`The HeyCMO API key is missing: pass { apiKey } to new HeyCMO() or set the HEYCMO_API_KEY environment variable. ${methodPath} needs it.`);
     expect(anonymousWire.length).toBe(before);
     expect(own.sent.has(operationId)).toBe(false);
   });

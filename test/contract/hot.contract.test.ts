@@ -37,6 +37,7 @@ import {
   type UnknownEvent,
 } from '../../generated/hot/src/index.js';
 import * as hotPackage from '../../generated/hot/src/index.js';
+import * as hotOperations from '../../generated/hot/src/operations.js';
 import { appendPointer, getAtPointer } from '../../generator/load/json-pointer.js';
 import { contractSpec, exampleOf, examplesOf, expectValid, failure, Ledger, prefer, prismUrl, resolve, responseAt, TEST_KEYS, type ContractSpec } from '../support/contract.js';
 import { eventSchemaPointer, sseExampleEvents, take } from './contract-helpers.js';
@@ -56,7 +57,11 @@ const SERVICE_KEY_ID = '4f0e8400-e29b-41d4-a716-446655440000';
 const DOMAIN_ID = '5a0e8400-e29b-41d4-a716-446655440000';
 const FILE_ID = '6b0e8400-e29b-41d4-a716-446655440000';
 const UPLOAD_ID = '7c0e8400-e29b-41d4-a716-446655440000';
-const FILE_PATH = 'reports/2026/summary.csv';
+// The file path spans segments (x-specsmith-multi-segment) and is sent with its slashes, but Prism routes a
+// template parameter as one segment; calls through Prism use a one-segment path. test/faults/messages.test.ts
+// sends a multi-segment one.
+const FILE_PATH = 'summary.csv';
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CSV = 'date,region,revenue\n2026-01-14,eu,1200\n';
 const PUBLISH = { event_type: 'user.signup', event_data: { user_id: '123', email: 'alice@example.com' } };
 const SUBSCRIBE_WITH_EVENT = { event_type: 'chat:message', event_data: { message: 'Hello, world!', history: [] } };
@@ -983,7 +988,7 @@ describe('file uploads', () => {
     expectValid(spec, spec.responsePointer('uploadFile', 200, 'application/json', '/data'), data, headers);
     expect(sent[0]!.headers.get('content-type')).toBe('application/octet-stream');
     expect(await sent[0]!.text()).toBe(CSV);
-    expect(decodeURIComponent(new URL(sent[0]!.url).pathname)).toBe(`/v1/files/upload/${FILE_PATH}`);
+    expect(new URL(sent[0]!.url).pathname).toBe(`/v1/files/upload/${FILE_PATH}`);
   });
 
   it('uploadChunked: start, every part of part_size bytes, complete; the result validates', async () => {
@@ -1026,17 +1031,28 @@ describe('errors', () => {
     const apiError = error as unknown as APIError;
     const code: HotErrorCode | undefined = apiError.code;
     expect(code).toBe(body.error.code);
-    expect(apiError.message).toContain(body.error.message);
+    // The method the caller wrote, the server's code and message, and the request line.
+    expect(apiError.message).toBe(`sessions.create: 403 ${body.error.code}: ${body.error.message} (POST /v1/sessions)`);
     expect(apiError.requestId).toBe(body.error.request_id);
     // code is within the spec's closed ErrorCode enum.
     expect((spec.document['components'] as { schemas: { ErrorCode: { enum: string[] } } }).schemas.ErrorCode.enum).toContain(code);
+  });
+
+  it('a base URL that repeats the paths’ /v1 shows in the message, with Prism’s own explanation', async () => {
+    const wrong = new Hot({ apiKey: TEST_KEYS.hot, baseUrl: `${prismUrl('hot')}/v1`, maxRetries: 0 });
+    const error = await failure(wrong.projects.get(PROJECT));
+    expect(error).toBeInstanceOf(NotFoundError);
+    // Before: 404: Not Found
+    expect(error.message).toBe(`projects.get: 404: The route /v1/v1/projects/${PROJECT} hasn't been found in the specification file (GET /v1/v1/projects/${PROJECT})`);
   });
 
   it('429 with Retry-After is not retried when maxRetries is 0', async () => {
     const { client, requests, retries } = recording({ maxRetries: 0 });
     const error = await failure(client.projects.list(undefined, prefer(429)));
     expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as unknown as RateLimitError).headers.get('retry-after')).toBeTruthy();
+    const retryAfter = (error as unknown as RateLimitError).headers.get('retry-after');
+    expect(retryAfter).toMatch(/^\d+$/);
+    expect((error as unknown as RateLimitError).retryAfter).toBe(Number(retryAfter));
     expect(error['attempts']).toBe(1);
     expect(requests).toHaveLength(1);
     expect(retries).toHaveLength(0);
@@ -1225,10 +1241,14 @@ describe('documented errors become typed errors', () => {
     expect(apiError.body).toEqual(body);
     expect(spec.validate(spec.responsePointer(operationId, status), apiError.body)).toBeUndefined();
     expect(apiError.code).toBe(body.error.code);
-    expect(apiError.message).toContain(body.error.message);
+    // Named by the public method its descriptor carries (projects.get), then the server's code and message, then the request line.
+    const methodPath = (Object.values(hotOperations) as Array<{ id?: string; methodPath?: string }>).find((entry) => entry.id === operationId)?.methodPath;
+    expect(methodPath, `no method path for ${operationId}`).toMatch(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/);
+    expect(apiError.message).toMatch(new RegExp(`^${escapeRegExp(`${methodPath}: ${status} ${body.error.code}: ${body.error.message}`)} \\((GET|POST|PUT|PATCH|DELETE) /[^ ?]*\\)$`));
     expect(apiError.requestId).toBe(body.error.request_id);
     if (status === 429 && responseHeader(operationId, status, 'Retry-After')?.['required'] === true) {
       expect(apiError.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(apiError.retryAfter).toBe(Number(apiError.headers.get('retry-after')));
     }
   });
 });

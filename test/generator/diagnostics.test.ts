@@ -24,7 +24,7 @@ const bad = 'test/fixtures/specs/bad';
 const split = `${bad}/split-bad`;
 const streams = 'test/fixtures/hostile/streams';
 const KNOWN_EXTENSIONS =
-  'x-specsmith-client, x-specsmith-envelope, x-specsmith-errors, x-specsmith-request-id, x-specsmith-rate-limit, x-specsmith-retry, x-specsmith-pagination, x-specsmith-idempotent, x-specsmith-sse, x-specsmith-wait, x-specsmith-long-running, x-specsmith-async-webhook, x-specsmith-webhooks, x-specsmith-upload, x-specsmith-chunked-upload, x-specsmith-resource, x-specsmith-method';
+  'x-specsmith-client, x-specsmith-envelope, x-specsmith-errors, x-specsmith-request-id, x-specsmith-rate-limit, x-specsmith-retry, x-specsmith-pagination, x-specsmith-idempotent, x-specsmith-sse, x-specsmith-wait, x-specsmith-long-running, x-specsmith-async-webhook, x-specsmith-webhooks, x-specsmith-upload, x-specsmith-chunked-upload, x-specsmith-resource, x-specsmith-multi-segment, x-specsmith-method';
 
 const CASES: Array<[string, string, Want[]]> = [
   ['malformed YAML', `${bad}/malformed-yaml.yaml`, [{ file: `${bad}/malformed-yaml.yaml`, line: 11, pointer: '', code: 'yaml-syntax', message: 'invalid YAML: All mapping items must start at the same column' }]],
@@ -105,6 +105,15 @@ const CASES: Array<[string, string, Want[]]> = [
       { file: `${streams}/bad-stream-extensions.yaml`, line: 7, pointer: '/paths/~1events/post/x-specsmith-wait/match', code: 'invalid-extension', message: 'needs x-specsmith-sse.match on "subscribeStream" to say which field of its events carries the matched id' },
       { file: `${streams}/bad-stream-extensions.yaml`, line: 15, pointer: '/paths/~1streams~1{stream_id}/get/x-specsmith-sse', code: 'invalid-extension', message: "x-specsmith-sse is malformed: at /result/success: must have required property 'event'; at /result/success: must have required property 'when'; at /result/success: must match a schema in anyOf" },
       { file: `${streams}/bad-stream-extensions.yaml`, line: 27, pointer: '/paths/~1runs~1{run_id}/get/x-specsmith-sse', code: 'invalid-extension', message: "x-specsmith-sse is malformed: at /match: must have required property 'pointer'" },
+    ],
+  ],
+  [
+    'x-specsmith-multi-segment off a path parameter, malformed, and an unknown parameter extension',
+    `${bad}/misplaced-multi-segment.yaml`,
+    [
+      { file: `${bad}/misplaced-multi-segment.yaml`, line: 10, pointer: '/components/parameters/Prefix/x-specsmith-multi-segment', code: 'invalid-extension', message: 'x-specsmith-multi-segment belongs on a path parameter, not on one in "query"' },
+      { file: `${bad}/misplaced-multi-segment.yaml`, line: 18, pointer: '/paths/~1files~1{path}/parameters/0/x-specsmith-multi-segment', code: 'invalid-extension', message: 'x-specsmith-multi-segment is malformed: must be boolean' },
+      { file: `${bad}/misplaced-multi-segment.yaml`, line: 26, pointer: '/paths/~1files~1{path}/get/parameters/1/x-specsmith-colour', code: 'invalid-extension', message: `unknown extension x-specsmith-colour; known extensions: ${KNOWN_EXTENSIONS}` },
     ],
   ],
   [

@@ -59,6 +59,17 @@ const document = spec(
         responses: { '202': jsonResponse({ $ref: '#/components/schemas/Job' }) },
       },
     },
+    '/buckets/{bucket_name}/objects/{object_key}': {
+      get: {
+        operationId: 'getObject',
+        tags: ['objects'],
+        parameters: [
+          { name: 'bucket_name', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'object_key', in: 'path', required: true, 'x-specsmith-multi-segment': true, schema: { type: 'string' } },
+        ],
+        responses: { '200': jsonResponse({ type: 'object' }) },
+      },
+    },
     '/jobs/{job_id}': {
       get: { operationId: 'getJob', tags: ['jobs'], parameters: [{ name: 'job_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': jsonResponse({ $ref: '#/components/schemas/Job' }) } },
       delete: { operationId: 'delete', tags: ['jobs'], parameters: [{ name: 'job_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'Gone' } } },
@@ -224,19 +235,21 @@ describe('operation descriptors', () => {
   const operations = emitOperations(api, 'acme-sdk/1.0.0');
 
   it.each<[string, string]>([
-    ['getThing', "/** GET /things/{thing_id} */\nexport const getThing: OperationSpec = { id: 'getThing', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };"],
-    ['createThing', "/** POST /things */\nexport const createThing: OperationSpec = { id: 'createThing', method: 'post', path: '/things', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };"],
-    ['listThings', "/** GET /things */\nexport const listThings: OperationSpec = { id: 'listThings', method: 'get', path: '/things', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset' } };"],
-    ['deleteThing', "/** DELETE /things/{thing_id} */\nexport const deleteThing: OperationSpec = { id: 'deleteThing', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], responses: { '204': { kind: 'empty' } } };"],
+    ['getThing', "/** GET /things/{thing_id} */\nexport const getThing: OperationSpec = { id: 'getThing', methodPath: 'things.get', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };"],
+    ['createThing', "/** POST /things */\nexport const createThing: OperationSpec = { id: 'createThing', methodPath: 'things.create', method: 'post', path: '/things', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };"],
+    ['listThings', "/** GET /things */\nexport const listThings: OperationSpec = { id: 'listThings', methodPath: 'things.list', method: 'get', path: '/things', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset' } };"],
+    ['deleteThing', "/** DELETE /things/{thing_id} */\nexport const deleteThing: OperationSpec = { id: 'deleteThing', methodPath: 'things.delete', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], responses: { '204': { kind: 'empty' } } };"],
     [
       'streamThingEvents',
-      "/** GET /things/{thing_id}/events */\nexport const streamThingEvents: OperationSpec = { id: 'streamThingEvents', method: 'get', path: '/things/{thing_id}/events', pathParams: ['thing_id'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['thing.updated', 'thing.done'], terminal: ['thing.done'], resume: { lastEventId: true }, result: { success: { event: 'thing.done', value: '/thing' } } } };",
+      "/** GET /things/{thing_id}/events */\nexport const streamThingEvents: OperationSpec = { id: 'streamThingEvents', methodPath: 'things.streamEvents', method: 'get', path: '/things/{thing_id}/events', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['thing.updated', 'thing.done'], terminal: ['thing.done'], resume: { lastEventId: true }, result: { success: { event: 'thing.done', value: '/thing' } } } };",
     ],
     [
       'archiveThing',
-      "/** POST /things/{thing_id}/archive */\nexport const archiveThing: OperationSpec = { id: 'archiveThing', method: 'post', path: '/things/{thing_id}/archive', pathParams: ['thing_id'], accept: 'application/json', responses: { '202': { kind: 'json' } }, longRunning: { status: 202, poll: () => getJob, params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'] } };",
+      "/** POST /things/{thing_id}/archive */\nexport const archiveThing: OperationSpec = { id: 'archiveThing', methodPath: 'things.archive', method: 'post', path: '/things/{thing_id}/archive', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '202': { kind: 'json' } }, longRunning: { status: 202, poll: () => getJob, params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'] } };",
     ],
-    ['delete_', "/** DELETE /jobs/{job_id} */\nexport const delete_: OperationSpec = { id: 'delete', method: 'delete', path: '/jobs/{job_id}', pathParams: ['job_id'], responses: { '204': { kind: 'empty' } } };"],
+    // The method's name and argument names say how messages name them; only the spanning parameter is multi-segment.
+    ['getObject', "/** GET /buckets/{bucket_name}/objects/{object_key} */\nexport const getObject: OperationSpec = { id: 'getObject', methodPath: 'objects.get', method: 'get', path: '/buckets/{bucket_name}/objects/{object_key}', pathParams: ['bucket_name', 'object_key'], pathArgNames: ['bucketName', 'objectKey'], multiSegment: ['object_key'], accept: 'application/json', responses: { '200': { kind: 'json' } } };"],
+    ['delete_', "/** DELETE /jobs/{job_id} */\nexport const delete_: OperationSpec = { id: 'delete', methodPath: 'jobs.delete', method: 'delete', path: '/jobs/{job_id}', pathParams: ['job_id'], pathArgNames: ['jobId'], responses: { '204': { kind: 'empty' } } };"],
   ])('%s', (key, want) => {
     expect(declaration(operations, key)).toBe(want);
   });

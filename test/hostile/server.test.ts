@@ -90,7 +90,8 @@ describe('path arguments that would change the request path are refused before s
     if (refused) {
       const error = await failure(hot.projects.get(value));
       expect(error).toBeInstanceOf(InvalidRequestError);
-      expect(error.message).toContain('project_id_or_slug');
+      // Named as the caller wrote it: the method and the argument of its signature, not the wire name project_id_or_slug.
+      expect(error.message).toMatch(/^projects\.get: argument `projectIdOrSlug` must /);
       expect(server.requests).toHaveLength(0);
     } else {
       await hot.projects.get(value);
@@ -103,21 +104,21 @@ describe('path arguments that would change the request path are refused before s
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const error = await failure(hot.context.delete('p', '..'));
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.message).toMatch(/path parameter "key"/);
+    expect(error.message).toMatch(/^context\.delete: argument `key` must not be or contain a "\." or "\.\." segment/);
     expect(server.requests).toHaveLength(0);
   });
 
-  it.each(cases.multiSegment)('a parameter spanning segments: $value', async ({ value, refused, sent }) => {
+  // The spec marks the path of hot.files.upload as spanning segments (x-specsmith-multi-segment).
+  it.each(cases.multiSegment)('hot.files.upload($value)', async ({ value, refused, sent }) => {
     const server = await serve((_request, response) => json(response, 200, { data: { path: 'x' } }));
-    const core = new ClientCore(hotConfig, hotErrors, { apiKey: KEY, baseUrl: server.url, maxRetries: 0 });
-    const op: OperationSpec = { id: 'uploadFile', method: 'put', path: '/v1/files/upload/{path}', pathParams: ['path'], multiSegment: ['path'], body: { kind: 'text', type: 'text/plain', flat: false }, responses: { 200: { kind: 'json' } } };
+    const hot = new Hot({ apiKey: KEY, baseUrl: server.url, maxRetries: 0 });
     if (refused) {
-      const error = await failure(core.call(op, [value], { body: 'x' }));
+      const error = await failure(hot.files.upload(value, { body: 'x' }));
       expect(error).toBeInstanceOf(InvalidRequestError);
-      expect(error.message).toContain('"path"');
+      expect(error.message).toMatch(/^files\.upload: argument `path` must /);
       expect(server.requests).toHaveLength(0);
     } else {
-      await core.call(op, [value], { body: 'x' });
+      await hot.files.upload(value, { body: 'x' });
       expect(server.requests.map((request) => request.url)).toEqual([`/v1/files/upload/${sent}`]);
     }
   });
@@ -410,7 +411,7 @@ describe('arguments fetch would reject are typed request errors, never retried c
     const op: OperationSpec = { id: 'search', method: 'get', path: '/v1/search', query: ['filter'], responses: { 200: { kind: 'json' } }, security: [] };
     const error = await failure(core.call(op, [], { filter: { owner: { id: 1 } } }));
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.message).toMatch(/query parameter "filter"/);
+    expect(error.message).toBe('search: params.filter is an object holding objects or arrays, which a query string cannot express (only one level, as name[key]=value)');
     await core.call(op, [], { filter: { owner: 'me' } });
     expect(server.requests.map((request) => decodeURIComponent(request.url))).toEqual(['/v1/search?filter[owner]=me']);
   });

@@ -13,7 +13,9 @@ import { Operations } from './resources/operations2.js';
 /**
  * Client for the AgentMetal API (version v1).
  *
- * The API key comes from `options.apiKey` or the `AGENTMETAL_API_KEY` environment variable; the base URL from `options.baseUrl`, `AGENTMETAL_BASE_URL` or 'http://localhost:8080'.
+ * The API key comes from `options.apiKey` or the `AGENTMETAL_API_KEY` environment variable.
+ *
+ * The base URL is the `baseUrl` option, else the `AGENTMETAL_BASE_URL` environment variable, else `http://localhost:8080`: the server URL as the spec declares it, path prefix included. Operation paths are appended to it as the spec writes them (`GET /v1/instances` is sent to `http://localhost:8080/v1/instances`); the paths carry `/v1` themselves, so a base URL you set leaves it out.
  *
  * @example
  * ```ts

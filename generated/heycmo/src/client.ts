@@ -24,7 +24,9 @@ import { Mcp } from './resources/mcp.js';
 /**
  * Client for the HeyCMO API (version 1.0.0).
  *
- * The API key comes from `options.apiKey` or the `HEYCMO_API_KEY` environment variable; the base URL from `options.baseUrl`, `HEYCMO_BASE_URL` or 'https://heycmo.ai'.
+ * The API key comes from `options.apiKey` or the `HEYCMO_API_KEY` environment variable.
+ *
+ * The base URL is the `baseUrl` option, else the `HEYCMO_BASE_URL` environment variable, else `https://heycmo.ai`: the server URL as the spec declares it, path prefix included. Operation paths are appended to it as the spec writes them (`GET /openapi.json` is sent to `https://heycmo.ai/openapi.json`).
  *
  * @example
  * ```ts

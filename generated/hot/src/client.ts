@@ -24,7 +24,9 @@ import { Files } from './resources/files.js';
 /**
  * Client for the Hot API (version 1.0.0).
  *
- * The API key comes from `options.apiKey` or the `HOT_API_KEY` environment variable; the base URL from `options.baseUrl`, `HOT_BASE_URL` or 'https://api.hot.dev'.
+ * The API key comes from `options.apiKey` or the `HOT_API_KEY` environment variable.
+ *
+ * The base URL is the `baseUrl` option, else the `HOT_BASE_URL` environment variable, else `https://api.hot.dev`: the server URL as the spec declares it, path prefix included. Operation paths are appended to it as the spec writes them (`GET /v1/projects` is sent to `https://api.hot.dev/v1/projects`); the paths carry `/v1` themselves, so a base URL you set leaves it out.
  *
  * @example
  * ```ts

@@ -21,7 +21,9 @@ import { Scout } from './resources/scout.js';
 /**
  * Client for the Hot Metal Agents API (version 1.0.0).
  *
- * The API key comes from `options.apiKey` or the `HOTMETAL_API_KEY` environment variable; the base URL from `options.baseUrl`, `HOTMETAL_BASE_URL` or 'https://app.hotmetalapp.com/agents-api/v1'.
+ * The API key comes from `options.apiKey` or the `HOTMETAL_API_KEY` environment variable.
+ *
+ * The base URL is the `baseUrl` option, else the `HOTMETAL_BASE_URL` environment variable, else `https://app.hotmetalapp.com/agents-api/v1`: the server URL as the spec declares it, path prefix included. Operation paths are appended to it as the spec writes them (`GET /me` is sent to `https://app.hotmetalapp.com/agents-api/v1/me`).
  *
  * @example
  * ```ts

@@ -41,6 +41,8 @@ export class APIError extends HotMetalError {
   readonly attempts: number;
   /** The operation that failed. */
   readonly operationId: string;
+  /** Seconds the server asked to wait before trying again (`retry-after-ms`, or `Retry-After` as seconds or an HTTP date); undefined when it did not say. */
+  readonly retryAfter: number | undefined;
 
   constructor(init: APIErrorInit) {
     super(init.message);
@@ -51,6 +53,7 @@ export class APIError extends HotMetalError {
     this.headers = init.headers;
     this.attempts = init.attempts;
     this.operationId = init.operationId;
+    this.retryAfter = init.retryAfter;
   }
 }
 

@@ -5,40 +5,40 @@ import type { OperationSpec } from './runtime/operation.js';
 /** How the HotMetal API authenticates, reports errors, limits rates and retries. */
 export const apiConfig: ApiConfig = { name: 'HotMetal', userAgent: '@specsmith/hotmetal/0.1.0', apiKeyEnv: 'HOTMETAL_API_KEY', baseUrlEnv: 'HOTMETAL_BASE_URL', baseUrl: 'https://app.hotmetalapp.com/agents-api/v1', auth: { bearerAuth: { type: 'bearer' } }, security: [['bearerAuth']], errors: { message: '/error', code: '/code' }, webhookUrlRules: { schemes: ['https'], maxLength: 2048, denyHosts: ['localhost'], denySuffixes: ['.local', '.internal'], denyPrivateNetworks: true } };
 /** GET /me */
-export const getCurrentUser: OperationSpec = { id: 'getCurrentUser', method: 'get', path: '/me', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getCurrentUser: OperationSpec = { id: 'getCurrentUser', methodPath: 'user.get', method: 'get', path: '/me', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /publications */
-export const listPublications: OperationSpec = { id: 'listPublications', method: 'get', path: '/publications', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listPublications: OperationSpec = { id: 'listPublications', methodPath: 'publications.list', method: 'get', path: '/publications', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** POST /publications */
-export const createPublication: OperationSpec = { id: 'createPublication', method: 'post', path: '/publications', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createPublication: OperationSpec = { id: 'createPublication', methodPath: 'publications.create', method: 'post', path: '/publications', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
 /** GET /publications/{id} */
-export const getPublication: OperationSpec = { id: 'getPublication', method: 'get', path: '/publications/{id}', pathParams: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getPublication: OperationSpec = { id: 'getPublication', methodPath: 'publications.get', method: 'get', path: '/publications/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /publications/{id} */
-export const deletePublication: OperationSpec = { id: 'deletePublication', method: 'delete', path: '/publications/{id}', pathParams: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const deletePublication: OperationSpec = { id: 'deletePublication', methodPath: 'publications.delete', method: 'delete', path: '/publications/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** PATCH /publications/{id} */
-export const updatePublication: OperationSpec = { id: 'updatePublication', method: 'patch', path: '/publications/{id}', pathParams: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const updatePublication: OperationSpec = { id: 'updatePublication', methodPath: 'publications.update', method: 'patch', path: '/publications/{id}', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /publications/{id}/posts */
-export const listPublicationPosts: OperationSpec = { id: 'listPublicationPosts', method: 'get', path: '/publications/{id}/posts', pathParams: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listPublicationPosts: OperationSpec = { id: 'listPublicationPosts', methodPath: 'publications.listPosts', method: 'get', path: '/publications/{id}/posts', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /publications/{pubId}/topics */
-export const listTopics: OperationSpec = { id: 'listTopics', method: 'get', path: '/publications/{pubId}/topics', pathParams: ['pubId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listTopics: OperationSpec = { id: 'listTopics', methodPath: 'topics.list', method: 'get', path: '/publications/{pubId}/topics', pathParams: ['pubId'], pathArgNames: ['pubId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** POST /publications/{pubId}/topics */
-export const createTopic: OperationSpec = { id: 'createTopic', method: 'post', path: '/publications/{pubId}/topics', pathParams: ['pubId'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createTopic: OperationSpec = { id: 'createTopic', methodPath: 'topics.create', method: 'post', path: '/publications/{pubId}/topics', pathParams: ['pubId'], pathArgNames: ['pubId'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
 /** DELETE /topics/{id} */
-export const deleteTopic: OperationSpec = { id: 'deleteTopic', method: 'delete', path: '/topics/{id}', pathParams: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const deleteTopic: OperationSpec = { id: 'deleteTopic', methodPath: 'topics.delete', method: 'delete', path: '/topics/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** PATCH /topics/{id} */
-export const updateTopic: OperationSpec = { id: 'updateTopic', method: 'patch', path: '/topics/{id}', pathParams: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const updateTopic: OperationSpec = { id: 'updateTopic', methodPath: 'topics.update', method: 'patch', path: '/topics/{id}', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /publications/{pubId}/ideas */
-export const listIdeas: OperationSpec = { id: 'listIdeas', method: 'get', path: '/publications/{pubId}/ideas', pathParams: ['pubId'], query: ['status'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listIdeas: OperationSpec = { id: 'listIdeas', methodPath: 'ideas.list', method: 'get', path: '/publications/{pubId}/ideas', pathParams: ['pubId'], pathArgNames: ['pubId'], query: ['status'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /ideas/{id} */
-export const getIdea: OperationSpec = { id: 'getIdea', method: 'get', path: '/ideas/{id}', pathParams: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getIdea: OperationSpec = { id: 'getIdea', methodPath: 'ideas.get', method: 'get', path: '/ideas/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /styles */
-export const listStyles: OperationSpec = { id: 'listStyles', method: 'get', path: '/styles', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listStyles: OperationSpec = { id: 'listStyles', methodPath: 'styles.list', method: 'get', path: '/styles', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** POST /publications/{id}/drafts/generate */
-export const generateDraft: OperationSpec = { id: 'generateDraft', method: 'post', path: '/publications/{id}/drafts/generate', pathParams: ['id'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } }, webhookUrlField: 'webhookUrl' };
+export const generateDraft: OperationSpec = { id: 'generateDraft', methodPath: 'drafts.generate', method: 'post', path: '/publications/{id}/drafts/generate', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } }, webhookUrlField: 'webhookUrl' };
 /** GET /sessions/{id} */
-export const getSession: OperationSpec = { id: 'getSession', method: 'get', path: '/sessions/{id}', pathParams: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getSession: OperationSpec = { id: 'getSession', methodPath: 'sessions.get', method: 'get', path: '/sessions/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /sessions/{id}/drafts/{version} */
-export const getDraftVersion: OperationSpec = { id: 'getDraftVersion', method: 'get', path: '/sessions/{id}/drafts/{version}', pathParams: ['id', 'version'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getDraftVersion: OperationSpec = { id: 'getDraftVersion', methodPath: 'sessions.getDraft', method: 'get', path: '/sessions/{id}/drafts/{version}', pathParams: ['id', 'version'], pathArgNames: ['id', 'version'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** POST /sessions/{id}/publish */
-export const publishDraft: OperationSpec = { id: 'publishDraft', method: 'post', path: '/sessions/{id}/publish', pathParams: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const publishDraft: OperationSpec = { id: 'publishDraft', methodPath: 'publishing.publish', method: 'post', path: '/sessions/{id}/publish', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** POST /publications/{id}/scout/run */
-export const runScout: OperationSpec = { id: 'runScout', method: 'post', path: '/publications/{id}/scout/run', pathParams: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } }, webhookUrlField: 'webhookUrl' };
+export const runScout: OperationSpec = { id: 'runScout', methodPath: 'scout.run', method: 'post', path: '/publications/{id}/scout/run', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } }, webhookUrlField: 'webhookUrl' };

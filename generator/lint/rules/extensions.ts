@@ -4,7 +4,7 @@
  * The checks themselves live in generator/extensions/ and are shared with the
  * generator's validate stage.
  */
-import { checkExtensionReferences, checkExtensions } from '../../extensions/check.js';
+import { checkExtensionReferences, checkExtensions, checkParameterExtensions } from '../../extensions/check.js';
 import { parsePointer } from '../../load/json-pointer.js';
 import type { Location, Rule } from './types.js';
 
@@ -44,6 +44,9 @@ export const extensions: Rule = () => {
     Operation(operation, ctx) {
       operations.push({ operation, location: ctx.location });
       for (const issue of checkExtensions(operation, 'operation', '')) report(ctx, ctx.location, issue.pointer, issue.message);
+    },
+    Parameter(parameter, ctx) {
+      for (const issue of checkParameterExtensions(parameter, '')) report(ctx, ctx.location, issue.pointer, issue.message);
     },
     Tag(tag, ctx) {
       for (const issue of checkExtensions(tag, 'tag', '')) report(ctx, ctx.location, issue.pointer, issue.message);

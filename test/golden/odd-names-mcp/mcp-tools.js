@@ -42,7 +42,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -96,7 +95,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -142,7 +140,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -179,7 +176,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -224,7 +220,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -249,7 +244,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -276,9 +270,13 @@ export default [
   "resource": "weird",
   "method": "class",
   "pathParams": [],
-  "params": [],
+  "params": [
+   {
+    "input": "body",
+    "name": "body"
+   }
+  ],
   "hasParams": true,
-  "nestedBody": true,
   "binary": [],
   "kind": "call"
  },
@@ -319,9 +317,13 @@ export default [
     "name": "weird_id"
    }
   ],
-  "params": [],
+  "params": [
+   {
+    "input": "body",
+    "name": "body"
+   }
+  ],
   "hasParams": true,
-  "nestedBody": true,
   "binary": [
    "body"
   ],
@@ -348,7 +350,6 @@ export default [
   "pathParams": [],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  }

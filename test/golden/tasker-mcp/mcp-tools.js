@@ -38,7 +38,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "page"
  },
@@ -75,7 +74,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -112,7 +110,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -149,7 +146,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -203,10 +199,13 @@ export default [
    {
     "input": "notify",
     "name": "notify"
+   },
+   {
+    "input": "body",
+    "name": "body"
    }
   ],
   "hasParams": true,
-  "nestedBody": true,
   "binary": [],
   "kind": "call"
  },
@@ -243,7 +242,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "stream"
  },
@@ -280,7 +278,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -317,7 +314,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  },
@@ -370,7 +366,6 @@ export default [
    }
   ],
   "hasParams": true,
-  "nestedBody": false,
   "binary": [
    "file"
   ],
@@ -409,7 +404,6 @@ export default [
   ],
   "params": [],
   "hasParams": false,
-  "nestedBody": false,
   "binary": [],
   "kind": "call"
  }

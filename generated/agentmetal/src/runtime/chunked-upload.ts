@@ -6,7 +6,7 @@
 import type { RequestOptions } from './config.js';
 import type { ClientCore } from './core.js';
 import { bytesOf, type BinaryInput } from './encoding.js';
-import { pathArgsOf, type OperationSpec } from './operation.js';
+import { operationLabel, pathArgsOf, type OperationSpec } from './operation.js';
 import { getAtPointer } from './pointer.js';
 
 export interface ChunkedUploadSpec {
@@ -32,7 +32,7 @@ export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadSpec, 
   const uploadId = getAtPointer(started, spec.uploadId);
   const partSize = Number(getAtPointer(started, spec.partSize));
   if (uploadId === undefined || !Number.isFinite(partSize) || partSize <= 0) {
-    throw new core.errors.invalidRequest(`${spec.start.id}: the response did not say the upload id and part size`);
+    throw new core.errors.invalidRequest(`${operationLabel(spec.start)}: the response did not say the upload id and part size`);
   }
   const ids = { [spec.uploadIdParam]: uploadId };
   try {

@@ -61,7 +61,10 @@ export interface ClientHooks {
 export interface ClientOptions {
   /** API key; defaults to the API's environment variable. */
   apiKey?: string | undefined;
-  /** Base URL; defaults to the API's environment variable, then the spec's first server. */
+  /**
+   * Base URL: the server URL as the spec declares it, path prefix included; operation paths are
+   * appended to it as the spec writes them. Defaults to the API's environment variable, then the spec's first server.
+   */
   baseUrl?: string | undefined;
   /** Per-attempt timeout in milliseconds (default 60 000). */
   timeout?: number;

@@ -9,7 +9,8 @@ import createClient, { type Client } from 'openapi-fetch';
 import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
 import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type RequestOptions } from './config.js';
 import { apiErrorClass, type ErrorClasses } from './errors.js';
-import type { OperationSpec, ResponseSpec } from './operation.js';
+import { operationLabel, pathArgLabel, type OperationSpec, type ResponseSpec } from './operation.js';
+import { serverExplanation } from './error-message.js';
 import { getAtPointer } from './pointer.js';
 import { BodyTooLargeError, byteLimit, readBlob, readText } from './body-reader.js';
 import { REDACTED, redactCause, redactedHeaders, redactFields, redactText, redactUrl, redactValue, SENSITIVE_HEADERS } from './redact.js';
@@ -17,12 +18,20 @@ import { RedirectRefusedError } from './redirects.js';
 import { encodeBody } from './request-body.js';
 import { headerNameProblem, headerValueProblem, ownEntries, pathValueProblem, queryValueProblem } from './request-checks.js';
 import { readRateLimit, readRequestId } from './response-info.js';
-import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, serverDelayMs, type RetryPolicy } from './retry.js';
+import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, retryAfterSeconds, serverDelayMs, type RetryPolicy } from './retry.js';
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
 import { webhookUrlProblem } from './webhook-url.js';
 import { requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
 
 type Params = Record<string, unknown> | undefined;
+
+/** An operation as errors name it: its spec, or (from older callers) its operationId alone. */
+export type OperationRef = Pick<OperationSpec, 'id' | 'methodPath'> | string;
+
+/** The operationId an error carries and the label its message starts with (the public method, `projects.get`). */
+function named(op: OperationRef): { id: string; label: string } {
+  return typeof op === 'string' ? { id: op, label: op } : { id: op.id, label: operationLabel(op) };
+}
 
 /** A request ready to send (and to send again on retry). */
 interface Prepared {
@@ -172,14 +181,14 @@ export class ClientCore {
       let result: { error?: unknown; response: Response };
       try {
         hooks.onRequest?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt });
-        result = await sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch);
+        result = await untilAborted(sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch), linked.signal);
       } catch (cause) {
         linked.dispose();
         // A redirect the client refuses is the server's answer, not a network failure: never retried.
-        if (cause instanceof RedirectRefusedError) throw this.#refusedRedirect(op.id, cause);
+        if (cause instanceof RedirectRefusedError) throw this.#refusedRedirect(op, cause);
         const why = linked.reason();
         const details = { operationId: op.id, attempts: attempt, cause: redactCause(cause, this.secrets()) };
-        if (why === 'user') throw new this.errors.abort({ ...details, message: `${op.id}: request aborted` });
+        if (why === 'user') throw new this.errors.abort({ ...details, message: `${operationLabel(op)}: request aborted` });
         const reason = why === 'timeout' ? `timed out after ${options.timeout ?? this.timeout} ms` : this.redact(describeCause(cause));
         if (canRetry && attempt <= maxRetries) {
           const delay = backoffDelayMs(attempt, policy);
@@ -189,7 +198,7 @@ export class ClientCore {
             continue;
           }
         }
-        const message = `${op.id}: ${why === 'timeout' ? 'request' : 'connection failed'}: ${reason} (${attempt} attempt${attempt === 1 ? '' : 's'})`;
+        const message = `${operationLabel(op)}: ${why === 'timeout' ? 'request' : 'connection failed'}: ${reason} (${attempt} attempt${attempt === 1 ? '' : 's'})`;
         throw why === 'timeout' ? new this.errors.timeout({ ...details, message }) : new this.errors.connection({ ...details, message });
       }
       const { response } = result;
@@ -205,7 +214,7 @@ export class ClientCore {
           continue;
         }
       }
-      throw this.apiError(op.id, response, result.error, attempt);
+      throw this.apiError(op, response, result.error, attempt, target);
     }
   }
 
@@ -214,18 +223,18 @@ export class ClientCore {
     try {
       await sleep(delayMs, signal);
     } catch (cause) {
-      throw new this.errors.abort({ operationId: op.id, attempts: attempt, cause, message: `${op.id}: request aborted while waiting to retry` });
+      throw new this.errors.abort({ operationId: op.id, attempts: attempt, cause, message: `${operationLabel(op)}: request aborted while waiting to retry` });
     }
   }
 
-  #refusedRedirect(operationId: string, cause: RedirectRefusedError): Error {
+  #refusedRedirect(op: OperationSpec, cause: RedirectRefusedError): Error {
     return new this.errors.invalidResponse({
-      message: this.redact(`${operationId}: redirect not followed: ${cause.message}`),
+      message: this.redact(`${operationLabel(op)}: redirect not followed: ${cause.message}`),
       status: cause.status,
       raw: '',
       headers: this.redactHeaders(cause.headers),
       requestId: this.#requestId(cause.headers, undefined),
-      operationId,
+      operationId: op.id,
     });
   }
 
@@ -245,21 +254,24 @@ export class ClientCore {
     return redactUrl(url, queryNames, this.secrets());
   }
 
-  /** The package's APIError subclass for a failed response. */
-  apiError(operationId: string, response: Response, body: unknown, attempts: number): Error {
+  /**
+   * The package's APIError subclass for a failed response. Its message says who
+   * failed, the status and code, the server's own explanation, and what was
+   * sent (`projects.get: 404 not_found: Project not found (GET /v1/projects/x)`),
+   * so a wrong base URL or path shows at a glance.
+   */
+  apiError(op: OperationSpec | string, response: Response, body: unknown, attempts: number, url?: string): Error {
+    const { id, label } = named(op);
     const pointers = this.config.errors;
-    const text = (pointer: string | undefined): string | undefined => {
-      const value = pointer ? getAtPointer(body, pointer) : undefined;
-      return typeof value === 'string' && value !== '' ? value : undefined;
-    };
-    const detail = text(pointers.message) ?? (typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 500) : response.statusText || 'request failed');
-    const rawCode = text(pointers.code);
-    const code = rawCode === undefined ? undefined : this.redact(rawCode);
+    const rawCode = pointers.code ? getAtPointer(body, pointers.code) : undefined;
+    const code = typeof rawCode === 'string' && rawCode !== '' ? this.redact(rawCode) : undefined;
+    const detail = serverExplanation(body, pointers.message, response.statusText) ?? 'request failed';
+    const sent = url && typeof op !== 'string' ? ` (${op.method.toUpperCase()} ${urlPath(url)})` : '';
     const requestId = this.#requestId(response.headers, body, pointers.requestId);
-    const message = this.redact(`${response.status}${code ? ` ${code}` : ''}: ${detail}`);
+    const message = this.redact(`${label}: ${response.status}${code ? ` ${code}` : ''}: ${detail}${sent}`);
     const ErrorClass = apiErrorClass(this.errors, response.status);
     // A server that echoes the request may put the key anywhere in its answer; every field of the error is a redacted copy.
-    return new ErrorClass({ status: response.status, message, code, requestId, body: redactValue(body, this.secrets()), headers: this.redactHeaders(response.headers), attempts, operationId });
+    return new ErrorClass({ status: response.status, message, code, requestId, body: redactValue(body, this.secrets()), headers: this.redactHeaders(response.headers), attempts, operationId: id, retryAfter: retryAfterSeconds(response.headers) });
   }
 
   /** Reads a success body by the operation's response kind and unwraps the envelope. */
@@ -284,13 +296,13 @@ export class ClientCore {
           data = response.body;
           break;
         case 'json': {
-          body = await this.readJson(op.id, response, sent.maxResponseBytes);
-          data = spec.unwrap ? this.unwrap(op.id, response, body, spec.unwrap) : body;
+          body = await this.readJson(op, response, sent.maxResponseBytes);
+          data = spec.unwrap ? this.unwrap(op, response, body, spec.unwrap) : body;
           break;
         }
       }
     } catch (error) {
-      throw this.#readFailure(op.id, sent, error);
+      throw this.#readFailure(op, sent, error);
     } finally {
       if (spec.kind !== 'sse') sent.linked.dispose();
     }
@@ -315,13 +327,14 @@ export class ClientCore {
   }
 
   /** Parses a JSON body; a truncated or non-JSON body is a typed error carrying the raw text. */
-  async readJson(operationId: string, response: Response, maxBytes = this.maxResponseBytes): Promise<unknown> {
+  async readJson(op: OperationRef, response: Response, maxBytes = this.maxResponseBytes): Promise<unknown> {
+    const { id: operationId, label } = named(op);
     const { text: raw } = await readText(response, maxBytes, 'fail');
     try {
       return JSON.parse(raw);
     } catch (error) {
       throw new this.errors.invalidResponse({
-        message: `${operationId}: the ${response.status} response is not valid JSON (${(error as Error).message}); ${raw.length} bytes received`,
+        message: `${label}: the ${response.status} response is not valid JSON (${(error as Error).message}); ${raw.length} bytes received`,
         status: response.status,
         raw: this.redact(raw),
         headers: this.redactHeaders(response.headers),
@@ -331,16 +344,17 @@ export class ClientCore {
     }
   }
 
-  unwrap(operationId: string, response: Response, body: unknown, pointer: string): unknown {
+  unwrap(op: OperationRef, response: Response, body: unknown, pointer: string): unknown {
     const value = getAtPointer(body, pointer);
-    if (value === undefined) throw this.invalidResponse(operationId, response, body, `has no value at ${pointer}`);
+    if (value === undefined) throw this.invalidResponse(op, response, body, `has no value at ${pointer}`);
     return value;
   }
 
   /** A success response whose parsed body is not what the spec promises. */
-  invalidResponse(operationId: string, response: Response, body: unknown, problem: string): Error {
+  invalidResponse(op: OperationRef, response: Response, body: unknown, problem: string): Error {
+    const { id: operationId, label } = named(op);
     return new this.errors.invalidResponse({
-      message: this.redact(`${operationId}: the ${response.status} response ${problem}`),
+      message: this.redact(`${label}: the ${response.status} response ${problem}`),
       status: response.status,
       raw: this.redact(JSON.stringify(body) ?? ''),
       headers: this.redactHeaders(response.headers),
@@ -350,9 +364,10 @@ export class ClientCore {
   }
 
   /** A body past its cap: the call fails and says which option raises the cap. */
-  tooLarge(operationId: string, response: Response, error: BodyTooLargeError): Error {
+  tooLarge(op: OperationRef, response: Response, error: BodyTooLargeError): Error {
+    const { id: operationId, label } = named(op);
     return new this.errors.invalidResponse({
-      message: `${operationId}: the ${response.status} response ${error.message.replace(/^the body/, 'body')}; reading stopped there. Raise the maxResponseBytes option (client or call), or stream the body with .asResponse()`,
+      message: `${label}: the ${response.status} response ${error.message.replace(/^the body/, 'body')}; reading stopped there. Raise the maxResponseBytes option (client or call), or stream the body with .asResponse()`,
       status: response.status,
       raw: '',
       headers: this.redactHeaders(response.headers),
@@ -361,23 +376,26 @@ export class ClientCore {
     });
   }
 
-  #readFailure(operationId: string, sent: Sent, error: unknown): unknown {
+  #readFailure(op: OperationSpec, sent: Sent, error: unknown): unknown {
+    const label = operationLabel(op);
     const why = sent.linked.reason();
-    const details = { operationId, attempts: sent.attempts, cause: redactCause(error, this.secrets()) };
-    if (why === 'user') return new this.errors.abort({ ...details, message: `${operationId}: aborted while reading the response` });
-    if (why === 'timeout') return new this.errors.timeout({ ...details, message: `${operationId}: timed out while reading the response` });
+    const details = { operationId: op.id, attempts: sent.attempts, cause: redactCause(error, this.secrets()) };
+    if (why === 'user') return new this.errors.abort({ ...details, message: `${label}: aborted while reading the response` });
+    if (why === 'timeout') return new this.errors.timeout({ ...details, message: `${label}: timed out while reading the response` });
     if (error instanceof this.errors.base) return error;
-    if (error instanceof BodyTooLargeError) return this.tooLarge(operationId, sent.response, error);
-    return new this.errors.connection({ ...details, message: `${operationId}: the response body could not be read: ${this.redact(describeCause(error))}` });
+    if (error instanceof BodyTooLargeError) return this.tooLarge(op, sent.response, error);
+    return new this.errors.connection({ ...details, message: `${label}: the response body could not be read: ${this.redact(describeCause(error))}` });
   }
 
   async #prepare(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
     // Null-prototype maps and own-property reads: a parameter named `toString`, `constructor` or `__proto__` is only ever a name.
     const path = Object.create(null) as Record<string, unknown>;
+    const label = operationLabel(op);
     (op.pathParams ?? []).forEach((name, index) => {
       const value = pathArgs[index];
       const problem = pathValueProblem(value, op.multiSegment?.includes(name) === true);
-      if (problem) throw new this.errors.invalidRequest(`${op.id}: path parameter "${name}" ${problem}`);
+      // Named as the caller wrote it: the argument of the method's signature, not the wire name.
+      if (problem) throw new this.errors.invalidRequest(`${label}: argument \`${pathArgLabel(op, index)}\` ${problem}`);
       path[name] = value;
     });
     const query = Object.create(null) as Record<string, unknown>;
@@ -388,7 +406,7 @@ export class ClientCore {
     for (const name of op.query ?? []) {
       if (Object.hasOwn(rest, name) && rest[name] !== undefined) {
         const problem = queryValueProblem(rest[name]);
-        if (problem) throw new this.errors.invalidRequest(`${op.id}: query parameter "${name}" ${problem}`);
+        if (problem) throw new this.errors.invalidRequest(`${label}: params.${name} ${problem}`);
         query[name] = rest[name];
       }
       delete rest[name];
@@ -397,7 +415,7 @@ export class ClientCore {
       if (Object.hasOwn(rest, name) && rest[name] !== undefined && rest[name] !== null) header[name] = String(rest[name]);
       delete rest[name];
     }
-    const auth = this.#credentials(op.security ?? this.config.security, op.id);
+    const auth = this.#credentials(op.security ?? this.config.security, label);
     Object.assign(query, auth.query);
     Object.assign(header, auth.header, extraHeaders);
 
@@ -420,7 +438,7 @@ export class ClientCore {
       if (existing) delete header[existing];
       if (value !== null && value !== undefined) header[name] = String(value);
     }
-    this.#checkHeaders(op.id, header);
+    this.#checkHeaders(label, header);
     const idempotentField = typeof op.idempotent === 'string' && op.body?.flat ? Object.hasOwn(rest, op.idempotent) && rest[op.idempotent] !== undefined : false;
     return {
       path,
@@ -433,10 +451,10 @@ export class ClientCore {
   }
 
   /** Header names and values fetch would reject (as a TypeError that reads like a network failure) are refused up front, naming the header, never its value. */
-  #checkHeaders(operationId: string, header: Record<string, string>): void {
+  #checkHeaders(label: string, header: Record<string, string>): void {
     for (const name of Object.keys(header)) {
       const problem = headerNameProblem(name) ?? headerValueProblem(header[name] ?? '');
-      if (problem) throw new this.errors.invalidRequest(`${operationId}: header "${this.redact(name)}" ${problem}`);
+      if (problem) throw new this.errors.invalidRequest(`${label}: header "${this.redact(name)}" ${problem}`);
     }
   }
 
@@ -444,31 +462,31 @@ export class ClientCore {
     const url = op.webhookUrlField ? getAtPointer(body, [op.webhookUrlField]) : undefined;
     if (typeof url !== 'string' || !this.config.webhookUrlRules) return;
     const problem = webhookUrlProblem(url, this.config.webhookUrlRules);
-    if (problem) throw new this.errors.invalidRequest(`${op.id}: ${op.webhookUrlField} ${problem}`);
+    if (problem) throw new this.errors.invalidRequest(`${operationLabel(op)}: ${op.webhookUrlField} ${problem}`);
   }
 
   /** Credentials by security alternatives: the key never changes, so each list is worked out once. */
   readonly #credentialCache = new WeakMap<readonly (readonly string[])[], Credentials>();
 
-  #credentials(alternatives: readonly (readonly string[])[], operationId?: string): Credentials {
+  #credentials(alternatives: readonly (readonly string[])[], caller?: string): Credentials {
     const cached = this.#credentialCache.get(alternatives);
     if (cached) return cached;
-    const credentials = this.#credentialsFor(alternatives, operationId);
-    if (operationId) this.#credentialCache.set(alternatives, credentials);
+    const credentials = this.#credentialsFor(alternatives, caller);
+    if (caller) this.#credentialCache.set(alternatives, credentials);
     return credentials;
   }
 
-  /** Headers and query parameters carrying the key for the first usable security alternative. */
-  #credentialsFor(alternatives: readonly (readonly string[])[], operationId?: string): Credentials {
+  /** Headers and query parameters carrying the key for the first usable security alternative; `caller` (the method, `projects.get`) is named when the key is missing. */
+  #credentialsFor(alternatives: readonly (readonly string[])[], caller?: string): Credentials {
     const none = { header: {}, query: {} };
     if (alternatives.length === 0 || alternatives.some((alternative) => alternative.length === 0 && !this.#apiKey)) return none;
     const usable = alternatives.find((alternative) => alternative.length > 0 && alternative.every((name) => this.config.auth[name]));
     if (!usable) return none;
     const key = this.#apiKey;
     if (!key) {
-      if (!operationId) return none;
+      if (!caller) return none;
       const env = this.config.apiKeyEnv ? ` or set the ${this.config.apiKeyEnv} environment variable` : '';
-      throw new this.errors.base(`The ${this.config.name} API key is missing: pass { apiKey } to new ${this.config.name}()${env}. ${operationId} needs it.`);
+      throw new this.errors.base(`The ${this.config.name} API key is missing: pass { apiKey } to new ${this.config.name}()${env}. ${caller} needs it.`);
     }
     const header = Object.create(null) as Record<string, string>;
     const query = Object.create(null) as Record<string, string>;
@@ -508,6 +526,44 @@ function fallbackResponse(op: OperationSpec, response: Response, listed: Respons
   if (/event-stream/i.test(type)) return { kind: 'sse' };
   if (type.startsWith('text/')) return { kind: 'text' };
   return response.headers.get('content-length') === '0' || response.status === 204 ? { kind: 'empty' } : { kind: 'binary' };
+}
+
+/**
+ * The exchange, or the signal's reason as soon as it aborts. A fetch may miss
+ * the abort: Node's Request follows its init signal through a WeakRef, so once
+ * the Request's own controller is garbage-collected the abort is dropped, and a
+ * custom fetch may ignore signals altogether. The timeout and the caller's
+ * signal must end the call regardless; a response that arrives later is cancelled.
+ */
+function untilAborted(work: Promise<{ response: Response; error?: unknown }>, signal: AbortSignal): Promise<{ response: Response; error?: unknown }> {
+  if (signal.aborted) {
+    work.then((late) => void late.response.body?.cancel().catch(() => undefined), () => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (result) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) void result.response.body?.cancel().catch(() => undefined);
+        else resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The path a request went to, without the query (which may carry a key). */
+function urlPath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split('?')[0] ?? '';
+  }
 }
 
 function describeCause(cause: unknown): string {

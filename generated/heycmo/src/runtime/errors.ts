@@ -16,6 +16,8 @@ export interface APIErrorInit {
   /** How many attempts were made, retries included. */
   attempts: number;
   operationId: string;
+  /** Seconds the server asked to wait before trying again (`retry-after-ms` or `Retry-After`); undefined when it did not say. */
+  retryAfter?: number | undefined;
 }
 
 export interface ConnectionErrorInit {

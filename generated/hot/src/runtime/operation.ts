@@ -102,10 +102,14 @@ export interface UploadSpec {
 
 export interface OperationSpec {
   id: string;
+  /** The public method as a caller writes it (`projects.get`): how messages name the operation. */
+  methodPath?: string;
   method: HttpMethod;
   path: string;
   /** Path parameter names, in the order of the method's positional arguments. */
   pathParams?: readonly string[];
+  /** The argument names of those parameters in the method's signature (`projectIdOrSlug` for `project_id_or_slug`), for messages. */
+  pathArgNames?: readonly string[];
   /** Path parameters that span segments: they may contain `/` (each segment encoded on its own), never a `.` or `..` segment. */
   multiSegment?: readonly string[];
   query?: readonly string[];
@@ -125,6 +129,16 @@ export interface OperationSpec {
   upload?: UploadSpec;
   /** Body field holding a webhook URL that must satisfy the API's URL rules. */
   webhookUrlField?: string;
+}
+
+/** How messages name an operation: its public method (`projects.get`), else its operationId. */
+export function operationLabel(op: Pick<OperationSpec, 'id' | 'methodPath'>): string {
+  return op.methodPath ?? op.id;
+}
+
+/** How messages name the path parameter at `index`: its argument name in the method's signature, else its wire name. */
+export function pathArgLabel(op: Pick<OperationSpec, 'pathParams' | 'pathArgNames'>, index: number): string {
+  return op.pathArgNames?.[index] ?? op.pathParams?.[index] ?? `argument ${index + 1}`;
 }
 
 /** The positional path arguments of `op`, taken by parameter name from `values`. */

@@ -13,7 +13,9 @@ import { Status } from './resources/status.js';
 /**
  * Client for the Odd Names (version 0.0.1).
  *
- * The API key comes from `options.apiKey` or the `ODDNAMES_API_KEY` environment variable; the base URL from `options.baseUrl`, `ODDNAMES_BASE_URL` or 'https://eu.odd.test/api'.
+ * The API key comes from `options.apiKey` or the `ODDNAMES_API_KEY` environment variable.
+ *
+ * The base URL is the `baseUrl` option, else the `ODDNAMES_BASE_URL` environment variable, else `https://eu.odd.test/api`: the server URL as the spec declares it, path prefix included. Operation paths are appended to it as the spec writes them (`GET /weird` is sent to `https://eu.odd.test/api/weird`).
  *
  * @example
  * ```ts

@@ -11,7 +11,9 @@ import { Items } from './resources/items.js';
 /**
  * Client for the Split Shop (version 2).
  *
- * The API key comes from `options.apiKey` or the `SPLITSHOP_API_KEY` environment variable; the base URL from `options.baseUrl`, `SPLITSHOP_BASE_URL` or 'https://shop.test'.
+ * The API key comes from `options.apiKey` or the `SPLITSHOP_API_KEY` environment variable.
+ *
+ * The base URL is the `baseUrl` option, else the `SPLITSHOP_BASE_URL` environment variable, else `https://shop.test`: the server URL as the spec declares it, path prefix included. Operation paths are appended to it as the spec writes them (`GET /items` is sent to `https://shop.test/items`).
  *
  * @example
  * ```ts

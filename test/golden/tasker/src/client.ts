@@ -16,7 +16,9 @@ import { Files } from './resources/files.js';
 /**
  * Client for the Tasker API (version 1.0).
  *
- * The API key comes from `options.apiKey` or the `TASKER_API_KEY` environment variable; the base URL from `options.baseUrl`, `TASKER_BASE_URL` or 'https://api.tasker.test/v1'.
+ * The API key comes from `options.apiKey` or the `TASKER_API_KEY` environment variable.
+ *
+ * The base URL is the `baseUrl` option, else the `TASKER_BASE_URL` environment variable, else `https://api.tasker.test/v1`: the server URL as the spec declares it, path prefix included. Operation paths are appended to it as the spec writes them (`GET /projects` is sent to `https://api.tasker.test/v1/projects`).
  *
  * @example
  * ```ts
