@@ -6,7 +6,7 @@
  */
 import type { RequestOptions } from './config.js';
 import { LONG_RUNNING, type ClientCore } from './core.js';
-import { paramsOf, pathArgsOf, type LongRunningSpec } from './operation.js';
+import { operationLabel, paramsOf, pathArgsOf, type LongRunningSpec } from './operation.js';
 import { getAtPointer, valuesAt } from './pointer.js';
 import { redactValue } from './redact.js';
 import { sleep } from './signals.js';
@@ -44,7 +44,7 @@ function specOf(core: ClientCore, value: object, candidates: readonly LongRunnin
     if (isOperationOf(marked, value)) return marked;
     const poll = marked.poll();
     throw new core.errors.invalidResponse({
-      message: `${poll.id}: the operation object has no ${Object.entries(marked.params).map(([name, pointer]) => `${name} (at ${pointer})`).join(', ')} to poll it by`,
+      message: `${operationLabel(poll)}: the operation object has no ${Object.entries(marked.params).map(([name, pointer]) => `${name} (at ${pointer})`).join(', ')} to poll it by`,
       status: marked.status,
       raw: JSON.stringify(value),
       headers: new Headers(),
@@ -79,16 +79,16 @@ export async function waitForOperation(core: ClientCore, value: object, options:
     if (typeof state === 'string' && spec.failed.includes(state)) {
       const reason = spec.error ? getAtPointer(current, spec.error) : undefined;
       // State, reason and the operation object come from the server: the error keeps redacted copies.
-      throw new core.errors.operationFailed(core.redact(`${poll.id}: the operation ended ${String(state)}${typeof reason === 'string' && reason ? `: ${reason}` : ''}`), { operationId: poll.id, result: redactValue(current, core.secrets()) });
+      throw new core.errors.operationFailed(core.redact(`${operationLabel(poll)}: the operation ended ${String(state)}${typeof reason === 'string' && reason ? `: ${reason}` : ''}`), { operationId: poll.id, result: redactValue(current, core.secrets()) });
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw new core.errors.waitTimeout(core.redact(`${poll.id}: the operation was still ${String(state)} when the wait timed out after ${options.timeout ?? 600_000} ms`), { operationId: poll.id, result: redactValue(current, core.secrets()) });
+      throw new core.errors.waitTimeout(core.redact(`${operationLabel(poll)}: the operation was still ${String(state)} when the wait timed out after ${options.timeout ?? 600_000} ms`), { operationId: poll.id, result: redactValue(current, core.secrets()) });
     }
     try {
       await sleep(Math.min(interval, remaining), request.signal);
     } catch (cause) {
-      throw new core.errors.abort({ operationId: poll.id, attempts: 0, cause, message: `${poll.id}: waiting was aborted` });
+      throw new core.errors.abort({ operationId: poll.id, attempts: 0, cause, message: `${operationLabel(poll)}: waiting was aborted` });
     }
     interval = Math.min(interval * 1.5, 15_000);
     const values = valuesAt(current, spec.params);

@@ -17,7 +17,7 @@
 import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
 import type { RequestOptions } from './config.js';
 import type { ClientCore, Sent } from './core.js';
-import type { OperationSpec, PaginationSpec } from './operation.js';
+import { operationLabel, type OperationSpec, type PaginationSpec } from './operation.js';
 import { getAtPointer } from './pointer.js';
 
 type Params = Record<string, unknown> | undefined;
@@ -143,13 +143,13 @@ function nextParams(spec: PaginationSpec, params: Params, body: unknown, count: 
 
 function maxPagesOf(core: ClientCore, op: OperationSpec, options: PageOptions | undefined): number {
   const max = options?.maxPages ?? DEFAULT_MAX_PAGES;
-  if (!Number.isInteger(max) || max < 1) throw new core.errors.invalidRequest(`${op.id}: maxPages must be a whole number of at least 1 (got ${String(options?.maxPages)})`);
+  if (!Number.isInteger(max) || max < 1) throw new core.errors.invalidRequest(`${operationLabel(op)}: maxPages must be a whole number of at least 1 (got ${String(options?.maxPages)})`);
   return max;
 }
 
 /** Calls a paginated list operation. */
 export function paginate<Item>(core: ClientCore, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options?: PageOptions): PagePromise<Item> {
-  if (!op.pagination) throw new core.errors.invalidRequest(`${op.id} is not paginated`);
+  if (!op.pagination) throw new core.errors.invalidRequest(`${operationLabel(op)} is not paginated`);
   let maxPages: number;
   try {
     maxPages = maxPagesOf(core, op, options);
@@ -162,13 +162,13 @@ export function paginate<Item>(core: ClientCore, op: OperationSpec, pathArgs: re
 
 function fetchPage<Item>(core: ClientCore, op: OperationSpec, spec: PaginationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions, maxPages: number, position: Position): PagePromise<Item> {
   if (position.number > maxPages) {
-    const error = new core.errors.base(`${op.id}: stopped after ${maxPages} pages (the maxPages option) while the server still reported more; pass a higher { maxPages } to list further`);
+    const error = new core.errors.base(`${operationLabel(op)}: stopped after ${maxPages} pages (the maxPages option) while the server still reported more; pass a higher { maxPages } to list further`);
     return new PagePromise<Item>(Promise.reject(error));
   }
   const read = async (sent: Sent): Promise<APIResponse<Page<Item>>> => {
     const result = await core.read<unknown>({ ...op, responses: { [sent.response.status]: { kind: 'json' } } }, sent);
     const items = getAtPointer(result.data, spec.items);
-    if (!Array.isArray(items)) throw core.invalidResponse(op.id, sent.response, result.data, `has no item array at ${spec.items}`);
+    if (!Array.isArray(items)) throw core.invalidResponse(op, sent.response, result.data, `has no item array at ${spec.items}`);
     const total = spec.total ? asNumber(getAtPointer(result.data, spec.total)) : undefined;
     const next = nextParams(spec, params, result.data, items.length, position);
     const sentCursor = spec.style === 'cursor' ? asCursor(params?.[spec.cursor ?? 'cursor']) : undefined;
@@ -178,7 +178,7 @@ function fetchPage<Item>(core: ClientCore, op: OperationSpec, spec: PaginationSp
       cursors: sentCursor === undefined ? position.cursors : new Set([...position.cursors, sentCursor]),
     };
     const fetchNext = (nextPage: Params): PagePromise<Item> => fetchPage<Item>(core, op, spec, pathArgs, nextPage, options, maxPages, following);
-    const lastPage = (): Error => new core.errors.invalidRequest(`${op.id}: this is the last page; check hasNextPage() before getNextPage()`);
+    const lastPage = (): Error => new core.errors.invalidRequest(`${operationLabel(op)}: this is the last page; check hasNextPage() before getNextPage()`);
     const page = new Page<Item>(items as Item[], total, sent.response, next, fetchNext, lastPage);
     return { ...result, data: page };
   };

@@ -106,7 +106,7 @@ describe('maxPages', () => {
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const error = await listAll(hot, { limit: 3 }, 5).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HotError);
-    expect((error as Error).message).toContain('listProjects');
+    expect((error as Error).message).toContain('projects.list');
     expect((error as Error).message).toContain('maxPages');
     expect(server.requests).toHaveLength(5);
   });

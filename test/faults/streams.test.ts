@@ -62,7 +62,7 @@ const label = (event: unknown): string => {
 };
 
 describe('a stream carrying several runs ends on the run of the caller’s own event', () => {
-  it('subscribeWithEvent: another run failing first is yielded and does not end the stream', async () => {
+  it('streams.subscribeWithEvent: another run failing first is yielded and does not end the stream', async () => {
     const hot = await serve(async (_request, response) => {
       await stream(
         response,
@@ -123,7 +123,7 @@ describe('a stream carrying several runs ends on the run of the caller’s own e
       .result()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationFailedError);
-    expect((error as Error).message).toBe('subscribeWithEvent: run:fail: mine failed');
+    expect((error as Error).message).toBe('streams.subscribeWithEvent: run:fail: mine failed');
     expect(((error as OperationFailedError).result as { run: { run_id: string } }).run.run_id).toBe(MY_RUN);
   });
 
@@ -148,7 +148,7 @@ describe('a stream carrying several runs ends on the run of the caller’s own e
     const hot = await serve(publishThen([runEvent('run:stop', OTHER_RUN, OTHER_EVENT, 'succeeded', 'not mine')], [runEvent('run:stop', OTHER_RUN, OTHER_EVENT, 'succeeded', 'not mine'), runEvent('run:cancel', MY_RUN, MY_EVENT, 'cancelled', { $val: { msg: 'cancelled by user' } })]));
     const error = await hot.events.publishAndWait({ event_type: 'user.signup', event_data: {} }, FAST).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationFailedError);
-    expect((error as Error).message).toBe('subscribeStream: run:cancel: cancelled by user');
+    expect((error as Error).message).toBe('streams.subscribe: run:cancel: cancelled by user');
     expect(server?.requests).toHaveLength(3);
   });
 
@@ -180,7 +180,7 @@ describe('failure messages: where the spec says, then the common places', () => 
       .result()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationFailedError);
-    expect((error as Error).message).toBe(`subscribeWithEvent: run:fail: ${message}`);
+    expect((error as Error).message).toBe(`streams.subscribeWithEvent: run:fail: ${message}`);
     expect(JSON.stringify((error as OperationFailedError).result)).not.toContain(KEY);
   });
 
@@ -223,7 +223,7 @@ describe('runs.wait and tasks.wait', () => {
     });
     const error = await hot.runs.wait(MY_RUN, FAST).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationFailedError);
-    expect((error as Error).message).toBe('subscribeRun: failed: Division by zero');
+    expect((error as Error).message).toBe('runs.subscribe: failed: Division by zero');
     expect((error as OperationFailedError).result).toMatchObject({ run_id: MY_RUN, status: 'failed' });
   });
 
@@ -234,7 +234,7 @@ describe('runs.wait and tasks.wait', () => {
     await server?.close();
     hot = await serve((_request, response) => json(response, 200, envelope(run(MY_RUN, MY_EVENT, 'cancelled', { $val: { msg: 'Cancelled by user' } }))));
     const error = await hot.runs.wait(MY_RUN, FAST).catch((caught: unknown) => caught);
-    expect((error as Error).message).toBe('subscribeRun: cancelled: Cancelled by user');
+    expect((error as Error).message).toBe('runs.subscribe: cancelled: Cancelled by user');
     expect(server?.requests).toHaveLength(1);
   });
 
@@ -260,7 +260,7 @@ describe('runs.wait and tasks.wait', () => {
     });
     const error = await hot.tasks.wait(TASK, FAST).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationFailedError);
-    expect((error as Error).message).toBe('subscribeTask: timed_out: exceeded 60000 ms');
+    expect((error as Error).message).toBe('tasks.subscribe: timed_out: exceeded 60000 ms');
     expect((error as OperationFailedError).result).toMatchObject({ task_id: TASK, status: 'timed_out' });
   });
 });
@@ -273,7 +273,7 @@ describe('reconnects never storm', () => {
     const started = Date.now();
     const error = await collect(hot.env.subscribe({ reconnectDelay: 20, maxReconnectDelay: 1_000, maxReconnects: 4 })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toBe('subscribeEnv: gave up reconnecting: 4 reconnects in a row brought no new event (the server ended the stream at once or repeated events already received; maxReconnects)');
+    expect((error as Error).message).toBe('env.subscribe: gave up reconnecting: 4 reconnects in a row brought no new event (the server ended the stream at once or repeated events already received; maxReconnects)');
     // The first connection and four reconnects, each wait doubling from 20 ms (jitter only adds).
     expect(server?.requests).toHaveLength(5);
     gaps(server?.requests ?? []).forEach((gap, index) => expect(gap).toBeGreaterThanOrEqual(20 * 2 ** index - 2));

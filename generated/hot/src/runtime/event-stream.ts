@@ -16,7 +16,7 @@
 import type { RequestOptions } from './config.js';
 import type { ClientCore } from './core.js';
 import { failureMessage } from './failure-message.js';
-import { paramsOf, pathArgsOf, type DedupeRule, type OperationSpec, type SSESpec } from './operation.js';
+import { operationLabel, paramsOf, pathArgsOf, type DedupeRule, type OperationSpec, type SSESpec } from './operation.js';
 import { getAtPointer, parsePointer, valuesAt } from './pointer.js';
 import { DEFAULT_MAX_RECONNECT_DELAY_MS, DEFAULT_MAX_RECONNECTS, DEFAULT_RECONNECT_DELAY_MS, millis, reconnectDelayMs } from './reconnect.js';
 import { fingerprint, RecentKeys } from './recent-keys.js';
@@ -122,12 +122,12 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
         const type = (event as Record<string, unknown>)[sse.typeField];
         const outcome = outcomeOf(event, typeof type === 'string' ? type : undefined, spec);
         if (outcome?.kind === 'success') return getAtPointer(event, spec.success.value) as Result;
-        if (outcome?.kind === 'failure') throw failureError(this.#core, operationId, event, outcome.label, spec);
+        if (outcome?.kind === 'failure') throw failureError(this.#core, this.#target.op, event, outcome.label, spec);
       }
     } finally {
       this.close();
     }
-    const error = new this.#core.errors.operationFailed(`${operationId}: the stream ended before ${spec.success.event ? `a ${spec.success.event} event` : 'a final state'}`, { operationId, result: undefined });
+    const error = new this.#core.errors.operationFailed(`${operationLabel(this.#target.op)}: the stream ended before ${spec.success.event ? `a ${spec.success.event} event` : 'a final state'}`, { operationId, result: undefined });
     UNSETTLED.add(error);
     throw error;
   }
@@ -227,7 +227,7 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
       if (finished || this.#controller.signal.aborted) return;
       if (!sse.resume || options.resume === false) return;
       if (sse.resume.requires && !captured.has(sse.resume.requires)) {
-        throw new this.#core.errors.operationFailed(`${this.#target.op.id}: the stream ended before its ${sse.resume.requires} event, so it cannot be resumed`, { operationId: this.#target.op.id, result: undefined });
+        throw new this.#core.errors.operationFailed(`${operationLabel(this.#target.op)}: the stream ended before its ${sse.resume.requires} event, so it cannot be resumed`, { operationId: this.#target.op.id, result: undefined });
       }
       // A connection the server held open longer than the longest wait is a server-side timeout, not a storm.
       const heldOpen = Date.now() - openedAt >= policy.maxDelayMs;
@@ -243,7 +243,7 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
   #gaveUp(empty: number, attempts: number): Error {
     const operationId = this.#target.op.id;
     const error = new this.#core.errors.connection({
-      message: `${operationId}: gave up reconnecting: ${empty} reconnect${empty === 1 ? '' : 's'} in a row brought no new event (the server ended the stream at once or repeated events already received; maxReconnects)`,
+      message: `${operationLabel(this.#target.op)}: gave up reconnecting: ${empty} reconnect${empty === 1 ? '' : 's'} in a row brought no new event (the server ended the stream at once or repeated events already received; maxReconnects)`,
       cause: undefined,
       attempts,
       operationId,
@@ -254,12 +254,12 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
 
   #tooLong(response: Response, error: SSELimitError): Error {
     const operationId = this.#target.op.id;
-    return new this.#core.errors.invalidResponse({ message: `${operationId}: ${error.message}; the stream was closed`, status: response.status, raw: '', headers: this.#core.redactHeaders(response.headers), requestId: undefined, operationId });
+    return new this.#core.errors.invalidResponse({ message: `${operationLabel(this.#target.op)}: ${error.message}; the stream was closed`, status: response.status, raw: '', headers: this.#core.redactHeaders(response.headers), requestId: undefined, operationId });
   }
 
   #idle(error: SSEIdleError): Error {
     const operationId = this.#target.op.id;
-    return new this.#core.errors.timeout({ operationId, attempts: 1, cause: error, message: `${operationId}: the event stream went idle: ${error.message}` });
+    return new this.#core.errors.timeout({ operationId, attempts: 1, cause: error, message: `${operationLabel(this.#target.op)}: the event stream went idle: ${error.message}` });
   }
 
   async #wait(ms: number): Promise<void> {
@@ -272,13 +272,13 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
 }
 
 /** The typed error for a failed outcome: the message where the spec (or common practice) keeps it; a redacted copy of the value. */
-function failureError(core: ClientCore, operationId: string, event: unknown, label: string, spec: NonNullable<SSESpec['result']>): Error {
+function failureError(core: ClientCore, op: Pick<OperationSpec, 'id' | 'methodPath'>, event: unknown, label: string, spec: NonNullable<SSESpec['result']>): Error {
   const failure = spec.failure;
   const value = failure?.value !== undefined ? getAtPointer(event, failure.value) : event;
   const message = failureMessage(event, failure?.message ?? [], [getAtPointer(event, spec.success.value), value, event]);
   // The failure comes from the server: message and result are redacted copies.
-  const text = core.redact(`${operationId}: ${label}: ${message ?? 'failed without a message'}`);
-  return new core.errors.operationFailed(text, { operationId, result: redactValue(value, core.secrets()) });
+  const text = core.redact(`${operationLabel(op)}: ${label}: ${message ?? 'failed without a message'}`);
+  return new core.errors.operationFailed(text, { operationId: op.id, result: redactValue(value, core.secrets()) });
 }
 
 /** Failures worth reconnecting after: network trouble, timeouts, 429 and 5xx. */
@@ -401,6 +401,6 @@ function settledAlready(core: ClientCore, via: OperationSpec, source: unknown, a
   // Only state rules apply: a resource read on its own has no event type.
   const outcome = outcomeOf(event, undefined, result);
   if (outcome?.kind === 'success') return { value: getAtPointer(event, result.success.value) };
-  if (outcome?.kind === 'failure') throw failureError(core, via.id, event, outcome.label, result);
+  if (outcome?.kind === 'failure') throw failureError(core, via, event, outcome.label, result);
   return undefined;
 }
