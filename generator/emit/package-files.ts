@@ -14,6 +14,8 @@ export const MCP_SDK_RANGE = '^1.32.2';
 export const TYPESCRIPT_VERSION = '5.9.3';
 /** Node versions the client supports: fetch, Web Crypto and web streams as globals (Node 18), either module format. */
 export const NODE_ENGINES = '>=18';
+/** The oldest TypeScript whose checker accepts the packages' declarations (openapi-fetch's need 5.4); the e2e test compiles with it. */
+export const OLDEST_TYPESCRIPT = '5.4';
 /** Where the CommonJS build goes, and the package.json that tells Node its .js files are CommonJS. */
 export const CJS_DIR = 'dist/cjs';
 export const CJS_MARKER = `${JSON.stringify({ type: 'commonjs' })}\n`;

@@ -9,6 +9,7 @@ import type { ApiModel, OperationModel } from '../model/types.js';
 import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, signature, webhookExample } from './call-example.js';
 import { mcpBinName, mcpPackageName } from './agent-files.js';
 import { baseUrlRule } from './base-url-text.js';
+import { OLDEST_TYPESCRIPT } from './package-files.js';
 
 /** The first paragraph; one that leads into a list (ends with ':') ends with a full stop instead. */
 function firstParagraph(text: string | undefined): string | undefined {
@@ -162,7 +163,7 @@ export function emitReadme(model: ApiModel): string {
     '',
     firstParagraph(model.description) ?? '',
     '',
-    'It uses only `fetch` and Web Crypto, so it runs on Node 18+, browsers, Deno, Bun and edge runtimes.',
+    `It uses only \`fetch\` and Web Crypto, so it runs on Node 18+, browsers, Deno, Bun and edge runtimes. It ships ESM and CommonJS (\`import\` or \`require()\`), and its types need TypeScript ${OLDEST_TYPESCRIPT} or later.`,
     '',
     '## Install',
     '',
