@@ -678,7 +678,7 @@ describe('pagination', () => {
       for await (const _run of client.runs.list({ limit: 1 }, { maxPages: 3 }));
     })().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HotError);
-    expect((error as Error).message).toMatch(/^listRuns: stopped after 3 pages \(the maxPages option\)/);
+    expect((error as Error).message).toMatch(/^runs\.list: stopped after 3 pages \(the maxPages option\)/);
     expect(requests).toHaveLength(3);
   });
 

@@ -15,7 +15,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -126,16 +126,22 @@ beforeAll(async () => {
   registry = await startLocalRegistry(repoRoot);
   await mkdir(join(repoRoot, 'test/.artifacts'), { recursive: true });
   sources = await mkdtemp(join(repoRoot, 'test/.artifacts/e2e-'));
-  const pack = async (folder: string): Promise<string> => {
+  const pack = async (folder: string, client?: Provider): Promise<string> => {
     const copy = join(sources, folder);
     await cp(join(repoRoot, 'generated', folder), copy, { recursive: true, filter: (path) => !NOT_SOURCE.has(basename(path)) && !path.endsWith('.tsbuildinfo') });
+    // An MCP package compiles against its client's declarations: the copy packed (and so built) above,
+    // not generated/<name>/, which has no dist/ in a fresh checkout.
+    if (client) {
+      await mkdir(join(copy, 'node_modules', '@specsmith'), { recursive: true });
+      await symlink(join(sources, client), join(copy, 'node_modules', '@specsmith', client), 'dir');
+    }
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], { cwd: copy, env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
     const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string }>;
     return join(workdir, packed?.filename ?? '');
   };
   // The clients first: an MCP package compiles against its client's dist/.
   await Promise.all(PROVIDERS.map(async (provider) => tarballs.set(provider, await pack(provider))));
-  await Promise.all(PROVIDERS.map(async (provider) => mcpTarballs.set(provider, await pack(`${provider}-mcp`))));
+  await Promise.all(PROVIDERS.map(async (provider) => mcpTarballs.set(provider, await pack(`${provider}-mcp`, provider))));
 }, 180_000);
 
 afterAll(async () => {
