@@ -3,7 +3,7 @@ import { awaitStreamResult, EventStream, type StreamOptions } from '../../../gen
 import type { OperationSpec, SSESpec } from '../../../generator/runtime/operation.js';
 import { reconnectDelayMs } from '../../../generator/runtime/reconnect.js';
 import { RecentKeys } from '../../../generator/runtime/recent-keys.js';
-import { collect, ConnectionError, controlledStream, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
+import { collect, ConnectionError, controlledStream, InvalidRequestError, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
 
 const RUN_EVENTS = ['run:start', 'run:log', 'run:stop', 'run:fail', 'run:cancel'];
 const RESULT: SSESpec['result'] = {
@@ -134,7 +134,9 @@ describe('EventStream events', () => {
   it('can be iterated once only', async () => {
     const stream = new EventStream(makeCore(script(sse(msg({ event: 'run:stop', data: {} }))).fetch), runOp(), ['r1'], undefined);
     await collect(stream);
-    expect(() => stream[Symbol.asyncIterator]()).toThrow();
+    // The package's own error class, naming the operation (a hand-built descriptor has no method path).
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(InvalidRequestError);
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/^subscribeRun: an event stream can be iterated once/);
   });
 });
 

@@ -101,7 +101,10 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Event | UnknownEvent> {
-    if (this.#started) throw new Error('an event stream can be iterated once; call the method again for a new subscription');
+    if (this.#started) {
+      const method = operationLabel(this.#target.op);
+      throw new this.#core.errors.invalidRequest(`${method}: an event stream can be iterated once; call ${method}() again for a new subscription`);
+    }
     this.#started = true;
     return this.#events();
   }
