@@ -21,7 +21,7 @@ import { readRateLimit, readRequestId } from './response-info.js';
 import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, retryAfterSeconds, serverDelayMs, type RetryPolicy } from './retry.js';
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
 import { webhookUrlProblem } from './webhook-url.js';
-import { requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
+import { redirectSafeFetch, requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
 
 type Params = Record<string, unknown> | undefined;
 
@@ -101,7 +101,7 @@ export class ClientCore {
     const keyHeaders = Object.values(config.auth).flatMap((scheme) => (scheme.type === 'header' ? [scheme.name.toLowerCase()] : []));
     this.credentialHeaders = new Set([...SENSITIVE_HEADERS, ...keyHeaders]);
     this.#fetch = options.fetch;
-    const rawFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+    const rawFetch = redirectSafeFetch(options.fetch, this.credentialHeaders);
     this.#headers = { 'User-Agent': config.userAgent, ...options.headers };
     this.#hooks = this.#redactedHooks(options.hooks ?? {});
     this.raw = createClient<{}>({ baseUrl: this.baseUrl, fetch: rawFetch, headers: this.#headers });

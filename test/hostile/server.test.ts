@@ -141,6 +141,43 @@ describe('redirects never carry credentials or bodies to another origin', () => 
     expect(forwarded['cookie']).toBeUndefined();
   });
 
+  it('client.raw (the openapi-fetch escape hatch) drops the apiKey header on a cross-origin 302 too', async () => {
+    const other = await serve((_request, response) => json(response, 200, { id: 'inst-1' }));
+    const api = await serve((_request, response) => {
+      response.writeHead(302, { Location: `${other.url}/v1/instances/inst-1` });
+      response.end();
+    });
+    const client = new AgentMetal({ apiKey: AGENTMETAL_KEY, baseUrl: api.url });
+    const { data, response } = await client.raw.GET('/v1/instances/inst-1' as never);
+    expect(response.status).toBe(200);
+    expect(data).toEqual({ id: 'inst-1' });
+    expect(api.requests[0]?.headers['x-api-key']).toBe(AGENTMETAL_KEY);
+    expect(other.requests).toHaveLength(1);
+    expect(other.requests[0]?.headers['x-api-key']).toBeUndefined();
+  });
+
+  it('client.raw sends a POST body again only on a same-origin 307', async () => {
+    const other = await serve((_request, response) => json(response, 201, { id: 'stolen' }));
+    const api = await serve((request, response) => {
+      if (request.url === '/v1/instances') {
+        response.writeHead(307, { Location: '/v1/instances/here' });
+        response.end();
+      } else if (request.url === '/v1/instances/here') {
+        response.writeHead(307, { Location: `${other.url}/v1/instances` });
+        response.end();
+      } else json(response, 404, {});
+    });
+    const client = new AgentMetal({ apiKey: AGENTMETAL_KEY, baseUrl: api.url });
+    const error = await client.raw.POST('/v1/instances' as never, { body: { name: 'x' } } as never).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/request body to another origin/);
+    expect(api.requests.map((request) => [request.url, request.body.toString('utf8')])).toEqual([
+      ['/v1/instances', '{"name":"x"}'],
+      ['/v1/instances/here', '{"name":"x"}'],
+    ]);
+    expect(other.requests).toHaveLength(0);
+  });
+
   it('a same-origin 302 keeps the apiKey header', async () => {
     const api = await serve((request, response) => {
       if (request.url === '/v1/instances/old') {

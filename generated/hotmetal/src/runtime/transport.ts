@@ -95,19 +95,7 @@ export function requestUrl(request: UrlParts): string {
  * reads the body of a failed response (at most MAX_ERROR_BODY_BYTES of it).
  */
 export async function send(request: TransportRequest, url: string, customFetch: FetchFunction | undefined): Promise<TransportResult> {
-  let hop: Hop = { url, method: request.method.toUpperCase(), headers: request.headers, body: request.body };
-  let response: Response;
-  for (let hops = 0; ; hops++) {
-    response = await fetchOnce(hop, request, customFetch, 'manual');
-    if (response.type === 'opaqueredirect') {
-      response = await followOpaque(hop, request, customFetch, response);
-      break;
-    }
-    if (!isRedirect(response)) break;
-    const next = nextHop(hop, response, hops, request.credentialHeaders, !request.stream);
-    void response.body?.cancel().catch(() => undefined);
-    hop = next;
-  }
+  const response = await fetchFollowingRedirects(request, url, customFetch);
   if (response.ok) return { response };
   const { text } = await readText(response, MAX_ERROR_BODY_BYTES, 'truncate');
   try {
@@ -115,6 +103,34 @@ export async function send(request: TransportRequest, url: string, customFetch: 
   } catch {
     return { response, error: text };
   }
+}
+
+/** The final response of a request whose redirects are followed under the rules of redirects.ts; its body is unread. */
+export async function fetchFollowingRedirects(request: TransportRequest, url: string, customFetch: FetchFunction | undefined): Promise<Response> {
+  let hop: Hop = { url, method: request.method.toUpperCase(), headers: request.headers, body: request.body };
+  for (let hops = 0; ; hops++) {
+    const response = await fetchOnce(hop, request, customFetch, 'manual');
+    if (response.type === 'opaqueredirect') return followOpaque(hop, request, customFetch, response);
+    if (!isRedirect(response)) return response;
+    const next = nextHop(hop, response, hops, request.credentialHeaders, !request.stream);
+    void response.body?.cancel().catch(() => undefined);
+    hop = next;
+  }
+}
+
+/**
+ * The `fetch` of the raw openapi-fetch client (`client.raw`): the Request it
+ * builds goes through the same redirect rules as every generated method, so
+ * the escape hatch cannot carry a key or a body to another origin either. The
+ * body is read once so that a same-origin 307/308 can send it again.
+ */
+export function redirectSafeFetch(customFetch: FetchFunction | undefined, credentialHeaders: ReadonlySet<string>): FetchFunction {
+  return async (request) => {
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => void (headers[name] = value));
+    return fetchFollowingRedirects({ method: request.method, headers, body, signal: request.signal, stream: false, credentialHeaders }, request.url, customFetch);
+  };
 }
 
 function fetchOnce(hop: Hop, request: TransportRequest, customFetch: FetchFunction | undefined, redirect: RequestRedirect): Promise<Response> {
