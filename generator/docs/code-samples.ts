@@ -8,6 +8,7 @@
  */
 import { operationExample, webhookExample } from '../emit/call-example.js';
 import { getAtPointer } from '../load/json-pointer.js';
+import { isObject } from '../model/schema-utils.js';
 import type { ApiModel } from '../model/types.js';
 import { curlSample, webhookDeliverySample } from './curl-sample.js';
 
@@ -21,10 +22,6 @@ export interface CodeSample {
 
 /** Tab labels, in the order the reference shows them. */
 export const SAMPLE_LABELS = { typescript: 'TypeScript', curl: 'curl' } as const;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Follows internal `$ref`s (a bounded number of hops). */
 function deref(document: Json, value: unknown): unknown {

@@ -8,15 +8,12 @@
  * what a reader should see. Only this copy changes: specs/ is never written.
  */
 import { loadSpec } from '../load/load-spec.js';
+import { isObject } from '../model/schema-utils.js';
 import type { ApiModel } from '../model/types.js';
 import { addCodeSamples } from './code-samples.js';
 import { plainText } from './plain-text.js';
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Server objects anywhere a document may hold them: the root, path items and operations (OpenAPI 3.1, 4.8.1). */
 function serverLists(document: Json): unknown[][] {
