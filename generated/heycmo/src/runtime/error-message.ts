@@ -17,7 +17,8 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function nonEmpty(value: unknown): string | undefined {
+/** A string with something in it; anything else (blank, not a string) is no text. */
+export function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 

@@ -5,6 +5,7 @@
  * `error` (a string), `error.message`, `message`, `msg`, `reason`, or the
  * value itself when it is a plain string.
  */
+import { nonEmpty } from './error-message.js';
 import { getAtPointer } from './pointer.js';
 
 /** Longest message taken from a server's failure; the full value stays on the error's `result`. */
@@ -14,7 +15,7 @@ const COMMON_KEYS = ['error', 'message', 'msg', 'reason'] as const;
 
 export function failureMessage(event: unknown, pointers: readonly string[], values: readonly unknown[]): string | undefined {
   for (const pointer of pointers) {
-    const found = text(getAtPointer(event, pointer));
+    const found = nonEmpty(getAtPointer(event, pointer));
     if (found) return clip(found);
   }
   for (const value of values) {
@@ -25,21 +26,17 @@ export function failureMessage(event: unknown, pointers: readonly string[], valu
 }
 
 function commonMessage(value: unknown): string | undefined {
-  const plain = text(value);
+  const plain = nonEmpty(value);
   if (plain) return plain;
   for (const key of COMMON_KEYS) {
-    const found = text(getAtPointer(value, [key]));
+    const found = nonEmpty(getAtPointer(value, [key]));
     if (found) return found;
     if (key === 'error') {
-      const nested = text(getAtPointer(value, ['error', 'message']));
+      const nested = nonEmpty(getAtPointer(value, ['error', 'message']));
       if (nested) return nested;
     }
   }
   return undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 function clip(message: string): string {
