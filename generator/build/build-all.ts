@@ -141,14 +141,16 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
     if (outcome.status !== 'fulfilled') continue;
     const { target, input, files, mcp } = outcome.value;
     if (files && mcp) {
-      const { changed } = await writeOutput(target.out, files);
-      const { changed: mcpChanged } = await writeOutput(target.mcpOut, mcp);
+      // The same output rules as `specsmith generate`: never into the spec's own folder.
+      const rules = { protectedDirs: [dirname(target.spec)], cwd };
+      const { changed } = await writeOutput(target.out, files, rules);
+      const { changed: mcpChanged } = await writeOutput(target.mcpOut, mcp, rules);
       if (changed.length + mcpChanged.length > 0) changedPackages.push(target.name);
       next.generate = { ...next.generate, [target.name]: { input, output: hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP) } };
     }
   }
   if ('files' in docs && docs.files) {
-    await writeOutput(docsDir, docs.files);
+    await writeOutput(docsDir, docs.files, { protectedDirs: targets.map((target) => dirname(target.spec)), cwd });
     next.docs = { input: docsInput, output: hashInputs([docsDir]) };
   }
 
