@@ -22,6 +22,7 @@ import { emitWebhooks } from './webhooks-file.js';
 import { emitApiCatalog, emitLlmsFullTxt, emitLlmsTxt } from './agent-files.js';
 import type { McpTool } from '../runtime/mcp.js';
 import { MCP_RUNTIME, runtimeDir } from './runtime-dir.js';
+import { formatOutput } from './format-output.js';
 
 export type FileMap = Map<string, string>;
 
@@ -68,7 +69,7 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
   files.set('api-catalog.json', emitApiCatalog(model));
   files.set('openapi.json', `${JSON.stringify(document, null, 2)}\n`);
   files.set('src/schema.ts', await schema);
-  return sortedFiles(files);
+  return sortedFiles(formatOutput(files));
 }
 
 /** Files in path order, so every output lists them the same way. */

@@ -14,6 +14,7 @@ import { copyTree, sortedFiles, type FileMap } from './emit-package.js';
 import { emitMcpReadme } from './mcp-readme.js';
 import { emitMcpPackageJson, emitTsconfig } from './package-files.js';
 import { MCP_RUNTIME, MCP_RUNTIME_IMPORTS, runtimeDir } from './runtime-dir.js';
+import { formatOutput } from './format-output.js';
 
 export async function emitMcpPackage(model: ApiModel, tools: readonly McpTool[]): Promise<FileMap> {
   const files: FileMap = new Map();
@@ -29,5 +30,5 @@ export async function emitMcpPackage(model: ApiModel, tools: readonly McpTool[])
   files.set('src/bin.ts', emitMcpBin(model));
   const runtime = new Set([MCP_RUNTIME, ...MCP_RUNTIME_IMPORTS]);
   await copyTree(runtimeDir(), 'src/runtime', files, (path) => runtime.has(path));
-  return sortedFiles(files);
+  return sortedFiles(formatOutput(files));
 }
