@@ -143,8 +143,9 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
     if (files && mcp) {
       // The same output rules as `specsmith generate`: never into the spec's own folder.
       const rules = { protectedDirs: [dirname(target.spec)], cwd };
-      const { changed } = await writeOutput(target.out, files, rules);
-      const { changed: mcpChanged } = await writeOutput(target.mcpOut, mcp, rules);
+      const { changed, recovered } = await writeOutput(target.out, files, rules);
+      const { changed: mcpChanged, recovered: mcpRecovered } = await writeOutput(target.mcpOut, mcp, rules);
+      for (const sentence of [...recovered, ...mcpRecovered]) log(`specsmith: ${sentence}`);
       if (changed.length + mcpChanged.length > 0) changedPackages.push(target.name);
       next.generate = { ...next.generate, [target.name]: { input, output: hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP) } };
     }

@@ -82,14 +82,16 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
     for (const [out, files] of outputs(target, result)) {
       const started = performance.now();
       let changed: string[];
+      let recovered: string[];
       try {
-        ({ changed } = await writeOutput(out, files, { protectedDirs: [dirname(target.spec)], cwd: flags.cwd }));
+        ({ changed, recovered } = await writeOutput(out, files, { protectedDirs: [dirname(target.spec)], cwd: flags.cwd }));
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         log(`specsmith: ${relative(flags.cwd, out) || out}: not written`);
         log(error.message);
         return 1;
       }
+      for (const sentence of recovered) log(`specsmith: ${sentence}`);
       if (flags.verbose) log(`  write     ${(performance.now() - started).toFixed(1).padStart(8)} ms (${changed.length} changed)`);
       log(`specsmith: ${relative(flags.cwd, out) || out}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`}`);
     }
