@@ -8,6 +8,8 @@ import type { AuthScheme } from '../runtime/config.js';
 import type { BodyKind, HttpMethod, ResponseKind } from '../runtime/operation.js';
 import type { RateLimitHeaders } from '../runtime/retry.js';
 import type { WebhookUrlRules } from '../runtime/webhook-url.js';
+import type { RuntimeDescriptor } from './descriptor/index.js';
+import type { SSEDescriptor } from './descriptor/types.js';
 
 export interface ParamModel {
   /** Name on the wire. */
@@ -48,34 +50,16 @@ export interface ResponseModel {
   type: string;
 }
 
-/** A value at `pointer` that is one of `values`. */
-export interface StateRuleModel {
-  pointer: string;
-  values: Array<string | number | boolean>;
-}
-
-export interface SSEModel {
-  typeField: string;
-  known: string[];
-  terminal: string[] | undefined;
-  terminalWhen: { pointer: string; values: Array<string | number | boolean> } | undefined;
-  resume: { via: string | undefined; lastEventId: boolean; params: Record<string, { event: string; pointer: string }> | undefined; requires: string | undefined } | undefined;
-  dedupe: { events: string[]; key: string } | Array<{ events: string[]; key: string }> | undefined;
-  /** Which run a terminal or result event belongs to (`x-specsmith-sse.match`). */
-  match: { pointer: string; equals: { event: string; pointer: string } | undefined } | undefined;
-  result:
-    | {
-        success: { event: string | undefined; when: StateRuleModel | undefined; value: string };
-        failure: { events: string[] | undefined; when: StateRuleModel | undefined; message: string[]; value: string | undefined } | undefined;
-      }
-    | undefined;
+/** The stream's descriptor (what the runtime reads) with its types; a resume names the operation it goes through by id. */
+export type SSEModel = Omit<SSEDescriptor, 'resume'> & {
+  resume: { via: string | undefined; lastEventId: boolean; params: Readonly<Record<string, { event: string; pointer: string }>> | undefined; requires: string | undefined } | undefined;
   /** TypeScript type of one event. */
   eventType: string;
   /** TypeScript type of the stream's result, when it has one. */
   resultType: string | undefined;
   /** Exported name for `resultType`. */
-  resultTypeName?: string | undefined;
-}
+  resultTypeName: string | undefined;
+};
 
 export interface LongRunningModel {
   status: number;
@@ -116,6 +100,8 @@ export interface ChunkedUploadModel {
   firstPart: number;
   /** Name of the generated helper method. */
   methodName: string;
+  /** Exported name of its descriptor in operations.ts. */
+  key: string;
 }
 
 export interface WaitModel {
@@ -246,6 +232,8 @@ export interface ApiModel {
   resources: ResourceModel[];
   operations: OperationModel[];
   schemas: SchemaAlias[];
+  /** What src/operations.ts declares. */
+  descriptor: RuntimeDescriptor;
   /** Names the generator had to change (reserved or already taken), for `--verbose`. */
   renames: Rename[];
 }
