@@ -18,7 +18,7 @@ import { serversOf } from './read/servers.js';
 import { webhooksOf } from './read/webhooks.js';
 import { literalValues, schemaAtPointer, type Json } from './schema-utils.js';
 import { buildSurface } from './surface/index.js';
-import { buildTypes, type TypeLayer } from './types/index.js';
+import { buildTypes, type TypeLayer } from './type-layer/index.js';
 import type { ApiModel, OperationModel, ResourceModel, WebhooksModel } from './types.js';
 
 export { CLIENT_MEMBERS } from './surface/client-name.js';

@@ -11,7 +11,7 @@ import { parametersOf, type SourceParameter } from './read/parameters.js';
 import { responseKind } from './descriptor/responses.js';
 import { sampleValue } from './schema-utils.js';
 import type { OperationSurface } from './surface/index.js';
-import type { OperationTypes } from './types/index.js';
+import type { OperationTypes } from './type-layer/index.js';
 import type { BodyModel, OperationModel, ParamModel, SSEModel } from './types.js';
 
 function paramModel(spec: Spec, param: SourceParameter, argName: string, type: string): ParamModel {
