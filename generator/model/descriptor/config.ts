@@ -11,9 +11,9 @@ import type { ConfigDescriptor } from './types.js';
 
 /** How the runtime sends a security scheme's credential (OpenAPI 3.1 §4.8.27). */
 export function authScheme(scheme: Partial<SecuritySchemeObject>): AuthScheme | undefined {
-  if (scheme.type === 'http') return String(scheme.scheme ?? '').toLowerCase() === 'basic' ? { type: 'basic' } : { type: 'bearer' };
+  if (scheme.type === 'http') return typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'basic' ? { type: 'basic' } : { type: 'bearer' };
   if (scheme.type === 'apiKey') {
-    const name = String(scheme.name ?? '');
+    const name = typeof scheme.name === 'string' ? scheme.name : '';
     if (scheme.in === 'header') return { type: 'header', name };
     if (scheme.in === 'query') return { type: 'query', name };
     if (scheme.in === 'cookie') return { type: 'cookie', name };

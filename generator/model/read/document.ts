@@ -52,18 +52,23 @@ export interface SourceOperation {
   /** The first tag, or the path's first meaningful segment. */
   tag: string;
   /** Path-item and operation parameters, resolved; the operation's win (OpenAPI 3.1 §4.8.10). */
-  parameters: Array<Partial<ParameterObject>>;
+  parameters: ParameterObject[];
 }
 
 function resourceOfPath(path: string): string {
   return path.split('/').find((part) => part !== '' && !VERSION_SEGMENT.test(part) && !part.startsWith('{')) ?? 'root';
 }
 
-function parametersOf(spec: Spec, pathItem: Partial<PathItemObject>, operation: OperationObject): Array<Partial<ParameterObject>> {
-  const byKey = new Map<string, Partial<ParameterObject>>();
+/** The validate stage rejects a parameter without a string name and a known location (invalid-parameter). */
+function isParameter(parameter: Partial<ParameterObject>): parameter is ParameterObject {
+  return typeof parameter.name === 'string' && typeof parameter.in === 'string';
+}
+
+function parametersOf(spec: Spec, pathItem: Partial<PathItemObject>, operation: OperationObject): ParameterObject[] {
+  const byKey = new Map<string, ParameterObject>();
   for (const raw of [...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])]) {
     const parameter = resolve<ParameterObject>(spec, raw);
-    byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
+    if (isParameter(parameter)) byKey.set(`${parameter.in}:${parameter.name}`, parameter);
   }
   return [...byKey.values()];
 }

@@ -11,7 +11,7 @@ export interface SourceParameter {
   /** Name on the wire. */
   name: string;
   location: ParameterLocation;
-  parameter: Partial<ParameterObject>;
+  parameter: ParameterObject;
 }
 
 export interface SourceParameters {
@@ -22,15 +22,15 @@ export interface SourceParameters {
 }
 
 export function parametersOf(operation: SourceOperation): SourceParameters {
-  const of = (location: ParameterLocation, parameter: Partial<ParameterObject>): SourceParameter => ({ name: String(parameter.name), location, parameter });
+  const of = (location: ParameterLocation, parameter: ParameterObject): SourceParameter => ({ name: parameter.name, location, parameter });
   const path = [...operation.path.matchAll(/\{([^{}]+)\}/g)].flatMap((match) => {
-    const parameter = operation.parameters.find((candidate) => candidate.in === 'path' && String(candidate.name) === match[1]);
+    const parameter = operation.parameters.find((candidate) => candidate.in === 'path' && candidate.name === match[1]);
     return parameter ? [of('path', parameter)] : [];
   });
   return {
     path,
     query: operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => of('query', parameter)),
-    header: operation.parameters.filter((parameter) => parameter.in === 'header' && !IGNORED_HEADERS.has(String(parameter.name).toLowerCase())).map((parameter) => of('header', parameter)),
+    header: operation.parameters.filter((parameter) => parameter.in === 'header' && !IGNORED_HEADERS.has(parameter.name.toLowerCase())).map((parameter) => of('header', parameter)),
   };
 }
 

@@ -28,7 +28,7 @@ function simpleType(spec: Spec, schema: unknown): string | undefined {
   const resolved = deref(spec.json, schema);
   const type = resolved['type'];
   const values = resolved['enum'];
-  if (type === 'string' && Array.isArray(values) && values.length > 0 && values.every((value) => typeof value === 'string')) return values.map((value) => quote(String(value))).join(' | ');
+  if (type === 'string' && Array.isArray(values) && values.length > 0 && values.every((value): value is string => typeof value === 'string')) return values.map((value: string) => quote(value)).join(' | ');
   if (Array.isArray(values) || resolved['const'] !== undefined) return undefined;
   if (type === 'string') return 'string';
   if (type === 'integer' || type === 'number') return 'number';
