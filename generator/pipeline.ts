@@ -11,7 +11,7 @@ import { emitMcpPackage } from './emit/mcp-package.js';
 import { buildMcpTools } from './emit/mcp-tools.js';
 import { startSchemaJob } from './emit/schema-job.js';
 import { loadSpec, type LoadedSpec, type LoadOptions } from './load/load-spec.js';
-import { buildModel } from './model/build-model.js';
+import { buildModel } from './model/index.js';
 import type { ApiModel } from './model/types.js';
 import { validateSpec } from './validate/validate-spec.js';
 import { normalizeSpec } from './normalize/normalize-spec.js';

@@ -8,7 +8,7 @@ import { StructureKind, type JSDocStructure, type MethodDeclarationStructure, ty
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import { exampleSnippet } from './call-example.js';
 import { docText } from './doc-text.js';
-import { expression, literal, objectCode, optional, printFile, type Statement } from './print.js';
+import { expression, objectCode, optional, printFile, type Statement } from './print.js';
 
 interface Imports {
   runtime: Set<string>;
@@ -93,10 +93,8 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
   }
   if (operation.chunkedUpload) {
     const chunked = operation.chunkedUpload;
-    const byId = (id: string | undefined): OperationModel | undefined => model.operations.find((candidate) => candidate.operationId === id);
-    const key = (id: string | undefined): string => byId(id)?.key ?? 'undefined';
     // The helper resolves to what the completing operation does.
-    const resultType = byId(chunked.complete)?.responseTypeName ?? 'unknown';
+    const resultType = model.operations.find((candidate) => candidate.operationId === chunked.complete)?.responseTypeName ?? 'unknown';
     imports.runtime.add('uploadInChunks').add('ChunkedUploadOptions').add('BinaryInput');
     if (resultType !== 'unknown') imports.types.add(resultType);
     methods.push({
@@ -105,10 +103,7 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
       parameters: [...parameters(operation, 'ChunkedUploadOptions', imports).slice(0, -1), { name: 'data', type: 'BinaryInput' }, { name: 'options', type: 'ChunkedUploadOptions', hasQuestionToken: true }],
       returnType: `Promise<${resultType}>`,
       isAsync: true,
-      statements: [
-        `const spec = { start: ${op}, part: () => ops.${key(chunked.part)}, complete: () => ops.${key(chunked.complete)}, ${chunked.abort ? `abort: () => ops.${key(chunked.abort)}, ` : ''}uploadId: ${literal(chunked.uploadId)}, partSize: ${literal(chunked.partSize)}, uploadIdParam: ${literal(chunked.uploadIdParam)}, partNumberParam: ${literal(chunked.partNumberParam)}, firstPart: ${chunked.firstPart} };`,
-        `return (await uploadInChunks(this.#client, spec, ${args(operation)}, data, options)) as ${resultType};`,
-      ],
+      statements: [`return (await uploadInChunks(this.#client, ops.${chunked.key}, ${args(operation)}, data, options)) as ${resultType};`],
     });
   }
   return methods;

@@ -22,7 +22,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
-import { buildModel } from '../../generator/model/build-model.js';
+import { buildModel } from '../../generator/model/index.js';
 import { fixturesDir, goldenDir, listFiles, operation, repoRoot, runCli, typecheck } from './helpers.js';
 
 const FIXTURES = ['tasker', 'odd-names', 'split'] as const;

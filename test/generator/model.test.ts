@@ -4,7 +4,7 @@
  * long-running results and the webhook event union.
  */
 import { describe, expect, it } from 'vitest';
-import { responseKindOf } from '../../generator/model/build-model.js';
+import { responseKindOf } from '../../generator/model/index.js';
 import { jsonResponse, model, ok, operation, spec, type Json } from './helpers.js';
 
 function post(path: string, body: Json, extra: Json = {}): Json {

@@ -97,8 +97,7 @@ export class Files {
    *
    */
   async uploadChunked(params: FileInitiateUploadParams, data: BinaryInput, options?: ChunkedUploadOptions): Promise<FileCompleteUploadResponse> {
-    const spec = { start: ops.createFileUpload, part: () => ops.uploadFilePart, complete: () => ops.completeFileUpload, abort: () => ops.abortFileUpload, uploadId: '/upload_id', partSize: '/part_size', uploadIdParam: 'upload_id', partNumberParam: 'part_number', firstPart: 1 };
-    return (await uploadInChunks(this.#client, spec, [], params, data, options)) as FileCompleteUploadResponse;
+    return (await uploadInChunks(this.#client, ops.createFileUploadChunked, [], params, data, options)) as FileCompleteUploadResponse;
   }
 
   /**
