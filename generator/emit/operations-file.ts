@@ -15,8 +15,8 @@ function thunk(keys: Map<string, string>, operationId: string | undefined): stri
   return key ? `() => ${key}` : undefined;
 }
 
-/** Source text of one OperationSpec literal; links to other operations become thunks. */
-function operationSpec(operation: OperationModel, keys: Map<string, string>): string {
+/** Source text of one OperationDescriptor literal; links to other operations become thunks. */
+function operationDescriptor(operation: OperationModel, keys: Map<string, string>): string {
   const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
   const sse = operation.sse;
   const longRunning = operation.longRunning;
@@ -91,7 +91,7 @@ export function emitOperations(model: ApiModel, userAgent: string): string {
   };
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/config.js', namedImports: ['ApiConfig'] },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/operation.js', namedImports: ['OperationSpec'] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/operation.js', namedImports: ['OperationDescriptor'] },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -105,7 +105,7 @@ export function emitOperations(model: ApiModel, userAgent: string): string {
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
         docs: [docText(`${operation.method.toUpperCase()} ${operation.path}`)],
-        declarations: [{ name: operation.key, type: 'OperationSpec', initializer: operationSpec(operation, keys) }],
+        declarations: [{ name: operation.key, type: 'OperationDescriptor', initializer: operationDescriptor(operation, keys) }],
       }),
     ),
   ];

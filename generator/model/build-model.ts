@@ -411,7 +411,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
 
   const operations: OperationModel[] = [];
   // Exported consts of operations.ts, beside the names it declares and imports.
-  const keys = new NameScope(['apiConfig', 'ApiConfig', 'OperationSpec']);
+  const keys = new NameScope(['apiConfig', 'ApiConfig', 'OperationDescriptor']);
   const paths = record(document['paths']) ?? {};
   for (const [path, pathItemRaw] of Object.entries(paths)) {
     const pathItem = deref(document, pathItemRaw);

@@ -9,7 +9,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
 import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type RequestOptions } from './config.js';
 import { apiErrorClass, type ErrorClasses } from './errors.js';
-import { operationLabel, pathArgLabel, type OperationSpec, type ResponseSpec } from './operation.js';
+import { operationLabel, pathArgLabel, type OperationDescriptor, type ResponseDescriptor } from './operation.js';
 import { serverExplanation } from './error-message.js';
 import { getAtPointer } from './pointer.js';
 import { BodyTooLargeError, byteLimit, readBlob, readText } from './body-reader.js';
@@ -26,7 +26,7 @@ import { redirectSafeFetch, requestUrl, send as sendOnce, type FetchFunction } f
 type Params = Record<string, unknown> | undefined;
 
 /** An operation as errors name it: its spec, or (from older callers) its operationId alone. */
-export type OperationRef = Pick<OperationSpec, 'id' | 'methodPath'> | string;
+export type OperationRef = Pick<OperationDescriptor, 'id' | 'methodPath'> | string;
 
 /** The operationId an error carries and the label its message starts with (the public method, `projects.get`). */
 function named(op: OperationRef): { id: string; label: string } {
@@ -151,11 +151,11 @@ export class ClientCore {
   }
 
   /** Calls an operation whose success body is JSON, text, bytes or empty. */
-  call<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): APIPromise<T> {
+  call<T>(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): APIPromise<T> {
     return new APIPromise(this.exchange(op, pathArgs, params, options, (sent) => this.read<T>(op, sent)));
   }
 
-  async exchange<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions | undefined, read: (sent: Sent) => Promise<APIResponse<T>>): Promise<Exchange<T>> {
+  async exchange<T>(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions | undefined, read: (sent: Sent) => Promise<APIResponse<T>>): Promise<Exchange<T>> {
     const sent = await this.send(op, pathArgs, params, options);
     return {
       response: sent.response,
@@ -165,7 +165,7 @@ export class ClientCore {
   }
 
   /** Sends with retries until a success response (returned unread) or a final failure (thrown). */
-  async send(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions = {}, extraHeaders?: Record<string, string>): Promise<Sent> {
+  async send(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions = {}, extraHeaders?: Record<string, string>): Promise<Sent> {
     const prepared = await this.#prepare(op, pathArgs, params, options, extraHeaders);
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const policy = this.retryPolicy;
@@ -218,7 +218,7 @@ export class ClientCore {
     }
   }
 
-  async #pause(op: OperationSpec, attempt: number, url: string, reason: string, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
+  async #pause(op: OperationDescriptor, attempt: number, url: string, reason: string, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
     this.#hooks.onRetry?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, reason, delayMs });
     try {
       await sleep(delayMs, signal);
@@ -227,7 +227,7 @@ export class ClientCore {
     }
   }
 
-  #refusedRedirect(op: OperationSpec, cause: RedirectRefusedError): Error {
+  #refusedRedirect(op: OperationDescriptor, cause: RedirectRefusedError): Error {
     return new this.errors.invalidResponse({
       message: this.redact(`${operationLabel(op)}: redirect not followed: ${cause.message}`),
       status: cause.status,
@@ -260,7 +260,7 @@ export class ClientCore {
    * sent (`projects.get: 404 not_found: Project not found (GET /v1/projects/x)`),
    * so a wrong base URL or path shows at a glance.
    */
-  apiError(op: OperationSpec | string, response: Response, body: unknown, attempts: number, url?: string): Error {
+  apiError(op: OperationDescriptor | string, response: Response, body: unknown, attempts: number, url?: string): Error {
     const { id, label } = named(op);
     const pointers = this.config.errors;
     const rawCode = pointers.code ? getAtPointer(body, pointers.code) : undefined;
@@ -275,7 +275,7 @@ export class ClientCore {
   }
 
   /** Reads a success body by the operation's response kind and unwraps the envelope. */
-  async read<T>(op: OperationSpec, sent: Sent): Promise<APIResponse<T>> {
+  async read<T>(op: OperationDescriptor, sent: Sent): Promise<APIResponse<T>> {
     const { response } = sent;
     const listed = op.responses[response.status];
     const spec = !listed || listed.kind === 'auto' ? fallbackResponse(op, response, listed) : listed;
@@ -376,7 +376,7 @@ export class ClientCore {
     });
   }
 
-  #readFailure(op: OperationSpec, sent: Sent, error: unknown): unknown {
+  #readFailure(op: OperationDescriptor, sent: Sent, error: unknown): unknown {
     const label = operationLabel(op);
     const why = sent.linked.reason();
     const details = { operationId: op.id, attempts: sent.attempts, cause: redactCause(error, this.secrets()) };
@@ -387,7 +387,7 @@ export class ClientCore {
     return new this.errors.connection({ ...details, message: `${label}: the response body could not be read: ${this.redact(describeCause(error))}` });
   }
 
-  async #prepare(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
+  async #prepare(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
     // Null-prototype maps and own-property reads: a parameter named `toString`, `constructor` or `__proto__` is only ever a name.
     const path = Object.create(null) as Record<string, unknown>;
     const label = operationLabel(op);
@@ -458,7 +458,7 @@ export class ClientCore {
     }
   }
 
-  #checkWebhookUrl(op: OperationSpec, body: unknown): void {
+  #checkWebhookUrl(op: OperationDescriptor, body: unknown): void {
     const url = op.webhookUrlField ? getAtPointer(body, [op.webhookUrlField]) : undefined;
     if (typeof url !== 'string' || !this.config.webhookUrlRules) return;
     const problem = webhookUrlProblem(url, this.config.webhookUrlRules);
@@ -520,7 +520,7 @@ export class ClientCore {
  * How to read a success status the spec does not list, or lists with several media types (`listed`):
  * like its first JSON response, else by Content-Type.
  */
-function fallbackResponse(op: OperationSpec, response: Response, listed: ResponseSpec | undefined): ResponseSpec {
+function fallbackResponse(op: OperationDescriptor, response: Response, listed: ResponseDescriptor | undefined): ResponseDescriptor {
   const type = response.headers.get('content-type') ?? '';
   if (/json/i.test(type)) return listed?.unwrap ? { kind: 'json', unwrap: listed.unwrap } : (Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' });
   if (/event-stream/i.test(type)) return { kind: 'sse' };
