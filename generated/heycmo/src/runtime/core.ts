@@ -8,6 +8,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
 import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type RequestOptions } from './config.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BUDGET_MS, DEFAULT_RETRY_STATUSES, DEFAULT_TIMEOUT_MS, INITIAL_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS } from './defaults.js';
 import { apiErrorClass, type ErrorClasses } from './errors.js';
 import { operationLabel, pathArgLabel, type OperationDescriptor, type ResponseDescriptor } from './operation.js';
 import { serverExplanation } from './error-message.js';
@@ -18,7 +19,8 @@ import { RedirectRefusedError } from './redirects.js';
 import { encodeBody } from './request-body.js';
 import { headerNameProblem, headerValueProblem, ownEntries, pathValueProblem, queryValueProblem } from './request-checks.js';
 import { readRateLimit, readRequestId } from './response-info.js';
-import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, retryAfterSeconds, serverDelayMs, type RetryPolicy } from './retry.js';
+import { backoffDelayMs, isRetryableStatus, retryAfterSeconds, serverDelayMs, type RetryPolicy } from './retry.js';
+import { clientOptionsProblem, requestOptionsProblem } from './option-checks.js';
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
 import { webhookUrlProblem } from './webhook-url.js';
 import { redirectSafeFetch, requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
@@ -59,7 +61,6 @@ export interface Sent {
 }
 
 const IDEMPOTENT_METHODS = new Set(['get', 'head', 'options', 'put', 'delete', 'trace']);
-const DEFAULT_TIMEOUT_MS = 60_000;
 /** Marks an operation object returned by a long-running call, so waitFor() knows how to poll it. */
 export const LONG_RUNNING = Symbol.for('specsmith.longRunning');
 
@@ -85,17 +86,19 @@ export class ClientCore {
   constructor(config: ApiConfig, errors: ErrorClasses, options: ClientOptions = {}) {
     this.config = config;
     this.errors = errors;
+    const misuse = clientOptionsProblem(options);
+    if (misuse) throw new errors.base(`new ${config.name}(): ${misuse}`);
     this.#apiKey = options.apiKey ?? readEnv(config.apiKeyEnv);
     this.baseUrl = (options.baseUrl ?? readEnv(config.baseUrlEnv) ?? config.baseUrl).replace(/\/+$/, '');
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-    this.maxRetries = options.maxRetries ?? config.retry?.maxRetries ?? 2;
+    this.maxRetries = options.maxRetries ?? config.retry?.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.retryPolicy = {
       maxRetries: this.maxRetries,
       statuses: config.retry?.statuses ?? DEFAULT_RETRY_STATUSES,
       requireRetryAfter: config.retry?.requireRetryAfter ?? [],
-      initialDelayMs: 500,
-      maxDelayMs: 8_000,
-      budgetMs: options.retryBudget ?? 60_000,
+      initialDelayMs: INITIAL_RETRY_DELAY_MS,
+      maxDelayMs: MAX_RETRY_DELAY_MS,
+      budgetMs: options.retryBudget ?? DEFAULT_RETRY_BUDGET_MS,
     };
     this.maxResponseBytes = byteLimit(options.maxResponseBytes);
     const keyHeaders = Object.values(config.auth).flatMap((scheme) => (scheme.type === 'header' ? [scheme.name.toLowerCase()] : []));
@@ -388,9 +391,11 @@ export class ClientCore {
   }
 
   async #prepare(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
+    const label = operationLabel(op);
+    const misuse = requestOptionsProblem(options);
+    if (misuse) throw new this.errors.invalidRequest(`${label}: ${misuse}`);
     // Null-prototype maps and own-property reads: a parameter named `toString`, `constructor` or `__proto__` is only ever a name.
     const path = Object.create(null) as Record<string, unknown>;
-    const label = operationLabel(op);
     (op.pathParams ?? []).forEach((name, index) => {
       const value = pathArgs[index];
       const problem = pathValueProblem(value, op.multiSegment?.includes(name) === true);
