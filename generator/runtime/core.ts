@@ -184,7 +184,7 @@ export class ClientCore {
       let result: { error?: unknown; response: Response };
       try {
         hooks.onRequest?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt });
-        result = await untilAborted(sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch), linked.signal);
+        result = await linked.race(sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch));
       } catch (cause) {
         linked.dispose();
         // A redirect the client refuses is the server's answer, not a network failure: never retried.
@@ -531,35 +531,6 @@ function fallbackResponse(op: OperationDescriptor, response: Response, listed: R
   if (/event-stream/i.test(type)) return { kind: 'sse' };
   if (type.startsWith('text/')) return { kind: 'text' };
   return response.headers.get('content-length') === '0' || response.status === 204 ? { kind: 'empty' } : { kind: 'binary' };
-}
-
-/**
- * The exchange, or the signal's reason as soon as it aborts. A fetch may miss
- * the abort: Node's Request follows its init signal through a WeakRef, so once
- * the Request's own controller is garbage-collected the abort is dropped, and a
- * custom fetch may ignore signals altogether. The timeout and the caller's
- * signal must end the call regardless; a response that arrives later is cancelled.
- */
-function untilAborted(work: Promise<{ response: Response; error?: unknown }>, signal: AbortSignal): Promise<{ response: Response; error?: unknown }> {
-  if (signal.aborted) {
-    work.then((late) => void late.response.body?.cancel().catch(() => undefined), () => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (result) => {
-        signal.removeEventListener('abort', onAbort);
-        if (signal.aborted) void result.response.body?.cancel().catch(() => undefined);
-        else resolve(result);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** The path a request went to, without the query (which may carry a key). */

@@ -24,7 +24,8 @@ export interface TransportRequest {
   method: string;
   headers: Record<string, string>;
   body: unknown;
-  signal: AbortSignal;
+  /** Undefined when nothing can abort the request (no timeout, no caller signal). */
+  signal: AbortSignal | undefined;
   /** A ReadableStream body must be sent half-duplex (and cannot be sent again on a redirect). */
   stream: boolean;
   /** Lower-case names of the headers that carry credentials: never sent to another origin on a redirect. */
