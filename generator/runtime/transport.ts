@@ -22,7 +22,8 @@ export interface UrlParts {
 
 export interface TransportRequest {
   method: string;
-  headers: Record<string, string>;
+  /** Never changed here: a call may share it with other calls of the same operation. */
+  headers: Readonly<Record<string, string>>;
   body: unknown;
   /** Undefined when nothing can abort the request (no timeout, no caller signal). */
   signal: AbortSignal | undefined;
