@@ -39,7 +39,7 @@ function named(op: OperationRef): { id: string; label: string } {
 interface Prepared {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
-  header: Record<string, string>;
+  header: Readonly<Record<string, string>>;
   body: unknown;
   replayable: boolean;
   idempotent: boolean;
@@ -184,7 +184,7 @@ export class ClientCore {
       let result: { error?: unknown; response: Response };
       try {
         hooks.onRequest?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt });
-        result = await untilAborted(sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch), linked.signal);
+        result = await linked.race(sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch));
       } catch (cause) {
         linked.dispose();
         // A redirect the client refuses is the server's answer, not a network failure: never retried.
@@ -396,17 +396,16 @@ export class ClientCore {
     if (misuse) throw new this.errors.invalidRequest(`${label}: ${misuse}`);
     // Null-prototype maps and own-property reads: a parameter named `toString`, `constructor` or `__proto__` is only ever a name.
     const path = Object.create(null) as Record<string, unknown>;
-    (op.pathParams ?? []).forEach((name, index) => {
+    const pathParams = op.pathParams ?? [];
+    for (let index = 0; index < pathParams.length; index++) {
+      const name = pathParams[index] ?? '';
       const value = pathArgs[index];
       const problem = pathValueProblem(value, op.multiSegment?.includes(name) === true);
       // Named as the caller wrote it: the argument of the method's signature, not the wire name.
       if (problem) throw new this.errors.invalidRequest(`${label}: argument \`${pathArgLabel(op, index)}\` ${problem}`);
       path[name] = value;
-    });
+    }
     const query = Object.create(null) as Record<string, unknown>;
-    const header = Object.create(null) as Record<string, string>;
-    header['Accept'] = op.accept ?? 'application/json';
-    Object.assign(header, this.#headers);
     const rest = ownEntries(params);
     for (const name of op.query ?? []) {
       if (Object.hasOwn(rest, name) && rest[name] !== undefined) {
@@ -416,13 +415,19 @@ export class ClientCore {
       }
       delete rest[name];
     }
+    let paramHeaders: Record<string, string> | undefined;
     for (const name of op.header ?? []) {
-      if (Object.hasOwn(rest, name) && rest[name] !== undefined && rest[name] !== null) header[name] = String(rest[name]);
+      if (Object.hasOwn(rest, name) && rest[name] !== undefined && rest[name] !== null) (paramHeaders ??= Object.create(null) as Record<string, string>)[name] = String(rest[name]);
       delete rest[name];
     }
     const auth = this.#credentials(op.security ?? this.config.security, label);
     Object.assign(query, auth.query);
-    Object.assign(header, auth.header, extraHeaders);
+    const callHeaders = ownEntries(options.headers);
+    const perCall = paramHeaders !== undefined || extraHeaders !== undefined || options.idempotencyKey !== undefined || Object.keys(callHeaders).length > 0;
+    if (!op.body && !perCall) return { path, query, header: this.#fixedHeaders(op, label, auth), body: undefined, replayable: true, idempotent: IDEMPOTENT_METHODS.has(op.method) || op.idempotent === true };
+    const header = Object.create(null) as Record<string, string>;
+    header['Accept'] = op.accept ?? 'application/json';
+    Object.assign(header, this.#headers, paramHeaders, auth.header, extraHeaders);
 
     let body: unknown;
     let replayable = true;
@@ -438,7 +443,7 @@ export class ClientCore {
       }
     }
     if (options.idempotencyKey !== undefined) header[this.config.idempotencyHeader ?? 'Idempotency-Key'] = options.idempotencyKey;
-    for (const [name, value] of Object.entries(ownEntries(options.headers))) {
+    for (const [name, value] of Object.entries(callHeaders)) {
       const existing = Object.keys(header).find((key) => key.toLowerCase() === name.toLowerCase());
       if (existing) delete header[existing];
       if (value !== null && value !== undefined) header[name] = String(value);
@@ -453,6 +458,27 @@ export class ClientCore {
       replayable,
       idempotent: IDEMPOTENT_METHODS.has(op.method) || op.idempotent === true || idempotentField || options.idempotencyKey !== undefined,
     };
+  }
+
+  /**
+   * The headers of an operation's calls that add none of their own (no header
+   * parameters, body or per-call headers): Accept, the client's headers and the
+   * credentials, which never change for a client. Built and checked once per
+   * operation, frozen, and handed to every such call (fetch copies it).
+   */
+  readonly #fixedHeaderCache = new WeakMap<OperationDescriptor, Readonly<Record<string, string>>>();
+
+  #fixedHeaders(op: OperationDescriptor, label: string, auth: Credentials): Readonly<Record<string, string>> {
+    let fixed = this.#fixedHeaderCache.get(op);
+    if (fixed === undefined) {
+      const header = Object.create(null) as Record<string, string>;
+      header['Accept'] = op.accept ?? 'application/json';
+      Object.assign(header, this.#headers, auth.header);
+      this.#checkHeaders(label, header);
+      fixed = Object.freeze(header);
+      this.#fixedHeaderCache.set(op, fixed);
+    }
+    return fixed;
   }
 
   /** Header names and values fetch would reject (as a TypeError that reads like a network failure) are refused up front, naming the header, never its value. */
@@ -531,35 +557,6 @@ function fallbackResponse(op: OperationDescriptor, response: Response, listed: R
   if (/event-stream/i.test(type)) return { kind: 'sse' };
   if (type.startsWith('text/')) return { kind: 'text' };
   return response.headers.get('content-length') === '0' || response.status === 204 ? { kind: 'empty' } : { kind: 'binary' };
-}
-
-/**
- * The exchange, or the signal's reason as soon as it aborts. A fetch may miss
- * the abort: Node's Request follows its init signal through a WeakRef, so once
- * the Request's own controller is garbage-collected the abort is dropped, and a
- * custom fetch may ignore signals altogether. The timeout and the caller's
- * signal must end the call regardless; a response that arrives later is cancelled.
- */
-function untilAborted(work: Promise<{ response: Response; error?: unknown }>, signal: AbortSignal): Promise<{ response: Response; error?: unknown }> {
-  if (signal.aborted) {
-    work.then((late) => void late.response.body?.cancel().catch(() => undefined), () => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (result) => {
-        signal.removeEventListener('abort', onAbort);
-        if (signal.aborted) void result.response.body?.cancel().catch(() => undefined);
-        else resolve(result);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** The path a request went to, without the query (which may carry a key). */
