@@ -30,12 +30,12 @@ export function emitOperations(model: ApiModel, userAgent: string): string {
   const chunked = model.descriptor.operations.some((operation) => operation.chunkedUpload);
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/config.js', namedImports: ['ApiConfig'] },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/operation.js', namedImports: ['OperationSpec'] },
-    ...(chunked ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/chunked-upload.js', namedImports: ['ChunkedUploadSpec'] } as Statement] : []),
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/operation.js', namedImports: ['OperationDescriptor'] },
+    ...(chunked ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/chunked-upload.js', namedImports: ['ChunkedUploadDescriptor'] } as Statement] : []),
     constant('apiConfig', 'ApiConfig', `How the ${model.name} API authenticates, reports errors, limits rates and retries.`, descriptorCode({ name, userAgent, ...config })),
     ...model.descriptor.operations.flatMap((operation): Statement[] => [
-      constant(operation.key, 'OperationSpec', operation.label, descriptorCode(operation.descriptor)),
-      ...(operation.chunkedUpload ? [constant(operation.chunkedUpload.key, 'ChunkedUploadSpec', `Chunked upload: ${operation.label} starts it.`, descriptorCode(operation.chunkedUpload.descriptor))] : []),
+      constant(operation.key, 'OperationDescriptor', operation.label, descriptorCode(operation.descriptor)),
+      ...(operation.chunkedUpload ? [constant(operation.chunkedUpload.key, 'ChunkedUploadDescriptor', `Chunked upload: ${operation.label} starts it.`, descriptorCode(operation.chunkedUpload.descriptor))] : []),
     ]),
   ];
   return printFile(model.source, statements);

@@ -10,6 +10,19 @@ import { argumentsCode, block, callCode, clientVariable, fenced, operationExampl
 import { mcpBinName, mcpPackageName } from './agent-files.js';
 import { baseUrlRule } from './base-url-text.js';
 import { OLDEST_TYPESCRIPT } from './package-files.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BUDGET_MS, DEFAULT_RETRY_STATUSES, DEFAULT_TIMEOUT_MS } from '../runtime/defaults.js';
+
+/** A duration as the README states it: `60 s`, `1.5 s`, `250 ms`. */
+function durationText(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** A byte count as the README states it: `50 MiB`, `512 KiB`, `100 bytes`. */
+function bytesText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
 
 /** The first paragraph; one that leads into a list (ends with ':') ends with a full stop instead. */
 function firstParagraph(text: string | undefined): string | undefined {
@@ -67,13 +80,13 @@ function errorsSection(model: ApiModel): string {
 
 function retriesSection(model: ApiModel): string {
   const retry = model.retry;
-  const statuses = retry?.statuses ?? [408, 429, 500, 502, 503, 504];
+  const statuses = retry?.statuses ?? DEFAULT_RETRY_STATUSES;
   return [
     '## Retries, timeouts and cancellation',
     '',
-    `Failed attempts are retried ${retry?.maxRetries ?? 2} times by default (\`maxRetries\`) with exponential backoff and jitter: network errors and statuses ${statuses.join(', ')}${retry?.requireRetryAfter?.length ? ` (${retry.requireRetryAfter.join(', ')} only when the response carries \`Retry-After\`)` : ''}. The server's \`Retry-After\` (seconds or an HTTP date), \`retry-after-ms\`${model.rateLimit?.reset ? ` and \`${model.rateLimit.reset}\`` : ''} are honoured within a total budget (\`retryBudget\`, 60 s). Only idempotent methods are retried, unless the operation is marked idempotent or you pass an \`idempotencyKey\`, which is sent on every attempt. The attempt count is on every error (\`error.attempts\`).`,
+    `Failed attempts are retried ${retry?.maxRetries ?? DEFAULT_MAX_RETRIES} times by default (\`maxRetries\`) with exponential backoff and jitter: network errors and statuses ${statuses.join(', ')}${retry?.requireRetryAfter?.length ? ` (${retry.requireRetryAfter.join(', ')} only when the response carries \`Retry-After\`)` : ''}. The server's \`Retry-After\` (seconds or an HTTP date), \`retry-after-ms\`${model.rateLimit?.reset ? ` and \`${model.rateLimit.reset}\`` : ''} are honoured within a total budget (\`retryBudget\`, ${durationText(DEFAULT_RETRY_BUDGET_MS)}). Only idempotent methods are retried, unless the operation is marked idempotent or you pass an \`idempotencyKey\`, which is sent on every attempt. The attempt count is on every error (\`error.attempts\`).`,
     '',
-    'Each attempt has a timeout (`timeout`, 60 s by default); every call takes an `AbortSignal`, and per-call `timeout`, `maxRetries` and `headers`.',
+    `Each attempt has a timeout (\`timeout\`, ${durationText(DEFAULT_TIMEOUT_MS)} by default); every call takes an \`AbortSignal\`, and per-call \`timeout\`, \`maxRetries\` and \`headers\`. A JSON, text or binary body larger than \`maxResponseBytes\` (${bytesText(DEFAULT_MAX_RESPONSE_BYTES)} by default) fails the call with \`InvalidResponseError\`; \`.asResponse()\` bodies are not capped.`,
     '',
     '`.withResponse()` gives the data with `status`, `headers`, `requestId`, `rateLimit` (limit, remaining, reset) and `attempts`; `.asResponse()` gives the raw `Response` with its body unread.',
   ].join('\n');

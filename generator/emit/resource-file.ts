@@ -51,7 +51,7 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
       docs: docsFor(model, operation, 'Returns an event stream: iterate it with `for await`; `break` or `close()` ends the connection.'),
       parameters: parameters(operation, 'StreamOptions', imports),
       returnType: `EventStream<${response}${operation.sse.resultTypeName ? `, ${operation.sse.resultTypeName}` : ''}>`,
-      statements: [`return new EventStream(this.#client, ${op}, ${args(operation)}, options);`],
+      statements: [`return new EventStream(this.#core, ${op}, ${args(operation)}, options);`],
     });
   } else if (operation.pagination) {
     imports.runtime.add('paginate').add('PagePromise').add('PageOptions');
@@ -60,7 +60,7 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
       docs: docsFor(model, operation, 'Await it for the first page; iterate it with `for await` for every item of every page, or call `.pages()`.'),
       parameters: parameters(operation, 'PageOptions', imports),
       returnType: `PagePromise<${response}>`,
-      statements: [`return paginate<${response}>(this.#client, ${op}, ${args(operation)}, options);`],
+      statements: [`return paginate<${response}>(this.#core, ${op}, ${args(operation)}, options);`],
     });
   } else {
     imports.runtime.add('APIPromise').add('RequestOptions');
@@ -69,7 +69,7 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
       docs: docsFor(model, operation),
       parameters: parameters(operation, 'RequestOptions', imports),
       returnType: `APIPromise<${response}>`,
-      statements: [`return this.#client.call<${response}>(${op}, ${args(operation)}, options);`],
+      statements: [`return this.#core.call<${response}>(${op}, ${args(operation)}, options);`],
     });
   }
   if (operation.wait) {
@@ -88,7 +88,7 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
       docs: [{ description: `${docText(`Calls \`${operation.methodName}()\`, then follows \`${via?.resource}.${via?.methodName}()\` until the outcome ${match !== undefined ? 'of this call ' : ''}arrives, and returns the result (or throws \`OperationFailedError\` with the failure message).`)}\n` }],
       parameters: parameters(operation, 'StreamOptions', imports),
       returnType: `Promise<${resultType}>`,
-      statements: [`const started = await ${call};`, `return (await awaitStreamResult(this.#client, ops.${via?.key ?? 'undefined'}, ${expression(operation.wait.params)}, started, options${follow})) as ${resultType};`],
+      statements: [`const started = await ${call};`, `return (await awaitStreamResult(this.#core, ops.${via?.key ?? 'undefined'}, ${expression(operation.wait.params)}, started, options${follow})) as ${resultType};`],
     });
   }
   if (operation.chunkedUpload) {
@@ -103,7 +103,7 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
       parameters: [...parameters(operation, 'ChunkedUploadOptions', imports).slice(0, -1), { name: 'data', type: 'BinaryInput' }, { name: 'options', type: 'ChunkedUploadOptions', hasQuestionToken: true }],
       returnType: `Promise<${resultType}>`,
       isAsync: true,
-      statements: [`return (await uploadInChunks(this.#client, ops.${chunked.key}, ${args(operation)}, data, options)) as ${resultType};`],
+      statements: [`return (await uploadInChunks(this.#core, ops.${chunked.key}, ${args(operation)}, data, options)) as ${resultType};`],
     });
   }
   return methods;
@@ -150,8 +150,8 @@ export function emitResource(model: ApiModel, resource: ResourceModel): string {
       name: resource.className,
       isExported: true,
       docs: [docText(resource.description ?? `Operations tagged ${resource.tag}.`)],
-      properties: [{ name: '#client', type: 'ClientCore', isReadonly: true }],
-      ctors: [{ parameters: [{ name: 'client', type: 'ClientCore' }], statements: ['this.#client = client;'] }],
+      properties: [{ name: '#core', type: 'ClientCore', isReadonly: true }],
+      ctors: [{ parameters: [{ name: 'core', type: 'ClientCore' }], statements: ['this.#core = core;'] }],
       methods,
     },
   ];

@@ -4,7 +4,7 @@
  * TypeScript source text over openapi-typescript's types in src/schema.ts.
  */
 import type { BodyKind, HttpMethod, ResponseKind } from '../runtime/operation.js';
-import type { SSEDescriptor } from './descriptor/types.js';
+import type { DescribedSSE } from './descriptor/types.js';
 import type { RateLimitPolicy } from './types.js';
 
 export interface ParamModel {
@@ -47,7 +47,7 @@ export interface ResponseModel {
 }
 
 /** The stream's descriptor (what the runtime reads) with its types; a resume names the operation it goes through by id. */
-export type SSEModel = Omit<SSEDescriptor, 'resume'> & {
+export type SSEModel = Omit<DescribedSSE, 'resume'> & {
   resume: { via: string | undefined; lastEventId: boolean; params: Readonly<Record<string, { event: string; pointer: string }>> | undefined; requires: string | undefined } | undefined;
   /** TypeScript type of one event. */
   eventType: string;

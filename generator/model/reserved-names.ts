@@ -62,7 +62,7 @@ const PACKAGE_NAMES = [
   // runtime types the generated modules import
   'ClientCore',
   'ApiConfig',
-  'OperationSpec',
+  'OperationDescriptor',
   'BinaryInput',
   'APIErrorInit',
   'ConnectionErrorInit',

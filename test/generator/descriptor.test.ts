@@ -44,9 +44,9 @@ describe('SSE resume', () => {
 describe('chunked upload', () => {
   it('is a descriptor of its own in operations.ts, right after the operation that starts it', () => {
     const text = emitOperations(model(chunked), 'ua');
-    expect(text).toContain("import type { ChunkedUploadSpec } from './runtime/chunked-upload.js';");
-    const start = text.indexOf('export const startUpload: OperationSpec');
-    const helper = text.indexOf('export const startUploadChunked: ChunkedUploadSpec = { start: startUpload, part: () => sendPart, complete: () => finishUpload, uploadId: \'/id\', partSize: \'/size\', uploadIdParam: \'id\', partNumberParam: \'n\', firstPart: 1 };');
+    expect(text).toContain("import type { ChunkedUploadDescriptor } from './runtime/chunked-upload.js';");
+    const start = text.indexOf('export const startUpload: OperationDescriptor');
+    const helper = text.indexOf('export const startUploadChunked: ChunkedUploadDescriptor = { start: startUpload, part: () => sendPart, complete: () => finishUpload, uploadId: \'/id\', partSize: \'/size\', uploadIdParam: \'id\', partNumberParam: \'n\', firstPart: 1 };');
     expect(start).toBeGreaterThan(0);
     expect(helper).toBeGreaterThan(start);
     expect(helper).toBeLessThan(text.indexOf('export const sendPart'));
@@ -65,7 +65,7 @@ describe('chunked upload', () => {
     delete document.paths['/uploads/{id}'];
     const api = model(document);
     expect(api.descriptor.operations[0]?.chunkedUpload).toBeUndefined();
-    expect(emitOperations(api, 'ua')).not.toContain('ChunkedUploadSpec');
+    expect(emitOperations(api, 'ua')).not.toContain('ChunkedUploadDescriptor');
   });
 });
 

@@ -138,7 +138,7 @@ describe('resource methods', () => {
         '   *',
         '   */',
         '  get(thingId: string, options?: RequestOptions): APIPromise<ThingGetResponse> {',
-        '    return this.#client.call<ThingGetResponse>(ops.getThing, [thingId], undefined, options);',
+        '    return this.#core.call<ThingGetResponse>(ops.getThing, [thingId], undefined, options);',
         '  }',
         '',
       ].join('\n'),
@@ -159,7 +159,7 @@ describe('resource methods', () => {
         '   *',
         '   */',
         '  create(params: ThingCreateParams, options?: RequestOptions): APIPromise<ThingCreateResponse> {',
-        '    return this.#client.call<ThingCreateResponse>(ops.createThing, [], params, options);',
+        '    return this.#core.call<ThingCreateResponse>(ops.createThing, [], params, options);',
         '  }',
         '',
       ].join('\n'),
@@ -170,7 +170,7 @@ describe('resource methods', () => {
     const text = member(things, 'list');
     expect(text).toContain('   * for await (const item of acme.things.list({ limit: 10 })) {\n   *   console.log(item);\n   * }\n');
     expect(text).toContain(
-      ['  list(params?: ThingListParams, options?: PageOptions): PagePromise<ThingListResponse> {', '    return paginate<ThingListResponse>(this.#client, ops.listThings, [], params, options);', '  }'].join('\n'),
+      ['  list(params?: ThingListParams, options?: PageOptions): PagePromise<ThingListResponse> {', '    return paginate<ThingListResponse>(this.#core, ops.listThings, [], params, options);', '  }'].join('\n'),
     );
   });
 
@@ -178,7 +178,7 @@ describe('resource methods', () => {
     expect(member(things, 'streamEvents')).toContain(
       [
         '  streamEvents(thingId: string, options?: StreamOptions): EventStream<ThingStreamEventsEvent, ThingStreamEventsResult> {',
-        '    return new EventStream(this.#client, ops.streamThingEvents, [thingId], undefined, options);',
+        '    return new EventStream(this.#core, ops.streamThingEvents, [thingId], undefined, options);',
         '  }',
       ].join('\n'),
     );
@@ -188,7 +188,7 @@ describe('resource methods', () => {
     const text = member(things, 'delete');
     expect(text).toContain('   * @deprecated The API marks this operation as deprecated.\n');
     expect(text).toContain("   * await acme.things.delete('th_1');\n");
-    expect(text).toContain('    return this.#client.call<ThingDeleteResponse>(ops.deleteThing, [thingId], undefined, options);');
+    expect(text).toContain('    return this.#core.call<ThingDeleteResponse>(ops.deleteThing, [thingId], undefined, options);');
   });
 
   it('a scalar parameter reads as a plain type; an enum as its literals; anything richer indexes the schema', () => {
@@ -223,7 +223,7 @@ describe('resource methods', () => {
         "import type { JobDeleteResponse, JobGetResponse } from '../types.js';",
       ].join('\n'),
     );
-    expect(member(jobs, 'delete')).toContain('    return this.#client.call<JobDeleteResponse>(ops.delete_, [jobId], undefined, options);');
+    expect(member(jobs, 'delete')).toContain('    return this.#core.call<JobDeleteResponse>(ops.delete_, [jobId], undefined, options);');
   });
 
   it('starts with the generated header naming the spec', () => {
@@ -235,21 +235,21 @@ describe('operation descriptors', () => {
   const operations = emitOperations(api, 'acme-sdk/1.0.0');
 
   it.each<[string, string]>([
-    ['getThing', "/** GET /things/{thing_id} */\nexport const getThing: OperationSpec = { id: 'getThing', methodPath: 'things.get', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };"],
-    ['createThing', "/** POST /things */\nexport const createThing: OperationSpec = { id: 'createThing', methodPath: 'things.create', method: 'post', path: '/things', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };"],
-    ['listThings', "/** GET /things */\nexport const listThings: OperationSpec = { id: 'listThings', methodPath: 'things.list', method: 'get', path: '/things', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset' } };"],
-    ['deleteThing', "/** DELETE /things/{thing_id} */\nexport const deleteThing: OperationSpec = { id: 'deleteThing', methodPath: 'things.delete', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], responses: { '204': { kind: 'empty' } } };"],
+    ['getThing', "/** GET /things/{thing_id} */\nexport const getThing: OperationDescriptor = { id: 'getThing', methodPath: 'things.get', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };"],
+    ['createThing', "/** POST /things */\nexport const createThing: OperationDescriptor = { id: 'createThing', methodPath: 'things.create', method: 'post', path: '/things', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };"],
+    ['listThings', "/** GET /things */\nexport const listThings: OperationDescriptor = { id: 'listThings', methodPath: 'things.list', method: 'get', path: '/things', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset' } };"],
+    ['deleteThing', "/** DELETE /things/{thing_id} */\nexport const deleteThing: OperationDescriptor = { id: 'deleteThing', methodPath: 'things.delete', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], responses: { '204': { kind: 'empty' } } };"],
     [
       'streamThingEvents',
-      "/** GET /things/{thing_id}/events */\nexport const streamThingEvents: OperationSpec = { id: 'streamThingEvents', methodPath: 'things.streamEvents', method: 'get', path: '/things/{thing_id}/events', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['thing.updated', 'thing.done'], terminal: ['thing.done'], resume: { lastEventId: true }, result: { success: { event: 'thing.done', value: '/thing' } } } };",
+      "/** GET /things/{thing_id}/events */\nexport const streamThingEvents: OperationDescriptor = { id: 'streamThingEvents', methodPath: 'things.streamEvents', method: 'get', path: '/things/{thing_id}/events', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['thing.updated', 'thing.done'], terminal: ['thing.done'], resume: { lastEventId: true }, result: { success: { event: 'thing.done', value: '/thing' } } } };",
     ],
     [
       'archiveThing',
-      "/** POST /things/{thing_id}/archive */\nexport const archiveThing: OperationSpec = { id: 'archiveThing', methodPath: 'things.archive', method: 'post', path: '/things/{thing_id}/archive', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '202': { kind: 'json' } }, longRunning: { status: 202, poll: () => getJob, params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'] } };",
+      "/** POST /things/{thing_id}/archive */\nexport const archiveThing: OperationDescriptor = { id: 'archiveThing', methodPath: 'things.archive', method: 'post', path: '/things/{thing_id}/archive', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '202': { kind: 'json' } }, longRunning: { status: 202, poll: () => getJob, params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'] } };",
     ],
     // The method's name and argument names say how messages name them; only the spanning parameter is multi-segment.
-    ['getObject', "/** GET /buckets/{bucket_name}/objects/{object_key} */\nexport const getObject: OperationSpec = { id: 'getObject', methodPath: 'objects.get', method: 'get', path: '/buckets/{bucket_name}/objects/{object_key}', pathParams: ['bucket_name', 'object_key'], pathArgNames: ['bucketName', 'objectKey'], multiSegment: ['object_key'], accept: 'application/json', responses: { '200': { kind: 'json' } } };"],
-    ['delete_', "/** DELETE /jobs/{job_id} */\nexport const delete_: OperationSpec = { id: 'delete', methodPath: 'jobs.delete', method: 'delete', path: '/jobs/{job_id}', pathParams: ['job_id'], pathArgNames: ['jobId'], responses: { '204': { kind: 'empty' } } };"],
+    ['getObject', "/** GET /buckets/{bucket_name}/objects/{object_key} */\nexport const getObject: OperationDescriptor = { id: 'getObject', methodPath: 'objects.get', method: 'get', path: '/buckets/{bucket_name}/objects/{object_key}', pathParams: ['bucket_name', 'object_key'], pathArgNames: ['bucketName', 'objectKey'], multiSegment: ['object_key'], accept: 'application/json', responses: { '200': { kind: 'json' } } };"],
+    ['delete_', "/** DELETE /jobs/{job_id} */\nexport const delete_: OperationDescriptor = { id: 'delete', methodPath: 'jobs.delete', method: 'delete', path: '/jobs/{job_id}', pathParams: ['job_id'], pathArgNames: ['jobId'], responses: { '204': { kind: 'empty' } } };"],
   ])('%s', (key, want) => {
     expect(declaration(operations, key)).toBe(want);
   });

@@ -4,9 +4,9 @@
  * upload id and part size. Declared in operations.ts beside the operations.
  */
 import { text, type SourceOperation } from '../read/document.js';
-import type { ChunkedUploadDescriptor, Links } from './types.js';
+import type { DescribedChunkedUpload, Links } from './types.js';
 
-export function chunkedUploadDescriptor(operation: SourceOperation, links: Links): ChunkedUploadDescriptor | undefined {
+export function chunkedUploadDescriptor(operation: SourceOperation, links: Links): DescribedChunkedUpload | undefined {
   const chunked = operation.operation['x-specsmith-chunked-upload'];
   const start = links.to(operation.operationId, false);
   const part = links.to(chunked?.part);

@@ -8,31 +8,31 @@ import type { Surface } from '../surface/index.js';
 import { chunkedUploadDescriptor } from './chunked-upload.js';
 import { configDescriptor } from './config.js';
 import { operationDescriptor } from './operation.js';
-import { linksOf, type ChunkedUploadDescriptor, type ConfigDescriptor, type OperationDescriptor } from './types.js';
+import { linksOf, type DescribedChunkedUpload, type ConfigDescriptor, type DescribedOperation } from './types.js';
 
-export interface DescribedOperation {
+export interface OperationDeclaration {
   /** The operation's JSON pointer in the spec. */
   pointer: string;
   /** Exported name in operations.ts. */
   key: string;
   /** What the declaration's doc comment says (`GET /v1/projects`). */
   label: string;
-  descriptor: OperationDescriptor;
+  descriptor: DescribedOperation;
   /** The chunked-upload helper's descriptor, declared right after this one (it refers to it directly). */
-  chunkedUpload: { key: string; descriptor: ChunkedUploadDescriptor } | undefined;
+  chunkedUpload: { key: string; descriptor: DescribedChunkedUpload } | undefined;
 }
 
 export interface RuntimeDescriptor {
   config: ConfigDescriptor;
   /** In document order. */
-  operations: DescribedOperation[];
+  operations: OperationDeclaration[];
 }
 
 export function buildDescriptor(spec: Spec, operations: readonly SourceOperation[], surface: Surface): RuntimeDescriptor {
   const links = linksOf(new Map([...surface.operations.values()].map((operation) => [operation.operationId, operation.key])));
   return {
     config: configDescriptor(spec, surface.name),
-    operations: operations.flatMap((operation): DescribedOperation[] => {
+    operations: operations.flatMap((operation): OperationDeclaration[] => {
       const own = surface.operations.get(operation.pointer);
       if (!own) return [];
       const chunked = own.chunkedKey ? chunkedUploadDescriptor(operation, links) : undefined;

@@ -4,9 +4,9 @@
  * the result (through `result`, when given).
  */
 import { text, type SourceOperation } from '../read/document.js';
-import type { Links, LongRunningDescriptor } from './types.js';
+import type { Links, DescribedLongRunning } from './types.js';
 
-export function longRunningDescriptor(operation: SourceOperation, links: Links): LongRunningDescriptor | undefined {
+export function longRunningDescriptor(operation: SourceOperation, links: Links): DescribedLongRunning | undefined {
   const longRunning = operation.operation['x-specsmith-long-running'];
   // Validation guarantees the poll operation exists (extensions/check.ts).
   const poll = links.to(longRunning?.poll);

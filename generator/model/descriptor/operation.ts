@@ -1,4 +1,4 @@
-/** One operation's descriptor: the runtime's OperationSpec for it, trait by trait. */
+/** One operation's descriptor: the runtime's OperationDescriptor for it, trait by trait. */
 import { objectProperties } from '../schema-utils.js';
 import { entriesOf, resolve, securityOf, text, type SourceOperation, type Spec } from '../read/document.js';
 import { envelopeOf } from '../read/envelope.js';
@@ -13,7 +13,7 @@ import { paginationDescriptor } from './pagination.js';
 import { parameterDescriptor } from './parameters.js';
 import { acceptHeader, responsesDescriptor } from './responses.js';
 import { sseDescriptor } from './sse.js';
-import type { Links, OperationDescriptor } from './types.js';
+import type { Links, DescribedOperation } from './types.js';
 
 /**
  * The body field holding a URL the API will call back: `x-specsmith-async-webhook.field`,
@@ -29,19 +29,19 @@ function webhookUrlField(spec: Spec, operation: SourceOperation): string | undef
   return undefined;
 }
 
-function upload(operation: SourceOperation): OperationDescriptor['upload'] {
+function upload(operation: SourceOperation): DescribedOperation['upload'] {
   const extension = operation.operation['x-specsmith-upload'];
   if (!extension) return undefined;
   return { file: extension.file, hash: extension.hash ? { field: extension.hash.field, encoding: extension.hash.encoding === 'base64' ? 'base64' : 'hex' } : undefined };
 }
 
-function idempotent(operation: SourceOperation): OperationDescriptor['idempotent'] {
+function idempotent(operation: SourceOperation): DescribedOperation['idempotent'] {
   const extension = operation.operation['x-specsmith-idempotent'];
   if (extension === true) return true;
   return typeof extension === 'object' ? extension.field : undefined;
 }
 
-export function operationDescriptor(spec: Spec, operation: SourceOperation, surface: OperationSurface, links: Links): OperationDescriptor {
+export function operationDescriptor(spec: Spec, operation: SourceOperation, surface: OperationSurface, links: Links): DescribedOperation {
   const responses = responsesOf(spec, operation);
   return {
     id: operation.operationId,

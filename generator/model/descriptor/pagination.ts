@@ -1,9 +1,9 @@
 /** `x-specsmith-pagination`: where a page's items, cursor and counts are, and which params turn the page. */
 import type { SourceOperation } from '../read/document.js';
 import { text } from '../read/document.js';
-import type { OperationDescriptor } from './types.js';
+import type { DescribedOperation } from './types.js';
 
-export function paginationDescriptor(operation: SourceOperation): OperationDescriptor['pagination'] {
+export function paginationDescriptor(operation: SourceOperation): DescribedOperation['pagination'] {
   const pagination = operation.operation['x-specsmith-pagination'];
   if (!pagination) return undefined;
   return {

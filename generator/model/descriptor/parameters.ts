@@ -1,10 +1,10 @@
 /** Where each parameter goes: path (in argument order), query and header names. */
 import type { SourceParameters } from '../read/parameters.js';
-import type { OperationDescriptor } from './types.js';
+import type { DescribedOperation } from './types.js';
 
 const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
 
-export function parameterDescriptor(parameters: SourceParameters, pathArgNames: readonly string[]): Pick<OperationDescriptor, 'pathParams' | 'pathArgNames' | 'multiSegment' | 'query' | 'header'> {
+export function parameterDescriptor(parameters: SourceParameters, pathArgNames: readonly string[]): Pick<DescribedOperation, 'pathParams' | 'pathArgNames' | 'multiSegment' | 'query' | 'header'> {
   return {
     pathParams: nonEmpty(parameters.path.map((param) => param.name)),
     pathArgNames: nonEmpty([...pathArgNames]),

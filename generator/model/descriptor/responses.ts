@@ -3,7 +3,7 @@ import type { ResponseKind } from '../../runtime/operation.js';
 import type { Spec } from '../read/document.js';
 import { responseKindOf, type SourceResponse, type SourceResponses } from '../read/media.js';
 import { unwrapOf } from '../read/envelope.js';
-import type { OperationDescriptor } from './types.js';
+import type { DescribedOperation } from './types.js';
 
 /** One kind for every media type of the response, else `auto` (by Content-Type). */
 export function responseKind(response: SourceResponse): ResponseKind {
@@ -12,7 +12,7 @@ export function responseKind(response: SourceResponse): ResponseKind {
   return kinds.size === 1 ? ([...kinds][0] ?? 'json') : 'auto';
 }
 
-export function responsesDescriptor(spec: Spec, responses: SourceResponses, envelope: string | undefined): OperationDescriptor['responses'] {
+export function responsesDescriptor(spec: Spec, responses: SourceResponses, envelope: string | undefined): DescribedOperation['responses'] {
   return Object.fromEntries(responses.success.map((response) => [String(response.status), { kind: responseKind(response), unwrap: unwrapOf(spec, envelope, response) }]));
 }
 

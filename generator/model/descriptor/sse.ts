@@ -9,7 +9,7 @@ import { deref, isObject, literalValues, objectProperties } from '../schema-util
 import { text, type SourceOperation, type Spec } from '../read/document.js';
 import { eventSchemaOf } from '../read/event-stream.js';
 import type { SourceResponse } from '../read/media.js';
-import type { Links, SSEDescriptor } from './types.js';
+import type { Links, DescribedSSE } from './types.js';
 
 type SSEExtension = Extensions['x-specsmith-sse'];
 
@@ -29,16 +29,16 @@ function knownEvents(spec: Spec, eventSchema: unknown, typeField: string): strin
  * this request (no `via` link); `lastEventId` is always written, so a resume
  * that does not send `Last-Event-ID` says so (`lastEventId: false`).
  */
-function resume(extension: SSEExtension, links: Links): SSEDescriptor['resume'] {
+function resume(extension: SSEExtension, links: Links): DescribedSSE['resume'] {
   const own = extension.resume;
   if (!own) return undefined;
   return { via: own.via === 'self' ? undefined : links.to(text(own.via)), lastEventId: own.lastEventId === true, params: own.params, requires: text(own.requires) };
 }
 
 const dedupeRule = (rule: { events: string[]; key: string }): { events: string[]; key: string } => ({ events: rule.events, key: rule.key });
-const stateRule = (rule: { pointer: string; values: Array<string | number | boolean> } | undefined): SSEDescriptor['terminalWhen'] => (rule ? { pointer: rule.pointer, values: rule.values } : undefined);
+const stateRule = (rule: { pointer: string; values: Array<string | number | boolean> } | undefined): DescribedSSE['terminalWhen'] => (rule ? { pointer: rule.pointer, values: rule.values } : undefined);
 
-function result(extension: SSEExtension): SSEDescriptor['result'] {
+function result(extension: SSEExtension): DescribedSSE['result'] {
   const success = extension.result?.success;
   const failure = extension.result?.failure;
   if (!success) return undefined;
@@ -48,7 +48,7 @@ function result(extension: SSEExtension): SSEDescriptor['result'] {
   };
 }
 
-export function sseDescriptor(spec: Spec, operation: SourceOperation, stream: SourceResponse | undefined, links: Links): SSEDescriptor | undefined {
+export function sseDescriptor(spec: Spec, operation: SourceOperation, stream: SourceResponse | undefined, links: Links): DescribedSSE | undefined {
   if (!stream) return undefined;
   const extension: SSEExtension = operation.operation['x-specsmith-sse'] ?? {};
   const typeField = text(extension.typeField) ?? 'type';

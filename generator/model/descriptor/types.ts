@@ -4,9 +4,9 @@
  * config.ts), except that a link to another operation is an OperationLink,
  * which operations.ts writes as the descriptor's name (or a thunk of it).
  */
-import type { ChunkedUploadSpec } from '../../runtime/chunked-upload.js';
+import type { ChunkedUploadDescriptor } from '../../runtime/chunked-upload.js';
 import type { ApiConfig } from '../../runtime/config.js';
-import type { OperationSpec } from '../../runtime/operation.js';
+import type { OperationDescriptor } from '../../runtime/operation.js';
 
 /** A reference to another operation's descriptor. */
 export class OperationLink {
@@ -19,13 +19,13 @@ export class OperationLink {
   ) {}
 }
 
-/** A runtime type with its operation links (`() => OperationSpec`, or a direct OperationSpec) as OperationLinks. */
-export type Described<T> = T extends () => OperationSpec ? OperationLink : T extends OperationSpec ? OperationLink : T extends readonly (infer U)[] ? ReadonlyArray<Described<U>> : T extends object ? { readonly [K in keyof T]: Described<T[K]> } : T;
+/** A runtime type with its operation links (`() => OperationDescriptor`, or a direct OperationDescriptor) as OperationLinks. */
+export type Described<T> = T extends () => OperationDescriptor ? OperationLink : T extends OperationDescriptor ? OperationLink : T extends readonly (infer U)[] ? ReadonlyArray<Described<U>> : T extends object ? { readonly [K in keyof T]: Described<T[K]> } : T;
 
-export type OperationDescriptor = { readonly [K in keyof OperationSpec]: Described<OperationSpec[K]> };
-export type SSEDescriptor = NonNullable<OperationDescriptor['sse']>;
-export type LongRunningDescriptor = NonNullable<OperationDescriptor['longRunning']>;
-export type ChunkedUploadDescriptor = { readonly [K in keyof ChunkedUploadSpec]: Described<ChunkedUploadSpec[K]> };
+export type DescribedOperation = { readonly [K in keyof OperationDescriptor]: Described<OperationDescriptor[K]> };
+export type DescribedSSE = NonNullable<DescribedOperation['sse']>;
+export type DescribedLongRunning = NonNullable<DescribedOperation['longRunning']>;
+export type DescribedChunkedUpload = { readonly [K in keyof ChunkedUploadDescriptor]: Described<ChunkedUploadDescriptor[K]> };
 /** The API's configuration; the user agent is the writer's (it names the generator version). */
 export type ConfigDescriptor = Omit<ApiConfig, 'userAgent'>;
 

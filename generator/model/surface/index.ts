@@ -34,7 +34,7 @@ export interface Surface {
 }
 
 /** Names operations.ts declares or imports besides the descriptors. */
-const OPERATIONS_FILE_NAMES = ['apiConfig', 'ApiConfig', 'OperationSpec', 'ChunkedUploadSpec'];
+const OPERATIONS_FILE_NAMES = ['apiConfig', 'ApiConfig', 'OperationDescriptor', 'ChunkedUploadDescriptor'];
 
 export function buildSurface(spec: Spec, operations: readonly SourceOperation[]): Surface {
   const info = spec.api.info ?? {};

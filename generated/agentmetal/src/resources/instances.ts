@@ -8,10 +8,10 @@ import type { InstanceCreateParams, InstanceCreateResponse, InstanceDeleteRespon
 
 /** Compute instances. Each instance is a resource with `metadata`, `spec` (machine `type` such as `cx31` and `image` such as `ubuntu-22.04`) and `status` (lifecycle `phase`). IDs look like `inst-...`. Create and delete may run as long-running operations. */
 export class Instances {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,7 +27,7 @@ export class Instances {
    *
    */
   list(options?: RequestOptions): APIPromise<InstanceListResponse> {
-    return this.#client.call<InstanceListResponse>(ops.listInstances, [], undefined, options);
+    return this.#core.call<InstanceListResponse>(ops.listInstances, [], undefined, options);
   }
 
   /**
@@ -43,7 +43,7 @@ export class Instances {
    *
    */
   create(params: InstanceCreateParams, options?: RequestOptions): APIPromise<InstanceCreateResponse> {
-    return this.#client.call<InstanceCreateResponse>(ops.createInstance, [], params, options);
+    return this.#core.call<InstanceCreateResponse>(ops.createInstance, [], params, options);
   }
 
   /**
@@ -59,7 +59,7 @@ export class Instances {
    *
    */
   get(instanceId: string, options?: RequestOptions): APIPromise<InstanceGetResponse> {
-    return this.#client.call<InstanceGetResponse>(ops.getInstance, [instanceId], undefined, options);
+    return this.#core.call<InstanceGetResponse>(ops.getInstance, [instanceId], undefined, options);
   }
 
   /**
@@ -75,6 +75,6 @@ export class Instances {
    *
    */
   delete(instanceId: string, options?: RequestOptions): APIPromise<InstanceDeleteResponse> {
-    return this.#client.call<InstanceDeleteResponse>(ops.deleteInstance, [instanceId], undefined, options);
+    return this.#core.call<InstanceDeleteResponse>(ops.deleteInstance, [instanceId], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { OperationGetResponse } from '../types.js';
 
 /** Long-running operations returned by asynchronous create and delete requests (`202`). Poll an operation until its `status` is `succeeded` or `failed`. IDs look like `op-...`. */
 export class Operations {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,6 +27,6 @@ export class Operations {
    *
    */
   get(operationId: string, options?: RequestOptions): APIPromise<OperationGetResponse> {
-    return this.#client.call<OperationGetResponse>(ops.getOperation, [operationId], undefined, options);
+    return this.#core.call<OperationGetResponse>(ops.getOperation, [operationId], undefined, options);
   }
 }

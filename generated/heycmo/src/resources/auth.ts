@@ -8,10 +8,10 @@ import type { AuthCreateCheckoutParams, AuthCreateCheckoutResponse, AuthGetApiKe
 
 /** Getting an API key without a sales conversation - Stripe checkout (30-day free trial) and one-time key resolution by checkout session. No auth; pre-auth rate limit 20/min per IP. */
 export class Auth {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -35,7 +35,7 @@ export class Auth {
    *
    */
   createCheckout(params: AuthCreateCheckoutParams, options?: RequestOptions): APIPromise<AuthCreateCheckoutResponse> {
-    return this.#client.call<AuthCreateCheckoutResponse>(ops.createCheckoutSession, [], params, options);
+    return this.#core.call<AuthCreateCheckoutResponse>(ops.createCheckoutSession, [], params, options);
   }
 
   /**
@@ -56,6 +56,6 @@ export class Auth {
    *
    */
   getApiKey(sessionId: string, options?: RequestOptions): APIPromise<AuthGetApiKeyResponse> {
-    return this.#client.call<AuthGetApiKeyResponse>(ops.getSessionApiKey, [sessionId], undefined, options);
+    return this.#core.call<AuthGetApiKeyResponse>(ops.getSessionApiKey, [sessionId], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { ConnectionCreateParams, ConnectionCreateResponse, ConnectionListRe
 
 /** Integrations connected to a customer's account (for example social platforms or analytics; which ones is not documented). */
 export class Connections {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -30,7 +30,7 @@ export class Connections {
    *
    */
   create(id: string, params?: ConnectionCreateParams, options?: RequestOptions): APIPromise<ConnectionCreateResponse> {
-    return this.#client.call<ConnectionCreateResponse>(ops.createConnection, [id], params, options);
+    return this.#core.call<ConnectionCreateResponse>(ops.createConnection, [id], params, options);
   }
 
   /**
@@ -48,6 +48,6 @@ export class Connections {
    *
    */
   list(id: string, options?: RequestOptions): APIPromise<ConnectionListResponse> {
-    return this.#client.call<ConnectionListResponse>(ops.listConnections, [id], undefined, options);
+    return this.#core.call<ConnectionListResponse>(ops.listConnections, [id], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { CustomerGetResponse } from '../types.js';
 
 /** The customer account that an API key belongs to. */
 export class Customers {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -29,6 +29,6 @@ export class Customers {
    *
    */
   get(customerId: string, options?: RequestOptions): APIPromise<CustomerGetResponse> {
-    return this.#client.call<CustomerGetResponse>(ops.getCustomer, [customerId], undefined, options);
+    return this.#core.call<CustomerGetResponse>(ops.getCustomer, [customerId], undefined, options);
   }
 }

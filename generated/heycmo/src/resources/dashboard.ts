@@ -8,10 +8,10 @@ import type { DashboardGetResponse } from '../types.js';
 
 /** A customer's dashboard data. */
 export class DashboardResource {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -29,6 +29,6 @@ export class DashboardResource {
    *
    */
   get(id: string, options?: RequestOptions): APIPromise<DashboardGetResponse> {
-    return this.#client.call<DashboardGetResponse>(ops.getDashboard, [id], undefined, options);
+    return this.#core.call<DashboardGetResponse>(ops.getDashboard, [id], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { DiscoveryGetAgentCardResponse, DiscoveryGetAgentJsonResponse, Disc
 
 /** Agent-discovery documents at the site root (OpenAPI, RFC 9727 API catalog, RFC 9728 resource metadata, MCP server card, agent cards, llms.txt, markdown pages, sitemap). No auth. */
 export class Discovery {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -32,7 +32,7 @@ export class Discovery {
    *
    */
   getHomePage(params?: DiscoveryGetHomePageParams, options?: RequestOptions): APIPromise<DiscoveryGetHomePageResponse> {
-    return this.#client.call<DiscoveryGetHomePageResponse>(ops.getHomePage, [], params, options);
+    return this.#core.call<DiscoveryGetHomePageResponse>(ops.getHomePage, [], params, options);
   }
 
   /**
@@ -51,7 +51,7 @@ export class Discovery {
    *
    */
   getOpenApi(options?: RequestOptions): APIPromise<DiscoveryGetOpenApiResponse> {
-    return this.#client.call<DiscoveryGetOpenApiResponse>(ops.getOpenApiDocument, [], undefined, options);
+    return this.#core.call<DiscoveryGetOpenApiResponse>(ops.getOpenApiDocument, [], undefined, options);
   }
 
   /**
@@ -71,7 +71,7 @@ export class Discovery {
    *
    */
   getApiCatalog(options?: RequestOptions): APIPromise<DiscoveryGetApiCatalogResponse> {
-    return this.#client.call<DiscoveryGetApiCatalogResponse>(ops.getApiCatalog, [], undefined, options);
+    return this.#core.call<DiscoveryGetApiCatalogResponse>(ops.getApiCatalog, [], undefined, options);
   }
 
   /**
@@ -93,7 +93,7 @@ export class Discovery {
    *
    */
   getMcpServerCard(options?: RequestOptions): APIPromise<DiscoveryGetMcpServerCardResponse> {
-    return this.#client.call<DiscoveryGetMcpServerCardResponse>(ops.getMcpServerCard, [], undefined, options);
+    return this.#core.call<DiscoveryGetMcpServerCardResponse>(ops.getMcpServerCard, [], undefined, options);
   }
 
   /**
@@ -113,7 +113,7 @@ export class Discovery {
    *
    */
   getProtectedResourceMetadata(options?: RequestOptions): APIPromise<DiscoveryGetProtectedResourceMetadataResponse> {
-    return this.#client.call<DiscoveryGetProtectedResourceMetadataResponse>(ops.getProtectedResourceMetadata, [], undefined, options);
+    return this.#core.call<DiscoveryGetProtectedResourceMetadataResponse>(ops.getProtectedResourceMetadata, [], undefined, options);
   }
 
   /**
@@ -131,7 +131,7 @@ export class Discovery {
    *
    */
   getAgentJson(options?: RequestOptions): APIPromise<DiscoveryGetAgentJsonResponse> {
-    return this.#client.call<DiscoveryGetAgentJsonResponse>(ops.getAgentJson, [], undefined, options);
+    return this.#core.call<DiscoveryGetAgentJsonResponse>(ops.getAgentJson, [], undefined, options);
   }
 
   /**
@@ -148,7 +148,7 @@ export class Discovery {
    *
    */
   getAgentCard(options?: RequestOptions): APIPromise<DiscoveryGetAgentCardResponse> {
-    return this.#client.call<DiscoveryGetAgentCardResponse>(ops.getAgentCard, [], undefined, options);
+    return this.#core.call<DiscoveryGetAgentCardResponse>(ops.getAgentCard, [], undefined, options);
   }
 
   /**
@@ -166,7 +166,7 @@ export class Discovery {
    *
    */
   getLlmsTxt(options?: RequestOptions): APIPromise<DiscoveryGetLlmsTxtResponse> {
-    return this.#client.call<DiscoveryGetLlmsTxtResponse>(ops.getLlmsTxt, [], undefined, options);
+    return this.#core.call<DiscoveryGetLlmsTxtResponse>(ops.getLlmsTxt, [], undefined, options);
   }
 
   /**
@@ -183,7 +183,7 @@ export class Discovery {
    *
    */
   getLlmsFullTxt(options?: RequestOptions): APIPromise<DiscoveryGetLlmsFullTxtResponse> {
-    return this.#client.call<DiscoveryGetLlmsFullTxtResponse>(ops.getLlmsFullTxt, [], undefined, options);
+    return this.#core.call<DiscoveryGetLlmsFullTxtResponse>(ops.getLlmsFullTxt, [], undefined, options);
   }
 
   /**
@@ -200,7 +200,7 @@ export class Discovery {
    *
    */
   getIndexMarkdown(options?: RequestOptions): APIPromise<DiscoveryGetIndexMarkdownResponse> {
-    return this.#client.call<DiscoveryGetIndexMarkdownResponse>(ops.getIndexMarkdown, [], undefined, options);
+    return this.#core.call<DiscoveryGetIndexMarkdownResponse>(ops.getIndexMarkdown, [], undefined, options);
   }
 
   /**
@@ -217,7 +217,7 @@ export class Discovery {
    *
    */
   getPricingMarkdown(options?: RequestOptions): APIPromise<DiscoveryGetPricingMarkdownResponse> {
-    return this.#client.call<DiscoveryGetPricingMarkdownResponse>(ops.getPricingMarkdown, [], undefined, options);
+    return this.#core.call<DiscoveryGetPricingMarkdownResponse>(ops.getPricingMarkdown, [], undefined, options);
   }
 
   /**
@@ -234,6 +234,6 @@ export class Discovery {
    *
    */
   getSitemap(options?: RequestOptions): APIPromise<DiscoveryGetSitemapResponse> {
-    return this.#client.call<DiscoveryGetSitemapResponse>(ops.getSitemap, [], undefined, options);
+    return this.#core.call<DiscoveryGetSitemapResponse>(ops.getSitemap, [], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { EventListResponse } from '../types.js';
 
 /** A customer's activity events. */
 export class Events {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -30,6 +30,6 @@ export class Events {
    *
    */
   list(id: string, options?: RequestOptions): APIPromise<EventListResponse> {
-    return this.#client.call<EventListResponse>(ops.listEvents, [id], undefined, options);
+    return this.#core.call<EventListResponse>(ops.listEvents, [id], undefined, options);
   }
 }

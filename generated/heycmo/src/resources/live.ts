@@ -7,10 +7,10 @@ import type { LiveStreamEvent, LiveStreamParams } from '../types.js';
 
 /** The public live stream of agent output for a URL. */
 export class Live {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -36,6 +36,6 @@ export class Live {
    *
    */
   stream(params?: LiveStreamParams, options?: StreamOptions): EventStream<LiveStreamEvent> {
-    return new EventStream(this.#client, ops.streamLiveOutput, [], params, options);
+    return new EventStream(this.#core, ops.streamLiveOutput, [], params, options);
   }
 }

@@ -9,10 +9,10 @@ import type { McpConnectEvent, McpSendMessageParams, McpSendMessageResponse } fr
 
 /** The MCP server over the (HTTP+SSE) transport - an SSE stream plus a message endpoint. Key in the `token` query parameter; 30 requests/min per customer. */
 export class Mcp {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -46,7 +46,7 @@ export class Mcp {
    *
    */
   connect(options?: StreamOptions): EventStream<McpConnectEvent> {
-    return new EventStream(this.#client, ops.openMcpStream, [], undefined, options);
+    return new EventStream(this.#core, ops.openMcpStream, [], undefined, options);
   }
 
   /**
@@ -67,6 +67,6 @@ export class Mcp {
    *
    */
   sendMessage(params: McpSendMessageParams, options?: RequestOptions): APIPromise<McpSendMessageResponse> {
-    return this.#client.call<McpSendMessageResponse>(ops.sendMcpMessage, [], params, options);
+    return this.#core.call<McpSendMessageResponse>(ops.sendMcpMessage, [], params, options);
   }
 }

@@ -8,10 +8,10 @@ import type { OnboardingAutoExtractParams, OnboardingAutoExtractResponse, Onboar
 
 /** Onboarding a customer's brand (URL, brand voice) - a prerequisite for brand-aware output. */
 export class Onboarding {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -31,7 +31,7 @@ export class Onboarding {
    *
    */
   autoExtract(customerId: string, params?: OnboardingAutoExtractParams, options?: RequestOptions): APIPromise<OnboardingAutoExtractResponse> {
-    return this.#client.call<OnboardingAutoExtractResponse>(ops.autoExtractOnboarding, [customerId], params, options);
+    return this.#core.call<OnboardingAutoExtractResponse>(ops.autoExtractOnboarding, [customerId], params, options);
   }
 
   /**
@@ -50,6 +50,6 @@ export class Onboarding {
    *
    */
   submit(id: string, params?: OnboardingSubmitParams, options?: RequestOptions): APIPromise<OnboardingSubmitResponse> {
-    return this.#client.call<OnboardingSubmitResponse>(ops.submitOnboarding, [id], params, options);
+    return this.#core.call<OnboardingSubmitResponse>(ops.submitOnboarding, [id], params, options);
   }
 }

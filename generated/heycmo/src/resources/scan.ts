@@ -8,10 +8,10 @@ import type { ScanRunParams, ScanRunResponse } from '../types.js';
 
 /** SEO/GEO audits of a URL. */
 export class Scan {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -31,6 +31,6 @@ export class Scan {
    *
    */
   run(params: ScanRunParams, options?: RequestOptions): APIPromise<ScanRunResponse> {
-    return this.#client.call<ScanRunResponse>(ops.runScan, [], params, options);
+    return this.#core.call<ScanRunResponse>(ops.runScan, [], params, options);
   }
 }

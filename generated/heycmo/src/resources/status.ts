@@ -8,10 +8,10 @@ import type { StatusGetHealthResponse, StatusGetPageResponse, StatusGetReadiness
 
 /** Liveness and readiness probes, the public status JSON and the HTML status page. No auth. */
 export class Status {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,7 +27,7 @@ export class Status {
    *
    */
   getHealth(options?: RequestOptions): APIPromise<StatusGetHealthResponse> {
-    return this.#client.call<StatusGetHealthResponse>(ops.getHealth, [], undefined, options);
+    return this.#core.call<StatusGetHealthResponse>(ops.getHealth, [], undefined, options);
   }
 
   /**
@@ -45,7 +45,7 @@ export class Status {
    *
    */
   getReadiness(options?: RequestOptions): APIPromise<StatusGetReadinessResponse> {
-    return this.#client.call<StatusGetReadinessResponse>(ops.getReadiness, [], undefined, options);
+    return this.#core.call<StatusGetReadinessResponse>(ops.getReadiness, [], undefined, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class Status {
    *
    */
   get(options?: RequestOptions): APIPromise<StatusGetResponse> {
-    return this.#client.call<StatusGetResponse>(ops.getPublicStatus, [], undefined, options);
+    return this.#core.call<StatusGetResponse>(ops.getPublicStatus, [], undefined, options);
   }
 
   /**
@@ -81,6 +81,6 @@ export class Status {
    *
    */
   getPage(options?: RequestOptions): APIPromise<StatusGetPageResponse> {
-    return this.#client.call<StatusGetPageResponse>(ops.getStatusPage, [], undefined, options);
+    return this.#core.call<StatusGetPageResponse>(ops.getStatusPage, [], undefined, options);
   }
 }

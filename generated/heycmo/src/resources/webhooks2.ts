@@ -8,10 +8,10 @@ import type { WebhookSubscribeParams, WebhookSubscribeResponse } from '../types.
 
 /** Webhook subscriptions, and the events HeyCMO delivers to them (see `webhooks`). */
 export class Webhooks {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -38,6 +38,6 @@ export class Webhooks {
    *
    */
   subscribe(customerId: string, params: WebhookSubscribeParams, options?: RequestOptions): APIPromise<WebhookSubscribeResponse> {
-    return this.#client.call<WebhookSubscribeResponse>(ops.createWebhookSubscription, [customerId], params, options);
+    return this.#core.call<WebhookSubscribeResponse>(ops.createWebhookSubscription, [customerId], params, options);
   }
 }

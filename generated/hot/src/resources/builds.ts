@@ -9,10 +9,10 @@ import type { BuildDeployResponse, BuildDownloadResponse, BuildGetDeployedRespon
 
 /** Build bundles (zip archives) of a project; upload, download and deploy. */
 export class Builds {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -31,7 +31,7 @@ export class Builds {
    *
    */
   list(params?: BuildListParams, options?: PageOptions): PagePromise<BuildListResult> {
-    return paginate<BuildListResult>(this.#client, ops.listBuilds, [], params, options);
+    return paginate<BuildListResult>(this.#core, ops.listBuilds, [], params, options);
   }
 
   /**
@@ -50,7 +50,7 @@ export class Builds {
    *
    */
   listForProject(projectIdOrSlug: string, params?: BuildListForProjectParams, options?: PageOptions): PagePromise<BuildListForProjectResponse> {
-    return paginate<BuildListForProjectResponse>(this.#client, ops.listProjectBuilds, [projectIdOrSlug], params, options);
+    return paginate<BuildListForProjectResponse>(this.#core, ops.listProjectBuilds, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -80,7 +80,7 @@ export class Builds {
    *
    */
   upload(projectIdOrSlug: string, params: BuildUploadParams, options?: RequestOptions): APIPromise<BuildUploadResponse> {
-    return this.#client.call<BuildUploadResponse>(ops.uploadBuild, [projectIdOrSlug], params, options);
+    return this.#core.call<BuildUploadResponse>(ops.uploadBuild, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -96,7 +96,7 @@ export class Builds {
    *
    */
   getDeployed(projectIdOrSlug: string, options?: RequestOptions): APIPromise<BuildGetDeployedResponse> {
-    return this.#client.call<BuildGetDeployedResponse>(ops.getDeployedBuild, [projectIdOrSlug], undefined, options);
+    return this.#core.call<BuildGetDeployedResponse>(ops.getDeployedBuild, [projectIdOrSlug], undefined, options);
   }
 
   /**
@@ -112,7 +112,7 @@ export class Builds {
    *
    */
   getLive(projectIdOrSlug: string, options?: RequestOptions): APIPromise<BuildGetLiveResponse> {
-    return this.#client.call<BuildGetLiveResponse>(ops.getLiveBuild, [projectIdOrSlug], undefined, options);
+    return this.#core.call<BuildGetLiveResponse>(ops.getLiveBuild, [projectIdOrSlug], undefined, options);
   }
 
   /**
@@ -128,7 +128,7 @@ export class Builds {
    *
    */
   get(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildGetResponse> {
-    return this.#client.call<BuildGetResponse>(ops.getBuild, [projectIdOrSlug, buildId], undefined, options);
+    return this.#core.call<BuildGetResponse>(ops.getBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 
   /**
@@ -144,7 +144,7 @@ export class Builds {
    *
    */
   download(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildDownloadResponse> {
-    return this.#client.call<BuildDownloadResponse>(ops.downloadBuild, [projectIdOrSlug, buildId], undefined, options);
+    return this.#core.call<BuildDownloadResponse>(ops.downloadBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 
   /**
@@ -161,6 +161,6 @@ export class Builds {
    *
    */
   deploy(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildDeployResponse> {
-    return this.#client.call<BuildDeployResponse>(ops.deployBuild, [projectIdOrSlug, buildId], undefined, options);
+    return this.#core.call<BuildDeployResponse>(ops.deployBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 }

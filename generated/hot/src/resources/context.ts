@@ -9,10 +9,10 @@ import type { ContextCreateParams, ContextCreateResponse, ContextDeleteResponse,
 
 /** Context variables (secrets) stored per project, encrypted at rest with AES-256-GCM. Values are write-only and never returned. */
 export class Context {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -31,7 +31,7 @@ export class Context {
    *
    */
   list(projectIdOrSlug: string, params?: ContextListParams, options?: PageOptions): PagePromise<ContextListResponse> {
-    return paginate<ContextListResponse>(this.#client, ops.listContextVariables, [projectIdOrSlug], params, options);
+    return paginate<ContextListResponse>(this.#core, ops.listContextVariables, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -48,7 +48,7 @@ export class Context {
    *
    */
   create(projectIdOrSlug: string, params: ContextCreateParams, options?: RequestOptions): APIPromise<ContextCreateResponse> {
-    return this.#client.call<ContextCreateResponse>(ops.createContextVariable, [projectIdOrSlug], params, options);
+    return this.#core.call<ContextCreateResponse>(ops.createContextVariable, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class Context {
    *
    */
   update(projectIdOrSlug: string, key: string, params: ContextUpdateParams, options?: RequestOptions): APIPromise<ContextUpdateResponse> {
-    return this.#client.call<ContextUpdateResponse>(ops.updateContextVariable, [projectIdOrSlug, key], params, options);
+    return this.#core.call<ContextUpdateResponse>(ops.updateContextVariable, [projectIdOrSlug, key], params, options);
   }
 
   /**
@@ -80,6 +80,6 @@ export class Context {
    *
    */
   delete(projectIdOrSlug: string, key: string, options?: RequestOptions): APIPromise<ContextDeleteResponse> {
-    return this.#client.call<ContextDeleteResponse>(ops.deleteContextVariable, [projectIdOrSlug, key], undefined, options);
+    return this.#core.call<ContextDeleteResponse>(ops.deleteContextVariable, [projectIdOrSlug, key], undefined, options);
   }
 }

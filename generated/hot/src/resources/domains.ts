@@ -9,10 +9,10 @@ import type { DomainDeleteResponse, DomainGetResponse, DomainListParams, DomainL
 
 /** Custom domains mapped to the environment (Pro or Scale plan). */
 export class Domains {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -32,7 +32,7 @@ export class Domains {
    *
    */
   list(params?: DomainListParams, options?: PageOptions): PagePromise<DomainListResult> {
-    return paginate<DomainListResult>(this.#client, ops.listDomains, [], params, options);
+    return paginate<DomainListResult>(this.#core, ops.listDomains, [], params, options);
   }
 
   /**
@@ -61,7 +61,7 @@ export class Domains {
    *
    */
   register(params: DomainRegisterParams, options?: RequestOptions): APIPromise<DomainRegisterResponse> {
-    return this.#client.call<DomainRegisterResponse>(ops.registerDomain, [], params, options);
+    return this.#core.call<DomainRegisterResponse>(ops.registerDomain, [], params, options);
   }
 
   /**
@@ -77,7 +77,7 @@ export class Domains {
    *
    */
   get(domainId: string, options?: RequestOptions): APIPromise<DomainGetResponse> {
-    return this.#client.call<DomainGetResponse>(ops.getDomain, [domainId], undefined, options);
+    return this.#core.call<DomainGetResponse>(ops.getDomain, [domainId], undefined, options);
   }
 
   /**
@@ -94,7 +94,7 @@ export class Domains {
    *
    */
   delete(domainId: string, options?: RequestOptions): APIPromise<DomainDeleteResponse> {
-    return this.#client.call<DomainDeleteResponse>(ops.deleteDomain, [domainId], undefined, options);
+    return this.#core.call<DomainDeleteResponse>(ops.deleteDomain, [domainId], undefined, options);
   }
 
   /**
@@ -117,6 +117,6 @@ export class Domains {
    *
    */
   verify(domainId: string, options?: RequestOptions): APIPromise<DomainVerifyResponse> {
-    return this.#client.call<DomainVerifyResponse>(ops.verifyDomain, [domainId], undefined, options);
+    return this.#core.call<DomainVerifyResponse>(ops.verifyDomain, [domainId], undefined, options);
   }
 }

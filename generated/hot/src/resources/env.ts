@@ -9,10 +9,10 @@ import type { EnvGetResponse, EnvSubscribeEvent } from '../types.js';
 
 /** The environment the credential is scoped to, and its live activity stream. */
 export class EnvResource {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -28,7 +28,7 @@ export class EnvResource {
    *
    */
   get(options?: RequestOptions): APIPromise<EnvGetResponse> {
-    return this.#client.call<EnvGetResponse>(ops.getEnv, [], undefined, options);
+    return this.#core.call<EnvGetResponse>(ops.getEnv, [], undefined, options);
   }
 
   /**
@@ -78,6 +78,6 @@ export class EnvResource {
    *
    */
   subscribe(options?: StreamOptions): EventStream<EnvSubscribeEvent> {
-    return new EventStream(this.#client, ops.subscribeEnv, [], undefined, options);
+    return new EventStream(this.#core, ops.subscribeEnv, [], undefined, options);
   }
 }

@@ -10,10 +10,10 @@ import type { EventGetResponse, EventListParams, EventListResult, EventListRunsP
 
 /** Events that trigger event handlers; each published event belongs to a stream. */
 export class Events {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -32,7 +32,7 @@ export class Events {
    *
    */
   list(params?: EventListParams, options?: PageOptions): PagePromise<EventListResult> {
-    return paginate<EventListResult>(this.#client, ops.listEvents, [], params, options);
+    return paginate<EventListResult>(this.#core, ops.listEvents, [], params, options);
   }
 
   /**
@@ -56,7 +56,7 @@ export class Events {
    *
    */
   publish(params: EventPublishParams, options?: RequestOptions): APIPromise<EventPublishResponse> {
-    return this.#client.call<EventPublishResponse>(ops.publishEvent, [], params, options);
+    return this.#core.call<EventPublishResponse>(ops.publishEvent, [], params, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class Events {
    */
   async publishAndWait(params: EventPublishParams, options?: StreamOptions): Promise<StreamSubscribeResult> {
     const started = await this.publish(params, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeStream, { stream_id: '/stream_id' }, started, options, { match: '/event_id' })) as StreamSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeStream, { stream_id: '/stream_id' }, started, options, { match: '/event_id' })) as StreamSubscribeResult;
   }
 
   /**
@@ -81,7 +81,7 @@ export class Events {
    *
    */
   get(eventId: string, options?: RequestOptions): APIPromise<EventGetResponse> {
-    return this.#client.call<EventGetResponse>(ops.getEvent, [eventId], undefined, options);
+    return this.#core.call<EventGetResponse>(ops.getEvent, [eventId], undefined, options);
   }
 
   /**
@@ -101,6 +101,6 @@ export class Events {
    *
    */
   listRuns(eventId: string, params?: EventListRunsParams, options?: PageOptions): PagePromise<EventListRunsResponse> {
-    return paginate<EventListRunsResponse>(this.#client, ops.listEventRuns, [eventId], params, options);
+    return paginate<EventListRunsResponse>(this.#core, ops.listEventRuns, [eventId], params, options);
   }
 }

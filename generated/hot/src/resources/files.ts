@@ -16,10 +16,10 @@ import type { FileAbortUploadResponse, FileCompleteUploadResponse, FileDeleteRes
  * these paths use different methods.
  */
 export class Files {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -39,7 +39,7 @@ export class Files {
    *
    */
   list(params?: FileListParams, options?: PageOptions): PagePromise<FileListResult> {
-    return paginate<FileListResult>(this.#client, ops.listFiles, [], params, options);
+    return paginate<FileListResult>(this.#core, ops.listFiles, [], params, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class Files {
    *
    */
   upload(path: string, params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResult> {
-    return this.#client.call<FileUploadResult>(ops.uploadFile, [path], params, options);
+    return this.#core.call<FileUploadResult>(ops.uploadFile, [path], params, options);
   }
 
   /**
@@ -89,7 +89,7 @@ export class Files {
    *
    */
   initiateUpload(params: FileInitiateUploadParams, options?: RequestOptions): APIPromise<FileInitiateUploadResponse> {
-    return this.#client.call<FileInitiateUploadResponse>(ops.createFileUpload, [], params, options);
+    return this.#core.call<FileInitiateUploadResponse>(ops.createFileUpload, [], params, options);
   }
 
   /**
@@ -97,7 +97,7 @@ export class Files {
    *
    */
   async uploadChunked(params: FileInitiateUploadParams, data: BinaryInput, options?: ChunkedUploadOptions): Promise<FileCompleteUploadResponse> {
-    return (await uploadInChunks(this.#client, ops.createFileUploadChunked, [], params, data, options)) as FileCompleteUploadResponse;
+    return (await uploadInChunks(this.#core, ops.createFileUploadChunked, [], params, data, options)) as FileCompleteUploadResponse;
   }
 
   /**
@@ -113,7 +113,7 @@ export class Files {
    *
    */
   abortUpload(uploadId: string, options?: RequestOptions): APIPromise<FileAbortUploadResponse> {
-    return this.#client.call<FileAbortUploadResponse>(ops.abortFileUpload, [uploadId], undefined, options);
+    return this.#core.call<FileAbortUploadResponse>(ops.abortFileUpload, [uploadId], undefined, options);
   }
 
   /**
@@ -131,7 +131,7 @@ export class Files {
    *
    */
   uploadPart(uploadId: string, partNumber: number, params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPartResult> {
-    return this.#client.call<FileUploadPartResult>(ops.uploadFilePart, [uploadId, partNumber], params, options);
+    return this.#core.call<FileUploadPartResult>(ops.uploadFilePart, [uploadId, partNumber], params, options);
   }
 
   /**
@@ -148,7 +148,7 @@ export class Files {
    *
    */
   completeUpload(uploadId: string, options?: RequestOptions): APIPromise<FileCompleteUploadResponse> {
-    return this.#client.call<FileCompleteUploadResponse>(ops.completeFileUpload, [uploadId], undefined, options);
+    return this.#core.call<FileCompleteUploadResponse>(ops.completeFileUpload, [uploadId], undefined, options);
   }
 
   /**
@@ -164,7 +164,7 @@ export class Files {
    *
    */
   get(fileId: string, options?: RequestOptions): APIPromise<FileGetResponse> {
-    return this.#client.call<FileGetResponse>(ops.getFile, [fileId], undefined, options);
+    return this.#core.call<FileGetResponse>(ops.getFile, [fileId], undefined, options);
   }
 
   /**
@@ -179,7 +179,7 @@ export class Files {
    *
    */
   delete(fileId: string, options?: RequestOptions): APIPromise<FileDeleteResponse> {
-    return this.#client.call<FileDeleteResponse>(ops.deleteFile, [fileId], undefined, options);
+    return this.#core.call<FileDeleteResponse>(ops.deleteFile, [fileId], undefined, options);
   }
 
   /**
@@ -197,6 +197,6 @@ export class Files {
    *
    */
   download(fileId: string, options?: RequestOptions): APIPromise<FileDownloadResponse> {
-    return this.#client.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
+    return this.#core.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
   }
 }

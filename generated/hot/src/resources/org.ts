@@ -8,10 +8,10 @@ import type { OrgGetUsageResponse } from '../types.js';
 
 /** Usage and plan limits of the organization. */
 export class Org {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -38,6 +38,6 @@ export class Org {
    *
    */
   getUsage(options?: RequestOptions): APIPromise<OrgGetUsageResponse> {
-    return this.#client.call<OrgGetUsageResponse>(ops.getOrgUsage, [], undefined, options);
+    return this.#core.call<OrgGetUsageResponse>(ops.getOrgUsage, [], undefined, options);
   }
 }

@@ -9,10 +9,10 @@ import type { ProjectActivateResponse, ProjectCreateParams, ProjectCreateRespons
 
 /** Projects of the environment, their activation state, and the event handlers and schedules loaded from their deployed build. */
 export class Projects {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -31,7 +31,7 @@ export class Projects {
    *
    */
   list(params?: ProjectListParams, options?: PageOptions): PagePromise<ProjectListResult> {
-    return paginate<ProjectListResult>(this.#client, ops.listProjects, [], params, options);
+    return paginate<ProjectListResult>(this.#core, ops.listProjects, [], params, options);
   }
 
   /**
@@ -47,7 +47,7 @@ export class Projects {
    *
    */
   create(params: ProjectCreateParams, options?: RequestOptions): APIPromise<ProjectCreateResponse> {
-    return this.#client.call<ProjectCreateResponse>(ops.createProject, [], params, options);
+    return this.#core.call<ProjectCreateResponse>(ops.createProject, [], params, options);
   }
 
   /**
@@ -63,7 +63,7 @@ export class Projects {
    *
    */
   get(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectGetResponse> {
-    return this.#client.call<ProjectGetResponse>(ops.getProject, [projectIdOrSlug], undefined, options);
+    return this.#core.call<ProjectGetResponse>(ops.getProject, [projectIdOrSlug], undefined, options);
   }
 
   /**
@@ -78,7 +78,7 @@ export class Projects {
    *
    */
   delete(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
-    return this.#client.call<ProjectDeleteResponse>(ops.deleteProject, [projectIdOrSlug], undefined, options);
+    return this.#core.call<ProjectDeleteResponse>(ops.deleteProject, [projectIdOrSlug], undefined, options);
   }
 
   /**
@@ -94,7 +94,7 @@ export class Projects {
    *
    */
   update(projectIdOrSlug: string, params: ProjectUpdateParams, options?: RequestOptions): APIPromise<ProjectUpdateResponse> {
-    return this.#client.call<ProjectUpdateResponse>(ops.updateProject, [projectIdOrSlug], params, options);
+    return this.#core.call<ProjectUpdateResponse>(ops.updateProject, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -113,7 +113,7 @@ export class Projects {
    *
    */
   activate(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectActivateResponse> {
-    return this.#client.call<ProjectActivateResponse>(ops.activateProject, [projectIdOrSlug], undefined, options);
+    return this.#core.call<ProjectActivateResponse>(ops.activateProject, [projectIdOrSlug], undefined, options);
   }
 
   /**
@@ -132,7 +132,7 @@ export class Projects {
    *
    */
   deactivate(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectDeactivateResponse> {
-    return this.#client.call<ProjectDeactivateResponse>(ops.deactivateProject, [projectIdOrSlug], undefined, options);
+    return this.#core.call<ProjectDeactivateResponse>(ops.deactivateProject, [projectIdOrSlug], undefined, options);
   }
 
   /**
@@ -152,7 +152,7 @@ export class Projects {
    *
    */
   listEventHandlers(projectIdOrSlug: string, params?: ProjectListEventHandlersParams, options?: PageOptions): PagePromise<ProjectListEventHandlersResponse> {
-    return paginate<ProjectListEventHandlersResponse>(this.#client, ops.listProjectEventHandlers, [projectIdOrSlug], params, options);
+    return paginate<ProjectListEventHandlersResponse>(this.#core, ops.listProjectEventHandlers, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -172,6 +172,6 @@ export class Projects {
    *
    */
   listSchedules(projectIdOrSlug: string, params?: ProjectListSchedulesParams, options?: PageOptions): PagePromise<ProjectListSchedulesResponse> {
-    return paginate<ProjectListSchedulesResponse>(this.#client, ops.listProjectSchedules, [projectIdOrSlug], params, options);
+    return paginate<ProjectListSchedulesResponse>(this.#core, ops.listProjectSchedules, [projectIdOrSlug], params, options);
   }
 }

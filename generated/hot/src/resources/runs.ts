@@ -10,10 +10,10 @@ import type { RunGetResponse, RunListParams, RunListResult, RunStatsResult, RunS
 
 /** Runs (executions) of calls, event handlers, schedules and more. */
 export class Runs {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -32,7 +32,7 @@ export class Runs {
    *
    */
   list(params?: RunListParams, options?: PageOptions): PagePromise<RunListResult> {
-    return paginate<RunListResult>(this.#client, ops.listRuns, [], params, options);
+    return paginate<RunListResult>(this.#core, ops.listRuns, [], params, options);
   }
 
   /**
@@ -48,7 +48,7 @@ export class Runs {
    *
    */
   stats(options?: RequestOptions): APIPromise<RunStatsResult> {
-    return this.#client.call<RunStatsResult>(ops.getRunStats, [], undefined, options);
+    return this.#core.call<RunStatsResult>(ops.getRunStats, [], undefined, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class Runs {
    *
    */
   get(runId: string, options?: RequestOptions): APIPromise<RunGetResponse> {
-    return this.#client.call<RunGetResponse>(ops.getRun, [runId], undefined, options);
+    return this.#core.call<RunGetResponse>(ops.getRun, [runId], undefined, options);
   }
 
   /**
@@ -74,7 +74,7 @@ export class Runs {
    */
   async wait(runId: string, options?: StreamOptions): Promise<RunSubscribeResult> {
     const started = await this.get(runId, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeRun, { run_id: '/run_id' }, started, options, { current: '/run', refresh: () => this.get(runId, options) })) as RunSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeRun, { run_id: '/run_id' }, started, options, { current: '/run', refresh: () => this.get(runId, options) })) as RunSubscribeResult;
   }
 
   /**
@@ -106,6 +106,6 @@ export class Runs {
    *
    */
   subscribe(runId: string, options?: StreamOptions): EventStream<RunSubscribeEvent, RunSubscribeResult> {
-    return new EventStream(this.#client, ops.subscribeRun, [runId], undefined, options);
+    return new EventStream(this.#core, ops.subscribeRun, [runId], undefined, options);
   }
 }

@@ -9,10 +9,10 @@ import type { ServiceKeyCreateParams, ServiceKeyCreateResponse, ServiceKeyGetRes
 
 /** Long-lived, permission-scoped credentials issued to customers or external systems. Only API keys can create them. */
 export class ServiceKeys {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -31,7 +31,7 @@ export class ServiceKeys {
    *
    */
   list(params?: ServiceKeyListParams, options?: PageOptions): PagePromise<ServiceKeyListResult> {
-    return paginate<ServiceKeyListResult>(this.#client, ops.listServiceKeys, [], params, options);
+    return paginate<ServiceKeyListResult>(this.#core, ops.listServiceKeys, [], params, options);
   }
 
   /**
@@ -59,7 +59,7 @@ export class ServiceKeys {
    *
    */
   create(params: ServiceKeyCreateParams, options?: RequestOptions): APIPromise<ServiceKeyCreateResponse> {
-    return this.#client.call<ServiceKeyCreateResponse>(ops.createServiceKey, [], params, options);
+    return this.#core.call<ServiceKeyCreateResponse>(ops.createServiceKey, [], params, options);
   }
 
   /**
@@ -75,7 +75,7 @@ export class ServiceKeys {
    *
    */
   revokeAll(options?: RequestOptions): APIPromise<ServiceKeyRevokeAllResponse> {
-    return this.#client.call<ServiceKeyRevokeAllResponse>(ops.revokeAllServiceKeys, [], undefined, options);
+    return this.#core.call<ServiceKeyRevokeAllResponse>(ops.revokeAllServiceKeys, [], undefined, options);
   }
 
   /**
@@ -91,7 +91,7 @@ export class ServiceKeys {
    *
    */
   get(serviceKeyId: string, options?: RequestOptions): APIPromise<ServiceKeyGetResponse> {
-    return this.#client.call<ServiceKeyGetResponse>(ops.getServiceKey, [serviceKeyId], undefined, options);
+    return this.#core.call<ServiceKeyGetResponse>(ops.getServiceKey, [serviceKeyId], undefined, options);
   }
 
   /**
@@ -106,7 +106,7 @@ export class ServiceKeys {
    *
    */
   revoke(serviceKeyId: string, options?: RequestOptions): APIPromise<ServiceKeyRevokeResponse> {
-    return this.#client.call<ServiceKeyRevokeResponse>(ops.revokeServiceKey, [serviceKeyId], undefined, options);
+    return this.#core.call<ServiceKeyRevokeResponse>(ops.revokeServiceKey, [serviceKeyId], undefined, options);
   }
 
   /**
@@ -125,6 +125,6 @@ export class ServiceKeys {
    *
    */
   update(serviceKeyId: string, params: ServiceKeyUpdateParams, options?: RequestOptions): APIPromise<ServiceKeyUpdateResponse> {
-    return this.#client.call<ServiceKeyUpdateResponse>(ops.updateServiceKey, [serviceKeyId], params, options);
+    return this.#core.call<ServiceKeyUpdateResponse>(ops.updateServiceKey, [serviceKeyId], params, options);
   }
 }

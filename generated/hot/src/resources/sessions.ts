@@ -9,10 +9,10 @@ import type { SessionCreateParams, SessionCreateResponse, SessionListParams, Ses
 
 /** Short-lived, permission-scoped tokens for ephemeral access. Only API keys can create them. */
 export class Sessions {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -31,7 +31,7 @@ export class Sessions {
    *
    */
   list(params?: SessionListParams, options?: PageOptions): PagePromise<SessionListResult> {
-    return paginate<SessionListResult>(this.#client, ops.listSessions, [], params, options);
+    return paginate<SessionListResult>(this.#core, ops.listSessions, [], params, options);
   }
 
   /**
@@ -58,7 +58,7 @@ export class Sessions {
    *
    */
   create(params: SessionCreateParams, options?: RequestOptions): APIPromise<SessionCreateResponse> {
-    return this.#client.call<SessionCreateResponse>(ops.createSession, [], params, options);
+    return this.#core.call<SessionCreateResponse>(ops.createSession, [], params, options);
   }
 
   /**
@@ -74,7 +74,7 @@ export class Sessions {
    *
    */
   revokeAll(options?: RequestOptions): APIPromise<SessionRevokeAllResponse> {
-    return this.#client.call<SessionRevokeAllResponse>(ops.revokeAllSessions, [], undefined, options);
+    return this.#core.call<SessionRevokeAllResponse>(ops.revokeAllSessions, [], undefined, options);
   }
 
   /**
@@ -89,6 +89,6 @@ export class Sessions {
    *
    */
   revoke(sessionId: string, options?: RequestOptions): APIPromise<SessionRevokeResponse> {
-    return this.#client.call<SessionRevokeResponse>(ops.revokeSession, [sessionId], undefined, options);
+    return this.#core.call<SessionRevokeResponse>(ops.revokeSession, [sessionId], undefined, options);
   }
 }

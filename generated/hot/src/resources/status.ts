@@ -8,10 +8,10 @@ import type { StatusGetResponse } from '../types.js';
 
 /** API server health. Not authenticated, not enveloped, outside `/v1`. */
 export class StatusResource {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -31,6 +31,6 @@ export class StatusResource {
    *
    */
   get(options?: RequestOptions): APIPromise<StatusGetResponse> {
-    return this.#client.call<StatusGetResponse>(ops.getStatus, [], undefined, options);
+    return this.#core.call<StatusGetResponse>(ops.getStatus, [], undefined, options);
   }
 }

@@ -7,10 +7,10 @@ import type { StreamSubscribeEvent, StreamSubscribeParams, StreamSubscribePostEv
 
 /** Server-sent-event streams that group related events and runs and deliver real-time run updates and data. */
 export class Streams {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -47,7 +47,7 @@ export class Streams {
    *
    */
   subscribe(streamId: string, params?: StreamSubscribeParams, options?: StreamOptions): EventStream<StreamSubscribeEvent, StreamSubscribeResult> {
-    return new EventStream(this.#client, ops.subscribeStream, [streamId], params, options);
+    return new EventStream(this.#core, ops.subscribeStream, [streamId], params, options);
   }
 
   /**
@@ -86,7 +86,7 @@ export class Streams {
    *
    */
   subscribePost(streamId: string, params?: StreamSubscribePostParams, options?: StreamOptions): EventStream<StreamSubscribePostEvent, StreamSubscribePostResult> {
-    return new EventStream(this.#client, ops.subscribeStreamPost, [streamId], params, options);
+    return new EventStream(this.#core, ops.subscribeStreamPost, [streamId], params, options);
   }
 
   /**
@@ -141,6 +141,6 @@ export class Streams {
    *
    */
   subscribeWithEvent(params: StreamSubscribeWithEventParams, options?: StreamOptions): EventStream<StreamSubscribeWithEventEvent, StreamSubscribeWithEventResult> {
-    return new EventStream(this.#client, ops.subscribeWithEvent, [], params, options);
+    return new EventStream(this.#core, ops.subscribeWithEvent, [], params, options);
   }
 }

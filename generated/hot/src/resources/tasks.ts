@@ -9,10 +9,10 @@ import type { TaskGetResponse, TaskSubscribeEvent, TaskSubscribeResult } from '.
 
 /** Tasks of the environment and their live status (newer, optional endpoints; only the task statuses are documented). */
 export class Tasks {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -30,7 +30,7 @@ export class Tasks {
    *
    */
   get(taskId: string, options?: RequestOptions): APIPromise<TaskGetResponse> {
-    return this.#client.call<TaskGetResponse>(ops.getTask, [taskId], undefined, options);
+    return this.#core.call<TaskGetResponse>(ops.getTask, [taskId], undefined, options);
   }
 
   /**
@@ -39,7 +39,7 @@ export class Tasks {
    */
   async wait(taskId: string, options?: StreamOptions): Promise<TaskSubscribeResult> {
     const started = await this.get(taskId, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeTask, { task_id: '/task_id' }, started, options, { current: '/task', refresh: () => this.get(taskId, options) })) as TaskSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeTask, { task_id: '/task_id' }, started, options, { current: '/task', refresh: () => this.get(taskId, options) })) as TaskSubscribeResult;
   }
 
   /**
@@ -67,6 +67,6 @@ export class Tasks {
    *
    */
   subscribe(taskId: string, options?: StreamOptions): EventStream<TaskSubscribeEvent, TaskSubscribeResult> {
-    return new EventStream(this.#client, ops.subscribeTask, [taskId], undefined, options);
+    return new EventStream(this.#core, ops.subscribeTask, [taskId], undefined, options);
   }
 }

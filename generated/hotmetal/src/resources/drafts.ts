@@ -8,10 +8,10 @@ import type { DraftGenerateParams, DraftGenerateResponse } from '../types.js';
 
 /** Draft generation by the AI writer agent, synchronously or with a webhook. */
 export class Drafts {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -42,6 +42,6 @@ export class Drafts {
    *
    */
   generate(id: string, params: DraftGenerateParams, options?: RequestOptions): APIPromise<DraftGenerateResponse> {
-    return this.#client.call<DraftGenerateResponse>(ops.generateDraft, [id], params, options);
+    return this.#core.call<DraftGenerateResponse>(ops.generateDraft, [id], params, options);
   }
 }

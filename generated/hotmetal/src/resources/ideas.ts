@@ -8,10 +8,10 @@ import type { IdeaGetResponse, IdeaListParams, IdeaListResult } from '../types.j
 
 /** Content ideas the content scout found for a publication. */
 export class Ideas {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,7 +27,7 @@ export class Ideas {
    *
    */
   list(pubId: string, params?: IdeaListParams, options?: RequestOptions): APIPromise<IdeaListResult> {
-    return this.#client.call<IdeaListResult>(ops.listIdeas, [pubId], params, options);
+    return this.#core.call<IdeaListResult>(ops.listIdeas, [pubId], params, options);
   }
 
   /**
@@ -43,6 +43,6 @@ export class Ideas {
    *
    */
   get(id: string, options?: RequestOptions): APIPromise<IdeaGetResponse> {
-    return this.#client.call<IdeaGetResponse>(ops.getIdea, [id], undefined, options);
+    return this.#core.call<IdeaGetResponse>(ops.getIdea, [id], undefined, options);
   }
 }

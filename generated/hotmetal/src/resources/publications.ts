@@ -8,10 +8,10 @@ import type { PublicationCreateParams, PublicationCreateResponse, PublicationDel
 
 /** Publications (blogs) owned by the user, their settings, and their published posts. */
 export class Publications {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,7 +27,7 @@ export class Publications {
    *
    */
   list(options?: RequestOptions): APIPromise<PublicationListResult> {
-    return this.#client.call<PublicationListResult>(ops.listPublications, [], undefined, options);
+    return this.#core.call<PublicationListResult>(ops.listPublications, [], undefined, options);
   }
 
   /**
@@ -47,7 +47,7 @@ export class Publications {
    *
    */
   create(params: PublicationCreateParams, options?: RequestOptions): APIPromise<PublicationCreateResponse> {
-    return this.#client.call<PublicationCreateResponse>(ops.createPublication, [], params, options);
+    return this.#core.call<PublicationCreateResponse>(ops.createPublication, [], params, options);
   }
 
   /**
@@ -63,7 +63,7 @@ export class Publications {
    *
    */
   get(id: string, options?: RequestOptions): APIPromise<PublicationGetResponse> {
-    return this.#client.call<PublicationGetResponse>(ops.getPublication, [id], undefined, options);
+    return this.#core.call<PublicationGetResponse>(ops.getPublication, [id], undefined, options);
   }
 
   /**
@@ -79,7 +79,7 @@ export class Publications {
    *
    */
   delete(id: string, options?: RequestOptions): APIPromise<PublicationDeleteResponse> {
-    return this.#client.call<PublicationDeleteResponse>(ops.deletePublication, [id], undefined, options);
+    return this.#core.call<PublicationDeleteResponse>(ops.deletePublication, [id], undefined, options);
   }
 
   /**
@@ -100,7 +100,7 @@ export class Publications {
    *
    */
   update(id: string, params?: PublicationUpdateParams, options?: RequestOptions): APIPromise<PublicationUpdateResponse> {
-    return this.#client.call<PublicationUpdateResponse>(ops.updatePublication, [id], params, options);
+    return this.#core.call<PublicationUpdateResponse>(ops.updatePublication, [id], params, options);
   }
 
   /**
@@ -116,6 +116,6 @@ export class Publications {
    *
    */
   listPosts(id: string, options?: RequestOptions): APIPromise<PublicationListPostsResponse> {
-    return this.#client.call<PublicationListPostsResponse>(ops.listPublicationPosts, [id], undefined, options);
+    return this.#core.call<PublicationListPostsResponse>(ops.listPublicationPosts, [id], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { PublishingPublishParams, PublishingPublishResponse } from '../type
 
 /** Publishing a session's draft to the publication's CMS and, optionally, LinkedIn and X (Twitter). */
 export class Publishing {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -35,6 +35,6 @@ export class Publishing {
    *
    */
   publish(id: string, params?: PublishingPublishParams, options?: RequestOptions): APIPromise<PublishingPublishResponse> {
-    return this.#client.call<PublishingPublishResponse>(ops.publishDraft, [id], params, options);
+    return this.#core.call<PublishingPublishResponse>(ops.publishDraft, [id], params, options);
   }
 }

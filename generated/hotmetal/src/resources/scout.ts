@@ -8,10 +8,10 @@ import type { ScoutRunParams, ScoutRunResponse } from '../types.js';
 
 /** The content scout, which searches the web for new ideas for a publication's topics. */
 export class Scout {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -43,6 +43,6 @@ export class Scout {
    *
    */
   run(id: string, params?: ScoutRunParams, options?: RequestOptions): APIPromise<ScoutRunResponse> {
-    return this.#client.call<ScoutRunResponse>(ops.runScout, [id], params, options);
+    return this.#core.call<ScoutRunResponse>(ops.runScout, [id], params, options);
   }
 }

@@ -8,10 +8,10 @@ import type { SessionGetDraftResponse, SessionGetResponse } from '../types.js';
 
 /** Writing sessions created by draft generation, and the draft versions they hold. */
 export class Sessions {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,7 +27,7 @@ export class Sessions {
    *
    */
   get(id: string, options?: RequestOptions): APIPromise<SessionGetResponse> {
-    return this.#client.call<SessionGetResponse>(ops.getSession, [id], undefined, options);
+    return this.#core.call<SessionGetResponse>(ops.getSession, [id], undefined, options);
   }
 
   /**
@@ -43,6 +43,6 @@ export class Sessions {
    *
    */
   getDraft(id: string, version: number, options?: RequestOptions): APIPromise<SessionGetDraftResponse> {
-    return this.#client.call<SessionGetDraftResponse>(ops.getDraftVersion, [id, version], undefined, options);
+    return this.#core.call<SessionGetDraftResponse>(ops.getDraftVersion, [id, version], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { StyleListResponse } from '../types.js';
 
 /** Writing styles (prebuilt and user-created) that steer the AI writer's tone and voice. */
 export class Styles {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,6 +27,6 @@ export class Styles {
    *
    */
   list(options?: RequestOptions): APIPromise<StyleListResponse> {
-    return this.#client.call<StyleListResponse>(ops.listStyles, [], undefined, options);
+    return this.#core.call<StyleListResponse>(ops.listStyles, [], undefined, options);
   }
 }

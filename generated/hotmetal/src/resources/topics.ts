@@ -8,10 +8,10 @@ import type { TopicCreateParams, TopicCreateResponse, TopicDeleteResponse, Topic
 
 /** Topics a publication covers; the content scout searches for ideas per topic. */
 export class Topics {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,7 +27,7 @@ export class Topics {
    *
    */
   list(pubId: string, options?: RequestOptions): APIPromise<TopicListResult> {
-    return this.#client.call<TopicListResult>(ops.listTopics, [pubId], undefined, options);
+    return this.#core.call<TopicListResult>(ops.listTopics, [pubId], undefined, options);
   }
 
   /**
@@ -47,7 +47,7 @@ export class Topics {
    *
    */
   create(pubId: string, params: TopicCreateParams, options?: RequestOptions): APIPromise<TopicCreateResponse> {
-    return this.#client.call<TopicCreateResponse>(ops.createTopic, [pubId], params, options);
+    return this.#core.call<TopicCreateResponse>(ops.createTopic, [pubId], params, options);
   }
 
   /**
@@ -63,7 +63,7 @@ export class Topics {
    *
    */
   delete(id: string, options?: RequestOptions): APIPromise<TopicDeleteResponse> {
-    return this.#client.call<TopicDeleteResponse>(ops.deleteTopic, [id], undefined, options);
+    return this.#core.call<TopicDeleteResponse>(ops.deleteTopic, [id], undefined, options);
   }
 
   /**
@@ -79,6 +79,6 @@ export class Topics {
    *
    */
   update(id: string, params?: TopicUpdateParams, options?: RequestOptions): APIPromise<TopicUpdateResponse> {
-    return this.#client.call<TopicUpdateResponse>(ops.updateTopic, [id], params, options);
+    return this.#core.call<TopicUpdateResponse>(ops.updateTopic, [id], params, options);
   }
 }

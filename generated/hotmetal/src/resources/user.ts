@@ -8,10 +8,10 @@ import type { UserGetResponse } from '../types.js';
 
 /** The authenticated user that owns the API key. */
 export class UserResource {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,6 +27,6 @@ export class UserResource {
    *
    */
   get(options?: RequestOptions): APIPromise<UserGetResponse> {
-    return this.#client.call<UserGetResponse>(ops.getCurrentUser, [], undefined, options);
+    return this.#core.call<UserGetResponse>(ops.getCurrentUser, [], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { RepoDeleteParams, RepoDeleteResponse, RepoGetResponse, RepoListFor
 
 /** Operations tagged repos. */
 export class Repos {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,7 +23,7 @@ export class Repos {
    *
    */
   get(owner: string, repo: string, options?: RequestOptions): APIPromise<RepoGetResponse> {
-    return this.#client.call<RepoGetResponse>(ops.reposGet, [owner, repo], undefined, options);
+    return this.#core.call<RepoGetResponse>(ops.reposGet, [owner, repo], undefined, options);
   }
 
   /**
@@ -34,7 +34,7 @@ export class Repos {
    *
    */
   delete(owner: string, repo: string, params: RepoDeleteParams, options?: RequestOptions): APIPromise<RepoDeleteResponse> {
-    return this.#client.call<RepoDeleteResponse>(ops.delete_, [owner, repo], params, options);
+    return this.#core.call<RepoDeleteResponse>(ops.delete_, [owner, repo], params, options);
   }
 
   /**
@@ -46,7 +46,7 @@ export class Repos {
    *
    */
   listForOrg(owner: string, params?: RepoListForOrgParams, options?: RequestOptions): APIPromise<RepoListForOrgResponse> {
-    return this.#client.call<RepoListForOrgResponse>(ops.reposListForOrg, [owner], params, options);
+    return this.#core.call<RepoListForOrgResponse>(ops.reposListForOrg, [owner], params, options);
   }
 
   /**
@@ -58,7 +58,7 @@ export class Repos {
    *
    */
   listReposForOrg(owner: string, options?: RequestOptions): APIPromise<RepoListReposForOrgResponse> {
-    return this.#client.call<RepoListReposForOrgResponse>(ops.listReposForOrg, [owner], undefined, options);
+    return this.#core.call<RepoListReposForOrgResponse>(ops.listReposForOrg, [owner], undefined, options);
   }
 
   /**
@@ -69,6 +69,6 @@ export class Repos {
    *
    */
   star(owner: string, repo: string, options?: RequestOptions): APIPromise<RepoStarResponse> {
-    return this.#client.call<RepoStarResponse>(ops.starRepo, [owner, repo], undefined, options);
+    return this.#core.call<RepoStarResponse>(ops.starRepo, [owner, repo], undefined, options);
   }
 }

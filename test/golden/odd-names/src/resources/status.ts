@@ -8,10 +8,10 @@ import type { StatusGetResponse } from '../types.js';
 
 /** Operations tagged status. */
 export class Status {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,6 +23,6 @@ export class Status {
    *
    */
   get(options?: RequestOptions): APIPromise<StatusGetResponse> {
-    return this.#client.call<StatusGetResponse>(ops.getStatus, [], undefined, options);
+    return this.#core.call<StatusGetResponse>(ops.getStatus, [], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { WeirdClassParams, WeirdClassResponse, WeirdGetÜbersichtResponse, 
 
 /** Names that need care. */
 export class Weird {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,7 +23,7 @@ export class Weird {
    *
    */
   getÜbersicht(options?: RequestOptions): APIPromise<WeirdGetÜbersichtResponse> {
-    return this.#client.call<WeirdGetÜbersichtResponse>(ops.getÜbersicht, [], undefined, options);
+    return this.#core.call<WeirdGetÜbersichtResponse>(ops.getÜbersicht, [], undefined, options);
   }
 
   /**
@@ -35,7 +35,7 @@ export class Weird {
    *
    */
   class(params?: WeirdClassParams, options?: RequestOptions): APIPromise<WeirdClassResponse> {
-    return this.#client.call<WeirdClassResponse>(ops.class_, [], params, options);
+    return this.#core.call<WeirdClassResponse>(ops.class_, [], params, options);
   }
 
   /**
@@ -46,6 +46,6 @@ export class Weird {
    *
    */
   putId(weirdId: number, params: WeirdPutIdParams, options?: RequestOptions): APIPromise<WeirdPutIdResponse> {
-    return this.#client.call<WeirdPutIdResponse>(ops.putWeirdWeirdId, [weirdId], params, options);
+    return this.#core.call<WeirdPutIdResponse>(ops.putWeirdWeirdId, [weirdId], params, options);
   }
 }

@@ -8,10 +8,10 @@ import type { ItemCreateParams, ItemCreateResponse, ItemGetResponse, ItemListRes
 
 /** Operations tagged Items. */
 export class Items {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -25,7 +25,7 @@ export class Items {
    *
    */
   list(options?: RequestOptions): APIPromise<ItemListResponse> {
-    return this.#client.call<ItemListResponse>(ops.listItems, [], undefined, options);
+    return this.#core.call<ItemListResponse>(ops.listItems, [], undefined, options);
   }
 
   /**
@@ -39,7 +39,7 @@ export class Items {
    *
    */
   create(params: ItemCreateParams, options?: RequestOptions): APIPromise<ItemCreateResponse> {
-    return this.#client.call<ItemCreateResponse>(ops.createItem, [], params, options);
+    return this.#core.call<ItemCreateResponse>(ops.createItem, [], params, options);
   }
 
   /**
@@ -53,6 +53,6 @@ export class Items {
    *
    */
   get(itemId: string, options?: RequestOptions): APIPromise<ItemGetResponse> {
-    return this.#client.call<ItemGetResponse>(ops.getItem, [itemId], undefined, options);
+    return this.#core.call<ItemGetResponse>(ops.getItem, [itemId], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { FileDownloadResponse, FileUploadParams, FileUploadResponse } from 
 
 /** Attachments. */
 export class Files {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -25,7 +25,7 @@ export class Files {
    *
    */
   upload(params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResponse> {
-    return this.#client.call<FileUploadResponse>(ops.uploadFile, [], params, options);
+    return this.#core.call<FileUploadResponse>(ops.uploadFile, [], params, options);
   }
 
   /**
@@ -39,6 +39,6 @@ export class Files {
    *
    */
   download(fileId: string, options?: RequestOptions): APIPromise<FileDownloadResponse> {
-    return this.#client.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
+    return this.#core.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
   }
 }

@@ -8,10 +8,10 @@ import type { JobGetResponse } from '../types.js';
 
 /** Background jobs. */
 export class Jobs {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -25,6 +25,6 @@ export class Jobs {
    *
    */
   get(jobId: string, options?: RequestOptions): APIPromise<JobGetResponse> {
-    return this.#client.call<JobGetResponse>(ops.getJob, [jobId], undefined, options);
+    return this.#core.call<JobGetResponse>(ops.getJob, [jobId], undefined, options);
   }
 }

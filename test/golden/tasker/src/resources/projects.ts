@@ -10,10 +10,10 @@ import type { ProjectCreateParams, ProjectCreateResponse, ProjectDeleteResponse,
 
 /** Projects hold tasks. */
 export class Projects {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -30,7 +30,7 @@ export class Projects {
    *
    */
   list(params?: ProjectListParams, options?: PageOptions): PagePromise<ProjectListResponse> {
-    return paginate<ProjectListResponse>(this.#client, ops.listProjects, [], params, options);
+    return paginate<ProjectListResponse>(this.#core, ops.listProjects, [], params, options);
   }
 
   /**
@@ -44,7 +44,7 @@ export class Projects {
    *
    */
   create(params: ProjectCreateParams, options?: RequestOptions): APIPromise<ProjectCreateResponse> {
-    return this.#client.call<ProjectCreateResponse>(ops.createProject, [], params, options);
+    return this.#core.call<ProjectCreateResponse>(ops.createProject, [], params, options);
   }
 
   /**
@@ -58,7 +58,7 @@ export class Projects {
    *
    */
   get(projectId: string, options?: RequestOptions): APIPromise<ProjectGetResponse> {
-    return this.#client.call<ProjectGetResponse>(ops.getProject, [projectId], undefined, options);
+    return this.#core.call<ProjectGetResponse>(ops.getProject, [projectId], undefined, options);
   }
 
   /**
@@ -71,7 +71,7 @@ export class Projects {
    *
    */
   delete(projectId: string, options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
-    return this.#client.call<ProjectDeleteResponse>(ops.deleteProject, [projectId], undefined, options);
+    return this.#core.call<ProjectDeleteResponse>(ops.deleteProject, [projectId], undefined, options);
   }
 
   /**
@@ -87,7 +87,7 @@ export class Projects {
    *
    */
   update(projectId: string, params?: ProjectUpdateParams, options?: RequestOptions): APIPromise<ProjectUpdateResponse> {
-    return this.#client.call<ProjectUpdateResponse>(ops.updateProject, [projectId], params, options);
+    return this.#core.call<ProjectUpdateResponse>(ops.updateProject, [projectId], params, options);
   }
 
   /**
@@ -104,7 +104,7 @@ export class Projects {
    *
    */
   streamEvents(projectId: string, options?: StreamOptions): EventStream<ProjectStreamEventsEvent, ProjectStreamEventsResult> {
-    return new EventStream(this.#client, ops.streamProjectEvents, [projectId], undefined, options);
+    return new EventStream(this.#core, ops.streamProjectEvents, [projectId], undefined, options);
   }
 
   /**
@@ -118,6 +118,6 @@ export class Projects {
    *
    */
   export(projectId: string, options?: RequestOptions): APIPromise<ProjectExportResponse> {
-    return this.#client.call<ProjectExportResponse>(ops.exportProject, [projectId], undefined, options);
+    return this.#core.call<ProjectExportResponse>(ops.exportProject, [projectId], undefined, options);
   }
 }
