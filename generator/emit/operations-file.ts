@@ -20,7 +20,7 @@ function operationSpec(operation: OperationModel, keys: Map<string, string>): st
   const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
   const sse = operation.sse;
   const longRunning = operation.longRunning;
-  const pagination = operation.pagination ? (({ itemType: _itemType, ...rest }) => rest)(operation.pagination) : undefined;
+  const pagination = operation.pagination ? (({ itemType: _itemType, itemSchema: _itemSchema, ...rest }) => rest)(operation.pagination) : undefined;
   return objectCode({
     id: expression(operation.operationId),
     methodPath: expression(`${operation.resource}.${operation.methodName}`),

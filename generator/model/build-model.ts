@@ -10,6 +10,7 @@ import { appendPointer, parsePointer } from '../load/json-pointer.js';
 import { camelCase, identifier, isIdentifier, memberName, NameScope, pascalCase, RESERVED_MEMBERS, singular, words } from './naming.js';
 import { componentName, deref, isObject, isObjectSchema, literalValues, objectProperties, requiredProperties, sampleValue, schemaAtPointer, type Json } from './schema-utils.js';
 import { clientTypeNames, RENAME_SUFFIXES, RESERVED_TYPE_NAMES } from './reserved-names.js';
+import { namedItemsAt, namedSchemaAt } from './named-type.js';
 import { indexByPointer, intersection, operationType, presentAt, propertyKey, quote, responseStatusKey, union } from './type-expressions.js';
 import type {
   ApiModel,
@@ -127,6 +128,12 @@ interface Context {
   document: Json;
   /** Exported type and class names: seeded with every reserved name (reserved-names.ts). */
   types: NameScope;
+  /**
+   * Resource class names. The package does not export them, so they do not
+   * compete with the exported types (a resource file that also imports a type
+   * of its class's name refers to it through a namespace import).
+   */
+  classes: NameScope;
   renames: Rename[];
 }
 
@@ -142,9 +149,34 @@ function claimType(context: Context, subject: string, wanted: string, ...alterna
   return name;
 }
 
+/**
+ * The component schemas, named later (nameSchemas): every other exported name
+ * follows one fixed scheme, so a schema that collides with one is what gets
+ * renamed (`RunListParams` -> `RunListParamsSchema`).
+ */
+/**
+ * A resource class name (`Runs`): its own scope, kept off reserved names
+ * (`Promise` -> `PromiseResource`) and the other resources.
+ */
+function claimClass(context: Context, subject: string, wanted: string): string {
+  const reserved = RESERVED_TYPE_NAMES.has(wanted);
+  const name = context.classes.claim(wanted, `${wanted}Resource`);
+  if (name !== wanted) context.renames.push({ subject, wanted, name, reason: reserved ? 'reserved' : 'taken' });
+  return name;
+}
+
 function buildSchemaAliases(context: Context): SchemaAlias[] {
   const schemas = record(record(context.document['components'])?.['schemas']) ?? {};
-  return Object.keys(schemas).map((component) => ({ component, name: claimType(context, `schema ${appendPointer('#/components/schemas', component)}`, identifier(pascalCase(component), 'Schema')) }));
+  return Object.keys(schemas).map((component) => ({ component, name: '' }));
+}
+
+/** Claims each schema's name (`Run`); a reserved or already claimed one gets a suffix (`RunListParamsSchema`, then `Model`, then a number). */
+function nameSchemas(context: Context, schemas: SchemaAlias[]): Map<string, string> {
+  for (const schema of schemas) {
+    const wanted = identifier(pascalCase(schema.component), 'Schema');
+    schema.name = claimType(context, `schema ${appendPointer('#/components/schemas', schema.component)}`, wanted, ...RENAME_SUFFIXES.map((suffix) => `${wanted}${suffix}`));
+  }
+  return new Map(schemas.map((schema) => [schema.component, schema.name]));
 }
 
 /**
@@ -255,6 +287,7 @@ function responsesOf(context: Context, operation: Json, base: string, envelope: 
     }
     const kinds = new Set(entries.map(([mediaType]) => responseKindOf(mediaType)));
     const types: string[] = [];
+    const named = new Set<string | undefined>();
     let unwrap: string | undefined;
     for (const [mediaType, mediaRaw] of entries) {
       const kind = responseKindOf(mediaType);
@@ -264,15 +297,20 @@ function responsesOf(context: Context, operation: Json, base: string, envelope: 
         if (envelope && hasEnvelope(context.document, schema, envelope)) {
           unwrap = envelope;
           types.push(presentAt(wire, envelope));
+          named.add(namedSchemaAt(context.document, schema, envelope));
         } else {
           types.push(wire);
+          named.add(namedSchemaAt(context.document, schema));
         }
-      } else if (kind === 'text') types.push('string');
+        continue;
+      }
+      named.add(undefined);
+      if (kind === 'text') types.push('string');
       else if (kind === 'binary') types.push('Blob');
       else types.push('ReadableStream<Uint8Array>');
     }
     const kind: ResponseKind = kinds.size === 1 ? ([...kinds][0] ?? 'json') : 'auto';
-    success.push({ status: numeric, kind, mediaType: entries.map(([mediaType]) => mediaType).join(', '), unwrap, type: union(types) });
+    success.push({ status: numeric, kind, mediaType: entries.map(([mediaType]) => mediaType).join(', '), unwrap, type: union(types), schema: named.size === 1 ? [...named][0] : undefined });
   }
   return { success, errors };
 }
@@ -327,6 +365,7 @@ function sseOf(context: Context, operation: Json, responses: ResponseModel[]): S
         }
       : undefined,
     eventType,
+    eventSchema: name,
     resultType,
   };
 }
@@ -359,7 +398,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
   const renames: Rename[] = [];
   const name = clientName(text(client['name']) ?? identifier(pascalCase(text(info['title']) ?? ''), 'Api'), renames);
   // Names the emitted modules export or refer to; schema aliases and operation types must not take them.
-  const context: Context = { document, types: new NameScope([...RESERVED_TYPE_NAMES, ...clientTypeNames(name)]), renames };
+  const context: Context = { document, types: new NameScope([...RESERVED_TYPE_NAMES, ...clientTypeNames(name)]), classes: new NameScope([...RESERVED_TYPE_NAMES, ...clientTypeNames(name)]), renames };
   const folder = options.source.split(/[\\/]/).slice(-2, -1)[0] ?? camelCase(name);
   const envName = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   const servers = (Array.isArray(document['servers']) ? document['servers'] : []).map((server) => ({ url: serverUrl(record(server)), description: text(record(server)?.['description']) }));
@@ -400,7 +439,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     const model: ResourceModel = {
       tag: tagName,
       property,
-      className: claimType(context, `the resource class of tag ${JSON.stringify(tagName)}`, identifier(pascalCase(property), 'Resource'), `${pascalCase(property)}Resource`),
+      className: claimClass(context, `the resource class of tag ${JSON.stringify(tagName)}`, identifier(pascalCase(property), 'Resource')),
       fileName: files.claim(words(property).join('-') || 'default'),
       description: text(tag?.['description']),
       operations: [],
@@ -487,6 +526,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
           total: text(paginationExtension['total']),
           pageSize: text(paginationExtension['pageSize']),
           itemType: `NonNullable<${indexByPointer(wire, items)}>[number]`,
+          itemSchema: namedItemsAt(document, record(record(record(deref(document, record(operation['responses'])?.[String(primary?.status ?? 200)])['content'])?.[mediaType])?.['schema']), items),
         };
       }
       operations.push(model);
@@ -560,7 +600,9 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     }
   }
 
-  assignOperationTypes(operations, context, resources);
+  // Webhook events and operation types are named first, by fixed schemes; the schemas then take what is left.
+  const webhooks = webhooksOf(document, name, context);
+  assignOperationTypes(operations, context, resources, schemas);
 
   return {
     name,
@@ -589,7 +631,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     rateLimitPolicies: policies(document['x-specsmith-rate-limit']),
     retry: record(document['x-specsmith-retry']) as ApiModel['retry'],
     webhookUrlRules: record(record(document['x-specsmith-webhooks'])?.['urlRules']) as ApiModel['webhookUrlRules'],
-    webhooks: webhooksOf(document, name, context),
+    webhooks,
     resources: [...resources.values()],
     operations,
     schemas,
@@ -669,9 +711,24 @@ function webhooksOf(document: Json, clientName: string, context: Context): Webho
   };
 }
 
-/** Exported names for each operation's params and response types (`ProjectListParams`, `ProjectGetResponse`). */
-function assignOperationTypes(operations: OperationModel[], context: Context, resources: Map<string, ResourceModel>): void {
+/**
+ * Exported names for each operation's types, by one fixed scheme (stem: the
+ * resource in the singular and the method, `RunList`): `<Stem>Params`, and,
+ * only when what a call yields is not exactly a component schema (which it is
+ * then typed by), `<Stem>Response`, `<Stem>Item` (one item of a list) or
+ * `<Stem>Event` (one event of a stream), plus `<Stem>Result` for a stream's
+ * result. These are claimed before the schemas (nameSchemas), so a schema that
+ * wants one of them is the one renamed.
+ */
+function assignOperationTypes(operations: OperationModel[], context: Context, resources: Map<string, ResourceModel>, schemas: SchemaAlias[]): void {
   const byProperty = new Map([...resources.values()].map((resource) => [resource.property, resource]));
+  const yields = (operation: OperationModel): string | undefined => {
+    if (operation.sse) return operation.sse.eventSchema;
+    if (operation.pagination) return operation.pagination.itemSchema;
+    if (operation.longRunning) return undefined;
+    const named = new Set(operation.responses.map((response) => response.schema));
+    return named.size === 1 ? [...named][0] : undefined;
+  };
   for (const operation of operations) {
     const resource = byProperty.get(operation.resource);
     const stem = identifier(`${pascalCase(singular(resource?.property ?? operation.resource))}${pascalCase(operation.methodName)}`);
@@ -682,14 +739,17 @@ function assignOperationTypes(operations: OperationModel[], context: Context, re
     // An optional body may be left out even when the other params are given.
     if (operation.body) parts.push(operation.body.param === undefined ? operation.body.type : `{ ${propertyKey(operation.body.param)}${operation.body.required ? '' : '?'}: ${operation.body.type} }`);
     if (parts.length > 0) {
-      operation.paramsType = { name: claimType(context, `the params type of operation ${JSON.stringify(operation.operationId)}`, `${stem}Params`, `${stem}Input`), expression: intersection(parts) };
+      operation.paramsType = { name: claimType(context, `the params type of operation ${JSON.stringify(operation.operationId)}`, `${stem}Params`), expression: intersection(parts) };
       operation.paramsRequired =
         operation.queryParams.some((param) => param.required) ||
         operation.headerParams.some((param) => param.required) ||
         (operation.body !== undefined && operation.body.required && (!operation.body.flat || operation.body.hasRequiredFields));
     }
+    operation.responseSchema = yields(operation);
     const subject = `the response type of operation ${JSON.stringify(operation.operationId)}`;
-    operation.responseTypeName = operation.sse ? claimType(context, subject, `${stem}Event`, `${stem}StreamEvent`) : claimType(context, subject, `${stem}Response`, `${stem}Result`);
-    if (operation.sse?.resultType) operation.sse.resultTypeName = claimType(context, `the stream result type of operation ${JSON.stringify(operation.operationId)}`, `${stem}Result`, `${stem}StreamResult`);
+    if (operation.responseSchema === undefined) operation.responseTypeName = claimType(context, subject, `${stem}${operation.sse ? 'Event' : operation.pagination ? 'Item' : 'Response'}`);
+    if (operation.sse?.resultType) operation.sse.resultTypeName = claimType(context, `the stream result type of operation ${JSON.stringify(operation.operationId)}`, `${stem}Result`);
   }
+  const names = nameSchemas(context, schemas);
+  for (const operation of operations) if (operation.responseSchema !== undefined) operation.responseTypeName = names.get(operation.responseSchema) ?? 'unknown';
 }

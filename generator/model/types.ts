@@ -46,6 +46,8 @@ export interface ResponseModel {
   unwrap: string | undefined;
   /** TypeScript type of the value a method returns for this status. */
   type: string;
+  /** The component schema that value is exactly (the body, or its enveloped data, is a `$ref`). */
+  schema?: string | undefined;
 }
 
 /** A value at `pointer` that is one of `values`. */
@@ -71,6 +73,8 @@ export interface SSEModel {
     | undefined;
   /** TypeScript type of one event. */
   eventType: string;
+  /** The component schema an event is, when it is one (then `Operation.responseTypeName` is its name). */
+  eventSchema?: string | undefined;
   /** TypeScript type of the stream's result, when it has one. */
   resultType: string | undefined;
   /** Exported name for `resultType`. */
@@ -103,6 +107,8 @@ export interface PaginationModel {
   pageSize?: string | undefined;
   /** TypeScript type of one item. */
   itemType: string;
+  /** The component schema an item is, when it is one. */
+  itemSchema?: string | undefined;
 }
 
 export interface ChunkedUploadModel {
@@ -155,8 +161,15 @@ export interface OperationModel {
   paramsRequired: boolean;
   /** Type of the value a call resolves to (union over success statuses). */
   responseType: string;
-  /** Exported name for `responseType`. */
+  /**
+   * The name methods use for what a call yields (one event of a stream, one
+   * item of a list, else the response): the public name of a component schema
+   * when it is exactly one (`Run`), else an operation type of its own
+   * (`RunStatsResponse`, `RunListItem`, `RunSubscribeEvent`).
+   */
   responseTypeName: string;
+  /** The component schema `responseTypeName` names, when it names one (types.ts then declares nothing for it). */
+  responseSchema?: string | undefined;
   idempotent: boolean | string | undefined;
   pagination: PaginationModel | undefined;
   sse: SSEModel | undefined;

@@ -85,128 +85,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Error body of every 4xx and 5xx response. It carries only a human-readable message; there is no machine-readable error code. */
-        Error: {
-            /**
-             * @description Human-readable error message, e.g. `instance not found: inst-abc123`.
-             * @example instance not found: inst-abc123
-             */
-            error: string;
-        };
-        /**
-         * @description Instance ID: `inst-` followed by an opaque suffix (e.g. `inst-xyz789`). Only the prefix is documented; the suffix's characters are not, so the pattern checks the prefix.
-         * @example inst-xyz789
-         */
-        InstanceId: string;
-        /**
-         * @description Operation ID: `op-` followed by an opaque suffix (e.g. `op-abc123`). Only the prefix is documented; the suffix's characters are not, so the pattern checks the prefix.
-         * @example op-abc123
-         */
-        OperationId: string;
-        /**
-         * @description Free-form string key/value labels attached to a resource.
-         * @example {
-         *       "env": "production",
-         *       "team": "web"
-         *     }
-         */
-        Labels: {
-            [key: string]: string;
-        };
-        /**
-         * @description Lifecycle phase of a resource. `Pending`: accepted, not yet acted on; `Creating`: being provisioned; `Running`: ready; `Updating`: a change is being applied; `Deleting`: being removed; `Deleted`: removed; `Error`: failed.
-         * @enum {string}
-         */
-        ResourcePhase: "Pending" | "Creating" | "Running" | "Updating" | "Deleting" | "Deleted" | "Error";
-        /** @description Metadata common to every AgentMetal resource. The documents list these fields without types; `version` as an integer revision, `kind` as the resource type name and the timestamps as RFC 3339 date-times are assumptions. */
-        ResourceMetadata: {
-            /** @description Unique resource ID, prefixed by resource type (e.g. `inst-` for instances). */
-            id: string;
-            /** @description Name given by the caller at creation. */
-            name: string;
-            /** @description Resource type name (e.g. `Instance`; the exact values are not documented). */
-            kind: string;
-            /** @description Resource version. Assumed to be a revision number that increases each time the resource changes; the documents name the field but not its type. */
-            version: number;
-            labels: components["schemas"]["Labels"];
-            /**
-             * Format: date-time
-             * @description When the resource was created (format assumed RFC 3339).
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the resource last changed (format assumed RFC 3339).
-             */
-            updated_at: string;
-        };
-        /** @description Metadata of an instance; `id` is an instance ID (`inst-...`). */
-        InstanceMetadata: components["schemas"]["ResourceMetadata"] & {
-            id?: components["schemas"]["InstanceId"];
-            /**
-             * @description Resource type name; assumed to be `Instance` for instances.
-             * @example Instance
-             */
-            kind?: string;
-        };
-        /** @description Desired state of an instance. */
-        InstanceSpec: {
-            /**
-             * @description Machine type (size) of the instance, e.g. `cx31`.
-             * @example cx31
-             */
-            type: string;
-            /**
-             * @description Operating-system image the instance boots, e.g. `ubuntu-22.04`.
-             * @example ubuntu-22.04
-             */
-            image: string;
-        };
-        /** @description Observed state of an instance, maintained by AgentMetal. Only `phase` is documented; other fields the server may add are allowed and not modelled. */
-        InstanceStatus: {
-            phase: components["schemas"]["ResourcePhase"];
-        };
-        /** @description A compute instance. Returned bare (no envelope) by get and by a synchronous create (`201`). */
-        Instance: {
-            metadata: components["schemas"]["InstanceMetadata"];
-            spec: components["schemas"]["InstanceSpec"];
-            status: components["schemas"]["InstanceStatus"];
-        };
-        /** @description List response; the instances are in `items`. No pagination is documented. */
-        InstanceList: {
-            /** @description The instances visible to the API key. */
-            items: components["schemas"]["Instance"][];
-        };
-        /** @description Request body of `POST /v1/instances`. */
-        CreateInstanceRequest: {
-            /** @description Metadata chosen by the caller; the rest of `metadata` is set by AgentMetal. */
-            metadata: {
-                /**
-                 * @description Name of the new instance, e.g. `web`. A name already in use is answered with `409`.
-                 * @example web
-                 */
-                name: string;
-                labels?: components["schemas"]["Labels"];
-            };
-            spec: components["schemas"]["InstanceSpec"];
-        };
-        /**
-         * @description State of a long-running operation. Only `pending` is published by AgentMetal; `running`, `succeeded` and `failed` are an assumption (a closed set of four states). `pending`: accepted, not started; `running`: in progress; `succeeded`: finished (terminal); `failed`: finished with an error (terminal, see `error`).
-         * @enum {string}
-         */
-        OperationStatus: "pending" | "running" | "succeeded" | "failed";
-        /** @description A long-running operation, returned with `202` by create and delete and by `GET /v1/operations/{operation_id}`. Returned bare (no envelope). */
-        Operation: {
-            operation_id: components["schemas"]["OperationId"];
-            status: components["schemas"]["OperationStatus"];
-            /** @description ID of the resource the operation creates or deletes (an instance, `inst-...`). */
-            resource_id: components["schemas"]["InstanceId"];
-            /**
-             * @description Failure message, present when `status` is `failed`. Assumed: the documents do not show how a failed operation reports its error.
-             * @example image not available: ubuntu-10.04
-             */
-            error?: string;
-        };
+        Error: ErrorSchema;
+        InstanceId: InstanceId;
+        OperationId: OperationId;
+        Labels: Labels;
+        ResourcePhase: ResourcePhase;
+        ResourceMetadata: ResourceMetadata;
+        InstanceMetadata: InstanceMetadata;
+        InstanceSpec: InstanceSpec;
+        InstanceStatus: InstanceStatus;
+        Instance: Instance;
+        InstanceList: InstanceList;
+        CreateInstanceRequest: CreateInstanceRequest;
+        OperationStatus: OperationStatus;
+        Operation: Operation;
     };
     responses: {
         /** @description Bad Request: invalid input (for example a body that is not valid JSON). */
@@ -218,7 +110,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Unauthorized: missing or invalid API key. */
@@ -230,7 +122,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Not Found: the instance does not exist. */
@@ -242,7 +134,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Not Found: the operation does not exist. */
@@ -254,7 +146,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Conflict: the resource already exists. */
@@ -266,7 +158,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Unprocessable Entity: validation failed. */
@@ -278,7 +170,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Too Many Requests: a rate limit of the API key was exceeded (standard 100 requests per minute, burst 20 requests per second). Wait until `X-RateLimit-Reset` (Unix epoch seconds) before retrying. Whether `Retry-After` is sent is not documented, so it is not modelled. */
@@ -290,7 +182,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Internal Server Error. */
@@ -302,7 +194,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
@@ -311,12 +203,12 @@ export interface components {
          * @description ID of the instance (`inst-...`).
          * @example inst-xyz789
          */
-        InstanceId: components["schemas"]["InstanceId"];
+        InstanceId: InstanceId;
         /**
          * @description ID of the operation (`op-...`), as returned in `operation_id` by a `202` response.
          * @example op-abc123
          */
-        OperationId: components["schemas"]["OperationId"];
+        OperationId: OperationId;
     };
     requestBodies: never;
     headers: {
@@ -338,6 +230,128 @@ export interface components {
     };
     pathItems: never;
 }
+/** @description Error body of every 4xx and 5xx response. It carries only a human-readable message; there is no machine-readable error code. */
+export type ErrorSchema = {
+    /**
+     * @description Human-readable error message, e.g. `instance not found: inst-abc123`.
+     * @example instance not found: inst-abc123
+     */
+    error: string;
+};
+/**
+ * @description Instance ID: `inst-` followed by an opaque suffix (e.g. `inst-xyz789`). Only the prefix is documented; the suffix's characters are not, so the pattern checks the prefix.
+ * @example inst-xyz789
+ */
+export type InstanceId = string;
+/**
+ * @description Operation ID: `op-` followed by an opaque suffix (e.g. `op-abc123`). Only the prefix is documented; the suffix's characters are not, so the pattern checks the prefix.
+ * @example op-abc123
+ */
+export type OperationId = string;
+/**
+ * @description Free-form string key/value labels attached to a resource.
+ * @example {
+ *       "env": "production",
+ *       "team": "web"
+ *     }
+ */
+export type Labels = {
+    [key: string]: string;
+};
+/**
+ * @description Lifecycle phase of a resource. `Pending`: accepted, not yet acted on; `Creating`: being provisioned; `Running`: ready; `Updating`: a change is being applied; `Deleting`: being removed; `Deleted`: removed; `Error`: failed.
+ * @enum {string}
+ */
+export type ResourcePhase = "Pending" | "Creating" | "Running" | "Updating" | "Deleting" | "Deleted" | "Error";
+/** @description Metadata common to every AgentMetal resource. The documents list these fields without types; `version` as an integer revision, `kind` as the resource type name and the timestamps as RFC 3339 date-times are assumptions. */
+export type ResourceMetadata = {
+    /** @description Unique resource ID, prefixed by resource type (e.g. `inst-` for instances). */
+    id: string;
+    /** @description Name given by the caller at creation. */
+    name: string;
+    /** @description Resource type name (e.g. `Instance`; the exact values are not documented). */
+    kind: string;
+    /** @description Resource version. Assumed to be a revision number that increases each time the resource changes; the documents name the field but not its type. */
+    version: number;
+    labels: Labels;
+    /**
+     * Format: date-time
+     * @description When the resource was created (format assumed RFC 3339).
+     */
+    created_at: string;
+    /**
+     * Format: date-time
+     * @description When the resource last changed (format assumed RFC 3339).
+     */
+    updated_at: string;
+};
+/** @description Metadata of an instance; `id` is an instance ID (`inst-...`). */
+export type InstanceMetadata = ResourceMetadata & {
+    id?: InstanceId;
+    /**
+     * @description Resource type name; assumed to be `Instance` for instances.
+     * @example Instance
+     */
+    kind?: string;
+};
+/** @description Desired state of an instance. */
+export type InstanceSpec = {
+    /**
+     * @description Machine type (size) of the instance, e.g. `cx31`.
+     * @example cx31
+     */
+    type: string;
+    /**
+     * @description Operating-system image the instance boots, e.g. `ubuntu-22.04`.
+     * @example ubuntu-22.04
+     */
+    image: string;
+};
+/** @description Observed state of an instance, maintained by AgentMetal. Only `phase` is documented; other fields the server may add are allowed and not modelled. */
+export type InstanceStatus = {
+    phase: ResourcePhase;
+};
+/** @description A compute instance. Returned bare (no envelope) by get and by a synchronous create (`201`). */
+export type Instance = {
+    metadata: InstanceMetadata;
+    spec: InstanceSpec;
+    status: InstanceStatus;
+};
+/** @description List response; the instances are in `items`. No pagination is documented. */
+export type InstanceList = {
+    /** @description The instances visible to the API key. */
+    items: Instance[];
+};
+/** @description Request body of `POST /v1/instances`. */
+export type CreateInstanceRequest = {
+    /** @description Metadata chosen by the caller; the rest of `metadata` is set by AgentMetal. */
+    metadata: {
+        /**
+         * @description Name of the new instance, e.g. `web`. A name already in use is answered with `409`.
+         * @example web
+         */
+        name: string;
+        labels?: Labels;
+    };
+    spec: InstanceSpec;
+};
+/**
+ * @description State of a long-running operation. Only `pending` is published by AgentMetal; `running`, `succeeded` and `failed` are an assumption (a closed set of four states). `pending`: accepted, not started; `running`: in progress; `succeeded`: finished (terminal); `failed`: finished with an error (terminal, see `error`).
+ * @enum {string}
+ */
+export type OperationStatus = "pending" | "running" | "succeeded" | "failed";
+/** @description A long-running operation, returned with `202` by create and delete and by `GET /v1/operations/{operation_id}`. Returned bare (no envelope). */
+export type Operation = {
+    operation_id: OperationId;
+    status: OperationStatus;
+    /** @description ID of the resource the operation creates or deletes (an instance, `inst-...`). */
+    resource_id: InstanceId;
+    /**
+     * @description Failure message, present when `status` is `failed`. Assumed: the documents do not show how a failed operation reports its error.
+     * @example image not available: ubuntu-10.04
+     */
+    error?: string;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     listInstances: {
@@ -358,7 +372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstanceList"];
+                    "application/json": InstanceList;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -376,7 +390,7 @@ export interface operations {
         /** @description The new instance's metadata and spec (JSON, `Content-Type: application/json`). */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateInstanceRequest"];
+                "application/json": CreateInstanceRequest;
             };
         };
         responses: {
@@ -389,7 +403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Instance"];
+                    "application/json": Instance;
                 };
             };
             /** @description The creation was accepted as a long-running operation; poll `GET /v1/operations/{operation_id}`. `resource_id` is the new instance's ID. */
@@ -401,7 +415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Operation"];
+                    "application/json": Operation;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -436,7 +450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Instance"];
+                    "application/json": Instance;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -469,7 +483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Operation"];
+                    "application/json": Operation;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -502,7 +516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Operation"];
+                    "application/json": Operation;
                 };
             };
             401: components["responses"]["Unauthorized"];

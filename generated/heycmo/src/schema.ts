@@ -852,623 +852,53 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        /**
-         * @description HeyCMO's error body. All 4xx/5xx responses are JSON
-         *     `{error, code, requestId}`; the one documented exception is the MCP
-         *     unknown-session `400`, which carries `error` only - which is why `code`
-         *     and `requestId` are optional here. Error responses other than that one
-         *     require both (via `allOf`).
-         */
-        Error: {
-            /**
-             * @description Human-readable message.
-             * @example Authentication required
-             */
-            error: string;
-            code?: components["schemas"]["ErrorCode"];
-            /**
-             * @description Request ID, also returned in the `X-Request-ID` header. Format not documented (shown truncated as `6e2f...`); examples use UUIDs.
-             * @example 6e2f4b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b
-             */
-            requestId?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Machine-readable error code. Open set: only `E_AUTH_REQUIRED` (missing
-         *     or invalid key) and `E_RATE_LIMITED` (429) are documented; other values
-         *     may occur.
-         */
-        ErrorCode: "E_AUTH_REQUIRED" | "E_RATE_LIMITED" | (string & {});
-        /**
-         * @description A HeyCMO API key, `hcmo_live_` followed by 64 hex characters.
-         * @example hcmo_live_37171af3e684f1102bff280d9c0f1a3956c8ae20bc5e96aa6e3dc85c70032f58
-         */
-        ApiKey: string;
-        /** @description Body of `POST /api/checkout`. */
-        CheckoutRequest: {
-            /**
-             * Format: email
-             * @description Email of the customer signing up.
-             */
-            email: string;
-        };
-        /** @description A Stripe-hosted checkout (30-day free trial). */
-        CheckoutSession: {
-            /**
-             * Format: uri
-             * @description Stripe-hosted checkout URL for the human to complete.
-             */
-            url: string;
-        };
-        /** @description The API key created by a completed checkout. Returned once only; later calls for the same session do not return it (their exact answer is not documented). */
-        SessionApiKey: {
-            apiKey: components["schemas"]["ApiKey"];
-        };
-        /**
-         * @description A customer account. The endpoint is documented; its fields are not. `id`
-         *     is assumed; other fields pass through (`additionalProperties: true`).
-         */
-        Customer: {
-            /** @description Customer ID (assumed field). */
-            id?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description The six documented webhook events.
-         * @enum {string}
-         */
-        WebhookEventType: "content.created" | "content.approved" | "content.published" | "content.rejected" | "workflow.completed" | "team.invited";
-        /** @description Documented body of a webhook subscription. */
-        WebhookSubscriptionRequest: {
-            /**
-             * Format: uri
-             * @description Your endpoint that receives deliveries.
-             */
-            url: string;
-            /** @description Events to deliver to `url`. */
-            events: components["schemas"]["WebhookEventType"][];
-        };
-        /**
-         * @description Answer to a subscription. Not documented: the fields below (echo of the
-         *     request, and possibly the webhook secret) are assumptions, and others
-         *     pass through.
-         */
-        WebhookSubscription: {
-            /**
-             * Format: uri
-             * @description The subscribed endpoint (assumed echo).
-             */
-            url?: string;
-            /** @description The subscribed events (assumed echo). */
-            events?: components["schemas"]["WebhookEventType"][];
-            /** @description Webhook signing secret, if returned here (assumed; where the secret comes from is not documented). */
-            secret?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Body of brand auto-extraction. The documents say only "onboard the
-         *     customer's URL ... with POST /api/onboard/{customerId}/auto-extract";
-         *     the `url` field is assumed and other fields pass through.
-         */
-        AutoExtractRequest: {
-            /**
-             * Format: uri
-             * @description The customer's website to extract the brand from (assumed field).
-             */
-            url?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description Onboarding data for a customer. The endpoint is documented; the body is not (all fields pass through). */
-        OnboardingRequest: {
-            [key: string]: unknown;
-        };
-        /** @description Result of an onboarding call (brand profile, status, ...). Not documented; all fields pass through. */
-        OnboardingResult: {
-            [key: string]: unknown;
-        };
-        /** @description Body connecting an integration. Not documented; `provider` is assumed and other fields pass through. */
-        ConnectionRequest: {
-            /** @description The integration to connect (assumed field). */
-            provider?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A connected integration. Not documented; all fields pass through. */
-        Connection: {
-            [key: string]: unknown;
-        };
-        /** @description A customer's connections. Not documented; the `connections` array is assumed and other fields pass through. */
-        ConnectionList: {
-            /** @description Connected integrations (assumed field). */
-            connections?: components["schemas"]["Connection"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A customer's activity events. Not documented; the `events` array is assumed and other fields pass through. No pagination is documented. */
-        EventList: {
-            /** @description Events (assumed field). */
-            events?: {
-                [key: string]: unknown;
-            }[];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A customer's dashboard data. Not documented; all fields pass through. */
-        Dashboard: {
-            [key: string]: unknown;
-        };
-        /** @description Body of an SEO/GEO audit. The endpoint ("audit a URL for SEO/GEO performance") is documented; the `url` field name is assumed. */
-        ScanRequest: {
-            /**
-             * Format: uri
-             * @description The page to audit.
-             */
-            url: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description Result of an SEO/GEO audit. Not documented; `url` is assumed and other fields (scores, findings) pass through. */
-        ScanResult: {
-            /**
-             * Format: uri
-             * @description The audited URL (assumed field).
-             */
-            url?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description Liveness. */
-        Health: {
-            /**
-             * @description Always `ok` while the server is up.
-             * @constant
-             */
-            status: "ok";
-            /**
-             * Format: date-time
-             * @description Server time (ISO 8601 assumed).
-             */
-            timestamp: string;
-        };
-        /** @description Readiness, including the database check (the same check backs `/api/public/status` and Fly health probes). */
-        Readiness: {
-            /**
-             * @description Always `ready` in this (`200`) body.
-             * @constant
-             */
-            status: "ready";
-            /**
-             * @description Database check passed (always `true` in this body).
-             * @constant
-             */
-            db: true;
-            /**
-             * Format: date-time
-             * @description Time of the check (ISO 8601 assumed).
-             */
-            timestamp: string;
-        };
-        /**
-         * @description Public service status, backed by the same DB readiness check used by Fly
-         *     health probes. The six fields are documented; their types and the
-         *     shapes of `components` and `incidents` are assumptions.
-         */
-        PublicStatus: {
-            /** @description Overall status (values not documented). */
-            status: string;
-            /**
-             * Format: date-time
-             * @description Time of the report (ISO 8601 assumed).
-             */
-            timestamp: string;
-            /** @description Uptime over the last 24 hours (assumed to be a percentage). */
-            uptime24h: number;
-            /** @description Uptime over the last 7 days (assumed to be a percentage). */
-            uptime7d: number;
-            /** @description Per-component status (shape assumed). */
-            components: components["schemas"]["StatusComponent"][];
-            /** @description Recent incidents (shape assumed). */
-            incidents: {
-                [key: string]: unknown;
-            }[];
-        };
-        /** @description One component's status. Not documented; `name` and `status` are assumed. */
-        StatusComponent: {
-            /** @description Component name (assumed field). */
-            name?: string;
-            /** @description Component status (assumed field; values not documented). */
-            status?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description One event of the `/live` stream, as the client receives it. Beyond
-         *     "streams real agent output for any URL" the stream is not documented;
-         *     assumption: SSE `message` events (the SSE default event type). An
-         *     event whose `data` is JSON without a `type` property arrives as that
-         *     JSON object plus `type: message` (taken from the SSE `event:` field);
-         *     an event whose `data` is plain text arrives as
-         *     `{type: 'message', data: '<text>'}`. Events of any other type are
-         *     passed through as unknown events.
-         */
-        LiveEvent: components["schemas"]["LiveMessageEvent"];
-        /**
-         * @description A chunk of agent output (assumed shape). `type` is `message`, from the
-         *     SSE `event:` field (or the SSE default). With JSON `data`, the data's
-         *     own fields appear alongside `type` (they are not documented and pass
-         *     through); with plain-text `data`, the text is in `data`.
-         */
-        LiveMessageEvent: {
-            /**
-             * @description The event type, `message`. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "message";
-            /**
-             * @description The raw text of the event when its `data` is not JSON. (When the
-             *     `data` is a JSON object, its own fields are used instead and a
-             *     `data` field appears only if that object has one.)
-             */
-            data?: unknown;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description One event of the MCP SSE stream (MCP HTTP+SSE transport), as the
-         *     client receives it: first an `endpoint` event, whose `data` is the
-         *     message URL as plain text and so arrives as
-         *     `{type: 'endpoint', data: '<url>'}`; then `message` events, whose
-         *     `data` is a JSON-RPC 2.0 message (JSON without a `type` property) and so
-         *     arrive as that message plus `type: 'message'` from the SSE `event:`
-         *     field.
-         */
-        McpStreamEvent: components["schemas"]["McpEndpointEvent"] | components["schemas"]["McpMessageEvent"];
-        /**
-         * @description The first event of the stream. On the wire it is `event: endpoint` with
-         *     the message URL as plain-text `data` (not JSON), e.g.
-         *     `data: /mcp/message?sessionId=7c9e6679-7425-40de-944b-e07fc1f90ae7`;
-         *     the client receives it as `{type: 'endpoint', data: '<url>'}`. POST
-         *     JSON-RPC messages to that URL (resolved against `https://heycmo.ai`
-         *     when relative), adding the `token` query parameter.
-         */
-        McpEndpointEvent: {
-            /**
-             * @description The event type, `endpoint` (from the SSE `event:` field). (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "endpoint";
-            /**
-             * @description The message endpoint URL, relative or absolute, including the
-             *     `sessionId` query parameter (the raw `data` text of the event).
-             * @example /mcp/message?sessionId=7c9e6679-7425-40de-944b-e07fc1f90ae7
-             */
-            data: string;
-        };
-        /**
-         * @description A JSON-RPC 2.0 message from the server (a response to a posted request,
-         *     a notification, or a server-to-client request), sent as `event: message`
-         *     with the JSON-RPC object as `data`. The JSON-RPC object has no `type`
-         *     property, so the client adds `type: 'message'` from the SSE `event:`
-         *     field: the event is the JSON-RPC object plus `type`.
-         */
-        McpMessageEvent: components["schemas"]["JsonRpcMessage"] & {
-            /**
-             * @description The event type, `message` (from the SSE `event:` field).
-             * @constant
-             */
-            type: "message";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "message";
-        };
-        /**
-         * @description A JSON-RPC 2.0 message as used by MCP: a request (`id` + `method`), a
-         *     notification (`method` without `id`) or a response (`id` + `result` or
-         *     `error`). Tools are listed in the MCP server card and called with
-         *     `tools/call`.
-         */
-        JsonRpcMessage: {
-            /**
-             * @description JSON-RPC version, always `2.0`.
-             * @constant
-             */
-            jsonrpc: "2.0";
-            /** @description Request ID (absent on notifications; `null` on an error response to a request whose ID could not be read). */
-            id?: string | number | null;
-            /** @description Method, e.g. `initialize`, `tools/list`, `tools/call`. */
-            method?: string;
-            /** @description Method parameters (requests and notifications). */
-            params?: {
-                [key: string]: unknown;
-            };
-            /** @description Result of a successful request (responses). */
-            result?: {
-                [key: string]: unknown;
-            };
-            error?: components["schemas"]["JsonRpcError"];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description The `error` member of a failed JSON-RPC response. */
-        JsonRpcError: {
-            /** @description JSON-RPC error code (e.g. `-32601` method not found). */
-            code: number;
-            /** @description Short description of the error. */
-            message: string;
-            /** @description Additional error information, any JSON value. */
-            data?: unknown;
-        };
-        /** @description HeyCMO's published OpenAPI document (advertised as `application/openapi+json`). */
-        OpenApiDocument: {
-            /** @description OpenAPI version of the document. */
-            openapi?: string;
-            /** @description The document's `info` object. */
-            info?: {
-                [key: string]: unknown;
-            };
-            /** @description The document's `paths` object. */
-            paths?: {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description The agent capability descriptor returned by `/?mode=agent`. Its fields are not documented; all pass through. */
-        AgentDescriptor: {
-            [key: string]: unknown;
-        };
-        /**
-         * @description An agent card (`/.well-known/agent.json`, `/.well-known/agent-card.json`).
-         *     The files are named by HeyCMO; their contents are not documented.
-         *     Assumption: they follow the A2A agent-card convention, whose common
-         *     fields are listed; all fields pass through.
-         */
-        AgentCard: {
-            /** @description Agent name (assumed field). */
-            name?: string;
-            /** @description What the agent does (assumed field). */
-            description?: string;
-            /**
-             * Format: uri
-             * @description Where the agent is served (assumed field).
-             */
-            url?: string;
-            /** @description Agent version (assumed field). */
-            version?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description RFC 9727 API catalog, an RFC 9264 linkset. Served as
-         *     `application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"`.
-         */
-        ApiCatalog: {
-            /** @description Link contexts, one per described API. */
-            linkset: components["schemas"]["ApiCatalogLinkContext"][];
-        };
-        /** @description One link context; link targets are always arrays. */
-        ApiCatalogLinkContext: {
-            /**
-             * Format: uri
-             * @description The API the links describe.
-             */
-            anchor: string;
-            /** @description Machine-readable API descriptions (OpenAPI). */
-            "service-desc"?: components["schemas"]["LinkTarget"][];
-            /** @description Human-readable documentation. */
-            "service-doc"?: components["schemas"]["LinkTarget"][];
-            /** @description Other metadata about the API. */
-            "service-meta"?: components["schemas"]["LinkTarget"][];
-            /** @description Status endpoints. */
-            status?: components["schemas"]["LinkTarget"][];
-        } & {
-            [key: string]: components["schemas"]["LinkTarget"][];
-        };
-        /** @description One RFC 9264 link target. */
-        LinkTarget: {
-            /**
-             * Format: uri
-             * @description Target URL.
-             */
-            href: string;
-            /** @description Media type of the target. */
-            type?: string;
-            /** @description Human-readable title of the target. */
-            title?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description MCP server card, in the format of the early `.well-known` MCP proposal,
-         *     which HeyCMO follows: `{version, protocolVersion, serverInfo{name,
-         *     title, version}, description, transport{type, endpoint}, capabilities,
-         *     tools[{name, description}]}`. It describes every tool, including its
-         *     name and description.
-         */
-        McpServerCard: {
-            /** @description Version of the server-card format. */
-            version: string;
-            /** @description MCP protocol version the server speaks (e.g. `2024-11-05`). */
-            protocolVersion: string;
-            /** @description Identity of the MCP server. */
-            serverInfo: {
-                /** @description Machine name of the server. */
-                name: string;
-                /** @description Human-readable name of the server. */
-                title: string;
-                /** @description Server version. */
-                version: string;
-            } & {
-                [key: string]: unknown;
-            };
-            /** @description What the server offers. */
-            description: string;
-            /** @description How to connect. */
-            transport: {
-                /** @description Transport type (`sse` for HeyCMO's `/mcp/sse`). */
-                type: string;
-                /** @description Transport endpoint URL (connect with the `token` query parameter). */
-                endpoint: string;
-            } & {
-                [key: string]: unknown;
-            };
-            /** @description MCP capabilities of the server (e.g. `tools`). */
-            capabilities: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description Every tool with its name and description. Tools named in the
-             *     documents: `run_content_creation`, `ask_cmo`, `schedule_content`,
-             *     `publish_to_social`, `generate_lead_magnet`, `ai_seo_audit`,
-             *     `cro_audit`, `run_research`, `query_ga4`, `track_revenue`,
-             *     `check_ai_visibility`, `analyze_brand_url`; the card may list more.
-             */
-            tools: components["schemas"]["McpTool"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description One MCP tool as listed in the server card. */
-        McpTool: {
-            /** @description Tool name, as called with the MCP `tools/call` method (e.g. `ai_seo_audit`). */
-            name: string;
-            /** @description What the tool does. */
-            description: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description RFC 9728 OAuth 2.0 Protected Resource Metadata. Only `resource` is
-         *     required. Today HeyCMO declares `bearer_methods_supported: ["header"]`
-         *     and an empty `authorization_servers` (full OAuth 2.0 is on the roadmap).
-         */
-        ProtectedResourceMetadata: {
-            /**
-             * Format: uri
-             * @description The protected resource's identifier.
-             */
-            resource: string;
-            /** @description Authorization server issuers (empty today). */
-            authorization_servers?: string[];
-            /**
-             * Format: uri
-             * @description URL of the resource's JSON Web Key Set.
-             */
-            jwks_uri?: string;
-            /** @description OAuth scopes the resource accepts. */
-            scopes_supported?: string[];
-            /** @description How a bearer token may be sent (`header`, `body`, `query`); HeyCMO declares `["header"]` today. */
-            bearer_methods_supported?: ("header" | "body" | "query")[];
-            /** @description JWS algorithms the resource uses to sign responses. */
-            resource_signing_alg_values_supported?: string[];
-            /** @description Human-readable name of the resource. */
-            resource_name?: string;
-            /**
-             * Format: uri
-             * @description URL of developer documentation for the resource.
-             */
-            resource_documentation?: string;
-            /**
-             * Format: uri
-             * @description URL of the resource's data-usage policy.
-             */
-            resource_policy_uri?: string;
-            /**
-             * Format: uri
-             * @description URL of the resource's terms of service.
-             */
-            resource_tos_uri?: string;
-            /** @description Whether the resource supports mutual-TLS certificate-bound access tokens. */
-            tls_client_certificate_bound_access_tokens?: boolean;
-            /** @description Rich authorization request `type` values the resource supports. */
-            authorization_details_types_supported?: string[];
-            /** @description JWS algorithms supported for DPoP proofs. */
-            dpop_signing_alg_values_supported?: string[];
-            /** @description Whether DPoP-bound access tokens are always required. */
-            dpop_bound_access_tokens_required?: boolean;
-            /** @description JWT with signed metadata values. */
-            signed_metadata?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Assumed envelope of every webhook payload. The documents name the
-         *     events and say payloads are HMAC-SHA256-signed; they do not show a
-         *     payload. `event` (the event name) is relied on as the event field and is
-         *     the only field required; `id`, `customerId`, `createdAt` and `data` are
-         *     assumptions, so each may be absent and a delivery without them is still
-         *     accepted.
-         */
-        WebhookEnvelope: {
-            event: components["schemas"]["WebhookEventType"];
-            /** @description Delivery ID (assumed, optional). */
-            id?: string;
-            /** @description The customer the event belongs to (assumed). */
-            customerId?: string;
-            /**
-             * Format: date-time
-             * @description When the event occurred (assumed).
-             */
-            createdAt?: string;
-            /** @description Event data (assumed; contents not documented). */
-            data?: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description Payload of a `content.created` delivery (assumed envelope, see `WebhookEnvelope`). */
-        ContentCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `content.created`.
-             * @constant
-             */
-            event?: "content.created";
-        };
-        /** @description Payload of a `content.approved` delivery (assumed envelope, see `WebhookEnvelope`). */
-        ContentApprovedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `content.approved`.
-             * @constant
-             */
-            event?: "content.approved";
-        };
-        /** @description Payload of a `content.published` delivery (assumed envelope, see `WebhookEnvelope`). */
-        ContentPublishedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `content.published`.
-             * @constant
-             */
-            event?: "content.published";
-        };
-        /** @description Payload of a `content.rejected` delivery (assumed envelope, see `WebhookEnvelope`). */
-        ContentRejectedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `content.rejected`.
-             * @constant
-             */
-            event?: "content.rejected";
-        };
-        /** @description Payload of a `workflow.completed` delivery (assumed envelope, see `WebhookEnvelope`). */
-        WorkflowCompletedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `workflow.completed`.
-             * @constant
-             */
-            event?: "workflow.completed";
-        };
-        /** @description Payload of a `team.invited` delivery (assumed envelope, see `WebhookEnvelope`). */
-        TeamInvitedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `team.invited`.
-             * @constant
-             */
-            event?: "team.invited";
-        };
+        Error: ErrorSchema;
+        ErrorCode: ErrorCode;
+        ApiKey: ApiKey;
+        CheckoutRequest: CheckoutRequest;
+        CheckoutSession: CheckoutSession;
+        SessionApiKey: SessionApiKey;
+        Customer: Customer;
+        WebhookEventType: WebhookEventType;
+        WebhookSubscriptionRequest: WebhookSubscriptionRequest;
+        WebhookSubscription: WebhookSubscription;
+        AutoExtractRequest: AutoExtractRequest;
+        OnboardingRequest: OnboardingRequest;
+        OnboardingResult: OnboardingResult;
+        ConnectionRequest: ConnectionRequest;
+        Connection: Connection;
+        ConnectionList: ConnectionList;
+        EventList: EventList;
+        Dashboard: Dashboard;
+        ScanRequest: ScanRequest;
+        ScanResult: ScanResult;
+        Health: Health;
+        Readiness: Readiness;
+        PublicStatus: PublicStatus;
+        StatusComponent: StatusComponent;
+        LiveEvent: LiveEvent;
+        LiveMessageEvent: LiveMessageEvent;
+        McpStreamEvent: McpStreamEvent;
+        McpEndpointEvent: McpEndpointEvent;
+        McpMessageEvent: McpMessageEvent;
+        JsonRpcMessage: JsonRpcMessage;
+        JsonRpcError: JsonRpcError;
+        OpenApiDocument: OpenApiDocument;
+        AgentDescriptor: AgentDescriptor;
+        AgentCard: AgentCard;
+        ApiCatalog: ApiCatalog;
+        ApiCatalogLinkContext: ApiCatalogLinkContext;
+        LinkTarget: LinkTarget;
+        McpServerCard: McpServerCard;
+        McpTool: McpTool;
+        ProtectedResourceMetadata: ProtectedResourceMetadata;
+        WebhookEnvelope: WebhookEnvelope;
+        ContentCreatedEvent: ContentCreatedEvent;
+        ContentApprovedEvent: ContentApprovedEvent;
+        ContentPublishedEvent: ContentPublishedEvent;
+        ContentRejectedEvent: ContentRejectedEvent;
+        WorkflowCompletedEvent: WorkflowCompletedEvent;
+        TeamInvitedEvent: TeamInvitedEvent;
     };
     responses: {
         /**
@@ -1482,7 +912,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /** @description Missing or invalid API key (code `E_AUTH_REQUIRED`, documented). */
@@ -1492,7 +922,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /**
@@ -1505,7 +935,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /** @description Rate limit exceeded (code `E_RATE_LIMITED`, documented). Wait `Retry-After` seconds, then retry. */
@@ -1516,7 +946,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /**
@@ -1530,7 +960,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /**
@@ -1544,7 +974,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /**
@@ -1558,7 +988,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
@@ -1573,7 +1003,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & {
+                "application/json": ErrorSchema & {
                     /** @constant */
                     status: "not_ready";
                     /** @description Whether the database check passed (assumed, mirrors the ready body). */
@@ -1603,7 +1033,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
@@ -1684,6 +1114,623 @@ export interface components {
     };
     pathItems: never;
 }
+/**
+ * @description HeyCMO's error body. All 4xx/5xx responses are JSON
+ *     `{error, code, requestId}`; the one documented exception is the MCP
+ *     unknown-session `400`, which carries `error` only - which is why `code`
+ *     and `requestId` are optional here. Error responses other than that one
+ *     require both (via `allOf`).
+ */
+export type ErrorSchema = {
+    /**
+     * @description Human-readable message.
+     * @example Authentication required
+     */
+    error: string;
+    code?: ErrorCode;
+    /**
+     * @description Request ID, also returned in the `X-Request-ID` header. Format not documented (shown truncated as `6e2f...`); examples use UUIDs.
+     * @example 6e2f4b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b
+     */
+    requestId?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description Machine-readable error code. Open set: only `E_AUTH_REQUIRED` (missing
+ *     or invalid key) and `E_RATE_LIMITED` (429) are documented; other values
+ *     may occur.
+ */
+export type ErrorCode = "E_AUTH_REQUIRED" | "E_RATE_LIMITED" | (string & {});
+/**
+ * @description A HeyCMO API key, `hcmo_live_` followed by 64 hex characters.
+ * @example hcmo_live_37171af3e684f1102bff280d9c0f1a3956c8ae20bc5e96aa6e3dc85c70032f58
+ */
+export type ApiKey = string;
+/** @description Body of `POST /api/checkout`. */
+export type CheckoutRequest = {
+    /**
+     * Format: email
+     * @description Email of the customer signing up.
+     */
+    email: string;
+};
+/** @description A Stripe-hosted checkout (30-day free trial). */
+export type CheckoutSession = {
+    /**
+     * Format: uri
+     * @description Stripe-hosted checkout URL for the human to complete.
+     */
+    url: string;
+};
+/** @description The API key created by a completed checkout. Returned once only; later calls for the same session do not return it (their exact answer is not documented). */
+export type SessionApiKey = {
+    apiKey: ApiKey;
+};
+/**
+ * @description A customer account. The endpoint is documented; its fields are not. `id`
+ *     is assumed; other fields pass through (`additionalProperties: true`).
+ */
+export type Customer = {
+    /** @description Customer ID (assumed field). */
+    id?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description The six documented webhook events.
+ * @enum {string}
+ */
+export type WebhookEventType = "content.created" | "content.approved" | "content.published" | "content.rejected" | "workflow.completed" | "team.invited";
+/** @description Documented body of a webhook subscription. */
+export type WebhookSubscriptionRequest = {
+    /**
+     * Format: uri
+     * @description Your endpoint that receives deliveries.
+     */
+    url: string;
+    /** @description Events to deliver to `url`. */
+    events: WebhookEventType[];
+};
+/**
+ * @description Answer to a subscription. Not documented: the fields below (echo of the
+ *     request, and possibly the webhook secret) are assumptions, and others
+ *     pass through.
+ */
+export type WebhookSubscription = {
+    /**
+     * Format: uri
+     * @description The subscribed endpoint (assumed echo).
+     */
+    url?: string;
+    /** @description The subscribed events (assumed echo). */
+    events?: WebhookEventType[];
+    /** @description Webhook signing secret, if returned here (assumed; where the secret comes from is not documented). */
+    secret?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description Body of brand auto-extraction. The documents say only "onboard the
+ *     customer's URL ... with POST /api/onboard/{customerId}/auto-extract";
+ *     the `url` field is assumed and other fields pass through.
+ */
+export type AutoExtractRequest = {
+    /**
+     * Format: uri
+     * @description The customer's website to extract the brand from (assumed field).
+     */
+    url?: string;
+} & {
+    [key: string]: unknown;
+};
+/** @description Onboarding data for a customer. The endpoint is documented; the body is not (all fields pass through). */
+export type OnboardingRequest = {
+    [key: string]: unknown;
+};
+/** @description Result of an onboarding call (brand profile, status, ...). Not documented; all fields pass through. */
+export type OnboardingResult = {
+    [key: string]: unknown;
+};
+/** @description Body connecting an integration. Not documented; `provider` is assumed and other fields pass through. */
+export type ConnectionRequest = {
+    /** @description The integration to connect (assumed field). */
+    provider?: string;
+} & {
+    [key: string]: unknown;
+};
+/** @description A connected integration. Not documented; all fields pass through. */
+export type Connection = {
+    [key: string]: unknown;
+};
+/** @description A customer's connections. Not documented; the `connections` array is assumed and other fields pass through. */
+export type ConnectionList = {
+    /** @description Connected integrations (assumed field). */
+    connections?: Connection[];
+} & {
+    [key: string]: unknown;
+};
+/** @description A customer's activity events. Not documented; the `events` array is assumed and other fields pass through. No pagination is documented. */
+export type EventList = {
+    /** @description Events (assumed field). */
+    events?: {
+        [key: string]: unknown;
+    }[];
+} & {
+    [key: string]: unknown;
+};
+/** @description A customer's dashboard data. Not documented; all fields pass through. */
+export type Dashboard = {
+    [key: string]: unknown;
+};
+/** @description Body of an SEO/GEO audit. The endpoint ("audit a URL for SEO/GEO performance") is documented; the `url` field name is assumed. */
+export type ScanRequest = {
+    /**
+     * Format: uri
+     * @description The page to audit.
+     */
+    url: string;
+} & {
+    [key: string]: unknown;
+};
+/** @description Result of an SEO/GEO audit. Not documented; `url` is assumed and other fields (scores, findings) pass through. */
+export type ScanResult = {
+    /**
+     * Format: uri
+     * @description The audited URL (assumed field).
+     */
+    url?: string;
+} & {
+    [key: string]: unknown;
+};
+/** @description Liveness. */
+export type Health = {
+    /**
+     * @description Always `ok` while the server is up.
+     * @constant
+     */
+    status: "ok";
+    /**
+     * Format: date-time
+     * @description Server time (ISO 8601 assumed).
+     */
+    timestamp: string;
+};
+/** @description Readiness, including the database check (the same check backs `/api/public/status` and Fly health probes). */
+export type Readiness = {
+    /**
+     * @description Always `ready` in this (`200`) body.
+     * @constant
+     */
+    status: "ready";
+    /**
+     * @description Database check passed (always `true` in this body).
+     * @constant
+     */
+    db: true;
+    /**
+     * Format: date-time
+     * @description Time of the check (ISO 8601 assumed).
+     */
+    timestamp: string;
+};
+/**
+ * @description Public service status, backed by the same DB readiness check used by Fly
+ *     health probes. The six fields are documented; their types and the
+ *     shapes of `components` and `incidents` are assumptions.
+ */
+export type PublicStatus = {
+    /** @description Overall status (values not documented). */
+    status: string;
+    /**
+     * Format: date-time
+     * @description Time of the report (ISO 8601 assumed).
+     */
+    timestamp: string;
+    /** @description Uptime over the last 24 hours (assumed to be a percentage). */
+    uptime24h: number;
+    /** @description Uptime over the last 7 days (assumed to be a percentage). */
+    uptime7d: number;
+    /** @description Per-component status (shape assumed). */
+    components: StatusComponent[];
+    /** @description Recent incidents (shape assumed). */
+    incidents: {
+        [key: string]: unknown;
+    }[];
+};
+/** @description One component's status. Not documented; `name` and `status` are assumed. */
+export type StatusComponent = {
+    /** @description Component name (assumed field). */
+    name?: string;
+    /** @description Component status (assumed field; values not documented). */
+    status?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description One event of the `/live` stream, as the client receives it. Beyond
+ *     "streams real agent output for any URL" the stream is not documented;
+ *     assumption: SSE `message` events (the SSE default event type). An
+ *     event whose `data` is JSON without a `type` property arrives as that
+ *     JSON object plus `type: message` (taken from the SSE `event:` field);
+ *     an event whose `data` is plain text arrives as
+ *     `{type: 'message', data: '<text>'}`. Events of any other type are
+ *     passed through as unknown events.
+ */
+export type LiveEvent = LiveMessageEvent;
+/**
+ * @description A chunk of agent output (assumed shape). `type` is `message`, from the
+ *     SSE `event:` field (or the SSE default). With JSON `data`, the data's
+ *     own fields appear alongside `type` (they are not documented and pass
+ *     through); with plain-text `data`, the text is in `data`.
+ */
+export type LiveMessageEvent = {
+    /**
+     * @description The event type, `message`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "message";
+    /**
+     * @description The raw text of the event when its `data` is not JSON. (When the
+     *     `data` is a JSON object, its own fields are used instead and a
+     *     `data` field appears only if that object has one.)
+     */
+    data?: unknown;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description One event of the MCP SSE stream (MCP HTTP+SSE transport), as the
+ *     client receives it: first an `endpoint` event, whose `data` is the
+ *     message URL as plain text and so arrives as
+ *     `{type: 'endpoint', data: '<url>'}`; then `message` events, whose
+ *     `data` is a JSON-RPC 2.0 message (JSON without a `type` property) and so
+ *     arrive as that message plus `type: 'message'` from the SSE `event:`
+ *     field.
+ */
+export type McpStreamEvent = McpEndpointEvent | McpMessageEvent;
+/**
+ * @description The first event of the stream. On the wire it is `event: endpoint` with
+ *     the message URL as plain-text `data` (not JSON), e.g.
+ *     `data: /mcp/message?sessionId=7c9e6679-7425-40de-944b-e07fc1f90ae7`;
+ *     the client receives it as `{type: 'endpoint', data: '<url>'}`. POST
+ *     JSON-RPC messages to that URL (resolved against `https://heycmo.ai`
+ *     when relative), adding the `token` query parameter.
+ */
+export type McpEndpointEvent = {
+    /**
+     * @description The event type, `endpoint` (from the SSE `event:` field). (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "endpoint";
+    /**
+     * @description The message endpoint URL, relative or absolute, including the
+     *     `sessionId` query parameter (the raw `data` text of the event).
+     * @example /mcp/message?sessionId=7c9e6679-7425-40de-944b-e07fc1f90ae7
+     */
+    data: string;
+};
+/**
+ * @description A JSON-RPC 2.0 message from the server (a response to a posted request,
+ *     a notification, or a server-to-client request), sent as `event: message`
+ *     with the JSON-RPC object as `data`. The JSON-RPC object has no `type`
+ *     property, so the client adds `type: 'message'` from the SSE `event:`
+ *     field: the event is the JSON-RPC object plus `type`.
+ */
+export type McpMessageEvent = JsonRpcMessage & {
+    /**
+     * @description The event type, `message` (from the SSE `event:` field).
+     * @constant
+     */
+    type: "message";
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "message";
+};
+/**
+ * @description A JSON-RPC 2.0 message as used by MCP: a request (`id` + `method`), a
+ *     notification (`method` without `id`) or a response (`id` + `result` or
+ *     `error`). Tools are listed in the MCP server card and called with
+ *     `tools/call`.
+ */
+export type JsonRpcMessage = {
+    /**
+     * @description JSON-RPC version, always `2.0`.
+     * @constant
+     */
+    jsonrpc: "2.0";
+    /** @description Request ID (absent on notifications; `null` on an error response to a request whose ID could not be read). */
+    id?: string | number | null;
+    /** @description Method, e.g. `initialize`, `tools/list`, `tools/call`. */
+    method?: string;
+    /** @description Method parameters (requests and notifications). */
+    params?: {
+        [key: string]: unknown;
+    };
+    /** @description Result of a successful request (responses). */
+    result?: {
+        [key: string]: unknown;
+    };
+    error?: JsonRpcError;
+} & {
+    [key: string]: unknown;
+};
+/** @description The `error` member of a failed JSON-RPC response. */
+export type JsonRpcError = {
+    /** @description JSON-RPC error code (e.g. `-32601` method not found). */
+    code: number;
+    /** @description Short description of the error. */
+    message: string;
+    /** @description Additional error information, any JSON value. */
+    data?: unknown;
+};
+/** @description HeyCMO's published OpenAPI document (advertised as `application/openapi+json`). */
+export type OpenApiDocument = {
+    /** @description OpenAPI version of the document. */
+    openapi?: string;
+    /** @description The document's `info` object. */
+    info?: {
+        [key: string]: unknown;
+    };
+    /** @description The document's `paths` object. */
+    paths?: {
+        [key: string]: unknown;
+    };
+} & {
+    [key: string]: unknown;
+};
+/** @description The agent capability descriptor returned by `/?mode=agent`. Its fields are not documented; all pass through. */
+export type AgentDescriptor = {
+    [key: string]: unknown;
+};
+/**
+ * @description An agent card (`/.well-known/agent.json`, `/.well-known/agent-card.json`).
+ *     The files are named by HeyCMO; their contents are not documented.
+ *     Assumption: they follow the A2A agent-card convention, whose common
+ *     fields are listed; all fields pass through.
+ */
+export type AgentCard = {
+    /** @description Agent name (assumed field). */
+    name?: string;
+    /** @description What the agent does (assumed field). */
+    description?: string;
+    /**
+     * Format: uri
+     * @description Where the agent is served (assumed field).
+     */
+    url?: string;
+    /** @description Agent version (assumed field). */
+    version?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description RFC 9727 API catalog, an RFC 9264 linkset. Served as
+ *     `application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"`.
+ */
+export type ApiCatalog = {
+    /** @description Link contexts, one per described API. */
+    linkset: ApiCatalogLinkContext[];
+};
+/** @description One link context; link targets are always arrays. */
+export type ApiCatalogLinkContext = {
+    /**
+     * Format: uri
+     * @description The API the links describe.
+     */
+    anchor: string;
+    /** @description Machine-readable API descriptions (OpenAPI). */
+    "service-desc"?: LinkTarget[];
+    /** @description Human-readable documentation. */
+    "service-doc"?: LinkTarget[];
+    /** @description Other metadata about the API. */
+    "service-meta"?: LinkTarget[];
+    /** @description Status endpoints. */
+    status?: LinkTarget[];
+} & {
+    [key: string]: LinkTarget[];
+};
+/** @description One RFC 9264 link target. */
+export type LinkTarget = {
+    /**
+     * Format: uri
+     * @description Target URL.
+     */
+    href: string;
+    /** @description Media type of the target. */
+    type?: string;
+    /** @description Human-readable title of the target. */
+    title?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description MCP server card, in the format of the early `.well-known` MCP proposal,
+ *     which HeyCMO follows: `{version, protocolVersion, serverInfo{name,
+ *     title, version}, description, transport{type, endpoint}, capabilities,
+ *     tools[{name, description}]}`. It describes every tool, including its
+ *     name and description.
+ */
+export type McpServerCard = {
+    /** @description Version of the server-card format. */
+    version: string;
+    /** @description MCP protocol version the server speaks (e.g. `2024-11-05`). */
+    protocolVersion: string;
+    /** @description Identity of the MCP server. */
+    serverInfo: {
+        /** @description Machine name of the server. */
+        name: string;
+        /** @description Human-readable name of the server. */
+        title: string;
+        /** @description Server version. */
+        version: string;
+    } & {
+        [key: string]: unknown;
+    };
+    /** @description What the server offers. */
+    description: string;
+    /** @description How to connect. */
+    transport: {
+        /** @description Transport type (`sse` for HeyCMO's `/mcp/sse`). */
+        type: string;
+        /** @description Transport endpoint URL (connect with the `token` query parameter). */
+        endpoint: string;
+    } & {
+        [key: string]: unknown;
+    };
+    /** @description MCP capabilities of the server (e.g. `tools`). */
+    capabilities: {
+        [key: string]: unknown;
+    };
+    /**
+     * @description Every tool with its name and description. Tools named in the
+     *     documents: `run_content_creation`, `ask_cmo`, `schedule_content`,
+     *     `publish_to_social`, `generate_lead_magnet`, `ai_seo_audit`,
+     *     `cro_audit`, `run_research`, `query_ga4`, `track_revenue`,
+     *     `check_ai_visibility`, `analyze_brand_url`; the card may list more.
+     */
+    tools: McpTool[];
+} & {
+    [key: string]: unknown;
+};
+/** @description One MCP tool as listed in the server card. */
+export type McpTool = {
+    /** @description Tool name, as called with the MCP `tools/call` method (e.g. `ai_seo_audit`). */
+    name: string;
+    /** @description What the tool does. */
+    description: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description RFC 9728 OAuth 2.0 Protected Resource Metadata. Only `resource` is
+ *     required. Today HeyCMO declares `bearer_methods_supported: ["header"]`
+ *     and an empty `authorization_servers` (full OAuth 2.0 is on the roadmap).
+ */
+export type ProtectedResourceMetadata = {
+    /**
+     * Format: uri
+     * @description The protected resource's identifier.
+     */
+    resource: string;
+    /** @description Authorization server issuers (empty today). */
+    authorization_servers?: string[];
+    /**
+     * Format: uri
+     * @description URL of the resource's JSON Web Key Set.
+     */
+    jwks_uri?: string;
+    /** @description OAuth scopes the resource accepts. */
+    scopes_supported?: string[];
+    /** @description How a bearer token may be sent (`header`, `body`, `query`); HeyCMO declares `["header"]` today. */
+    bearer_methods_supported?: ("header" | "body" | "query")[];
+    /** @description JWS algorithms the resource uses to sign responses. */
+    resource_signing_alg_values_supported?: string[];
+    /** @description Human-readable name of the resource. */
+    resource_name?: string;
+    /**
+     * Format: uri
+     * @description URL of developer documentation for the resource.
+     */
+    resource_documentation?: string;
+    /**
+     * Format: uri
+     * @description URL of the resource's data-usage policy.
+     */
+    resource_policy_uri?: string;
+    /**
+     * Format: uri
+     * @description URL of the resource's terms of service.
+     */
+    resource_tos_uri?: string;
+    /** @description Whether the resource supports mutual-TLS certificate-bound access tokens. */
+    tls_client_certificate_bound_access_tokens?: boolean;
+    /** @description Rich authorization request `type` values the resource supports. */
+    authorization_details_types_supported?: string[];
+    /** @description JWS algorithms supported for DPoP proofs. */
+    dpop_signing_alg_values_supported?: string[];
+    /** @description Whether DPoP-bound access tokens are always required. */
+    dpop_bound_access_tokens_required?: boolean;
+    /** @description JWT with signed metadata values. */
+    signed_metadata?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * @description Assumed envelope of every webhook payload. The documents name the
+ *     events and say payloads are HMAC-SHA256-signed; they do not show a
+ *     payload. `event` (the event name) is relied on as the event field and is
+ *     the only field required; `id`, `customerId`, `createdAt` and `data` are
+ *     assumptions, so each may be absent and a delivery without them is still
+ *     accepted.
+ */
+export type WebhookEnvelope = {
+    event: WebhookEventType;
+    /** @description Delivery ID (assumed, optional). */
+    id?: string;
+    /** @description The customer the event belongs to (assumed). */
+    customerId?: string;
+    /**
+     * Format: date-time
+     * @description When the event occurred (assumed).
+     */
+    createdAt?: string;
+    /** @description Event data (assumed; contents not documented). */
+    data?: {
+        [key: string]: unknown;
+    };
+};
+/** @description Payload of a `content.created` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type ContentCreatedEvent = WebhookEnvelope & {
+    /**
+     * @description The event name, `content.created`.
+     * @constant
+     */
+    event?: "content.created";
+};
+/** @description Payload of a `content.approved` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type ContentApprovedEvent = WebhookEnvelope & {
+    /**
+     * @description The event name, `content.approved`.
+     * @constant
+     */
+    event?: "content.approved";
+};
+/** @description Payload of a `content.published` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type ContentPublishedEvent = WebhookEnvelope & {
+    /**
+     * @description The event name, `content.published`.
+     * @constant
+     */
+    event?: "content.published";
+};
+/** @description Payload of a `content.rejected` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type ContentRejectedEvent = WebhookEnvelope & {
+    /**
+     * @description The event name, `content.rejected`.
+     * @constant
+     */
+    event?: "content.rejected";
+};
+/** @description Payload of a `workflow.completed` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type WorkflowCompletedEvent = WebhookEnvelope & {
+    /**
+     * @description The event name, `workflow.completed`.
+     * @constant
+     */
+    event?: "workflow.completed";
+};
+/** @description Payload of a `team.invited` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type TeamInvitedEvent = WebhookEnvelope & {
+    /**
+     * @description The event name, `team.invited`.
+     * @constant
+     */
+    event?: "team.invited";
+};
 export type $defs = Record<string, never>;
 export interface operations {
     getHomePage: {
@@ -1709,7 +1756,7 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
-                    "application/json": components["schemas"]["AgentDescriptor"];
+                    "application/json": AgentDescriptor;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1731,7 +1778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpenApiDocument"];
+                    "application/json": OpenApiDocument;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1753,7 +1800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/linkset+json; profile=\"https://www.rfc-editor.org/info/rfc9727\"": components["schemas"]["ApiCatalog"];
+                    "application/linkset+json; profile=\"https://www.rfc-editor.org/info/rfc9727\"": ApiCatalog;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1775,7 +1822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["McpServerCard"];
+                    "application/json": McpServerCard;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1797,7 +1844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtectedResourceMetadata"];
+                    "application/json": ProtectedResourceMetadata;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1819,7 +1866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgentCard"];
+                    "application/json": AgentCard;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1841,7 +1888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgentCard"];
+                    "application/json": AgentCard;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1967,7 +2014,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CheckoutRequest"];
+                "application/json": CheckoutRequest;
             };
         };
         responses: {
@@ -1977,7 +2024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CheckoutSession"];
+                    "application/json": CheckoutSession;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2009,7 +2056,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionApiKey"];
+                    "application/json": SessionApiKey;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -2038,7 +2085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": Customer;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2062,7 +2109,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookSubscriptionRequest"];
+                "application/json": WebhookSubscriptionRequest;
             };
         };
         responses: {
@@ -2072,7 +2119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookSubscription"];
+                    "application/json": WebhookSubscription;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2096,7 +2143,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["AutoExtractRequest"];
+                "application/json": AutoExtractRequest;
             };
         };
         responses: {
@@ -2106,7 +2153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OnboardingResult"];
+                    "application/json": OnboardingResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2132,7 +2179,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OnboardingRequest"];
+                "application/json": OnboardingRequest;
             };
         };
         responses: {
@@ -2142,7 +2189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OnboardingResult"];
+                    "application/json": OnboardingResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2168,7 +2215,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConnectionRequest"];
+                "application/json": ConnectionRequest;
             };
         };
         responses: {
@@ -2178,7 +2225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Connection"];
+                    "application/json": Connection;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2210,7 +2257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectionList"];
+                    "application/json": ConnectionList;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2242,7 +2289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventList"];
+                    "application/json": EventList;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2274,7 +2321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Dashboard"];
+                    "application/json": Dashboard;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2292,7 +2339,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScanRequest"];
+                "application/json": ScanRequest;
             };
         };
         responses: {
@@ -2302,7 +2349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScanResult"];
+                    "application/json": ScanResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2326,7 +2373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": Health;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -2348,7 +2395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Readiness"];
+                    "application/json": Readiness;
                 };
             };
             503: components["responses"]["NotReady"];
@@ -2371,7 +2418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicStatus"];
+                    "application/json": PublicStatus;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -2471,7 +2518,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonRpcMessage"];
+                "application/json": JsonRpcMessage;
             };
         };
         responses: {
@@ -2510,7 +2557,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContentCreatedEvent"];
+                "application/json": ContentCreatedEvent;
             };
         };
         responses: {
@@ -2540,7 +2587,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContentApprovedEvent"];
+                "application/json": ContentApprovedEvent;
             };
         };
         responses: {
@@ -2570,7 +2617,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContentPublishedEvent"];
+                "application/json": ContentPublishedEvent;
             };
         };
         responses: {
@@ -2600,7 +2647,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContentRejectedEvent"];
+                "application/json": ContentRejectedEvent;
             };
         };
         responses: {
@@ -2630,7 +2677,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WorkflowCompletedEvent"];
+                "application/json": WorkflowCompletedEvent;
             };
         };
         responses: {
@@ -2660,7 +2707,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TeamInvitedEvent"];
+                "application/json": TeamInvitedEvent;
             };
         };
         responses: {

@@ -1402,1542 +1402,113 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description Machine-readable error code. Closed set from the documented Error Codes table.
-         * @enum {string}
-         */
-        ErrorCode: "unauthorized" | "forbidden" | "permission_escalation" | "plan_required" | "not_found" | "bad_request" | "domain_exists" | "domain_limit_reached" | "session_limit_exceeded" | "rate_limit_exceeded" | "internal_server_error";
-        /** @description Error body returned with every 4xx and 5xx status. */
-        Error: {
-            /** @description The error: a machine-readable `code`, a human-readable `message` and the `request_id`. */
-            error: {
-                /** @description Machine-readable error code (see the Errors table). */
-                code: components["schemas"]["ErrorCode"];
-                /** @description Human-readable message. */
-                message: string;
-                /**
-                 * Format: uuid
-                 * @description ID of the failed request; quote it when contacting support.
-                 */
-                request_id: string;
-            };
-        };
-        /** @description Metadata of every enveloped success response. */
-        Meta: {
-            /**
-             * Format: uuid
-             * @description ID of this request.
-             */
-            request_id: string;
-            /**
-             * Format: date-time
-             * @description When the response was produced.
-             */
-            timestamp: string;
-        };
-        /** @description Offset pagination state of a list response. */
-        Pagination: {
-            /** @description Total number of matching items. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description The number of items skipped. */
-            offset: number;
-            /** @description `true` when more items follow this page. */
-            has_more: boolean;
-        };
-        /** @description Any JSON value (object, array, string, number, boolean or null). */
-        JsonValue: unknown;
-        /** @description Arbitrary JSON metadata chosen by the caller (for example a user ID or purpose). Any JSON value is accepted; the documents always show objects. */
-        Metadata: unknown;
-        /** @description API server health. Not enveloped. */
-        Status: {
-            /**
-             * @description Health status; `ok` when healthy.
-             * @example ok
-             */
-            status: string;
-            /** @description Service name. */
-            service: string;
-            /** @description Server version. */
-            version: string;
-            /** @description Git commit the server was built from. */
-            git_sha: string;
-            /**
-             * Format: date-time
-             * @description When the server process started.
-             */
-            start_time: string;
-        };
-        /** @description A project of the environment. */
-        Project: {
-            /**
-             * Format: uuid
-             * @description The project's UUID.
-             */
-            project_id: string;
-            /**
-             * Format: uuid
-             * @description Environment the project belongs to.
-             */
-            env_id: string;
-            /** @description Project name; doubles as the slug in `{project_id_or_slug}`. */
-            name: string;
-            /** @description Whether the project is active (see activate/deactivate). */
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description When the project was created.
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the project was last changed.
-             */
-            updated_at: string;
-        };
-        /** @description Body of `POST /v1/projects`. */
-        ProjectCreateRequest: {
-            /** @description Project name, unique in the environment; usable as the slug in URLs. */
-            name: string;
-        };
-        /** @description Body of `PATCH /v1/projects/{project_id_or_slug}`. */
-        ProjectUpdateRequest: {
-            /** @description New project name. */
-            name: string;
-        };
-        /** @description Result of activating or deactivating a project. */
-        ProjectActivation: {
-            /** @description The project after the change (`active` reflects the new state). */
-            project: components["schemas"]["Project"];
-            /**
-             * Format: uuid
-             * @description Build that was redeployed by the state change, or `null` when none was.
-             */
-            redeployed_build_id?: string | null;
-        };
-        /** @description An event handler registered in Hot code and loaded from the project's deployed build. */
-        EventHandler: {
-            /**
-             * Format: uuid
-             * @description The event handler's UUID.
-             */
-            event_handler_id: string;
-            /**
-             * Format: uuid
-             * @description Build the handler was loaded from (the project's deployed build).
-             */
-            build_id: string;
-            /** @description Event type the handler reacts to. */
-            event_type: string;
-            /** @description Hot namespace of the handler (for example `::myapp::handlers`). */
-            ns: string;
-            /** @description Name of the handler function in `ns`. */
-            var: string;
-        };
-        /** @description A cron-based trigger defined in Hot code, loaded from the project's deployed build. */
-        Schedule: {
-            /**
-             * Format: uuid
-             * @description The schedule's UUID.
-             */
-            schedule_id: string;
-            /**
-             * Format: uuid
-             * @description Build the schedule was loaded from (the project's deployed build).
-             */
-            build_id: string;
-            /** @description Cron expression (for example `0 0 * * *`). */
-            cron: string;
-            /** @description Hot namespace of the scheduled function. */
-            ns: string;
-            /** @description Name of the scheduled function in `ns`. */
-            var: string;
-        };
-        /** @description A build (zip bundle) of a project. */
-        Build: {
-            /**
-             * Format: uuid
-             * @description The build's UUID.
-             */
-            build_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the project the build belongs to.
-             */
-            project_id: string;
-            /** @description Hash given at upload (hex; SHA-256 of the zip when this client uploaded it). The documents' example is `abc123def456`. */
-            hash: string;
-            /** @description Size of the zip in bytes. */
-            size: number;
-            /**
-             * @description Kind of build; the documents show `bundle`. Other values may appear.
-             * @example bundle
-             */
-            build_type: string;
-            /** @description Whether this build is the project's deployed build. */
-            deployed: boolean;
-            /** @description Whether the build is active. */
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description When the build was uploaded.
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the build was last changed (for example deployed).
-             */
-            updated_at: string;
-            /** @description Where the zip is stored (for example `s3://builds/...`). */
-            storage_path?: string | null;
-            /** @description Storage backend of the zip (for example `s3`). */
-            storage_backend?: string | null;
-        };
-        /** @description A build listed across the environment, with its project's name. */
-        BuildWithProject: components["schemas"]["Build"] & {
-            /** @description Name of the build's project. */
-            project_name: string;
-        };
-        /** @description The stored build returned by the upload. */
-        UploadedBuild: {
-            /**
-             * Format: uuid
-             * @description The build's UUID (the `build_id` sent with the upload, or a new one).
-             */
-            build_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the project the build belongs to.
-             */
-            project_id: string;
-            /** @description The hash sent with the upload. */
-            hash: string;
-            /** @description Size of the zip in bytes. */
-            size: number;
-            /** @description Where the zip is stored (for example `s3://builds/...`). */
-            storage_path: string;
-            /** @description Storage backend of the zip (for example `s3`). */
-            storage_backend: string;
-            /**
-             * Format: date-time
-             * @description When the build was stored.
-             */
-            created_at: string;
-        };
-        /** @description Multipart form of a build upload. */
-        BuildUploadRequest: {
-            /** @description The build zip file (for example `build.hot.zip`). */
-            file: Blob;
-            /** @description SHA hash of the build zip, hex-encoded, used by the API to validate the upload. The documented examples compute SHA-256 (`sha256sum build.hot.zip`), and the client sends that; the documents name no length and their own responses show `abc123def456`, so any hex string is admitted. */
-            hash: string;
-            /**
-             * Format: uuid
-             * @description Optional build UUID. When given the upload is idempotent; if the build already exists the API answers 200 with `X-Build-Exists: true`.
-             */
-            build_id?: string;
-        };
-        /** @description Metadata of a context variable. The value is never returned. */
-        ContextVariable: {
-            /** @description Variable name. */
-            key: string;
-            /** @description Human-readable description. */
-            description?: string | null;
-            /**
-             * Format: date-time
-             * @description When the variable was created.
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the variable (value or description) was last changed.
-             */
-            updated_at: string;
-        };
-        /** @description Body of `POST /v1/projects/{project_id_or_slug}/context`. */
-        ContextVariableCreateRequest: {
-            /** @description Variable name, unique within the project. */
-            key: string;
-            /** @description Secret value; encrypted at rest (AES-256-GCM) and never returned. */
-            value: string;
-            /** @description Human-readable description. */
-            description?: string | null;
-        };
-        /** @description Body of `PUT /v1/projects/{project_id_or_slug}/context/{key}`. The documents show both fields; `value` is assumed required (the operation replaces the value). */
-        ContextVariableUpdateRequest: {
-            /** @description New secret value; never returned. */
-            value: string;
-            /** @description New description. */
-            description?: string | null;
-        };
-        /** @description A published event. */
-        Event: {
-            /**
-             * Format: uuid
-             * @description The event's UUID.
-             */
-            event_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the event was published in.
-             */
-            env_id: string;
-            /**
-             * Format: uuid
-             * @description Stream that groups this event and the runs it triggers; subscribe to it to follow them.
-             */
-            stream_id: string;
-            /** @description Application-chosen event type (for example `user:created`). */
-            event_type: string;
-            /** @description The event's payload, as published (any JSON). */
-            event_data: components["schemas"]["JsonValue"];
-            /**
-             * Format: date-time
-             * @description When the event happened.
-             */
-            event_time: string;
-            /**
-             * Format: date-time
-             * @description When the event was stored.
-             */
-            created_at: string;
-        };
-        /**
-         * @description `event_type` is an arbitrary string chosen by the application; Hot enforces no naming
-         *     pattern, `:`-separated names (`user:created`) are the recommended convention. The HTTP API
-         *     uses `event_type`/`event_data` where the Hot language's `send(...)` uses `type`/`data`.
-         */
-        PublishEventRequest: {
-            /** @description The event type. */
-            event_type: string;
-            /** @description The event's payload: any JSON value (the documents show objects). */
-            event_data: components["schemas"]["JsonValue"];
-        };
-        /** @description Body of `POST /v1/streams/subscribe-with-event`: the event to publish and, optionally, the stream to continue. */
-        SubscribeWithEventRequest: {
-            /** @description The event type to publish. */
-            event_type: string;
-            /** @description The event's payload: any JSON value (for example `{"message": "Hello, world!", "history": []}`). */
-            event_data: components["schemas"]["JsonValue"];
-            /**
-             * Format: uuid
-             * @description Continue an existing stream; when omitted a new stream is created.
-             */
-            stream_id?: string;
-        };
-        /**
-         * @description Run status.
-         * @enum {string}
-         */
-        RunStatus: "running" | "succeeded" | "failed" | "cancelled";
-        /**
-         * @description What started the run.
-         * @enum {string}
-         */
-        RunType: "call" | "event" | "schedule" | "run" | "eval" | "repl";
-        /**
-         * @description The run's result: any JSON value (the documents show a string such as `"Hello world"`
-         *     and objects), or `null` while the run is running. A failed or cancelled run's result
-         *     carries the failure in the shape of `RunFailure` (message at `$err.message`, or at
-         *     `$val.msg` / `$val.err`).
-         */
-        RunResult: unknown;
-        /**
-         * @description The `result` of a failed or cancelled run. It carries the failure message in one of three
-         *     places, which clients try in this order:
-         *
-         *     1. `$err.message`: the run raised an error; `$err` is the error value.
-         *     2. `$val.msg`: the run ended with a value that describes the failure in `msg`.
-         *     3. `$val.err`: the same, with the description in `err`.
-         *
-         *     Other properties may accompany these. Example: `{"$err": {"message": "Model provider
-         *     returned 503"}}` or `{"$val": {"msg": "Cancelled by user"}}`.
-         */
-        RunFailure: {
-            /** @description The error value. */
-            $err: {
-                /** @description Human-readable failure message. */
-                message: string;
-            };
-        } | {
-            /** @description The value the run ended with. */
-            $val: {
-                /** @description Failure message (tried before `err`). */
-                msg: string;
-                /** @description Alternative failure message. */
-                err?: string;
-            };
-        } | {
-            /** @description The value the run ended with. */
-            $val: {
-                /** @description Failure message (used when `msg` is absent). */
-                err: string;
-            };
-        };
-        /** @description A run (one execution). */
-        Run: {
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the run belongs to.
-             */
-            env_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to; subscribe to it to follow the run live.
-             */
-            stream_id: string;
-            /**
-             * Format: uuid
-             * @description Build the run executed, if any.
-             */
-            build_id: string | null;
-            /** @description What started the run. */
-            run_type: components["schemas"]["RunType"];
-            /** @description The run's status; `succeeded`, `failed` and `cancelled` are final. */
-            status: components["schemas"]["RunStatus"];
-            /**
-             * Format: date-time
-             * @description When the run started.
-             */
-            start_time: string;
-            /**
-             * Format: date-time
-             * @description `null` while running.
-             */
-            stop_time: string | null;
-            /**
-             * Format: uuid
-             * @description Run that started this run, if any.
-             */
-            origin_run_id: string | null;
-            /**
-             * Format: uuid
-             * @description Event that triggered the run, if any.
-             */
-            event_id: string | null;
-            /** @description The run's result (`null` while running); for a failed or cancelled run, the failure (message at `$err.message`, `$val.msg` or `$val.err`). */
-            result: components["schemas"]["RunResult"];
-            /**
-             * Format: uuid
-             * @description UUID of the run's project, if any.
-             */
-            project_id: string | null;
-            /** @description Name of the run's project, if any. */
-            project_name: string | null;
-        };
-        /**
-         * @description The run carried by `run:*` stream events: a `Run`-like object. `run_id` and `status` are
-         *     always present; the other `Run` fields may be included (the documents elide them).
-         */
-        StreamRun: {
-            /**
-             * Format: uuid
-             * @description The run's UUID; identifies repeated run events after a resume.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the run belongs to.
-             */
-            env_id?: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id?: string;
-            /**
-             * Format: uuid
-             * @description Build the run executed, if any.
-             */
-            build_id?: string | null;
-            /** @description What started the run. */
-            run_type?: components["schemas"]["RunType"];
-            /** @description The run's status at the time of the event (`running` on `run:start`). */
-            status: components["schemas"]["RunStatus"];
-            /**
-             * Format: date-time
-             * @description When the run started.
-             */
-            start_time?: string;
-            /**
-             * Format: date-time
-             * @description When the run finished; `null` or absent while running.
-             */
-            stop_time?: string | null;
-            /**
-             * Format: uuid
-             * @description Run that started this run, if any.
-             */
-            origin_run_id?: string | null;
-            /**
-             * Format: uuid
-             * @description Event that triggered the run, if any (the published event's `event_id`). A stream carries
-             *     the runs of every event published on it: the outcome of a published event is the terminal
-             *     event of the run whose `event_id` is that event's; `null` for runs no event started.
-             */
-            event_id?: string | null;
-            /** @description The run's result; `null` on `run:start`. */
-            result?: components["schemas"]["RunResult"];
-            /**
-             * Format: uuid
-             * @description UUID of the run's project, if any.
-             */
-            project_id?: string | null;
-            /** @description Name of the run's project, if any. */
-            project_name?: string | null;
-        };
-        /** @description Run counts of the environment. */
-        RunStats: {
-            /** @description Number of runs in the environment. */
-            total_runs: number;
-            /** @description Runs currently running. */
-            running: number;
-            /** @description Runs that succeeded. */
-            succeeded: number;
-            /** @description Runs that failed. */
-            failed: number;
-            /** @description Runs that were cancelled. */
-            cancelled: number;
-        };
-        /**
-         * @description Task status. `completed`, `failed`, `cancelled` and `timed_out` are the documented final
-         *     statuses; non-final statuses (such as `running`) are not enumerated by the documents, so
-         *     any other string is accepted.
-         */
-        TaskStatus: "completed" | "failed" | "cancelled" | "timed_out" | (string & {});
-        /**
-         * @description A task of the environment. Only the task statuses are documented; the
-         *     other fields are assumptions, and only `task_id` and `status` are required.
-         */
-        Task: {
-            /**
-             * Format: uuid
-             * @description The task's UUID.
-             */
-            task_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the task belongs to.
-             */
-            env_id?: string;
-            /**
-             * Format: uuid
-             * @description Stream the task belongs to.
-             */
-            stream_id?: string;
-            /**
-             * Format: uuid
-             * @description Build the task runs from, if any.
-             */
-            build_id?: string | null;
-            /** @description Function the task runs. */
-            function_name?: string;
-            /** @description Kind of task. */
-            task_type?: string;
-            /** @description The task's status; `completed`, `failed`, `cancelled` and `timed_out` are final. */
-            status: components["schemas"]["TaskStatus"];
-            /** @description The task's result once finished (`null` before); assumed to carry a failure like a run's result (message at `$err.message`, `$val.msg` or `$val.err`). */
-            result?: components["schemas"]["RunResult"];
-            /** @description Task timeout in milliseconds. */
-            timeout_ms?: number;
-            /** @description Number of the current retry (0 for the first attempt). */
-            retry_attempt?: number;
-            /**
-             * Format: date-time
-             * @description When the task was created.
-             */
-            created_at?: string;
-        };
-        /** @description The environment the credential is scoped to. */
-        Env: {
-            /**
-             * Format: uuid
-             * @description The environment's UUID.
-             */
-            env_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the organization that owns the environment.
-             */
-            org_id: string;
-            /** @description Environment name (for example `production`). */
-            name: string;
-            /** @description Whether the environment is active. */
-            active: boolean;
-        };
-        /**
-         * @description Usage statistics, plan limits and usage percentages of the organization for the current
-         *     billing period. In `limits`, `-1` means unlimited; self-hosted/local deployments without a
-         *     subscription report `-1` for every limit.
-         */
-        OrgUsage: {
-            /**
-             * Format: uuid
-             * @description The organization's UUID.
-             */
-            org_id: string;
-            /** @description Current usage in the billing period. */
-            usage: {
-                /** @description Runs in the current billing period. */
-                runs_this_period: number;
-                /** @description Bytes of file storage in use. */
-                file_storage_bytes: number;
-                /** @description Number of team members. */
-                team_members: number;
-                /** @description Bytes of stored call data. */
-                call_storage_bytes: number;
-                /** @description Number of stored calls. */
-                call_count: number;
-            };
-            /** @description Plan limits; `-1` = unlimited. */
-            limits: {
-                /** @description Runs allowed per month; `-1` = unlimited. */
-                runs_per_month: number;
-                /** @description File storage allowed in bytes; `-1` = unlimited. */
-                storage_bytes: number;
-                /** @description Team members allowed; `-1` = unlimited. */
-                team_members: number;
-                /** @description Days call data is retained; `-1` = unlimited. */
-                call_retention_days: number;
-                /** @description Call data storage allowed in bytes; `-1` = unlimited. */
-                call_storage_bytes: number;
-            };
-            /** @description Usage as a percentage of the limits; can exceed 100 when over the limit. */
-            usage_percent: {
-                /** @description Runs used, as a percentage of `runs_per_month` (can exceed 100). */
-                runs: number;
-                /** @description File storage used, as a percentage of `storage_bytes` (can exceed 100). */
-                file_storage: number;
-                /** @description Team members, as a percentage of the limit (can exceed 100). */
-                team_members: number;
-                /** @description Call storage used, as a percentage of the limit (can exceed 100). */
-                call_storage: number;
-                /** @description `true` if any usage exceeds 90%. */
-                has_warning: boolean;
-            };
-            /** @description The subscription plan and its current billing period. */
-            plan: {
-                /** @description Plan name (for example `Starter`, `Pro`, `Scale`, `Enterprise`). */
-                name: string;
-                /**
-                 * Format: date-time
-                 * @description Start of the current billing period.
-                 */
-                period_start: string;
-                /**
-                 * Format: date-time
-                 * @description End of the current billing period.
-                 */
-                period_end: string;
-            };
-        };
-        /**
-         * @description Permission map: resource URN (`type:path`) to a non-empty array of actions. Shared by API
-         *     keys, service keys and sessions, and validated when they are created or updated.
-         *
-         *     `type` is the resource category, `path` the resource identifier (`*` is a wildcard, and a
-         *     path may itself contain `:` as in `event:user:*`).
-         *
-         *     | resource type | valid actions | description |
-         *     |---|---|---|
-         *     | `mcp` | `execute` | MCP tool invocation (e.g. `mcp:weather/get-forecast`) |
-         *     | `webhook` | `execute` | Webhook endpoint access (e.g. `webhook:payments/*`) |
-         *     | `stream` | `read` | Stream subscription (e.g. `stream:*` or `stream:<id>`) |
-         *     | `event` | `create`, `read` | Event publishing and reading |
-         *     | `run` | `read` | Run inspection |
-         *     | `call` | `create`, `read` | Function call invocation |
-         *     | `project` | `create`, `read`, `update`, `delete` | Project management |
-         *     | `build` | `create`, `read`, `execute` | Build management and deployment |
-         *     | `context` | `create`, `read`, `update`, `delete` | Context variable management |
-         *     | `key` | `create`, `read`, `update`, `delete` | API key management |
-         *     | `session` | `create`, `read`, `delete` | Session management |
-         *     | `env` | `read` | Environment information |
-         *
-         *     The action `*` grants all valid actions of the resource type; the universal wildcard
-         *     `*:*` with `["*"]` grants unrestricted access.
-         *
-         *     Validation rules (the API answers `400 bad_request` with the error text below):
-         *
-         *     | rule | example (rejected) | error |
-         *     |---|---|---|
-         *     | Resource must use `type:path` format | `"no-colon-here"` | Invalid resource |
-         *     | Resource key must not be empty | `""` | Invalid resource |
-         *     | Type must not be empty | `":path"` | Invalid resource |
-         *     | Path must not be empty | `"mcp:"` | Invalid resource |
-         *     | Bare `*` is not valid, use `*:*` | `"*"` | Invalid resource |
-         *     | `*` type only allows `*` path | `"*:foo"` | Invalid resource |
-         *     | Type must be alphanumeric/hyphens | `"mcp!:test"` | Invalid resource |
-         *     | Actions must not be empty | `{"mcp:*": []}` | Empty action list |
-         *     | Actions are lowercase only | `"Read"`, `"CREATE"` | Invalid action |
-         *     | Only valid actions: `create`, `read`, `update`, `delete`, `execute`, `*` | `"destroy"` | Invalid action |
-         *     | Action must be valid for the resource type | `"mcp:*": ["create"]` | Action not valid for resource |
-         *
-         *     Every rule above is part of this schema (key pattern, non-empty arrays, lowercase
-         *     actions, per-type action sets). Two further constraints are assumptions: resource types
-         *     outside the table are rejected (the table is taken as complete), and `*:*` takes only
-         *     `["*"]` (the documented form). One rule cannot be checked without the issuing key:
-         *     sessions and service keys must be a **subset** of the issuing API key's permissions (no
-         *     escalation); the API rejects a superset with `403 permission_escalation`.
-         * @example {
-         *       "mcp:weather/get-forecast": [
-         *         "execute"
-         *       ],
-         *       "stream:*": [
-         *         "read"
-         *       ],
-         *       "event:user:*": [
-         *         "create",
-         *         "read"
-         *       ]
-         *     }
-         */
-        Permissions: {
-            [key: string]: ("execute" | "*")[] | ("execute" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "execute" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "delete" | "*")[] | ("read" | "*")[] | "*"[];
-        };
-        /** @description Body of `POST /v1/sessions`. */
-        SessionCreateRequest: {
-            /** @description Permission map of the session; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
-            permissions: components["schemas"]["Permissions"];
-            /** @description Arbitrary JSON metadata (user ID, purpose, etc.). */
-            metadata?: components["schemas"]["Metadata"];
-            /**
-             * @description Time to live in seconds (default 3600 = 1 hour, max 86400 = 24 hours). The minimum of 1 is an assumption; larger values get `400 bad_request`.
-             * @default 3600
-             */
-            expires_in?: number;
-        };
-        /** @description A session (without its token, which is only returned at creation). */
-        Session: {
-            /**
-             * Format: uuid
-             * @description The session's UUID.
-             */
-            session_id: string;
-            /** @description Permission map of the session. */
-            permissions: components["schemas"]["Permissions"];
-            /** @description Metadata given at creation. */
-            metadata?: components["schemas"]["Metadata"];
-            /**
-             * Format: date-time
-             * @description When the session expires.
-             */
-            expires_at: string;
-            /**
-             * Format: date-time
-             * @description When the session was created.
-             */
-            created_at: string;
-        };
-        /** @description A newly created session, including its token. */
-        CreatedSession: components["schemas"]["Session"] & {
-            /** @description Session token `s_<uuid>_<secret>`. Only returned at creation: store it securely, it cannot be retrieved later. */
-            token: string;
-        };
-        /** @description Result of a revoke-all operation. */
-        RevokedCount: {
-            /** @description Number of credentials revoked. */
-            revoked_count: number;
-        };
-        /** @description Body of `POST /v1/service-keys`. */
-        ServiceKeyCreateRequest: {
-            /** @description Human-readable name. */
-            name?: string | null;
-            /** @description Description of the key's purpose. */
-            description?: string | null;
-            /** @description Permission map of the key; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
-            permissions: components["schemas"]["Permissions"];
-            /** @description Arbitrary JSON metadata, encrypted at rest, available to Hot code at runtime via `req.auth.service-key.meta`. */
-            metadata?: components["schemas"]["Metadata"];
-            /** @description Time to live in seconds; `null` or omitted means the key never expires. No maximum is documented; the minimum of 1 is an assumption. */
-            expires_in?: number | null;
-        };
-        /** @description Body of `PATCH /v1/service-keys/{service_key_id}`. */
-        ServiceKeyUpdateRequest: {
-            /** @description New metadata, replacing the old (available at runtime via `req.auth.service-key.meta`). */
-            metadata: components["schemas"]["Metadata"];
-        };
-        /** @description A service key (without its token, which is only returned at creation). */
-        ServiceKey: {
-            /**
-             * Format: uuid
-             * @description The service key's UUID.
-             */
-            service_key_id: string;
-            /** @description Human-readable name. */
-            name?: string | null;
-            /** @description Description of the key's purpose. */
-            description?: string | null;
-            /** @description Permission map of the key. */
-            permissions: components["schemas"]["Permissions"];
-            /** @description Metadata (encrypted at rest; available at runtime via `req.auth.service-key.meta`). */
-            metadata?: components["schemas"]["Metadata"];
-            /**
-             * Format: date-time
-             * @description When the key was created.
-             */
-            created_at: string;
-        };
-        /** @description A newly created service key, including its token. */
-        CreatedServiceKey: components["schemas"]["ServiceKey"] & {
-            /** @description Service key token `<uuid>_<secret>` (no `hot_` prefix, suitable for white-label use). Only returned at creation: store it securely. */
-            token: string;
-        };
-        /**
-         * @description Provisioning state: `pending_validation` (waiting for the ACM validation CNAME),
-         *     `validated` (certificate issued, CloudFront provisioning started), `provisioning`,
-         *     `active` (routing traffic), `deleting` (asynchronous clean-up after delete).
-         * @enum {string}
-         */
-        DomainStatus: "pending_validation" | "validated" | "provisioning" | "active" | "deleting";
-        /** @description A custom domain mapped to the environment. */
-        Domain: {
-            /**
-             * Format: uuid
-             * @description The custom domain's UUID.
-             */
-            domain_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the domain routes to.
-             */
-            env_id: string;
-            /**
-             * Format: hostname
-             * @description The custom domain name (for example `mcp.example.com`).
-             */
-            domain: string;
-            /** @description Provisioning state. */
-            status: components["schemas"]["DomainStatus"];
-            /** @description Name of the CNAME record that proves domain ownership (ACM validation). */
-            acm_validation_cname_name: string | null;
-            /** @description Value of the ACM validation CNAME record. */
-            acm_validation_cname_value: string | null;
-            /** @description CloudFront distribution domain, populated once validated; point a CNAME for `domain` at it to start routing traffic. */
-            cf_distribution_domain: string | null;
-            /**
-             * Format: date-time
-             * @description When the domain was registered.
-             */
-            created_at: string;
-        };
-        /** @description Body of `POST /v1/domains`. */
-        DomainCreateRequest: {
-            /**
-             * Format: hostname
-             * @description Domain name to map (for example `mcp.example.com`).
-             */
-            domain: string;
-        };
-        /** @description Result of a verification check. */
-        DomainVerification: {
-            /**
-             * Format: uuid
-             * @description The custom domain's UUID.
-             */
-            domain_id: string;
-            /**
-             * Format: hostname
-             * @description The custom domain name.
-             */
-            domain: string;
-            /** @description Provisioning state after the check (`validated`, or still `pending_validation`). */
-            status: components["schemas"]["DomainStatus"];
-            /** @description What happened, or (while pending) the DNS record still to add. */
-            message: string;
-        };
-        /**
-         * @description A stored file's metadata. The file object is not described by the API reference; its
-         *     shape is an assumption: `file_id`, `path`, `size`, `storage_backend`, `created_at` and
-         *     `updated_at` always present, the rest optional.
-         */
-        File: {
-            /**
-             * Format: uuid
-             * @description The file's UUID.
-             */
-            file_id: string;
-            /** @description Path of the file in the environment's file store (may contain `/`). */
-            path: string;
-            /** @description Size in bytes. */
-            size: number;
-            /** @description Entity tag of the stored content. */
-            etag?: string | null;
-            /** @description Media type recorded for the file. */
-            content_type?: string | null;
-            /** @description Storage backend (for example `s3`). */
-            storage_backend: string;
-            /**
-             * Format: uuid
-             * @description Run that created the file, if any.
-             */
-            created_by_run_id?: string | null;
-            /**
-             * Format: uuid
-             * @description Run that last updated the file, if any.
-             */
-            updated_by_run_id?: string | null;
-            /**
-             * Format: date-time
-             * @description When the file was first stored.
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the file's content was last replaced.
-             */
-            updated_at: string;
-        };
-        /** @description Starts a chunked upload. */
-        FileUploadCreateRequest: {
-            /** @description Destination path of the file (may contain `/`). */
-            path: string;
-            /** @description Total size in bytes, when known; used to compute `parts_expected`. */
-            expected_size?: number | null;
-            /** @description Media type to record for the file. */
-            content_type?: string | null;
-        };
-        /** @description An open chunked upload. Send parts of `part_size` bytes (the last may be shorter), numbered from 1, then complete it. */
-        FileUpload: {
-            /** @description Upload ID for the part/complete/abort operations. */
-            upload_id: string;
-            /** @description Destination path (echoed; assumption). */
-            path?: string;
-            /** @description Size in bytes of every part except the last. */
-            part_size: number;
-            /** @description Number of parts expected, when `expected_size` was given. */
-            parts_expected?: number | null;
-            /**
-             * Format: date-time
-             * @description When the unfinished upload expires.
-             */
-            expires_at: string;
-        };
-        /** @description A stored part of a chunked upload (the fields are assumptions; the API reference does not describe them). */
-        FileUploadPart: {
-            /** @description Number of the part (from 1). */
-            part_number: number;
-            /** @description Bytes received for this part. */
-            size: number;
-            /** @description Entity tag of the stored part. */
-            etag: string;
-        };
-        /** @description One project, in the single-item envelope `{data, meta}`. */
-        ProjectResponse: {
-            /** @description One project. */
-            data: components["schemas"]["Project"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of projects, in the list envelope `{data, pagination, meta}`. */
-        ProjectListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Project"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The result of activating or deactivating a project, in the single-item envelope `{data, meta}`. */
-        ProjectActivationResponse: {
-            /** @description The result of activating or deactivating a project. */
-            data: components["schemas"]["ProjectActivation"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of event handlers, in the list envelope `{data, pagination, meta}`. */
-        EventHandlerListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["EventHandler"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of schedules, in the list envelope `{data, pagination, meta}`. */
-        ScheduleListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Schedule"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One build, in the single-item envelope `{data, meta}`. */
-        BuildResponse: {
-            /** @description One build. */
-            data: components["schemas"]["Build"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of builds, in the list envelope `{data, pagination, meta}`. */
-        BuildListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Build"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of builds with their project names, in the list envelope `{data, pagination, meta}`. */
-        BuildWithProjectListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["BuildWithProject"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The uploaded build, in the single-item envelope `{data, meta}`. */
-        UploadedBuildResponse: {
-            /** @description The uploaded build. */
-            data: components["schemas"]["UploadedBuild"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One context variable's metadata, in the single-item envelope `{data, meta}`. */
-        ContextVariableResponse: {
-            /** @description One context variable's metadata. */
-            data: components["schemas"]["ContextVariable"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of context variable metadata, in the list envelope `{data, pagination, meta}`. */
-        ContextVariableListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["ContextVariable"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One event, in the single-item envelope `{data, meta}`. */
-        EventResponse: {
-            /** @description One event. */
-            data: components["schemas"]["Event"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of events, in the list envelope `{data, pagination, meta}`. */
-        EventListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Event"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One run, in the single-item envelope `{data, meta}`. */
-        RunResponse: {
-            /** @description One run. */
-            data: components["schemas"]["Run"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of runs, in the list envelope `{data, pagination, meta}`. */
-        RunListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Run"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description Run counts, in the single-item envelope `{data, meta}`. */
-        RunStatsResponse: {
-            /** @description Run counts. */
-            data: components["schemas"]["RunStats"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One task, in the single-item envelope `{data, meta}`. */
-        TaskResponse: {
-            /** @description One task. */
-            data: components["schemas"]["Task"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The environment, in the single-item envelope `{data, meta}`. */
-        EnvResponse: {
-            /** @description The environment. */
-            data: components["schemas"]["Env"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description Usage, limits and plan, in the single-item envelope `{data, meta}`. */
-        OrgUsageResponse: {
-            /** @description Usage, limits and plan. */
-            data: components["schemas"]["OrgUsage"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A new session with its token, in the single-item envelope `{data, meta}`. */
-        CreatedSessionResponse: {
-            /** @description A new session with its token. */
-            data: components["schemas"]["CreatedSession"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of active sessions, in the list envelope `{data, pagination, meta}`. */
-        SessionListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Session"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The number of revoked credentials, in the single-item envelope `{data, meta}`. */
-        RevokedCountResponse: {
-            /** @description The number of revoked credentials. */
-            data: components["schemas"]["RevokedCount"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One service key, in the single-item envelope `{data, meta}`. */
-        ServiceKeyResponse: {
-            /** @description One service key. */
-            data: components["schemas"]["ServiceKey"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A new service key with its token, in the single-item envelope `{data, meta}`. */
-        CreatedServiceKeyResponse: {
-            /** @description A new service key with its token. */
-            data: components["schemas"]["CreatedServiceKey"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of service keys, in the list envelope `{data, pagination, meta}`. */
-        ServiceKeyListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["ServiceKey"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One custom domain, in the single-item envelope `{data, meta}`. */
-        DomainResponse: {
-            /** @description One custom domain. */
-            data: components["schemas"]["Domain"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of custom domains, in the list envelope `{data, pagination, meta}`. */
-        DomainListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Domain"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The result of a verification check, in the single-item envelope `{data, meta}`. */
-        DomainVerificationResponse: {
-            /** @description The result of a verification check. */
-            data: components["schemas"]["DomainVerification"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One file's metadata, in the single-item envelope `{data, meta}`. */
-        FileResponse: {
-            /** @description One file's metadata. */
-            data: components["schemas"]["File"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of files, in the list envelope `{data, pagination, meta}`. */
-        FileListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["File"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description An open chunked upload, in the single-item envelope `{data, meta}`. */
-        FileUploadResponse: {
-            /** @description An open chunked upload. */
-            data: components["schemas"]["FileUpload"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A stored upload part, in the single-item envelope `{data, meta}`. */
-        FileUploadPartResponse: {
-            /** @description A stored upload part. */
-            data: components["schemas"]["FileUploadPart"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description First event of `POST /v1/streams/subscribe-with-event`, always sent first; confirms the event was queued and names the stream. */
-        EventPublishedEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "event:published";
-            /**
-             * Format: uuid
-             * @description UUID of the published event.
-             */
-            event_id: string;
-            /**
-             * Format: uuid
-             * @description The stream to resume with `GET /v1/streams/{stream_id}/subscribe`.
-             */
-            stream_id: string;
-            /** @description The published event's type. */
-            event_type: string;
-        };
-        /** @description A new run has started. */
-        RunStartEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:start";
-            /** @description The run that started (`status` is `running`). */
-            run: components["schemas"]["StreamRun"];
-        };
-        /**
-         * @description A run completed successfully. Terminal: the subscription is finished. `run.status` is
-         *     `succeeded` and `run.result` is the run's result (the stream's result value).
-         */
-        RunStopEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:stop";
-            /** @description The finished run, with its result. */
-            run: components["schemas"]["StreamRun"] & {
-                /**
-                 * @description Always `succeeded` on `run:stop`.
-                 * @constant
-                 */
-                status: "succeeded";
-                /** @description The run's result: the value the stream resolves to. */
-                result: components["schemas"]["RunResult"];
-            };
-        };
-        /**
-         * @description A run failed. Terminal: the subscription is finished, with an error. `run.status` is
-         *     `failed` and `run.result` carries the failure message at `$err.message`, or at
-         *     `$val.msg` / `$val.err` (see `RunFailure`).
-         */
-        RunFailEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:fail";
-            /** @description The failed run, with the failure in `result`. */
-            run: components["schemas"]["StreamRun"] & {
-                /**
-                 * @description Always `failed` on `run:fail` (assumed from the run statuses).
-                 * @constant
-                 */
-                status: "failed";
-                /** @description The failure; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
-                result: components["schemas"]["RunFailure"];
-            };
-        };
-        /**
-         * @description A run was cancelled. Terminal: the subscription is finished, with an error. `run.status`
-         *     is `cancelled` and `run.result` carries the message at `$err.message`, or at
-         *     `$val.msg` / `$val.err` (see `RunFailure`).
-         */
-        RunCancelEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:cancel";
-            /** @description The cancelled run, with the reason in `result`. */
-            run: components["schemas"]["StreamRun"] & {
-                /**
-                 * @description Always `cancelled` on `run:cancel` (assumed from the run statuses).
-                 * @constant
-                 */
-                status: "cancelled";
-                /** @description The cancellation; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
-                result: components["schemas"]["RunFailure"];
-            };
-        };
-        /** @description Real-time data from a run (for example AI tokens). */
-        StreamDataEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "stream:data";
-            /**
-             * Format: uuid
-             * @description Run that produced the data.
-             */
-            run_id: string;
-            /** @description Kind of data (for example `ai:delta`). */
-            data_type: string;
-            /** @description The data (any JSON; `{"text": "..."}` for `ai:delta`). */
-            payload: components["schemas"]["JsonValue"];
-        };
-        /**
-         * @description The stream timed out (5 minutes by default); the server then ends the response. Not
-         *     terminal: clients resume the subscription (unless a terminal run event already arrived).
-         *     The documents give no payload; when the event's `data` is not JSON it arrives as
-         *     `{"type": "stream:complete", "data": "<text>"}`.
-         */
-        StreamCompleteEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "stream:complete";
-            /** @description The raw `data` text, present only when it is not JSON. */
-            data?: string;
-        };
-        /**
-         * @description One event of `GET|POST /v1/streams/{stream_id}/subscribe`. Event types not listed here are
-         *     passed through to callers unchanged.
-         */
-        StreamEvent: components["schemas"]["RunStartEvent"] | components["schemas"]["RunStopEvent"] | components["schemas"]["RunFailEvent"] | components["schemas"]["RunCancelEvent"] | components["schemas"]["StreamDataEvent"] | components["schemas"]["StreamCompleteEvent"];
-        /**
-         * @description One event of `POST /v1/streams/subscribe-with-event`: `event:published` (always first)
-         *     followed by the stream's events. Event types not listed here are passed through to callers
-         *     unchanged.
-         */
-        SubscribeWithEventEvent: components["schemas"]["EventPublishedEvent"] | components["schemas"]["RunStartEvent"] | components["schemas"]["RunStopEvent"] | components["schemas"]["RunFailEvent"] | components["schemas"]["RunCancelEvent"] | components["schemas"]["StreamDataEvent"] | components["schemas"]["StreamCompleteEvent"];
-        /** @description A new run has started in the environment. */
-        EnvRunStartEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:start";
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id: string;
-            /** @description What started the run. */
-            run_type: components["schemas"]["RunType"];
-        };
-        /** @description A run completed successfully. */
-        EnvRunStopEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:stop";
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id: string;
-            /** @description What started the run (not in the documented example; may be absent). */
-            run_type?: components["schemas"]["RunType"];
-        };
-        /** @description A run failed. */
-        EnvRunFailEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:fail";
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id: string;
-            /** @description What started the run (may be absent). */
-            run_type?: components["schemas"]["RunType"];
-        };
-        /** @description A run was cancelled. */
-        EnvRunCancelEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:cancel";
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id: string;
-            /** @description What started the run (may be absent). */
-            run_type?: components["schemas"]["RunType"];
-        };
-        /** @description A new event was created. */
-        EnvEventCreatedEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "event:created";
-            /**
-             * Format: uuid
-             * @description The new event's UUID.
-             */
-            event_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the event belongs to.
-             */
-            stream_id: string;
-            /** @description The new event's type (for example `user.signup`). */
-            event_type: string;
-        };
-        /** @description An event was handled. Fields assumed to match `event:created` (the documents give none). */
-        EnvEventHandledEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "event:handled";
-            /**
-             * Format: uuid
-             * @description The handled event's UUID.
-             */
-            event_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the event belongs to (assumed).
-             */
-            stream_id?: string;
-            /** @description The handled event's type (assumed). */
-            event_type?: string;
-        };
-        /** @description A new stream was created. Fields other than `type` and `stream_id` are not documented. */
-        EnvStreamCreatedEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "stream:created";
-            /**
-             * Format: uuid
-             * @description The new stream's UUID.
-             */
-            stream_id: string;
-        };
-        /** @description A task started. Only the event name is documented; the fields other than `type` are assumptions. */
-        EnvTaskStartedEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "task:started";
-            /**
-             * Format: uuid
-             * @description The task's UUID.
-             */
-            task_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the task belongs to (assumed).
-             */
-            stream_id?: string;
-            /** @description Function the task runs (assumed). */
-            function_name?: string;
-            /** @description Kind of task (assumed). */
-            task_type?: string;
-        };
-        /** @description A task finished (in any final status). Only the event name is documented; the fields other than `type` are assumptions. */
-        EnvTaskCompleteEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "task:complete";
-            /**
-             * Format: uuid
-             * @description The task's UUID.
-             */
-            task_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the task belongs to (assumed).
-             */
-            stream_id?: string;
-            /** @description Function the task ran (assumed). */
-            function_name?: string;
-            /** @description Final status of the task (assumed). */
-            status?: components["schemas"]["TaskStatus"];
-            /** @description How long the task ran, in milliseconds (assumed). */
-            duration_ms?: number | null;
-            /** @description The failure, when the task did not complete (assumed; any JSON). */
-            error?: components["schemas"]["JsonValue"];
-        };
-        /**
-         * @description Keep-alive heartbeat that holds the connection open; clients may ignore it. Its payload is
-         *     not documented: when the event's `data` is not JSON (for example empty) it arrives as
-         *     `{"type": "keepalive", "data": "<text>"}`.
-         */
-        EnvKeepaliveEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "keepalive";
-            /** @description The raw `data` text, present only when it is not JSON. */
-            data?: string;
-        };
-        /**
-         * @description One event of `GET /v1/env/subscribe`. The documented examples put the type only in the
-         *     SSE `event:` field and omit it from `data`; the schemas require `type`, which clients fill
-         *     from `event:` when the `data` lacks it. Events may carry more fields than listed. Event
-         *     types not listed here are passed through to callers unchanged.
-         */
-        EnvEvent: components["schemas"]["EnvRunStartEvent"] | components["schemas"]["EnvRunStopEvent"] | components["schemas"]["EnvRunFailEvent"] | components["schemas"]["EnvRunCancelEvent"] | components["schemas"]["EnvEventCreatedEvent"] | components["schemas"]["EnvEventHandledEvent"] | components["schemas"]["EnvStreamCreatedEvent"] | components["schemas"]["EnvTaskStartedEvent"] | components["schemas"]["EnvTaskCompleteEvent"] | components["schemas"]["EnvKeepaliveEvent"];
-        /** @description The run's current state; sent when the subscription starts and whenever the run changes. */
-        RunUpdateEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:update";
-            /** @description The run's current state; the subscription is finished once `status` is `succeeded`, `failed` or `cancelled`. */
-            run: components["schemas"]["Run"];
-        };
-        /** @description One event of `GET /v1/runs/{run_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
-        RunSubscriptionEvent: components["schemas"]["RunUpdateEvent"];
-        /** @description The task's current state; sent when the subscription starts and whenever the task changes. */
-        TaskUpdateEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "task:update";
-            /** @description The task's current state; the subscription is finished once `status` is `completed`, `failed`, `cancelled` or `timed_out`. */
-            task: components["schemas"]["Task"];
-        };
-        /** @description One event of `GET /v1/tasks/{task_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
-        TaskSubscriptionEvent: components["schemas"]["TaskUpdateEvent"];
+        ErrorCode: ErrorCode;
+        Error: ErrorSchema;
+        Meta: Meta;
+        Pagination: Pagination;
+        JsonValue: JsonValue;
+        Metadata: Metadata;
+        Status: Status;
+        Project: Project;
+        ProjectCreateRequest: ProjectCreateRequest;
+        ProjectUpdateRequest: ProjectUpdateRequest;
+        ProjectActivation: ProjectActivation;
+        EventHandler: EventHandler;
+        Schedule: Schedule;
+        Build: Build;
+        BuildWithProject: BuildWithProject;
+        UploadedBuild: UploadedBuild;
+        BuildUploadRequest: BuildUploadRequest;
+        ContextVariable: ContextVariable;
+        ContextVariableCreateRequest: ContextVariableCreateRequest;
+        ContextVariableUpdateRequest: ContextVariableUpdateRequest;
+        Event: EventSchema;
+        PublishEventRequest: PublishEventRequest;
+        SubscribeWithEventRequest: SubscribeWithEventRequest;
+        RunStatus: RunStatus;
+        RunType: RunType;
+        RunResult: RunResult;
+        RunFailure: RunFailure;
+        Run: Run;
+        StreamRun: StreamRun;
+        RunStats: RunStats;
+        TaskStatus: TaskStatus;
+        Task: Task;
+        Env: Env;
+        OrgUsage: OrgUsage;
+        Permissions: Permissions;
+        SessionCreateRequest: SessionCreateRequest;
+        Session: Session;
+        CreatedSession: CreatedSession;
+        RevokedCount: RevokedCount;
+        ServiceKeyCreateRequest: ServiceKeyCreateRequest;
+        ServiceKeyUpdateRequest: ServiceKeyUpdateRequest;
+        ServiceKey: ServiceKey;
+        CreatedServiceKey: CreatedServiceKey;
+        DomainStatus: DomainStatus;
+        Domain: Domain;
+        DomainCreateRequest: DomainCreateRequest;
+        DomainVerification: DomainVerification;
+        File: FileSchema;
+        FileUploadCreateRequest: FileUploadCreateRequest;
+        FileUpload: FileUpload;
+        FileUploadPart: FileUploadPart;
+        ProjectResponse: ProjectResponse;
+        ProjectListResponse: ProjectListResponse;
+        ProjectActivationResponse: ProjectActivationResponse;
+        EventHandlerListResponse: EventHandlerListResponse;
+        ScheduleListResponse: ScheduleListResponse;
+        BuildResponse: BuildResponse;
+        BuildListResponse: BuildListResponse;
+        BuildWithProjectListResponse: BuildWithProjectListResponse;
+        UploadedBuildResponse: UploadedBuildResponse;
+        ContextVariableResponse: ContextVariableResponse;
+        ContextVariableListResponse: ContextVariableListResponse;
+        EventResponse: EventResponse;
+        EventListResponse: EventListResponse;
+        RunResponse: RunResponse;
+        RunListResponse: RunListResponse;
+        RunStatsResponse: RunStatsResponse;
+        TaskResponse: TaskResponse;
+        EnvResponse: EnvResponse;
+        OrgUsageResponse: OrgUsageResponse;
+        CreatedSessionResponse: CreatedSessionResponse;
+        SessionListResponse: SessionListResponse;
+        RevokedCountResponse: RevokedCountResponse;
+        ServiceKeyResponse: ServiceKeyResponse;
+        CreatedServiceKeyResponse: CreatedServiceKeyResponse;
+        ServiceKeyListResponse: ServiceKeyListResponse;
+        DomainResponse: DomainResponse;
+        DomainListResponse: DomainListResponse;
+        DomainVerificationResponse: DomainVerificationResponse;
+        FileResponse: FileResponse;
+        FileListResponse: FileListResponse;
+        FileUploadResponse: FileUploadResponse;
+        FileUploadPartResponse: FileUploadPartResponse;
+        EventPublishedEvent: EventPublishedEvent;
+        RunStartEvent: RunStartEvent;
+        RunStopEvent: RunStopEvent;
+        RunFailEvent: RunFailEvent;
+        RunCancelEvent: RunCancelEvent;
+        StreamDataEvent: StreamDataEvent;
+        StreamCompleteEvent: StreamCompleteEvent;
+        StreamEvent: StreamEvent;
+        SubscribeWithEventEvent: SubscribeWithEventEvent;
+        EnvRunStartEvent: EnvRunStartEvent;
+        EnvRunStopEvent: EnvRunStopEvent;
+        EnvRunFailEvent: EnvRunFailEvent;
+        EnvRunCancelEvent: EnvRunCancelEvent;
+        EnvEventCreatedEvent: EnvEventCreatedEvent;
+        EnvEventHandledEvent: EnvEventHandledEvent;
+        EnvStreamCreatedEvent: EnvStreamCreatedEvent;
+        EnvTaskStartedEvent: EnvTaskStartedEvent;
+        EnvTaskCompleteEvent: EnvTaskCompleteEvent;
+        EnvKeepaliveEvent: EnvKeepaliveEvent;
+        EnvEvent: EnvEvent;
+        RunUpdateEvent: RunUpdateEvent;
+        RunSubscriptionEvent: RunSubscriptionEvent;
+        TaskUpdateEvent: TaskUpdateEvent;
+        TaskSubscriptionEvent: TaskSubscriptionEvent;
     };
     responses: {
         /** @description Invalid request body or parameters (`bad_request`). */
@@ -2946,7 +1517,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
@@ -2959,7 +1530,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Invalid, missing, expired, or revoked credential (`unauthorized`). */
@@ -2977,7 +1548,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The credential lacks the permission this operation needs (`forbidden`). */
@@ -2995,7 +1566,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
@@ -3008,7 +1579,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
@@ -3021,7 +1592,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
@@ -3034,7 +1605,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The domain is already registered (`domain_exists`). */
@@ -3052,7 +1623,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No project with this UUID or name in the environment (`not_found`). */
@@ -3070,7 +1641,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The project or the build does not exist (`not_found`). */
@@ -3079,7 +1650,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The project has no deployed build, or does not exist (`not_found`). */
@@ -3097,7 +1668,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The project has no live (development) build, or does not exist (`not_found`). */
@@ -3115,7 +1686,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The project or the context variable does not exist (`not_found`). */
@@ -3133,7 +1704,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No event with this ID in the environment (`not_found`). */
@@ -3151,7 +1722,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No run with this ID in the environment (`not_found`). */
@@ -3169,7 +1740,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No task with this ID in the environment (`not_found`). */
@@ -3187,7 +1758,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No stream with this ID in the environment (`not_found`). */
@@ -3205,7 +1776,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No active session with this ID belongs to the authenticated API key (`not_found`). */
@@ -3223,7 +1794,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No service key with this ID belongs to the authenticated API key (`not_found`). */
@@ -3241,7 +1812,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No custom domain with this ID belongs to the environment (`not_found`). */
@@ -3259,7 +1830,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No file with this ID in the environment (`not_found`). */
@@ -3277,7 +1848,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description No open chunked upload with this ID (unknown, completed, aborted or expired) (`not_found`). */
@@ -3295,7 +1866,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
@@ -3317,7 +1888,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
@@ -3330,7 +1901,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Server error (`internal_server_error`). */
@@ -3348,7 +1919,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
@@ -3464,6 +2035,1542 @@ export interface components {
     };
     pathItems: never;
 }
+/**
+ * @description Machine-readable error code. Closed set from the documented Error Codes table.
+ * @enum {string}
+ */
+export type ErrorCode = "unauthorized" | "forbidden" | "permission_escalation" | "plan_required" | "not_found" | "bad_request" | "domain_exists" | "domain_limit_reached" | "session_limit_exceeded" | "rate_limit_exceeded" | "internal_server_error";
+/** @description Error body returned with every 4xx and 5xx status. */
+export type ErrorSchema = {
+    /** @description The error: a machine-readable `code`, a human-readable `message` and the `request_id`. */
+    error: {
+        /** @description Machine-readable error code (see the Errors table). */
+        code: ErrorCode;
+        /** @description Human-readable message. */
+        message: string;
+        /**
+         * Format: uuid
+         * @description ID of the failed request; quote it when contacting support.
+         */
+        request_id: string;
+    };
+};
+/** @description Metadata of every enveloped success response. */
+export type Meta = {
+    /**
+     * Format: uuid
+     * @description ID of this request.
+     */
+    request_id: string;
+    /**
+     * Format: date-time
+     * @description When the response was produced.
+     */
+    timestamp: string;
+};
+/** @description Offset pagination state of a list response. */
+export type Pagination = {
+    /** @description Total number of matching items. */
+    total: number;
+    /** @description The page size used. */
+    limit: number;
+    /** @description The number of items skipped. */
+    offset: number;
+    /** @description `true` when more items follow this page. */
+    has_more: boolean;
+};
+/** @description Any JSON value (object, array, string, number, boolean or null). */
+export type JsonValue = unknown;
+/** @description Arbitrary JSON metadata chosen by the caller (for example a user ID or purpose). Any JSON value is accepted; the documents always show objects. */
+export type Metadata = unknown;
+/** @description API server health. Not enveloped. */
+export type Status = {
+    /**
+     * @description Health status; `ok` when healthy.
+     * @example ok
+     */
+    status: string;
+    /** @description Service name. */
+    service: string;
+    /** @description Server version. */
+    version: string;
+    /** @description Git commit the server was built from. */
+    git_sha: string;
+    /**
+     * Format: date-time
+     * @description When the server process started.
+     */
+    start_time: string;
+};
+/** @description A project of the environment. */
+export type Project = {
+    /**
+     * Format: uuid
+     * @description The project's UUID.
+     */
+    project_id: string;
+    /**
+     * Format: uuid
+     * @description Environment the project belongs to.
+     */
+    env_id: string;
+    /** @description Project name; doubles as the slug in `{project_id_or_slug}`. */
+    name: string;
+    /** @description Whether the project is active (see activate/deactivate). */
+    active: boolean;
+    /**
+     * Format: date-time
+     * @description When the project was created.
+     */
+    created_at: string;
+    /**
+     * Format: date-time
+     * @description When the project was last changed.
+     */
+    updated_at: string;
+};
+/** @description Body of `POST /v1/projects`. */
+export type ProjectCreateRequest = {
+    /** @description Project name, unique in the environment; usable as the slug in URLs. */
+    name: string;
+};
+/** @description Body of `PATCH /v1/projects/{project_id_or_slug}`. */
+export type ProjectUpdateRequest = {
+    /** @description New project name. */
+    name: string;
+};
+/** @description Result of activating or deactivating a project. */
+export type ProjectActivation = {
+    /** @description The project after the change (`active` reflects the new state). */
+    project: Project;
+    /**
+     * Format: uuid
+     * @description Build that was redeployed by the state change, or `null` when none was.
+     */
+    redeployed_build_id?: string | null;
+};
+/** @description An event handler registered in Hot code and loaded from the project's deployed build. */
+export type EventHandler = {
+    /**
+     * Format: uuid
+     * @description The event handler's UUID.
+     */
+    event_handler_id: string;
+    /**
+     * Format: uuid
+     * @description Build the handler was loaded from (the project's deployed build).
+     */
+    build_id: string;
+    /** @description Event type the handler reacts to. */
+    event_type: string;
+    /** @description Hot namespace of the handler (for example `::myapp::handlers`). */
+    ns: string;
+    /** @description Name of the handler function in `ns`. */
+    var: string;
+};
+/** @description A cron-based trigger defined in Hot code, loaded from the project's deployed build. */
+export type Schedule = {
+    /**
+     * Format: uuid
+     * @description The schedule's UUID.
+     */
+    schedule_id: string;
+    /**
+     * Format: uuid
+     * @description Build the schedule was loaded from (the project's deployed build).
+     */
+    build_id: string;
+    /** @description Cron expression (for example `0 0 * * *`). */
+    cron: string;
+    /** @description Hot namespace of the scheduled function. */
+    ns: string;
+    /** @description Name of the scheduled function in `ns`. */
+    var: string;
+};
+/** @description A build (zip bundle) of a project. */
+export type Build = {
+    /**
+     * Format: uuid
+     * @description The build's UUID.
+     */
+    build_id: string;
+    /**
+     * Format: uuid
+     * @description UUID of the project the build belongs to.
+     */
+    project_id: string;
+    /** @description Hash given at upload (hex; SHA-256 of the zip when this client uploaded it). The documents' example is `abc123def456`. */
+    hash: string;
+    /** @description Size of the zip in bytes. */
+    size: number;
+    /**
+     * @description Kind of build; the documents show `bundle`. Other values may appear.
+     * @example bundle
+     */
+    build_type: string;
+    /** @description Whether this build is the project's deployed build. */
+    deployed: boolean;
+    /** @description Whether the build is active. */
+    active: boolean;
+    /**
+     * Format: date-time
+     * @description When the build was uploaded.
+     */
+    created_at: string;
+    /**
+     * Format: date-time
+     * @description When the build was last changed (for example deployed).
+     */
+    updated_at: string;
+    /** @description Where the zip is stored (for example `s3://builds/...`). */
+    storage_path?: string | null;
+    /** @description Storage backend of the zip (for example `s3`). */
+    storage_backend?: string | null;
+};
+/** @description A build listed across the environment, with its project's name. */
+export type BuildWithProject = Build & {
+    /** @description Name of the build's project. */
+    project_name: string;
+};
+/** @description The stored build returned by the upload. */
+export type UploadedBuild = {
+    /**
+     * Format: uuid
+     * @description The build's UUID (the `build_id` sent with the upload, or a new one).
+     */
+    build_id: string;
+    /**
+     * Format: uuid
+     * @description UUID of the project the build belongs to.
+     */
+    project_id: string;
+    /** @description The hash sent with the upload. */
+    hash: string;
+    /** @description Size of the zip in bytes. */
+    size: number;
+    /** @description Where the zip is stored (for example `s3://builds/...`). */
+    storage_path: string;
+    /** @description Storage backend of the zip (for example `s3`). */
+    storage_backend: string;
+    /**
+     * Format: date-time
+     * @description When the build was stored.
+     */
+    created_at: string;
+};
+/** @description Multipart form of a build upload. */
+export type BuildUploadRequest = {
+    /** @description The build zip file (for example `build.hot.zip`). */
+    file: Blob;
+    /** @description SHA hash of the build zip, hex-encoded, used by the API to validate the upload. The documented examples compute SHA-256 (`sha256sum build.hot.zip`), and the client sends that; the documents name no length and their own responses show `abc123def456`, so any hex string is admitted. */
+    hash: string;
+    /**
+     * Format: uuid
+     * @description Optional build UUID. When given the upload is idempotent; if the build already exists the API answers 200 with `X-Build-Exists: true`.
+     */
+    build_id?: string;
+};
+/** @description Metadata of a context variable. The value is never returned. */
+export type ContextVariable = {
+    /** @description Variable name. */
+    key: string;
+    /** @description Human-readable description. */
+    description?: string | null;
+    /**
+     * Format: date-time
+     * @description When the variable was created.
+     */
+    created_at: string;
+    /**
+     * Format: date-time
+     * @description When the variable (value or description) was last changed.
+     */
+    updated_at: string;
+};
+/** @description Body of `POST /v1/projects/{project_id_or_slug}/context`. */
+export type ContextVariableCreateRequest = {
+    /** @description Variable name, unique within the project. */
+    key: string;
+    /** @description Secret value; encrypted at rest (AES-256-GCM) and never returned. */
+    value: string;
+    /** @description Human-readable description. */
+    description?: string | null;
+};
+/** @description Body of `PUT /v1/projects/{project_id_or_slug}/context/{key}`. The documents show both fields; `value` is assumed required (the operation replaces the value). */
+export type ContextVariableUpdateRequest = {
+    /** @description New secret value; never returned. */
+    value: string;
+    /** @description New description. */
+    description?: string | null;
+};
+/** @description A published event. */
+export type EventSchema = {
+    /**
+     * Format: uuid
+     * @description The event's UUID.
+     */
+    event_id: string;
+    /**
+     * Format: uuid
+     * @description UUID of the environment the event was published in.
+     */
+    env_id: string;
+    /**
+     * Format: uuid
+     * @description Stream that groups this event and the runs it triggers; subscribe to it to follow them.
+     */
+    stream_id: string;
+    /** @description Application-chosen event type (for example `user:created`). */
+    event_type: string;
+    /** @description The event's payload, as published (any JSON). */
+    event_data: JsonValue;
+    /**
+     * Format: date-time
+     * @description When the event happened.
+     */
+    event_time: string;
+    /**
+     * Format: date-time
+     * @description When the event was stored.
+     */
+    created_at: string;
+};
+/**
+ * @description `event_type` is an arbitrary string chosen by the application; Hot enforces no naming
+ *     pattern, `:`-separated names (`user:created`) are the recommended convention. The HTTP API
+ *     uses `event_type`/`event_data` where the Hot language's `send(...)` uses `type`/`data`.
+ */
+export type PublishEventRequest = {
+    /** @description The event type. */
+    event_type: string;
+    /** @description The event's payload: any JSON value (the documents show objects). */
+    event_data: JsonValue;
+};
+/** @description Body of `POST /v1/streams/subscribe-with-event`: the event to publish and, optionally, the stream to continue. */
+export type SubscribeWithEventRequest = {
+    /** @description The event type to publish. */
+    event_type: string;
+    /** @description The event's payload: any JSON value (for example `{"message": "Hello, world!", "history": []}`). */
+    event_data: JsonValue;
+    /**
+     * Format: uuid
+     * @description Continue an existing stream; when omitted a new stream is created.
+     */
+    stream_id?: string;
+};
+/**
+ * @description Run status.
+ * @enum {string}
+ */
+export type RunStatus = "running" | "succeeded" | "failed" | "cancelled";
+/**
+ * @description What started the run.
+ * @enum {string}
+ */
+export type RunType = "call" | "event" | "schedule" | "run" | "eval" | "repl";
+/**
+ * @description The run's result: any JSON value (the documents show a string such as `"Hello world"`
+ *     and objects), or `null` while the run is running. A failed or cancelled run's result
+ *     carries the failure in the shape of `RunFailure` (message at `$err.message`, or at
+ *     `$val.msg` / `$val.err`).
+ */
+export type RunResult = unknown;
+/**
+ * @description The `result` of a failed or cancelled run. It carries the failure message in one of three
+ *     places, which clients try in this order:
+ *
+ *     1. `$err.message`: the run raised an error; `$err` is the error value.
+ *     2. `$val.msg`: the run ended with a value that describes the failure in `msg`.
+ *     3. `$val.err`: the same, with the description in `err`.
+ *
+ *     Other properties may accompany these. Example: `{"$err": {"message": "Model provider
+ *     returned 503"}}` or `{"$val": {"msg": "Cancelled by user"}}`.
+ */
+export type RunFailure = {
+    /** @description The error value. */
+    $err: {
+        /** @description Human-readable failure message. */
+        message: string;
+    };
+} | {
+    /** @description The value the run ended with. */
+    $val: {
+        /** @description Failure message (tried before `err`). */
+        msg: string;
+        /** @description Alternative failure message. */
+        err?: string;
+    };
+} | {
+    /** @description The value the run ended with. */
+    $val: {
+        /** @description Failure message (used when `msg` is absent). */
+        err: string;
+    };
+};
+/** @description A run (one execution). */
+export type Run = {
+    /**
+     * Format: uuid
+     * @description The run's UUID.
+     */
+    run_id: string;
+    /**
+     * Format: uuid
+     * @description UUID of the environment the run belongs to.
+     */
+    env_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the run belongs to; subscribe to it to follow the run live.
+     */
+    stream_id: string;
+    /**
+     * Format: uuid
+     * @description Build the run executed, if any.
+     */
+    build_id: string | null;
+    /** @description What started the run. */
+    run_type: RunType;
+    /** @description The run's status; `succeeded`, `failed` and `cancelled` are final. */
+    status: RunStatus;
+    /**
+     * Format: date-time
+     * @description When the run started.
+     */
+    start_time: string;
+    /**
+     * Format: date-time
+     * @description `null` while running.
+     */
+    stop_time: string | null;
+    /**
+     * Format: uuid
+     * @description Run that started this run, if any.
+     */
+    origin_run_id: string | null;
+    /**
+     * Format: uuid
+     * @description Event that triggered the run, if any.
+     */
+    event_id: string | null;
+    /** @description The run's result (`null` while running); for a failed or cancelled run, the failure (message at `$err.message`, `$val.msg` or `$val.err`). */
+    result: RunResult;
+    /**
+     * Format: uuid
+     * @description UUID of the run's project, if any.
+     */
+    project_id: string | null;
+    /** @description Name of the run's project, if any. */
+    project_name: string | null;
+};
+/**
+ * @description The run carried by `run:*` stream events: a `Run`-like object. `run_id` and `status` are
+ *     always present; the other `Run` fields may be included (the documents elide them).
+ */
+export type StreamRun = {
+    /**
+     * Format: uuid
+     * @description The run's UUID; identifies repeated run events after a resume.
+     */
+    run_id: string;
+    /**
+     * Format: uuid
+     * @description UUID of the environment the run belongs to.
+     */
+    env_id?: string;
+    /**
+     * Format: uuid
+     * @description Stream the run belongs to.
+     */
+    stream_id?: string;
+    /**
+     * Format: uuid
+     * @description Build the run executed, if any.
+     */
+    build_id?: string | null;
+    /** @description What started the run. */
+    run_type?: RunType;
+    /** @description The run's status at the time of the event (`running` on `run:start`). */
+    status: RunStatus;
+    /**
+     * Format: date-time
+     * @description When the run started.
+     */
+    start_time?: string;
+    /**
+     * Format: date-time
+     * @description When the run finished; `null` or absent while running.
+     */
+    stop_time?: string | null;
+    /**
+     * Format: uuid
+     * @description Run that started this run, if any.
+     */
+    origin_run_id?: string | null;
+    /**
+     * Format: uuid
+     * @description Event that triggered the run, if any (the published event's `event_id`). A stream carries
+     *     the runs of every event published on it: the outcome of a published event is the terminal
+     *     event of the run whose `event_id` is that event's; `null` for runs no event started.
+     */
+    event_id?: string | null;
+    /** @description The run's result; `null` on `run:start`. */
+    result?: RunResult;
+    /**
+     * Format: uuid
+     * @description UUID of the run's project, if any.
+     */
+    project_id?: string | null;
+    /** @description Name of the run's project, if any. */
+    project_name?: string | null;
+};
+/** @description Run counts of the environment. */
+export type RunStats = {
+    /** @description Number of runs in the environment. */
+    total_runs: number;
+    /** @description Runs currently running. */
+    running: number;
+    /** @description Runs that succeeded. */
+    succeeded: number;
+    /** @description Runs that failed. */
+    failed: number;
+    /** @description Runs that were cancelled. */
+    cancelled: number;
+};
+/**
+ * @description Task status. `completed`, `failed`, `cancelled` and `timed_out` are the documented final
+ *     statuses; non-final statuses (such as `running`) are not enumerated by the documents, so
+ *     any other string is accepted.
+ */
+export type TaskStatus = "completed" | "failed" | "cancelled" | "timed_out" | (string & {});
+/**
+ * @description A task of the environment. Only the task statuses are documented; the
+ *     other fields are assumptions, and only `task_id` and `status` are required.
+ */
+export type Task = {
+    /**
+     * Format: uuid
+     * @description The task's UUID.
+     */
+    task_id: string;
+    /**
+     * Format: uuid
+     * @description UUID of the environment the task belongs to.
+     */
+    env_id?: string;
+    /**
+     * Format: uuid
+     * @description Stream the task belongs to.
+     */
+    stream_id?: string;
+    /**
+     * Format: uuid
+     * @description Build the task runs from, if any.
+     */
+    build_id?: string | null;
+    /** @description Function the task runs. */
+    function_name?: string;
+    /** @description Kind of task. */
+    task_type?: string;
+    /** @description The task's status; `completed`, `failed`, `cancelled` and `timed_out` are final. */
+    status: TaskStatus;
+    /** @description The task's result once finished (`null` before); assumed to carry a failure like a run's result (message at `$err.message`, `$val.msg` or `$val.err`). */
+    result?: RunResult;
+    /** @description Task timeout in milliseconds. */
+    timeout_ms?: number;
+    /** @description Number of the current retry (0 for the first attempt). */
+    retry_attempt?: number;
+    /**
+     * Format: date-time
+     * @description When the task was created.
+     */
+    created_at?: string;
+};
+/** @description The environment the credential is scoped to. */
+export type Env = {
+    /**
+     * Format: uuid
+     * @description The environment's UUID.
+     */
+    env_id: string;
+    /**
+     * Format: uuid
+     * @description UUID of the organization that owns the environment.
+     */
+    org_id: string;
+    /** @description Environment name (for example `production`). */
+    name: string;
+    /** @description Whether the environment is active. */
+    active: boolean;
+};
+/**
+ * @description Usage statistics, plan limits and usage percentages of the organization for the current
+ *     billing period. In `limits`, `-1` means unlimited; self-hosted/local deployments without a
+ *     subscription report `-1` for every limit.
+ */
+export type OrgUsage = {
+    /**
+     * Format: uuid
+     * @description The organization's UUID.
+     */
+    org_id: string;
+    /** @description Current usage in the billing period. */
+    usage: {
+        /** @description Runs in the current billing period. */
+        runs_this_period: number;
+        /** @description Bytes of file storage in use. */
+        file_storage_bytes: number;
+        /** @description Number of team members. */
+        team_members: number;
+        /** @description Bytes of stored call data. */
+        call_storage_bytes: number;
+        /** @description Number of stored calls. */
+        call_count: number;
+    };
+    /** @description Plan limits; `-1` = unlimited. */
+    limits: {
+        /** @description Runs allowed per month; `-1` = unlimited. */
+        runs_per_month: number;
+        /** @description File storage allowed in bytes; `-1` = unlimited. */
+        storage_bytes: number;
+        /** @description Team members allowed; `-1` = unlimited. */
+        team_members: number;
+        /** @description Days call data is retained; `-1` = unlimited. */
+        call_retention_days: number;
+        /** @description Call data storage allowed in bytes; `-1` = unlimited. */
+        call_storage_bytes: number;
+    };
+    /** @description Usage as a percentage of the limits; can exceed 100 when over the limit. */
+    usage_percent: {
+        /** @description Runs used, as a percentage of `runs_per_month` (can exceed 100). */
+        runs: number;
+        /** @description File storage used, as a percentage of `storage_bytes` (can exceed 100). */
+        file_storage: number;
+        /** @description Team members, as a percentage of the limit (can exceed 100). */
+        team_members: number;
+        /** @description Call storage used, as a percentage of the limit (can exceed 100). */
+        call_storage: number;
+        /** @description `true` if any usage exceeds 90%. */
+        has_warning: boolean;
+    };
+    /** @description The subscription plan and its current billing period. */
+    plan: {
+        /** @description Plan name (for example `Starter`, `Pro`, `Scale`, `Enterprise`). */
+        name: string;
+        /**
+         * Format: date-time
+         * @description Start of the current billing period.
+         */
+        period_start: string;
+        /**
+         * Format: date-time
+         * @description End of the current billing period.
+         */
+        period_end: string;
+    };
+};
+/**
+ * @description Permission map: resource URN (`type:path`) to a non-empty array of actions. Shared by API
+ *     keys, service keys and sessions, and validated when they are created or updated.
+ *
+ *     `type` is the resource category, `path` the resource identifier (`*` is a wildcard, and a
+ *     path may itself contain `:` as in `event:user:*`).
+ *
+ *     | resource type | valid actions | description |
+ *     |---|---|---|
+ *     | `mcp` | `execute` | MCP tool invocation (e.g. `mcp:weather/get-forecast`) |
+ *     | `webhook` | `execute` | Webhook endpoint access (e.g. `webhook:payments/*`) |
+ *     | `stream` | `read` | Stream subscription (e.g. `stream:*` or `stream:<id>`) |
+ *     | `event` | `create`, `read` | Event publishing and reading |
+ *     | `run` | `read` | Run inspection |
+ *     | `call` | `create`, `read` | Function call invocation |
+ *     | `project` | `create`, `read`, `update`, `delete` | Project management |
+ *     | `build` | `create`, `read`, `execute` | Build management and deployment |
+ *     | `context` | `create`, `read`, `update`, `delete` | Context variable management |
+ *     | `key` | `create`, `read`, `update`, `delete` | API key management |
+ *     | `session` | `create`, `read`, `delete` | Session management |
+ *     | `env` | `read` | Environment information |
+ *
+ *     The action `*` grants all valid actions of the resource type; the universal wildcard
+ *     `*:*` with `["*"]` grants unrestricted access.
+ *
+ *     Validation rules (the API answers `400 bad_request` with the error text below):
+ *
+ *     | rule | example (rejected) | error |
+ *     |---|---|---|
+ *     | Resource must use `type:path` format | `"no-colon-here"` | Invalid resource |
+ *     | Resource key must not be empty | `""` | Invalid resource |
+ *     | Type must not be empty | `":path"` | Invalid resource |
+ *     | Path must not be empty | `"mcp:"` | Invalid resource |
+ *     | Bare `*` is not valid, use `*:*` | `"*"` | Invalid resource |
+ *     | `*` type only allows `*` path | `"*:foo"` | Invalid resource |
+ *     | Type must be alphanumeric/hyphens | `"mcp!:test"` | Invalid resource |
+ *     | Actions must not be empty | `{"mcp:*": []}` | Empty action list |
+ *     | Actions are lowercase only | `"Read"`, `"CREATE"` | Invalid action |
+ *     | Only valid actions: `create`, `read`, `update`, `delete`, `execute`, `*` | `"destroy"` | Invalid action |
+ *     | Action must be valid for the resource type | `"mcp:*": ["create"]` | Action not valid for resource |
+ *
+ *     Every rule above is part of this schema (key pattern, non-empty arrays, lowercase
+ *     actions, per-type action sets). Two further constraints are assumptions: resource types
+ *     outside the table are rejected (the table is taken as complete), and `*:*` takes only
+ *     `["*"]` (the documented form). One rule cannot be checked without the issuing key:
+ *     sessions and service keys must be a **subset** of the issuing API key's permissions (no
+ *     escalation); the API rejects a superset with `403 permission_escalation`.
+ * @example {
+ *       "mcp:weather/get-forecast": [
+ *         "execute"
+ *       ],
+ *       "stream:*": [
+ *         "read"
+ *       ],
+ *       "event:user:*": [
+ *         "create",
+ *         "read"
+ *       ]
+ *     }
+ */
+export type Permissions = {
+    [key: string]: ("execute" | "*")[] | ("execute" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "execute" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "delete" | "*")[] | ("read" | "*")[] | "*"[];
+};
+/** @description Body of `POST /v1/sessions`. */
+export type SessionCreateRequest = {
+    /** @description Permission map of the session; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
+    permissions: Permissions;
+    /** @description Arbitrary JSON metadata (user ID, purpose, etc.). */
+    metadata?: Metadata;
+    /**
+     * @description Time to live in seconds (default 3600 = 1 hour, max 86400 = 24 hours). The minimum of 1 is an assumption; larger values get `400 bad_request`.
+     * @default 3600
+     */
+    expires_in?: number;
+};
+/** @description A session (without its token, which is only returned at creation). */
+export type Session = {
+    /**
+     * Format: uuid
+     * @description The session's UUID.
+     */
+    session_id: string;
+    /** @description Permission map of the session. */
+    permissions: Permissions;
+    /** @description Metadata given at creation. */
+    metadata?: Metadata;
+    /**
+     * Format: date-time
+     * @description When the session expires.
+     */
+    expires_at: string;
+    /**
+     * Format: date-time
+     * @description When the session was created.
+     */
+    created_at: string;
+};
+/** @description A newly created session, including its token. */
+export type CreatedSession = Session & {
+    /** @description Session token `s_<uuid>_<secret>`. Only returned at creation: store it securely, it cannot be retrieved later. */
+    token: string;
+};
+/** @description Result of a revoke-all operation. */
+export type RevokedCount = {
+    /** @description Number of credentials revoked. */
+    revoked_count: number;
+};
+/** @description Body of `POST /v1/service-keys`. */
+export type ServiceKeyCreateRequest = {
+    /** @description Human-readable name. */
+    name?: string | null;
+    /** @description Description of the key's purpose. */
+    description?: string | null;
+    /** @description Permission map of the key; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
+    permissions: Permissions;
+    /** @description Arbitrary JSON metadata, encrypted at rest, available to Hot code at runtime via `req.auth.service-key.meta`. */
+    metadata?: Metadata;
+    /** @description Time to live in seconds; `null` or omitted means the key never expires. No maximum is documented; the minimum of 1 is an assumption. */
+    expires_in?: number | null;
+};
+/** @description Body of `PATCH /v1/service-keys/{service_key_id}`. */
+export type ServiceKeyUpdateRequest = {
+    /** @description New metadata, replacing the old (available at runtime via `req.auth.service-key.meta`). */
+    metadata: Metadata;
+};
+/** @description A service key (without its token, which is only returned at creation). */
+export type ServiceKey = {
+    /**
+     * Format: uuid
+     * @description The service key's UUID.
+     */
+    service_key_id: string;
+    /** @description Human-readable name. */
+    name?: string | null;
+    /** @description Description of the key's purpose. */
+    description?: string | null;
+    /** @description Permission map of the key. */
+    permissions: Permissions;
+    /** @description Metadata (encrypted at rest; available at runtime via `req.auth.service-key.meta`). */
+    metadata?: Metadata;
+    /**
+     * Format: date-time
+     * @description When the key was created.
+     */
+    created_at: string;
+};
+/** @description A newly created service key, including its token. */
+export type CreatedServiceKey = ServiceKey & {
+    /** @description Service key token `<uuid>_<secret>` (no `hot_` prefix, suitable for white-label use). Only returned at creation: store it securely. */
+    token: string;
+};
+/**
+ * @description Provisioning state: `pending_validation` (waiting for the ACM validation CNAME),
+ *     `validated` (certificate issued, CloudFront provisioning started), `provisioning`,
+ *     `active` (routing traffic), `deleting` (asynchronous clean-up after delete).
+ * @enum {string}
+ */
+export type DomainStatus = "pending_validation" | "validated" | "provisioning" | "active" | "deleting";
+/** @description A custom domain mapped to the environment. */
+export type Domain = {
+    /**
+     * Format: uuid
+     * @description The custom domain's UUID.
+     */
+    domain_id: string;
+    /**
+     * Format: uuid
+     * @description UUID of the environment the domain routes to.
+     */
+    env_id: string;
+    /**
+     * Format: hostname
+     * @description The custom domain name (for example `mcp.example.com`).
+     */
+    domain: string;
+    /** @description Provisioning state. */
+    status: DomainStatus;
+    /** @description Name of the CNAME record that proves domain ownership (ACM validation). */
+    acm_validation_cname_name: string | null;
+    /** @description Value of the ACM validation CNAME record. */
+    acm_validation_cname_value: string | null;
+    /** @description CloudFront distribution domain, populated once validated; point a CNAME for `domain` at it to start routing traffic. */
+    cf_distribution_domain: string | null;
+    /**
+     * Format: date-time
+     * @description When the domain was registered.
+     */
+    created_at: string;
+};
+/** @description Body of `POST /v1/domains`. */
+export type DomainCreateRequest = {
+    /**
+     * Format: hostname
+     * @description Domain name to map (for example `mcp.example.com`).
+     */
+    domain: string;
+};
+/** @description Result of a verification check. */
+export type DomainVerification = {
+    /**
+     * Format: uuid
+     * @description The custom domain's UUID.
+     */
+    domain_id: string;
+    /**
+     * Format: hostname
+     * @description The custom domain name.
+     */
+    domain: string;
+    /** @description Provisioning state after the check (`validated`, or still `pending_validation`). */
+    status: DomainStatus;
+    /** @description What happened, or (while pending) the DNS record still to add. */
+    message: string;
+};
+/**
+ * @description A stored file's metadata. The file object is not described by the API reference; its
+ *     shape is an assumption: `file_id`, `path`, `size`, `storage_backend`, `created_at` and
+ *     `updated_at` always present, the rest optional.
+ */
+export type FileSchema = {
+    /**
+     * Format: uuid
+     * @description The file's UUID.
+     */
+    file_id: string;
+    /** @description Path of the file in the environment's file store (may contain `/`). */
+    path: string;
+    /** @description Size in bytes. */
+    size: number;
+    /** @description Entity tag of the stored content. */
+    etag?: string | null;
+    /** @description Media type recorded for the file. */
+    content_type?: string | null;
+    /** @description Storage backend (for example `s3`). */
+    storage_backend: string;
+    /**
+     * Format: uuid
+     * @description Run that created the file, if any.
+     */
+    created_by_run_id?: string | null;
+    /**
+     * Format: uuid
+     * @description Run that last updated the file, if any.
+     */
+    updated_by_run_id?: string | null;
+    /**
+     * Format: date-time
+     * @description When the file was first stored.
+     */
+    created_at: string;
+    /**
+     * Format: date-time
+     * @description When the file's content was last replaced.
+     */
+    updated_at: string;
+};
+/** @description Starts a chunked upload. */
+export type FileUploadCreateRequest = {
+    /** @description Destination path of the file (may contain `/`). */
+    path: string;
+    /** @description Total size in bytes, when known; used to compute `parts_expected`. */
+    expected_size?: number | null;
+    /** @description Media type to record for the file. */
+    content_type?: string | null;
+};
+/** @description An open chunked upload. Send parts of `part_size` bytes (the last may be shorter), numbered from 1, then complete it. */
+export type FileUpload = {
+    /** @description Upload ID for the part/complete/abort operations. */
+    upload_id: string;
+    /** @description Destination path (echoed; assumption). */
+    path?: string;
+    /** @description Size in bytes of every part except the last. */
+    part_size: number;
+    /** @description Number of parts expected, when `expected_size` was given. */
+    parts_expected?: number | null;
+    /**
+     * Format: date-time
+     * @description When the unfinished upload expires.
+     */
+    expires_at: string;
+};
+/** @description A stored part of a chunked upload (the fields are assumptions; the API reference does not describe them). */
+export type FileUploadPart = {
+    /** @description Number of the part (from 1). */
+    part_number: number;
+    /** @description Bytes received for this part. */
+    size: number;
+    /** @description Entity tag of the stored part. */
+    etag: string;
+};
+/** @description One project, in the single-item envelope `{data, meta}`. */
+export type ProjectResponse = {
+    /** @description One project. */
+    data: Project;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of projects, in the list envelope `{data, pagination, meta}`. */
+export type ProjectListResponse = {
+    /** @description The items of this page. */
+    data: Project[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description The result of activating or deactivating a project, in the single-item envelope `{data, meta}`. */
+export type ProjectActivationResponse = {
+    /** @description The result of activating or deactivating a project. */
+    data: ProjectActivation;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of event handlers, in the list envelope `{data, pagination, meta}`. */
+export type EventHandlerListResponse = {
+    /** @description The items of this page. */
+    data: EventHandler[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of schedules, in the list envelope `{data, pagination, meta}`. */
+export type ScheduleListResponse = {
+    /** @description The items of this page. */
+    data: Schedule[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description One build, in the single-item envelope `{data, meta}`. */
+export type BuildResponse = {
+    /** @description One build. */
+    data: Build;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of builds, in the list envelope `{data, pagination, meta}`. */
+export type BuildListResponse = {
+    /** @description The items of this page. */
+    data: Build[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of builds with their project names, in the list envelope `{data, pagination, meta}`. */
+export type BuildWithProjectListResponse = {
+    /** @description The items of this page. */
+    data: BuildWithProject[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description The uploaded build, in the single-item envelope `{data, meta}`. */
+export type UploadedBuildResponse = {
+    /** @description The uploaded build. */
+    data: UploadedBuild;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description One context variable's metadata, in the single-item envelope `{data, meta}`. */
+export type ContextVariableResponse = {
+    /** @description One context variable's metadata. */
+    data: ContextVariable;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of context variable metadata, in the list envelope `{data, pagination, meta}`. */
+export type ContextVariableListResponse = {
+    /** @description The items of this page. */
+    data: ContextVariable[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description One event, in the single-item envelope `{data, meta}`. */
+export type EventResponse = {
+    /** @description One event. */
+    data: EventSchema;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of events, in the list envelope `{data, pagination, meta}`. */
+export type EventListResponse = {
+    /** @description The items of this page. */
+    data: EventSchema[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description One run, in the single-item envelope `{data, meta}`. */
+export type RunResponse = {
+    /** @description One run. */
+    data: Run;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of runs, in the list envelope `{data, pagination, meta}`. */
+export type RunListResponse = {
+    /** @description The items of this page. */
+    data: Run[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description Run counts, in the single-item envelope `{data, meta}`. */
+export type RunStatsResponse = {
+    /** @description Run counts. */
+    data: RunStats;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description One task, in the single-item envelope `{data, meta}`. */
+export type TaskResponse = {
+    /** @description One task. */
+    data: Task;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description The environment, in the single-item envelope `{data, meta}`. */
+export type EnvResponse = {
+    /** @description The environment. */
+    data: Env;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description Usage, limits and plan, in the single-item envelope `{data, meta}`. */
+export type OrgUsageResponse = {
+    /** @description Usage, limits and plan. */
+    data: OrgUsage;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A new session with its token, in the single-item envelope `{data, meta}`. */
+export type CreatedSessionResponse = {
+    /** @description A new session with its token. */
+    data: CreatedSession;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of active sessions, in the list envelope `{data, pagination, meta}`. */
+export type SessionListResponse = {
+    /** @description The items of this page. */
+    data: Session[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description The number of revoked credentials, in the single-item envelope `{data, meta}`. */
+export type RevokedCountResponse = {
+    /** @description The number of revoked credentials. */
+    data: RevokedCount;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description One service key, in the single-item envelope `{data, meta}`. */
+export type ServiceKeyResponse = {
+    /** @description One service key. */
+    data: ServiceKey;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A new service key with its token, in the single-item envelope `{data, meta}`. */
+export type CreatedServiceKeyResponse = {
+    /** @description A new service key with its token. */
+    data: CreatedServiceKey;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of service keys, in the list envelope `{data, pagination, meta}`. */
+export type ServiceKeyListResponse = {
+    /** @description The items of this page. */
+    data: ServiceKey[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description One custom domain, in the single-item envelope `{data, meta}`. */
+export type DomainResponse = {
+    /** @description One custom domain. */
+    data: Domain;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of custom domains, in the list envelope `{data, pagination, meta}`. */
+export type DomainListResponse = {
+    /** @description The items of this page. */
+    data: Domain[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description The result of a verification check, in the single-item envelope `{data, meta}`. */
+export type DomainVerificationResponse = {
+    /** @description The result of a verification check. */
+    data: DomainVerification;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description One file's metadata, in the single-item envelope `{data, meta}`. */
+export type FileResponse = {
+    /** @description One file's metadata. */
+    data: FileSchema;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A page of files, in the list envelope `{data, pagination, meta}`. */
+export type FileListResponse = {
+    /** @description The items of this page. */
+    data: FileSchema[];
+    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description An open chunked upload, in the single-item envelope `{data, meta}`. */
+export type FileUploadResponse = {
+    /** @description An open chunked upload. */
+    data: FileUpload;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description A stored upload part, in the single-item envelope `{data, meta}`. */
+export type FileUploadPartResponse = {
+    /** @description A stored upload part. */
+    data: FileUploadPart;
+    /** @description Request metadata. */
+    meta: Meta;
+};
+/** @description First event of `POST /v1/streams/subscribe-with-event`, always sent first; confirms the event was queued and names the stream. */
+export type EventPublishedEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "event:published";
+    /**
+     * Format: uuid
+     * @description UUID of the published event.
+     */
+    event_id: string;
+    /**
+     * Format: uuid
+     * @description The stream to resume with `GET /v1/streams/{stream_id}/subscribe`.
+     */
+    stream_id: string;
+    /** @description The published event's type. */
+    event_type: string;
+};
+/** @description A new run has started. */
+export type RunStartEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:start";
+    /** @description The run that started (`status` is `running`). */
+    run: StreamRun;
+};
+/**
+ * @description A run completed successfully. Terminal: the subscription is finished. `run.status` is
+ *     `succeeded` and `run.result` is the run's result (the stream's result value).
+ */
+export type RunStopEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:stop";
+    /** @description The finished run, with its result. */
+    run: StreamRun & {
+        /**
+         * @description Always `succeeded` on `run:stop`.
+         * @constant
+         */
+        status: "succeeded";
+        /** @description The run's result: the value the stream resolves to. */
+        result: RunResult;
+    };
+};
+/**
+ * @description A run failed. Terminal: the subscription is finished, with an error. `run.status` is
+ *     `failed` and `run.result` carries the failure message at `$err.message`, or at
+ *     `$val.msg` / `$val.err` (see `RunFailure`).
+ */
+export type RunFailEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:fail";
+    /** @description The failed run, with the failure in `result`. */
+    run: StreamRun & {
+        /**
+         * @description Always `failed` on `run:fail` (assumed from the run statuses).
+         * @constant
+         */
+        status: "failed";
+        /** @description The failure; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
+        result: RunFailure;
+    };
+};
+/**
+ * @description A run was cancelled. Terminal: the subscription is finished, with an error. `run.status`
+ *     is `cancelled` and `run.result` carries the message at `$err.message`, or at
+ *     `$val.msg` / `$val.err` (see `RunFailure`).
+ */
+export type RunCancelEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:cancel";
+    /** @description The cancelled run, with the reason in `result`. */
+    run: StreamRun & {
+        /**
+         * @description Always `cancelled` on `run:cancel` (assumed from the run statuses).
+         * @constant
+         */
+        status: "cancelled";
+        /** @description The cancellation; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
+        result: RunFailure;
+    };
+};
+/** @description Real-time data from a run (for example AI tokens). */
+export type StreamDataEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "stream:data";
+    /**
+     * Format: uuid
+     * @description Run that produced the data.
+     */
+    run_id: string;
+    /** @description Kind of data (for example `ai:delta`). */
+    data_type: string;
+    /** @description The data (any JSON; `{"text": "..."}` for `ai:delta`). */
+    payload: JsonValue;
+};
+/**
+ * @description The stream timed out (5 minutes by default); the server then ends the response. Not
+ *     terminal: clients resume the subscription (unless a terminal run event already arrived).
+ *     The documents give no payload; when the event's `data` is not JSON it arrives as
+ *     `{"type": "stream:complete", "data": "<text>"}`.
+ */
+export type StreamCompleteEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "stream:complete";
+    /** @description The raw `data` text, present only when it is not JSON. */
+    data?: string;
+};
+/**
+ * @description One event of `GET|POST /v1/streams/{stream_id}/subscribe`. Event types not listed here are
+ *     passed through to callers unchanged.
+ */
+export type StreamEvent = RunStartEvent | RunStopEvent | RunFailEvent | RunCancelEvent | StreamDataEvent | StreamCompleteEvent;
+/**
+ * @description One event of `POST /v1/streams/subscribe-with-event`: `event:published` (always first)
+ *     followed by the stream's events. Event types not listed here are passed through to callers
+ *     unchanged.
+ */
+export type SubscribeWithEventEvent = EventPublishedEvent | RunStartEvent | RunStopEvent | RunFailEvent | RunCancelEvent | StreamDataEvent | StreamCompleteEvent;
+/** @description A new run has started in the environment. */
+export type EnvRunStartEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:start";
+    /**
+     * Format: uuid
+     * @description The run's UUID.
+     */
+    run_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the run belongs to.
+     */
+    stream_id: string;
+    /** @description What started the run. */
+    run_type: RunType;
+};
+/** @description A run completed successfully. */
+export type EnvRunStopEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:stop";
+    /**
+     * Format: uuid
+     * @description The run's UUID.
+     */
+    run_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the run belongs to.
+     */
+    stream_id: string;
+    /** @description What started the run (not in the documented example; may be absent). */
+    run_type?: RunType;
+};
+/** @description A run failed. */
+export type EnvRunFailEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:fail";
+    /**
+     * Format: uuid
+     * @description The run's UUID.
+     */
+    run_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the run belongs to.
+     */
+    stream_id: string;
+    /** @description What started the run (may be absent). */
+    run_type?: RunType;
+};
+/** @description A run was cancelled. */
+export type EnvRunCancelEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:cancel";
+    /**
+     * Format: uuid
+     * @description The run's UUID.
+     */
+    run_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the run belongs to.
+     */
+    stream_id: string;
+    /** @description What started the run (may be absent). */
+    run_type?: RunType;
+};
+/** @description A new event was created. */
+export type EnvEventCreatedEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "event:created";
+    /**
+     * Format: uuid
+     * @description The new event's UUID.
+     */
+    event_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the event belongs to.
+     */
+    stream_id: string;
+    /** @description The new event's type (for example `user.signup`). */
+    event_type: string;
+};
+/** @description An event was handled. Fields assumed to match `event:created` (the documents give none). */
+export type EnvEventHandledEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "event:handled";
+    /**
+     * Format: uuid
+     * @description The handled event's UUID.
+     */
+    event_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the event belongs to (assumed).
+     */
+    stream_id?: string;
+    /** @description The handled event's type (assumed). */
+    event_type?: string;
+};
+/** @description A new stream was created. Fields other than `type` and `stream_id` are not documented. */
+export type EnvStreamCreatedEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "stream:created";
+    /**
+     * Format: uuid
+     * @description The new stream's UUID.
+     */
+    stream_id: string;
+};
+/** @description A task started. Only the event name is documented; the fields other than `type` are assumptions. */
+export type EnvTaskStartedEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "task:started";
+    /**
+     * Format: uuid
+     * @description The task's UUID.
+     */
+    task_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the task belongs to (assumed).
+     */
+    stream_id?: string;
+    /** @description Function the task runs (assumed). */
+    function_name?: string;
+    /** @description Kind of task (assumed). */
+    task_type?: string;
+};
+/** @description A task finished (in any final status). Only the event name is documented; the fields other than `type` are assumptions. */
+export type EnvTaskCompleteEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "task:complete";
+    /**
+     * Format: uuid
+     * @description The task's UUID.
+     */
+    task_id: string;
+    /**
+     * Format: uuid
+     * @description Stream the task belongs to (assumed).
+     */
+    stream_id?: string;
+    /** @description Function the task ran (assumed). */
+    function_name?: string;
+    /** @description Final status of the task (assumed). */
+    status?: TaskStatus;
+    /** @description How long the task ran, in milliseconds (assumed). */
+    duration_ms?: number | null;
+    /** @description The failure, when the task did not complete (assumed; any JSON). */
+    error?: JsonValue;
+};
+/**
+ * @description Keep-alive heartbeat that holds the connection open; clients may ignore it. Its payload is
+ *     not documented: when the event's `data` is not JSON (for example empty) it arrives as
+ *     `{"type": "keepalive", "data": "<text>"}`.
+ */
+export type EnvKeepaliveEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "keepalive";
+    /** @description The raw `data` text, present only when it is not JSON. */
+    data?: string;
+};
+/**
+ * @description One event of `GET /v1/env/subscribe`. The documented examples put the type only in the
+ *     SSE `event:` field and omit it from `data`; the schemas require `type`, which clients fill
+ *     from `event:` when the `data` lacks it. Events may carry more fields than listed. Event
+ *     types not listed here are passed through to callers unchanged.
+ */
+export type EnvEvent = EnvRunStartEvent | EnvRunStopEvent | EnvRunFailEvent | EnvRunCancelEvent | EnvEventCreatedEvent | EnvEventHandledEvent | EnvStreamCreatedEvent | EnvTaskStartedEvent | EnvTaskCompleteEvent | EnvKeepaliveEvent;
+/** @description The run's current state; sent when the subscription starts and whenever the run changes. */
+export type RunUpdateEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "run:update";
+    /** @description The run's current state; the subscription is finished once `status` is `succeeded`, `failed` or `cancelled`. */
+    run: Run;
+};
+/** @description One event of `GET /v1/runs/{run_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
+export type RunSubscriptionEvent = RunUpdateEvent;
+/** @description The task's current state; sent when the subscription starts and whenever the task changes. */
+export type TaskUpdateEvent = {
+    /**
+     * @description Event type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "task:update";
+    /** @description The task's current state; the subscription is finished once `status` is `completed`, `failed`, `cancelled` or `timed_out`. */
+    task: Task;
+};
+/** @description One event of `GET /v1/tasks/{task_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
+export type TaskSubscriptionEvent = TaskUpdateEvent;
 export type $defs = Record<string, never>;
 export interface operations {
     getStatus: {
@@ -3490,7 +3597,7 @@ export interface operations {
                      *       "start_time": "2026-01-15T10:00:00Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["Status"];
+                    "application/json": Status;
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -3551,7 +3658,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectListResponse"];
+                    "application/json": ProjectListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3575,7 +3682,7 @@ export interface operations {
                  *       "name": "my-project"
                  *     }
                  */
-                "application/json": components["schemas"]["ProjectCreateRequest"];
+                "application/json": ProjectCreateRequest;
             };
         };
         responses: {
@@ -3601,7 +3708,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectResponse"];
+                    "application/json": ProjectResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3645,7 +3752,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectResponse"];
+                    "application/json": ProjectResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3698,7 +3805,7 @@ export interface operations {
                  *       "name": "new-project-name"
                  *     }
                  */
-                "application/json": components["schemas"]["ProjectUpdateRequest"];
+                "application/json": ProjectUpdateRequest;
             };
         };
         responses: {
@@ -3724,7 +3831,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectResponse"];
+                    "application/json": ProjectResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3772,7 +3879,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectActivationResponse"];
+                    "application/json": ProjectActivationResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3819,7 +3926,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectActivationResponse"];
+                    "application/json": ProjectActivationResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3885,7 +3992,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EventHandlerListResponse"];
+                    "application/json": EventHandlerListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3952,7 +4059,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ScheduleListResponse"];
+                    "application/json": ScheduleListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4023,7 +4130,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildWithProjectListResponse"];
+                    "application/json": BuildWithProjectListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4095,7 +4202,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildListResponse"];
+                    "application/json": BuildListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4125,7 +4232,7 @@ export interface operations {
                  *       "build_id": "880e8400-e29b-41d4-a716-446655440000"
                  *     }
                  */
-                "multipart/form-data": components["schemas"]["BuildUploadRequest"];
+                "multipart/form-data": BuildUploadRequest;
             };
         };
         responses: {
@@ -4153,7 +4260,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UploadedBuildResponse"];
+                    "application/json": UploadedBuildResponse;
                 };
             };
             /** @description Created; the build was stored. */
@@ -4179,7 +4286,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UploadedBuildResponse"];
+                    "application/json": UploadedBuildResponse;
                 };
             };
             /** @description Invalid upload (`bad_request`): missing `file` or `hash`, a `hash` that does not match the zip, or an invalid `build_id`. */
@@ -4188,7 +4295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4237,7 +4344,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildResponse"];
+                    "application/json": BuildResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4286,7 +4393,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildResponse"];
+                    "application/json": BuildResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4340,7 +4447,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildResponse"];
+                    "application/json": BuildResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4428,7 +4535,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildResponse"];
+                    "application/json": BuildResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4493,7 +4600,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ContextVariableListResponse"];
+                    "application/json": ContextVariableListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4523,7 +4630,7 @@ export interface operations {
                  *       "description": "Production database connection"
                  *     }
                  */
-                "application/json": components["schemas"]["ContextVariableCreateRequest"];
+                "application/json": ContextVariableCreateRequest;
             };
         };
         responses: {
@@ -4547,7 +4654,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ContextVariableResponse"];
+                    "application/json": ContextVariableResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4581,7 +4688,7 @@ export interface operations {
                  *       "description": "Updated description"
                  *     }
                  */
-                "application/json": components["schemas"]["ContextVariableUpdateRequest"];
+                "application/json": ContextVariableUpdateRequest;
             };
         };
         responses: {
@@ -4605,7 +4712,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ContextVariableResponse"];
+                    "application/json": ContextVariableResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4705,7 +4812,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EventListResponse"];
+                    "application/json": EventListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4733,7 +4840,7 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["PublishEventRequest"];
+                "application/json": PublishEventRequest;
             };
         };
         responses: {
@@ -4763,7 +4870,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EventResponse"];
+                    "application/json": EventResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4814,7 +4921,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EventResponse"];
+                    "application/json": EventResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4894,7 +5001,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RunListResponse"];
+                    "application/json": RunListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4926,12 +5033,12 @@ export interface operations {
                  * @description Only runs in this status: `running`, `succeeded`, `failed` or `cancelled`.
                  * @example succeeded
                  */
-                status?: components["schemas"]["RunStatus"];
+                status?: RunStatus;
                 /**
                  * @description Only runs of this type: `call`, `event`, `schedule`, `run`, `eval` or `repl`.
                  * @example event
                  */
-                type?: components["schemas"]["RunType"];
+                type?: RunType;
                 /**
                  * @description Time range as an ISO 8601 duration (the documents give `P7D`, `P30D`, etc.). Read as "runs that started within this duration before now"; the reference point and the timestamp filtered on are assumptions.
                  * @example P7D
@@ -4984,7 +5091,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RunListResponse"];
+                    "application/json": RunListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5024,7 +5131,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RunStatsResponse"];
+                    "application/json": RunStatsResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5054,7 +5161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RunResponse"];
+                    "application/json": RunResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5139,7 +5246,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["TaskResponse"];
+                    "application/json": TaskResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5209,7 +5316,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EnvResponse"];
+                    "application/json": EnvResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5257,7 +5364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrgUsageResponse"];
+                    "application/json": OrgUsageResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5349,7 +5456,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubscribeWithEventRequest"];
+                "application/json": SubscribeWithEventRequest;
             };
         };
         responses: {
@@ -5432,7 +5539,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["SessionListResponse"];
+                    "application/json": SessionListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5468,7 +5575,7 @@ export interface operations {
                  *       "expires_in": 3600
                  *     }
                  */
-                "application/json": components["schemas"]["SessionCreateRequest"];
+                "application/json": SessionCreateRequest;
             };
         };
         responses: {
@@ -5503,7 +5610,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreatedSessionResponse"];
+                    "application/json": CreatedSessionResponse;
                 };
             };
             400: components["responses"]["PermissionsBadRequest"];
@@ -5539,7 +5646,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokedCountResponse"];
+                    "application/json": RevokedCountResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5640,7 +5747,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceKeyListResponse"];
+                    "application/json": ServiceKeyListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5677,7 +5784,7 @@ export interface operations {
                  *       "expires_in": null
                  *     }
                  */
-                "application/json": components["schemas"]["ServiceKeyCreateRequest"];
+                "application/json": ServiceKeyCreateRequest;
             };
         };
         responses: {
@@ -5713,7 +5820,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreatedServiceKeyResponse"];
+                    "application/json": CreatedServiceKeyResponse;
                 };
             };
             400: components["responses"]["PermissionsBadRequest"];
@@ -5749,7 +5856,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokedCountResponse"];
+                    "application/json": RevokedCountResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5804,7 +5911,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceKeyResponse"];
+                    "application/json": ServiceKeyResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5866,7 +5973,7 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ServiceKeyUpdateRequest"];
+                "application/json": ServiceKeyUpdateRequest;
             };
         };
         responses: {
@@ -5902,7 +6009,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceKeyResponse"];
+                    "application/json": ServiceKeyResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5969,7 +6076,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["DomainListResponse"];
+                    "application/json": DomainListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5993,7 +6100,7 @@ export interface operations {
                  *       "domain": "mcp.example.com"
                  *     }
                  */
-                "application/json": components["schemas"]["DomainCreateRequest"];
+                "application/json": DomainCreateRequest;
             };
         };
         responses: {
@@ -6021,7 +6128,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["DomainResponse"];
+                    "application/json": DomainResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6071,7 +6178,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["DomainResponse"];
+                    "application/json": DomainResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -6131,7 +6238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DomainVerificationResponse"];
+                    "application/json": DomainVerificationResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -6204,7 +6311,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileListResponse"];
+                    "application/json": FileListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6273,7 +6380,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileResponse"];
+                    "application/json": FileResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6299,7 +6406,7 @@ export interface operations {
                  *       "content_type": "video/mp4"
                  *     }
                  */
-                "application/json": components["schemas"]["FileUploadCreateRequest"];
+                "application/json": FileUploadCreateRequest;
             };
         };
         responses: {
@@ -6324,7 +6431,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileUploadResponse"];
+                    "application/json": FileUploadResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6408,7 +6515,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileUploadPartResponse"];
+                    "application/json": FileUploadPartResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6460,7 +6567,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileResponse"];
+                    "application/json": FileResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6512,7 +6619,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileResponse"];
+                    "application/json": FileResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -535,833 +535,75 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        /**
-         * @description Unix timestamp (integer seconds since the epoch).
-         * @example 1773415800
-         */
-        UnixTimestamp: number;
-        /**
-         * @description URL slug; lowercase letters and digits in words separated by single hyphens.
-         * @example forge-weekly
-         */
-        Slug: string;
-        /**
-         * Format: uri
-         * @description HTTPS URL that receives the signed webhook delivery. Rules: must use HTTPS; must not point
-         *     to localhost, private IP addresses (10.x, 172.16-31.x, 192.168.x) or internal hostnames
-         *     (ending `.local` or `.internal`); at most 2048 characters. The `pattern` enforces these
-         *     rules on the URL text; the server checks the parsed URL and answers `400 VALIDATION_ERROR`
-         *     for a URL it refuses (it may also refuse other loopback or private addresses).
-         * @example https://hooks.forgeweekly.com/hotmetal
-         */
-        WebhookUrl: string;
-        /**
-         * @description What the publication's automation does after a scout run. The values are documented; their
-         *     meanings are assumed from the names: `ideas-only` (the scout only collects ideas), `draft`
-         *     (drafts are generated for review), `full-auto` (drafts are generated and published).
-         * @enum {string}
-         */
-        AutoPublishMode: "ideas-only" | "draft" | "full-auto";
-        /**
-         * @description Design of the public blog. An unrecognised value is rejected with `400`.
-         * @enum {string}
-         */
-        TemplateId: "starter" | "editorial" | "bold";
-        /**
-         * @description Whether reader comments appear immediately (`auto-approve`) or after approval (`pre-approve`).
-         * @enum {string}
-         */
-        CommentsModeration: "auto-approve" | "pre-approve";
-        /**
-         * @description Topic priority; 1 is the highest, 3 the lowest.
-         * @enum {integer}
-         */
-        TopicPriority: 1 | 2 | 3;
-        /**
-         * @description Review state of an idea.
-         * @enum {string}
-         */
-        IdeaStatus: "new" | "reviewed" | "promoted" | "dismissed";
-        /**
-         * @description State of a writing session. Assumption - a session becomes `completed` once its draft is published; when it becomes `archived` is not documented.
-         * @enum {string}
-         */
-        SessionStatus: "active" | "completed" | "archived";
-        /**
-         * @description When the content scout runs for the publication automatically. One of three shapes, told
-         *     apart by `type`: `daily` at `hour`; `times_per_day` (`count` runs a day, evenly spaced);
-         *     `every_n_days` (every `days` days at `hour`).
-         */
-        ScoutSchedule: components["schemas"]["DailyScoutSchedule"] | components["schemas"]["TimesPerDayScoutSchedule"] | components["schemas"]["EveryNDaysScoutSchedule"];
-        /** @description Run once a day at `hour`. */
-        DailyScoutSchedule: {
-            /**
-             * @description Schedule kind, `daily`. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "daily";
-            /** @description Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
-            hour: number;
-        };
-        /** @description Run `count` times a day, evenly spaced. */
-        TimesPerDayScoutSchedule: {
-            /**
-             * @description Schedule kind, `times_per_day`. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "times_per_day";
-            /** @description Runs per day (2-6). */
-            count: number;
-        };
-        /** @description Run every `days` days at `hour`. */
-        EveryNDaysScoutSchedule: {
-            /**
-             * @description Schedule kind, `every_n_days`. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "every_n_days";
-            /** @description Days between runs (2-7). */
-            days: number;
-            /** @description Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
-            hour: number;
-        };
-        /** @description The user that owns the API key. */
-        User: {
-            /**
-             * Format: uuid
-             * @description User ID.
-             */
-            id: string;
-            /**
-             * Format: email
-             * @description The user's email address.
-             */
-            email: string;
-            /** @description The user's display name. */
-            name: string;
-            /** @description The user's plan tier (e.g. `free`). The set of tiers is not documented; plan limits produce `QUOTA_EXCEEDED` errors. */
-            tier: string;
-        };
-        /** @description A publication (blog). Every property is always present; nullable properties are `null` when not set. */
-        Publication: {
-            /**
-             * Format: uuid
-             * @description Publication ID.
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description ID of the owning user.
-             */
-            userId: string;
-            /** @description Publication name. */
-            name: string;
-            slug: components["schemas"]["Slug"];
-            /** @description What the publication is about. */
-            description: string | null;
-            /** @description Tone the AI writer should use. */
-            writingTone: string | null;
-            /** @description Author name used for posts unless publishing overrides it. */
-            defaultAuthor: string;
-            autoPublishMode: components["schemas"]["AutoPublishMode"];
-            /** @description Target number of posts per week. */
-            cadencePostsPerWeek: number;
-            scoutSchedule: components["schemas"]["ScoutSchedule"];
-            /** @description IANA time zone name of the publication (e.g. `America/New_York`). */
-            timezone: string;
-            /** @description Unix timestamp of the next scheduled scout run; `null` when none is scheduled (e.g. automation paused). */
-            nextScoutAt: number | null;
-            /** @description Whether the scout runs on its schedule. When false, automation is paused; the saved schedule is kept. */
-            scoutEnabled: boolean;
-            /**
-             * Format: uuid
-             * @description ID of the publication's record in the CMS; `null` until it has one.
-             */
-            cmsPublicationId: string | null;
-            /**
-             * Format: uuid
-             * @description Default writing style (from `GET /styles`); `null` for none.
-             */
-            styleId: string | null;
-            /** @description Design of the public blog: one of `TemplateId`'s values when written. Open in responses - the documents do not close the set, so a design added later arrives as it is instead of failing the response. */
-            templateId: components["schemas"]["TemplateId"] | (string & {});
-            /** @description Short tagline shown on the blog. */
-            tagline: string | null;
-            /** @description URL of the logo image. */
-            logoUrl: string | null;
-            /** @description URL of the header image. */
-            headerImageUrl: string | null;
-            /** @description Accent colour of the blog design (e.g. a hex colour such as `#d9480f`). */
-            accentColor: string | null;
-            /** @description Links to the publication's social profiles. Its keys are not documented; assumed to map a network name (e.g. `twitter`, `linkedin`) to a profile URL. */
-            socialLinks: {
-                [key: string]: unknown;
-            } | null;
-            /** @description Custom domain serving the blog, if any. */
-            customDomain: string | null;
-            /** @description Meta description used by search engines. */
-            metaDescription: string | null;
-            /** @description Whether the full-content feed is published. */
-            feedFullEnabled: boolean;
-            /** @description Whether the partial-content (excerpt) feed is published. */
-            feedPartialEnabled: boolean;
-            /** @description Whether reader comments are enabled. */
-            commentsEnabled: boolean;
-            commentsModeration: components["schemas"]["CommentsModeration"];
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A publication plus the array of its topics (returned by `GET /publications/{id}`). */
-        PublicationWithTopics: components["schemas"]["Publication"] & {
-            /** @description The publication's topics. */
-            topics: components["schemas"]["Topic"][];
-        };
-        /** @description A new publication. `name` and `slug` are required. */
-        CreatePublicationRequest: {
-            /** @description Publication name. */
-            name: string;
-            slug: components["schemas"]["Slug"];
-            /** @description What the publication is about. */
-            description?: string;
-            /** @description Tone the AI writer should use. */
-            writingTone?: string;
-            /** @description Author name used for posts. */
-            defaultAuthor?: string;
-            autoPublishMode?: components["schemas"]["AutoPublishMode"];
-            /** @description Target number of posts per week (at least 1). */
-            cadencePostsPerWeek?: number;
-            scoutSchedule?: components["schemas"]["ScoutSchedule"];
-            /** @description IANA time zone name (e.g. `America/New_York`); an unknown zone gives `400`. */
-            timezone?: string;
-        };
-        /** @description Fields to change; every field is optional and only what you send changes. */
-        UpdatePublicationRequest: {
-            /** @description Publication name. */
-            name?: string;
-            slug?: components["schemas"]["Slug"];
-            /** @description What the publication is about; `null` clears it. */
-            description?: string | null;
-            /** @description Tone the AI writer should use; `null` clears it. */
-            writingTone?: string | null;
-            /** @description Author name used for posts. */
-            defaultAuthor?: string;
-            autoPublishMode?: components["schemas"]["AutoPublishMode"];
-            /** @description Target number of posts per week (at least 1). */
-            cadencePostsPerWeek?: number;
-            scoutSchedule?: components["schemas"]["ScoutSchedule"];
-            /** @description IANA time zone name (e.g. `America/New_York`). */
-            timezone?: string;
-            /** @description False pauses automation (the scout stops running on its schedule); the schedule is kept and resumes when set back to true. */
-            scoutEnabled?: boolean;
-            /**
-             * Format: uuid
-             * @description Default writing style (from `GET /styles`); `null` removes it.
-             */
-            styleId?: string | null;
-            templateId?: components["schemas"]["TemplateId"];
-            /** @description Publish the full-content feed. */
-            feedFullEnabled?: boolean;
-            /** @description Publish the partial-content (excerpt) feed. */
-            feedPartialEnabled?: boolean;
-            /** @description Enable reader comments. */
-            commentsEnabled?: boolean;
-            commentsModeration?: components["schemas"]["CommentsModeration"];
-        };
-        /** @description A post published in the publication's CMS. */
-        Post: {
-            /**
-             * Format: uuid
-             * @description Post ID (the CMS post, as `postId` of publishing and `cmsPostId` of a session).
-             */
-            id: string;
-            /** @description Post title. */
-            title: string;
-            /** @description URL slug of the post. */
-            slug: string;
-            /** @description Post status in the CMS (e.g. `published`). The set of values is not documented. */
-            status: string;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A topic of a publication. */
-        Topic: {
-            /**
-             * Format: uuid
-             * @description Topic ID.
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description ID of the publication the topic belongs to.
-             */
-            publicationId: string;
-            /** @description Topic name. */
-            name: string;
-            /** @description What the topic covers. */
-            description: string | null;
-            priority: components["schemas"]["TopicPriority"];
-            /** @description Whether the scout searches this topic. */
-            isActive: boolean;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A new topic. `name` is required. */
-        CreateTopicRequest: {
-            /** @description Topic name. */
-            name: string;
-            /** @description What the topic covers. */
-            description?: string;
-            /**
-             * @description Priority; 1 (the default) is the highest.
-             * @default 1
-             */
-            priority?: components["schemas"]["TopicPriority"];
-        };
-        /** @description Fields to change; every field is optional. */
-        UpdateTopicRequest: {
-            /** @description Topic name. */
-            name?: string;
-            /** @description What the topic covers; `null` clears it. */
-            description?: string | null;
-            priority?: components["schemas"]["TopicPriority"];
-            /** @description Whether the scout searches this topic. */
-            isActive?: boolean;
-        };
-        /** @description A web source an idea is based on. */
-        IdeaSource: {
-            /**
-             * Format: uri
-             * @description URL of the source.
-             */
-            url: string;
-            /** @description Title of the source. */
-            title?: string;
-            /** @description Excerpt of the source. */
-            snippet?: string;
-            /**
-             * Format: date-time
-             * @description When the source was published. Assumption - an ISO 8601 string as reported by the source (not a Hot Metal resource timestamp, which would be a Unix integer).
-             */
-            publishedAt?: string;
-        };
-        /** @description A content idea found by the scout. */
-        Idea: {
-            /**
-             * Format: uuid
-             * @description Idea ID.
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description ID of the publication the idea belongs to.
-             */
-            publicationId: string;
-            /**
-             * Format: uuid
-             * @description ID of the topic the idea came from, if any.
-             */
-            topicId: string | null;
-            /** @description Proposed post title. */
-            title: string;
-            /** @description The angle the post should take. */
-            angle: string;
-            /** @description Summary of the idea. */
-            summary: string;
-            /** @description Sources the idea is based on, if any. */
-            sources: components["schemas"]["IdeaSource"][] | null;
-            status: components["schemas"]["IdeaStatus"];
-            /**
-             * Format: uuid
-             * @description Writing session started from the idea, if any.
-             */
-            sessionId: string | null;
-            /** @description Relevance score assigned by the scout, if any (scale not documented). */
-            relevanceScore: number | null;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A writing style for the AI writer; either prebuilt (system) or created by the user. */
-        WritingStyle: {
-            /**
-             * Format: uuid
-             * @description Style ID (use as `styleId`).
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description Owning user; `null` for prebuilt styles.
-             */
-            userId: string | null;
-            /** @description Style name. */
-            name: string;
-            /** @description What the style sounds like. */
-            description: string | null;
-            /** @description Instructions the style gives the AI writer. */
-            systemPrompt: string;
-            /** @description Whether this is a prebuilt system style. */
-            isPrebuilt: boolean;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /**
-         * @description What the AI writer should write. Without `webhookUrl` the call blocks until the draft is
-         *     ready (`200`); with it the call answers `202` at once and the result arrives by webhook.
-         */
-        GenerateDraftRequest: {
-            /** @description Working title of the post. */
-            title: string;
-            /** @description Detailed writing instructions for the AI writer. */
-            instructions: string;
-            /**
-             * Format: uuid
-             * @description Writing style to use (an `id` from `GET /styles`).
-             */
-            styleId?: string;
-            /**
-             * @description Publish the draft to the CMS automatically once it is generated.
-             * @default false
-             */
-            autoPublish?: boolean;
-            /**
-             * @description Optional. When set, the call answers `202 Accepted` at once with the session ID and the
-             *     result is delivered to this URL as a signed `draft.ready`, `draft.published` or
-             *     `draft.failed` webhook; without it the call blocks and answers `200` with the draft.
-             *     The URL must use HTTPS; must not point to localhost, private IP addresses (10.x,
-             *     172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may be at
-             *     most 2048 characters long. A refused URL gives `400 VALIDATION_ERROR`.
-             */
-            webhookUrl?: components["schemas"]["WebhookUrl"];
-        };
-        /** @description A generated draft. */
-        DraftContent: {
-            /** @description Draft version within the session. */
-            version: number;
-            /** @description Draft title. */
-            title: string | null;
-            /** @description Draft body as HTML. */
-            content: string;
-            /** @description Number of words in the draft. */
-            wordCount: number;
-        };
-        /** @description Result of a synchronous draft generation. */
-        GenerateDraftResult: {
-            /**
-             * Format: uuid
-             * @description The writing session that holds the draft (use with `/sessions/{id}`).
-             */
-            sessionId: string;
-            draft: components["schemas"]["DraftContent"];
-            status: components["schemas"]["GeneratedDraftStatus"];
-        };
-        /** @description State of a generated draft: `draft_ready` when it awaits review (`draft.ready`); `published` when `autoPublish` published it (`draft.published`). The documents do not close the set, so it is open: a state added later arrives as it is. */
-        GeneratedDraftStatus: "draft_ready" | "published" | (string & {});
-        /** @description Acknowledgement of an asynchronous draft generation; the result arrives by webhook. */
-        GenerateDraftAccepted: {
-            /**
-             * Format: uuid
-             * @description The writing session being generated.
-             */
-            sessionId: string;
-            /**
-             * @description Always `generating`.
-             * @constant
-             */
-            status: "generating";
-        };
-        /** @description Summary of a session's latest draft. */
-        DraftSummary: {
-            /**
-             * Format: uuid
-             * @description Draft ID.
-             */
-            id: string;
-            /** @description Draft version. */
-            version: number;
-            /** @description Draft title. */
-            title: string | null;
-            /** @description Number of words. */
-            wordCount: number;
-            createdAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A writing session and a summary of its current draft. */
-        Session: {
-            /**
-             * Format: uuid
-             * @description Session ID.
-             */
-            id: string;
-            /** @description Session title. */
-            title: string | null;
-            status: components["schemas"]["SessionStatus"];
-            /**
-             * Format: uuid
-             * @description Publication the session writes for.
-             */
-            publicationId: string | null;
-            /**
-             * Format: uuid
-             * @description ID of the published CMS post; `null` until published.
-             */
-            cmsPostId: string | null;
-            /** @description Latest draft version number. Assumption - `0` before the first draft exists. */
-            currentDraftVersion: number;
-            /** @description Summary of the latest draft; `null` when there is none (or it is unavailable). */
-            currentDraft: components["schemas"]["DraftSummary"] | null;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description One draft version of a session. */
-        Draft: {
-            /** @description Draft version. */
-            version: number;
-            /** @description Draft title. */
-            title: string | null;
-            /** @description Draft body as HTML. */
-            content: string;
-            /** @description Number of words. */
-            wordCount: number;
-            /** @description Whether this version is marked final. */
-            isFinal: boolean;
-            createdAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description Publishing options; every field is optional. */
-        PublishDraftRequest: {
-            /** @description URL slug of the post (defaults to one derived from the title). */
-            slug?: string;
-            /** @description Author name; overrides the publication's default author. */
-            author?: string;
-            /** @description Comma-separated tags (e.g. `ai-agents,engineering`). */
-            tags?: string;
-            /** @description Custom excerpt / meta description. */
-            excerpt?: string;
-            /** @description Draft version to publish; defaults to the latest. */
-            draftVersion?: number;
-            /**
-             * @description Also share the post on LinkedIn.
-             * @default false
-             */
-            publishToLinkedIn?: boolean;
-            /**
-             * @description Also post it on X (Twitter).
-             * @default false
-             */
-            publishToTwitter?: boolean;
-            /** @description Custom tweet text, at most 256 characters (room is left for the link). */
-            tweetText?: string;
-            /** @description Custom LinkedIn post text, at most 3000 characters. */
-            linkedInText?: string;
-        };
-        /** @description Outcome of sharing the post on one network. */
-        SocialShareResult: {
-            /** @description Whether the share succeeded. */
-            success: boolean;
-            /** @description Why the share failed. Assumed absent or `null` when `success` is true. */
-            error?: string | null;
-        };
-        /** @description The published post. */
-        PublishResult: {
-            /**
-             * Format: uuid
-             * @description ID of the post in the CMS.
-             */
-            postId: string;
-            /** @description URL slug of the post. */
-            slug: string;
-            /**
-             * Format: uri
-             * @description Public URL of the post.
-             */
-            url: string;
-            /** @description Results of social sharing, per network. Assumption - a network appears only when sharing to it was requested, and `social` is omitted when none was. */
-            social?: {
-                linkedin?: components["schemas"]["SocialShareResult"];
-                twitter?: components["schemas"]["SocialShareResult"];
-            };
-        };
-        /** @description Optional scout run options. The body may be omitted. */
-        RunScoutRequest: {
-            /**
-             * @description Optional. When set, the run is processed asynchronously and its result is delivered to
-             *     this URL as a signed `scout.completed` webhook when the run finishes (with `error` set if
-             *     it failed). The URL must use HTTPS; must not point to localhost, private IP addresses
-             *     (10.x, 172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may
-             *     be at most 2048 characters long. A refused URL gives `400 VALIDATION_ERROR`.
-             */
-            webhookUrl?: components["schemas"]["WebhookUrl"];
-        };
-        /**
-         * @description Acknowledgement of a scout run started with a `webhookUrl` (`202 Accepted`, "with a session
-         *     ID"); the result arrives as a `scout.completed` webhook. Assumption: the session ID is in
-         *     `sessionId`, as in draft generation's `202` answer; other fields may accompany it.
-         */
-        ScoutRunAccepted: {
-            /**
-             * Format: uuid
-             * @description Session ID of the background run; the `scout.completed` delivery refers to it.
-             */
-            sessionId: string;
-        };
-        /** @description The scout run was queued; results arrive as new ideas (and as a `scout.completed` webhook if a `webhookUrl` was given). */
-        ScoutRunQueued: {
-            /**
-             * @description Always `true`.
-             * @constant
-             */
-            queued: true;
-        };
-        /** @description Confirmation of a deletion. */
-        Deleted: {
-            /**
-             * @description Always `true`.
-             * @constant
-             */
-            deleted: true;
-        };
-        /** @description Success body of `GET /me`. */
-        UserResponse: {
-            data: components["schemas"]["User"];
-        };
-        /** @description Success body of `GET /publications`. */
-        PublicationListResponse: {
-            /** @description Your publications, ordered by creation time. */
-            data: components["schemas"]["Publication"][];
-        };
-        /** @description Success body of `POST /publications` and `PATCH /publications/{id}`. */
-        PublicationResponse: {
-            data: components["schemas"]["Publication"];
-        };
-        /** @description Success body of `GET /publications/{id}`. */
-        PublicationWithTopicsResponse: {
-            data: components["schemas"]["PublicationWithTopics"];
-        };
-        /** @description Success body of `GET /publications/{id}/posts`. */
-        PostListResponse: {
-            /** @description Up to 50 published posts. */
-            data: components["schemas"]["Post"][];
-        };
-        /** @description Success body of `GET /publications/{pubId}/topics`. */
-        TopicListResponse: {
-            /** @description The publication's topics, ordered by creation time. */
-            data: components["schemas"]["Topic"][];
-        };
-        /** @description Success body of `POST /publications/{pubId}/topics` and `PATCH /topics/{id}`. */
-        TopicResponse: {
-            data: components["schemas"]["Topic"];
-        };
-        /** @description Success body of `GET /publications/{pubId}/ideas`. */
-        IdeaListResponse: {
-            /** @description The publication's ideas, ordered by creation time. */
-            data: components["schemas"]["Idea"][];
-        };
-        /** @description Success body of `GET /ideas/{id}`. */
-        IdeaResponse: {
-            data: components["schemas"]["Idea"];
-        };
-        /** @description Success body of `GET /styles`. */
-        WritingStyleListResponse: {
-            /** @description Your own styles and the prebuilt ones. */
-            data: components["schemas"]["WritingStyle"][];
-        };
-        /** @description Synchronous (`200`) success body of `POST /publications/{id}/drafts/generate`. */
-        GenerateDraftResponse: {
-            data: components["schemas"]["GenerateDraftResult"];
-        };
-        /** @description Asynchronous (`202`) acknowledgement body of `POST /publications/{id}/drafts/generate`. */
-        GenerateDraftAcceptedResponse: {
-            data: components["schemas"]["GenerateDraftAccepted"];
-        };
-        /** @description Success body of `GET /sessions/{id}`. */
-        SessionResponse: {
-            data: components["schemas"]["Session"];
-        };
-        /** @description Success body of `GET /sessions/{id}/drafts/{version}`. */
-        DraftResponse: {
-            data: components["schemas"]["Draft"];
-        };
-        /** @description Success body of `POST /sessions/{id}/publish`. */
-        PublishResultResponse: {
-            data: components["schemas"]["PublishResult"];
-        };
-        /** @description `200` success body of `POST /publications/{id}/scout/run`. */
-        ScoutRunQueuedResponse: {
-            data: components["schemas"]["ScoutRunQueued"];
-        };
-        /** @description `202` acknowledgement body of `POST /publications/{id}/scout/run` when a `webhookUrl` is given. */
-        ScoutRunAcceptedResponse: {
-            data: components["schemas"]["ScoutRunAccepted"];
-        };
-        /** @description Success body of the delete endpoints. */
-        DeletedResponse: {
-            data: components["schemas"]["Deleted"];
-        };
-        /**
-         * @description Machine-readable error code. The documented codes are listed; the server may send others,
-         *     so any string is accepted and clients must handle unknown codes.
-         *     `NOT_FOUND` (404) resource does not exist or is not yours; `VALIDATION_ERROR` (400) body or
-         *     parameters failed validation; `FORBIDDEN` (403) action not allowed for your account;
-         *     `QUOTA_EXCEEDED` (403) a plan limit was reached; `INVALID_JSON` (400) the body is not valid
-         *     JSON; `GENERATION_FAILED` (500) the AI writer failed to produce a draft; `PUBLISH_FAILED`
-         *     (500) publishing to the CMS failed; `SERVICE_UNAVAILABLE` (503) a backend service is not
-         *     configured or reachable; `BAD_GATEWAY` (502) an upstream service returned an error;
-         *     `INTERNAL_ERROR` (500) unexpected server error; `CONFLICT` (409) the write conflicts, most
-         *     often a slug already taken; `CMS_ERROR` (502) the CMS is unavailable;
-         *     `CMS_REQUEST_REJECTED` (status not documented; modelled as 500) the CMS refused the write.
-         */
-        ErrorCode: "NOT_FOUND" | "VALIDATION_ERROR" | "FORBIDDEN" | "QUOTA_EXCEEDED" | "INVALID_JSON" | "GENERATION_FAILED" | "PUBLISH_FAILED" | "SERVICE_UNAVAILABLE" | "BAD_GATEWAY" | "INTERNAL_ERROR" | "CONFLICT" | "CMS_ERROR" | "CMS_REQUEST_REJECTED" | (string & {});
-        /** @description Error body of every 4xx/5xx response. */
-        Error: {
-            /** @description Human-readable message. */
-            error: string;
-            code: components["schemas"]["ErrorCode"];
-        };
-        /** @description A plan limit was reached (`403`, code `QUOTA_EXCEEDED`). */
-        QuotaExceededError: components["schemas"]["Error"] & {
-            /**
-             * @description Always `QUOTA_EXCEEDED`.
-             * @constant
-             */
-            code: "QUOTA_EXCEEDED";
-            /** @description The maximum your plan allows. */
-            limit: number;
-            /** @description Your current usage. */
-            current: number;
-            /**
-             * Format: email
-             * @description Address to contact to upgrade the plan.
-             */
-            upgradeEmail: string;
-        };
-        /** @description Body of a `403`. The document uses the status for "you do not have permission" (code `FORBIDDEN`, schema `PermissionError`) and for "a quota limit has been reached" (code `QUOTA_EXCEEDED`, schema `QuotaExceededError`, which adds `limit`, `current` and `upgradeEmail`); read `code` to tell them apart. */
-        ForbiddenError: components["schemas"]["Error"] & (components["schemas"]["QuotaExceededError"] | components["schemas"]["PermissionError"]);
-        /** @description The action is not allowed for your account (`403`, documented code `FORBIDDEN`): the plain error shape. Any code but `QUOTA_EXCEEDED`, whose body carries more (`QuotaExceededError`). */
-        PermissionError: components["schemas"]["Error"] & {
-            /** @description `FORBIDDEN` as documented; never `QUOTA_EXCEEDED`. */
-            code?: unknown;
-        };
-        /** @description Draft generation failed (`500`, code `GENERATION_FAILED`). The body may also carry the `sessionId` of the failed session. */
-        GenerationFailedError: components["schemas"]["Error"] & {
-            /**
-             * Format: uuid
-             * @description The writing session whose generation failed. Assumption - not in the documents; absent when the server does not send it.
-             */
-            sessionId?: string;
-        };
-        /** @description Payload of a `draft.ready` delivery. */
-        DraftReadyEvent: {
-            /**
-             * @description The event type.
-             * @constant
-             */
-            event: "draft.ready";
-            /**
-             * Format: uuid
-             * @description The writing session returned by the `202` answer.
-             */
-            sessionId: string;
-            /**
-             * Format: uuid
-             * @description The publication the draft is for.
-             */
-            publicationId: string;
-            data: components["schemas"]["DraftWebhookResult"];
-            /**
-             * Format: date-time
-             * @description When the event happened (ISO 8601).
-             */
-            timestamp: string;
-        };
-        /** @description Payload of a `draft.published` delivery. */
-        DraftPublishedEvent: {
-            /**
-             * @description The event type.
-             * @constant
-             */
-            event: "draft.published";
-            /**
-             * Format: uuid
-             * @description The writing session returned by the `202` answer.
-             */
-            sessionId: string;
-            /**
-             * Format: uuid
-             * @description The publication the post was published in.
-             */
-            publicationId: string;
-            data: components["schemas"]["DraftWebhookResult"];
-            /**
-             * Format: date-time
-             * @description When the event happened (ISO 8601).
-             */
-            timestamp: string;
-        };
-        /** @description Payload of a `draft.failed` delivery. */
-        DraftFailedEvent: {
-            /**
-             * @description The event type.
-             * @constant
-             */
-            event: "draft.failed";
-            /**
-             * Format: uuid
-             * @description The writing session returned by the `202` answer.
-             */
-            sessionId: string;
-            /**
-             * Format: uuid
-             * @description The publication the draft was for.
-             */
-            publicationId: string;
-            /** @description Event data; the documents give it no shape for failures and it may be absent. */
-            data?: {
-                [key: string]: unknown;
-            };
-            /** @description Why generation failed. */
-            error: string;
-            /**
-             * Format: date-time
-             * @description When the event happened (ISO 8601).
-             */
-            timestamp: string;
-        };
-        /** @description Payload of a `scout.completed` delivery. */
-        ScoutCompletedEvent: {
-            /**
-             * @description The event type.
-             * @constant
-             */
-            event: "scout.completed";
-            /**
-             * Format: uuid
-             * @description Session ID from the `202` acknowledgement of the scout run (the generic payload structure lists the field). Whether it is filled for scout runs is not documented, so it may be absent or `null`.
-             */
-            sessionId?: string | null;
-            /**
-             * Format: uuid
-             * @description The publication the scout ran for.
-             */
-            publicationId: string;
-            /** @description Result of the scout run. Its fields are not documented; treat it as an open object. New ideas are readable with `GET /publications/{pubId}/ideas?status=new`. */
-            data: {
-                [key: string]: unknown;
-            };
-            /** @description Failure details, if the run failed (failure events carry `error`). */
-            error?: string;
-            /**
-             * Format: date-time
-             * @description When the event happened (ISO 8601).
-             */
-            timestamp: string;
-        };
-        /** @description The draft result carried by `draft.ready` and `draft.published` (the synchronous `200` result of draft generation; `sessionId` is also at the payload's top level). */
-        DraftWebhookResult: {
-            /**
-             * Format: uuid
-             * @description The writing session (may be omitted here; always at the top level).
-             */
-            sessionId?: string;
-            draft: components["schemas"]["DraftContent"];
-            status: components["schemas"]["GeneratedDraftStatus"];
-        };
+        UnixTimestamp: UnixTimestamp;
+        Slug: Slug;
+        WebhookUrl: WebhookUrl;
+        AutoPublishMode: AutoPublishMode;
+        TemplateId: TemplateId;
+        CommentsModeration: CommentsModeration;
+        TopicPriority: TopicPriority;
+        IdeaStatus: IdeaStatus;
+        SessionStatus: SessionStatus;
+        ScoutSchedule: ScoutSchedule;
+        DailyScoutSchedule: DailyScoutSchedule;
+        TimesPerDayScoutSchedule: TimesPerDayScoutSchedule;
+        EveryNDaysScoutSchedule: EveryNDaysScoutSchedule;
+        User: User;
+        Publication: Publication;
+        PublicationWithTopics: PublicationWithTopics;
+        CreatePublicationRequest: CreatePublicationRequest;
+        UpdatePublicationRequest: UpdatePublicationRequest;
+        Post: Post;
+        Topic: Topic;
+        CreateTopicRequest: CreateTopicRequest;
+        UpdateTopicRequest: UpdateTopicRequest;
+        IdeaSource: IdeaSource;
+        Idea: Idea;
+        WritingStyle: WritingStyle;
+        GenerateDraftRequest: GenerateDraftRequest;
+        DraftContent: DraftContent;
+        GenerateDraftResult: GenerateDraftResult;
+        GeneratedDraftStatus: GeneratedDraftStatus;
+        GenerateDraftAccepted: GenerateDraftAccepted;
+        DraftSummary: DraftSummary;
+        Session: Session;
+        Draft: Draft;
+        PublishDraftRequest: PublishDraftRequest;
+        SocialShareResult: SocialShareResult;
+        PublishResult: PublishResult;
+        RunScoutRequest: RunScoutRequest;
+        ScoutRunAccepted: ScoutRunAccepted;
+        ScoutRunQueued: ScoutRunQueued;
+        Deleted: Deleted;
+        UserResponse: UserResponse;
+        PublicationListResponse: PublicationListResponseSchema;
+        PublicationResponse: PublicationResponse;
+        PublicationWithTopicsResponse: PublicationWithTopicsResponse;
+        PostListResponse: PostListResponse;
+        TopicListResponse: TopicListResponseSchema;
+        TopicResponse: TopicResponse;
+        IdeaListResponse: IdeaListResponseSchema;
+        IdeaResponse: IdeaResponse;
+        WritingStyleListResponse: WritingStyleListResponse;
+        GenerateDraftResponse: GenerateDraftResponse;
+        GenerateDraftAcceptedResponse: GenerateDraftAcceptedResponse;
+        SessionResponse: SessionResponse;
+        DraftResponse: DraftResponse;
+        PublishResultResponse: PublishResultResponse;
+        ScoutRunQueuedResponse: ScoutRunQueuedResponse;
+        ScoutRunAcceptedResponse: ScoutRunAcceptedResponse;
+        DeletedResponse: DeletedResponse;
+        ErrorCode: ErrorCode;
+        Error: ErrorSchema;
+        QuotaExceededError: QuotaExceededError;
+        ForbiddenError: ForbiddenError;
+        PermissionError: PermissionError;
+        GenerationFailedError: GenerationFailedError;
+        DraftReadyEvent: DraftReadyEvent;
+        DraftPublishedEvent: DraftPublishedEvent;
+        DraftFailedEvent: DraftFailedEvent;
+        ScoutCompletedEvent: ScoutCompletedEvent;
+        DraftWebhookResult: DraftWebhookResult;
     };
     responses: {
         /** @description Missing or invalid API key. The code is not documented; the example shows `UNAUTHORIZED`. */
@@ -1370,7 +612,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The publication does not exist or does not belong to you (`NOT_FOUND`). */
@@ -1379,7 +621,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The topic does not exist or does not belong to you (`NOT_FOUND`). */
@@ -1388,7 +630,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The idea does not exist or does not belong to you (`NOT_FOUND`). */
@@ -1397,7 +639,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The session does not exist or does not belong to you (`NOT_FOUND`). */
@@ -1406,7 +648,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The write conflicts with existing data, most often a slug that is already taken (`CONFLICT`). */
@@ -1415,7 +657,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Too many requests. Back off and retry after a short delay. No limits or rate-limit headers are documented; the code is not documented either (the example shows `RATE_LIMITED`). */
@@ -1424,7 +666,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Something went wrong on Hot Metal's end (`INTERNAL_ERROR`). */
@@ -1433,7 +675,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Something went wrong on Hot Metal's end (`INTERNAL_ERROR`), or the CMS refused the write (`CMS_REQUEST_REJECTED`). */
@@ -1442,7 +684,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The publication's CMS is unavailable or returned an error (`CMS_ERROR`). */
@@ -1451,7 +693,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description Publishing the draft to the CMS failed (`PUBLISH_FAILED`), the CMS refused the write (`CMS_REQUEST_REJECTED`), or another server error occurred (`INTERNAL_ERROR`). */
@@ -1460,7 +702,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The content scout service returned an error (`BAD_GATEWAY`). */
@@ -1469,7 +711,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /** @description The content scout service is not configured or not reachable (`SERVICE_UNAVAILABLE`). */
@@ -1478,7 +720,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
@@ -1517,7 +759,7 @@ export interface components {
          * @description Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
          * @example new
          */
-        IdeaStatusFilter: components["schemas"]["IdeaStatus"];
+        IdeaStatusFilter: IdeaStatus;
         /**
          * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
          *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
@@ -1534,6 +776,833 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+/**
+ * @description Unix timestamp (integer seconds since the epoch).
+ * @example 1773415800
+ */
+export type UnixTimestamp = number;
+/**
+ * @description URL slug; lowercase letters and digits in words separated by single hyphens.
+ * @example forge-weekly
+ */
+export type Slug = string;
+/**
+ * Format: uri
+ * @description HTTPS URL that receives the signed webhook delivery. Rules: must use HTTPS; must not point
+ *     to localhost, private IP addresses (10.x, 172.16-31.x, 192.168.x) or internal hostnames
+ *     (ending `.local` or `.internal`); at most 2048 characters. The `pattern` enforces these
+ *     rules on the URL text; the server checks the parsed URL and answers `400 VALIDATION_ERROR`
+ *     for a URL it refuses (it may also refuse other loopback or private addresses).
+ * @example https://hooks.forgeweekly.com/hotmetal
+ */
+export type WebhookUrl = string;
+/**
+ * @description What the publication's automation does after a scout run. The values are documented; their
+ *     meanings are assumed from the names: `ideas-only` (the scout only collects ideas), `draft`
+ *     (drafts are generated for review), `full-auto` (drafts are generated and published).
+ * @enum {string}
+ */
+export type AutoPublishMode = "ideas-only" | "draft" | "full-auto";
+/**
+ * @description Design of the public blog. An unrecognised value is rejected with `400`.
+ * @enum {string}
+ */
+export type TemplateId = "starter" | "editorial" | "bold";
+/**
+ * @description Whether reader comments appear immediately (`auto-approve`) or after approval (`pre-approve`).
+ * @enum {string}
+ */
+export type CommentsModeration = "auto-approve" | "pre-approve";
+/**
+ * @description Topic priority; 1 is the highest, 3 the lowest.
+ * @enum {integer}
+ */
+export type TopicPriority = 1 | 2 | 3;
+/**
+ * @description Review state of an idea.
+ * @enum {string}
+ */
+export type IdeaStatus = "new" | "reviewed" | "promoted" | "dismissed";
+/**
+ * @description State of a writing session. Assumption - a session becomes `completed` once its draft is published; when it becomes `archived` is not documented.
+ * @enum {string}
+ */
+export type SessionStatus = "active" | "completed" | "archived";
+/**
+ * @description When the content scout runs for the publication automatically. One of three shapes, told
+ *     apart by `type`: `daily` at `hour`; `times_per_day` (`count` runs a day, evenly spaced);
+ *     `every_n_days` (every `days` days at `hour`).
+ */
+export type ScoutSchedule = DailyScoutSchedule | TimesPerDayScoutSchedule | EveryNDaysScoutSchedule;
+/** @description Run once a day at `hour`. */
+export type DailyScoutSchedule = {
+    /**
+     * @description Schedule kind, `daily`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "daily";
+    /** @description Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
+    hour: number;
+};
+/** @description Run `count` times a day, evenly spaced. */
+export type TimesPerDayScoutSchedule = {
+    /**
+     * @description Schedule kind, `times_per_day`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "times_per_day";
+    /** @description Runs per day (2-6). */
+    count: number;
+};
+/** @description Run every `days` days at `hour`. */
+export type EveryNDaysScoutSchedule = {
+    /**
+     * @description Schedule kind, `every_n_days`. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    type: "every_n_days";
+    /** @description Days between runs (2-7). */
+    days: number;
+    /** @description Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
+    hour: number;
+};
+/** @description The user that owns the API key. */
+export type User = {
+    /**
+     * Format: uuid
+     * @description User ID.
+     */
+    id: string;
+    /**
+     * Format: email
+     * @description The user's email address.
+     */
+    email: string;
+    /** @description The user's display name. */
+    name: string;
+    /** @description The user's plan tier (e.g. `free`). The set of tiers is not documented; plan limits produce `QUOTA_EXCEEDED` errors. */
+    tier: string;
+};
+/** @description A publication (blog). Every property is always present; nullable properties are `null` when not set. */
+export type Publication = {
+    /**
+     * Format: uuid
+     * @description Publication ID.
+     */
+    id: string;
+    /**
+     * Format: uuid
+     * @description ID of the owning user.
+     */
+    userId: string;
+    /** @description Publication name. */
+    name: string;
+    slug: Slug;
+    /** @description What the publication is about. */
+    description: string | null;
+    /** @description Tone the AI writer should use. */
+    writingTone: string | null;
+    /** @description Author name used for posts unless publishing overrides it. */
+    defaultAuthor: string;
+    autoPublishMode: AutoPublishMode;
+    /** @description Target number of posts per week. */
+    cadencePostsPerWeek: number;
+    scoutSchedule: ScoutSchedule;
+    /** @description IANA time zone name of the publication (e.g. `America/New_York`). */
+    timezone: string;
+    /** @description Unix timestamp of the next scheduled scout run; `null` when none is scheduled (e.g. automation paused). */
+    nextScoutAt: number | null;
+    /** @description Whether the scout runs on its schedule. When false, automation is paused; the saved schedule is kept. */
+    scoutEnabled: boolean;
+    /**
+     * Format: uuid
+     * @description ID of the publication's record in the CMS; `null` until it has one.
+     */
+    cmsPublicationId: string | null;
+    /**
+     * Format: uuid
+     * @description Default writing style (from `GET /styles`); `null` for none.
+     */
+    styleId: string | null;
+    /** @description Design of the public blog: one of `TemplateId`'s values when written. Open in responses - the documents do not close the set, so a design added later arrives as it is instead of failing the response. */
+    templateId: TemplateId | (string & {});
+    /** @description Short tagline shown on the blog. */
+    tagline: string | null;
+    /** @description URL of the logo image. */
+    logoUrl: string | null;
+    /** @description URL of the header image. */
+    headerImageUrl: string | null;
+    /** @description Accent colour of the blog design (e.g. a hex colour such as `#d9480f`). */
+    accentColor: string | null;
+    /** @description Links to the publication's social profiles. Its keys are not documented; assumed to map a network name (e.g. `twitter`, `linkedin`) to a profile URL. */
+    socialLinks: {
+        [key: string]: unknown;
+    } | null;
+    /** @description Custom domain serving the blog, if any. */
+    customDomain: string | null;
+    /** @description Meta description used by search engines. */
+    metaDescription: string | null;
+    /** @description Whether the full-content feed is published. */
+    feedFullEnabled: boolean;
+    /** @description Whether the partial-content (excerpt) feed is published. */
+    feedPartialEnabled: boolean;
+    /** @description Whether reader comments are enabled. */
+    commentsEnabled: boolean;
+    commentsModeration: CommentsModeration;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** @description A publication plus the array of its topics (returned by `GET /publications/{id}`). */
+export type PublicationWithTopics = Publication & {
+    /** @description The publication's topics. */
+    topics: Topic[];
+};
+/** @description A new publication. `name` and `slug` are required. */
+export type CreatePublicationRequest = {
+    /** @description Publication name. */
+    name: string;
+    slug: Slug;
+    /** @description What the publication is about. */
+    description?: string;
+    /** @description Tone the AI writer should use. */
+    writingTone?: string;
+    /** @description Author name used for posts. */
+    defaultAuthor?: string;
+    autoPublishMode?: AutoPublishMode;
+    /** @description Target number of posts per week (at least 1). */
+    cadencePostsPerWeek?: number;
+    scoutSchedule?: ScoutSchedule;
+    /** @description IANA time zone name (e.g. `America/New_York`); an unknown zone gives `400`. */
+    timezone?: string;
+};
+/** @description Fields to change; every field is optional and only what you send changes. */
+export type UpdatePublicationRequest = {
+    /** @description Publication name. */
+    name?: string;
+    slug?: Slug;
+    /** @description What the publication is about; `null` clears it. */
+    description?: string | null;
+    /** @description Tone the AI writer should use; `null` clears it. */
+    writingTone?: string | null;
+    /** @description Author name used for posts. */
+    defaultAuthor?: string;
+    autoPublishMode?: AutoPublishMode;
+    /** @description Target number of posts per week (at least 1). */
+    cadencePostsPerWeek?: number;
+    scoutSchedule?: ScoutSchedule;
+    /** @description IANA time zone name (e.g. `America/New_York`). */
+    timezone?: string;
+    /** @description False pauses automation (the scout stops running on its schedule); the schedule is kept and resumes when set back to true. */
+    scoutEnabled?: boolean;
+    /**
+     * Format: uuid
+     * @description Default writing style (from `GET /styles`); `null` removes it.
+     */
+    styleId?: string | null;
+    templateId?: TemplateId;
+    /** @description Publish the full-content feed. */
+    feedFullEnabled?: boolean;
+    /** @description Publish the partial-content (excerpt) feed. */
+    feedPartialEnabled?: boolean;
+    /** @description Enable reader comments. */
+    commentsEnabled?: boolean;
+    commentsModeration?: CommentsModeration;
+};
+/** @description A post published in the publication's CMS. */
+export type Post = {
+    /**
+     * Format: uuid
+     * @description Post ID (the CMS post, as `postId` of publishing and `cmsPostId` of a session).
+     */
+    id: string;
+    /** @description Post title. */
+    title: string;
+    /** @description URL slug of the post. */
+    slug: string;
+    /** @description Post status in the CMS (e.g. `published`). The set of values is not documented. */
+    status: string;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** @description A topic of a publication. */
+export type Topic = {
+    /**
+     * Format: uuid
+     * @description Topic ID.
+     */
+    id: string;
+    /**
+     * Format: uuid
+     * @description ID of the publication the topic belongs to.
+     */
+    publicationId: string;
+    /** @description Topic name. */
+    name: string;
+    /** @description What the topic covers. */
+    description: string | null;
+    priority: TopicPriority;
+    /** @description Whether the scout searches this topic. */
+    isActive: boolean;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** @description A new topic. `name` is required. */
+export type CreateTopicRequest = {
+    /** @description Topic name. */
+    name: string;
+    /** @description What the topic covers. */
+    description?: string;
+    /**
+     * @description Priority; 1 (the default) is the highest.
+     * @default 1
+     */
+    priority?: TopicPriority;
+};
+/** @description Fields to change; every field is optional. */
+export type UpdateTopicRequest = {
+    /** @description Topic name. */
+    name?: string;
+    /** @description What the topic covers; `null` clears it. */
+    description?: string | null;
+    priority?: TopicPriority;
+    /** @description Whether the scout searches this topic. */
+    isActive?: boolean;
+};
+/** @description A web source an idea is based on. */
+export type IdeaSource = {
+    /**
+     * Format: uri
+     * @description URL of the source.
+     */
+    url: string;
+    /** @description Title of the source. */
+    title?: string;
+    /** @description Excerpt of the source. */
+    snippet?: string;
+    /**
+     * Format: date-time
+     * @description When the source was published. Assumption - an ISO 8601 string as reported by the source (not a Hot Metal resource timestamp, which would be a Unix integer).
+     */
+    publishedAt?: string;
+};
+/** @description A content idea found by the scout. */
+export type Idea = {
+    /**
+     * Format: uuid
+     * @description Idea ID.
+     */
+    id: string;
+    /**
+     * Format: uuid
+     * @description ID of the publication the idea belongs to.
+     */
+    publicationId: string;
+    /**
+     * Format: uuid
+     * @description ID of the topic the idea came from, if any.
+     */
+    topicId: string | null;
+    /** @description Proposed post title. */
+    title: string;
+    /** @description The angle the post should take. */
+    angle: string;
+    /** @description Summary of the idea. */
+    summary: string;
+    /** @description Sources the idea is based on, if any. */
+    sources: IdeaSource[] | null;
+    status: IdeaStatus;
+    /**
+     * Format: uuid
+     * @description Writing session started from the idea, if any.
+     */
+    sessionId: string | null;
+    /** @description Relevance score assigned by the scout, if any (scale not documented). */
+    relevanceScore: number | null;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** @description A writing style for the AI writer; either prebuilt (system) or created by the user. */
+export type WritingStyle = {
+    /**
+     * Format: uuid
+     * @description Style ID (use as `styleId`).
+     */
+    id: string;
+    /**
+     * Format: uuid
+     * @description Owning user; `null` for prebuilt styles.
+     */
+    userId: string | null;
+    /** @description Style name. */
+    name: string;
+    /** @description What the style sounds like. */
+    description: string | null;
+    /** @description Instructions the style gives the AI writer. */
+    systemPrompt: string;
+    /** @description Whether this is a prebuilt system style. */
+    isPrebuilt: boolean;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/**
+ * @description What the AI writer should write. Without `webhookUrl` the call blocks until the draft is
+ *     ready (`200`); with it the call answers `202` at once and the result arrives by webhook.
+ */
+export type GenerateDraftRequest = {
+    /** @description Working title of the post. */
+    title: string;
+    /** @description Detailed writing instructions for the AI writer. */
+    instructions: string;
+    /**
+     * Format: uuid
+     * @description Writing style to use (an `id` from `GET /styles`).
+     */
+    styleId?: string;
+    /**
+     * @description Publish the draft to the CMS automatically once it is generated.
+     * @default false
+     */
+    autoPublish?: boolean;
+    /**
+     * @description Optional. When set, the call answers `202 Accepted` at once with the session ID and the
+     *     result is delivered to this URL as a signed `draft.ready`, `draft.published` or
+     *     `draft.failed` webhook; without it the call blocks and answers `200` with the draft.
+     *     The URL must use HTTPS; must not point to localhost, private IP addresses (10.x,
+     *     172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may be at
+     *     most 2048 characters long. A refused URL gives `400 VALIDATION_ERROR`.
+     */
+    webhookUrl?: WebhookUrl;
+};
+/** @description A generated draft. */
+export type DraftContent = {
+    /** @description Draft version within the session. */
+    version: number;
+    /** @description Draft title. */
+    title: string | null;
+    /** @description Draft body as HTML. */
+    content: string;
+    /** @description Number of words in the draft. */
+    wordCount: number;
+};
+/** @description Result of a synchronous draft generation. */
+export type GenerateDraftResult = {
+    /**
+     * Format: uuid
+     * @description The writing session that holds the draft (use with `/sessions/{id}`).
+     */
+    sessionId: string;
+    draft: DraftContent;
+    status: GeneratedDraftStatus;
+};
+/** @description State of a generated draft: `draft_ready` when it awaits review (`draft.ready`); `published` when `autoPublish` published it (`draft.published`). The documents do not close the set, so it is open: a state added later arrives as it is. */
+export type GeneratedDraftStatus = "draft_ready" | "published" | (string & {});
+/** @description Acknowledgement of an asynchronous draft generation; the result arrives by webhook. */
+export type GenerateDraftAccepted = {
+    /**
+     * Format: uuid
+     * @description The writing session being generated.
+     */
+    sessionId: string;
+    /**
+     * @description Always `generating`.
+     * @constant
+     */
+    status: "generating";
+};
+/** @description Summary of a session's latest draft. */
+export type DraftSummary = {
+    /**
+     * Format: uuid
+     * @description Draft ID.
+     */
+    id: string;
+    /** @description Draft version. */
+    version: number;
+    /** @description Draft title. */
+    title: string | null;
+    /** @description Number of words. */
+    wordCount: number;
+    createdAt: UnixTimestamp;
+};
+/** @description A writing session and a summary of its current draft. */
+export type Session = {
+    /**
+     * Format: uuid
+     * @description Session ID.
+     */
+    id: string;
+    /** @description Session title. */
+    title: string | null;
+    status: SessionStatus;
+    /**
+     * Format: uuid
+     * @description Publication the session writes for.
+     */
+    publicationId: string | null;
+    /**
+     * Format: uuid
+     * @description ID of the published CMS post; `null` until published.
+     */
+    cmsPostId: string | null;
+    /** @description Latest draft version number. Assumption - `0` before the first draft exists. */
+    currentDraftVersion: number;
+    /** @description Summary of the latest draft; `null` when there is none (or it is unavailable). */
+    currentDraft: DraftSummary | null;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** @description One draft version of a session. */
+export type Draft = {
+    /** @description Draft version. */
+    version: number;
+    /** @description Draft title. */
+    title: string | null;
+    /** @description Draft body as HTML. */
+    content: string;
+    /** @description Number of words. */
+    wordCount: number;
+    /** @description Whether this version is marked final. */
+    isFinal: boolean;
+    createdAt: UnixTimestamp;
+};
+/** @description Publishing options; every field is optional. */
+export type PublishDraftRequest = {
+    /** @description URL slug of the post (defaults to one derived from the title). */
+    slug?: string;
+    /** @description Author name; overrides the publication's default author. */
+    author?: string;
+    /** @description Comma-separated tags (e.g. `ai-agents,engineering`). */
+    tags?: string;
+    /** @description Custom excerpt / meta description. */
+    excerpt?: string;
+    /** @description Draft version to publish; defaults to the latest. */
+    draftVersion?: number;
+    /**
+     * @description Also share the post on LinkedIn.
+     * @default false
+     */
+    publishToLinkedIn?: boolean;
+    /**
+     * @description Also post it on X (Twitter).
+     * @default false
+     */
+    publishToTwitter?: boolean;
+    /** @description Custom tweet text, at most 256 characters (room is left for the link). */
+    tweetText?: string;
+    /** @description Custom LinkedIn post text, at most 3000 characters. */
+    linkedInText?: string;
+};
+/** @description Outcome of sharing the post on one network. */
+export type SocialShareResult = {
+    /** @description Whether the share succeeded. */
+    success: boolean;
+    /** @description Why the share failed. Assumed absent or `null` when `success` is true. */
+    error?: string | null;
+};
+/** @description The published post. */
+export type PublishResult = {
+    /**
+     * Format: uuid
+     * @description ID of the post in the CMS.
+     */
+    postId: string;
+    /** @description URL slug of the post. */
+    slug: string;
+    /**
+     * Format: uri
+     * @description Public URL of the post.
+     */
+    url: string;
+    /** @description Results of social sharing, per network. Assumption - a network appears only when sharing to it was requested, and `social` is omitted when none was. */
+    social?: {
+        linkedin?: SocialShareResult;
+        twitter?: SocialShareResult;
+    };
+};
+/** @description Optional scout run options. The body may be omitted. */
+export type RunScoutRequest = {
+    /**
+     * @description Optional. When set, the run is processed asynchronously and its result is delivered to
+     *     this URL as a signed `scout.completed` webhook when the run finishes (with `error` set if
+     *     it failed). The URL must use HTTPS; must not point to localhost, private IP addresses
+     *     (10.x, 172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may
+     *     be at most 2048 characters long. A refused URL gives `400 VALIDATION_ERROR`.
+     */
+    webhookUrl?: WebhookUrl;
+};
+/**
+ * @description Acknowledgement of a scout run started with a `webhookUrl` (`202 Accepted`, "with a session
+ *     ID"); the result arrives as a `scout.completed` webhook. Assumption: the session ID is in
+ *     `sessionId`, as in draft generation's `202` answer; other fields may accompany it.
+ */
+export type ScoutRunAccepted = {
+    /**
+     * Format: uuid
+     * @description Session ID of the background run; the `scout.completed` delivery refers to it.
+     */
+    sessionId: string;
+};
+/** @description The scout run was queued; results arrive as new ideas (and as a `scout.completed` webhook if a `webhookUrl` was given). */
+export type ScoutRunQueued = {
+    /**
+     * @description Always `true`.
+     * @constant
+     */
+    queued: true;
+};
+/** @description Confirmation of a deletion. */
+export type Deleted = {
+    /**
+     * @description Always `true`.
+     * @constant
+     */
+    deleted: true;
+};
+/** @description Success body of `GET /me`. */
+export type UserResponse = {
+    data: User;
+};
+/** @description Success body of `GET /publications`. */
+export type PublicationListResponseSchema = {
+    /** @description Your publications, ordered by creation time. */
+    data: Publication[];
+};
+/** @description Success body of `POST /publications` and `PATCH /publications/{id}`. */
+export type PublicationResponse = {
+    data: Publication;
+};
+/** @description Success body of `GET /publications/{id}`. */
+export type PublicationWithTopicsResponse = {
+    data: PublicationWithTopics;
+};
+/** @description Success body of `GET /publications/{id}/posts`. */
+export type PostListResponse = {
+    /** @description Up to 50 published posts. */
+    data: Post[];
+};
+/** @description Success body of `GET /publications/{pubId}/topics`. */
+export type TopicListResponseSchema = {
+    /** @description The publication's topics, ordered by creation time. */
+    data: Topic[];
+};
+/** @description Success body of `POST /publications/{pubId}/topics` and `PATCH /topics/{id}`. */
+export type TopicResponse = {
+    data: Topic;
+};
+/** @description Success body of `GET /publications/{pubId}/ideas`. */
+export type IdeaListResponseSchema = {
+    /** @description The publication's ideas, ordered by creation time. */
+    data: Idea[];
+};
+/** @description Success body of `GET /ideas/{id}`. */
+export type IdeaResponse = {
+    data: Idea;
+};
+/** @description Success body of `GET /styles`. */
+export type WritingStyleListResponse = {
+    /** @description Your own styles and the prebuilt ones. */
+    data: WritingStyle[];
+};
+/** @description Synchronous (`200`) success body of `POST /publications/{id}/drafts/generate`. */
+export type GenerateDraftResponse = {
+    data: GenerateDraftResult;
+};
+/** @description Asynchronous (`202`) acknowledgement body of `POST /publications/{id}/drafts/generate`. */
+export type GenerateDraftAcceptedResponse = {
+    data: GenerateDraftAccepted;
+};
+/** @description Success body of `GET /sessions/{id}`. */
+export type SessionResponse = {
+    data: Session;
+};
+/** @description Success body of `GET /sessions/{id}/drafts/{version}`. */
+export type DraftResponse = {
+    data: Draft;
+};
+/** @description Success body of `POST /sessions/{id}/publish`. */
+export type PublishResultResponse = {
+    data: PublishResult;
+};
+/** @description `200` success body of `POST /publications/{id}/scout/run`. */
+export type ScoutRunQueuedResponse = {
+    data: ScoutRunQueued;
+};
+/** @description `202` acknowledgement body of `POST /publications/{id}/scout/run` when a `webhookUrl` is given. */
+export type ScoutRunAcceptedResponse = {
+    data: ScoutRunAccepted;
+};
+/** @description Success body of the delete endpoints. */
+export type DeletedResponse = {
+    data: Deleted;
+};
+/**
+ * @description Machine-readable error code. The documented codes are listed; the server may send others,
+ *     so any string is accepted and clients must handle unknown codes.
+ *     `NOT_FOUND` (404) resource does not exist or is not yours; `VALIDATION_ERROR` (400) body or
+ *     parameters failed validation; `FORBIDDEN` (403) action not allowed for your account;
+ *     `QUOTA_EXCEEDED` (403) a plan limit was reached; `INVALID_JSON` (400) the body is not valid
+ *     JSON; `GENERATION_FAILED` (500) the AI writer failed to produce a draft; `PUBLISH_FAILED`
+ *     (500) publishing to the CMS failed; `SERVICE_UNAVAILABLE` (503) a backend service is not
+ *     configured or reachable; `BAD_GATEWAY` (502) an upstream service returned an error;
+ *     `INTERNAL_ERROR` (500) unexpected server error; `CONFLICT` (409) the write conflicts, most
+ *     often a slug already taken; `CMS_ERROR` (502) the CMS is unavailable;
+ *     `CMS_REQUEST_REJECTED` (status not documented; modelled as 500) the CMS refused the write.
+ */
+export type ErrorCode = "NOT_FOUND" | "VALIDATION_ERROR" | "FORBIDDEN" | "QUOTA_EXCEEDED" | "INVALID_JSON" | "GENERATION_FAILED" | "PUBLISH_FAILED" | "SERVICE_UNAVAILABLE" | "BAD_GATEWAY" | "INTERNAL_ERROR" | "CONFLICT" | "CMS_ERROR" | "CMS_REQUEST_REJECTED" | (string & {});
+/** @description Error body of every 4xx/5xx response. */
+export type ErrorSchema = {
+    /** @description Human-readable message. */
+    error: string;
+    code: ErrorCode;
+};
+/** @description A plan limit was reached (`403`, code `QUOTA_EXCEEDED`). */
+export type QuotaExceededError = ErrorSchema & {
+    /**
+     * @description Always `QUOTA_EXCEEDED`.
+     * @constant
+     */
+    code: "QUOTA_EXCEEDED";
+    /** @description The maximum your plan allows. */
+    limit: number;
+    /** @description Your current usage. */
+    current: number;
+    /**
+     * Format: email
+     * @description Address to contact to upgrade the plan.
+     */
+    upgradeEmail: string;
+};
+/** @description Body of a `403`. The document uses the status for "you do not have permission" (code `FORBIDDEN`, schema `PermissionError`) and for "a quota limit has been reached" (code `QUOTA_EXCEEDED`, schema `QuotaExceededError`, which adds `limit`, `current` and `upgradeEmail`); read `code` to tell them apart. */
+export type ForbiddenError = ErrorSchema & (QuotaExceededError | PermissionError);
+/** @description The action is not allowed for your account (`403`, documented code `FORBIDDEN`): the plain error shape. Any code but `QUOTA_EXCEEDED`, whose body carries more (`QuotaExceededError`). */
+export type PermissionError = ErrorSchema & {
+    /** @description `FORBIDDEN` as documented; never `QUOTA_EXCEEDED`. */
+    code?: unknown;
+};
+/** @description Draft generation failed (`500`, code `GENERATION_FAILED`). The body may also carry the `sessionId` of the failed session. */
+export type GenerationFailedError = ErrorSchema & {
+    /**
+     * Format: uuid
+     * @description The writing session whose generation failed. Assumption - not in the documents; absent when the server does not send it.
+     */
+    sessionId?: string;
+};
+/** @description Payload of a `draft.ready` delivery. */
+export type DraftReadyEvent = {
+    /**
+     * @description The event type.
+     * @constant
+     */
+    event: "draft.ready";
+    /**
+     * Format: uuid
+     * @description The writing session returned by the `202` answer.
+     */
+    sessionId: string;
+    /**
+     * Format: uuid
+     * @description The publication the draft is for.
+     */
+    publicationId: string;
+    data: DraftWebhookResult;
+    /**
+     * Format: date-time
+     * @description When the event happened (ISO 8601).
+     */
+    timestamp: string;
+};
+/** @description Payload of a `draft.published` delivery. */
+export type DraftPublishedEvent = {
+    /**
+     * @description The event type.
+     * @constant
+     */
+    event: "draft.published";
+    /**
+     * Format: uuid
+     * @description The writing session returned by the `202` answer.
+     */
+    sessionId: string;
+    /**
+     * Format: uuid
+     * @description The publication the post was published in.
+     */
+    publicationId: string;
+    data: DraftWebhookResult;
+    /**
+     * Format: date-time
+     * @description When the event happened (ISO 8601).
+     */
+    timestamp: string;
+};
+/** @description Payload of a `draft.failed` delivery. */
+export type DraftFailedEvent = {
+    /**
+     * @description The event type.
+     * @constant
+     */
+    event: "draft.failed";
+    /**
+     * Format: uuid
+     * @description The writing session returned by the `202` answer.
+     */
+    sessionId: string;
+    /**
+     * Format: uuid
+     * @description The publication the draft was for.
+     */
+    publicationId: string;
+    /** @description Event data; the documents give it no shape for failures and it may be absent. */
+    data?: {
+        [key: string]: unknown;
+    };
+    /** @description Why generation failed. */
+    error: string;
+    /**
+     * Format: date-time
+     * @description When the event happened (ISO 8601).
+     */
+    timestamp: string;
+};
+/** @description Payload of a `scout.completed` delivery. */
+export type ScoutCompletedEvent = {
+    /**
+     * @description The event type.
+     * @constant
+     */
+    event: "scout.completed";
+    /**
+     * Format: uuid
+     * @description Session ID from the `202` acknowledgement of the scout run (the generic payload structure lists the field). Whether it is filled for scout runs is not documented, so it may be absent or `null`.
+     */
+    sessionId?: string | null;
+    /**
+     * Format: uuid
+     * @description The publication the scout ran for.
+     */
+    publicationId: string;
+    /** @description Result of the scout run. Its fields are not documented; treat it as an open object. New ideas are readable with `GET /publications/{pubId}/ideas?status=new`. */
+    data: {
+        [key: string]: unknown;
+    };
+    /** @description Failure details, if the run failed (failure events carry `error`). */
+    error?: string;
+    /**
+     * Format: date-time
+     * @description When the event happened (ISO 8601).
+     */
+    timestamp: string;
+};
+/** @description The draft result carried by `draft.ready` and `draft.published` (the synchronous `200` result of draft generation; `sessionId` is also at the payload's top level). */
+export type DraftWebhookResult = {
+    /**
+     * Format: uuid
+     * @description The writing session (may be omitted here; always at the top level).
+     */
+    sessionId?: string;
+    draft: DraftContent;
+    status: GeneratedDraftStatus;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     getCurrentUser: {
@@ -1551,7 +1620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": UserResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1574,7 +1643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicationListResponse"];
+                    "application/json": PublicationListResponseSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1591,7 +1660,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreatePublicationRequest"];
+                "application/json": CreatePublicationRequest;
             };
         };
         responses: {
@@ -1601,7 +1670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicationResponse"];
+                    "application/json": PublicationResponse;
                 };
             };
             /** @description Validation failed (e.g. missing name, bad slug, unknown time zone) or the body is not valid JSON. */
@@ -1610,7 +1679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1620,7 +1689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             409: components["responses"]["Conflict"];
@@ -1650,7 +1719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicationWithTopicsResponse"];
+                    "application/json": PublicationWithTopicsResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1680,7 +1749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeletedResponse"];
+                    "application/json": DeletedResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1705,7 +1774,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["UpdatePublicationRequest"];
+                "application/json": UpdatePublicationRequest;
             };
         };
         responses: {
@@ -1715,7 +1784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicationResponse"];
+                    "application/json": PublicationResponse;
                 };
             };
             /** @description Validation failed (e.g. bad slug, unknown template) or the body is not valid JSON. */
@@ -1724,7 +1793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1734,7 +1803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             404: components["responses"]["PublicationNotFound"];
@@ -1765,7 +1834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostListResponse"];
+                    "application/json": PostListResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1796,7 +1865,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopicListResponse"];
+                    "application/json": TopicListResponseSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1820,7 +1889,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTopicRequest"];
+                "application/json": CreateTopicRequest;
             };
         };
         responses: {
@@ -1830,7 +1899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopicResponse"];
+                    "application/json": TopicResponse;
                 };
             };
             /** @description Validation failed (missing name, bad priority) or the body is not valid JSON. */
@@ -1839,7 +1908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1849,7 +1918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             404: components["responses"]["PublicationNotFound"];
@@ -1878,7 +1947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeletedResponse"];
+                    "application/json": DeletedResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1902,7 +1971,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["UpdateTopicRequest"];
+                "application/json": UpdateTopicRequest;
             };
         };
         responses: {
@@ -1912,7 +1981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopicResponse"];
+                    "application/json": TopicResponse;
                 };
             };
             /** @description Validation failed (e.g. bad priority) or the body is not valid JSON. */
@@ -1921,7 +1990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1957,7 +2026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdeaListResponse"];
+                    "application/json": IdeaListResponseSchema;
                 };
             };
             /** @description The `status` filter is not one of `new`, `reviewed`, `promoted`, `dismissed`. */
@@ -1966,7 +2035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1996,7 +2065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdeaResponse"];
+                    "application/json": IdeaResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2020,7 +2089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WritingStyleListResponse"];
+                    "application/json": WritingStyleListResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2043,7 +2112,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateDraftRequest"];
+                "application/json": GenerateDraftRequest;
             };
         };
         responses: {
@@ -2053,7 +2122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GenerateDraftResponse"];
+                    "application/json": GenerateDraftResponse;
                 };
             };
             /** @description Generation started in the background (`webhookUrl` given); the result arrives by webhook. */
@@ -2062,7 +2131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GenerateDraftAcceptedResponse"];
+                    "application/json": GenerateDraftAcceptedResponse;
                 };
             };
             /** @description Validation failed (missing `title` or `instructions`, refused webhook URL) or the body is not valid JSON. */
@@ -2071,7 +2140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2081,7 +2150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             404: components["responses"]["PublicationNotFound"];
@@ -2092,7 +2161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GenerationFailedError"];
+                    "application/json": GenerationFailedError;
                 };
             };
         };
@@ -2118,7 +2187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": SessionResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2153,7 +2222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DraftResponse"];
+                    "application/json": DraftResponse;
                 };
             };
             /** @description The version is not a positive integer. */
@@ -2162,7 +2231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2172,7 +2241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -2194,7 +2263,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PublishDraftRequest"];
+                "application/json": PublishDraftRequest;
             };
         };
         responses: {
@@ -2204,7 +2273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublishResultResponse"];
+                    "application/json": PublishResultResponse;
                 };
             };
             /** @description Validation failed (e.g. tweet or LinkedIn text too long) or the body is not valid JSON. */
@@ -2213,7 +2282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2223,7 +2292,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             404: components["responses"]["SessionNotFound"];
@@ -2233,7 +2302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -2256,7 +2325,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["RunScoutRequest"];
+                "application/json": RunScoutRequest;
             };
         };
         responses: {
@@ -2266,7 +2335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScoutRunQueuedResponse"];
+                    "application/json": ScoutRunQueuedResponse;
                 };
             };
             /** @description The run was accepted for background processing (`webhookUrl` given); the body carries its session ID and the result arrives as a `scout.completed` webhook. */
@@ -2275,7 +2344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScoutRunAcceptedResponse"];
+                    "application/json": ScoutRunAcceptedResponse;
                 };
             };
             /** @description The webhook URL was refused or the body is not valid JSON. */
@@ -2284,7 +2353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2317,7 +2386,7 @@ export interface operations {
         /** @description The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DraftReadyEvent"];
+                "application/json": DraftReadyEvent;
             };
         };
         responses: {
@@ -2338,7 +2407,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
@@ -2365,7 +2434,7 @@ export interface operations {
         /** @description The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DraftPublishedEvent"];
+                "application/json": DraftPublishedEvent;
             };
         };
         responses: {
@@ -2385,7 +2454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
@@ -2412,7 +2481,7 @@ export interface operations {
         /** @description The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DraftFailedEvent"];
+                "application/json": DraftFailedEvent;
             };
         };
         responses: {
@@ -2432,7 +2501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
@@ -2459,7 +2528,7 @@ export interface operations {
         /** @description The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScoutCompletedEvent"];
+                "application/json": ScoutCompletedEvent;
             };
         };
         responses: {
@@ -2479,7 +2548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
