@@ -165,10 +165,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Repo: {
-            name: string;
-            description?: string | null;
-        };
+        Repo: Repo;
     };
     responses: never;
     parameters: {
@@ -182,6 +179,10 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type Repo = {
+    name: string;
+    description?: string | null;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     "repos/get": {
@@ -203,7 +204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Repo"];
+                    "application/json": Repo;
                 };
             };
         };
@@ -252,7 +253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Repo"][];
+                    "application/json": Repo[];
                 };
             };
         };
@@ -275,7 +276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Repo"][];
+                    "application/json": Repo[];
                 };
             };
         };

@@ -42,13 +42,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Error: {
-            message: string;
-        };
-        category: {
-            name: string;
-            children?: components["schemas"]["category"][];
-        };
+        Error: ErrorSchema;
+        category: Category;
     };
     responses: never;
     parameters: {
@@ -58,6 +53,13 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ErrorSchema = {
+    message: string;
+};
+export type Category = {
+    name: string;
+    children?: Category[];
+};
 export type $defs = Record<string, never>;
 export interface operations {
     listItems: {
@@ -80,7 +82,7 @@ export interface operations {
                         name: string;
                         category?: {
                             name: string;
-                            children?: components["schemas"]["category"][];
+                            children?: Category[];
                         };
                     }[];
                 };
@@ -91,7 +93,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
@@ -110,7 +112,7 @@ export interface operations {
                     name: string;
                     category?: {
                         name: string;
-                        children?: components["schemas"]["category"][];
+                        children?: Category[];
                     };
                 };
             };
@@ -127,7 +129,7 @@ export interface operations {
                         name: string;
                         category?: {
                             name: string;
-                            children?: components["schemas"]["category"][];
+                            children?: Category[];
                         };
                     };
                 };
@@ -156,7 +158,7 @@ export interface operations {
                         name: string;
                         category?: {
                             name: string;
-                            children?: components["schemas"]["category"][];
+                            children?: Category[];
                         };
                     };
                 };
@@ -167,7 +169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };

@@ -153,7 +153,7 @@ export interface webhooks {
                     "application/json": {
                         /** @constant */
                         event: "project.created";
-                        project: components["schemas"]["Project"];
+                        project: Project;
                     };
                 };
             };
@@ -195,7 +195,7 @@ export interface webhooks {
                     "application/json": {
                         /** @constant */
                         event: "file.stored";
-                        file: components["schemas"]["File"];
+                        file: FileSchema;
                     };
                 };
             };
@@ -218,50 +218,15 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        Project: {
-            id: string;
-            name: string;
-        };
-        ProjectInput: {
-            name: string;
-        };
-        ProjectEnvelope: {
-            data: components["schemas"]["Project"];
-        };
-        Job: {
-            id: string;
-            /** @enum {string} */
-            state: "running" | "done" | "failed";
-            error?: string;
-        };
-        File: {
-            id: string;
-            label?: string;
-        };
-        ProjectEvent: components["schemas"]["ProjectUpdated"] | components["schemas"]["ProjectClosed"];
-        ProjectUpdated: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "project.updated";
-            project: components["schemas"]["Project"];
-        };
-        ProjectClosed: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "project.closed";
-            project: components["schemas"]["Project"];
-        };
-        Error: {
-            error: {
-                message: string;
-                /** @enum {string} */
-                code?: "not_found" | "unauthorized";
-            };
-        };
+        Project: Project;
+        ProjectInput: ProjectInput;
+        ProjectEnvelope: ProjectEnvelope;
+        Job: Job;
+        File: FileSchema;
+        ProjectEvent: ProjectEvent;
+        ProjectUpdated: ProjectUpdated;
+        ProjectClosed: ProjectClosed;
+        Error: ErrorSchema;
     };
     responses: {
         /** @description An error. */
@@ -270,7 +235,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
@@ -279,6 +244,50 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type Project = {
+    id: string;
+    name: string;
+};
+export type ProjectInput = {
+    name: string;
+};
+export type ProjectEnvelope = {
+    data: Project;
+};
+export type Job = {
+    id: string;
+    /** @enum {string} */
+    state: "running" | "done" | "failed";
+    error?: string;
+};
+export type FileSchema = {
+    id: string;
+    label?: string;
+};
+export type ProjectEvent = ProjectUpdated | ProjectClosed;
+export type ProjectUpdated = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "project.updated";
+    project: Project;
+};
+export type ProjectClosed = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "project.closed";
+    project: Project;
+};
+export type ErrorSchema = {
+    error: {
+        message: string;
+        /** @enum {string} */
+        code?: "not_found" | "unauthorized";
+    };
+};
 export type $defs = Record<string, never>;
 export interface operations {
     listProjects: {
@@ -301,7 +310,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Project"][];
+                        data: Project[];
                         pagination: {
                             has_more?: boolean;
                         };
@@ -325,7 +334,7 @@ export interface operations {
                  *       "name": "Launch"
                  *     }
                  */
-                "application/json": components["schemas"]["ProjectInput"];
+                "application/json": ProjectInput;
             };
         };
         responses: {
@@ -335,7 +344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectEnvelope"];
+                    "application/json": ProjectEnvelope;
                 };
             };
         };
@@ -358,7 +367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectEnvelope"];
+                    "application/json": ProjectEnvelope;
                 };
             };
             404: components["responses"]["Error"];
@@ -413,7 +422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectEnvelope"];
+                    "application/json": ProjectEnvelope;
                 };
             };
         };
@@ -457,7 +466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Job"];
+                    "application/json": Job;
                 };
             };
         };
@@ -479,7 +488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Job"];
+                    "application/json": Job;
                 };
             };
         };
@@ -509,7 +518,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data?: components["schemas"]["File"];
+                        data?: FileSchema;
                     };
                 };
             };
