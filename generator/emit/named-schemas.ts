@@ -49,6 +49,37 @@ function declaration(name: string, type: ts.TypeNode, comments: ts.SynthesizedCo
 }
 
 /**
+ * A doc comment's text with its `@description` block first and untagged.
+ * openapi-typescript writes a schema's `description` as a `@description` tag
+ * after its title and format lines, which editors show apart from the doc text
+ * (a hover's summary is the untagged text); as the comment's first paragraph
+ * it reads like any hand-written doc comment.
+ */
+export function descriptionFirst(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => /^\s*\*?\s*@description\s/.test(line));
+  if (start < 0) return text;
+  let end = start + 1;
+  // The description runs until the next tag or the comment's closing line.
+  while (end < lines.length && !/^\s*\*\s*@\w/.test(lines[end] ?? '') && (lines[end] ?? '').trim() !== '') end++;
+  const block = lines.slice(start, end);
+  block[0] = (block[0] ?? '').replace(/@description\s/, '');
+  const rest = [...lines.slice(0, start), ...lines.slice(end)];
+  // Multi-line comments open with a line of their own (`*`); the description goes right after it.
+  const at = lines.length > 1 && (lines[0] ?? '').trim() === '*' ? 1 : 0;
+  const after = rest.slice(at);
+  // A blank line keeps the description its own paragraph when other lines (format, tags) follow.
+  const separator = after.some((line) => /^\s*\*\s*\S/.test(line)) ? [(block[0] ?? '').replace(/\*.*$/, '*')] : [];
+  return [...rest.slice(0, at), ...block, ...separator, ...after].join('\n');
+}
+
+function plainDescriptions(node: ts.Node): void {
+  const comments = ts.getSyntheticLeadingComments(node);
+  if (comments?.some((comment) => comment.text.includes('@description'))) ts.setSyntheticLeadingComments(node, comments.map((comment) => ({ ...comment, text: descriptionFirst(comment.text) })));
+  ts.forEachChild(node, plainDescriptions);
+}
+
+/**
  * Declares each component schema under `names` (component -> public name) and
  * points every reference at it. Schemas missing from `names` keep their
  * indexed-access form.
@@ -77,5 +108,6 @@ export function nameSchemaTypes(nodes: readonly ts.Node[], names: ReadonlyMap<st
     // The named types follow the table that points at them, in the spec's order.
     result.push(factory.updateInterfaceDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members), ...declarations);
   }
+  for (const node of result) plainDescriptions(node);
   return result;
 }

@@ -9,12 +9,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get API status
-         * @description Returns API server health information. No authentication required.
+         * Returns API server health information. No authentication required.
          *
          *     This endpoint sits at the server root (`https://api.hot.dev/status`), outside `/v1`, and its
          *     body is not wrapped in the `{data, meta}` envelope. The documents list no errors for it; the
          *     429 and 500 responses are the API's generic errors, included as an assumption.
+         *
+         * Get API status
          */
         get: operations["getStatus"];
         put?: never;
@@ -33,14 +34,16 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the projects of the environment the credential is scoped to.
+         *
          * List projects
-         * @description Lists the projects of the environment the credential is scoped to.
          */
         get: operations["listProjects"];
         put?: never;
         /**
+         * Creates a project in the environment.
+         *
          * Create a project
-         * @description Creates a project in the environment.
          */
         post: operations["createProject"];
         delete?: never;
@@ -54,28 +57,31 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Returns one project, addressed by UUID or by name (slug).
+         *
          * Get a project
-         * @description Returns one project, addressed by UUID or by name (slug).
          */
         get: operations["getProject"];
         put?: never;
         post?: never;
         /**
+         * Deletes a project.
+         *
          * Delete a project
-         * @description Deletes a project.
          */
         delete: operations["deleteProject"];
         options?: never;
         head?: never;
         /**
+         * Renames a project. The response status is not documented; 200 with the updated project is assumed.
+         *
          * Update a project
-         * @description Renames a project. The response status is not documented; 200 with the updated project is assumed.
          */
         patch: operations["updateProject"];
         trace?: never;
@@ -85,7 +91,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -93,11 +99,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Activate a project
-         * @description Marks the project active. If the project has a deployed build it is redeployed, and its ID is returned in `redeployed_build_id`.
+         * Marks the project active. If the project has a deployed build it is redeployed, and its ID is returned in `redeployed_build_id`.
          *     Answers `{project, redeployed_build_id}`. This operation is not in the API reference (it comes
          *     from the SDK documentation); the 200 status and the exact meaning of `redeployed_build_id`
          *     (the build redeployed by the state change, or `null`) are assumptions.
+         *
+         * Activate a project
          */
         post: operations["activateProject"];
         delete?: never;
@@ -111,7 +118,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -119,11 +126,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Deactivate a project
-         * @description Marks the project inactive.
+         * Marks the project inactive.
          *     Answers `{project, redeployed_build_id}`. This operation is not in the API reference (it comes
          *     from the SDK documentation); the 200 status and the exact meaning of `redeployed_build_id`
          *     (the build redeployed by the state change, or `null`) are assumptions.
+         *
+         * Deactivate a project
          */
         post: operations["deactivateProject"];
         delete?: never;
@@ -137,15 +145,16 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
-         * List a project's event handlers
-         * @description Returns the event handlers of the project's deployed build. Event handlers are registered in
+         * Returns the event handlers of the project's deployed build. Event handlers are registered in
          *     Hot code and loaded when builds are uploaded.
+         *
+         * List a project's event handlers
          */
         get: operations["listProjectEventHandlers"];
         put?: never;
@@ -161,15 +170,16 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
-         * List a project's schedules
-         * @description Returns the schedules of the project's deployed build. Schedules are cron-based triggers
+         * Returns the schedules of the project's deployed build. Schedules are cron-based triggers
          *     defined in Hot code.
+         *
+         * List a project's schedules
          */
         get: operations["listProjectSchedules"];
         put?: never;
@@ -188,8 +198,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists all builds across all projects in the environment; each build includes its `project_name`.
+         *
          * List all builds in the environment
-         * @description Lists all builds across all projects in the environment; each build includes its `project_name`.
          */
         get: operations["listBuilds"];
         put?: never;
@@ -205,20 +216,20 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Lists the builds of one project.
+         *
          * List a project's builds
-         * @description Lists the builds of one project.
          */
         get: operations["listProjectBuilds"];
         put?: never;
         /**
-         * Upload a build
-         * @description Uploads a build zip as `multipart/form-data` with the fields `file` (the zip, required),
+         * Uploads a build zip as `multipart/form-data` with the fields `file` (the zip, required),
          *     `hash` (SHA-256 of the zip, hex; required, used to validate the upload) and `build_id`
          *     (optional UUID).
          *
@@ -233,6 +244,8 @@ export interface paths {
          *       -F "file=@build.hot.zip" \
          *       -F "hash=$(sha256sum build.hot.zip | cut -d' ' -f1)"
          *     ```
+         *
+         * Upload a build
          */
         post: operations["uploadBuild"];
         delete?: never;
@@ -246,14 +259,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Returns the currently deployed build of the project, or 404 if none.
+         *
          * Get the deployed build
-         * @description Returns the currently deployed build of the project, or 404 if none.
          */
         get: operations["getDeployedBuild"];
         put?: never;
@@ -269,14 +283,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Returns the live (development) build of the project, or 404 if none.
+         *
          * Get the live build
-         * @description Returns the live (development) build of the project, or 404 if none.
          */
         get: operations["getLiveBuild"];
         put?: never;
@@ -292,10 +307,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -303,8 +319,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one build of the project.
+         *
          * Get a build
-         * @description Returns one build of the project.
          */
         get: operations["getBuild"];
         put?: never;
@@ -320,10 +337,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -331,8 +349,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the build as a zip file (`Content-Type: application/zip`). Not enveloped.
+         *
          * Download a build
-         * @description Returns the build as a zip file (`Content-Type: application/zip`). Not enveloped.
          */
         get: operations["downloadBuild"];
         put?: never;
@@ -348,10 +367,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -361,9 +381,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Deploy a build
-         * @description Marks the build as deployed and queues it for worker processing. The documents give no
+         * Marks the build as deployed and queues it for worker processing. The documents give no
          *     response; 200 with the (now deployed) build is assumed.
+         *
+         * Deploy a build
          */
         post: operations["deployBuild"];
         delete?: never;
@@ -377,21 +398,23 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Lists the project's context variables (secrets). Only metadata is returned (key, description, timestamps), never values.
+         *
          * List context variables
-         * @description Lists the project's context variables (secrets). Only metadata is returned (key, description, timestamps), never values.
          */
         get: operations["listContextVariables"];
         put?: never;
         /**
-         * Create a context variable
-         * @description Stores an encrypted secret (AES-256-GCM at rest) in the project. The value is never returned:
+         * Stores an encrypted secret (AES-256-GCM at rest) in the project. The value is never returned:
          *     the 201 response carries only the variable's metadata.
+         *
+         * Create a context variable
          */
         post: operations["createContextVariable"];
         delete?: never;
@@ -405,10 +428,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The context variable's key.
+                 * The context variable's key.
+                 *
                  * @example DATABASE_URL
                  */
                 key: components["parameters"]["ContextKey"];
@@ -417,15 +441,17 @@ export interface paths {
         };
         get?: never;
         /**
-         * Update a context variable
-         * @description Replaces the variable's value (and description). The value is never returned; the documents
+         * Replaces the variable's value (and description). The value is never returned; the documents
          *     give no response, 200 with the variable's metadata is assumed.
+         *
+         * Update a context variable
          */
         put: operations["updateContextVariable"];
         post?: never;
         /**
+         * Deletes the variable and its encrypted value.
+         *
          * Delete a context variable
-         * @description Deletes the variable and its encrypted value.
          */
         delete: operations["deleteContextVariable"];
         options?: never;
@@ -441,14 +467,14 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the events of the environment.
+         *
          * List events
-         * @description Lists the events of the environment.
          */
         get: operations["listEvents"];
         put?: never;
         /**
-         * Publish an event
-         * @description Publishes an event that can trigger event handlers. `event_type` is an arbitrary string chosen
+         * Publishes an event that can trigger event handlers. `event_type` is an arbitrary string chosen
          *     by the application (for example `user:created`); Hot enforces no naming pattern, but
          *     `:`-separated names are the recommended convention. (The Hot language's `send(...)` uses
          *     `type` and `data`; this HTTP API uses `event_type` and `event_data`.)
@@ -457,6 +483,8 @@ export interface paths {
          *     of the runs it triggers, subscribe to `GET /v1/streams/{stream_id}/subscribe` until `run:stop`
          *     (the run's result) or `run:fail` / `run:cancel` (an error). To avoid missing early stream
          *     events, prefer `POST /v1/streams/subscribe-with-event`.
+         *
+         * Publish an event
          */
         post: operations["publishEvent"];
         delete?: never;
@@ -471,7 +499,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The event's UUID.
+                 * The event's UUID.
+                 *
                  * @example 990e8400-e29b-41d4-a716-446655440000
                  */
                 event_id: components["parameters"]["EventId"];
@@ -479,8 +508,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one event.
+         *
          * Get an event
-         * @description Returns one event.
          */
         get: operations["getEvent"];
         put?: never;
@@ -497,7 +527,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The event's UUID.
+                 * The event's UUID.
+                 *
                  * @example 990e8400-e29b-41d4-a716-446655440000
                  */
                 event_id: components["parameters"]["EventId"];
@@ -505,9 +536,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the runs of an event
-         * @description Returns all runs triggered by this event. The reference shows no paging parameters here;
+         * Returns all runs triggered by this event. The reference shows no paging parameters here;
          *     `limit`/`offset` and the list envelope are assumed to apply as on every list endpoint.
+         *
+         * List the runs of an event
          */
         get: operations["listEventRuns"];
         put?: never;
@@ -526,8 +558,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the runs of the environment, optionally filtered by status, type and time range.
+         *
          * List runs
-         * @description Lists the runs of the environment, optionally filtered by status, type and time range.
          */
         get: operations["listRuns"];
         put?: never;
@@ -546,8 +579,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns run counts of the environment, in total and per status.
+         *
          * Get run statistics
-         * @description Returns run counts of the environment, in total and per status.
          */
         get: operations["getRunStats"];
         put?: never;
@@ -564,7 +598,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The run's UUID.
+                 * The run's UUID.
+                 *
                  * @example 1c0e8400-e29b-41d4-a716-446655440000
                  */
                 run_id: components["parameters"]["RunId"];
@@ -572,9 +607,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a run
-         * @description Returns one run, including its `result` once finished. A failed or cancelled run's `result`
+         * Returns one run, including its `result` once finished. A failed or cancelled run's `result`
          *     carries the failure message at `$err.message`, or at `$val.msg` / `$val.err`.
+         *
+         * Get a run
          */
         get: operations["getRun"];
         put?: never;
@@ -591,7 +627,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The run's UUID.
+                 * The run's UUID.
+                 *
                  * @example 1c0e8400-e29b-41d4-a716-446655440000
                  */
                 run_id: components["parameters"]["RunId"];
@@ -599,8 +636,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe to a run (SSE)
-         * @description Server-sent events with the run's state: a `run:update` event (`{type, run}`) carrying the
+         * Server-sent events with the run's state: a `run:update` event (`{type, run}`) carrying the
          *     full run when the subscription starts and whenever the run changes.
          *
          *     The subscription is finished after the `run:update` whose `run.status` is final:
@@ -614,6 +650,8 @@ export interface paths {
          *     state. Event types other than `run:update` are passed through to callers.
          *
          *     This endpoint is newer and optional in the SDK documentation; it is not in the API reference.
+         *
+         * Subscribe to a run (SSE)
          */
         get: operations["subscribeRun"];
         put?: never;
@@ -630,7 +668,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The task's UUID.
+                 * The task's UUID.
+                 *
                  * @example 2d0e8400-e29b-41d4-a716-446655440000
                  */
                 task_id: components["parameters"]["TaskId"];
@@ -638,10 +677,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a task
-         * @description Returns one task. Final statuses are `completed`, `failed`, `cancelled` and `timed_out`.
+         * Returns one task. Final statuses are `completed`, `failed`, `cancelled` and `timed_out`.
          *     This endpoint is newer and optional in the SDK documentation; it is not in the API reference,
          *     and the task's fields other than `task_id` and `status` are assumptions.
+         *
+         * Get a task
          */
         get: operations["getTask"];
         put?: never;
@@ -658,7 +698,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The task's UUID.
+                 * The task's UUID.
+                 *
                  * @example 2d0e8400-e29b-41d4-a716-446655440000
                  */
                 task_id: components["parameters"]["TaskId"];
@@ -666,8 +707,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe to a task (SSE)
-         * @description Server-sent events with the task's state: a `task:update` event (`{type, task}`) carrying the
+         * Server-sent events with the task's state: a `task:update` event (`{type, task}`) carrying the
          *     task when the subscription starts and whenever the task changes.
          *
          *     The subscription is finished after the `task:update` whose `task.status` is final:
@@ -677,6 +717,8 @@ export interface paths {
          *     to callers.
          *
          *     This endpoint is newer and optional in the SDK documentation; it is not in the API reference.
+         *
+         * Subscribe to a task (SSE)
          */
         get: operations["subscribeTask"];
         put?: never;
@@ -695,8 +737,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the environment the credential is scoped to.
+         *
          * Get environment info
-         * @description Returns the environment the credential is scoped to.
          */
         get: operations["getEnv"];
         put?: never;
@@ -715,8 +758,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe to environment events (SSE)
-         * @description Streams all run, event, stream and task activity of the environment associated with the
+         * Streams all run, event, stream and task activity of the environment associated with the
          *     credential as server-sent events (`text/event-stream`).
          *
          *     | event | description |
@@ -748,6 +790,8 @@ export interface paths {
          *     ```sh
          *     curl -N 'https://api.hot.dev/v1/env/subscribe' -H "Authorization: Bearer $HOT_API_KEY"
          *     ```
+         *
+         * Subscribe to environment events (SSE)
          */
         get: operations["subscribeEnv"];
         put?: never;
@@ -766,8 +810,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get usage and limits
-         * @description Returns current usage statistics, plan limits and usage percentages of the organization.
+         * Returns current usage statistics, plan limits and usage percentages of the organization.
          *
          *     | field | description |
          *     |---|---|
@@ -779,6 +822,8 @@ export interface paths {
          *     | `plan.period_end` | End of the current billing period |
          *
          *     Self-hosted/local deployments without a subscription report every limit as unlimited (`-1`).
+         *
+         * Get usage and limits
          */
         get: operations["getOrgUsage"];
         put?: never;
@@ -793,7 +838,8 @@ export interface paths {
         parameters: {
             query?: {
                 /**
-                 * @description Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 * Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 *
                  * @example my-project
                  */
                 project?: components["parameters"]["StreamProject"];
@@ -801,7 +847,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 * The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 *
                  * @example 770e8400-e29b-41d4-a716-446655440000
                  */
                 stream_id: components["parameters"]["StreamId"];
@@ -809,8 +856,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe to a stream (SSE)
-         * @description Subscribes to an existing stream and receives real-time updates of its runs as server-sent
+         * Subscribes to an existing stream and receives real-time updates of its runs as server-sent
          *     events. Each `data:` line is JSON carrying its own `type`; the `event:` field may be
          *     absent.
          *
@@ -829,12 +875,13 @@ export interface paths {
          *     request. A resumed stream may repeat `run:start` and the terminal run events: de-duplicate
          *     them by `run.run_id`. After a terminal run event (`run:stop`, `run:fail`, `run:cancel`)
          *     clients do not resume. This is the stream that `POST /v1/events` answers are awaited on.
+         *
+         * Subscribe to a stream (SSE)
          */
         get: operations["subscribeStream"];
         put?: never;
         /**
-         * Subscribe to a stream via POST (SSE)
-         * @description The same subscription as `GET /v1/streams/{stream_id}/subscribe` (same stream, same events,
+         * The same subscription as `GET /v1/streams/{stream_id}/subscribe` (same stream, same events,
          *     and the optional `project` filter, assumed to apply as on the GET), opened with POST. No
          *     request body is documented and none is sent. This operation comes from the SDK documentation;
          *     it is not in the API reference.
@@ -855,6 +902,8 @@ export interface paths {
          *     stream may repeat `run:start` and the terminal run events: de-duplicate them by
          *     `run.run_id`. After a terminal run event (`run:stop`, `run:fail`, `run:cancel`) clients do
          *     not resume.
+         *
+         * Subscribe to a stream via POST (SSE)
          */
         post: operations["subscribeStreamPost"];
         delete?: never;
@@ -873,8 +922,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish an event and subscribe to its stream (SSE)
-         * @description Recommended for streaming use cases. Atomically subscribes to a stream **and** publishes an
+         * Recommended for streaming use cases. Atomically subscribes to a stream **and** publishes an
          *     event in one request, so no stream event can be missed between publishing and subscribing.
          *     Send `Accept: text/event-stream`. Without `stream_id` a new stream is created; with it the
          *     existing stream is continued.
@@ -911,6 +959,8 @@ export interface paths {
          *       -H "Accept: text/event-stream" \
          *       -d '{"event_type": "chat:message", "event_data": {"message": "Hello!"}}'
          *     ```
+         *
+         * Publish an event and subscribe to its stream (SSE)
          */
         post: operations["subscribeWithEvent"];
         delete?: never;
@@ -927,14 +977,14 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the active (non-expired, non-revoked) sessions of the authenticated API key. Tokens are not included.
+         *
          * List active sessions
-         * @description Lists the active (non-expired, non-revoked) sessions of the authenticated API key. Tokens are not included.
          */
         get: operations["listSessions"];
         put?: never;
         /**
-         * Create a session
-         * @description Creates a short-lived, permission-scoped session token for ephemeral access (for example to
+         * Creates a short-lived, permission-scoped session token for ephemeral access (for example to
          *     let a browser subscribe to a stream). Only API keys can create sessions.
          *
          *     `permissions` must be a subset of the parent API key's permissions. `expires_in` defaults to
@@ -946,11 +996,14 @@ export interface paths {
          *     | `forbidden` | 403 | Non-API-key credential attempted to create a session |
          *     | `permission_escalation` | 403 | Requested permissions exceed parent API key permissions |
          *     | `session_limit_exceeded` | 429 | Maximum active sessions (1000) reached for this API key |
+         *
+         * Create a session
          */
         post: operations["createSession"];
         /**
+         * Revokes all active sessions of the authenticated API key and returns how many were revoked.
+         *
          * Revoke all sessions
-         * @description Revokes all active sessions of the authenticated API key and returns how many were revoked.
          */
         delete: operations["revokeAllSessions"];
         options?: never;
@@ -964,7 +1017,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The session's UUID.
+                 * The session's UUID.
+                 *
                  * @example 3e0e8400-e29b-41d4-a716-446655440000
                  */
                 session_id: components["parameters"]["SessionId"];
@@ -975,8 +1029,9 @@ export interface paths {
         put?: never;
         post?: never;
         /**
+         * Revokes one session. The session must belong to the authenticated API key.
+         *
          * Revoke a session
-         * @description Revokes one session. The session must belong to the authenticated API key.
          */
         delete: operations["revokeSession"];
         options?: never;
@@ -992,14 +1047,14 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the service keys of the authenticated API key. Tokens are not included.
+         *
          * List service keys
-         * @description Lists the service keys of the authenticated API key. Tokens are not included.
          */
         get: operations["listServiceKeys"];
         put?: never;
         /**
-         * Create a service key
-         * @description Creates a long-lived, permission-scoped credential to issue to a customer or an external
+         * Creates a long-lived, permission-scoped credential to issue to a customer or an external
          *     system (for MCP tools, webhooks and other API resources). Only API keys can create service
          *     keys. `permissions` must be a subset of the parent API key's permissions; `metadata` is
          *     encrypted at rest and available to Hot code at runtime via `req.auth.service-key.meta`;
@@ -1012,11 +1067,14 @@ export interface paths {
          *     |---|---|---|
          *     | `forbidden` | 403 | Non-API-key credential attempted to create a service key |
          *     | `permission_escalation` | 403 | Requested permissions exceed parent API key permissions |
+         *
+         * Create a service key
          */
         post: operations["createServiceKey"];
         /**
+         * Revokes all active service keys of the authenticated API key and returns how many were revoked.
+         *
          * Revoke all service keys
-         * @description Revokes all active service keys of the authenticated API key and returns how many were revoked.
          */
         delete: operations["revokeAllServiceKeys"];
         options?: never;
@@ -1030,7 +1088,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service key's UUID.
+                 * The service key's UUID.
+                 *
                  * @example 4f0e8400-e29b-41d4-a716-446655440000
                  */
                 service_key_id: components["parameters"]["ServiceKeyId"];
@@ -1038,25 +1097,28 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one service key (without its token). The key must belong to the authenticated API key.
+         *
          * Get a service key
-         * @description Returns one service key (without its token). The key must belong to the authenticated API key.
          */
         get: operations["getServiceKey"];
         put?: never;
         post?: never;
         /**
+         * Revokes one service key. The key must belong to the authenticated API key.
+         *
          * Revoke a service key
-         * @description Revokes one service key. The key must belong to the authenticated API key.
          */
         delete: operations["revokeServiceKey"];
         options?: never;
         head?: never;
         /**
-         * Update a service key's metadata
-         * @description Replaces the service key's `metadata` (available to Hot code at runtime via
+         * Replaces the service key's `metadata` (available to Hot code at runtime via
          *     `req.auth.service-key.meta`). Permissions cannot be changed here. This operation comes from
          *     the SDK documentation (not in the API reference); the 200 response with the updated key is an
          *     assumption.
+         *
+         * Update a service key's metadata
          */
         patch: operations["updateServiceKey"];
         trace?: never;
@@ -1069,15 +1131,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List custom domains
-         * @description Lists all custom domains of the environment. The reference shows no paging parameters here;
+         * Lists all custom domains of the environment. The reference shows no paging parameters here;
          *     `limit`/`offset` and the list envelope are assumed to apply as on every list endpoint.
+         *
+         * List custom domains
          */
         get: operations["listDomains"];
         put?: never;
         /**
-         * Register a custom domain
-         * @description Maps a domain name you own (for example `mcp.example.com`) to the environment. Requires a
+         * Maps a domain name you own (for example `mcp.example.com`) to the environment. Requires a
          *     Pro or Scale plan.
          *
          *     After registering, add the ACM validation CNAME record (`acm_validation_cname_name` →
@@ -1091,6 +1153,8 @@ export interface paths {
          *     | `plan_required` | 403 | Custom domains require Pro or Scale plan |
          *     | `domain_limit_reached` | 403 | Domain count limit reached for current plan |
          *     | `domain_exists` | 409 | Domain is already registered |
+         *
+         * Register a custom domain
          */
         post: operations["registerDomain"];
         delete?: never;
@@ -1105,7 +1169,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -1113,17 +1178,19 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one custom domain of the environment, with its current status and DNS records.
+         *
          * Get a custom domain
-         * @description Returns one custom domain of the environment, with its current status and DNS records.
          */
         get: operations["getDomain"];
         put?: never;
         post?: never;
         /**
-         * Delete a custom domain
-         * @description Removes a custom domain. The domain must belong to the authenticated environment. Deletion is
+         * Removes a custom domain. The domain must belong to the authenticated environment. Deletion is
          *     asynchronous: the domain enters the `deleting` status while its CloudFront distribution and
          *     TLS certificate are cleaned up, then the record is removed.
+         *
+         * Delete a custom domain
          */
         delete: operations["deleteDomain"];
         options?: never;
@@ -1137,7 +1204,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -1147,8 +1215,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Verify a custom domain
-         * @description Checks the domain's current provisioning status. If the ACM validation CNAME has propagated
+         * Checks the domain's current provisioning status. If the ACM validation CNAME has propagated
          *     and the certificate is issued, the domain moves to `validated` and CloudFront provisioning
          *     begins. If not yet validated, the response (status `pending_validation`) gives the DNS record
          *     still to add in `message`. Both forms answer 200 (status assumed; the documents show only the
@@ -1156,6 +1223,8 @@ export interface paths {
          *
          *     Pending domains are also checked automatically in the background, so this endpoint need not
          *     be called repeatedly.
+         *
+         * Verify a custom domain
          */
         post: operations["verifyDomain"];
         delete?: never;
@@ -1172,9 +1241,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List files
-         * @description Lists the files of the environment, optionally only those whose path starts with `prefix`.
+         * Lists the files of the environment, optionally only those whose path starts with `prefix`.
          *     Files are not in the API reference (they come from the SDK documentation). The file object shape is an assumption (see the `File` schema).
+         *
+         * List files
          */
         get: operations["listFiles"];
         put?: never;
@@ -1191,11 +1261,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The file's path in the environment's file store. It may contain `/` and spans the rest of
+                 * The file's path in the environment's file store. It may contain `/` and spans the rest of
                  *     the URL after `/v1/files/upload/` (for example `/v1/files/upload/reports/2026/summary.csv`
                  *     stores `reports/2026/summary.csv`). OpenAPI path templates cannot express a multi-segment
                  *     parameter: clients percent-encode each `/`-separated segment on its own and join the
                  *     segments with literal `/` (never `%2F`).
+                 *
                  * @example reports/2026/summary.csv
                  */
                 path: components["parameters"]["FilePath"];
@@ -1204,8 +1275,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Upload a file (single request)
-         * @description Stores the raw request body (up to 300 MB) as the file at `path`, replacing any file already
+         * Stores the raw request body (up to 300 MB) as the file at `path`, replacing any file already
          *     at that path (assumed from PUT semantics). The body is the file's bytes, not a multipart form;
          *     the request's `Content-Type` is recorded as the file's `content_type` (assumption). Larger
          *     files use the chunked upload (`POST /v1/files/uploads`); a body over 300 MB is rejected (the
@@ -1216,6 +1286,8 @@ export interface paths {
          *
          *     Files are not in the API reference (they come from the SDK documentation); the 200 status
          *     and the response body (the stored file) are assumptions.
+         *
+         * Upload a file (single request)
          */
         put: operations["uploadFile"];
         post?: never;
@@ -1235,8 +1307,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a chunked file upload
-         * @description Starts a chunked (multipart) upload for large files. The answer gives the `upload_id`, the
+         * Starts a chunked (multipart) upload for large files. The answer gives the `upload_id`, the
          *     `part_size` in bytes, the number of parts expected (when `expected_size` was given) and when
          *     the unfinished upload expires. Then send each part with
          *     `PUT /v1/files/uploads/{upload_id}/{part_number}` (parts numbered from 1, every part
@@ -1245,6 +1316,8 @@ export interface paths {
          *
          *     Not in the API reference (it comes from the SDK documentation); the 201 status and the
          *     optional `path` echo in the answer are assumptions.
+         *
+         * Start a chunked file upload
          */
         post: operations["createFileUpload"];
         delete?: never;
@@ -1259,7 +1332,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
@@ -1270,9 +1344,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Abort a chunked upload
-         * @description Abandons an open chunked upload and discards its parts. Not in the API reference; the
+         * Abandons an open chunked upload and discards its parts. Not in the API reference; the
          *     204 status is an assumption (like the API's other deletes).
+         *
+         * Abort a chunked upload
          */
         delete: operations["abortFileUpload"];
         options?: never;
@@ -1286,12 +1361,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
                 /**
-                 * @description 1-based number of the part (parts are `part_size` bytes each, except the last).
+                 * 1-based number of the part (parts are `part_size` bytes each, except the last).
+                 *
                  * @example 1
                  */
                 part_number: components["parameters"]["PartNumber"];
@@ -1300,10 +1377,11 @@ export interface paths {
         };
         get?: never;
         /**
-         * Upload one part of a chunked upload
-         * @description Sends one part as the raw request body: `part_size` bytes (from the start of the upload),
+         * Sends one part as the raw request body: `part_size` bytes (from the start of the upload),
          *     except the last part, which may be shorter. Re-sending a part number replaces it (assumed).
          *     Not in the API reference; the 200 status and the response fields are assumptions.
+         *
+         * Upload one part of a chunked upload
          */
         put: operations["uploadFilePart"];
         post?: never;
@@ -1319,7 +1397,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
@@ -1329,9 +1408,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Complete a chunked upload
-         * @description Assembles the uploaded parts into the file at the upload's `path` and returns the stored file.
+         * Assembles the uploaded parts into the file at the upload's `path` and returns the stored file.
          *     Not in the API reference; the 200 status is an assumption. The file object shape is an assumption (see the `File` schema).
+         *
+         * Complete a chunked upload
          */
         post: operations["completeFileUpload"];
         delete?: never;
@@ -1346,7 +1426,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -1354,15 +1435,17 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one file's metadata (use the download operation for its content). The file object shape is an assumption (see the `File` schema).
+         *
          * Get a file's metadata
-         * @description Returns one file's metadata (use the download operation for its content). The file object shape is an assumption (see the `File` schema).
          */
         get: operations["getFile"];
         put?: never;
         post?: never;
         /**
+         * Deletes a file. The 204 status is an assumption (like the API's other deletes).
+         *
          * Delete a file
-         * @description Deletes a file. The 204 status is an assumption (like the API's other deletes).
          */
         delete: operations["deleteFile"];
         options?: never;
@@ -1376,7 +1459,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -1384,10 +1468,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download a file
-         * @description Returns the file's bytes, not enveloped. The response `Content-Type` is assumed to be the
+         * Returns the file's bytes, not enveloped. The response `Content-Type` is assumed to be the
          *     file's recorded `content_type`, or `application/octet-stream` when none was recorded; any
          *     media type may therefore come back.
+         *
+         * Download a file
          */
         get: operations["downloadFile"];
         put?: never;
@@ -1511,7 +1596,7 @@ export interface components {
         TaskSubscriptionEvent: TaskSubscriptionEvent;
     };
     responses: {
-        /** @description Invalid request body or parameters (`bad_request`). */
+        /** Invalid request body or parameters (`bad_request`). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1521,7 +1606,7 @@ export interface components {
             };
         };
         /**
-         * @description Invalid request body (`bad_request`), including a permission map that breaks one of the
+         * Invalid request body (`bad_request`), including a permission map that breaks one of the
          *     validation rules (the message names the rule: `Invalid resource`, `Empty action list`,
          *     `Invalid action` or `Action not valid for resource`).
          */
@@ -1533,7 +1618,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description Invalid, missing, expired, or revoked credential (`unauthorized`). */
+        /** Invalid, missing, expired, or revoked credential (`unauthorized`). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -1551,7 +1636,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The credential lacks the permission this operation needs (`forbidden`). */
+        /** The credential lacks the permission this operation needs (`forbidden`). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1570,7 +1655,7 @@ export interface components {
             };
         };
         /**
-         * @description `forbidden`: a non-API-key credential (service key or session) attempted to create a session,
+         * `forbidden`: a non-API-key credential (service key or session) attempted to create a session,
          *     or the credential lacks the needed permission. `permission_escalation`: the requested
          *     permissions exceed the parent API key's permissions.
          */
@@ -1583,7 +1668,7 @@ export interface components {
             };
         };
         /**
-         * @description `forbidden`: a non-API-key credential attempted to create a service key, or the credential
+         * `forbidden`: a non-API-key credential attempted to create a service key, or the credential
          *     lacks the needed permission. `permission_escalation`: the requested permissions exceed the
          *     parent API key's permissions.
          */
@@ -1596,7 +1681,7 @@ export interface components {
             };
         };
         /**
-         * @description `plan_required`: custom domains require a Pro or Scale plan. `domain_limit_reached`: the
+         * `plan_required`: custom domains require a Pro or Scale plan. `domain_limit_reached`: the
          *     domain count limit of the current plan is reached. `forbidden`: the credential lacks the
          *     needed permission.
          */
@@ -1608,7 +1693,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The domain is already registered (`domain_exists`). */
+        /** The domain is already registered (`domain_exists`). */
         DomainExists: {
             headers: {
                 [name: string]: unknown;
@@ -1626,7 +1711,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No project with this UUID or name in the environment (`not_found`). */
+        /** No project with this UUID or name in the environment (`not_found`). */
         ProjectNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1644,7 +1729,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The project or the build does not exist (`not_found`). */
+        /** The project or the build does not exist (`not_found`). */
         BuildNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1653,7 +1738,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The project has no deployed build, or does not exist (`not_found`). */
+        /** The project has no deployed build, or does not exist (`not_found`). */
         DeployedBuildNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1671,7 +1756,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The project has no live (development) build, or does not exist (`not_found`). */
+        /** The project has no live (development) build, or does not exist (`not_found`). */
         LiveBuildNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1689,7 +1774,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The project or the context variable does not exist (`not_found`). */
+        /** The project or the context variable does not exist (`not_found`). */
         ContextVariableNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1707,7 +1792,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No event with this ID in the environment (`not_found`). */
+        /** No event with this ID in the environment (`not_found`). */
         EventNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1725,7 +1810,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No run with this ID in the environment (`not_found`). */
+        /** No run with this ID in the environment (`not_found`). */
         RunNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1743,7 +1828,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No task with this ID in the environment (`not_found`). */
+        /** No task with this ID in the environment (`not_found`). */
         TaskNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1761,7 +1846,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No stream with this ID in the environment (`not_found`). */
+        /** No stream with this ID in the environment (`not_found`). */
         StreamNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1779,7 +1864,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No active session with this ID belongs to the authenticated API key (`not_found`). */
+        /** No active session with this ID belongs to the authenticated API key (`not_found`). */
         SessionNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1797,7 +1882,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No service key with this ID belongs to the authenticated API key (`not_found`). */
+        /** No service key with this ID belongs to the authenticated API key (`not_found`). */
         ServiceKeyNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1815,7 +1900,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No custom domain with this ID belongs to the environment (`not_found`). */
+        /** No custom domain with this ID belongs to the environment (`not_found`). */
         DomainNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1833,7 +1918,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No file with this ID in the environment (`not_found`). */
+        /** No file with this ID in the environment (`not_found`). */
         FileNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1851,7 +1936,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description No open chunked upload with this ID (unknown, completed, aborted or expired) (`not_found`). */
+        /** No open chunked upload with this ID (unknown, completed, aborted or expired) (`not_found`). */
         UploadNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1870,7 +1955,7 @@ export interface components {
             };
         };
         /**
-         * @description Too many requests (`rate_limit_exceeded`): the organization's plan limit (Starter 20 RPS,
+         * Too many requests (`rate_limit_exceeded`): the organization's plan limit (Starter 20 RPS,
          *     Pro 100 RPS) is exceeded. `Retry-After` gives the seconds to wait.
          */
         RateLimited: {
@@ -1892,7 +1977,7 @@ export interface components {
             };
         };
         /**
-         * @description `session_limit_exceeded`: the API key already has the maximum of 1000 active sessions
+         * `session_limit_exceeded`: the API key already has the maximum of 1000 active sessions
          *     (revoke some or wait for them to expire), or `rate_limit_exceeded` with `Retry-After`.
          */
         SessionLimitExceeded: {
@@ -1904,7 +1989,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description Server error (`internal_server_error`). */
+        /** Server error (`internal_server_error`). */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -1925,92 +2010,108 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+         * Maximum number of results to return (page size). Default `20`. No maximum is documented
          *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
          *     `pagination.limit`.
+         *
          * @example 20
          */
         Limit: number;
         /**
-         * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+         * Number of results to skip before the first one returned. Default `0`; no maximum is
          *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
          *     assumed). The value used is echoed in `pagination.offset`.
+         *
          * @example 0
          */
         Offset: number;
-        /** @description The project's UUID or its name (slug); both are accepted. */
+        /** The project's UUID or its name (slug); both are accepted. */
         ProjectIdOrSlug: string;
         /**
-         * @description The build's UUID.
+         * The build's UUID.
+         *
          * @example 880e8400-e29b-41d4-a716-446655440000
          */
         BuildId: string;
         /**
-         * @description The context variable's key.
+         * The context variable's key.
+         *
          * @example DATABASE_URL
          */
         ContextKey: string;
         /**
-         * @description The event's UUID.
+         * The event's UUID.
+         *
          * @example 990e8400-e29b-41d4-a716-446655440000
          */
         EventId: string;
         /**
-         * @description The run's UUID.
+         * The run's UUID.
+         *
          * @example 1c0e8400-e29b-41d4-a716-446655440000
          */
         RunId: string;
         /**
-         * @description The task's UUID.
+         * The task's UUID.
+         *
          * @example 2d0e8400-e29b-41d4-a716-446655440000
          */
         TaskId: string;
         /**
-         * @description The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+         * The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+         *
          * @example 770e8400-e29b-41d4-a716-446655440000
          */
         StreamId: string;
         /**
-         * @description Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+         * Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+         *
          * @example my-project
          */
         StreamProject: string;
         /**
-         * @description The session's UUID.
+         * The session's UUID.
+         *
          * @example 3e0e8400-e29b-41d4-a716-446655440000
          */
         SessionId: string;
         /**
-         * @description The service key's UUID.
+         * The service key's UUID.
+         *
          * @example 4f0e8400-e29b-41d4-a716-446655440000
          */
         ServiceKeyId: string;
         /**
-         * @description The custom domain's UUID.
+         * The custom domain's UUID.
+         *
          * @example 5a0e8400-e29b-41d4-a716-446655440000
          */
         DomainId: string;
         /**
-         * @description The file's UUID (assumed UUID like every other Hot ID).
+         * The file's UUID (assumed UUID like every other Hot ID).
+         *
          * @example 6b0e8400-e29b-41d4-a716-446655440000
          */
         FileId: string;
         /**
-         * @description The file's path in the environment's file store. It may contain `/` and spans the rest of
+         * The file's path in the environment's file store. It may contain `/` and spans the rest of
          *     the URL after `/v1/files/upload/` (for example `/v1/files/upload/reports/2026/summary.csv`
          *     stores `reports/2026/summary.csv`). OpenAPI path templates cannot express a multi-segment
          *     parameter: clients percent-encode each `/`-separated segment on its own and join the
          *     segments with literal `/` (never `%2F`).
+         *
          * @example reports/2026/summary.csv
          */
         FilePath: string;
         /**
-         * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+         * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+         *
          * @example 7c0e8400-e29b-41d4-a716-446655440000
          */
         UploadId: string;
         /**
-         * @description 1-based number of the part (parts are `part_size` bytes each, except the last).
+         * 1-based number of the part (parts are `part_size` bytes each, except the last).
+         *
          * @example 1
          */
         PartNumber: number;
@@ -2018,17 +2119,20 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Number of seconds to wait before retrying.
+         * Number of seconds to wait before retrying.
+         *
          * @example 1
          */
         RetryAfter: number;
         /**
-         * @description Number of seconds to wait before retrying; documented for `rate_limit_exceeded`. Without it the official SDK does not retry the 429.
+         * Number of seconds to wait before retrying; documented for `rate_limit_exceeded`. Without it the official SDK does not retry the 429.
+         *
          * @example 1
          */
         OptionalRetryAfter: number;
         /**
-         * @description `true` when a build with the request's `build_id` already existed; the upload was not stored again.
+         * `true` when a build with the request's `build_id` already existed; the upload was not stored again.
+         *
          * @example true
          */
         XBuildExists: "true";
@@ -2036,347 +2140,381 @@ export interface components {
     pathItems: never;
 }
 /**
- * @description Machine-readable error code. Closed set from the documented Error Codes table.
+ * Machine-readable error code. Closed set from the documented Error Codes table.
+ *
  * @enum {string}
  */
 export type ErrorCode = "unauthorized" | "forbidden" | "permission_escalation" | "plan_required" | "not_found" | "bad_request" | "domain_exists" | "domain_limit_reached" | "session_limit_exceeded" | "rate_limit_exceeded" | "internal_server_error";
-/** @description Error body returned with every 4xx and 5xx status. */
+/** Error body returned with every 4xx and 5xx status. */
 export type ErrorSchema = {
-    /** @description The error: a machine-readable `code`, a human-readable `message` and the `request_id`. */
+    /** The error: a machine-readable `code`, a human-readable `message` and the `request_id`. */
     error: {
-        /** @description Machine-readable error code (see the Errors table). */
+        /** Machine-readable error code (see the Errors table). */
         code: ErrorCode;
-        /** @description Human-readable message. */
+        /** Human-readable message. */
         message: string;
         /**
+         * ID of the failed request; quote it when contacting support.
+         *
          * Format: uuid
-         * @description ID of the failed request; quote it when contacting support.
          */
         request_id: string;
     };
 };
-/** @description Metadata of every enveloped success response. */
+/** Metadata of every enveloped success response. */
 export type Meta = {
     /**
+     * ID of this request.
+     *
      * Format: uuid
-     * @description ID of this request.
      */
     request_id: string;
     /**
+     * When the response was produced.
+     *
      * Format: date-time
-     * @description When the response was produced.
      */
     timestamp: string;
 };
-/** @description Offset pagination state of a list response. */
+/** Offset pagination state of a list response. */
 export type Pagination = {
-    /** @description Total number of matching items. */
+    /** Total number of matching items. */
     total: number;
-    /** @description The page size used. */
+    /** The page size used. */
     limit: number;
-    /** @description The number of items skipped. */
+    /** The number of items skipped. */
     offset: number;
-    /** @description `true` when more items follow this page. */
+    /** `true` when more items follow this page. */
     has_more: boolean;
 };
-/** @description Any JSON value (object, array, string, number, boolean or null). */
+/** Any JSON value (object, array, string, number, boolean or null). */
 export type JsonValue = unknown;
-/** @description Arbitrary JSON metadata chosen by the caller (for example a user ID or purpose). Any JSON value is accepted; the documents always show objects. */
+/** Arbitrary JSON metadata chosen by the caller (for example a user ID or purpose). Any JSON value is accepted; the documents always show objects. */
 export type Metadata = unknown;
-/** @description API server health. Not enveloped. */
+/** API server health. Not enveloped. */
 export type Status = {
     /**
-     * @description Health status; `ok` when healthy.
+     * Health status; `ok` when healthy.
+     *
      * @example ok
      */
     status: string;
-    /** @description Service name. */
+    /** Service name. */
     service: string;
-    /** @description Server version. */
+    /** Server version. */
     version: string;
-    /** @description Git commit the server was built from. */
+    /** Git commit the server was built from. */
     git_sha: string;
     /**
+     * When the server process started.
+     *
      * Format: date-time
-     * @description When the server process started.
      */
     start_time: string;
 };
-/** @description A project of the environment. */
+/** A project of the environment. */
 export type Project = {
     /**
+     * The project's UUID.
+     *
      * Format: uuid
-     * @description The project's UUID.
      */
     project_id: string;
     /**
+     * Environment the project belongs to.
+     *
      * Format: uuid
-     * @description Environment the project belongs to.
      */
     env_id: string;
-    /** @description Project name; doubles as the slug in `{project_id_or_slug}`. */
+    /** Project name; doubles as the slug in `{project_id_or_slug}`. */
     name: string;
-    /** @description Whether the project is active (see activate/deactivate). */
+    /** Whether the project is active (see activate/deactivate). */
     active: boolean;
     /**
+     * When the project was created.
+     *
      * Format: date-time
-     * @description When the project was created.
      */
     created_at: string;
     /**
+     * When the project was last changed.
+     *
      * Format: date-time
-     * @description When the project was last changed.
      */
     updated_at: string;
 };
-/** @description Body of `POST /v1/projects`. */
+/** Body of `POST /v1/projects`. */
 export type ProjectCreateRequest = {
-    /** @description Project name, unique in the environment; usable as the slug in URLs. */
+    /** Project name, unique in the environment; usable as the slug in URLs. */
     name: string;
 };
-/** @description Body of `PATCH /v1/projects/{project_id_or_slug}`. */
+/** Body of `PATCH /v1/projects/{project_id_or_slug}`. */
 export type ProjectUpdateRequest = {
-    /** @description New project name. */
+    /** New project name. */
     name: string;
 };
-/** @description Result of activating or deactivating a project. */
+/** Result of activating or deactivating a project. */
 export type ProjectActivation = {
-    /** @description The project after the change (`active` reflects the new state). */
+    /** The project after the change (`active` reflects the new state). */
     project: Project;
     /**
+     * Build that was redeployed by the state change, or `null` when none was.
+     *
      * Format: uuid
-     * @description Build that was redeployed by the state change, or `null` when none was.
      */
     redeployed_build_id?: string | null;
 };
-/** @description An event handler registered in Hot code and loaded from the project's deployed build. */
+/** An event handler registered in Hot code and loaded from the project's deployed build. */
 export type EventHandler = {
     /**
+     * The event handler's UUID.
+     *
      * Format: uuid
-     * @description The event handler's UUID.
      */
     event_handler_id: string;
     /**
+     * Build the handler was loaded from (the project's deployed build).
+     *
      * Format: uuid
-     * @description Build the handler was loaded from (the project's deployed build).
      */
     build_id: string;
-    /** @description Event type the handler reacts to. */
+    /** Event type the handler reacts to. */
     event_type: string;
-    /** @description Hot namespace of the handler (for example `::myapp::handlers`). */
+    /** Hot namespace of the handler (for example `::myapp::handlers`). */
     ns: string;
-    /** @description Name of the handler function in `ns`. */
+    /** Name of the handler function in `ns`. */
     var: string;
 };
-/** @description A cron-based trigger defined in Hot code, loaded from the project's deployed build. */
+/** A cron-based trigger defined in Hot code, loaded from the project's deployed build. */
 export type Schedule = {
     /**
+     * The schedule's UUID.
+     *
      * Format: uuid
-     * @description The schedule's UUID.
      */
     schedule_id: string;
     /**
+     * Build the schedule was loaded from (the project's deployed build).
+     *
      * Format: uuid
-     * @description Build the schedule was loaded from (the project's deployed build).
      */
     build_id: string;
-    /** @description Cron expression (for example `0 0 * * *`). */
+    /** Cron expression (for example `0 0 * * *`). */
     cron: string;
-    /** @description Hot namespace of the scheduled function. */
+    /** Hot namespace of the scheduled function. */
     ns: string;
-    /** @description Name of the scheduled function in `ns`. */
+    /** Name of the scheduled function in `ns`. */
     var: string;
 };
-/** @description A build (zip bundle) of a project. */
+/** A build (zip bundle) of a project. */
 export type Build = {
     /**
+     * The build's UUID.
+     *
      * Format: uuid
-     * @description The build's UUID.
      */
     build_id: string;
     /**
+     * UUID of the project the build belongs to.
+     *
      * Format: uuid
-     * @description UUID of the project the build belongs to.
      */
     project_id: string;
-    /** @description Hash given at upload (hex; SHA-256 of the zip when this client uploaded it). The documents' example is `abc123def456`. */
+    /** Hash given at upload (hex; SHA-256 of the zip when this client uploaded it). The documents' example is `abc123def456`. */
     hash: string;
-    /** @description Size of the zip in bytes. */
+    /** Size of the zip in bytes. */
     size: number;
     /**
-     * @description Kind of build; the documents show `bundle`. Other values may appear.
+     * Kind of build; the documents show `bundle`. Other values may appear.
+     *
      * @example bundle
      */
     build_type: string;
-    /** @description Whether this build is the project's deployed build. */
+    /** Whether this build is the project's deployed build. */
     deployed: boolean;
-    /** @description Whether the build is active. */
+    /** Whether the build is active. */
     active: boolean;
     /**
+     * When the build was uploaded.
+     *
      * Format: date-time
-     * @description When the build was uploaded.
      */
     created_at: string;
     /**
+     * When the build was last changed (for example deployed).
+     *
      * Format: date-time
-     * @description When the build was last changed (for example deployed).
      */
     updated_at: string;
-    /** @description Where the zip is stored (for example `s3://builds/...`). */
+    /** Where the zip is stored (for example `s3://builds/...`). */
     storage_path?: string | null;
-    /** @description Storage backend of the zip (for example `s3`). */
+    /** Storage backend of the zip (for example `s3`). */
     storage_backend?: string | null;
 };
-/** @description A build listed across the environment, with its project's name. */
+/** A build listed across the environment, with its project's name. */
 export type BuildWithProject = Build & {
-    /** @description Name of the build's project. */
+    /** Name of the build's project. */
     project_name: string;
 };
-/** @description The stored build returned by the upload. */
+/** The stored build returned by the upload. */
 export type UploadedBuild = {
     /**
+     * The build's UUID (the `build_id` sent with the upload, or a new one).
+     *
      * Format: uuid
-     * @description The build's UUID (the `build_id` sent with the upload, or a new one).
      */
     build_id: string;
     /**
+     * UUID of the project the build belongs to.
+     *
      * Format: uuid
-     * @description UUID of the project the build belongs to.
      */
     project_id: string;
-    /** @description The hash sent with the upload. */
+    /** The hash sent with the upload. */
     hash: string;
-    /** @description Size of the zip in bytes. */
+    /** Size of the zip in bytes. */
     size: number;
-    /** @description Where the zip is stored (for example `s3://builds/...`). */
+    /** Where the zip is stored (for example `s3://builds/...`). */
     storage_path: string;
-    /** @description Storage backend of the zip (for example `s3`). */
+    /** Storage backend of the zip (for example `s3`). */
     storage_backend: string;
     /**
+     * When the build was stored.
+     *
      * Format: date-time
-     * @description When the build was stored.
      */
     created_at: string;
 };
-/** @description Multipart form of a build upload. */
+/** Multipart form of a build upload. */
 export type BuildUploadRequest = {
-    /** @description The build zip file (for example `build.hot.zip`). */
+    /** The build zip file (for example `build.hot.zip`). */
     file: Blob;
-    /** @description SHA hash of the build zip, hex-encoded, used by the API to validate the upload. The documented examples compute SHA-256 (`sha256sum build.hot.zip`), and the client sends that; the documents name no length and their own responses show `abc123def456`, so any hex string is admitted. */
+    /** SHA hash of the build zip, hex-encoded, used by the API to validate the upload. The documented examples compute SHA-256 (`sha256sum build.hot.zip`), and the client sends that; the documents name no length and their own responses show `abc123def456`, so any hex string is admitted. */
     hash: string;
     /**
+     * Optional build UUID. When given the upload is idempotent; if the build already exists the API answers 200 with `X-Build-Exists: true`.
+     *
      * Format: uuid
-     * @description Optional build UUID. When given the upload is idempotent; if the build already exists the API answers 200 with `X-Build-Exists: true`.
      */
     build_id?: string;
 };
-/** @description Metadata of a context variable. The value is never returned. */
+/** Metadata of a context variable. The value is never returned. */
 export type ContextVariable = {
-    /** @description Variable name. */
+    /** Variable name. */
     key: string;
-    /** @description Human-readable description. */
+    /** Human-readable description. */
     description?: string | null;
     /**
+     * When the variable was created.
+     *
      * Format: date-time
-     * @description When the variable was created.
      */
     created_at: string;
     /**
+     * When the variable (value or description) was last changed.
+     *
      * Format: date-time
-     * @description When the variable (value or description) was last changed.
      */
     updated_at: string;
 };
-/** @description Body of `POST /v1/projects/{project_id_or_slug}/context`. */
+/** Body of `POST /v1/projects/{project_id_or_slug}/context`. */
 export type ContextVariableCreateRequest = {
-    /** @description Variable name, unique within the project. */
+    /** Variable name, unique within the project. */
     key: string;
-    /** @description Secret value; encrypted at rest (AES-256-GCM) and never returned. */
+    /** Secret value; encrypted at rest (AES-256-GCM) and never returned. */
     value: string;
-    /** @description Human-readable description. */
+    /** Human-readable description. */
     description?: string | null;
 };
-/** @description Body of `PUT /v1/projects/{project_id_or_slug}/context/{key}`. The documents show both fields; `value` is assumed required (the operation replaces the value). */
+/** Body of `PUT /v1/projects/{project_id_or_slug}/context/{key}`. The documents show both fields; `value` is assumed required (the operation replaces the value). */
 export type ContextVariableUpdateRequest = {
-    /** @description New secret value; never returned. */
+    /** New secret value; never returned. */
     value: string;
-    /** @description New description. */
+    /** New description. */
     description?: string | null;
 };
-/** @description A published event. */
+/** A published event. */
 export type EventSchema = {
     /**
+     * The event's UUID.
+     *
      * Format: uuid
-     * @description The event's UUID.
      */
     event_id: string;
     /**
+     * UUID of the environment the event was published in.
+     *
      * Format: uuid
-     * @description UUID of the environment the event was published in.
      */
     env_id: string;
     /**
+     * Stream that groups this event and the runs it triggers; subscribe to it to follow them.
+     *
      * Format: uuid
-     * @description Stream that groups this event and the runs it triggers; subscribe to it to follow them.
      */
     stream_id: string;
-    /** @description Application-chosen event type (for example `user:created`). */
+    /** Application-chosen event type (for example `user:created`). */
     event_type: string;
-    /** @description The event's payload, as published (any JSON). */
+    /** The event's payload, as published (any JSON). */
     event_data: JsonValue;
     /**
+     * When the event happened.
+     *
      * Format: date-time
-     * @description When the event happened.
      */
     event_time: string;
     /**
+     * When the event was stored.
+     *
      * Format: date-time
-     * @description When the event was stored.
      */
     created_at: string;
 };
 /**
- * @description `event_type` is an arbitrary string chosen by the application; Hot enforces no naming
+ * `event_type` is an arbitrary string chosen by the application; Hot enforces no naming
  *     pattern, `:`-separated names (`user:created`) are the recommended convention. The HTTP API
  *     uses `event_type`/`event_data` where the Hot language's `send(...)` uses `type`/`data`.
  */
 export type PublishEventRequest = {
-    /** @description The event type. */
+    /** The event type. */
     event_type: string;
-    /** @description The event's payload: any JSON value (the documents show objects). */
+    /** The event's payload: any JSON value (the documents show objects). */
     event_data: JsonValue;
 };
-/** @description Body of `POST /v1/streams/subscribe-with-event`: the event to publish and, optionally, the stream to continue. */
+/** Body of `POST /v1/streams/subscribe-with-event`: the event to publish and, optionally, the stream to continue. */
 export type SubscribeWithEventRequest = {
-    /** @description The event type to publish. */
+    /** The event type to publish. */
     event_type: string;
-    /** @description The event's payload: any JSON value (for example `{"message": "Hello, world!", "history": []}`). */
+    /** The event's payload: any JSON value (for example `{"message": "Hello, world!", "history": []}`). */
     event_data: JsonValue;
     /**
+     * Continue an existing stream; when omitted a new stream is created.
+     *
      * Format: uuid
-     * @description Continue an existing stream; when omitted a new stream is created.
      */
     stream_id?: string;
 };
 /**
- * @description Run status.
+ * Run status.
+ *
  * @enum {string}
  */
 export type RunStatus = "running" | "succeeded" | "failed" | "cancelled";
 /**
- * @description What started the run.
+ * What started the run.
+ *
  * @enum {string}
  */
 export type RunType = "call" | "event" | "schedule" | "run" | "eval" | "repl";
 /**
- * @description The run's result: any JSON value (the documents show a string such as `"Hello world"`
+ * The run's result: any JSON value (the documents show a string such as `"Hello world"`
  *     and objects), or `null` while the run is running. A failed or cancelled run's result
  *     carries the failure in the shape of `RunFailure` (message at `$err.message`, or at
  *     `$val.msg` / `$val.err`).
  */
 export type RunResult = unknown;
 /**
- * @description The `result` of a failed or cancelled run. It carries the failure message in one of three
+ * The `result` of a failed or cancelled run. It carries the failure message in one of three
  *     places, which clients try in this order:
  *
  *     1. `$err.message`: the run raised an error; `$err` is the error value.
@@ -2387,290 +2525,318 @@ export type RunResult = unknown;
  *     returned 503"}}` or `{"$val": {"msg": "Cancelled by user"}}`.
  */
 export type RunFailure = {
-    /** @description The error value. */
+    /** The error value. */
     $err: {
-        /** @description Human-readable failure message. */
+        /** Human-readable failure message. */
         message: string;
     };
 } | {
-    /** @description The value the run ended with. */
+    /** The value the run ended with. */
     $val: {
-        /** @description Failure message (tried before `err`). */
+        /** Failure message (tried before `err`). */
         msg: string;
-        /** @description Alternative failure message. */
+        /** Alternative failure message. */
         err?: string;
     };
 } | {
-    /** @description The value the run ended with. */
+    /** The value the run ended with. */
     $val: {
-        /** @description Failure message (used when `msg` is absent). */
+        /** Failure message (used when `msg` is absent). */
         err: string;
     };
 };
-/** @description A run (one execution). */
+/** A run (one execution). */
 export type Run = {
     /**
+     * The run's UUID.
+     *
      * Format: uuid
-     * @description The run's UUID.
      */
     run_id: string;
     /**
+     * UUID of the environment the run belongs to.
+     *
      * Format: uuid
-     * @description UUID of the environment the run belongs to.
      */
     env_id: string;
     /**
+     * Stream the run belongs to; subscribe to it to follow the run live.
+     *
      * Format: uuid
-     * @description Stream the run belongs to; subscribe to it to follow the run live.
      */
     stream_id: string;
     /**
+     * Build the run executed, if any.
+     *
      * Format: uuid
-     * @description Build the run executed, if any.
      */
     build_id: string | null;
-    /** @description What started the run. */
+    /** What started the run. */
     run_type: RunType;
-    /** @description The run's status; `succeeded`, `failed` and `cancelled` are final. */
+    /** The run's status; `succeeded`, `failed` and `cancelled` are final. */
     status: RunStatus;
     /**
+     * When the run started.
+     *
      * Format: date-time
-     * @description When the run started.
      */
     start_time: string;
     /**
+     * `null` while running.
+     *
      * Format: date-time
-     * @description `null` while running.
      */
     stop_time: string | null;
     /**
+     * Run that started this run, if any.
+     *
      * Format: uuid
-     * @description Run that started this run, if any.
      */
     origin_run_id: string | null;
     /**
+     * Event that triggered the run, if any.
+     *
      * Format: uuid
-     * @description Event that triggered the run, if any.
      */
     event_id: string | null;
-    /** @description The run's result (`null` while running); for a failed or cancelled run, the failure (message at `$err.message`, `$val.msg` or `$val.err`). */
+    /** The run's result (`null` while running); for a failed or cancelled run, the failure (message at `$err.message`, `$val.msg` or `$val.err`). */
     result: RunResult;
     /**
+     * UUID of the run's project, if any.
+     *
      * Format: uuid
-     * @description UUID of the run's project, if any.
      */
     project_id: string | null;
-    /** @description Name of the run's project, if any. */
+    /** Name of the run's project, if any. */
     project_name: string | null;
 };
 /**
- * @description The run carried by `run:*` stream events: a `Run`-like object. `run_id` and `status` are
+ * The run carried by `run:*` stream events: a `Run`-like object. `run_id` and `status` are
  *     always present; the other `Run` fields may be included (the documents elide them).
  */
 export type StreamRun = {
     /**
+     * The run's UUID; identifies repeated run events after a resume.
+     *
      * Format: uuid
-     * @description The run's UUID; identifies repeated run events after a resume.
      */
     run_id: string;
     /**
+     * UUID of the environment the run belongs to.
+     *
      * Format: uuid
-     * @description UUID of the environment the run belongs to.
      */
     env_id?: string;
     /**
+     * Stream the run belongs to.
+     *
      * Format: uuid
-     * @description Stream the run belongs to.
      */
     stream_id?: string;
     /**
+     * Build the run executed, if any.
+     *
      * Format: uuid
-     * @description Build the run executed, if any.
      */
     build_id?: string | null;
-    /** @description What started the run. */
+    /** What started the run. */
     run_type?: RunType;
-    /** @description The run's status at the time of the event (`running` on `run:start`). */
+    /** The run's status at the time of the event (`running` on `run:start`). */
     status: RunStatus;
     /**
+     * When the run started.
+     *
      * Format: date-time
-     * @description When the run started.
      */
     start_time?: string;
     /**
+     * When the run finished; `null` or absent while running.
+     *
      * Format: date-time
-     * @description When the run finished; `null` or absent while running.
      */
     stop_time?: string | null;
     /**
+     * Run that started this run, if any.
+     *
      * Format: uuid
-     * @description Run that started this run, if any.
      */
     origin_run_id?: string | null;
     /**
-     * Format: uuid
-     * @description Event that triggered the run, if any (the published event's `event_id`). A stream carries
+     * Event that triggered the run, if any (the published event's `event_id`). A stream carries
      *     the runs of every event published on it: the outcome of a published event is the terminal
      *     event of the run whose `event_id` is that event's; `null` for runs no event started.
+     *
+     * Format: uuid
      */
     event_id?: string | null;
-    /** @description The run's result; `null` on `run:start`. */
+    /** The run's result; `null` on `run:start`. */
     result?: RunResult;
     /**
+     * UUID of the run's project, if any.
+     *
      * Format: uuid
-     * @description UUID of the run's project, if any.
      */
     project_id?: string | null;
-    /** @description Name of the run's project, if any. */
+    /** Name of the run's project, if any. */
     project_name?: string | null;
 };
-/** @description Run counts of the environment. */
+/** Run counts of the environment. */
 export type RunStats = {
-    /** @description Number of runs in the environment. */
+    /** Number of runs in the environment. */
     total_runs: number;
-    /** @description Runs currently running. */
+    /** Runs currently running. */
     running: number;
-    /** @description Runs that succeeded. */
+    /** Runs that succeeded. */
     succeeded: number;
-    /** @description Runs that failed. */
+    /** Runs that failed. */
     failed: number;
-    /** @description Runs that were cancelled. */
+    /** Runs that were cancelled. */
     cancelled: number;
 };
 /**
- * @description Task status. `completed`, `failed`, `cancelled` and `timed_out` are the documented final
+ * Task status. `completed`, `failed`, `cancelled` and `timed_out` are the documented final
  *     statuses; non-final statuses (such as `running`) are not enumerated by the documents, so
  *     any other string is accepted.
  */
 export type TaskStatus = "completed" | "failed" | "cancelled" | "timed_out" | (string & {});
 /**
- * @description A task of the environment. Only the task statuses are documented; the
+ * A task of the environment. Only the task statuses are documented; the
  *     other fields are assumptions, and only `task_id` and `status` are required.
  */
 export type Task = {
     /**
+     * The task's UUID.
+     *
      * Format: uuid
-     * @description The task's UUID.
      */
     task_id: string;
     /**
+     * UUID of the environment the task belongs to.
+     *
      * Format: uuid
-     * @description UUID of the environment the task belongs to.
      */
     env_id?: string;
     /**
+     * Stream the task belongs to.
+     *
      * Format: uuid
-     * @description Stream the task belongs to.
      */
     stream_id?: string;
     /**
+     * Build the task runs from, if any.
+     *
      * Format: uuid
-     * @description Build the task runs from, if any.
      */
     build_id?: string | null;
-    /** @description Function the task runs. */
+    /** Function the task runs. */
     function_name?: string;
-    /** @description Kind of task. */
+    /** Kind of task. */
     task_type?: string;
-    /** @description The task's status; `completed`, `failed`, `cancelled` and `timed_out` are final. */
+    /** The task's status; `completed`, `failed`, `cancelled` and `timed_out` are final. */
     status: TaskStatus;
-    /** @description The task's result once finished (`null` before); assumed to carry a failure like a run's result (message at `$err.message`, `$val.msg` or `$val.err`). */
+    /** The task's result once finished (`null` before); assumed to carry a failure like a run's result (message at `$err.message`, `$val.msg` or `$val.err`). */
     result?: RunResult;
-    /** @description Task timeout in milliseconds. */
+    /** Task timeout in milliseconds. */
     timeout_ms?: number;
-    /** @description Number of the current retry (0 for the first attempt). */
+    /** Number of the current retry (0 for the first attempt). */
     retry_attempt?: number;
     /**
+     * When the task was created.
+     *
      * Format: date-time
-     * @description When the task was created.
      */
     created_at?: string;
 };
-/** @description The environment the credential is scoped to. */
+/** The environment the credential is scoped to. */
 export type Env = {
     /**
+     * The environment's UUID.
+     *
      * Format: uuid
-     * @description The environment's UUID.
      */
     env_id: string;
     /**
+     * UUID of the organization that owns the environment.
+     *
      * Format: uuid
-     * @description UUID of the organization that owns the environment.
      */
     org_id: string;
-    /** @description Environment name (for example `production`). */
+    /** Environment name (for example `production`). */
     name: string;
-    /** @description Whether the environment is active. */
+    /** Whether the environment is active. */
     active: boolean;
 };
 /**
- * @description Usage statistics, plan limits and usage percentages of the organization for the current
+ * Usage statistics, plan limits and usage percentages of the organization for the current
  *     billing period. In `limits`, `-1` means unlimited; self-hosted/local deployments without a
  *     subscription report `-1` for every limit.
  */
 export type OrgUsage = {
     /**
+     * The organization's UUID.
+     *
      * Format: uuid
-     * @description The organization's UUID.
      */
     org_id: string;
-    /** @description Current usage in the billing period. */
+    /** Current usage in the billing period. */
     usage: {
-        /** @description Runs in the current billing period. */
+        /** Runs in the current billing period. */
         runs_this_period: number;
-        /** @description Bytes of file storage in use. */
+        /** Bytes of file storage in use. */
         file_storage_bytes: number;
-        /** @description Number of team members. */
+        /** Number of team members. */
         team_members: number;
-        /** @description Bytes of stored call data. */
+        /** Bytes of stored call data. */
         call_storage_bytes: number;
-        /** @description Number of stored calls. */
+        /** Number of stored calls. */
         call_count: number;
     };
-    /** @description Plan limits; `-1` = unlimited. */
+    /** Plan limits; `-1` = unlimited. */
     limits: {
-        /** @description Runs allowed per month; `-1` = unlimited. */
+        /** Runs allowed per month; `-1` = unlimited. */
         runs_per_month: number;
-        /** @description File storage allowed in bytes; `-1` = unlimited. */
+        /** File storage allowed in bytes; `-1` = unlimited. */
         storage_bytes: number;
-        /** @description Team members allowed; `-1` = unlimited. */
+        /** Team members allowed; `-1` = unlimited. */
         team_members: number;
-        /** @description Days call data is retained; `-1` = unlimited. */
+        /** Days call data is retained; `-1` = unlimited. */
         call_retention_days: number;
-        /** @description Call data storage allowed in bytes; `-1` = unlimited. */
+        /** Call data storage allowed in bytes; `-1` = unlimited. */
         call_storage_bytes: number;
     };
-    /** @description Usage as a percentage of the limits; can exceed 100 when over the limit. */
+    /** Usage as a percentage of the limits; can exceed 100 when over the limit. */
     usage_percent: {
-        /** @description Runs used, as a percentage of `runs_per_month` (can exceed 100). */
+        /** Runs used, as a percentage of `runs_per_month` (can exceed 100). */
         runs: number;
-        /** @description File storage used, as a percentage of `storage_bytes` (can exceed 100). */
+        /** File storage used, as a percentage of `storage_bytes` (can exceed 100). */
         file_storage: number;
-        /** @description Team members, as a percentage of the limit (can exceed 100). */
+        /** Team members, as a percentage of the limit (can exceed 100). */
         team_members: number;
-        /** @description Call storage used, as a percentage of the limit (can exceed 100). */
+        /** Call storage used, as a percentage of the limit (can exceed 100). */
         call_storage: number;
-        /** @description `true` if any usage exceeds 90%. */
+        /** `true` if any usage exceeds 90%. */
         has_warning: boolean;
     };
-    /** @description The subscription plan and its current billing period. */
+    /** The subscription plan and its current billing period. */
     plan: {
-        /** @description Plan name (for example `Starter`, `Pro`, `Scale`, `Enterprise`). */
+        /** Plan name (for example `Starter`, `Pro`, `Scale`, `Enterprise`). */
         name: string;
         /**
+         * Start of the current billing period.
+         *
          * Format: date-time
-         * @description Start of the current billing period.
          */
         period_start: string;
         /**
+         * End of the current billing period.
+         *
          * Format: date-time
-         * @description End of the current billing period.
          */
         period_end: string;
     };
 };
 /**
- * @description Permission map: resource URN (`type:path`) to a non-empty array of actions. Shared by API
+ * Permission map: resource URN (`type:path`) to a non-empty array of actions. Shared by API
  *     keys, service keys and sessions, and validated when they are created or updated.
  *
  *     `type` is the resource category, `path` the resource identifier (`*` is a wildcard, and a
@@ -2716,6 +2882,7 @@ export type OrgUsage = {
  *     `["*"]` (the documented form). One rule cannot be checked without the issuing key:
  *     sessions and service keys must be a **subset** of the issuing API key's permissions (no
  *     escalation); the API rejects a superset with `403 permission_escalation`.
+ *
  * @example {
  *       "mcp:weather/get-forecast": [
  *         "execute"
@@ -2732,844 +2899,906 @@ export type OrgUsage = {
 export type Permissions = {
     [key: string]: ("execute" | "*")[] | ("execute" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "execute" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "delete" | "*")[] | ("read" | "*")[] | "*"[];
 };
-/** @description Body of `POST /v1/sessions`. */
+/** Body of `POST /v1/sessions`. */
 export type SessionCreateRequest = {
-    /** @description Permission map of the session; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
+    /** Permission map of the session; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
     permissions: Permissions;
-    /** @description Arbitrary JSON metadata (user ID, purpose, etc.). */
+    /** Arbitrary JSON metadata (user ID, purpose, etc.). */
     metadata?: Metadata;
     /**
-     * @description Time to live in seconds (default 3600 = 1 hour, max 86400 = 24 hours). The minimum of 1 is an assumption; larger values get `400 bad_request`.
+     * Time to live in seconds (default 3600 = 1 hour, max 86400 = 24 hours). The minimum of 1 is an assumption; larger values get `400 bad_request`.
+     *
      * @default 3600
      */
     expires_in?: number;
 };
-/** @description A session (without its token, which is only returned at creation). */
+/** A session (without its token, which is only returned at creation). */
 export type Session = {
     /**
+     * The session's UUID.
+     *
      * Format: uuid
-     * @description The session's UUID.
      */
     session_id: string;
-    /** @description Permission map of the session. */
+    /** Permission map of the session. */
     permissions: Permissions;
-    /** @description Metadata given at creation. */
+    /** Metadata given at creation. */
     metadata?: Metadata;
     /**
+     * When the session expires.
+     *
      * Format: date-time
-     * @description When the session expires.
      */
     expires_at: string;
     /**
+     * When the session was created.
+     *
      * Format: date-time
-     * @description When the session was created.
      */
     created_at: string;
 };
-/** @description A newly created session, including its token. */
+/** A newly created session, including its token. */
 export type CreatedSession = Session & {
-    /** @description Session token `s_<uuid>_<secret>`. Only returned at creation: store it securely, it cannot be retrieved later. */
+    /** Session token `s_<uuid>_<secret>`. Only returned at creation: store it securely, it cannot be retrieved later. */
     token: string;
 };
-/** @description Result of a revoke-all operation. */
+/** Result of a revoke-all operation. */
 export type RevokedCount = {
-    /** @description Number of credentials revoked. */
+    /** Number of credentials revoked. */
     revoked_count: number;
 };
-/** @description Body of `POST /v1/service-keys`. */
+/** Body of `POST /v1/service-keys`. */
 export type ServiceKeyCreateRequest = {
-    /** @description Human-readable name. */
+    /** Human-readable name. */
     name?: string | null;
-    /** @description Description of the key's purpose. */
+    /** Description of the key's purpose. */
     description?: string | null;
-    /** @description Permission map of the key; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
+    /** Permission map of the key; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
     permissions: Permissions;
-    /** @description Arbitrary JSON metadata, encrypted at rest, available to Hot code at runtime via `req.auth.service-key.meta`. */
+    /** Arbitrary JSON metadata, encrypted at rest, available to Hot code at runtime via `req.auth.service-key.meta`. */
     metadata?: Metadata;
-    /** @description Time to live in seconds; `null` or omitted means the key never expires. No maximum is documented; the minimum of 1 is an assumption. */
+    /** Time to live in seconds; `null` or omitted means the key never expires. No maximum is documented; the minimum of 1 is an assumption. */
     expires_in?: number | null;
 };
-/** @description Body of `PATCH /v1/service-keys/{service_key_id}`. */
+/** Body of `PATCH /v1/service-keys/{service_key_id}`. */
 export type ServiceKeyUpdateRequest = {
-    /** @description New metadata, replacing the old (available at runtime via `req.auth.service-key.meta`). */
+    /** New metadata, replacing the old (available at runtime via `req.auth.service-key.meta`). */
     metadata: Metadata;
 };
-/** @description A service key (without its token, which is only returned at creation). */
+/** A service key (without its token, which is only returned at creation). */
 export type ServiceKey = {
     /**
+     * The service key's UUID.
+     *
      * Format: uuid
-     * @description The service key's UUID.
      */
     service_key_id: string;
-    /** @description Human-readable name. */
+    /** Human-readable name. */
     name?: string | null;
-    /** @description Description of the key's purpose. */
+    /** Description of the key's purpose. */
     description?: string | null;
-    /** @description Permission map of the key. */
+    /** Permission map of the key. */
     permissions: Permissions;
-    /** @description Metadata (encrypted at rest; available at runtime via `req.auth.service-key.meta`). */
+    /** Metadata (encrypted at rest; available at runtime via `req.auth.service-key.meta`). */
     metadata?: Metadata;
     /**
+     * When the key was created.
+     *
      * Format: date-time
-     * @description When the key was created.
      */
     created_at: string;
 };
-/** @description A newly created service key, including its token. */
+/** A newly created service key, including its token. */
 export type CreatedServiceKey = ServiceKey & {
-    /** @description Service key token `<uuid>_<secret>` (no `hot_` prefix, suitable for white-label use). Only returned at creation: store it securely. */
+    /** Service key token `<uuid>_<secret>` (no `hot_` prefix, suitable for white-label use). Only returned at creation: store it securely. */
     token: string;
 };
 /**
- * @description Provisioning state: `pending_validation` (waiting for the ACM validation CNAME),
+ * Provisioning state: `pending_validation` (waiting for the ACM validation CNAME),
  *     `validated` (certificate issued, CloudFront provisioning started), `provisioning`,
  *     `active` (routing traffic), `deleting` (asynchronous clean-up after delete).
+ *
  * @enum {string}
  */
 export type DomainStatus = "pending_validation" | "validated" | "provisioning" | "active" | "deleting";
-/** @description A custom domain mapped to the environment. */
+/** A custom domain mapped to the environment. */
 export type Domain = {
     /**
+     * The custom domain's UUID.
+     *
      * Format: uuid
-     * @description The custom domain's UUID.
      */
     domain_id: string;
     /**
+     * UUID of the environment the domain routes to.
+     *
      * Format: uuid
-     * @description UUID of the environment the domain routes to.
      */
     env_id: string;
     /**
+     * The custom domain name (for example `mcp.example.com`).
+     *
      * Format: hostname
-     * @description The custom domain name (for example `mcp.example.com`).
      */
     domain: string;
-    /** @description Provisioning state. */
+    /** Provisioning state. */
     status: DomainStatus;
-    /** @description Name of the CNAME record that proves domain ownership (ACM validation). */
+    /** Name of the CNAME record that proves domain ownership (ACM validation). */
     acm_validation_cname_name: string | null;
-    /** @description Value of the ACM validation CNAME record. */
+    /** Value of the ACM validation CNAME record. */
     acm_validation_cname_value: string | null;
-    /** @description CloudFront distribution domain, populated once validated; point a CNAME for `domain` at it to start routing traffic. */
+    /** CloudFront distribution domain, populated once validated; point a CNAME for `domain` at it to start routing traffic. */
     cf_distribution_domain: string | null;
     /**
+     * When the domain was registered.
+     *
      * Format: date-time
-     * @description When the domain was registered.
      */
     created_at: string;
 };
-/** @description Body of `POST /v1/domains`. */
+/** Body of `POST /v1/domains`. */
 export type DomainCreateRequest = {
     /**
+     * Domain name to map (for example `mcp.example.com`).
+     *
      * Format: hostname
-     * @description Domain name to map (for example `mcp.example.com`).
      */
     domain: string;
 };
-/** @description Result of a verification check. */
+/** Result of a verification check. */
 export type DomainVerification = {
     /**
+     * The custom domain's UUID.
+     *
      * Format: uuid
-     * @description The custom domain's UUID.
      */
     domain_id: string;
     /**
+     * The custom domain name.
+     *
      * Format: hostname
-     * @description The custom domain name.
      */
     domain: string;
-    /** @description Provisioning state after the check (`validated`, or still `pending_validation`). */
+    /** Provisioning state after the check (`validated`, or still `pending_validation`). */
     status: DomainStatus;
-    /** @description What happened, or (while pending) the DNS record still to add. */
+    /** What happened, or (while pending) the DNS record still to add. */
     message: string;
 };
 /**
- * @description A stored file's metadata. The file object is not described by the API reference; its
+ * A stored file's metadata. The file object is not described by the API reference; its
  *     shape is an assumption: `file_id`, `path`, `size`, `storage_backend`, `created_at` and
  *     `updated_at` always present, the rest optional.
  */
 export type FileSchema = {
     /**
+     * The file's UUID.
+     *
      * Format: uuid
-     * @description The file's UUID.
      */
     file_id: string;
-    /** @description Path of the file in the environment's file store (may contain `/`). */
+    /** Path of the file in the environment's file store (may contain `/`). */
     path: string;
-    /** @description Size in bytes. */
+    /** Size in bytes. */
     size: number;
-    /** @description Entity tag of the stored content. */
+    /** Entity tag of the stored content. */
     etag?: string | null;
-    /** @description Media type recorded for the file. */
+    /** Media type recorded for the file. */
     content_type?: string | null;
-    /** @description Storage backend (for example `s3`). */
+    /** Storage backend (for example `s3`). */
     storage_backend: string;
     /**
+     * Run that created the file, if any.
+     *
      * Format: uuid
-     * @description Run that created the file, if any.
      */
     created_by_run_id?: string | null;
     /**
+     * Run that last updated the file, if any.
+     *
      * Format: uuid
-     * @description Run that last updated the file, if any.
      */
     updated_by_run_id?: string | null;
     /**
+     * When the file was first stored.
+     *
      * Format: date-time
-     * @description When the file was first stored.
      */
     created_at: string;
     /**
+     * When the file's content was last replaced.
+     *
      * Format: date-time
-     * @description When the file's content was last replaced.
      */
     updated_at: string;
 };
-/** @description Starts a chunked upload. */
+/** Starts a chunked upload. */
 export type FileUploadCreateRequest = {
-    /** @description Destination path of the file (may contain `/`). */
+    /** Destination path of the file (may contain `/`). */
     path: string;
-    /** @description Total size in bytes, when known; used to compute `parts_expected`. */
+    /** Total size in bytes, when known; used to compute `parts_expected`. */
     expected_size?: number | null;
-    /** @description Media type to record for the file. */
+    /** Media type to record for the file. */
     content_type?: string | null;
 };
-/** @description An open chunked upload. Send parts of `part_size` bytes (the last may be shorter), numbered from 1, then complete it. */
+/** An open chunked upload. Send parts of `part_size` bytes (the last may be shorter), numbered from 1, then complete it. */
 export type FileUpload = {
-    /** @description Upload ID for the part/complete/abort operations. */
+    /** Upload ID for the part/complete/abort operations. */
     upload_id: string;
-    /** @description Destination path (echoed; assumption). */
+    /** Destination path (echoed; assumption). */
     path?: string;
-    /** @description Size in bytes of every part except the last. */
+    /** Size in bytes of every part except the last. */
     part_size: number;
-    /** @description Number of parts expected, when `expected_size` was given. */
+    /** Number of parts expected, when `expected_size` was given. */
     parts_expected?: number | null;
     /**
+     * When the unfinished upload expires.
+     *
      * Format: date-time
-     * @description When the unfinished upload expires.
      */
     expires_at: string;
 };
-/** @description A stored part of a chunked upload (the fields are assumptions; the API reference does not describe them). */
+/** A stored part of a chunked upload (the fields are assumptions; the API reference does not describe them). */
 export type FileUploadPart = {
-    /** @description Number of the part (from 1). */
+    /** Number of the part (from 1). */
     part_number: number;
-    /** @description Bytes received for this part. */
+    /** Bytes received for this part. */
     size: number;
-    /** @description Entity tag of the stored part. */
+    /** Entity tag of the stored part. */
     etag: string;
 };
-/** @description One project, in the single-item envelope `{data, meta}`. */
+/** One project, in the single-item envelope `{data, meta}`. */
 export type ProjectResponse = {
-    /** @description One project. */
+    /** One project. */
     data: Project;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of projects, in the list envelope `{data, pagination, meta}`. */
+/** A page of projects, in the list envelope `{data, pagination, meta}`. */
 export type ProjectListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: Project[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description The result of activating or deactivating a project, in the single-item envelope `{data, meta}`. */
+/** The result of activating or deactivating a project, in the single-item envelope `{data, meta}`. */
 export type ProjectActivationResponse = {
-    /** @description The result of activating or deactivating a project. */
+    /** The result of activating or deactivating a project. */
     data: ProjectActivation;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of event handlers, in the list envelope `{data, pagination, meta}`. */
+/** A page of event handlers, in the list envelope `{data, pagination, meta}`. */
 export type EventHandlerListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: EventHandler[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of schedules, in the list envelope `{data, pagination, meta}`. */
+/** A page of schedules, in the list envelope `{data, pagination, meta}`. */
 export type ScheduleListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: Schedule[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description One build, in the single-item envelope `{data, meta}`. */
+/** One build, in the single-item envelope `{data, meta}`. */
 export type BuildResponse = {
-    /** @description One build. */
+    /** One build. */
     data: Build;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of builds, in the list envelope `{data, pagination, meta}`. */
+/** A page of builds, in the list envelope `{data, pagination, meta}`. */
 export type BuildListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: Build[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of builds with their project names, in the list envelope `{data, pagination, meta}`. */
+/** A page of builds with their project names, in the list envelope `{data, pagination, meta}`. */
 export type BuildWithProjectListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: BuildWithProject[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description The uploaded build, in the single-item envelope `{data, meta}`. */
+/** The uploaded build, in the single-item envelope `{data, meta}`. */
 export type UploadedBuildResponse = {
-    /** @description The uploaded build. */
+    /** The uploaded build. */
     data: UploadedBuild;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description One context variable's metadata, in the single-item envelope `{data, meta}`. */
+/** One context variable's metadata, in the single-item envelope `{data, meta}`. */
 export type ContextVariableResponse = {
-    /** @description One context variable's metadata. */
+    /** One context variable's metadata. */
     data: ContextVariable;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of context variable metadata, in the list envelope `{data, pagination, meta}`. */
+/** A page of context variable metadata, in the list envelope `{data, pagination, meta}`. */
 export type ContextVariableListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: ContextVariable[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description One event, in the single-item envelope `{data, meta}`. */
+/** One event, in the single-item envelope `{data, meta}`. */
 export type EventResponse = {
-    /** @description One event. */
+    /** One event. */
     data: EventSchema;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of events, in the list envelope `{data, pagination, meta}`. */
+/** A page of events, in the list envelope `{data, pagination, meta}`. */
 export type EventListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: EventSchema[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description One run, in the single-item envelope `{data, meta}`. */
+/** One run, in the single-item envelope `{data, meta}`. */
 export type RunResponse = {
-    /** @description One run. */
+    /** One run. */
     data: Run;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of runs, in the list envelope `{data, pagination, meta}`. */
+/** A page of runs, in the list envelope `{data, pagination, meta}`. */
 export type RunListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: Run[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description Run counts, in the single-item envelope `{data, meta}`. */
+/** Run counts, in the single-item envelope `{data, meta}`. */
 export type RunStatsResponse = {
-    /** @description Run counts. */
+    /** Run counts. */
     data: RunStats;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description One task, in the single-item envelope `{data, meta}`. */
+/** One task, in the single-item envelope `{data, meta}`. */
 export type TaskResponse = {
-    /** @description One task. */
+    /** One task. */
     data: Task;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description The environment, in the single-item envelope `{data, meta}`. */
+/** The environment, in the single-item envelope `{data, meta}`. */
 export type EnvResponse = {
-    /** @description The environment. */
+    /** The environment. */
     data: Env;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description Usage, limits and plan, in the single-item envelope `{data, meta}`. */
+/** Usage, limits and plan, in the single-item envelope `{data, meta}`. */
 export type OrgUsageResponse = {
-    /** @description Usage, limits and plan. */
+    /** Usage, limits and plan. */
     data: OrgUsage;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A new session with its token, in the single-item envelope `{data, meta}`. */
+/** A new session with its token, in the single-item envelope `{data, meta}`. */
 export type CreatedSessionResponse = {
-    /** @description A new session with its token. */
+    /** A new session with its token. */
     data: CreatedSession;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of active sessions, in the list envelope `{data, pagination, meta}`. */
+/** A page of active sessions, in the list envelope `{data, pagination, meta}`. */
 export type SessionListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: Session[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description The number of revoked credentials, in the single-item envelope `{data, meta}`. */
+/** The number of revoked credentials, in the single-item envelope `{data, meta}`. */
 export type RevokedCountResponse = {
-    /** @description The number of revoked credentials. */
+    /** The number of revoked credentials. */
     data: RevokedCount;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description One service key, in the single-item envelope `{data, meta}`. */
+/** One service key, in the single-item envelope `{data, meta}`. */
 export type ServiceKeyResponse = {
-    /** @description One service key. */
+    /** One service key. */
     data: ServiceKey;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A new service key with its token, in the single-item envelope `{data, meta}`. */
+/** A new service key with its token, in the single-item envelope `{data, meta}`. */
 export type CreatedServiceKeyResponse = {
-    /** @description A new service key with its token. */
+    /** A new service key with its token. */
     data: CreatedServiceKey;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of service keys, in the list envelope `{data, pagination, meta}`. */
+/** A page of service keys, in the list envelope `{data, pagination, meta}`. */
 export type ServiceKeyListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: ServiceKey[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description One custom domain, in the single-item envelope `{data, meta}`. */
+/** One custom domain, in the single-item envelope `{data, meta}`. */
 export type DomainResponse = {
-    /** @description One custom domain. */
+    /** One custom domain. */
     data: Domain;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of custom domains, in the list envelope `{data, pagination, meta}`. */
+/** A page of custom domains, in the list envelope `{data, pagination, meta}`. */
 export type DomainListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: Domain[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description The result of a verification check, in the single-item envelope `{data, meta}`. */
+/** The result of a verification check, in the single-item envelope `{data, meta}`. */
 export type DomainVerificationResponse = {
-    /** @description The result of a verification check. */
+    /** The result of a verification check. */
     data: DomainVerification;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description One file's metadata, in the single-item envelope `{data, meta}`. */
+/** One file's metadata, in the single-item envelope `{data, meta}`. */
 export type FileResponse = {
-    /** @description One file's metadata. */
+    /** One file's metadata. */
     data: FileSchema;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A page of files, in the list envelope `{data, pagination, meta}`. */
+/** A page of files, in the list envelope `{data, pagination, meta}`. */
 export type FileListResponse = {
-    /** @description The items of this page. */
+    /** The items of this page. */
     data: FileSchema[];
-    /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
     pagination: Pagination;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description An open chunked upload, in the single-item envelope `{data, meta}`. */
+/** An open chunked upload, in the single-item envelope `{data, meta}`. */
 export type FileUploadResponse = {
-    /** @description An open chunked upload. */
+    /** An open chunked upload. */
     data: FileUpload;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description A stored upload part, in the single-item envelope `{data, meta}`. */
+/** A stored upload part, in the single-item envelope `{data, meta}`. */
 export type FileUploadPartResponse = {
-    /** @description A stored upload part. */
+    /** A stored upload part. */
     data: FileUploadPart;
-    /** @description Request metadata. */
+    /** Request metadata. */
     meta: Meta;
 };
-/** @description First event of `POST /v1/streams/subscribe-with-event`, always sent first; confirms the event was queued and names the stream. */
+/** First event of `POST /v1/streams/subscribe-with-event`, always sent first; confirms the event was queued and names the stream. */
 export type EventPublishedEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "event:published";
     /**
+     * UUID of the published event.
+     *
      * Format: uuid
-     * @description UUID of the published event.
      */
     event_id: string;
     /**
+     * The stream to resume with `GET /v1/streams/{stream_id}/subscribe`.
+     *
      * Format: uuid
-     * @description The stream to resume with `GET /v1/streams/{stream_id}/subscribe`.
      */
     stream_id: string;
-    /** @description The published event's type. */
+    /** The published event's type. */
     event_type: string;
 };
-/** @description A new run has started. */
+/** A new run has started. */
 export type RunStartEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:start";
-    /** @description The run that started (`status` is `running`). */
+    /** The run that started (`status` is `running`). */
     run: StreamRun;
 };
 /**
- * @description A run completed successfully. Terminal: the subscription is finished. `run.status` is
+ * A run completed successfully. Terminal: the subscription is finished. `run.status` is
  *     `succeeded` and `run.result` is the run's result (the stream's result value).
  */
 export type RunStopEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:stop";
-    /** @description The finished run, with its result. */
+    /** The finished run, with its result. */
     run: StreamRun & {
         /**
-         * @description Always `succeeded` on `run:stop`.
+         * Always `succeeded` on `run:stop`.
+         *
          * @constant
          */
         status: "succeeded";
-        /** @description The run's result: the value the stream resolves to. */
+        /** The run's result: the value the stream resolves to. */
         result: RunResult;
     };
 };
 /**
- * @description A run failed. Terminal: the subscription is finished, with an error. `run.status` is
+ * A run failed. Terminal: the subscription is finished, with an error. `run.status` is
  *     `failed` and `run.result` carries the failure message at `$err.message`, or at
  *     `$val.msg` / `$val.err` (see `RunFailure`).
  */
 export type RunFailEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:fail";
-    /** @description The failed run, with the failure in `result`. */
+    /** The failed run, with the failure in `result`. */
     run: StreamRun & {
         /**
-         * @description Always `failed` on `run:fail` (assumed from the run statuses).
+         * Always `failed` on `run:fail` (assumed from the run statuses).
+         *
          * @constant
          */
         status: "failed";
-        /** @description The failure; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
+        /** The failure; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
         result: RunFailure;
     };
 };
 /**
- * @description A run was cancelled. Terminal: the subscription is finished, with an error. `run.status`
+ * A run was cancelled. Terminal: the subscription is finished, with an error. `run.status`
  *     is `cancelled` and `run.result` carries the message at `$err.message`, or at
  *     `$val.msg` / `$val.err` (see `RunFailure`).
  */
 export type RunCancelEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:cancel";
-    /** @description The cancelled run, with the reason in `result`. */
+    /** The cancelled run, with the reason in `result`. */
     run: StreamRun & {
         /**
-         * @description Always `cancelled` on `run:cancel` (assumed from the run statuses).
+         * Always `cancelled` on `run:cancel` (assumed from the run statuses).
+         *
          * @constant
          */
         status: "cancelled";
-        /** @description The cancellation; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
+        /** The cancellation; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
         result: RunFailure;
     };
 };
-/** @description Real-time data from a run (for example AI tokens). */
+/** Real-time data from a run (for example AI tokens). */
 export type StreamDataEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "stream:data";
     /**
+     * Run that produced the data.
+     *
      * Format: uuid
-     * @description Run that produced the data.
      */
     run_id: string;
-    /** @description Kind of data (for example `ai:delta`). */
+    /** Kind of data (for example `ai:delta`). */
     data_type: string;
-    /** @description The data (any JSON; `{"text": "..."}` for `ai:delta`). */
+    /** The data (any JSON; `{"text": "..."}` for `ai:delta`). */
     payload: JsonValue;
 };
 /**
- * @description The stream timed out (5 minutes by default); the server then ends the response. Not
+ * The stream timed out (5 minutes by default); the server then ends the response. Not
  *     terminal: clients resume the subscription (unless a terminal run event already arrived).
  *     The documents give no payload; when the event's `data` is not JSON it arrives as
  *     `{"type": "stream:complete", "data": "<text>"}`.
  */
 export type StreamCompleteEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "stream:complete";
-    /** @description The raw `data` text, present only when it is not JSON. */
+    /** The raw `data` text, present only when it is not JSON. */
     data?: string;
 };
 /**
- * @description One event of `GET|POST /v1/streams/{stream_id}/subscribe`. Event types not listed here are
+ * One event of `GET|POST /v1/streams/{stream_id}/subscribe`. Event types not listed here are
  *     passed through to callers unchanged.
  */
 export type StreamEvent = RunStartEvent | RunStopEvent | RunFailEvent | RunCancelEvent | StreamDataEvent | StreamCompleteEvent;
 /**
- * @description One event of `POST /v1/streams/subscribe-with-event`: `event:published` (always first)
+ * One event of `POST /v1/streams/subscribe-with-event`: `event:published` (always first)
  *     followed by the stream's events. Event types not listed here are passed through to callers
  *     unchanged.
  */
 export type SubscribeWithEventEvent = EventPublishedEvent | RunStartEvent | RunStopEvent | RunFailEvent | RunCancelEvent | StreamDataEvent | StreamCompleteEvent;
-/** @description A new run has started in the environment. */
+/** A new run has started in the environment. */
 export type EnvRunStartEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:start";
     /**
+     * The run's UUID.
+     *
      * Format: uuid
-     * @description The run's UUID.
      */
     run_id: string;
     /**
+     * Stream the run belongs to.
+     *
      * Format: uuid
-     * @description Stream the run belongs to.
      */
     stream_id: string;
-    /** @description What started the run. */
+    /** What started the run. */
     run_type: RunType;
 };
-/** @description A run completed successfully. */
+/** A run completed successfully. */
 export type EnvRunStopEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:stop";
     /**
+     * The run's UUID.
+     *
      * Format: uuid
-     * @description The run's UUID.
      */
     run_id: string;
     /**
+     * Stream the run belongs to.
+     *
      * Format: uuid
-     * @description Stream the run belongs to.
      */
     stream_id: string;
-    /** @description What started the run (not in the documented example; may be absent). */
+    /** What started the run (not in the documented example; may be absent). */
     run_type?: RunType;
 };
-/** @description A run failed. */
+/** A run failed. */
 export type EnvRunFailEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:fail";
     /**
+     * The run's UUID.
+     *
      * Format: uuid
-     * @description The run's UUID.
      */
     run_id: string;
     /**
+     * Stream the run belongs to.
+     *
      * Format: uuid
-     * @description Stream the run belongs to.
      */
     stream_id: string;
-    /** @description What started the run (may be absent). */
+    /** What started the run (may be absent). */
     run_type?: RunType;
 };
-/** @description A run was cancelled. */
+/** A run was cancelled. */
 export type EnvRunCancelEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:cancel";
     /**
+     * The run's UUID.
+     *
      * Format: uuid
-     * @description The run's UUID.
      */
     run_id: string;
     /**
+     * Stream the run belongs to.
+     *
      * Format: uuid
-     * @description Stream the run belongs to.
      */
     stream_id: string;
-    /** @description What started the run (may be absent). */
+    /** What started the run (may be absent). */
     run_type?: RunType;
 };
-/** @description A new event was created. */
+/** A new event was created. */
 export type EnvEventCreatedEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "event:created";
     /**
+     * The new event's UUID.
+     *
      * Format: uuid
-     * @description The new event's UUID.
      */
     event_id: string;
     /**
+     * Stream the event belongs to.
+     *
      * Format: uuid
-     * @description Stream the event belongs to.
      */
     stream_id: string;
-    /** @description The new event's type (for example `user.signup`). */
+    /** The new event's type (for example `user.signup`). */
     event_type: string;
 };
-/** @description An event was handled. Fields assumed to match `event:created` (the documents give none). */
+/** An event was handled. Fields assumed to match `event:created` (the documents give none). */
 export type EnvEventHandledEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "event:handled";
     /**
+     * The handled event's UUID.
+     *
      * Format: uuid
-     * @description The handled event's UUID.
      */
     event_id: string;
     /**
+     * Stream the event belongs to (assumed).
+     *
      * Format: uuid
-     * @description Stream the event belongs to (assumed).
      */
     stream_id?: string;
-    /** @description The handled event's type (assumed). */
+    /** The handled event's type (assumed). */
     event_type?: string;
 };
-/** @description A new stream was created. Fields other than `type` and `stream_id` are not documented. */
+/** A new stream was created. Fields other than `type` and `stream_id` are not documented. */
 export type EnvStreamCreatedEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "stream:created";
     /**
+     * The new stream's UUID.
+     *
      * Format: uuid
-     * @description The new stream's UUID.
      */
     stream_id: string;
 };
-/** @description A task started. Only the event name is documented; the fields other than `type` are assumptions. */
+/** A task started. Only the event name is documented; the fields other than `type` are assumptions. */
 export type EnvTaskStartedEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "task:started";
     /**
+     * The task's UUID.
+     *
      * Format: uuid
-     * @description The task's UUID.
      */
     task_id: string;
     /**
+     * Stream the task belongs to (assumed).
+     *
      * Format: uuid
-     * @description Stream the task belongs to (assumed).
      */
     stream_id?: string;
-    /** @description Function the task runs (assumed). */
+    /** Function the task runs (assumed). */
     function_name?: string;
-    /** @description Kind of task (assumed). */
+    /** Kind of task (assumed). */
     task_type?: string;
 };
-/** @description A task finished (in any final status). Only the event name is documented; the fields other than `type` are assumptions. */
+/** A task finished (in any final status). Only the event name is documented; the fields other than `type` are assumptions. */
 export type EnvTaskCompleteEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "task:complete";
     /**
+     * The task's UUID.
+     *
      * Format: uuid
-     * @description The task's UUID.
      */
     task_id: string;
     /**
+     * Stream the task belongs to (assumed).
+     *
      * Format: uuid
-     * @description Stream the task belongs to (assumed).
      */
     stream_id?: string;
-    /** @description Function the task ran (assumed). */
+    /** Function the task ran (assumed). */
     function_name?: string;
-    /** @description Final status of the task (assumed). */
+    /** Final status of the task (assumed). */
     status?: TaskStatus;
-    /** @description How long the task ran, in milliseconds (assumed). */
+    /** How long the task ran, in milliseconds (assumed). */
     duration_ms?: number | null;
-    /** @description The failure, when the task did not complete (assumed; any JSON). */
+    /** The failure, when the task did not complete (assumed; any JSON). */
     error?: JsonValue;
 };
 /**
- * @description Keep-alive heartbeat that holds the connection open; clients may ignore it. Its payload is
+ * Keep-alive heartbeat that holds the connection open; clients may ignore it. Its payload is
  *     not documented: when the event's `data` is not JSON (for example empty) it arrives as
  *     `{"type": "keepalive", "data": "<text>"}`.
  */
 export type EnvKeepaliveEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "keepalive";
-    /** @description The raw `data` text, present only when it is not JSON. */
+    /** The raw `data` text, present only when it is not JSON. */
     data?: string;
 };
 /**
- * @description One event of `GET /v1/env/subscribe`. The documented examples put the type only in the
+ * One event of `GET /v1/env/subscribe`. The documented examples put the type only in the
  *     SSE `event:` field and omit it from `data`; the schemas require `type`, which clients fill
  *     from `event:` when the `data` lacks it. Events may carry more fields than listed. Event
  *     types not listed here are passed through to callers unchanged.
  */
 export type EnvEvent = EnvRunStartEvent | EnvRunStopEvent | EnvRunFailEvent | EnvRunCancelEvent | EnvEventCreatedEvent | EnvEventHandledEvent | EnvStreamCreatedEvent | EnvTaskStartedEvent | EnvTaskCompleteEvent | EnvKeepaliveEvent;
-/** @description The run's current state; sent when the subscription starts and whenever the run changes. */
+/** The run's current state; sent when the subscription starts and whenever the run changes. */
 export type RunUpdateEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "run:update";
-    /** @description The run's current state; the subscription is finished once `status` is `succeeded`, `failed` or `cancelled`. */
+    /** The run's current state; the subscription is finished once `status` is `succeeded`, `failed` or `cancelled`. */
     run: Run;
 };
-/** @description One event of `GET /v1/runs/{run_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
+/** One event of `GET /v1/runs/{run_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
 export type RunSubscriptionEvent = RunUpdateEvent;
-/** @description The task's current state; sent when the subscription starts and whenever the task changes. */
+/** The task's current state; sent when the subscription starts and whenever the task changes. */
 export type TaskUpdateEvent = {
     /**
-     * @description Event type. (enum property replaced by openapi-typescript)
+     * Event type. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "task:update";
-    /** @description The task's current state; the subscription is finished once `status` is `completed`, `failed`, `cancelled` or `timed_out`. */
+    /** The task's current state; the subscription is finished once `status` is `completed`, `failed`, `cancelled` or `timed_out`. */
     task: Task;
 };
-/** @description One event of `GET /v1/tasks/{task_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
+/** One event of `GET /v1/tasks/{task_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
 export type TaskSubscriptionEvent = TaskUpdateEvent;
 export type $defs = Record<string, never>;
 export interface operations {
@@ -3582,7 +3811,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The server is up. */
+            /** The server is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3608,16 +3837,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -3628,7 +3859,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of projects. */
+            /** A page of projects. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3686,7 +3917,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; the new project. */
+            /** Created; the new project. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3723,14 +3954,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The project. */
+            /** The project. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3767,14 +3998,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted; no content. */
+            /** Deleted; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3793,7 +4024,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -3809,7 +4040,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated project. */
+            /** The updated project. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3847,14 +4078,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The project after the change, and the redeployed build if any. */
+            /** The project after the change, and the redeployed build if any. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3894,14 +4125,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The project after the change, and the redeployed build if any. */
+            /** The project after the change, and the redeployed build if any. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3940,30 +4171,32 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of event handlers. */
+            /** A page of event handlers. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4007,30 +4240,32 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of schedules. */
+            /** A page of schedules. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,16 +4309,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -4094,7 +4331,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of builds with their project names. */
+            /** A page of builds with their project names. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4144,30 +4381,32 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of builds. */
+            /** A page of builds. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4218,7 +4457,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -4236,7 +4475,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A build with the given `build_id` already exists (`X-Build-Exists: true`); nothing was stored. */
+            /** A build with the given `build_id` already exists (`X-Build-Exists: true`); nothing was stored. */
             200: {
                 headers: {
                     "X-Build-Exists": components["headers"]["XBuildExists"];
@@ -4263,7 +4502,7 @@ export interface operations {
                     "application/json": UploadedBuildResponse;
                 };
             };
-            /** @description Created; the build was stored. */
+            /** Created; the build was stored. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4289,7 +4528,7 @@ export interface operations {
                     "application/json": UploadedBuildResponse;
                 };
             };
-            /** @description Invalid upload (`bad_request`): missing `file` or `hash`, a `hash` that does not match the zip, or an invalid `build_id`. */
+            /** Invalid upload (`bad_request`): missing `file` or `hash`, a `hash` that does not match the zip, or an invalid `build_id`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,14 +4549,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The build. */
+            /** The build. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4359,14 +4598,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The build. */
+            /** The build. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4408,10 +4647,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -4420,7 +4660,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The build. */
+            /** The build. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4462,10 +4702,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -4474,7 +4715,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The build zip. */
+            /** The build zip. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4496,10 +4737,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -4508,7 +4750,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deployed build. */
+            /** The deployed build. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4549,30 +4791,32 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of context variable metadata. */
+            /** A page of context variable metadata. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4616,7 +4860,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -4634,7 +4878,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; the variable's metadata (without the value). */
+            /** Created; the variable's metadata (without the value). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,10 +4914,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The context variable's key.
+                 * The context variable's key.
+                 *
                  * @example DATABASE_URL
                  */
                 key: components["parameters"]["ContextKey"];
@@ -4692,7 +4937,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The variable's updated metadata (without the value). */
+            /** The variable's updated metadata (without the value). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4728,10 +4973,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The context variable's key.
+                 * The context variable's key.
+                 *
                  * @example DATABASE_URL
                  */
                 key: components["parameters"]["ContextKey"];
@@ -4740,7 +4986,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted; no content. */
+            /** Deleted; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4758,16 +5004,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -4778,7 +5026,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of events. */
+            /** A page of events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4844,7 +5092,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; the published event. */
+            /** Created; the published event. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4886,7 +5134,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The event's UUID.
+                 * The event's UUID.
+                 *
                  * @example 990e8400-e29b-41d4-a716-446655440000
                  */
                 event_id: components["parameters"]["EventId"];
@@ -4895,7 +5144,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The event. */
+            /** The event. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4935,16 +5184,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -4952,7 +5203,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The event's UUID.
+                 * The event's UUID.
+                 *
                  * @example 990e8400-e29b-41d4-a716-446655440000
                  */
                 event_id: components["parameters"]["EventId"];
@@ -4961,7 +5213,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of runs. */
+            /** A page of runs. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5016,31 +5268,36 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description Only runs in this status: `running`, `succeeded`, `failed` or `cancelled`.
+                 * Only runs in this status: `running`, `succeeded`, `failed` or `cancelled`.
+                 *
                  * @example succeeded
                  */
                 status?: RunStatus;
                 /**
-                 * @description Only runs of this type: `call`, `event`, `schedule`, `run`, `eval` or `repl`.
+                 * Only runs of this type: `call`, `event`, `schedule`, `run`, `eval` or `repl`.
+                 *
                  * @example event
                  */
                 type?: RunType;
                 /**
-                 * @description Time range as an ISO 8601 duration (the documents give `P7D`, `P30D`, etc.). Read as "runs that started within this duration before now"; the reference point and the timestamp filtered on are assumptions.
+                 * Time range as an ISO 8601 duration (the documents give `P7D`, `P30D`, etc.). Read as "runs that started within this duration before now"; the reference point and the timestamp filtered on are assumptions.
+                 *
                  * @example P7D
                  */
                 time_range?: string;
@@ -5051,7 +5308,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of runs. */
+            /** A page of runs. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5110,7 +5367,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Run counts. */
+            /** Run counts. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5146,7 +5403,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The run's UUID.
+                 * The run's UUID.
+                 *
                  * @example 1c0e8400-e29b-41d4-a716-446655440000
                  */
                 run_id: components["parameters"]["RunId"];
@@ -5155,7 +5413,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The run. */
+            /** The run. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5177,7 +5435,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The run's UUID.
+                 * The run's UUID.
+                 *
                  * @example 1c0e8400-e29b-41d4-a716-446655440000
                  */
                 run_id: components["parameters"]["RunId"];
@@ -5186,7 +5445,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of `run:update` events. */
+            /** An event stream of `run:update` events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5208,7 +5467,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The task's UUID.
+                 * The task's UUID.
+                 *
                  * @example 2d0e8400-e29b-41d4-a716-446655440000
                  */
                 task_id: components["parameters"]["TaskId"];
@@ -5217,7 +5477,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The task. */
+            /** The task. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5262,7 +5522,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The task's UUID.
+                 * The task's UUID.
+                 *
                  * @example 2d0e8400-e29b-41d4-a716-446655440000
                  */
                 task_id: components["parameters"]["TaskId"];
@@ -5271,7 +5532,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of `task:update` events. */
+            /** An event stream of `task:update` events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5296,7 +5557,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The environment. */
+            /** The environment. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5334,7 +5595,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of environment activity. */
+            /** An event stream of environment activity. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5358,7 +5619,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Usage, limits and plan. */
+            /** Usage, limits and plan. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5377,7 +5638,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 * Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 *
                  * @example my-project
                  */
                 project?: components["parameters"]["StreamProject"];
@@ -5385,7 +5647,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 * The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 *
                  * @example 770e8400-e29b-41d4-a716-446655440000
                  */
                 stream_id: components["parameters"]["StreamId"];
@@ -5394,7 +5657,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of the stream's run events and data. */
+            /** An event stream of the stream's run events and data. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5414,7 +5677,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 * Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 *
                  * @example my-project
                  */
                 project?: components["parameters"]["StreamProject"];
@@ -5422,7 +5686,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 * The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 *
                  * @example 770e8400-e29b-41d4-a716-446655440000
                  */
                 stream_id: components["parameters"]["StreamId"];
@@ -5431,7 +5696,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of the stream's run events and data. */
+            /** An event stream of the stream's run events and data. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5460,7 +5725,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description An event stream starting with `event:published`. */
+            /** An event stream starting with `event:published`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5481,16 +5746,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -5501,7 +5768,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of active sessions. */
+            /** A page of active sessions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,7 +5846,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; the session including its token (shown only this once). */
+            /** Created; the session including its token (shown only this once). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5629,7 +5896,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The number of revoked sessions. */
+            /** The number of revoked sessions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5661,7 +5928,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The session's UUID.
+                 * The session's UUID.
+                 *
                  * @example 3e0e8400-e29b-41d4-a716-446655440000
                  */
                 session_id: components["parameters"]["SessionId"];
@@ -5670,7 +5938,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked; no content. */
+            /** Revoked; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5688,16 +5956,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -5708,7 +5978,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of service keys. */
+            /** A page of service keys. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5788,7 +6058,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; the service key including its token (shown only this once). */
+            /** Created; the service key including its token (shown only this once). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5839,7 +6109,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The number of revoked service keys. */
+            /** The number of revoked service keys. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5871,7 +6141,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The service key's UUID.
+                 * The service key's UUID.
+                 *
                  * @example 4f0e8400-e29b-41d4-a716-446655440000
                  */
                 service_key_id: components["parameters"]["ServiceKeyId"];
@@ -5880,7 +6151,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service key. */
+            /** The service key. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5927,7 +6198,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The service key's UUID.
+                 * The service key's UUID.
+                 *
                  * @example 4f0e8400-e29b-41d4-a716-446655440000
                  */
                 service_key_id: components["parameters"]["ServiceKeyId"];
@@ -5936,7 +6208,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked; no content. */
+            /** Revoked; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +6228,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The service key's UUID.
+                 * The service key's UUID.
+                 *
                  * @example 4f0e8400-e29b-41d4-a716-446655440000
                  */
                 service_key_id: components["parameters"]["ServiceKeyId"];
@@ -5977,7 +6250,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated service key (without its token). */
+            /** The updated service key (without its token). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6024,16 +6297,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -6044,7 +6319,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of custom domains. */
+            /** A page of custom domains. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6104,7 +6379,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; the domain, pending validation. */
+            /** Created; the domain, pending validation. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6145,7 +6420,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -6154,7 +6430,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The custom domain. */
+            /** The custom domain. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6194,7 +6470,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -6203,7 +6480,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deletion started; no content. */
+            /** Deletion started; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6223,7 +6500,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -6232,7 +6510,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The domain's verification state. */
+            /** The domain's verification state. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6252,21 +6530,24 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description Only files whose path starts with this prefix (for example a folder such as `reports/`).
+                 * Only files whose path starts with this prefix (for example a folder such as `reports/`).
+                 *
                  * @example reports/
                  */
                 prefix?: string;
@@ -6277,7 +6558,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of files. */
+            /** A page of files. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6327,18 +6608,19 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The file's path in the environment's file store. It may contain `/` and spans the rest of
+                 * The file's path in the environment's file store. It may contain `/` and spans the rest of
                  *     the URL after `/v1/files/upload/` (for example `/v1/files/upload/reports/2026/summary.csv`
                  *     stores `reports/2026/summary.csv`). OpenAPI path templates cannot express a multi-segment
                  *     parameter: clients percent-encode each `/`-separated segment on its own and join the
                  *     segments with literal `/` (never `%2F`).
+                 *
                  * @example reports/2026/summary.csv
                  */
                 path: components["parameters"]["FilePath"];
             };
             cookie?: never;
         };
-        /** @description The file's bytes, at most 300 MB (read here as 300 × 1024 × 1024 = 314572800 bytes; whether the API counts decimal or binary megabytes is not documented). */
+        /** The file's bytes, at most 300 MB (read here as 300 × 1024 × 1024 = 314572800 bytes; whether the API counts decimal or binary megabytes is not documented). */
         requestBody: {
             content: {
                 /**
@@ -6354,7 +6636,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored file. */
+            /** The stored file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6410,7 +6692,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; the open upload. */
+            /** Created; the open upload. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6447,7 +6729,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
@@ -6456,7 +6739,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Aborted; no content. */
+            /** Aborted; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6476,19 +6759,21 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
                 /**
-                 * @description 1-based number of the part (parts are `part_size` bytes each, except the last).
+                 * 1-based number of the part (parts are `part_size` bytes each, except the last).
+                 *
                  * @example 1
                  */
                 part_number: components["parameters"]["PartNumber"];
             };
             cookie?: never;
         };
-        /** @description The part's bytes. */
+        /** The part's bytes. */
         requestBody: {
             content: {
                 /** @example <10485760 bytes of part 1> */
@@ -6496,7 +6781,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored part. */
+            /** The stored part. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6532,7 +6817,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
@@ -6541,7 +6827,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The stored file. */
+            /** The stored file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6584,7 +6870,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -6593,7 +6880,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file. */
+            /** The file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6635,7 +6922,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -6644,7 +6932,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted; no content. */
+            /** Deleted; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +6952,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -6673,7 +6962,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's content. */
+            /** The file's content. */
             200: {
                 headers: {
                     [name: string]: unknown;

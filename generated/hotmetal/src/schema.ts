@@ -9,8 +9,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the user that owns the API key in the `Authorization` header (`id`, `email`, `name`, `tier`). Useful to check that a key works.
+         *
          * Get the current user
-         * @description Returns the user that owns the API key in the `Authorization` header (`id`, `email`, `name`, `tier`). Useful to check that a key works.
          */
         get: operations["getCurrentUser"];
         put?: never;
@@ -29,18 +30,20 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns every publication you own, ordered by creation time, in one array (no pagination).
+         *
          * List publications
-         * @description Returns every publication you own, ordered by creation time, in one array (no pagination).
          */
         get: operations["listPublications"];
         put?: never;
         /**
-         * Create a publication
-         * @description Creates a publication (and its CMS record). `name` and `slug` are required; the slug is
+         * Creates a publication (and its CMS record). `name` and `slug` are required; the slug is
          *     lowercase words of letters and digits separated by single hyphens. The number of publications
          *     is limited by your plan: when the limit is reached the API answers `403 QUOTA_EXCEEDED` with
          *     `limit`, `current` and `upgradeEmail`. A slug that is already taken gives `409 CONFLICT`
          *     (assumption: the documents list the `CONFLICT` code without tying it to an operation).
+         *
+         * Create a publication
          */
         post: operations["createPublication"];
         delete?: never;
@@ -55,7 +58,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -63,27 +67,30 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one publication with all its settings plus a `topics` array holding its topics.
+         *
          * Get a publication
-         * @description Returns one publication with all its settings plus a `topics` array holding its topics.
          */
         get: operations["getPublication"];
         put?: never;
         post?: never;
         /**
+         * Deletes the publication. Answers `{"data": {"deleted": true}}`.
+         *
          * Delete a publication
-         * @description Deletes the publication. Answers `{"data": {"deleted": true}}`.
          */
         delete: operations["deletePublication"];
         options?: never;
         head?: never;
         /**
-         * Update a publication
-         * @description Updates publication settings. Every field is optional and only what you send changes; besides
+         * Updates publication settings. Every field is optional and only what you send changes; besides
          *     the creation fields you can set `scoutEnabled` (false pauses automation), `styleId`
          *     (`null` removes it), `templateId`, the feed switches and comment settings. A slug that is
          *     already taken gives `409 CONFLICT`, and settings beyond your plan (for example the scout
          *     schedule) give `403 QUOTA_EXCEEDED`; both are assumptions (the documents list these codes
          *     without tying them to this operation).
+         *
+         * Update a publication
          */
         patch: operations["updatePublication"];
         trace?: never;
@@ -94,7 +101,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -102,8 +110,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns up to 50 published posts of the publication from its CMS, in one array (no pagination). Assumption - the array is empty when the publication has no CMS record yet.
+         *
          * List a publication's posts
-         * @description Returns up to 50 published posts of the publication from its CMS, in one array (no pagination). Assumption - the array is empty when the publication has no CMS record yet.
          */
         get: operations["listPublicationPosts"];
         put?: never;
@@ -120,7 +129,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -128,18 +138,20 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns every topic of the publication, ordered by creation time (no pagination).
+         *
          * List topics
-         * @description Returns every topic of the publication, ordered by creation time (no pagination).
          */
         get: operations["listTopics"];
         put?: never;
         /**
-         * Create a topic
-         * @description Creates a topic under the publication. `name` is required; `priority` is 1, 2 or 3
+         * Creates a topic under the publication. `name` is required; `priority` is 1, 2 or 3
          *     (default 1, the highest). The number of topics per publication is limited by your plan
          *     (`403 QUOTA_EXCEEDED`; assumed for this operation, the documents list the code without tying it
          *     to an operation). `201 Created` is assumed from the documents' status table ("Resource was
          *     created successfully").
+         *
+         * Create a topic
          */
         post: operations["createTopic"];
         delete?: never;
@@ -154,7 +166,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a topic of one of your publications.
+                 * ID (UUID) of a topic of one of your publications.
+                 *
                  * @example 3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e
                  */
                 id: components["parameters"]["TopicId"];
@@ -165,15 +178,17 @@ export interface paths {
         put?: never;
         post?: never;
         /**
+         * Deletes the topic. Answers `{"data": {"deleted": true}}`.
+         *
          * Delete a topic
-         * @description Deletes the topic. Answers `{"data": {"deleted": true}}`.
          */
         delete: operations["deleteTopic"];
         options?: never;
         head?: never;
         /**
+         * Updates a topic. Every field is optional; `description` may be `null` to clear it, `isActive: false` stops the scout from searching the topic.
+         *
          * Update a topic
-         * @description Updates a topic. Every field is optional; `description` may be `null` to clear it, `isActive: false` stops the scout from searching the topic.
          */
         patch: operations["updateTopic"];
         trace?: never;
@@ -184,7 +199,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -192,8 +208,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the ideas the content scout found for the publication, ordered by creation time (no pagination), optionally only those with one `status`. An unknown status gives `400 VALIDATION_ERROR`.
+         *
          * List ideas
-         * @description Returns the ideas the content scout found for the publication, ordered by creation time (no pagination), optionally only those with one `status`. An unknown status gives `400 VALIDATION_ERROR`.
          */
         get: operations["listIdeas"];
         put?: never;
@@ -210,7 +227,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of an idea of one of your publications.
+                 * ID (UUID) of an idea of one of your publications.
+                 *
                  * @example 5d2f8a1c-4b6e-4c9d-8a3f-7e1b2c4d6f8a
                  */
                 id: components["parameters"]["IdeaId"];
@@ -218,8 +236,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one idea with its angle, summary, sources, status and relevance score.
+         *
          * Get an idea
-         * @description Returns one idea with its angle, summary, sources, status and relevance score.
          */
         get: operations["getIdea"];
         put?: never;
@@ -238,8 +257,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns every writing style you can use, your own styles plus the prebuilt ones (`isPrebuilt: true`, `userId: null`). Use a style's `id` as `styleId` when generating drafts or as a publication's default.
+         *
          * List writing styles
-         * @description Returns every writing style you can use, your own styles plus the prebuilt ones (`isPrebuilt: true`, `userId: null`). Use a style's `id` as `styleId` when generating drafts or as a publication's default.
          */
         get: operations["listStyles"];
         put?: never;
@@ -256,7 +276,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -266,8 +287,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Generate a draft
-         * @description Asks the AI writer agent to research and write a draft for the publication from a `title`
+         * Asks the AI writer agent to research and write a draft for the publication from a `title`
          *     and `instructions` (optionally in a writing style, `styleId`). Each call creates a writing
          *     session.
          *
@@ -283,6 +303,8 @@ export interface paths {
          *     If the writer fails to produce a draft the synchronous call answers `500 GENERATION_FAILED`.
          *     A plan limit on posts answers `403 QUOTA_EXCEEDED` (assumption: the documents list the code
          *     without tying it to this operation; the weekly limit in the example is illustrative).
+         *
+         * Generate a draft
          */
         post: operations["generateDraft"];
         delete?: never;
@@ -297,7 +319,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
@@ -305,8 +328,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns a writing session's status (`active`, `completed`, `archived`) and a summary of its current draft (`currentDraft`, `null` when there is none). Poll it after an asynchronous draft generation if you do not use webhooks.
+         *
          * Get a session
-         * @description Returns a writing session's status (`active`, `completed`, `archived`) and a summary of its current draft (`currentDraft`, `null` when there is none). Poll it after an asynchronous draft generation if you do not use webhooks.
          */
         get: operations["getSession"];
         put?: never;
@@ -323,12 +347,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
                 /**
-                 * @description Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+                 * Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+                 *
                  * @example 2
                  */
                 version: components["parameters"]["DraftVersion"];
@@ -336,8 +362,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the full content (HTML) of one draft version of a session. `version` is an integer of at least 1; anything else gives `400`. An unknown session or version gives `404`.
+         *
          * Get a draft version
-         * @description Returns the full content (HTML) of one draft version of a session. `version` is an integer of at least 1; anything else gives `400`. An unknown session or version gives `404`.
          */
         get: operations["getDraftVersion"];
         put?: never;
@@ -354,7 +381,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
@@ -364,8 +392,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish a session's draft
-         * @description Publishes the session's draft (the latest, or `draftVersion`) to the publication's CMS and
+         * Publishes the session's draft (the latest, or `draftVersion`) to the publication's CMS and
          *     optionally shares it on LinkedIn (`publishToLinkedIn`, `linkedInText` up to 3000
          *     characters) and X/Twitter (`publishToTwitter`, `tweetText` up to 256 characters, room is
          *     left for the link). Every body field is optional and the body may be omitted. Answers the
@@ -374,6 +401,8 @@ export interface paths {
          *     `500 PUBLISH_FAILED`. Assumptions (codes the documents list without tying them to this
          *     operation): a post slug that is already taken gives `409 CONFLICT`, and a plan limit on posts
          *     gives `403 QUOTA_EXCEEDED`.
+         *
+         * Publish a session's draft
          */
         post: operations["publishDraft"];
         delete?: never;
@@ -388,7 +417,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -398,8 +428,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run the content scout
-         * @description Queues a content scout run for the publication now, outside its schedule. The scout searches
+         * Queues a content scout run for the publication now, outside its schedule. The scout searches
          *     the web for the publication's active topics and stores new ideas (see
          *     `GET /publications/{pubId}/ideas?status=new`). The body is optional.
          *
@@ -416,6 +445,8 @@ export interface paths {
          *
          *     The scout service answers `502 BAD_GATEWAY` when it returns an error and
          *     `503 SERVICE_UNAVAILABLE` when it is not configured or not reachable.
+         *
+         * Run the content scout
          */
         post: operations["runScout"];
         delete?: never;
@@ -436,8 +467,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A generated draft is ready for review
-         * @description Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` when the AI
+         * Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` when the AI
          *     writer has produced a draft and `autoPublish` was false. `data` carries the draft result, the same shape as the synchronous `200` answer
          *     of draft generation. Review it with `GET /sessions/{id}` and publish it with
          *     `POST /sessions/{id}/publish`.
@@ -445,6 +475,8 @@ export interface webhooks {
          *     Verify `X-HotMetal-Signature` (bare lowercase hex HMAC-SHA256 of the raw body, keyed with
          *     your API key) with a timing-safe comparison before trusting the payload. Answer with any
          *     2xx status to acknowledge; a non-2xx answer is retried up to 3 times with increasing delays.
+         *
+         * A generated draft is ready for review
          */
         post: operations["draftReadyWebhook"];
         delete?: never;
@@ -463,14 +495,15 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A generated draft was auto-published
-         * @description Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` with
+         * Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` with
          *     `autoPublish: true` when the draft was generated and published to the publication's CMS.
          *     `data` carries the draft result with `status: published`.
          *
          *     Verify `X-HotMetal-Signature` (bare lowercase hex HMAC-SHA256 of the raw body, keyed with
          *     your API key) before trusting the payload. Answer with any 2xx status to acknowledge; a
          *     non-2xx answer is retried up to 3 times with increasing delays.
+         *
+         * A generated draft was auto-published
          */
         post: operations["draftPublishedWebhook"];
         delete?: never;
@@ -489,13 +522,14 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Draft generation failed
-         * @description Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` when the AI
+         * Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` when the AI
          *     writer failed to produce a draft. The `error` field says why. The documents do not give
          *     `data` a shape for this event; it may be absent.
          *
          *     Verify `X-HotMetal-Signature` before trusting the payload. Answer with any 2xx status to
          *     acknowledge; a non-2xx answer is retried up to 3 times with increasing delays.
+         *
+         * Draft generation failed
          */
         post: operations["draftFailedWebhook"];
         delete?: never;
@@ -514,8 +548,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A content scout run finished
-         * @description Sent to the `webhookUrl` given to `POST /publications/{id}/scout/run` when the content
+         * Sent to the `webhookUrl` given to `POST /publications/{id}/scout/run` when the content
          *     scout run for the publication finished (or failed, with `error` set). The shape of `data`
          *     for this event is not documented, so it is an open object; the ideas the run found are
          *     readable with `GET /publications/{pubId}/ideas?status=new`. `sessionId` is the session ID
@@ -524,6 +557,8 @@ export interface webhooks {
          *
          *     Verify `X-HotMetal-Signature` before trusting the payload. Answer with any 2xx status to
          *     acknowledge; a non-2xx answer is retried up to 3 times with increasing delays.
+         *
+         * A content scout run finished
          */
         post: operations["scoutCompletedWebhook"];
         delete?: never;
@@ -606,7 +641,7 @@ export interface components {
         DraftWebhookResult: DraftWebhookResult;
     };
     responses: {
-        /** @description Missing or invalid API key. The code is not documented; the example shows `UNAUTHORIZED`. */
+        /** Missing or invalid API key. The code is not documented; the example shows `UNAUTHORIZED`. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -615,7 +650,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The publication does not exist or does not belong to you (`NOT_FOUND`). */
+        /** The publication does not exist or does not belong to you (`NOT_FOUND`). */
         PublicationNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -624,7 +659,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The topic does not exist or does not belong to you (`NOT_FOUND`). */
+        /** The topic does not exist or does not belong to you (`NOT_FOUND`). */
         TopicNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -633,7 +668,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The idea does not exist or does not belong to you (`NOT_FOUND`). */
+        /** The idea does not exist or does not belong to you (`NOT_FOUND`). */
         IdeaNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -642,7 +677,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The session does not exist or does not belong to you (`NOT_FOUND`). */
+        /** The session does not exist or does not belong to you (`NOT_FOUND`). */
         SessionNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -651,7 +686,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The write conflicts with existing data, most often a slug that is already taken (`CONFLICT`). */
+        /** The write conflicts with existing data, most often a slug that is already taken (`CONFLICT`). */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -660,7 +695,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description Too many requests. Back off and retry after a short delay. No limits or rate-limit headers are documented; the code is not documented either (the example shows `RATE_LIMITED`). */
+        /** Too many requests. Back off and retry after a short delay. No limits or rate-limit headers are documented; the code is not documented either (the example shows `RATE_LIMITED`). */
         RateLimited: {
             headers: {
                 [name: string]: unknown;
@@ -669,7 +704,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description Something went wrong on Hot Metal's end (`INTERNAL_ERROR`). */
+        /** Something went wrong on Hot Metal's end (`INTERNAL_ERROR`). */
         InternalError: {
             headers: {
                 [name: string]: unknown;
@@ -678,7 +713,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description Something went wrong on Hot Metal's end (`INTERNAL_ERROR`), or the CMS refused the write (`CMS_REQUEST_REJECTED`). */
+        /** Something went wrong on Hot Metal's end (`INTERNAL_ERROR`), or the CMS refused the write (`CMS_REQUEST_REJECTED`). */
         CmsInternalError: {
             headers: {
                 [name: string]: unknown;
@@ -687,7 +722,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The publication's CMS is unavailable or returned an error (`CMS_ERROR`). */
+        /** The publication's CMS is unavailable or returned an error (`CMS_ERROR`). */
         CmsBadGateway: {
             headers: {
                 [name: string]: unknown;
@@ -696,7 +731,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description Publishing the draft to the CMS failed (`PUBLISH_FAILED`), the CMS refused the write (`CMS_REQUEST_REJECTED`), or another server error occurred (`INTERNAL_ERROR`). */
+        /** Publishing the draft to the CMS failed (`PUBLISH_FAILED`), the CMS refused the write (`CMS_REQUEST_REJECTED`), or another server error occurred (`INTERNAL_ERROR`). */
         PublishFailed: {
             headers: {
                 [name: string]: unknown;
@@ -705,7 +740,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The content scout service returned an error (`BAD_GATEWAY`). */
+        /** The content scout service returned an error (`BAD_GATEWAY`). */
         ScoutBadGateway: {
             headers: {
                 [name: string]: unknown;
@@ -714,7 +749,7 @@ export interface components {
                 "application/json": ErrorSchema;
             };
         };
-        /** @description The content scout service is not configured or not reachable (`SERVICE_UNAVAILABLE`). */
+        /** The content scout service is not configured or not reachable (`SERVICE_UNAVAILABLE`). */
         ScoutUnavailable: {
             headers: {
                 [name: string]: unknown;
@@ -726,48 +761,57 @@ export interface components {
     };
     parameters: {
         /**
-         * @description ID (UUID) of a publication you own.
+         * ID (UUID) of a publication you own.
+         *
          * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
          */
         PublicationId: string;
         /**
-         * @description ID (UUID) of a publication you own.
+         * ID (UUID) of a publication you own.
+         *
          * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
          */
         PubId: string;
         /**
-         * @description ID (UUID) of a topic of one of your publications.
+         * ID (UUID) of a topic of one of your publications.
+         *
          * @example 3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e
          */
         TopicId: string;
         /**
-         * @description ID (UUID) of an idea of one of your publications.
+         * ID (UUID) of an idea of one of your publications.
+         *
          * @example 5d2f8a1c-4b6e-4c9d-8a3f-7e1b2c4d6f8a
          */
         IdeaId: string;
         /**
-         * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+         * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+         *
          * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
          */
         SessionId: string;
         /**
-         * @description Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+         * Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+         *
          * @example 2
          */
         DraftVersion: number;
         /**
-         * @description Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
+         * Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
+         *
          * @example new
          */
         IdeaStatusFilter: IdeaStatus;
         /**
-         * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+         * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
          *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+         *
          * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
          */
         WebhookSignature: string;
         /**
-         * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+         * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+         *
          * @example HotMetal-Webhook/1.0
          */
         WebhookUserAgent: "HotMetal-Webhook/1.0";
@@ -777,394 +821,427 @@ export interface components {
     pathItems: never;
 }
 /**
- * @description Unix timestamp (integer seconds since the epoch).
+ * Unix timestamp (integer seconds since the epoch).
+ *
  * @example 1773415800
  */
 export type UnixTimestamp = number;
 /**
- * @description URL slug; lowercase letters and digits in words separated by single hyphens.
+ * URL slug; lowercase letters and digits in words separated by single hyphens.
+ *
  * @example forge-weekly
  */
 export type Slug = string;
 /**
- * Format: uri
- * @description HTTPS URL that receives the signed webhook delivery. Rules: must use HTTPS; must not point
+ * HTTPS URL that receives the signed webhook delivery. Rules: must use HTTPS; must not point
  *     to localhost, private IP addresses (10.x, 172.16-31.x, 192.168.x) or internal hostnames
  *     (ending `.local` or `.internal`); at most 2048 characters. The `pattern` enforces these
  *     rules on the URL text; the server checks the parsed URL and answers `400 VALIDATION_ERROR`
  *     for a URL it refuses (it may also refuse other loopback or private addresses).
+ *
+ * Format: uri
  * @example https://hooks.forgeweekly.com/hotmetal
  */
 export type WebhookUrl = string;
 /**
- * @description What the publication's automation does after a scout run. The values are documented; their
+ * What the publication's automation does after a scout run. The values are documented; their
  *     meanings are assumed from the names: `ideas-only` (the scout only collects ideas), `draft`
  *     (drafts are generated for review), `full-auto` (drafts are generated and published).
+ *
  * @enum {string}
  */
 export type AutoPublishMode = "ideas-only" | "draft" | "full-auto";
 /**
- * @description Design of the public blog. An unrecognised value is rejected with `400`.
+ * Design of the public blog. An unrecognised value is rejected with `400`.
+ *
  * @enum {string}
  */
 export type TemplateId = "starter" | "editorial" | "bold";
 /**
- * @description Whether reader comments appear immediately (`auto-approve`) or after approval (`pre-approve`).
+ * Whether reader comments appear immediately (`auto-approve`) or after approval (`pre-approve`).
+ *
  * @enum {string}
  */
 export type CommentsModeration = "auto-approve" | "pre-approve";
 /**
- * @description Topic priority; 1 is the highest, 3 the lowest.
+ * Topic priority; 1 is the highest, 3 the lowest.
+ *
  * @enum {integer}
  */
 export type TopicPriority = 1 | 2 | 3;
 /**
- * @description Review state of an idea.
+ * Review state of an idea.
+ *
  * @enum {string}
  */
 export type IdeaStatus = "new" | "reviewed" | "promoted" | "dismissed";
 /**
- * @description State of a writing session. Assumption - a session becomes `completed` once its draft is published; when it becomes `archived` is not documented.
+ * State of a writing session. Assumption - a session becomes `completed` once its draft is published; when it becomes `archived` is not documented.
+ *
  * @enum {string}
  */
 export type SessionStatus = "active" | "completed" | "archived";
 /**
- * @description When the content scout runs for the publication automatically. One of three shapes, told
+ * When the content scout runs for the publication automatically. One of three shapes, told
  *     apart by `type`: `daily` at `hour`; `times_per_day` (`count` runs a day, evenly spaced);
  *     `every_n_days` (every `days` days at `hour`).
  */
 export type ScoutSchedule = DailyScoutSchedule | TimesPerDayScoutSchedule | EveryNDaysScoutSchedule;
-/** @description Run once a day at `hour`. */
+/** Run once a day at `hour`. */
 export type DailyScoutSchedule = {
     /**
-     * @description Schedule kind, `daily`. (enum property replaced by openapi-typescript)
+     * Schedule kind, `daily`. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "daily";
-    /** @description Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
+    /** Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
     hour: number;
 };
-/** @description Run `count` times a day, evenly spaced. */
+/** Run `count` times a day, evenly spaced. */
 export type TimesPerDayScoutSchedule = {
     /**
-     * @description Schedule kind, `times_per_day`. (enum property replaced by openapi-typescript)
+     * Schedule kind, `times_per_day`. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "times_per_day";
-    /** @description Runs per day (2-6). */
+    /** Runs per day (2-6). */
     count: number;
 };
-/** @description Run every `days` days at `hour`. */
+/** Run every `days` days at `hour`. */
 export type EveryNDaysScoutSchedule = {
     /**
-     * @description Schedule kind, `every_n_days`. (enum property replaced by openapi-typescript)
+     * Schedule kind, `every_n_days`. (enum property replaced by openapi-typescript)
+     *
      * @enum {string}
      */
     type: "every_n_days";
-    /** @description Days between runs (2-7). */
+    /** Days between runs (2-7). */
     days: number;
-    /** @description Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
+    /** Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
     hour: number;
 };
-/** @description The user that owns the API key. */
+/** The user that owns the API key. */
 export type User = {
     /**
+     * User ID.
+     *
      * Format: uuid
-     * @description User ID.
      */
     id: string;
     /**
+     * The user's email address.
+     *
      * Format: email
-     * @description The user's email address.
      */
     email: string;
-    /** @description The user's display name. */
+    /** The user's display name. */
     name: string;
-    /** @description The user's plan tier (e.g. `free`). The set of tiers is not documented; plan limits produce `QUOTA_EXCEEDED` errors. */
+    /** The user's plan tier (e.g. `free`). The set of tiers is not documented; plan limits produce `QUOTA_EXCEEDED` errors. */
     tier: string;
 };
-/** @description A publication (blog). Every property is always present; nullable properties are `null` when not set. */
+/** A publication (blog). Every property is always present; nullable properties are `null` when not set. */
 export type Publication = {
     /**
+     * Publication ID.
+     *
      * Format: uuid
-     * @description Publication ID.
      */
     id: string;
     /**
+     * ID of the owning user.
+     *
      * Format: uuid
-     * @description ID of the owning user.
      */
     userId: string;
-    /** @description Publication name. */
+    /** Publication name. */
     name: string;
     slug: Slug;
-    /** @description What the publication is about. */
+    /** What the publication is about. */
     description: string | null;
-    /** @description Tone the AI writer should use. */
+    /** Tone the AI writer should use. */
     writingTone: string | null;
-    /** @description Author name used for posts unless publishing overrides it. */
+    /** Author name used for posts unless publishing overrides it. */
     defaultAuthor: string;
     autoPublishMode: AutoPublishMode;
-    /** @description Target number of posts per week. */
+    /** Target number of posts per week. */
     cadencePostsPerWeek: number;
     scoutSchedule: ScoutSchedule;
-    /** @description IANA time zone name of the publication (e.g. `America/New_York`). */
+    /** IANA time zone name of the publication (e.g. `America/New_York`). */
     timezone: string;
-    /** @description Unix timestamp of the next scheduled scout run; `null` when none is scheduled (e.g. automation paused). */
+    /** Unix timestamp of the next scheduled scout run; `null` when none is scheduled (e.g. automation paused). */
     nextScoutAt: number | null;
-    /** @description Whether the scout runs on its schedule. When false, automation is paused; the saved schedule is kept. */
+    /** Whether the scout runs on its schedule. When false, automation is paused; the saved schedule is kept. */
     scoutEnabled: boolean;
     /**
+     * ID of the publication's record in the CMS; `null` until it has one.
+     *
      * Format: uuid
-     * @description ID of the publication's record in the CMS; `null` until it has one.
      */
     cmsPublicationId: string | null;
     /**
+     * Default writing style (from `GET /styles`); `null` for none.
+     *
      * Format: uuid
-     * @description Default writing style (from `GET /styles`); `null` for none.
      */
     styleId: string | null;
-    /** @description Design of the public blog: one of `TemplateId`'s values when written. Open in responses - the documents do not close the set, so a design added later arrives as it is instead of failing the response. */
+    /** Design of the public blog: one of `TemplateId`'s values when written. Open in responses - the documents do not close the set, so a design added later arrives as it is instead of failing the response. */
     templateId: TemplateId | (string & {});
-    /** @description Short tagline shown on the blog. */
+    /** Short tagline shown on the blog. */
     tagline: string | null;
-    /** @description URL of the logo image. */
+    /** URL of the logo image. */
     logoUrl: string | null;
-    /** @description URL of the header image. */
+    /** URL of the header image. */
     headerImageUrl: string | null;
-    /** @description Accent colour of the blog design (e.g. a hex colour such as `#d9480f`). */
+    /** Accent colour of the blog design (e.g. a hex colour such as `#d9480f`). */
     accentColor: string | null;
-    /** @description Links to the publication's social profiles. Its keys are not documented; assumed to map a network name (e.g. `twitter`, `linkedin`) to a profile URL. */
+    /** Links to the publication's social profiles. Its keys are not documented; assumed to map a network name (e.g. `twitter`, `linkedin`) to a profile URL. */
     socialLinks: {
         [key: string]: unknown;
     } | null;
-    /** @description Custom domain serving the blog, if any. */
+    /** Custom domain serving the blog, if any. */
     customDomain: string | null;
-    /** @description Meta description used by search engines. */
+    /** Meta description used by search engines. */
     metaDescription: string | null;
-    /** @description Whether the full-content feed is published. */
+    /** Whether the full-content feed is published. */
     feedFullEnabled: boolean;
-    /** @description Whether the partial-content (excerpt) feed is published. */
+    /** Whether the partial-content (excerpt) feed is published. */
     feedPartialEnabled: boolean;
-    /** @description Whether reader comments are enabled. */
+    /** Whether reader comments are enabled. */
     commentsEnabled: boolean;
     commentsModeration: CommentsModeration;
     createdAt: UnixTimestamp;
     updatedAt: UnixTimestamp;
 };
-/** @description A publication plus the array of its topics (returned by `GET /publications/{id}`). */
+/** A publication plus the array of its topics (returned by `GET /publications/{id}`). */
 export type PublicationWithTopics = Publication & {
-    /** @description The publication's topics. */
+    /** The publication's topics. */
     topics: Topic[];
 };
-/** @description A new publication. `name` and `slug` are required. */
+/** A new publication. `name` and `slug` are required. */
 export type CreatePublicationRequest = {
-    /** @description Publication name. */
+    /** Publication name. */
     name: string;
     slug: Slug;
-    /** @description What the publication is about. */
+    /** What the publication is about. */
     description?: string;
-    /** @description Tone the AI writer should use. */
+    /** Tone the AI writer should use. */
     writingTone?: string;
-    /** @description Author name used for posts. */
+    /** Author name used for posts. */
     defaultAuthor?: string;
     autoPublishMode?: AutoPublishMode;
-    /** @description Target number of posts per week (at least 1). */
+    /** Target number of posts per week (at least 1). */
     cadencePostsPerWeek?: number;
     scoutSchedule?: ScoutSchedule;
-    /** @description IANA time zone name (e.g. `America/New_York`); an unknown zone gives `400`. */
+    /** IANA time zone name (e.g. `America/New_York`); an unknown zone gives `400`. */
     timezone?: string;
 };
-/** @description Fields to change; every field is optional and only what you send changes. */
+/** Fields to change; every field is optional and only what you send changes. */
 export type UpdatePublicationRequest = {
-    /** @description Publication name. */
+    /** Publication name. */
     name?: string;
     slug?: Slug;
-    /** @description What the publication is about; `null` clears it. */
+    /** What the publication is about; `null` clears it. */
     description?: string | null;
-    /** @description Tone the AI writer should use; `null` clears it. */
+    /** Tone the AI writer should use; `null` clears it. */
     writingTone?: string | null;
-    /** @description Author name used for posts. */
+    /** Author name used for posts. */
     defaultAuthor?: string;
     autoPublishMode?: AutoPublishMode;
-    /** @description Target number of posts per week (at least 1). */
+    /** Target number of posts per week (at least 1). */
     cadencePostsPerWeek?: number;
     scoutSchedule?: ScoutSchedule;
-    /** @description IANA time zone name (e.g. `America/New_York`). */
+    /** IANA time zone name (e.g. `America/New_York`). */
     timezone?: string;
-    /** @description False pauses automation (the scout stops running on its schedule); the schedule is kept and resumes when set back to true. */
+    /** False pauses automation (the scout stops running on its schedule); the schedule is kept and resumes when set back to true. */
     scoutEnabled?: boolean;
     /**
+     * Default writing style (from `GET /styles`); `null` removes it.
+     *
      * Format: uuid
-     * @description Default writing style (from `GET /styles`); `null` removes it.
      */
     styleId?: string | null;
     templateId?: TemplateId;
-    /** @description Publish the full-content feed. */
+    /** Publish the full-content feed. */
     feedFullEnabled?: boolean;
-    /** @description Publish the partial-content (excerpt) feed. */
+    /** Publish the partial-content (excerpt) feed. */
     feedPartialEnabled?: boolean;
-    /** @description Enable reader comments. */
+    /** Enable reader comments. */
     commentsEnabled?: boolean;
     commentsModeration?: CommentsModeration;
 };
-/** @description A post published in the publication's CMS. */
+/** A post published in the publication's CMS. */
 export type Post = {
     /**
+     * Post ID (the CMS post, as `postId` of publishing and `cmsPostId` of a session).
+     *
      * Format: uuid
-     * @description Post ID (the CMS post, as `postId` of publishing and `cmsPostId` of a session).
      */
     id: string;
-    /** @description Post title. */
+    /** Post title. */
     title: string;
-    /** @description URL slug of the post. */
+    /** URL slug of the post. */
     slug: string;
-    /** @description Post status in the CMS (e.g. `published`). The set of values is not documented. */
+    /** Post status in the CMS (e.g. `published`). The set of values is not documented. */
     status: string;
     createdAt: UnixTimestamp;
     updatedAt: UnixTimestamp;
 };
-/** @description A topic of a publication. */
+/** A topic of a publication. */
 export type Topic = {
     /**
+     * Topic ID.
+     *
      * Format: uuid
-     * @description Topic ID.
      */
     id: string;
     /**
+     * ID of the publication the topic belongs to.
+     *
      * Format: uuid
-     * @description ID of the publication the topic belongs to.
      */
     publicationId: string;
-    /** @description Topic name. */
+    /** Topic name. */
     name: string;
-    /** @description What the topic covers. */
+    /** What the topic covers. */
     description: string | null;
     priority: TopicPriority;
-    /** @description Whether the scout searches this topic. */
+    /** Whether the scout searches this topic. */
     isActive: boolean;
     createdAt: UnixTimestamp;
     updatedAt: UnixTimestamp;
 };
-/** @description A new topic. `name` is required. */
+/** A new topic. `name` is required. */
 export type CreateTopicRequest = {
-    /** @description Topic name. */
+    /** Topic name. */
     name: string;
-    /** @description What the topic covers. */
+    /** What the topic covers. */
     description?: string;
     /**
-     * @description Priority; 1 (the default) is the highest.
+     * Priority; 1 (the default) is the highest.
+     *
      * @default 1
      */
     priority?: TopicPriority;
 };
-/** @description Fields to change; every field is optional. */
+/** Fields to change; every field is optional. */
 export type UpdateTopicRequest = {
-    /** @description Topic name. */
+    /** Topic name. */
     name?: string;
-    /** @description What the topic covers; `null` clears it. */
+    /** What the topic covers; `null` clears it. */
     description?: string | null;
     priority?: TopicPriority;
-    /** @description Whether the scout searches this topic. */
+    /** Whether the scout searches this topic. */
     isActive?: boolean;
 };
-/** @description A web source an idea is based on. */
+/** A web source an idea is based on. */
 export type IdeaSource = {
     /**
+     * URL of the source.
+     *
      * Format: uri
-     * @description URL of the source.
      */
     url: string;
-    /** @description Title of the source. */
+    /** Title of the source. */
     title?: string;
-    /** @description Excerpt of the source. */
+    /** Excerpt of the source. */
     snippet?: string;
     /**
+     * When the source was published. Assumption - an ISO 8601 string as reported by the source (not a Hot Metal resource timestamp, which would be a Unix integer).
+     *
      * Format: date-time
-     * @description When the source was published. Assumption - an ISO 8601 string as reported by the source (not a Hot Metal resource timestamp, which would be a Unix integer).
      */
     publishedAt?: string;
 };
-/** @description A content idea found by the scout. */
+/** A content idea found by the scout. */
 export type Idea = {
     /**
+     * Idea ID.
+     *
      * Format: uuid
-     * @description Idea ID.
      */
     id: string;
     /**
+     * ID of the publication the idea belongs to.
+     *
      * Format: uuid
-     * @description ID of the publication the idea belongs to.
      */
     publicationId: string;
     /**
+     * ID of the topic the idea came from, if any.
+     *
      * Format: uuid
-     * @description ID of the topic the idea came from, if any.
      */
     topicId: string | null;
-    /** @description Proposed post title. */
+    /** Proposed post title. */
     title: string;
-    /** @description The angle the post should take. */
+    /** The angle the post should take. */
     angle: string;
-    /** @description Summary of the idea. */
+    /** Summary of the idea. */
     summary: string;
-    /** @description Sources the idea is based on, if any. */
+    /** Sources the idea is based on, if any. */
     sources: IdeaSource[] | null;
     status: IdeaStatus;
     /**
+     * Writing session started from the idea, if any.
+     *
      * Format: uuid
-     * @description Writing session started from the idea, if any.
      */
     sessionId: string | null;
-    /** @description Relevance score assigned by the scout, if any (scale not documented). */
+    /** Relevance score assigned by the scout, if any (scale not documented). */
     relevanceScore: number | null;
     createdAt: UnixTimestamp;
     updatedAt: UnixTimestamp;
 };
-/** @description A writing style for the AI writer; either prebuilt (system) or created by the user. */
+/** A writing style for the AI writer; either prebuilt (system) or created by the user. */
 export type WritingStyle = {
     /**
+     * Style ID (use as `styleId`).
+     *
      * Format: uuid
-     * @description Style ID (use as `styleId`).
      */
     id: string;
     /**
+     * Owning user; `null` for prebuilt styles.
+     *
      * Format: uuid
-     * @description Owning user; `null` for prebuilt styles.
      */
     userId: string | null;
-    /** @description Style name. */
+    /** Style name. */
     name: string;
-    /** @description What the style sounds like. */
+    /** What the style sounds like. */
     description: string | null;
-    /** @description Instructions the style gives the AI writer. */
+    /** Instructions the style gives the AI writer. */
     systemPrompt: string;
-    /** @description Whether this is a prebuilt system style. */
+    /** Whether this is a prebuilt system style. */
     isPrebuilt: boolean;
     createdAt: UnixTimestamp;
     updatedAt: UnixTimestamp;
 };
 /**
- * @description What the AI writer should write. Without `webhookUrl` the call blocks until the draft is
+ * What the AI writer should write. Without `webhookUrl` the call blocks until the draft is
  *     ready (`200`); with it the call answers `202` at once and the result arrives by webhook.
  */
 export type GenerateDraftRequest = {
-    /** @description Working title of the post. */
+    /** Working title of the post. */
     title: string;
-    /** @description Detailed writing instructions for the AI writer. */
+    /** Detailed writing instructions for the AI writer. */
     instructions: string;
     /**
+     * Writing style to use (an `id` from `GET /styles`).
+     *
      * Format: uuid
-     * @description Writing style to use (an `id` from `GET /styles`).
      */
     styleId?: string;
     /**
-     * @description Publish the draft to the CMS automatically once it is generated.
+     * Publish the draft to the CMS automatically once it is generated.
+     *
      * @default false
      */
     autoPublish?: boolean;
     /**
-     * @description Optional. When set, the call answers `202 Accepted` at once with the session ID and the
+     * Optional. When set, the call answers `202 Accepted` at once with the session ID and the
      *     result is delivered to this URL as a signed `draft.ready`, `draft.published` or
      *     `draft.failed` webhook; without it the call blocks and answers `200` with the draft.
      *     The URL must use HTTPS; must not point to localhost, private IP addresses (10.x,
@@ -1173,156 +1250,167 @@ export type GenerateDraftRequest = {
      */
     webhookUrl?: WebhookUrl;
 };
-/** @description A generated draft. */
+/** A generated draft. */
 export type DraftContent = {
-    /** @description Draft version within the session. */
+    /** Draft version within the session. */
     version: number;
-    /** @description Draft title. */
+    /** Draft title. */
     title: string | null;
-    /** @description Draft body as HTML. */
+    /** Draft body as HTML. */
     content: string;
-    /** @description Number of words in the draft. */
+    /** Number of words in the draft. */
     wordCount: number;
 };
-/** @description Result of a synchronous draft generation. */
+/** Result of a synchronous draft generation. */
 export type GenerateDraftResult = {
     /**
+     * The writing session that holds the draft (use with `/sessions/{id}`).
+     *
      * Format: uuid
-     * @description The writing session that holds the draft (use with `/sessions/{id}`).
      */
     sessionId: string;
     draft: DraftContent;
     status: GeneratedDraftStatus;
 };
-/** @description State of a generated draft: `draft_ready` when it awaits review (`draft.ready`); `published` when `autoPublish` published it (`draft.published`). The documents do not close the set, so it is open: a state added later arrives as it is. */
+/** State of a generated draft: `draft_ready` when it awaits review (`draft.ready`); `published` when `autoPublish` published it (`draft.published`). The documents do not close the set, so it is open: a state added later arrives as it is. */
 export type GeneratedDraftStatus = "draft_ready" | "published" | (string & {});
-/** @description Acknowledgement of an asynchronous draft generation; the result arrives by webhook. */
+/** Acknowledgement of an asynchronous draft generation; the result arrives by webhook. */
 export type GenerateDraftAccepted = {
     /**
+     * The writing session being generated.
+     *
      * Format: uuid
-     * @description The writing session being generated.
      */
     sessionId: string;
     /**
-     * @description Always `generating`.
+     * Always `generating`.
+     *
      * @constant
      */
     status: "generating";
 };
-/** @description Summary of a session's latest draft. */
+/** Summary of a session's latest draft. */
 export type DraftSummary = {
     /**
+     * Draft ID.
+     *
      * Format: uuid
-     * @description Draft ID.
      */
     id: string;
-    /** @description Draft version. */
+    /** Draft version. */
     version: number;
-    /** @description Draft title. */
+    /** Draft title. */
     title: string | null;
-    /** @description Number of words. */
+    /** Number of words. */
     wordCount: number;
     createdAt: UnixTimestamp;
 };
-/** @description A writing session and a summary of its current draft. */
+/** A writing session and a summary of its current draft. */
 export type Session = {
     /**
+     * Session ID.
+     *
      * Format: uuid
-     * @description Session ID.
      */
     id: string;
-    /** @description Session title. */
+    /** Session title. */
     title: string | null;
     status: SessionStatus;
     /**
+     * Publication the session writes for.
+     *
      * Format: uuid
-     * @description Publication the session writes for.
      */
     publicationId: string | null;
     /**
+     * ID of the published CMS post; `null` until published.
+     *
      * Format: uuid
-     * @description ID of the published CMS post; `null` until published.
      */
     cmsPostId: string | null;
-    /** @description Latest draft version number. Assumption - `0` before the first draft exists. */
+    /** Latest draft version number. Assumption - `0` before the first draft exists. */
     currentDraftVersion: number;
-    /** @description Summary of the latest draft; `null` when there is none (or it is unavailable). */
+    /** Summary of the latest draft; `null` when there is none (or it is unavailable). */
     currentDraft: DraftSummary | null;
     createdAt: UnixTimestamp;
     updatedAt: UnixTimestamp;
 };
-/** @description One draft version of a session. */
+/** One draft version of a session. */
 export type Draft = {
-    /** @description Draft version. */
+    /** Draft version. */
     version: number;
-    /** @description Draft title. */
+    /** Draft title. */
     title: string | null;
-    /** @description Draft body as HTML. */
+    /** Draft body as HTML. */
     content: string;
-    /** @description Number of words. */
+    /** Number of words. */
     wordCount: number;
-    /** @description Whether this version is marked final. */
+    /** Whether this version is marked final. */
     isFinal: boolean;
     createdAt: UnixTimestamp;
 };
-/** @description Publishing options; every field is optional. */
+/** Publishing options; every field is optional. */
 export type PublishDraftRequest = {
-    /** @description URL slug of the post (defaults to one derived from the title). */
+    /** URL slug of the post (defaults to one derived from the title). */
     slug?: string;
-    /** @description Author name; overrides the publication's default author. */
+    /** Author name; overrides the publication's default author. */
     author?: string;
-    /** @description Comma-separated tags (e.g. `ai-agents,engineering`). */
+    /** Comma-separated tags (e.g. `ai-agents,engineering`). */
     tags?: string;
-    /** @description Custom excerpt / meta description. */
+    /** Custom excerpt / meta description. */
     excerpt?: string;
-    /** @description Draft version to publish; defaults to the latest. */
+    /** Draft version to publish; defaults to the latest. */
     draftVersion?: number;
     /**
-     * @description Also share the post on LinkedIn.
+     * Also share the post on LinkedIn.
+     *
      * @default false
      */
     publishToLinkedIn?: boolean;
     /**
-     * @description Also post it on X (Twitter).
+     * Also post it on X (Twitter).
+     *
      * @default false
      */
     publishToTwitter?: boolean;
-    /** @description Custom tweet text, at most 256 characters (room is left for the link). */
+    /** Custom tweet text, at most 256 characters (room is left for the link). */
     tweetText?: string;
-    /** @description Custom LinkedIn post text, at most 3000 characters. */
+    /** Custom LinkedIn post text, at most 3000 characters. */
     linkedInText?: string;
 };
-/** @description Outcome of sharing the post on one network. */
+/** Outcome of sharing the post on one network. */
 export type SocialShareResult = {
-    /** @description Whether the share succeeded. */
+    /** Whether the share succeeded. */
     success: boolean;
-    /** @description Why the share failed. Assumed absent or `null` when `success` is true. */
+    /** Why the share failed. Assumed absent or `null` when `success` is true. */
     error?: string | null;
 };
-/** @description The published post. */
+/** The published post. */
 export type PublishResult = {
     /**
+     * ID of the post in the CMS.
+     *
      * Format: uuid
-     * @description ID of the post in the CMS.
      */
     postId: string;
-    /** @description URL slug of the post. */
+    /** URL slug of the post. */
     slug: string;
     /**
+     * Public URL of the post.
+     *
      * Format: uri
-     * @description Public URL of the post.
      */
     url: string;
-    /** @description Results of social sharing, per network. Assumption - a network appears only when sharing to it was requested, and `social` is omitted when none was. */
+    /** Results of social sharing, per network. Assumption - a network appears only when sharing to it was requested, and `social` is omitted when none was. */
     social?: {
         linkedin?: SocialShareResult;
         twitter?: SocialShareResult;
     };
 };
-/** @description Optional scout run options. The body may be omitted. */
+/** Optional scout run options. The body may be omitted. */
 export type RunScoutRequest = {
     /**
-     * @description Optional. When set, the run is processed asynchronously and its result is delivered to
+     * Optional. When set, the run is processed asynchronously and its result is delivered to
      *     this URL as a signed `scout.completed` webhook when the run finishes (with `error` set if
      *     it failed). The URL must use HTTPS; must not point to localhost, private IP addresses
      *     (10.x, 172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may
@@ -1331,112 +1419,115 @@ export type RunScoutRequest = {
     webhookUrl?: WebhookUrl;
 };
 /**
- * @description Acknowledgement of a scout run started with a `webhookUrl` (`202 Accepted`, "with a session
+ * Acknowledgement of a scout run started with a `webhookUrl` (`202 Accepted`, "with a session
  *     ID"); the result arrives as a `scout.completed` webhook. Assumption: the session ID is in
  *     `sessionId`, as in draft generation's `202` answer; other fields may accompany it.
  */
 export type ScoutRunAccepted = {
     /**
+     * Session ID of the background run; the `scout.completed` delivery refers to it.
+     *
      * Format: uuid
-     * @description Session ID of the background run; the `scout.completed` delivery refers to it.
      */
     sessionId: string;
 };
-/** @description The scout run was queued; results arrive as new ideas (and as a `scout.completed` webhook if a `webhookUrl` was given). */
+/** The scout run was queued; results arrive as new ideas (and as a `scout.completed` webhook if a `webhookUrl` was given). */
 export type ScoutRunQueued = {
     /**
-     * @description Always `true`.
+     * Always `true`.
+     *
      * @constant
      */
     queued: true;
 };
-/** @description Confirmation of a deletion. */
+/** Confirmation of a deletion. */
 export type Deleted = {
     /**
-     * @description Always `true`.
+     * Always `true`.
+     *
      * @constant
      */
     deleted: true;
 };
-/** @description Success body of `GET /me`. */
+/** Success body of `GET /me`. */
 export type UserResponse = {
     data: User;
 };
-/** @description Success body of `GET /publications`. */
+/** Success body of `GET /publications`. */
 export type PublicationListResponseSchema = {
-    /** @description Your publications, ordered by creation time. */
+    /** Your publications, ordered by creation time. */
     data: Publication[];
 };
-/** @description Success body of `POST /publications` and `PATCH /publications/{id}`. */
+/** Success body of `POST /publications` and `PATCH /publications/{id}`. */
 export type PublicationResponse = {
     data: Publication;
 };
-/** @description Success body of `GET /publications/{id}`. */
+/** Success body of `GET /publications/{id}`. */
 export type PublicationWithTopicsResponse = {
     data: PublicationWithTopics;
 };
-/** @description Success body of `GET /publications/{id}/posts`. */
+/** Success body of `GET /publications/{id}/posts`. */
 export type PostListResponse = {
-    /** @description Up to 50 published posts. */
+    /** Up to 50 published posts. */
     data: Post[];
 };
-/** @description Success body of `GET /publications/{pubId}/topics`. */
+/** Success body of `GET /publications/{pubId}/topics`. */
 export type TopicListResponseSchema = {
-    /** @description The publication's topics, ordered by creation time. */
+    /** The publication's topics, ordered by creation time. */
     data: Topic[];
 };
-/** @description Success body of `POST /publications/{pubId}/topics` and `PATCH /topics/{id}`. */
+/** Success body of `POST /publications/{pubId}/topics` and `PATCH /topics/{id}`. */
 export type TopicResponse = {
     data: Topic;
 };
-/** @description Success body of `GET /publications/{pubId}/ideas`. */
+/** Success body of `GET /publications/{pubId}/ideas`. */
 export type IdeaListResponseSchema = {
-    /** @description The publication's ideas, ordered by creation time. */
+    /** The publication's ideas, ordered by creation time. */
     data: Idea[];
 };
-/** @description Success body of `GET /ideas/{id}`. */
+/** Success body of `GET /ideas/{id}`. */
 export type IdeaResponse = {
     data: Idea;
 };
-/** @description Success body of `GET /styles`. */
+/** Success body of `GET /styles`. */
 export type WritingStyleListResponse = {
-    /** @description Your own styles and the prebuilt ones. */
+    /** Your own styles and the prebuilt ones. */
     data: WritingStyle[];
 };
-/** @description Synchronous (`200`) success body of `POST /publications/{id}/drafts/generate`. */
+/** Synchronous (`200`) success body of `POST /publications/{id}/drafts/generate`. */
 export type GenerateDraftResponse = {
     data: GenerateDraftResult;
 };
-/** @description Asynchronous (`202`) acknowledgement body of `POST /publications/{id}/drafts/generate`. */
+/** Asynchronous (`202`) acknowledgement body of `POST /publications/{id}/drafts/generate`. */
 export type GenerateDraftAcceptedResponse = {
     data: GenerateDraftAccepted;
 };
-/** @description Success body of `GET /sessions/{id}`. */
+/** Success body of `GET /sessions/{id}`. */
 export type SessionResponse = {
     data: Session;
 };
-/** @description Success body of `GET /sessions/{id}/drafts/{version}`. */
+/** Success body of `GET /sessions/{id}/drafts/{version}`. */
 export type DraftResponse = {
     data: Draft;
 };
-/** @description Success body of `POST /sessions/{id}/publish`. */
+/** Success body of `POST /sessions/{id}/publish`. */
 export type PublishResultResponse = {
     data: PublishResult;
 };
-/** @description `200` success body of `POST /publications/{id}/scout/run`. */
+/** `200` success body of `POST /publications/{id}/scout/run`. */
 export type ScoutRunQueuedResponse = {
     data: ScoutRunQueued;
 };
-/** @description `202` acknowledgement body of `POST /publications/{id}/scout/run` when a `webhookUrl` is given. */
+/** `202` acknowledgement body of `POST /publications/{id}/scout/run` when a `webhookUrl` is given. */
 export type ScoutRunAcceptedResponse = {
     data: ScoutRunAccepted;
 };
-/** @description Success body of the delete endpoints. */
+/** Success body of the delete endpoints. */
 export type DeletedResponse = {
     data: Deleted;
 };
 /**
- * @description Machine-readable error code. The documented codes are listed; the server may send others,
+ * Machine-readable error code. The documented codes are listed; the server may send others,
  *     so any string is accepted and clients must handle unknown codes.
  *     `NOT_FOUND` (404) resource does not exist or is not yours; `VALIDATION_ERROR` (400) body or
  *     parameters failed validation; `FORBIDDEN` (403) action not allowed for your account;
@@ -1449,155 +1540,175 @@ export type DeletedResponse = {
  *     `CMS_REQUEST_REJECTED` (status not documented; modelled as 500) the CMS refused the write.
  */
 export type ErrorCode = "NOT_FOUND" | "VALIDATION_ERROR" | "FORBIDDEN" | "QUOTA_EXCEEDED" | "INVALID_JSON" | "GENERATION_FAILED" | "PUBLISH_FAILED" | "SERVICE_UNAVAILABLE" | "BAD_GATEWAY" | "INTERNAL_ERROR" | "CONFLICT" | "CMS_ERROR" | "CMS_REQUEST_REJECTED" | (string & {});
-/** @description Error body of every 4xx/5xx response. */
+/** Error body of every 4xx/5xx response. */
 export type ErrorSchema = {
-    /** @description Human-readable message. */
+    /** Human-readable message. */
     error: string;
     code: ErrorCode;
 };
-/** @description A plan limit was reached (`403`, code `QUOTA_EXCEEDED`). */
+/** A plan limit was reached (`403`, code `QUOTA_EXCEEDED`). */
 export type QuotaExceededError = ErrorSchema & {
     /**
-     * @description Always `QUOTA_EXCEEDED`.
+     * Always `QUOTA_EXCEEDED`.
+     *
      * @constant
      */
     code: "QUOTA_EXCEEDED";
-    /** @description The maximum your plan allows. */
+    /** The maximum your plan allows. */
     limit: number;
-    /** @description Your current usage. */
+    /** Your current usage. */
     current: number;
     /**
+     * Address to contact to upgrade the plan.
+     *
      * Format: email
-     * @description Address to contact to upgrade the plan.
      */
     upgradeEmail: string;
 };
-/** @description Body of a `403`. The document uses the status for "you do not have permission" (code `FORBIDDEN`, schema `PermissionError`) and for "a quota limit has been reached" (code `QUOTA_EXCEEDED`, schema `QuotaExceededError`, which adds `limit`, `current` and `upgradeEmail`); read `code` to tell them apart. */
+/** Body of a `403`. The document uses the status for "you do not have permission" (code `FORBIDDEN`, schema `PermissionError`) and for "a quota limit has been reached" (code `QUOTA_EXCEEDED`, schema `QuotaExceededError`, which adds `limit`, `current` and `upgradeEmail`); read `code` to tell them apart. */
 export type ForbiddenError = ErrorSchema & (QuotaExceededError | PermissionError);
-/** @description The action is not allowed for your account (`403`, documented code `FORBIDDEN`): the plain error shape. Any code but `QUOTA_EXCEEDED`, whose body carries more (`QuotaExceededError`). */
+/** The action is not allowed for your account (`403`, documented code `FORBIDDEN`): the plain error shape. Any code but `QUOTA_EXCEEDED`, whose body carries more (`QuotaExceededError`). */
 export type PermissionError = ErrorSchema & {
-    /** @description `FORBIDDEN` as documented; never `QUOTA_EXCEEDED`. */
+    /** `FORBIDDEN` as documented; never `QUOTA_EXCEEDED`. */
     code?: unknown;
 };
-/** @description Draft generation failed (`500`, code `GENERATION_FAILED`). The body may also carry the `sessionId` of the failed session. */
+/** Draft generation failed (`500`, code `GENERATION_FAILED`). The body may also carry the `sessionId` of the failed session. */
 export type GenerationFailedError = ErrorSchema & {
     /**
+     * The writing session whose generation failed. Assumption - not in the documents; absent when the server does not send it.
+     *
      * Format: uuid
-     * @description The writing session whose generation failed. Assumption - not in the documents; absent when the server does not send it.
      */
     sessionId?: string;
 };
-/** @description Payload of a `draft.ready` delivery. */
+/** Payload of a `draft.ready` delivery. */
 export type DraftReadyEvent = {
     /**
-     * @description The event type.
+     * The event type.
+     *
      * @constant
      */
     event: "draft.ready";
     /**
+     * The writing session returned by the `202` answer.
+     *
      * Format: uuid
-     * @description The writing session returned by the `202` answer.
      */
     sessionId: string;
     /**
+     * The publication the draft is for.
+     *
      * Format: uuid
-     * @description The publication the draft is for.
      */
     publicationId: string;
     data: DraftWebhookResult;
     /**
+     * When the event happened (ISO 8601).
+     *
      * Format: date-time
-     * @description When the event happened (ISO 8601).
      */
     timestamp: string;
 };
-/** @description Payload of a `draft.published` delivery. */
+/** Payload of a `draft.published` delivery. */
 export type DraftPublishedEvent = {
     /**
-     * @description The event type.
+     * The event type.
+     *
      * @constant
      */
     event: "draft.published";
     /**
+     * The writing session returned by the `202` answer.
+     *
      * Format: uuid
-     * @description The writing session returned by the `202` answer.
      */
     sessionId: string;
     /**
+     * The publication the post was published in.
+     *
      * Format: uuid
-     * @description The publication the post was published in.
      */
     publicationId: string;
     data: DraftWebhookResult;
     /**
+     * When the event happened (ISO 8601).
+     *
      * Format: date-time
-     * @description When the event happened (ISO 8601).
      */
     timestamp: string;
 };
-/** @description Payload of a `draft.failed` delivery. */
+/** Payload of a `draft.failed` delivery. */
 export type DraftFailedEvent = {
     /**
-     * @description The event type.
+     * The event type.
+     *
      * @constant
      */
     event: "draft.failed";
     /**
+     * The writing session returned by the `202` answer.
+     *
      * Format: uuid
-     * @description The writing session returned by the `202` answer.
      */
     sessionId: string;
     /**
+     * The publication the draft was for.
+     *
      * Format: uuid
-     * @description The publication the draft was for.
      */
     publicationId: string;
-    /** @description Event data; the documents give it no shape for failures and it may be absent. */
+    /** Event data; the documents give it no shape for failures and it may be absent. */
     data?: {
         [key: string]: unknown;
     };
-    /** @description Why generation failed. */
+    /** Why generation failed. */
     error: string;
     /**
+     * When the event happened (ISO 8601).
+     *
      * Format: date-time
-     * @description When the event happened (ISO 8601).
      */
     timestamp: string;
 };
-/** @description Payload of a `scout.completed` delivery. */
+/** Payload of a `scout.completed` delivery. */
 export type ScoutCompletedEvent = {
     /**
-     * @description The event type.
+     * The event type.
+     *
      * @constant
      */
     event: "scout.completed";
     /**
+     * Session ID from the `202` acknowledgement of the scout run (the generic payload structure lists the field). Whether it is filled for scout runs is not documented, so it may be absent or `null`.
+     *
      * Format: uuid
-     * @description Session ID from the `202` acknowledgement of the scout run (the generic payload structure lists the field). Whether it is filled for scout runs is not documented, so it may be absent or `null`.
      */
     sessionId?: string | null;
     /**
+     * The publication the scout ran for.
+     *
      * Format: uuid
-     * @description The publication the scout ran for.
      */
     publicationId: string;
-    /** @description Result of the scout run. Its fields are not documented; treat it as an open object. New ideas are readable with `GET /publications/{pubId}/ideas?status=new`. */
+    /** Result of the scout run. Its fields are not documented; treat it as an open object. New ideas are readable with `GET /publications/{pubId}/ideas?status=new`. */
     data: {
         [key: string]: unknown;
     };
-    /** @description Failure details, if the run failed (failure events carry `error`). */
+    /** Failure details, if the run failed (failure events carry `error`). */
     error?: string;
     /**
+     * When the event happened (ISO 8601).
+     *
      * Format: date-time
-     * @description When the event happened (ISO 8601).
      */
     timestamp: string;
 };
-/** @description The draft result carried by `draft.ready` and `draft.published` (the synchronous `200` result of draft generation; `sessionId` is also at the payload's top level). */
+/** The draft result carried by `draft.ready` and `draft.published` (the synchronous `200` result of draft generation; `sessionId` is also at the payload's top level). */
 export type DraftWebhookResult = {
     /**
+     * The writing session (may be omitted here; always at the top level).
+     *
      * Format: uuid
-     * @description The writing session (may be omitted here; always at the top level).
      */
     sessionId?: string;
     draft: DraftContent;
@@ -1614,7 +1725,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The authenticated user. */
+            /** The authenticated user. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1637,7 +1748,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Your publications. */
+            /** Your publications. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1664,7 +1775,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The publication was created. */
+            /** The publication was created. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1673,7 +1784,7 @@ export interface operations {
                     "application/json": PublicationResponse;
                 };
             };
-            /** @description Validation failed (e.g. missing name, bad slug, unknown time zone) or the body is not valid JSON. */
+            /** Validation failed (e.g. missing name, bad slug, unknown time zone) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1683,7 +1794,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. You have as many publications as your plan allows (`QUOTA_EXCEEDED`); the body says the limit, your usage and whom to contact to upgrade. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. You have as many publications as your plan allows (`QUOTA_EXCEEDED`); the body says the limit, your usage and whom to contact to upgrade. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1704,7 +1815,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -1713,7 +1825,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The publication and its topics. */
+            /** The publication and its topics. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1734,7 +1846,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -1743,7 +1856,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The publication was deleted. */
+            /** The publication was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,7 +1878,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -1778,7 +1892,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated publication. */
+            /** The updated publication. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1787,7 +1901,7 @@ export interface operations {
                     "application/json": PublicationResponse;
                 };
             };
-            /** @description Validation failed (e.g. bad slug, unknown template) or the body is not valid JSON. */
+            /** Validation failed (e.g. bad slug, unknown template) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1797,7 +1911,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The requested settings exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The requested settings exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1819,7 +1933,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -1828,7 +1943,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Up to 50 posts. */
+            /** Up to 50 posts. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1850,7 +1965,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -1859,7 +1975,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The publication's topics. */
+            /** The publication's topics. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1880,7 +1996,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -1893,7 +2010,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The topic was created. */
+            /** The topic was created. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1902,7 +2019,7 @@ export interface operations {
                     "application/json": TopicResponse;
                 };
             };
-            /** @description Validation failed (missing name, bad priority) or the body is not valid JSON. */
+            /** Validation failed (missing name, bad priority) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1912,7 +2029,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The publication has as many topics as your plan allows (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The publication has as many topics as your plan allows (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1932,7 +2049,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a topic of one of your publications.
+                 * ID (UUID) of a topic of one of your publications.
+                 *
                  * @example 3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e
                  */
                 id: components["parameters"]["TopicId"];
@@ -1941,7 +2059,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The topic was deleted. */
+            /** The topic was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1962,7 +2080,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a topic of one of your publications.
+                 * ID (UUID) of a topic of one of your publications.
+                 *
                  * @example 3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e
                  */
                 id: components["parameters"]["TopicId"];
@@ -1975,7 +2094,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated topic. */
+            /** The updated topic. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1984,7 +2103,7 @@ export interface operations {
                     "application/json": TopicResponse;
                 };
             };
-            /** @description Validation failed (e.g. bad priority) or the body is not valid JSON. */
+            /** Validation failed (e.g. bad priority) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2003,7 +2122,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
+                 * Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
+                 *
                  * @example new
                  */
                 status?: components["parameters"]["IdeaStatusFilter"];
@@ -2011,7 +2131,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -2020,7 +2141,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The publication's ideas. */
+            /** The publication's ideas. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2029,7 +2150,7 @@ export interface operations {
                     "application/json": IdeaListResponseSchema;
                 };
             };
-            /** @description The `status` filter is not one of `new`, `reviewed`, `promoted`, `dismissed`. */
+            /** The `status` filter is not one of `new`, `reviewed`, `promoted`, `dismissed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2050,7 +2171,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of an idea of one of your publications.
+                 * ID (UUID) of an idea of one of your publications.
+                 *
                  * @example 5d2f8a1c-4b6e-4c9d-8a3f-7e1b2c4d6f8a
                  */
                 id: components["parameters"]["IdeaId"];
@@ -2059,7 +2181,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The idea. */
+            /** The idea. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2083,7 +2205,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The writing styles. */
+            /** The writing styles. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2103,7 +2225,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -2116,7 +2239,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The draft was generated (no `webhookUrl` given). */
+            /** The draft was generated (no `webhookUrl` given). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2125,7 +2248,7 @@ export interface operations {
                     "application/json": GenerateDraftResponse;
                 };
             };
-            /** @description Generation started in the background (`webhookUrl` given); the result arrives by webhook. */
+            /** Generation started in the background (`webhookUrl` given); the result arrives by webhook. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2134,7 +2257,7 @@ export interface operations {
                     "application/json": GenerateDraftAcceptedResponse;
                 };
             };
-            /** @description Validation failed (missing `title` or `instructions`, refused webhook URL) or the body is not valid JSON. */
+            /** Validation failed (missing `title` or `instructions`, refused webhook URL) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2144,7 +2267,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. A plan limit on posts was reached (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. A plan limit on posts was reached (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2155,7 +2278,7 @@ export interface operations {
             };
             404: components["responses"]["PublicationNotFound"];
             429: components["responses"]["RateLimited"];
-            /** @description The AI writer failed to produce a draft (`GENERATION_FAILED`; the body may carry the failed `sessionId`), or another server error occurred (`INTERNAL_ERROR`; `CMS_REQUEST_REJECTED` when auto-publishing). */
+            /** The AI writer failed to produce a draft (`GENERATION_FAILED`; the body may carry the failed `sessionId`), or another server error occurred (`INTERNAL_ERROR`; `CMS_REQUEST_REJECTED` when auto-publishing). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2172,7 +2295,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
@@ -2181,7 +2305,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session. */
+            /** The session. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2202,12 +2326,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
                 /**
-                 * @description Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+                 * Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+                 *
                  * @example 2
                  */
                 version: components["parameters"]["DraftVersion"];
@@ -2216,7 +2342,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The draft version. */
+            /** The draft version. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2225,7 +2351,7 @@ export interface operations {
                     "application/json": DraftResponse;
                 };
             };
-            /** @description The version is not a positive integer. */
+            /** The version is not a positive integer. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2235,7 +2361,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The session does not exist or is not yours, or it has no such draft version (`NOT_FOUND`). */
+            /** The session does not exist or is not yours, or it has no such draft version (`NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2254,7 +2380,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
@@ -2267,7 +2394,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The draft was published. */
+            /** The draft was published. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2276,7 +2403,7 @@ export interface operations {
                     "application/json": PublishResultResponse;
                 };
             };
-            /** @description Validation failed (e.g. tweet or LinkedIn text too long) or the body is not valid JSON. */
+            /** Validation failed (e.g. tweet or LinkedIn text too long) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2286,7 +2413,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. Publishing a new post would exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. Publishing a new post would exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2296,7 +2423,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["SessionNotFound"];
-            /** @description The post slug is already taken in the publication (`CONFLICT`). */
+            /** The post slug is already taken in the publication (`CONFLICT`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2316,7 +2443,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -2329,7 +2457,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The scout run was queued (no `webhookUrl` given; Hot Metal's endpoint reference also gives this answer when one is given). */
+            /** The scout run was queued (no `webhookUrl` given; Hot Metal's endpoint reference also gives this answer when one is given). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2338,7 +2466,7 @@ export interface operations {
                     "application/json": ScoutRunQueuedResponse;
                 };
             };
-            /** @description The run was accepted for background processing (`webhookUrl` given); the body carries its session ID and the result arrives as a `scout.completed` webhook. */
+            /** The run was accepted for background processing (`webhookUrl` given); the body carries its session ID and the result arrives as a `scout.completed` webhook. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2347,7 +2475,7 @@ export interface operations {
                     "application/json": ScoutRunAcceptedResponse;
                 };
             };
-            /** @description The webhook URL was refused or the body is not valid JSON. */
+            /** The webhook URL was refused or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2369,13 +2497,15 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+                 * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
                  *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+                 *
                  * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
                  */
                 "X-HotMetal-Signature": components["parameters"]["WebhookSignature"];
                 /**
-                 * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 *
                  * @example HotMetal-Webhook/1.0
                  */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
@@ -2383,14 +2513,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The event payload. Compute the signature over these exact raw bytes. */
+        /** The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
                 "application/json": DraftReadyEvent;
             };
         };
         responses: {
-            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            /** Any 2xx status acknowledges the delivery; the response body is ignored. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2398,7 +2528,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
+             * Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
              *     it up to 3 times with increasing delays. Hot Metal does not read the body; the example
              *     shows the error shape this API itself uses.
              */
@@ -2417,13 +2547,15 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+                 * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
                  *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+                 *
                  * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
                  */
                 "X-HotMetal-Signature": components["parameters"]["WebhookSignature"];
                 /**
-                 * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 *
                  * @example HotMetal-Webhook/1.0
                  */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
@@ -2431,14 +2563,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The event payload. Compute the signature over these exact raw bytes. */
+        /** The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
                 "application/json": DraftPublishedEvent;
             };
         };
         responses: {
-            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            /** Any 2xx status acknowledges the delivery; the response body is ignored. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2446,7 +2578,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
+             * Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
              *     it up to 3 times with increasing delays.
              */
             400: {
@@ -2464,13 +2596,15 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+                 * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
                  *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+                 *
                  * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
                  */
                 "X-HotMetal-Signature": components["parameters"]["WebhookSignature"];
                 /**
-                 * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 *
                  * @example HotMetal-Webhook/1.0
                  */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
@@ -2478,14 +2612,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The event payload. Compute the signature over these exact raw bytes. */
+        /** The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
                 "application/json": DraftFailedEvent;
             };
         };
         responses: {
-            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            /** Any 2xx status acknowledges the delivery; the response body is ignored. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2493,7 +2627,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
+             * Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
              *     it up to 3 times with increasing delays.
              */
             400: {
@@ -2511,13 +2645,15 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+                 * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
                  *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+                 *
                  * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
                  */
                 "X-HotMetal-Signature": components["parameters"]["WebhookSignature"];
                 /**
-                 * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 *
                  * @example HotMetal-Webhook/1.0
                  */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
@@ -2525,14 +2661,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The event payload. Compute the signature over these exact raw bytes. */
+        /** The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
                 "application/json": ScoutCompletedEvent;
             };
         };
         responses: {
-            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            /** Any 2xx status acknowledges the delivery; the response body is ignored. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2540,7 +2676,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
+             * Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
              *     it up to 3 times with increasing delays.
              */
             400: {

@@ -108,7 +108,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Stored. */
+                /** Stored. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -140,7 +140,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Health. */
+                /** Health. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -198,7 +198,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A repository. */
+            /** A repository. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -224,7 +224,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Gone. */
+            /** Gone. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -247,7 +247,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Repositories. */
+            /** Repositories. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -270,7 +270,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The same list, a second way. */
+            /** The same list, a second way. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -294,7 +294,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Starred. */
+            /** Starred. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -312,7 +312,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An overview. */
+            /** An overview. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -336,7 +336,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Echo. */
+            /** Echo. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -175,11 +175,11 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-/** @description One ledger entry. */
+/** One ledger entry. */
 export type Entry = {
-    /** @description The entry's id. */
+    /** The entry's id. */
     id: string;
-    /** @description Amount in cents. */
+    /** Amount in cents. */
     amount: number;
     parent?: Entry;
 };
@@ -377,7 +377,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of entries. */
+            /** A page of entries. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -404,7 +404,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The entry. */
+            /** The entry. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -424,7 +424,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Counts, not a named schema. */
+            /** Counts, not a named schema. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -450,7 +450,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The entry. */
+            /** The entry. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -472,7 +472,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events. */
+            /** Events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -492,7 +492,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Status. */
+            /** Status. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -71,7 +71,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every item. */
+            /** Every item. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -87,7 +87,7 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description A problem. */
+            /** A problem. */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -118,7 +118,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created. */
+            /** Created. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -147,7 +147,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The item, with its category tree. */
+            /** The item, with its category tree. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -163,7 +163,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A problem. */
+            /** A problem. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -38,8 +38,9 @@ export interface paths {
         options?: never;
         head?: never;
         /**
+         * The `notify` query parameter and body field are different things, so the body goes under `body`.
+         *
          * Update a project
-         * @description The `notify` query parameter and body field are different things, so the body goes under `body`.
          */
         patch: operations["updateProject"];
         trace?: never;
@@ -158,7 +159,7 @@ export interface webhooks {
                 };
             };
             responses: {
-                /** @description Received. */
+                /** Received. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -200,7 +201,7 @@ export interface webhooks {
                 };
             };
             responses: {
-                /** @description Received. */
+                /** Received. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -229,7 +230,7 @@ export interface components {
         Error: ErrorSchema;
     };
     responses: {
-        /** @description An error. */
+        /** An error. */
         Error: {
             headers: {
                 [name: string]: unknown;
@@ -267,7 +268,8 @@ export type FileSchema = {
 export type ProjectEvent = ProjectUpdated | ProjectClosed;
 export type ProjectUpdated = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
+     *
      * @enum {string}
      */
     type: "project.updated";
@@ -275,7 +277,8 @@ export type ProjectUpdated = {
 };
 export type ProjectClosed = {
     /**
-     * @description discriminator enum property added by openapi-typescript
+     * discriminator enum property added by openapi-typescript
+     *
      * @enum {string}
      */
     type: "project.closed";
@@ -303,7 +306,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of projects. */
+            /** A page of projects. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -338,7 +341,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new project. */
+            /** The new project. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -361,7 +364,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The project. */
+            /** The project. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -385,7 +388,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** Deleted. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -410,13 +413,13 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
-                    /** @description Who to tell. */
+                    /** Who to tell. */
                     notify?: string;
                 };
             };
         };
         responses: {
-            /** @description The updated project. */
+            /** The updated project. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -438,7 +441,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The event stream. */
+            /** The event stream. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -460,7 +463,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The export job. */
+            /** The export job. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -482,7 +485,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The job, bare (no envelope). */
+            /** The job, bare (no envelope). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -511,7 +514,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored file. */
+            /** The stored file. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -535,7 +538,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The bytes. */
+            /** The bytes. */
             200: {
                 headers: {
                     [name: string]: unknown;
