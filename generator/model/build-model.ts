@@ -10,7 +10,7 @@ import { appendPointer, parsePointer } from '../load/json-pointer.js';
 import { camelCase, identifier, isIdentifier, memberName, NameScope, pascalCase, RESERVED_MEMBERS, singular, words } from './naming.js';
 import { componentName, deref, isObject, isObjectSchema, literalValues, objectProperties, requiredProperties, sampleValue, schemaAtPointer, type Json } from './schema-utils.js';
 import { clientTypeNames, RENAME_SUFFIXES, RESERVED_TYPE_NAMES } from './reserved-names.js';
-import { namedItemsAt, namedSchemaAt } from './named-type.js';
+import { namedItemsAt, namedSchemaAt, responseSchema } from './named-type.js';
 import { indexByPointer, intersection, operationType, presentAt, propertyKey, quote, responseStatusKey, union } from './type-expressions.js';
 import type {
   ApiModel,
@@ -126,7 +126,7 @@ function hasEnvelope(document: Json, schema: unknown, pointer: string): boolean 
 
 interface Context {
   document: Json;
-  /** Exported type and class names: seeded with every reserved name (reserved-names.ts). */
+  /** Exported type names: seeded with every reserved name (reserved-names.ts). */
   types: NameScope;
   /**
    * Resource class names. The package does not export them, so they do not
@@ -150,11 +150,6 @@ function claimType(context: Context, subject: string, wanted: string, ...alterna
 }
 
 /**
- * The component schemas, named later (nameSchemas): every other exported name
- * follows one fixed scheme, so a schema that collides with one is what gets
- * renamed (`RunListParams` -> `RunListParamsSchema`).
- */
-/**
  * A resource class name (`Runs`): its own scope, kept off reserved names
  * (`Promise` -> `PromiseResource`) and the other resources.
  */
@@ -165,6 +160,11 @@ function claimClass(context: Context, subject: string, wanted: string): string {
   return name;
 }
 
+/**
+ * The component schemas, named later (nameSchemas): every other exported name
+ * follows one fixed scheme, so a schema that collides with one is what gets
+ * renamed (`RunListParams` -> `RunListParamsSchema`).
+ */
 function buildSchemaAliases(context: Context): SchemaAlias[] {
   const schemas = record(record(context.document['components'])?.['schemas']) ?? {};
   return Object.keys(schemas).map((component) => ({ component, name: '' }));
@@ -526,7 +526,7 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
           total: text(paginationExtension['total']),
           pageSize: text(paginationExtension['pageSize']),
           itemType: `NonNullable<${indexByPointer(wire, items)}>[number]`,
-          itemSchema: namedItemsAt(document, record(record(record(deref(document, record(operation['responses'])?.[String(primary?.status ?? 200)])['content'])?.[mediaType])?.['schema']), items),
+          itemSchema: namedItemsAt(document, responseSchema(document, operation, primary?.status ?? 200, mediaType), items),
         };
       }
       operations.push(model);

@@ -39,6 +39,15 @@ export function namedSchemaAt(document: Json, schema: unknown, pointer = ''): st
   return componentName(schemaAsWritten(document, schema, pointer));
 }
 
+/** The schema of an operation's response body for one status and media type, as written. */
+export function responseSchema(document: Json, operation: Json, status: number, mediaType: string): unknown {
+  const responses = operation['responses'];
+  const response = deref(document, isObject(responses) ? responses[String(status)] : undefined);
+  const content = response['content'];
+  const media = isObject(content) ? content[mediaType] : undefined;
+  return isObject(media) ? media['schema'] : undefined;
+}
+
 /** The component schema of the items of the array at `pointer` in `schema`. */
 export function namedItemsAt(document: Json, schema: unknown, pointer: string): string | undefined {
   const array = schemaAsWritten(document, schema, pointer);
