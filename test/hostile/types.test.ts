@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runtimeExportNames } from '../../generator/model/reserved-names.js';
 import { generatePackage } from '../../generator/pipeline.js';
 import { runCli } from '../generator/helpers.js';
 import { exportedNames } from '../support/exported-names.js';
@@ -85,6 +86,34 @@ describe('name-collisions.yaml', () => {
     expect(stderr).toContain('renamed   schema #/components/schemas/WithRequired: WithRequired -> WithRequiredSchema (a reserved name)');
     expect(stderr).toContain('renamed   schema #/components/schemas/a_b: AB -> ABSchema (already taken)');
     expect(stderr).toContain('renamed   schema #/components/schemas/ThingListParams: ThingListParams -> ThingListParamsSchema (already taken)');
+  });
+});
+
+describe('every runtime export as a schema name', () => {
+  it('is renamed off the runtime’s name, exported, and the package compiles', async () => {
+    // Read from the runtime now, so a runtime export added or renamed later is covered without editing this test.
+    const names = [...runtimeExportNames()].filter((name) => /^[A-Z]/.test(name)).sort();
+    expect(names.length).toBeGreaterThan(40);
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'Runtime Names', version: '1' },
+      paths: { '/x': { get: { operationId: 'getX', responses: { '200': { description: 'X', content: { 'application/json': { schema: { type: 'object', properties: Object.fromEntries(names.map((name) => [name, { $ref: `#/components/schemas/${name}` }])) } } } } } } } },
+      components: { schemas: Object.fromEntries(names.map((name) => [name, { type: 'object', properties: { value: { type: 'string' } } }])) },
+    };
+    const folder = join(workdir, 'runtime-names');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'openapi.json'), JSON.stringify(document));
+    const result = await generatePackage(join(folder, 'openapi.json'), { cwd: repoRoot, packageName: '@hostile/runtime-names' });
+    for (const [path, text] of result.files) {
+      await mkdir(dirname(join(folder, path)), { recursive: true });
+      await writeFile(join(folder, path), text);
+    }
+    const exported = new Set(exportedNames(result.files.get('src/types.ts') ?? ''));
+    for (const schema of result.model.schemas) {
+      expect(schema.name, schema.component).not.toBe(schema.component);
+      expect(exported.has(schema.name), schema.name).toBe(true);
+    }
+    expect(await typecheck(folder, { include: ['src/**/*.ts'] })).toBe('');
   });
 });
 
