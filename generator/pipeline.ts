@@ -10,6 +10,7 @@ import { emitPackage, type FileMap } from './emit/emit-package.js';
 import { emitMcpPackage } from './emit/mcp-package.js';
 import { buildMcpTools } from './emit/mcp-tools.js';
 import { startSchemaJob } from './emit/schema-job.js';
+import { schemaNames, type SchemaNames } from './model/public-names.js';
 import { loadSpec, type LoadedSpec, type LoadOptions } from './load/load-spec.js';
 import { buildModel } from './model/index.js';
 import type { ApiModel } from './model/types.js';
@@ -80,11 +81,16 @@ export async function generatePackage(specFile: string, options: GenerateOptions
   const job = startSchemaJob(fileSize(resolve(options.cwd ?? process.cwd(), specFile)));
   let schema: Promise<string> | undefined;
   let modelled: ModelledSpec;
+  // The schemas' public names, which the model decides while the worker runs openapi-typescript.
+  let provideNames: (names: SchemaNames) => void = () => undefined;
+  const names = new Promise<SchemaNames>((resolve) => {
+    provideNames = resolve;
+  });
   try {
     modelled = await modelSpec(specFile, {
       ...options,
       onNormalized: (document, source) => {
-        schema = job.run(document, source);
+        schema = job.run(document, source, names);
         schema.catch(() => undefined);
       },
     });
@@ -93,6 +99,7 @@ export async function generatePackage(specFile: string, options: GenerateOptions
     throw error;
   }
   const { spec, model, timings } = modelled;
+  provideNames(schemaNames(model));
   const { files, mcp } = await timed(timings, 'emit', async () => {
     const tools = buildMcpTools(model, spec.document);
     const mcp = await emitMcpPackage(model, tools);

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../build/content-hash.js';
 import type { ApiModel } from '../model/types.js';
+import { schemaNames } from '../model/public-names.js';
 import { emitClient } from './client-file.js';
 import { emitErrors } from './errors-file.js';
 import { emitIndex } from './index-file.js';
@@ -42,7 +43,7 @@ export interface EmitOptions {
 export async function emitPackage(model: ApiModel, document: Record<string, unknown>, tools: readonly McpTool[], options: EmitOptions = {}): Promise<FileMap> {
   const files: FileMap = new Map();
   // openapi-typescript runs while the rest is emitted; its failure is reported when awaited below.
-  const schema = options.schema ?? import('./schema-file.js').then(({ emitSchema }) => emitSchema(document, model.source));
+  const schema = options.schema ?? import('./schema-file.js').then(({ emitSchema }) => emitSchema(document, model.source, schemaNames(model)));
   schema.catch(() => undefined);
   files.set('package.json', emitPackageJson(model));
   files.set('tsconfig.json', emitTsconfig());

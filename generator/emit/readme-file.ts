@@ -6,7 +6,7 @@
  * complete module, so it can be copied as it is (and is type-checked in tests).
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
-import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, signature, webhookExample } from './call-example.js';
+import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, returnType, signature, webhookExample } from './call-example.js';
 import { mcpBinName, mcpPackageName } from './agent-files.js';
 import { baseUrlRule } from './base-url-text.js';
 import { OLDEST_TYPESCRIPT } from './package-files.js';
@@ -211,16 +211,20 @@ export function emitReadme(model: ApiModel): string {
 }
 
 export function emitApiIndex(model: ApiModel): string {
-  const lines = [`# ${model.name} API: method index`, '', `Every operation of \`${model.source}\` and the method that calls it.`, ''];
+  const lines = [`# ${model.name} API: method index`, '', `Every operation of \`${model.source}\`, the method that calls it and what it returns. Every type named here is exported by the package (\`import type { ... } from '${model.packageName}'\`).`, ''];
   for (const resource of model.resources) {
-    lines.push(`## ${resource.property}`, '', '| Method | HTTP | Summary |', '|---|---|---|');
+    lines.push(`## ${resource.property}`, '');
+    const types = [...new Set(resource.operations.flatMap((operation) => [operation.paramsType?.name, operation.responseTypeName, operation.sse?.resultTypeName]).filter((name): name is string => name !== undefined && name !== 'void'))];
+    if (types.length > 0) lines.push(`Types: ${types.map((name) => `\`${name}\``).join(', ')}`, '');
+    lines.push('| Method | HTTP | Summary |', '|---|---|---|');
     for (const operation of resource.operations) {
-      lines.push(`| \`${clientVariable(model)}.${signature(operation)}\` | \`${operation.method.toUpperCase()} ${operation.path}\` | ${(operation.summary ?? '').replace(/\|/g, '\\|')} |`);
-      if (operation.wait) lines.push(`| \`${clientVariable(model)}.${signature(operation, operation.wait.methodName)}\` | \`${operation.method.toUpperCase()} ${operation.path}\` + stream | Waits for the outcome |`);
-      if (operation.chunkedUpload) lines.push(`| \`${clientVariable(model)}.${operation.resource}.${operation.chunkedUpload.methodName}(params, data, options?)\` | chunked upload | Uploads in parts |`);
+      lines.push(`| \`${clientVariable(model)}.${signature(operation)} -> ${returnType(operation)}\` | \`${operation.method.toUpperCase()} ${operation.path}\` | ${(operation.summary ?? '').replace(/\|/g, '\\|')} |`);
+      if (operation.wait) lines.push(`| \`${clientVariable(model)}.${signature(operation, operation.wait.methodName)} -> Promise<${model.operations.find((candidate) => candidate.operationId === operation.wait?.via)?.sse?.resultTypeName ?? 'unknown'}>\` | \`${operation.method.toUpperCase()} ${operation.path}\` + stream | Waits for the outcome |`);
+      if (operation.chunkedUpload) lines.push(`| \`${clientVariable(model)}.${operation.resource}.${operation.chunkedUpload.methodName}(params, data, options?) -> Promise<${model.operations.find((candidate) => candidate.operationId === operation.chunkedUpload?.complete)?.responseTypeName ?? 'unknown'}>\` | chunked upload | Uploads in parts |`);
     }
     lines.push('');
   }
   if (model.operations.some((operation) => operation.longRunning)) lines.push('## client', '', '| Method | Summary |', '|---|---|', `| \`${clientVariable(model)}.waitFor(operation, options?)\` | Polls a long-running operation until it finishes |`, '');
+  if (model.schemas.length > 0) lines.push('## Schemas', '', 'The component schemas of the spec, each an exported type:', '', ...model.schemas.map((schema) => `- \`${schema.name}\`${schema.name === schema.component ? '' : ` (\`${schema.component.replace(/`/g, "'")}\` in the spec)`}`), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -97,6 +97,7 @@ export function operationModel(spec: Spec, { operation, surface, types, describe
     paramsRequired: types.paramsRequired,
     responseType: types.responseType,
     responseTypeName: types.responseTypeName,
+    responseSchema: types.yields,
     idempotent: descriptor.idempotent,
     pagination: descriptor.pagination ? { ...descriptor.pagination, itemType: types.paginationItemType ?? 'unknown' } : undefined,
     sse: sseModel(descriptor, types),

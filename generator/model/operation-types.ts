@@ -137,8 +137,15 @@ export interface OperationModel {
   paramsRequired: boolean;
   /** Type of the value a call resolves to (union over success statuses). */
   responseType: string;
-  /** Exported name for `responseType`. */
+  /**
+   * The name methods use for what a call yields (one event of a stream, one
+   * item of a list, else the response): the public name of a component schema
+   * when it is exactly one (`Run`), else an operation type of its own
+   * (`RunStatsResponse`, `RunListItem`, `RunSubscribeEvent`).
+   */
   responseTypeName: string;
+  /** The component schema `responseTypeName` names, when it names one (types.ts then declares nothing for it). */
+  responseSchema: string | undefined;
   idempotent: boolean | string | undefined;
   pagination: PaginationModel | undefined;
   sse: SSEModel | undefined;

@@ -130,6 +130,8 @@ describe('resource methods', () => {
         '   *',
         '   * Reads one thing.',
         '   *',
+        '   * `GET /things/{thing_id}`',
+        '   *',
         '   * @example',
         '   * ```ts',
         "   * const result = await acme.things.get('th_1');",
@@ -137,8 +139,9 @@ describe('resource methods', () => {
         '   * ```',
         '   *',
         '   */',
-        '  get(thingId: string, options?: RequestOptions): APIPromise<ThingGetResponse> {',
-        '    return this.#core.call<ThingGetResponse>(ops.getThing, [thingId], undefined, options);',
+        // The enveloped data is a Thing: the method is typed by the schema's name.
+        '  get(thingId: string, options?: RequestOptions): APIPromise<Thing> {',
+        '    return this.#core.call<Thing>(ops.getThing, [thingId], undefined, options);',
         '  }',
         '',
       ].join('\n'),
@@ -151,6 +154,8 @@ describe('resource methods', () => {
         '  /**',
         '   * Create a thing',
         '   *',
+        '   * `POST /things`',
+        '   *',
         '   * @example',
         '   * ```ts',
         "   * const result = await acme.things.create({ name: 'Widget' });",
@@ -158,8 +163,8 @@ describe('resource methods', () => {
         '   * ```',
         '   *',
         '   */',
-        '  create(params: ThingCreateParams, options?: RequestOptions): APIPromise<ThingCreateResponse> {',
-        '    return this.#core.call<ThingCreateResponse>(ops.createThing, [], params, options);',
+        '  create(params: ThingCreateParams, options?: RequestOptions): APIPromise<Thing> {',
+        '    return this.#core.call<Thing>(ops.createThing, [], params, options);',
         '  }',
         '',
       ].join('\n'),
@@ -170,14 +175,14 @@ describe('resource methods', () => {
     const text = member(things, 'list');
     expect(text).toContain('   * for await (const item of acme.things.list({ limit: 10 })) {\n   *   console.log(item);\n   * }\n');
     expect(text).toContain(
-      ['  list(params?: ThingListParams, options?: PageOptions): PagePromise<ThingListResponse> {', '    return paginate<ThingListResponse>(this.#core, ops.listThings, [], params, options);', '  }'].join('\n'),
+      ['  list(params?: ThingListParams, options?: PageOptions): PagePromise<Thing> {', '    return paginate<Thing>(this.#core, ops.listThings, [], params, options);', '  }'].join('\n'),
     );
   });
 
   it('a stream returns an EventStream typed with its events and result', () => {
     expect(member(things, 'streamEvents')).toContain(
       [
-        '  streamEvents(thingId: string, options?: StreamOptions): EventStream<ThingStreamEventsEvent, ThingStreamEventsResult> {',
+        '  streamEvents(thingId: string, options?: StreamOptions): EventStream<ThingEvent, ThingStreamEventsResult> {',
         '    return new EventStream(this.#core, ops.streamThingEvents, [thingId], undefined, options);',
         '  }',
       ].join('\n'),
@@ -220,7 +225,7 @@ describe('resource methods', () => {
         "import type { APIPromise } from '../runtime/api-promise.js';",
         "import type { RequestOptions } from '../runtime/config.js';",
         "import * as ops from '../operations.js';",
-        "import type { JobDeleteResponse, JobGetResponse } from '../types.js';",
+        "import type { Job, JobDeleteResponse } from '../types.js';",
       ].join('\n'),
     );
     expect(member(jobs, 'delete')).toContain('    return this.#core.call<JobDeleteResponse>(ops.delete_, [jobId], undefined, options);');
@@ -265,11 +270,7 @@ describe('exported types', () => {
   const types = emitTypes(api);
 
   it.each<[string, string]>([
-    ['Thing', "export type Thing = components['schemas']['Thing'];"],
     ['ThingCreateParams', "/** Params of `acme.things.create()`. */\nexport type ThingCreateParams = NonNullable<NonNullable<paths['/things']['post']['requestBody']>['content']['application/json']>;"],
-    ['ThingGetResponse', "/** What `acme.things.get()` resolves to. */\nexport type ThingGetResponse = Exclude<NonNullable<paths['/things/{thing_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;"],
-    ['ThingListResponse', "/** One item listed by `acme.things.list()`. */\nexport type ThingListResponse = NonNullable<NonNullable<paths['/things']['get']['responses'][200]['content']['application/json']>['data']>[number];"],
-    ['ThingStreamEventsEvent', "/** One event of `acme.things.streamEvents()`. */\nexport type ThingStreamEventsEvent = components['schemas']['ThingEvent'];"],
     [
       'ThingStreamEventsResult',
       "/** What `.result()` of `acme.things.streamEvents()` resolves to: the result its `thing.done` event carries. */\nexport type ThingStreamEventsResult = Exclude<NonNullable<Extract<components['schemas']['ThingEvent'], { type: 'thing.done' }>>['thing'], undefined>;",
@@ -280,8 +281,15 @@ describe('exported types', () => {
     ],
     ['ThingDeleteResponse', '/** What `acme.things.delete()` resolves to. */\nexport type ThingDeleteResponse = void;'],
   ])('%s', (name, want) => {
-    const text = declaration(types, name);
-    expect(name === 'Thing' ? text.split('\n')[1] : text).toBe(want);
+    expect(declaration(types, name)).toBe(want);
+  });
+
+  it('re-exports the schemas from schema.ts, where they are declared under their names', () => {
+    expect(types).toContain("export type { Thing, Job, ThingEvent } from './schema.js';");
+  });
+
+  it('declares no type for a call that yields exactly a schema (the schema is its type)', () => {
+    for (const name of ['ThingGetResponse', 'ThingCreateResponse', 'ThingListResponse', 'ThingListItem', 'ThingStreamEventsEvent', 'JobGetResponse']) expect(types).not.toContain(`export type ${name} `);
   });
 
   it('imports LongRunning only because an operation is long-running', () => {

@@ -23,9 +23,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { buildModel } from '../../generator/model/index.js';
+import { pascalCase } from '../../generator/model/naming.js';
+import { clientTypeNames, ERROR_CLASSES, RESERVED_TYPE_NAMES, RUNTIME_EXPORTS } from '../../generator/model/reserved-names.js';
 import { fixturesDir, goldenDir, listFiles, operation, repoRoot, runCli, typecheck } from './helpers.js';
 
-const FIXTURES = ['tasker', 'odd-names', 'split'] as const;
+const FIXTURES = ['tasker', 'odd-names', 'split', 'public-names'] as const;
 const update = process.env['UPDATE_GOLDEN'] === '1';
 const HOW_TO_UPDATE = 'if the change is intended, run UPDATE_GOLDEN=1 npx vitest run test/generator/golden.test.ts and review the diff';
 const RUNTIME = 'src/runtime/';
@@ -121,6 +123,25 @@ describe('golden fixtures cover what they are meant to', () => {
     const spec = await loadSpec(`test/fixtures/specs/${fixture}/openapi.yaml`, repoRoot);
     return { spec, model: buildModel(spec.document, { source: `test/fixtures/specs/${fixture}/openapi.yaml` }) };
   };
+
+  it('public-names: every name the package exports besides the spec’s is a schema name, renamed; the naming scheme wins over schemas', async () => {
+    const { model } = await load('public-names');
+    const names = new Map(model.schemas.map((schema) => [schema.component, schema.name]));
+    for (const name of [...Object.values(RUNTIME_EXPORTS).flat(), ...ERROR_CLASSES, ...clientTypeNames(model.name), 'Error', 'File', 'Event', 'Blob', 'Response', 'Request', 'Headers', 'Promise']) {
+      // PascalCase alone already moves `APIPromise` to `ApiPromise`; a name it leaves alone gets the suffix.
+      expect(names.get(name), name).toBe(pascalCase(name) === name ? `${name}Schema` : pascalCase(name));
+      expect(RESERVED_TYPE_NAMES.has(names.get(name) ?? name), name).toBe(false);
+    }
+    // Operation types keep their fixed names; the schemas that wanted them are renamed.
+    expect(operation(model, 'listEntries').paramsType?.name).toBe('EntryListParams');
+    expect(names.get('EntryListParams')).toBe('EntryListParamsSchema');
+    expect(operation(model, 'getEntryStats').responseTypeName).toBe('EntryGetStatsResponse');
+    expect(names.get('EntryGetStatsResponse')).toBe('EntryGetStatsResponseSchema');
+    // Calls that yield exactly a schema are typed by its name: a list item, an enveloped body, a stream event.
+    expect(['listEntries', 'getEntry', 'createEntry', 'subscribeEntry', 'getStatus'].map((id) => operation(model, id).responseTypeName)).toEqual(['Entry', 'Entry', 'Entry', 'EntryEvent', 'Status']);
+    // A resource class does not compete with the types: `Status` names both.
+    expect(model.resources.map((resource) => resource.className)).toEqual(['Entries', 'Status']);
+  });
 
   it('tasker: tags, an envelope, paging, a stream, a 202, webhooks, a hashed upload, a download, a { body } params', async () => {
     const { model } = await load('tasker');

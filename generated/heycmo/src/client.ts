@@ -15,7 +15,7 @@ import { Webhooks } from './resources/webhooks2.js';
 import { Onboarding } from './resources/onboarding.js';
 import { Connections } from './resources/connections.js';
 import { Events } from './resources/events.js';
-import { DashboardResource } from './resources/dashboard.js';
+import { Dashboard } from './resources/dashboard.js';
 import { Scan } from './resources/scan.js';
 import { Status } from './resources/status.js';
 import { Live } from './resources/live.js';
@@ -50,7 +50,7 @@ export class HeyCMO {
   /** A customer's activity events. */
   readonly events: Events;
   /** A customer's dashboard data. */
-  readonly dashboard: DashboardResource;
+  readonly dashboard: Dashboard;
   /** SEO/GEO audits of a URL. */
   readonly scan: Scan;
   /** Liveness and readiness probes, the public status JSON and the HTML status page. No auth. */
@@ -72,7 +72,7 @@ export class HeyCMO {
     this.onboarding = new Onboarding(this.#core);
     this.connections = new Connections(this.#core);
     this.events = new Events(this.#core);
-    this.dashboard = new DashboardResource(this.#core);
+    this.dashboard = new Dashboard(this.#core);
     this.scan = new Scan(this.#core);
     this.status = new Status(this.#core);
     this.live = new Live(this.#core);

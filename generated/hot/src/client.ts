@@ -6,14 +6,14 @@ import type { ClientOptions } from './runtime/config.js';
 import { errorClasses } from './errors.js';
 import * as ops from './operations.js';
 import type { paths } from './schema.js';
-import { StatusResource } from './resources/status.js';
+import { Status } from './resources/status.js';
 import { Projects } from './resources/projects.js';
 import { Builds } from './resources/builds.js';
 import { Context } from './resources/context.js';
 import { Events } from './resources/events.js';
 import { Runs } from './resources/runs.js';
 import { Tasks } from './resources/tasks.js';
-import { EnvResource } from './resources/env.js';
+import { Env } from './resources/env.js';
 import { Org } from './resources/org.js';
 import { Streams } from './resources/streams.js';
 import { Sessions } from './resources/sessions.js';
@@ -36,7 +36,7 @@ import { Files } from './resources/files.js';
  */
 export class Hot {
   /** API server health. Not authenticated, not enveloped, outside `/v1`. */
-  readonly status: StatusResource;
+  readonly status: Status;
   /** Projects of the environment, their activation state, and the event handlers and schedules loaded from their deployed build. */
   readonly projects: Projects;
   /** Build bundles (zip archives) of a project; upload, download and deploy. */
@@ -50,7 +50,7 @@ export class Hot {
   /** Tasks of the environment and their live status (newer, optional endpoints; only the task statuses are documented). */
   readonly tasks: Tasks;
   /** The environment the credential is scoped to, and its live activity stream. */
-  readonly env: EnvResource;
+  readonly env: Env;
   /** Usage and plan limits of the organization. */
   readonly org: Org;
   /** Server-sent-event streams that group related events and runs and deliver real-time run updates and data. */
@@ -74,14 +74,14 @@ export class Hot {
   constructor(options: ClientOptions = {}) {
     this.#options = options;
     this.#core = new ClientCore(ops.apiConfig, errorClasses, options);
-    this.status = new StatusResource(this.#core);
+    this.status = new Status(this.#core);
     this.projects = new Projects(this.#core);
     this.builds = new Builds(this.#core);
     this.context = new Context(this.#core);
     this.events = new Events(this.#core);
     this.runs = new Runs(this.#core);
     this.tasks = new Tasks(this.#core);
-    this.env = new EnvResource(this.#core);
+    this.env = new Env(this.#core);
     this.org = new Org(this.#core);
     this.streams = new Streams(this.#core);
     this.sessions = new Sessions(this.#core);

@@ -8,7 +8,7 @@ import { verifyWebhook, type HotMetalWebhookEvent } from './webhooks.js';
 import { errorClasses } from './errors.js';
 import * as ops from './operations.js';
 import type { paths } from './schema.js';
-import { UserResource } from './resources/user.js';
+import { User } from './resources/user.js';
 import { Publications } from './resources/publications.js';
 import { Topics } from './resources/topics.js';
 import { Ideas } from './resources/ideas.js';
@@ -33,7 +33,7 @@ import { Scout } from './resources/scout.js';
  */
 export class HotMetal {
   /** The authenticated user that owns the API key. */
-  readonly user: UserResource;
+  readonly user: User;
   /** Publications (blogs) owned by the user, their settings, and their published posts. */
   readonly publications: Publications;
   /** Topics a publication covers; the content scout searches for ideas per topic. */
@@ -56,7 +56,7 @@ export class HotMetal {
   constructor(options: ClientOptions = {}) {
     this.#options = options;
     this.#core = new ClientCore(ops.apiConfig, errorClasses, options);
-    this.user = new UserResource(this.#core);
+    this.user = new User(this.#core);
     this.publications = new Publications(this.#core);
     this.topics = new Topics(this.#core);
     this.ideas = new Ideas(this.#core);

@@ -2,6 +2,12 @@
  * The type layer: every exported type name (schema aliases, resource classes,
  * operation params and responses, stream results, webhook events) and the
  * expression it stands for. Built from the surface's names.
+ *
+ * Names follow fixed schemes that do not depend on what else is taken:
+ * webhook events and operation types are claimed first, the component schemas
+ * then take what is left, so a schema that collides with one is the side
+ * renamed (`RunListParams` -> `RunListParamsSchema`). Resource classes are not
+ * exported, so they have a scope of their own.
  */
 import { identifier, pascalCase } from '../naming.js';
 import type { SourceOperation, Spec } from '../read/document.js';
@@ -18,7 +24,9 @@ import { schemaAliases } from './schema-aliases.js';
 import { TypeNames } from './type-names.js';
 import { webhookTypes, type WebhookTypes } from './webhooks.js';
 
-export interface OperationTypes extends OperationExpressions, OperationTypeNames {
+export interface OperationTypes extends OperationExpressions, Omit<OperationTypeNames, 'responseTypeName'> {
+  /** What methods name a call's value: the yielded schema's public name, else the operation's own type. */
+  responseTypeName: string;
   /** After long-running marking. */
   responses: ResponseTypes;
   /** Union over the success responses. */
@@ -40,14 +48,15 @@ export interface TypeLayer {
 
 export function buildTypes(spec: Spec, operations: readonly SourceOperation[], surface: Surface, webhooks: readonly SourceWebhook[] | undefined): TypeLayer {
   const names = new TypeNames(surface.name);
-  const schemas = schemaAliases(spec, names);
-  const resourceClasses = new Map(surface.resources.map((resource) => [resource.tag, names.claim(`the resource class of tag ${JSON.stringify(resource.tag)}`, identifier(pascalCase(resource.property), 'Resource'), `${pascalCase(resource.property)}Resource`)]));
+  const classes = new TypeNames(surface.name);
+  const resourceClasses = new Map(surface.resources.map((resource) => [resource.tag, classes.claim(`the resource class of tag ${JSON.stringify(resource.tag)}`, identifier(pascalCase(resource.property), 'Resource'), `${pascalCase(resource.property)}Resource`)]));
+  const webhookLayer = webhooks ? webhookTypes(webhooks, surface.name, names) : undefined;
   const expressions = new Map(operations.flatMap((operation) => {
     const own = surface.operations.get(operation.pointer);
     return own ? [[operation.pointer, operationExpressions(spec, operation, own)] as const] : [];
   }));
   const marked = markLongRunning(operations, new Map([...expressions].map(([pointer, expression]) => [pointer, expression.responses])));
-  const typed = operations.flatMap((operation): Array<[string, OperationTypes]> => {
+  const typed = operations.flatMap((operation): Array<[string, OperationExpressions & OperationTypeNames & Omit<OperationTypes, 'responseTypeName'>]> => {
     const own = surface.operations.get(operation.pointer);
     const expression = expressions.get(operation.pointer);
     if (!own || !expression) return [];
@@ -55,10 +64,12 @@ export function buildTypes(spec: Spec, operations: readonly SourceOperation[], s
     const body = requestBodyOf(spec, operation);
     const hashField = operation.operation['x-specsmith-upload']?.hash?.field;
     const hasRequiredFields = [...(body?.requiredProperties ?? [])].some((name) => name !== hashField);
-    const named = operationTypeNames({ operation, surface: own, parameters, body, bodyType: expression.body, streams: expression.sse !== undefined, streamHasResult: expression.sse?.resultType !== undefined }, names);
+    const named = operationTypeNames({ operation, surface: own, parameters, body, bodyType: expression.body, streams: expression.sse !== undefined, streamHasResult: expression.sse?.resultType !== undefined, paginated: expression.paginationItemType !== undefined, yields: expression.yields }, names);
     const responses = marked.responses.get(operation.pointer) ?? expression.responses;
     return [[operation.pointer, { ...expression, ...named, responses, responseType: union(responses.map((response) => response.type)), paramsRequired: named.paramsType !== undefined && paramsRequired(parameters, body, own.flatBody, hasRequiredFields), longRunningResultType: marked.resultTypes.get(operation.pointer) }]];
   });
-  const webhookLayer = webhooks ? webhookTypes(webhooks, surface.name, names) : undefined;
-  return { schemas, resourceClasses, operations: new Map(typed), webhooks: webhookLayer, renames: names.renames() };
+  const schemas = schemaAliases(spec, names);
+  const schemaName = new Map(schemas.map((schema) => [schema.component, schema.name]));
+  const named = typed.map(([pointer, types]): [string, OperationTypes] => [pointer, { ...types, responseTypeName: types.responseTypeName ?? schemaName.get(types.yields ?? '') ?? 'unknown' }]);
+  return { schemas, resourceClasses, operations: new Map(named), webhooks: webhookLayer, renames: [...classes.renames(), ...names.renames()] };
 }

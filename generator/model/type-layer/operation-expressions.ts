@@ -3,6 +3,7 @@
  * and `components` (src/schema.ts): its parameters, body, success responses,
  * stream events and page items.
  */
+import { namedItemsAt, namedSchemaAt } from '../named-type.js';
 import { componentName, deref } from '../schema-utils.js';
 import { text, type SourceOperation, type Spec } from '../read/document.js';
 import { enveloped, envelopeOf } from '../read/envelope.js';
@@ -21,6 +22,13 @@ export interface OperationExpressions {
   responses: Array<{ status: number; type: string }>;
   sse: { eventType: string; resultType: string | undefined } | undefined;
   paginationItemType: string | undefined;
+  /**
+   * The component schema a call yields when it is exactly one (see
+   * named-type.ts): one event of a stream, one item of a list, else the
+   * (enveloped) body of every success response. Such a call is typed by the
+   * schema's public name (`Run`), not by an operation type of its own.
+   */
+  yields: string | undefined;
 }
 
 /** A plain TypeScript type for a scalar schema (string, number, boolean, or a union of string literals); undefined for anything richer. */
@@ -70,6 +78,20 @@ function responseTypes(spec: Spec, operation: SourceOperation, base: string): Ar
   });
 }
 
+/** The component schema every success response's (enveloped) JSON body is, when they agree on one. */
+function responseSchema(spec: Spec, operation: SourceOperation): string | undefined {
+  const envelope = envelopeOf(spec, operation);
+  const named = new Set<string | undefined>();
+  for (const response of responsesOf(spec, operation).success) {
+    if (response.content.length === 0) named.add(undefined);
+    for (const [mediaType, media] of response.content) {
+      if (responseKindOf(mediaType) !== 'json') named.add(undefined);
+      else named.add(namedSchemaAt(spec.json, media.schema, enveloped(spec, envelope, mediaType, media.schema) ? (envelope ?? '') : ''));
+    }
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
 function sseTypes(spec: Spec, operation: SourceOperation): OperationExpressions['sse'] {
   const stream = streamResponseOf(responsesOf(spec, operation).success);
   if (!stream) return undefined;
@@ -84,23 +106,33 @@ function sseTypes(spec: Spec, operation: SourceOperation): OperationExpressions[
   return { eventType, resultType: success ? presentAt(successEvents, success.value) : undefined };
 }
 
-function paginationItemType(spec: Spec, operation: SourceOperation, base: string): string | undefined {
+function paginationItems(spec: Spec, operation: SourceOperation, base: string): { type: string; schema: string | undefined } | undefined {
   const pagination = operation.operation['x-specsmith-pagination'];
   if (!pagination) return undefined;
   const primary = responsesOf(spec, operation).success.find((response) => response.content.length > 0 && response.content.every(([mediaType]) => responseKindOf(mediaType) === 'json'));
-  const mediaType = primary?.content[0]?.[0] ?? 'application/json';
+  const [mediaType, media] = primary?.content[0] ?? ['application/json', undefined];
   const wire = `${base}['responses'][${primary?.status ?? 200}]['content'][${quote(mediaType)}]`;
-  return `NonNullable<${indexByPointer(wire, pagination.items)}>[number]`;
+  return { type: `NonNullable<${indexByPointer(wire, pagination.items)}>[number]`, schema: media ? namedItemsAt(spec.json, media.schema, pagination.items) : undefined };
 }
 
 export function operationExpressions(spec: Spec, operation: SourceOperation, surface: OperationSurface): OperationExpressions {
   const base = operationType(operation.path, operation.method);
   const params = parametersOf(operation);
+  const stream = streamResponseOf(responsesOf(spec, operation).success);
+  const items = paginationItems(spec, operation, base);
+  const yields = stream
+    ? componentName(eventSchemaOf(spec, operation, stream))
+    : items
+      ? items.schema
+      : operation.operation['x-specsmith-long-running']
+        ? undefined
+        : responseSchema(spec, operation);
   return {
     params: { path: params.path.map((param) => paramType(spec, base, param)), query: params.query.map((param) => paramType(spec, base, param)), header: params.header.map((param) => paramType(spec, base, param)) },
     body: bodyType(spec, operation, base, surface.flatBody),
     responses: responseTypes(spec, operation, base),
     sse: sseTypes(spec, operation),
-    paginationItemType: paginationItemType(spec, operation, base),
+    paginationItemType: items?.type,
+    yields,
   };
 }

@@ -1,7 +1,11 @@
 /**
- * Exported names for each operation's params and response types
- * (`ProjectListParams`, `ProjectGetResponse`), from its resource and method
- * names, and the params type's expression.
+ * Exported names for each operation's types, by one fixed scheme (stem: the
+ * resource in the singular and the method, `RunList`): `<Stem>Params`, and,
+ * only when what a call yields is not exactly a component schema (which it is
+ * then typed by), `<Stem>Response`, `<Stem>Item` (one item of a list) or
+ * `<Stem>Event` (one event of a stream), plus `<Stem>Result` for a stream's
+ * result. These are claimed before the schemas (type-layer/index.ts), so a
+ * schema that wants one of them is the one renamed.
  */
 import { identifier, pascalCase, singular } from '../naming.js';
 import type { SourceOperation } from '../read/document.js';
@@ -13,7 +17,8 @@ import type { TypeNames } from './type-names.js';
 
 export interface OperationTypeNames {
   paramsType: { name: string; expression: string } | undefined;
-  responseTypeName: string;
+  /** Undefined when the call yields a component schema: it is then typed by the schema's name. */
+  responseTypeName: string | undefined;
   /** The stream's result type name, when it has a result. */
   sseResultTypeName: string | undefined;
 }
@@ -26,9 +31,12 @@ export interface NamedOperation {
   bodyType: string | undefined;
   streams: boolean;
   streamHasResult: boolean;
+  paginated: boolean;
+  /** The component schema the call yields, if it is exactly one. */
+  yields: string | undefined;
 }
 
-export function operationTypeNames({ operation, surface, parameters, body, bodyType, streams, streamHasResult }: NamedOperation, names: TypeNames): OperationTypeNames {
+export function operationTypeNames({ operation, surface, parameters, body, bodyType, streams, streamHasResult, paginated, yields }: NamedOperation, names: TypeNames): OperationTypeNames {
   const stem = identifier(`${pascalCase(singular(surface.resource))}${pascalCase(surface.methodName)}`);
   const base = operationType(operation.path, operation.method);
   const parts: string[] = [];
@@ -37,10 +45,10 @@ export function operationTypeNames({ operation, surface, parameters, body, bodyT
   // An optional body may be left out even when the other params are given.
   if (body && bodyType !== undefined) parts.push(surface.bodyParam === undefined ? bodyType : `{ ${propertyKey(surface.bodyParam)}${body.required ? '' : '?'}: ${bodyType} }`);
   const id = JSON.stringify(surface.operationId);
-  const paramsType = parts.length > 0 ? { name: names.claim(`the params type of operation ${id}`, `${stem}Params`, `${stem}Input`), expression: intersection(parts) } : undefined;
+  const paramsType = parts.length > 0 ? { name: names.claim(`the params type of operation ${id}`, `${stem}Params`), expression: intersection(parts) } : undefined;
   const subject = `the response type of operation ${id}`;
-  const responseTypeName = streams ? names.claim(subject, `${stem}Event`, `${stem}StreamEvent`) : names.claim(subject, `${stem}Response`, `${stem}Result`);
-  const sseResultTypeName = streamHasResult ? names.claim(`the stream result type of operation ${id}`, `${stem}Result`, `${stem}StreamResult`) : undefined;
+  const responseTypeName = yields === undefined ? names.claim(subject, `${stem}${streams ? 'Event' : paginated ? 'Item' : 'Response'}`) : undefined;
+  const sseResultTypeName = streamHasResult ? names.claim(`the stream result type of operation ${id}`, `${stem}Result`) : undefined;
   return { paramsType, responseTypeName, sseResultTypeName };
 }
 

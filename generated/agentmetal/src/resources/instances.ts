@@ -4,7 +4,7 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { InstanceCreateParams, InstanceCreateResponse, InstanceDeleteResponse, InstanceGetResponse, InstanceListResponse } from '../types.js';
+import type { Instance, InstanceCreateParams, InstanceCreateResponse, InstanceDeleteResponse, InstanceListResponse } from '../types.js';
 
 /** Compute instances. Each instance is a resource with `metadata`, `spec` (machine `type` such as `cx31` and `image` such as `ubuntu-22.04`) and `status` (lifecycle `phase`). IDs look like `inst-...`. Create and delete may run as long-running operations. */
 export class Instances {
@@ -18,6 +18,8 @@ export class Instances {
    * List instances
    *
    * Returns every instance visible to the API key, wrapped in `{"items": [...]}`. The client unwraps `items`. No pagination, filtering or sorting parameters are documented. Rate limits (per API key): 100 requests per minute, burst 20 per second.
+   *
+   * `GET /v1/instances`
    *
    * @example
    * ```ts
@@ -35,6 +37,8 @@ export class Instances {
    *
    * Creates an instance from a name (and optional labels) in `metadata` and a machine `type` and `image` in `spec`. The API answers either `201` with the created instance or `202` with a long-running operation to poll through `GET /v1/operations/{operation_id}`; when it picks which is not documented, so clients must handle both. Once the operation has succeeded, fetch the instance named by its `resource_id`. A name already in use gives `409`; a body that is not valid input gives `400`; a body that fails validation gives `422`. Rate limits (per API key): 100 requests per minute, burst 20 per second.
    *
+   * `POST /v1/instances`
+   *
    * @example
    * ```ts
    * const result = await agentMetal.instances.create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } });
@@ -51,6 +55,8 @@ export class Instances {
    *
    * Returns one instance, bare (no envelope), with its `metadata`, `spec` and `status`. An unknown ID gives `404` (`instance not found: <id>`). Rate limits (per API key): 100 requests per minute, burst 20 per second.
    *
+   * `GET /v1/instances/{instance_id}`
+   *
    * @example
    * ```ts
    * const result = await agentMetal.instances.get('inst-xyz789');
@@ -58,14 +64,16 @@ export class Instances {
    * ```
    *
    */
-  get(instanceId: string, options?: RequestOptions): APIPromise<InstanceGetResponse> {
-    return this.#core.call<InstanceGetResponse>(ops.getInstance, [instanceId], undefined, options);
+  get(instanceId: string, options?: RequestOptions): APIPromise<Instance> {
+    return this.#core.call<Instance>(ops.getInstance, [instanceId], undefined, options);
   }
 
   /**
    * Delete an instance
    *
    * Starts deleting an instance. The API answers `202` with a long-running operation; poll `GET /v1/operations/{operation_id}` until its `status` is `succeeded` or `failed`. While it runs the instance's `status.phase` is `Deleting`, then `Deleted`. An unknown ID gives `404`. Rate limits (per API key): 100 requests per minute, burst 20 per second.
+   *
+   * `DELETE /v1/instances/{instance_id}`
    *
    * @example
    * ```ts

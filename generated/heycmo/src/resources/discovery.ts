@@ -4,7 +4,7 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { DiscoveryGetAgentCardResponse, DiscoveryGetAgentJsonResponse, DiscoveryGetApiCatalogResponse, DiscoveryGetHomePageParams, DiscoveryGetHomePageResponse, DiscoveryGetIndexMarkdownResponse, DiscoveryGetLlmsFullTxtResponse, DiscoveryGetLlmsTxtResponse, DiscoveryGetMcpServerCardResponse, DiscoveryGetOpenApiResponse, DiscoveryGetPricingMarkdownResponse, DiscoveryGetProtectedResourceMetadataResponse, DiscoveryGetSitemapResponse } from '../types.js';
+import type { AgentCard, ApiCatalog, DiscoveryGetHomePageParams, DiscoveryGetHomePageResponse, DiscoveryGetIndexMarkdownResponse, DiscoveryGetLlmsFullTxtResponse, DiscoveryGetLlmsTxtResponse, DiscoveryGetPricingMarkdownResponse, DiscoveryGetSitemapResponse, McpServerCard, OpenApiDocument, ProtectedResourceMetadata } from '../types.js';
 
 /** Agent-discovery documents at the site root (OpenAPI, RFC 9727 API catalog, RFC 9728 resource metadata, MCP server card, agent cards, llms.txt, markdown pages, sitemap). No auth. */
 export class Discovery {
@@ -23,6 +23,8 @@ export class Discovery {
    * `Link` header advertising the sitemap, the markdown alternate
    * (`/index.md`), the OpenAPI document, the API catalog, the agent descriptor
    * (`/.well-known/agent.json`), the MCP server card and `llms.txt`. No auth.
+   *
+   * `GET /`
    *
    * @example
    * ```ts
@@ -43,6 +45,8 @@ export class Discovery {
    * `application/openapi+json`; the response media type is modelled as
    * `application/json` (not documented). No auth.
    *
+   * `GET /openapi.json`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getOpenApi();
@@ -50,8 +54,8 @@ export class Discovery {
    * ```
    *
    */
-  getOpenApi(options?: RequestOptions): APIPromise<DiscoveryGetOpenApiResponse> {
-    return this.#core.call<DiscoveryGetOpenApiResponse>(ops.getOpenApiDocument, [], undefined, options);
+  getOpenApi(options?: RequestOptions): APIPromise<OpenApiDocument> {
+    return this.#core.call<OpenApiDocument>(ops.getOpenApiDocument, [], undefined, options);
   }
 
   /**
@@ -63,6 +67,8 @@ export class Discovery {
    * targets (`service-desc`, `service-doc`, `service-meta`, `status`) that are
    * always arrays of `{href, type?}`. No auth.
    *
+   * `GET /.well-known/api-catalog`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getApiCatalog();
@@ -70,8 +76,8 @@ export class Discovery {
    * ```
    *
    */
-  getApiCatalog(options?: RequestOptions): APIPromise<DiscoveryGetApiCatalogResponse> {
-    return this.#core.call<DiscoveryGetApiCatalogResponse>(ops.getApiCatalog, [], undefined, options);
+  getApiCatalog(options?: RequestOptions): APIPromise<ApiCatalog> {
+    return this.#core.call<ApiCatalog>(ops.getApiCatalog, [], undefined, options);
   }
 
   /**
@@ -85,6 +91,8 @@ export class Discovery {
    * descriptions paraphrase the documents' use cases and are illustrative, as
    * are the version values. No auth.
    *
+   * `GET /.well-known/mcp/server-card.json`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getMcpServerCard();
@@ -92,8 +100,8 @@ export class Discovery {
    * ```
    *
    */
-  getMcpServerCard(options?: RequestOptions): APIPromise<DiscoveryGetMcpServerCardResponse> {
-    return this.#core.call<DiscoveryGetMcpServerCardResponse>(ops.getMcpServerCard, [], undefined, options);
+  getMcpServerCard(options?: RequestOptions): APIPromise<McpServerCard> {
+    return this.#core.call<McpServerCard>(ops.getMcpServerCard, [], undefined, options);
   }
 
   /**
@@ -105,6 +113,8 @@ export class Discovery {
    * Only `resource` is required by the RFC. The `resource` and `resource_name`
    * values in the example are illustrative. No auth.
    *
+   * `GET /.well-known/oauth-protected-resource`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getProtectedResourceMetadata();
@@ -112,8 +122,8 @@ export class Discovery {
    * ```
    *
    */
-  getProtectedResourceMetadata(options?: RequestOptions): APIPromise<DiscoveryGetProtectedResourceMetadataResponse> {
-    return this.#core.call<DiscoveryGetProtectedResourceMetadataResponse>(ops.getProtectedResourceMetadata, [], undefined, options);
+  getProtectedResourceMetadata(options?: RequestOptions): APIPromise<ProtectedResourceMetadata> {
+    return this.#core.call<ProtectedResourceMetadata>(ops.getProtectedResourceMetadata, [], undefined, options);
   }
 
   /**
@@ -123,6 +133,8 @@ export class Discovery {
    * `rel="describedby"; type="application/json"`. Its contents are not
    * documented (see `AgentCard`). No auth.
    *
+   * `GET /.well-known/agent.json`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getAgentJson();
@@ -130,8 +142,8 @@ export class Discovery {
    * ```
    *
    */
-  getAgentJson(options?: RequestOptions): APIPromise<DiscoveryGetAgentJsonResponse> {
-    return this.#core.call<DiscoveryGetAgentJsonResponse>(ops.getAgentJson, [], undefined, options);
+  getAgentJson(options?: RequestOptions): APIPromise<AgentCard> {
+    return this.#core.call<AgentCard>(ops.getAgentJson, [], undefined, options);
   }
 
   /**
@@ -140,6 +152,8 @@ export class Discovery {
    * `/.well-known/agent-card.json`, the agent card under its current A2A file
    * name. Its contents are not documented (see `AgentCard`). No auth.
    *
+   * `GET /.well-known/agent-card.json`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getAgentCard();
@@ -147,8 +161,8 @@ export class Discovery {
    * ```
    *
    */
-  getAgentCard(options?: RequestOptions): APIPromise<DiscoveryGetAgentCardResponse> {
-    return this.#core.call<DiscoveryGetAgentCardResponse>(ops.getAgentCard, [], undefined, options);
+  getAgentCard(options?: RequestOptions): APIPromise<AgentCard> {
+    return this.#core.call<AgentCard>(ops.getAgentCard, [], undefined, options);
   }
 
   /**
@@ -157,6 +171,8 @@ export class Discovery {
    * The llms.txt summary for language models, advertised by the home page's
    * `Link` header as `rel="alternate"; type="text/plain"; title="llms.txt"`.
    * Content not documented beyond its role. No auth.
+   *
+   * `GET /llms.txt`
    *
    * @example
    * ```ts
@@ -175,6 +191,8 @@ export class Discovery {
    * The full-length llms.txt variant (whole documentation as text). Media type
    * assumed `text/plain` like `llms.txt`. No auth.
    *
+   * `GET /llms-full.txt`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getLlmsFullTxt();
@@ -191,6 +209,8 @@ export class Discovery {
    *
    * The Markdown alternate of the home page, advertised by the home page's
    * `Link` header as `rel="alternate"; type="text/markdown"`. No auth.
+   *
+   * `GET /index.md`
    *
    * @example
    * ```ts
@@ -209,6 +229,8 @@ export class Discovery {
    * Pricing as Markdown. Media type assumed `text/markdown` like `/index.md`.
    * The documents say only that checkout starts a 30-day free trial. No auth.
    *
+   * `GET /pricing.md`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getPricingMarkdown();
@@ -225,6 +247,8 @@ export class Discovery {
    *
    * The XML sitemap, advertised by the home page's `Link` header as
    * `rel="sitemap"`. No auth.
+   *
+   * `GET /sitemap.xml`
    *
    * @example
    * ```ts

@@ -5,7 +5,7 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { McpConnectEvent, McpSendMessageParams, McpSendMessageResponse } from '../types.js';
+import type { McpSendMessageParams, McpSendMessageResponse, McpStreamEvent } from '../types.js';
 
 /** The MCP server over the (HTTP+SSE) transport - an SSE stream plus a message endpoint. Key in the `token` query parameter; 30 requests/min per customer. */
 export class Mcp {
@@ -37,6 +37,8 @@ export class Mcp {
    * (or `heycmo mcp config` from `@heycmo/cli`). Tools are listed in the MCP
    * server card. MCP rate limit: 30 requests/min per customer.
    *
+   * `GET /mcp/sse`
+   *
    * @example
    * ```ts
    * for await (const event of heyCmo.mcp.connect()) {
@@ -45,7 +47,7 @@ export class Mcp {
    * ```
    *
    */
-  connect(options?: StreamOptions): EventStream<McpConnectEvent> {
+  connect(options?: StreamOptions): EventStream<McpStreamEvent> {
     return new EventStream(this.#core, ops.openMcpStream, [], undefined, options);
   }
 
@@ -59,6 +61,8 @@ export class Mcp {
    * SSE stream, not in this response. An unknown session answers `400`
    * `{"error": "Session not found — reconnect to /mcp/sse"}`. MCP rate limit:
    * 30 requests/min per customer.
+   *
+   * `POST /mcp/message`
    *
    * @example
    * ```ts

@@ -6,7 +6,7 @@ import { type PageOptions, type PagePromise, paginate } from '../runtime/paginat
 import type { RequestOptions } from '../runtime/config.js';
 import { type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
-import type { EventGetResponse, EventListParams, EventListResult, EventListRunsParams, EventListRunsResponse, EventPublishParams, EventPublishResponse, StreamSubscribeResult } from '../types.js';
+import type { EventListParams, EventListRunsParams, EventPublishParams, EventSchema, Run, StreamSubscribeResult } from '../types.js';
 
 /** Events that trigger event handlers; each published event belongs to a stream. */
 export class Events {
@@ -23,6 +23,8 @@ export class Events {
    *
    * Lists the events of the environment.
    *
+   * `GET /v1/events`
+   *
    * @example
    * ```ts
    * for await (const item of hot.events.list({ limit: 20, offset: 0 })) {
@@ -31,8 +33,8 @@ export class Events {
    * ```
    *
    */
-  list(params?: EventListParams, options?: PageOptions): PagePromise<EventListResult> {
-    return paginate<EventListResult>(this.#core, ops.listEvents, [], params, options);
+  list(params?: EventListParams, options?: PageOptions): PagePromise<EventSchema> {
+    return paginate<EventSchema>(this.#core, ops.listEvents, [], params, options);
   }
 
   /**
@@ -48,6 +50,8 @@ export class Events {
    * (the run's result) or `run:fail` / `run:cancel` (an error). To avoid missing early stream
    * events, prefer `POST /v1/streams/subscribe-with-event`.
    *
+   * `POST /v1/events`
+   *
    * @example
    * ```ts
    * const result = await hot.events.publish({ event_type: 'user.signup', event_data: { user_id: '123', email: 'alice@example.com' } });
@@ -55,8 +59,8 @@ export class Events {
    * ```
    *
    */
-  publish(params: EventPublishParams, options?: RequestOptions): APIPromise<EventPublishResponse> {
-    return this.#core.call<EventPublishResponse>(ops.publishEvent, [], params, options);
+  publish(params: EventPublishParams, options?: RequestOptions): APIPromise<EventSchema> {
+    return this.#core.call<EventSchema>(ops.publishEvent, [], params, options);
   }
 
   /**
@@ -73,6 +77,8 @@ export class Events {
    *
    * Returns one event.
    *
+   * `GET /v1/events/{event_id}`
+   *
    * @example
    * ```ts
    * const result = await hot.events.get('990e8400-e29b-41d4-a716-446655440000');
@@ -80,8 +86,8 @@ export class Events {
    * ```
    *
    */
-  get(eventId: string, options?: RequestOptions): APIPromise<EventGetResponse> {
-    return this.#core.call<EventGetResponse>(ops.getEvent, [eventId], undefined, options);
+  get(eventId: string, options?: RequestOptions): APIPromise<EventSchema> {
+    return this.#core.call<EventSchema>(ops.getEvent, [eventId], undefined, options);
   }
 
   /**
@@ -92,6 +98,8 @@ export class Events {
    * Returns all runs triggered by this event. The reference shows no paging parameters here;
    * `limit`/`offset` and the list envelope are assumed to apply as on every list endpoint.
    *
+   * `GET /v1/events/{event_id}/runs`
+   *
    * @example
    * ```ts
    * for await (const item of hot.events.listRuns('990e8400-e29b-41d4-a716-446655440000', { limit: 20, offset: 0 })) {
@@ -100,7 +108,7 @@ export class Events {
    * ```
    *
    */
-  listRuns(eventId: string, params?: EventListRunsParams, options?: PageOptions): PagePromise<EventListRunsResponse> {
-    return paginate<EventListRunsResponse>(this.#core, ops.listEventRuns, [eventId], params, options);
+  listRuns(eventId: string, params?: EventListRunsParams, options?: PageOptions): PagePromise<Run> {
+    return paginate<Run>(this.#core, ops.listEventRuns, [eventId], params, options);
   }
 }

@@ -35,6 +35,8 @@ export class Scout {
    * The scout service answers `502 BAD_GATEWAY` when it returns an error and
    * `503 SERVICE_UNAVAILABLE` when it is not configured or not reachable.
    *
+   * `POST /publications/{id}/scout/run`
+   *
    * @example
    * ```ts
    * const result = await hotMetal.scout.run('b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c', { webhookUrl: 'https://hooks.forgeweekly.com/hotmetal' });

@@ -19,6 +19,8 @@ export class Styles {
    *
    * Returns every writing style you can use, your own styles plus the prebuilt ones (`isPrebuilt: true`, `userId: null`). Use a style's `id` as `styleId` when generating drafts or as a publication's default.
    *
+   * `GET /styles`
+   *
    * @example
    * ```ts
    * const result = await hotMetal.styles.list();

@@ -4,7 +4,7 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { RepoDeleteParams, RepoDeleteResponse, RepoGetResponse, RepoListForOrgParams, RepoListForOrgResponse, RepoListReposForOrgResponse, RepoStarResponse } from '../types.js';
+import type { Repo, RepoDeleteParams, RepoDeleteResponse, RepoListForOrgParams, RepoListForOrgResponse, RepoListReposForOrgResponse, RepoStarResponse } from '../types.js';
 
 /** Operations tagged repos. */
 export class Repos {
@@ -15,6 +15,8 @@ export class Repos {
   }
 
   /**
+   * `GET /repos/{owner}/{repo}`
+   *
    * @example
    * ```ts
    * const result = await oddNames.repos.get('octo', 'repo');
@@ -22,11 +24,13 @@ export class Repos {
    * ```
    *
    */
-  get(owner: string, repo: string, options?: RequestOptions): APIPromise<RepoGetResponse> {
-    return this.#core.call<RepoGetResponse>(ops.reposGet, [owner, repo], undefined, options);
+  get(owner: string, repo: string, options?: RequestOptions): APIPromise<Repo> {
+    return this.#core.call<Repo>(ops.reposGet, [owner, repo], undefined, options);
   }
 
   /**
+   * `DELETE /repos/{owner}/{repo}`
+   *
    * @example
    * ```ts
    * await oddNames.repos.delete('octo', 'repo', { 'X-Request-Id': 'X-Request-Id' });
@@ -38,6 +42,8 @@ export class Repos {
   }
 
   /**
+   * `GET /orgs/{owner}/repos`
+   *
    * @example
    * ```ts
    * const result = await oddNames.repos.listForOrg('octo');
@@ -50,6 +56,8 @@ export class Repos {
   }
 
   /**
+   * `GET /users/{owner}/repos`
+   *
    * @example
    * ```ts
    * const result = await oddNames.repos.listReposForOrg('octo');
@@ -62,6 +70,8 @@ export class Repos {
   }
 
   /**
+   * `PUT /repos/{owner}/{repo}/stars`
+   *
    * @example
    * ```ts
    * await oddNames.repos.star('octo', 'repo');

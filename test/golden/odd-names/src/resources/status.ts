@@ -15,6 +15,8 @@ export class Status {
   }
 
   /**
+   * `GET /status`
+   *
    * @example
    * ```ts
    * const result = await oddNames.status.get();

@@ -15,6 +15,8 @@ export class Weird {
   }
 
   /**
+   * `GET /weird`
+   *
    * @example
    * ```ts
    * const result = await oddNames.weird.getÜbersicht();
@@ -27,6 +29,8 @@ export class Weird {
   }
 
   /**
+   * `POST /weird`
+   *
    * @example
    * ```ts
    * const result = await oddNames.weird.class({ body: 'example text' });
@@ -39,6 +43,8 @@ export class Weird {
   }
 
   /**
+   * `PUT /weird/{weird_id}`
+   *
    * @example
    * ```ts
    * await oddNames.weird.putId(1, { body: new Blob(['example bytes']) });

@@ -17,6 +17,8 @@ export class Items {
   /**
    * List items
    *
+   * `GET /items`
+   *
    * @example
    * ```ts
    * const result = await splitShop.items.list();
@@ -31,6 +33,8 @@ export class Items {
   /**
    * Create an item
    *
+   * `POST /items`
+   *
    * @example
    * ```ts
    * const result = await splitShop.items.create({ id: 'id', name: 'name' });
@@ -44,6 +48,8 @@ export class Items {
 
   /**
    * Get an item
+   *
+   * `GET /items/{item_id}`
    *
    * @example
    * ```ts

@@ -4,7 +4,7 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { FileDownloadResponse, FileUploadParams, FileUploadResponse } from '../types.js';
+import type { FileDownloadResponse, FileSchema, FileUploadParams } from '../types.js';
 
 /** Attachments. */
 export class Files {
@@ -17,6 +17,8 @@ export class Files {
   /**
    * Upload a file
    *
+   * `POST /files`
+   *
    * @example
    * ```ts
    * const result = await tasker.files.upload({ file: new Blob(['example bytes']) });
@@ -24,12 +26,14 @@ export class Files {
    * ```
    *
    */
-  upload(params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResponse> {
-    return this.#core.call<FileUploadResponse>(ops.uploadFile, [], params, options);
+  upload(params: FileUploadParams, options?: RequestOptions): APIPromise<FileSchema> {
+    return this.#core.call<FileSchema>(ops.uploadFile, [], params, options);
   }
 
   /**
    * Download a file
+   *
+   * `GET /files/{file_id}/content`
    *
    * @example
    * ```ts

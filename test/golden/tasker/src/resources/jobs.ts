@@ -4,7 +4,7 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { JobGetResponse } from '../types.js';
+import type { Job } from '../types.js';
 
 /** Background jobs. */
 export class Jobs {
@@ -17,6 +17,8 @@ export class Jobs {
   /**
    * Get a job
    *
+   * `GET /jobs/{job_id}`
+   *
    * @example
    * ```ts
    * const result = await tasker.jobs.get('job_id');
@@ -24,7 +26,7 @@ export class Jobs {
    * ```
    *
    */
-  get(jobId: string, options?: RequestOptions): APIPromise<JobGetResponse> {
-    return this.#core.call<JobGetResponse>(ops.getJob, [jobId], undefined, options);
+  get(jobId: string, options?: RequestOptions): APIPromise<Job> {
+    return this.#core.call<Job>(ops.getJob, [jobId], undefined, options);
   }
 }
