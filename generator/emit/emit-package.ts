@@ -2,7 +2,8 @@
  * Stage 4, emit: every file of the client package as a path -> text map.
  * TypeScript sources come from ts-morph structures (and openapi-typescript for
  * schema.ts); the runtime is copied verbatim from generator/runtime/ (all but
- * the MCP server, which goes into the MCP package: see mcp-package.ts), and
+ * the MCP server, which goes into the MCP package: see mcp-package.ts), under
+ * a `// @ts-nocheck` line (see unchecked.ts), and
  * the spec's custom/ folder verbatim into src/custom/.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -24,6 +25,7 @@ import { emitWebhooks } from './webhooks-file.js';
 import { emitApiCatalog, emitLlmsFullTxt, emitLlmsTxt } from './agent-files.js';
 import type { McpTool } from '../runtime/mcp.js';
 import { MCP_RUNTIME, runtimeDir } from './runtime-dir.js';
+import { uncheckedRuntime } from './unchecked.js';
 
 export type FileMap = Map<string, string>;
 
@@ -60,7 +62,8 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
   files.set(FUNCS_STUB, emitFuncsStub());
   for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(model, resource));
   if (model.webhooks) files.set('src/webhooks.ts', emitWebhooks(model, model.webhooks));
-  await copyTree(runtimeDir(), 'src/runtime', files, (path) => path.endsWith('.ts') && !path.includes('/') && path !== MCP_RUNTIME);
+  const runtime = await copyTree(runtimeDir(), 'src/runtime', files, (path) => path.endsWith('.ts') && !path.includes('/') && path !== MCP_RUNTIME);
+  for (const path of runtime) files.set(`src/runtime/${path}`, uncheckedRuntime(files.get(`src/runtime/${path}`) ?? ''));
   let hasCustomIndex = false;
   if (options.customDir && existsSync(options.customDir) && (await stat(options.customDir)).isDirectory()) {
     const copied = await copyTree(options.customDir, 'src/custom', files);

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * `client.raw`: the openapi-fetch client over the same base URL, credentials
  * and headers as the generated methods, made on first use. It lives apart from

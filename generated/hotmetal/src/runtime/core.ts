@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * The engine under every generated client: it places parameters, encodes
  * bodies, adds credentials, sends through openapi-fetch with timeouts and
