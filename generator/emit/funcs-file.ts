@@ -2,11 +2,12 @@
  * src/funcs.ts, the package's `./funcs` entry: one standalone function per
  * operation (`getRun(client, runId, options)`), taking the core client
  * (`<Client>Core`) or the full client and returning what the method does
- * (`hot.runs.get(runId)`). Each function refers to its own operation
- * descriptor only, so a bundler keeps just the functions an app imports and
- * their descriptors; the resource classes and the other descriptors stay out.
- * The helpers that combine several calls (waiters, chunked uploads) remain
- * methods of the full client.
+ * (`hot.runs.get(runId)`). A function is named by its operation's key, except
+ * that `then` becomes `then_` (see funcName). Each function refers to its own
+ * operation descriptor only, so a bundler keeps just the functions an app
+ * imports and their descriptors; the resource classes and the other
+ * descriptors stay out. The helpers that combine several calls (waiters,
+ * chunked uploads) remain methods of the full client.
  */
 import { StructureKind, type FunctionDeclarationStructure, type ParameterDeclarationStructure, type OptionalKind } from 'ts-morph';
 import type { ApiModel, OperationModel } from '../model/types.js';
@@ -45,11 +46,24 @@ function shapeOf(operation: OperationModel): Shape {
   return { optionsType: 'RequestOptions', returnType: `APIPromise<${response}>`, runtime: ['APIPromise', 'RequestOptions'], body: (core, op, args) => `return ${core}.call<${response}>(${op}, ${args}, options);` };
 }
 
+/**
+ * The exported name of an operation's function: its key, except `then`. A
+ * module that exports a function named `then` is a thenable, so `await
+ * import()` of it would call that function instead of resolving to the module
+ * (ECMAScript: dynamic import resolves its promise with the module namespace).
+ */
+export function funcName(model: ApiModel, operation: OperationModel): string {
+  if (operation.key !== 'then') return operation.key;
+  let name = 'then_';
+  while (model.operations.some((other) => other.key === name)) name = `${name}_`;
+  return name;
+}
+
 /** The example of a function's doc comment: the same call as the method's, as a function. */
 function example(model: ApiModel, operation: OperationModel): string {
   const client = clientVariable(model);
-  const call = `${operation.key}(${[client, ...argumentsCode(operation)].join(', ')})`;
-  const lines = [`import { ${coreClassName(model)} } from '${model.packageName}';`, `import { ${operation.key} } from '${model.packageName}/funcs';`, '', `const ${client} = new ${coreClassName(model)}();`];
+  const call = `${funcName(model, operation)}(${[client, ...argumentsCode(operation)].join(', ')})`;
+  const lines = [`import { ${coreClassName(model)} } from '${model.packageName}';`, `import { ${funcName(model, operation)} } from '${model.packageName}/funcs';`, '', `const ${client} = new ${coreClassName(model)}();`];
   if (operation.sse || operation.pagination) lines.push(`for await (const ${operation.sse ? 'event' : 'item'} of ${call}) {\n  console.log(${operation.sse ? 'event' : 'item'});\n}`);
   else if (operation.responseType === 'void') lines.push(`await ${call};`);
   else lines.push(`const result = await ${call};`, 'console.log(result);');
@@ -72,7 +86,7 @@ export function emitFuncs(model: ApiModel): string {
   const schemaTypes = ['components', 'paths'].filter((name) => typeText.includes(`${name}[`));
   // Names this module imports; a function whose export name is one of them is declared under another local name.
   const imported = new Set<string>([core, 'coreOf', 'ops', ...runtime, ...types, ...schemaTypes]);
-  const taken = new Set<string>([...imported, ...model.operations.map((operation) => operation.key)]);
+  const taken = new Set<string>([...imported, ...model.operations.map((operation) => funcName(model, operation))]);
   const localName = (key: string): string => {
     if (!imported.has(key)) return key;
     let name = `${key}_`;
@@ -83,8 +97,9 @@ export function emitFuncs(model: ApiModel): string {
   const aliases: Array<{ name: string; alias: string }> = [];
   const functions = model.operations.map((operation, index): FunctionDeclarationStructure => {
     const shape = shapes[index] as Shape;
-    const local = localName(operation.key);
-    if (local !== operation.key) aliases.push({ name: local, alias: operation.key });
+    const name = funcName(model, operation);
+    const local = localName(name);
+    if (local !== name) aliases.push({ name: local, alias: name });
     // `client` unless a path parameter has that name already.
     let client = 'client';
     while (operation.pathParams.some((param) => param.argName === client)) client = `${client}_`;
@@ -100,7 +115,7 @@ export function emitFuncs(model: ApiModel): string {
     return {
       kind: StructureKind.Function,
       name: local,
-      isExported: local === operation.key,
+      isExported: local === name,
       docs: [{ description: `${docs.join('\n\n')}\n` }],
       parameters,
       returnType: shape.returnType,

@@ -10,6 +10,7 @@ import { argumentsCode, block, callCode, clientVariable, fenced, operationExampl
 import { mcpBinName, mcpPackageName } from './agent-files.js';
 import { baseUrlRule } from './base-url-text.js';
 import { coreClassName } from './core-file.js';
+import { funcName } from './funcs-file.js';
 import { OLDEST_TYPESCRIPT } from './package-files.js';
 
 /** The first paragraph; one that leads into a list (ends with ':') ends with a full stop instead. */
@@ -50,13 +51,14 @@ function operationSection(model: ApiModel, operation: OperationModel): string {
 function funcsSection(model: ApiModel, operation: OperationModel | undefined): string {
   if (!operation) return '';
   const client = clientVariable(model);
-  const call = `${operation.key}(${[client, ...argumentsCode(operation)].join(', ')})`;
+  const name = funcName(model, operation);
+  const call = `${name}(${[client, ...argumentsCode(operation)].join(', ')})`;
   const use = operation.sse || operation.pagination ? [`for await (const item of ${call}) {`, '  console.log(item);', '}'] : operation.responseType === 'void' ? [`await ${call};`] : [`const result = await ${call};`, 'console.log(result);'];
-  const code = [`import { ${coreClassName(model)} } from '${model.packageName}';`, `import { ${operation.key} } from '${model.packageName}/funcs';`, '', `const ${client} = new ${coreClassName(model)}();`, ...use].join('\n');
+  const code = [`import { ${coreClassName(model)} } from '${model.packageName}';`, `import { ${name} } from '${model.packageName}/funcs';`, '', `const ${client} = new ${coreClassName(model)}();`, ...use].join('\n');
   return [
     '## Standalone functions',
     '',
-    `\`${model.packageName}/funcs\` has one function per operation, named by its operationId, that takes the client first and returns what the method returns (\`${operation.key}(${client}, ...)\` is \`${client}.${operation.resource}.${operation.methodName}(...)\`, with the same errors). With the core client \`${coreClassName(model)}\` (the same options as \`${model.name}\`, no operations), a bundler keeps only the functions you import and their operations. Helpers that chain calls (waiters, chunked uploads, \`waitFor\`) are methods of \`${model.name}\` only.`,
+    `\`${model.packageName}/funcs\` has one function per operation, named by its operationId, that takes the client first and returns what the method returns (\`${name}(${client}, ...)\` is \`${client}.${operation.resource}.${operation.methodName}(...)\`, with the same errors). With the core client \`${coreClassName(model)}\` (the same options as \`${model.name}\`, no operations), a bundler keeps only the functions you import and their operations. Helpers that chain calls (waiters, chunked uploads, \`waitFor\`) are methods of \`${model.name}\` only.`,
     '',
     fenced(code),
   ].join('\n');
