@@ -9,6 +9,8 @@ import type { ApiModel, OperationModel } from '../model/types.js';
 import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, returnType, signature, webhookExample } from './call-example.js';
 import { mcpBinName, mcpPackageName } from './agent-files.js';
 import { baseUrlRule } from './base-url-text.js';
+import { coreClassName } from './core-file.js';
+import { funcName } from './funcs-file.js';
 import { OLDEST_TYPESCRIPT } from './package-files.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BUDGET_MS, DEFAULT_RETRY_STATUSES, DEFAULT_TIMEOUT_MS } from '../runtime/defaults.js';
 
@@ -56,6 +58,23 @@ function operationSection(model: ApiModel, operation: OperationModel): string {
   if (operation.wait) lines.push('', `\`${operation.wait.methodName}()\` does the same and then waits for the outcome (see [Waiting for results](#waiting-for-results)).`);
   if (operation.chunkedUpload) lines.push('', `\`${operation.chunkedUpload.methodName}(${operation.pathParams.map((param) => param.argName).join(', ')}${operation.pathParams.length > 0 ? ', ' : ''}params, data)\` runs the whole chunked upload (see [Uploads](#uploads)).`);
   return lines.join('\n');
+}
+
+/** `./funcs`: the standalone form of one operation (the quick start's, else the first), with the core client. */
+function funcsSection(model: ApiModel, operation: OperationModel | undefined): string {
+  if (!operation) return '';
+  const client = clientVariable(model);
+  const name = funcName(model, operation);
+  const call = `${name}(${[client, ...argumentsCode(operation)].join(', ')})`;
+  const use = operation.sse || operation.pagination ? [`for await (const item of ${call}) {`, '  console.log(item);', '}'] : operation.responseType === 'void' ? [`await ${call};`] : [`const result = await ${call};`, 'console.log(result);'];
+  const code = [`import { ${coreClassName(model)} } from '${model.packageName}';`, `import { ${name} } from '${model.packageName}/funcs';`, '', `const ${client} = new ${coreClassName(model)}();`, ...use].join('\n');
+  return [
+    '## Standalone functions',
+    '',
+    `\`${model.packageName}/funcs\` has one function per operation, named by its operationId, that takes the client first and returns what the method returns (\`${name}(${client}, ...)\` is \`${client}.${operation.resource}.${operation.methodName}(...)\`, with the same errors). With the core client \`${coreClassName(model)}\` (the same options as \`${model.name}\`, no operations), a bundler keeps only the functions you import and their operations. Helpers that chain calls (waiters, chunked uploads, \`waitFor\`) are methods of \`${model.name}\` only.`,
+    '',
+    fenced(code),
+  ].join('\n');
 }
 
 function errorsSection(model: ApiModel): string {
@@ -195,6 +214,8 @@ export function emitReadme(model: ApiModel): string {
     'Every method is listed in [api.md](./api.md).',
     '',
     ...model.resources.flatMap((resource) => [`### ${resource.property}`, '', firstParagraph(resource.description) ?? '', '', ...resource.operations.flatMap((operation) => [operationSection(model, operation), ''])]),
+    funcsSection(model, quick ?? model.operations[0]),
+    '',
     errorsSection(model),
     '',
     retriesSection(model),
@@ -204,7 +225,7 @@ export function emitReadme(model: ApiModel): string {
     '',
     '## Raw client',
     '',
-    `\`${clientVariable(model)}.raw\` is the [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client underneath, typed from the spec and configured with the same base URL, credentials and headers.`,
+    `\`${clientVariable(model)}.raw\` is the [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client underneath, typed from the spec and configured with the same base URL, credentials and headers. It is made on first use, so an app that never reads it does not bundle it.`,
     '',
   ];
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -117,9 +117,9 @@ const GLOBAL_NAMES = [
 /** Every name an exported spec-derived type or class may not take (the client's own names are added per API). */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([...runtimeExportNames(), ...Object.values(RUNTIME_EXPORTS).flat(), ...ERROR_CLASSES, ...PACKAGE_NAMES, ...GLOBAL_NAMES]);
 
-/** Names that depend on the client's name: the class, its base error class and error code type. */
+/** Names that depend on the client's name: the class, its core client (core.ts), its base error class and error code type. */
 export function clientTypeNames(client: string): string[] {
-  return [client, `${client}Error`, `${client}ErrorCode`];
+  return [client, `${client}Core`, `${client}Error`, `${client}ErrorCode`];
 }
 
 /** Suffixes tried, in order, for a spec name that collides with a reserved one (then numbers: `PromiseSchema2`). */

@@ -5,7 +5,6 @@
  * bodies (unwrapping the API's envelope). Generated resource methods are
  * one-line calls into this class.
  */
-import createClient, { type Client } from 'openapi-fetch';
 import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
 import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type RequestOptions } from './config.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BUDGET_MS, DEFAULT_RETRY_STATUSES, DEFAULT_TIMEOUT_MS, INITIAL_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS } from './defaults.js';
@@ -23,7 +22,7 @@ import { backoffDelayMs, isRetryableStatus, retryAfterSeconds, serverDelayMs, ty
 import { clientOptionsProblem, requestOptionsProblem } from './option-checks.js';
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
 import { webhookUrlProblem } from './webhook-url.js';
-import { redirectSafeFetch, requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
+import { requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
 
 type Params = Record<string, unknown> | undefined;
 
@@ -64,9 +63,14 @@ const IDEMPOTENT_METHODS = new Set(['get', 'head', 'options', 'put', 'delete', '
 /** Marks an operation object returned by a long-running call, so waitFor() knows how to poll it. */
 export const LONG_RUNNING = Symbol.for('specsmith.longRunning');
 
+/** What the openapi-fetch escape hatch (raw-client.ts) is built from: this client's base URL, fetch and headers. */
+export interface RawClientInit {
+  baseUrl: string;
+  fetch: FetchFunction | undefined;
+  headers: Record<string, string>;
+}
+
 export class ClientCore {
-  /** openapi-fetch client for this API, with base URL, credentials and User-Agent: the escape hatch (typed by the generated client). */
-  readonly raw: Client<{}>;
   readonly config: ApiConfig;
   readonly errors: ErrorClasses;
   readonly baseUrl: string;
@@ -104,21 +108,27 @@ export class ClientCore {
     const keyHeaders = Object.values(config.auth).flatMap((scheme) => (scheme.type === 'header' ? [scheme.name.toLowerCase()] : []));
     this.credentialHeaders = new Set([...SENSITIVE_HEADERS, ...keyHeaders]);
     this.#fetch = options.fetch;
-    const rawFetch = redirectSafeFetch(options.fetch, this.credentialHeaders);
     this.#headers = { 'User-Agent': config.userAgent, ...options.headers };
     this.#hooks = this.#redactedHooks(options.hooks ?? {});
-    this.raw = createClient<{}>({ baseUrl: this.baseUrl, fetch: rawFetch, headers: this.#headers });
-    this.raw.use({
-      onRequest: ({ request }) => {
-        if (request.headers.has('authorization') || !this.#apiKey) return undefined;
-        const auth = this.#credentials(this.config.security);
-        const url = new URL(request.url);
-        for (const [name, value] of Object.entries(auth.query)) url.searchParams.set(name, String(value));
-        const next = new Request(url, request);
-        for (const [name, value] of Object.entries(auth.header)) next.headers.set(name, value);
-        return next;
-      },
-    });
+  }
+
+  /**
+   * The raw openapi-fetch client is built from this (raw-client.ts) only when
+   * someone asks for it, so an app that never uses it does not bundle openapi-fetch's client.
+   */
+  rawClientInit(): RawClientInit {
+    return { baseUrl: this.baseUrl, fetch: this.#fetch, headers: this.#headers };
+  }
+
+  /** A raw client's request with the API's credentials added (unless it sets Authorization itself); undefined leaves it as it is. */
+  authorizeRaw(request: Request): Request | undefined {
+    if (request.headers.has('authorization') || !this.#apiKey) return undefined;
+    const auth = this.#credentials(this.config.security);
+    const url = new URL(request.url);
+    for (const [name, value] of Object.entries(auth.query)) url.searchParams.set(name, String(value));
+    const next = new Request(url, request);
+    for (const [name, value] of Object.entries(auth.header)) next.headers.set(name, value);
+    return next;
   }
 
   /** How the client prints (`util.inspect`, `console.log`): the key is never shown. */

@@ -320,7 +320,7 @@ describe('shadowed-names.yaml: names the generated code and the runtime use', ()
     const errors = packages.get('shadowed-names')?.files.get('src/errors.ts') ?? '';
     const classes = [...errors.matchAll(/^export (?:class|const|type) (\w+)/gm)].map((match) => match[1] ?? '');
     const client = 'PromiseClient';
-    const own = new Set([client, 'default', `${client}Error`, `${client}ErrorCode`]);
+    const own = new Set([client, 'default', `${client}Core`, `${client}Error`, `${client}ErrorCode`]);
     expect([...named, ...classes].filter((name) => !own.has(name) && !RESERVED_TYPE_NAMES.has(name))).toEqual([]);
   });
 
@@ -339,6 +339,13 @@ describe('reserved-members.yaml: then, constructor, __proto__ and other Object.p
   const withRecordingFetch = `
     const sent = [];
     const client = new pkg.Members({ apiKey: 'k', baseUrl: 'https://api.test', maxRetries: 0, fetch: async (request) => { sent.push({ method: request.method, url: request.url, body: request.method === 'GET' ? null : await request.text() }); return new Response(null, { status: 204 }); } });`;
+
+  it('the standalone functions module is no thenable: the function of operation `then` is exported as then_', async () => {
+    const { folder } = packages.get('reserved-members') ?? { folder: '' };
+    const { pwned, result } = await importInChild(folder, "const funcs = await import(join(dist, 'funcs.js')); return { then: typeof funcs.then, then_: typeof funcs.then_, names: Object.keys(funcs).sort() };");
+    expect(pwned).toBe('undefined');
+    expect(result).toEqual({ then: 'undefined', then_: 'function', names: ['__proto__', 'constructor', 'hasOwnProperty', 'sendBody', 'sendObjectBody', 'then_', 'toString'] });
+  });
 
   it('no resource is a thenable, and awaiting one settles', async () => {
     const { folder } = packages.get('reserved-members') ?? { folder: '' };

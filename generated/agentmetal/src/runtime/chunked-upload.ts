@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Chunked uploads (`x-specsmith-chunked-upload`): start an upload, send the
  * data in parts of the size the server chose, complete it; abort it on

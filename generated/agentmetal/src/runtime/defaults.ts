@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * The client's defaults, in one place: the runtime reads them, and the
  * generator reads the same constants when it writes a package's README, so

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * When to retry and how long to wait. Network errors, 408, 429 and 5xx are
  * worth another attempt; the server's own advice (`Retry-After` in seconds or

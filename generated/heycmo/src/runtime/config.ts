@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /** What a generated package tells the runtime about its API, and what users may set. */
 import type { RequestIdConfig } from './response-info.js';
 import type { RateLimitHeaders } from './retry.js';

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Checks on the options a caller passes to the client or to one call. A wrong
  * type here would otherwise surface far from its cause: a `signal` that is not

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Pages of a list operation, driven by `x-specsmith-pagination`. `await` a
  * list call for its first page; `for await` over the call for every item of

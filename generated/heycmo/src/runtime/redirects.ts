@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Following redirects ourselves (`redirect: 'manual'`), so credentials and
  * bodies go only where the caller sent them. Platform fetch re-sends custom

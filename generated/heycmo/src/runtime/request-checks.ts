@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Checks on the caller's arguments that keep a request from meaning something
  * other than what the method says: a path argument that walks up the URL, a

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /** AbortSignal plumbing that works on every runtime with fetch (no AbortSignal.any needed). */
 
 export interface LinkedSignal {

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * One HTTP exchange for a generated method. The URL is built by openapi-fetch's
  * own serializers (path templates, query styles), so it is the URL the raw

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Reading response bodies with a byte cap enforced while the bytes arrive, so
  * a server that sends an endless or huge body cannot exhaust memory: past the

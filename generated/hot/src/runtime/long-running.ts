@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Waiting for a long-running operation (`x-specsmith-long-running`): poll the
  * status operation with growing intervals until a terminal state or the

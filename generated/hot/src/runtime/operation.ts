@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * The description of one API operation that generated code hands to the
  * runtime. Generated methods are one-liners; everything an operation needs at

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * A server-sent-event operation as an async iterable of typed events, driven
  * by `x-specsmith-sse`. Each event's JSON `data` names its type (filled in from

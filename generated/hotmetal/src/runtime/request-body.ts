@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Turns the caller's params into a request body of the operation's kind:
  * JSON, multipart (computing the file digest when the API wants one and the

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Whether an event settles a stream's result (`x-specsmith-sse.result`): a
  * success when it is the success event type and/or its state is one of the

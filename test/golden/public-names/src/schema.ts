@@ -136,6 +136,7 @@ export interface components {
         WaitTimeoutError: WaitTimeoutErrorSchema;
         WebhookVerificationError: WebhookVerificationErrorSchema;
         Ledger: LedgerSchema;
+        LedgerCore: LedgerCoreSchema;
         LedgerError: LedgerErrorSchema;
         LedgerErrorCode: LedgerErrorCodeSchema;
         ClientCore: ClientCoreSchema;
@@ -284,6 +285,7 @@ export type OperationFailedErrorSchema = string;
 export type WaitTimeoutErrorSchema = string;
 export type WebhookVerificationErrorSchema = string;
 export type LedgerSchema = string;
+export type LedgerCoreSchema = string;
 export type LedgerErrorSchema = string;
 export type LedgerErrorCodeSchema = string;
 export type ClientCoreSchema = string;
