@@ -15,6 +15,8 @@ const USAGE = `Usage:
   specsmith generate <spec-file> --out <dir> [--name <package-name>]
   specsmith docs                                       API references of every spec into docs/
   specsmith docs <spec-file> --out <dir> [--name <package-name>]
+  specsmith diff <old-spec> <new-spec> [--format text|json|markdown] [--fail-on breaking]
+  specsmith diff <revision> [<revision>] -- <spec-file>     the spec at a git revision (or two)
 Options:
   --check     write nothing; exit 1 and list the files that would change
   --watch     regenerate when a spec changes
@@ -39,6 +41,10 @@ function parseSize(text: string): number {
 
 export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   try {
+    if (argv[0] === 'diff') {
+      const { runDiff } = await import('./diff-command.js');
+      return await runDiff(argv.slice(1), cwd);
+    }
     const args = parseArgs(argv, ['out', 'name', 'max-file-size'], ['check', 'watch', 'verbose', 'help', 'force'], ['allow-ref-root']);
     if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
       process.stdout.write(`${USAGE}\n`);
