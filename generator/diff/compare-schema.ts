@@ -122,23 +122,25 @@ function compareProperties(pair: SchemaPair, oldAt: At, newAt: At, what: ValuePa
   const path = (name: string): ValuePath => ({ ...child(what, name), parameter: false });
   const field = (name: string): string => display(pair, path(name));
   const { log, subject } = pair;
+  // An added, removed or re-required field is reported where it is declared, not at the component it names.
+  const written = (at: At): string => at.declared ?? at.pointer;
   for (const [name, at] of newProps) {
     const before = oldProps.get(name);
     const required = newFacts.required.has(name);
     if (!before) {
-      if (request) log.add(required ? 'new-required-request-property' : 'new-optional-request-property', { subject, message: `${field(name)} added`, old: oldAt.pointer, new: at.pointer });
-      else log.add('response-property-added', { subject, message: `${field(name)} added`, old: oldAt.pointer, new: at.pointer });
+      if (request) log.add(required ? 'new-required-request-property' : 'new-optional-request-property', { subject, message: `${field(name)} added`, old: oldAt.pointer, new: written(at) });
+      else log.add('response-property-added', { subject, message: `${field(name)} added`, old: oldAt.pointer, new: written(at) });
       continue;
     }
     const wasRequired = oldFacts.required.has(name);
     if (wasRequired !== required) {
       const id: RuleId = request ? (required ? 'request-property-became-required' : 'request-property-became-optional') : required ? 'response-property-became-required' : 'response-property-became-optional';
-      log.add(id, { subject, message: `${field(name)} became ${required ? 'required' : 'optional'}`, old: before.pointer, new: at.pointer });
+      log.add(id, { subject, message: `${field(name)} became ${required ? 'required' : 'optional'}`, old: written(before), new: written(at) });
     }
     compareSchema(pair, before, at, path(name));
   }
   for (const [name, at] of oldProps) {
     if (newProps.has(name)) continue;
-    log.add(request ? 'request-property-removed' : 'response-property-removed', { subject, message: `${field(name)} removed`, old: at.pointer, new: newAt.pointer });
+    log.add(request ? 'request-property-removed' : 'response-property-removed', { subject, message: `${field(name)} removed`, old: written(at), new: newAt.pointer });
   }
 }

@@ -195,7 +195,7 @@ function compareResponses(oldDoc: Json, newDoc: Json, log: ChangeLog, before: Op
     const raw = isObject(operation.node['responses']) ? operation.node['responses'] : {};
     for (const [status, value] of Object.entries(raw)) {
       const at = resolve(document, value, appendPointer(operation.pointer, 'responses', status));
-      if (at) found.set(status.toUpperCase(), at);
+      if (at) found.set(/^\dxx$/i.test(status) ? status.toUpperCase() : status, at);
     }
     return found;
   };

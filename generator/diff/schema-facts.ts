@@ -10,6 +10,8 @@ import { isObject, type Json } from '../model/schema-utils.js';
 export interface At {
   schema: Json;
   pointer: string;
+  /** Where the node was written when that is a `$ref` to `pointer` (a property that names a component). */
+  declared?: string | undefined;
 }
 
 /** Follows `$ref` chains; a cycle or a dangling ref leaves the last node reached. */
@@ -26,7 +28,7 @@ export function resolve(document: Json, node: unknown, pointer: string): At | un
     current = target;
     at = ref.slice(1);
   }
-  return isObject(current) ? { schema: current, pointer: at } : undefined;
+  return isObject(current) ? { schema: current, pointer: at, declared: at === pointer ? undefined : pointer } : undefined;
 }
 
 const ALL_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];

@@ -99,7 +99,7 @@ function compareMethod(old: Located, next: Located, oldDoc: Json, newDoc: Json, 
     const oldFields = objectFacts(oldDoc, oldResult).properties;
     const newFields = objectFacts(newDoc, newResult).properties;
     for (const [name, field] of oldFields) {
-      if (!newFields.has(name) && field.schema['writeOnly'] !== true) log.add('sdk-result-field-removed', { subject, message: `${subject}() result has no "${name}"`, old: field.pointer, new: newResult.pointer });
+      if (!newFields.has(name) && field.schema['writeOnly'] !== true) log.add('sdk-result-field-removed', { subject, message: `${subject}() result has no "${name}"`, old: field.declared ?? field.pointer, new: newResult.pointer });
     }
   }
 }
