@@ -17,6 +17,7 @@ import { CJS_DIR, CJS_MARKER } from '../emit/package-files.js';
 import { runtimeDir } from '../emit/runtime-dir.js';
 import { UNMANAGED, writeOutput } from '../write/write-output.js';
 import { hashInputs } from './content-hash.js';
+import type { PublishOptions } from '../pipeline.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -38,6 +39,9 @@ export interface BuildTarget {
   /** The MCP server package's folder. */
   mcpOut: string;
   packageName: string | undefined;
+  packageVersion?: string | undefined;
+  publish?: PublishOptions | undefined;
+  changelog?: string | undefined;
 }
 
 export interface BuildOptions {
@@ -95,17 +99,18 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   const lintJob = cache.lint === lintKey ? Promise.resolve(undefined) : timed('lint', verbose, () => lint(cwd));
 
   const generateJobs = targets.map(async (target) => {
-    const input = hashInputs([dirname(target.spec)], [toolchain, target.out, target.mcpOut]);
+    // The configuration and released state (name, version, changelog) are inputs as much as the spec is.
+    const input = hashInputs([dirname(target.spec)], [toolchain, target.out, target.mcpOut, JSON.stringify({ version: target.packageVersion, publish: target.publish })]);
     const previous = cache.generate?.[target.name];
     if (previous?.input === input && previous.output === hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP)) return { target, input, files: undefined as FileMap | undefined, mcp: undefined as FileMap | undefined };
     // Loaded only when something must be generated: a cached build never pays for TypeScript and ts-morph.
     const { generatePackage } = await import('../pipeline.js');
-    const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: target.packageName }));
+    const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: target.packageName, packageVersion: target.packageVersion, publish: target.publish }));
     return { target, input, files: result.files as FileMap | undefined, mcp: result.mcp as FileMap | undefined };
   });
 
   const docsDir = join(cwd, 'docs');
-  const docsInput = hashInputs([join(cwd, 'specs')], [toolchain]);
+  const docsInput = hashInputs([join(cwd, 'specs')], [toolchain, JSON.stringify(targets.map((target) => [target.packageName, target.packageVersion, target.changelog]))]);
   const docsJob =
     cache.docs?.input === docsInput && cache.docs.output === hashInputs([docsDir])
       ? Promise.resolve(undefined)
