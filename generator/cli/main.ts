@@ -17,6 +17,9 @@ const USAGE = `Usage:
   specsmith docs <spec-file> --out <dir> [--name <package-name>]
   specsmith diff <old-spec> <new-spec> [--format text|json|markdown] [--fail-on breaking]
   specsmith diff <revision> [<revision>] -- <spec-file>     the spec at a git revision (or two)
+  specsmith release [<name>...] [--dry-run] [--at <revision>]
+                                                       next version, CHANGELOG.md and released spec of each
+                                                       package (releases/<name>/, specsmith.config.json)
 Options:
   --check     write nothing; exit 1 and list the files that would change
   --watch     regenerate when a spec changes
@@ -44,6 +47,10 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     if (argv[0] === 'diff') {
       const { runDiff } = await import('./diff-command.js');
       return await runDiff(argv.slice(1), cwd);
+    }
+    if (argv[0] === 'release') {
+      const { runRelease } = await import('./release-command.js');
+      return await runRelease(argv.slice(1), cwd);
     }
     const args = parseArgs(argv, ['out', 'name', 'max-file-size'], ['check', 'watch', 'verbose', 'help', 'force'], ['allow-ref-root']);
     if (args.flags.has('help') || args.command === undefined || args.command === 'help') {

@@ -105,8 +105,12 @@ function compareLimits(pair: SchemaPair, oldAt: At, newAt: At, label: string, pr
   }
   const oldPattern = oldAt.schema['pattern'];
   const newPattern = newAt.schema['pattern'];
-  // Two patterns cannot be compared in general: any new or changed pattern may reject values the old one took.
-  if (oldPattern !== newPattern) report(newPattern !== undefined, 'pattern', oldPattern, newPattern);
+  // Whether one regular expression accepts everything another does is not decidable in general: a new or
+  // changed pattern may reject values the old one took; only a removed pattern surely accepts more.
+  if (oldPattern !== newPattern) {
+    if (newPattern === undefined) report(false, 'pattern', oldPattern, newPattern);
+    else pair.log.add(`${prefix}-pattern-changed` as RuleId, { subject: pair.subject, message: `${label}: pattern ${oldPattern === undefined ? 'none' : JSON.stringify(oldPattern)} -> ${JSON.stringify(newPattern)}`, old: oldAt.pointer, new: newAt.pointer });
+  }
 }
 
 function compareProperties(pair: SchemaPair, oldAt: At, newAt: At, what: ValuePath): void {

@@ -9,6 +9,8 @@ import type { ModelledSpec } from '../pipeline.js';
 import { modelSpec } from '../pipeline.js';
 import { ChangeLog, sortChanges, type Change, type Side } from './change.js';
 import { diffHttp } from './http-diff.js';
+import { differingPointers } from './other-changes.js';
+import { getAtPointer } from '../load/json-pointer.js';
 import { diffSdk } from './sdk-diff.js';
 import type { SpecSource } from './spec-source.js';
 import type { ChangeKind } from './rules.js';
@@ -42,6 +44,12 @@ export function compareModelled(before: ModelledSpec, after: ModelledSpec, oldSo
   const log = new ChangeLog(locator(before, oldSource), locator(after, newSource));
   diffHttp(before.spec.document, after.spec.document, log);
   diffSdk(before.model, after.model, before.spec.document, after.spec.document, log);
+  if (log.changes.length === 0) {
+    for (const pointer of differingPointers(before.spec.document, after.spec.document, 10)) {
+      const exists = (document: unknown): boolean => getAtPointer(document, pointer) !== undefined;
+      log.add('spec-changed', { subject: undefined, message: `${pointer} ${!exists(before.spec.document) ? 'added' : !exists(after.spec.document) ? 'removed' : 'changed'}`, old: exists(before.spec.document) ? pointer : undefined, new: exists(after.spec.document) ? pointer : undefined });
+    }
+  }
   const changes = sortChanges(log.changes);
   const worst = changes.some((change) => change.kind === 'breaking') ? 'breaking' : changes.some((change) => change.kind === 'non-breaking') ? 'non-breaking' : changes.length > 0 ? 'informational' : undefined;
   return { old: oldSource.label, new: newSource.label, changes, worst };

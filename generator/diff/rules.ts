@@ -49,6 +49,7 @@ export const RULES = {
   'request-parameter-enum-value-added': additive('http', 'parameter accepts a new value'),
   'request-parameter-constraint-narrowed': breaking('http', 'parameter accepts a smaller range', 'Keep values within the new limits.'),
   'request-parameter-constraint-widened': additive('http', 'parameter accepts a wider range'),
+  'request-parameter-pattern-changed': breaking('http', 'parameter pattern changed', 'Check that the values you send match the new pattern.'),
   // Request bodies.
   'request-body-added-required': breaking('http', 'operation now requires a body', 'Send the request body.'),
   'request-body-added-optional': additive('http', 'operation accepts an optional body'),
@@ -68,6 +69,7 @@ export const RULES = {
   'request-property-enum-value-added': additive('http', 'request field accepts a new value'),
   'request-property-constraint-narrowed': breaking('http', 'request field accepts a smaller range', 'Keep values within the new limits.'),
   'request-property-constraint-widened': additive('http', 'request field accepts a wider range'),
+  'request-property-pattern-changed': breaking('http', 'request field pattern changed', 'Check that the values you send match the new pattern.'),
   // Responses.
   'response-success-status-removed': breaking('http', 'success status removed', 'Handle the remaining success statuses.'),
   'response-success-status-added': additive('http', 'success status added'),
@@ -94,6 +96,7 @@ export const RULES = {
   // Document metadata.
   'info-version-changed': info('http', 'API version changed'),
   'server-url-changed': info('http', 'default server changed'),
+  'spec-changed': info('http', 'other spec content changed (extensions, examples, descriptions of schemas)'),
   // The generated client's surface.
   'sdk-method-removed': breaking('sdk', 'client method removed', 'Stop calling this method; use its replacement.'),
   'sdk-method-renamed': breaking('sdk', 'client method renamed', 'Call the method by its new name.'),
