@@ -10,6 +10,7 @@ import { internalError } from './internal-error.js';
 import { defaultTargets, singleTarget, type GenerateTarget } from './targets.js';
 
 const USAGE = `Usage:
+  specsmith init [--scope @name] [--name <spec-folder>]      specsmith.config.json and a sample specs/<name>/openapi.yaml
   specsmith build [--force]                            lint, generate, compile and document every spec (cached)
   specsmith generate                                   every specs/<name>/openapi.yaml into generated/<name>/
   specsmith generate <spec-file> --out <dir> [--name <package-name>]
@@ -47,6 +48,10 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     if (argv[0] === 'diff') {
       const { runDiff } = await import('./diff-command.js');
       return await runDiff(argv.slice(1), cwd);
+    }
+    if (argv[0] === 'init') {
+      const { runInit } = await import('./init-command.js');
+      return runInit(argv.slice(1), cwd);
     }
     if (argv[0] === 'release') {
       const { runRelease } = await import('./release-command.js');

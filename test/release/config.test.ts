@@ -65,7 +65,7 @@ describe('defaults', () => {
   });
 
   it('the committed specsmith.config.schema.json is the schema the loader checks with', async () => {
-    expect(JSON.parse(await readFile(join(repoRoot, 'specsmith.config.schema.json'), 'utf8'))).toEqual(CONFIG_SCHEMA);
+    expect(JSON.parse(await readFile(join(repoRoot, 'generator', 'specsmith.config.schema.json'), 'utf8'))).toEqual(CONFIG_SCHEMA);
   });
 });
 
