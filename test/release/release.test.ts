@@ -105,6 +105,23 @@ describe('a package released through its history', () => {
     }
   });
 
+  it('a damaged released spec (releases/<name>/openapi.json) is a diagnostic naming it, and nothing is released', async () => {
+    const released = join(temp.path, 'releases', 'tasker', 'openapi.json');
+    const good = await readFile(released, 'utf8');
+    await writeFile(released, good.slice(0, Math.floor(good.length / 2)));
+    try {
+      const before = await hashTree(temp.path);
+      const { code, stderr } = await runCli(['release'], temp.path);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/releases\/tasker\/openapi\.json:\d+:\d+ error \[json-syntax\]/);
+      expect(stderr).toContain('specsmith: nothing was released');
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(await hashTree(temp.path)).toEqual(before);
+    } finally {
+      await writeFile(released, good);
+    }
+  });
+
   // npm asks the registry whether the version exists; a refused loopback connection, not retried, is an answer.
   it('the released package passes npm publish --dry-run, shipping its changelog (offline)', async () => {
     const { stdout } = await run('npm', ['publish', '--dry-run', '--ignore-scripts', '--json', '--registry', 'http://127.0.0.1:1', '--fetch-retries=0'], { cwd: join(temp.path, 'generated', 'tasker'), env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
