@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors, SpecError } from './diagnostics.js';
-import { emitPackage, type FileMap } from './emit/emit-package.js';
+import { emitPackage, sortedFiles, type FileMap } from './emit/emit-package.js';
 import { emitMcpPackage } from './emit/mcp-package.js';
 import { buildMcpTools } from './emit/mcp-tools.js';
 import { startSchemaJob } from './emit/schema-job.js';
@@ -16,6 +16,17 @@ import { buildModel } from './model/index.js';
 import type { ApiModel } from './model/types.js';
 import { validateSpec } from './validate/validate-spec.js';
 import { normalizeSpec } from './normalize/normalize-spec.js';
+import { withPackageMeta } from './config/package-meta.js';
+import type { PackageSettings } from './config/project-config.js';
+
+export interface PublishOptions {
+  settings: PackageSettings;
+  /** The packages' folders relative to the repository (package.json `repository.directory`). */
+  clientDir: string;
+  mcpDir: string;
+  /** The client package's CHANGELOG.md, kept with the released state (release/). */
+  changelog?: string | undefined;
+}
 
 export interface StageTiming {
   stage: string;
@@ -24,6 +35,9 @@ export interface StageTiming {
 
 export interface GenerateOptions extends LoadOptions {
   packageName?: string | undefined;
+  packageVersion?: string | undefined;
+  /** What the project configuration and the released state add to the packages (config/, release/). */
+  publish?: PublishOptions | undefined;
   cwd?: string;
   /** Called once the document is bundled, validated and normalized (before modelling). */
   onNormalized?: (document: Record<string, unknown>, source: string) => void;
@@ -71,7 +85,7 @@ export async function modelSpec(specFile: string, options: GenerateOptions = {})
   await timed(timings, 'normalize', () => normalizeSpec(spec.document));
   const source = relative(cwd, spec.rootPath).split('\\').join('/');
   options.onNormalized?.(spec.document, source);
-  const model = await timed(timings, 'model', () => buildModel(spec.document, { source, packageName: options.packageName }));
+  const model = await timed(timings, 'model', () => buildModel(spec.document, { source, packageName: options.packageName, packageVersion: options.packageVersion }));
   return { spec, model, timings };
 }
 
@@ -105,5 +119,19 @@ export async function generatePackage(specFile: string, options: GenerateOptions
     const mcp = await emitMcpPackage(model, tools);
     return { files: await emitPackage(model, spec.document, tools, { customDir: join(dirname(spec.rootPath), 'custom'), schema }), mcp };
   });
+  if (options.publish) applyPublish(files, mcp, options.publish);
   return { model, files, mcp, timings };
+}
+
+/** License, author, repository and the changelog from the project's configuration and released state. */
+function applyPublish(files: FileMap, mcp: FileMap, publish: PublishOptions): void {
+  const changelog = publish.changelog;
+  files.set('package.json', withPackageMeta(files.get('package.json') ?? '{}', publish.settings, publish.clientDir, changelog !== undefined));
+  mcp.set('package.json', withPackageMeta(mcp.get('package.json') ?? '{}', publish.settings, publish.mcpDir, false));
+  if (changelog !== undefined) {
+    files.set('CHANGELOG.md', changelog);
+    const sorted = sortedFiles(files);
+    files.clear();
+    for (const [path, text] of sorted) files.set(path, text);
+  }
 }

@@ -11,7 +11,7 @@ export async function runDocs(targets: GenerateTarget[], flags: { check: boolean
   const started = performance.now();
   let files;
   try {
-    files = await buildDocs(targets.map((target) => ({ name: basename(target.out), spec: target.spec, packageName: target.packageName })), flags.cwd, flags.load);
+    files = await buildDocs(targets.map((target) => ({ name: basename(target.out), spec: target.spec, packageName: target.packageName, packageVersion: target.packageVersion, changelog: target.publish?.changelog })), flags.cwd, flags.load);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     // The message is the formatted diagnostics, one per line.

@@ -42,7 +42,7 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
     const label = relative(flags.cwd, target.spec) || target.spec;
     const started = performance.now();
     try {
-      const result = await generatePackage(target.spec, { ...flags.load, packageName: target.packageName, cwd: flags.cwd });
+      const result = await generatePackage(target.spec, { ...flags.load, packageName: target.packageName, packageVersion: target.packageVersion, publish: target.publish, cwd: flags.cwd });
       generated.push({ target, result });
       log(`specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} + ${result.mcp.size} (MCP) files (${Math.round(performance.now() - started)} ms)`);
       if (flags.verbose) for (const timing of result.timings) log(`  ${timing.stage.padEnd(9)} ${timing.ms.toFixed(1).padStart(8)} ms`);

@@ -5,7 +5,7 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the AgentMetal API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'AgentMetal', userAgent: '@specsmith/agentmetal/0.1.0', apiKeyEnv: 'AGENTMETAL_API_KEY', baseUrlEnv: 'AGENTMETAL_BASE_URL', baseUrl: 'http://localhost:8080', auth: { ApiKeyAuth: { type: 'header', name: 'X-API-Key' } }, security: [['ApiKeyAuth']], errors: { message: '/error' }, rateLimit: { limit: 'X-RateLimit-Limit', remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset', resetFormat: 'epoch-seconds' } };
+export const apiConfig: ApiConfig = { name: 'AgentMetal', userAgent: '@specsmith/agentmetal/0.2.1', apiKeyEnv: 'AGENTMETAL_API_KEY', baseUrlEnv: 'AGENTMETAL_BASE_URL', baseUrl: 'http://localhost:8080', auth: { ApiKeyAuth: { type: 'header', name: 'X-API-Key' } }, security: [['ApiKeyAuth']], errors: { message: '/error' }, rateLimit: { limit: 'X-RateLimit-Limit', remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset', resetFormat: 'epoch-seconds' } };
 /** GET /v1/instances */
 export const listInstances: OperationDescriptor = { id: 'listInstances', methodPath: 'instances.list', method: 'get', path: '/v1/instances', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/items' } }, security: [['ApiKeyAuth']] };
 /** POST /v1/instances */

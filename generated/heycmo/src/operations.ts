@@ -5,7 +5,7 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the HeyCMO API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'HeyCMO', userAgent: '@specsmith/heycmo/0.1.0', apiKeyEnv: 'HEYCMO_API_KEY', baseUrlEnv: 'HEYCMO_BASE_URL', baseUrl: 'https://heycmo.ai', auth: { bearerAuth: { type: 'bearer' }, mcpToken: { type: 'query', name: 'token' } }, security: [['bearerAuth']], errors: { message: '/error', code: '/code', requestId: '/requestId' }, requestId: { header: 'X-Request-ID' }, retry: { maxRetries: 5 } };
+export const apiConfig: ApiConfig = { name: 'HeyCMO', userAgent: '@specsmith/heycmo/0.2.2', apiKeyEnv: 'HEYCMO_API_KEY', baseUrlEnv: 'HEYCMO_BASE_URL', baseUrl: 'https://heycmo.ai', auth: { bearerAuth: { type: 'bearer' }, mcpToken: { type: 'query', name: 'token' } }, security: [['bearerAuth']], errors: { message: '/error', code: '/code', requestId: '/requestId' }, requestId: { header: 'X-Request-ID' }, retry: { maxRetries: 5 } };
 /** GET / */
 export const getHomePage: OperationDescriptor = { id: 'getHomePage', methodPath: 'discovery.getHomePage', method: 'get', path: '/', query: ['mode'], accept: 'text/html, application/json', responses: { '200': { kind: 'auto' } }, security: [] };
 /** GET /openapi.json */

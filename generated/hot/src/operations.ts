@@ -6,7 +6,7 @@ import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 import type { ChunkedUploadDescriptor } from './runtime/chunked-upload.js';
 /** How the Hot API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'Hot', userAgent: '@specsmith/hot/0.1.0', apiKeyEnv: 'HOT_API_KEY', baseUrlEnv: 'HOT_BASE_URL', baseUrl: 'https://api.hot.dev', auth: { bearerAuth: { type: 'bearer' } }, security: [['bearerAuth']], errors: { message: '/error/message', code: '/error/code', requestId: '/error/request_id' }, requestId: { pointer: '/meta/request_id' }, retry: { maxRetries: 2, requireRetryAfter: [429] } };
+export const apiConfig: ApiConfig = { name: 'Hot', userAgent: '@specsmith/hot/0.6.1', apiKeyEnv: 'HOT_API_KEY', baseUrlEnv: 'HOT_BASE_URL', baseUrl: 'https://api.hot.dev', auth: { bearerAuth: { type: 'bearer' } }, security: [['bearerAuth']], errors: { message: '/error/message', code: '/error/code', requestId: '/error/request_id' }, requestId: { pointer: '/meta/request_id' }, retry: { maxRetries: 2, requireRetryAfter: [429] } };
 /** GET /status */
 export const getStatus: OperationDescriptor = { id: 'getStatus', methodPath: 'status.get', method: 'get', path: '/status', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
 /** GET /v1/projects */

@@ -5,7 +5,7 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the HotMetal API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'HotMetal', userAgent: '@specsmith/hotmetal/0.1.0', apiKeyEnv: 'HOTMETAL_API_KEY', baseUrlEnv: 'HOTMETAL_BASE_URL', baseUrl: 'https://app.hotmetalapp.com/agents-api/v1', auth: { bearerAuth: { type: 'bearer' } }, security: [['bearerAuth']], errors: { message: '/error', code: '/code' }, webhookUrlRules: { schemes: ['https'], maxLength: 2048, denyHosts: ['localhost'], denySuffixes: ['.local', '.internal'], denyPrivateNetworks: true } };
+export const apiConfig: ApiConfig = { name: 'HotMetal', userAgent: '@specsmith/hotmetal/0.3.0', apiKeyEnv: 'HOTMETAL_API_KEY', baseUrlEnv: 'HOTMETAL_BASE_URL', baseUrl: 'https://app.hotmetalapp.com/agents-api/v1', auth: { bearerAuth: { type: 'bearer' } }, security: [['bearerAuth']], errors: { message: '/error', code: '/code' }, webhookUrlRules: { schemes: ['https'], maxLength: 2048, denyHosts: ['localhost'], denySuffixes: ['.local', '.internal'], denyPrivateNetworks: true } };
 /** GET /me */
 export const getCurrentUser: OperationDescriptor = { id: 'getCurrentUser', methodPath: 'user.get', method: 'get', path: '/me', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
 /** GET /publications */
