@@ -41,7 +41,23 @@ export async function benchGithub(root: string, peers: string, scratch: string, 
   process.stderr.write('bench: GitHub spec with orval...\n');
   const orval = await repeat(runs, () => measure(node, [join(peers, 'orval/dist/bin/orval.js'), '--input', spec, '--output', join(out('orval'), 'api.ts'), '--client', 'fetch'], { cwd }), fresh('orval'));
 
-  // Type-check: specsmith's whole client package, and openapi-typescript's schema.ts alone.
+  const { tscSpecsmith, tscOpenapiTypescript } = await benchTsc(root, scratch, runs);
+  const { appSpecsmith, appOpenapiFetch } = await benchApps(root, scratch, out('specsmith'), join(out('ots'), 'schema.ts'), runs);
+  const operations = ((await readFile(join(out('specsmith'), 'api.md'), 'utf8')).match(/^\| `/gm) ?? []).length;
+  return { operations, specsmith, openapiTypescript, heyApi, orval, tscSpecsmith, tscOpenapiTypescript, appSpecsmith, appOpenapiFetch };
+}
+
+export interface TscResults {
+  tscSpecsmith: Summary;
+  tscOpenapiTypescript: Summary;
+}
+
+/**
+ * `tsc --noEmit` of specsmith's whole GitHub client package (scratch/specsmith)
+ * and of openapi-typescript's schema.ts alone (scratch/ots), both already generated.
+ */
+async function benchTsc(root: string, scratch: string, runs: number): Promise<TscResults> {
+  const node = process.execPath;
   const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noEmit: true, skipLibCheck: true, resolveJsonModule: true };
   // The package's dependencies resolve to the repository's installs.
   const paths = { 'openapi-fetch': [join(root, 'node_modules/openapi-fetch/dist/index.d.mts')], '@modelcontextprotocol/sdk/*': [join(root, 'node_modules/@modelcontextprotocol/sdk/dist/esm/*')] };
@@ -49,11 +65,23 @@ export async function benchGithub(root: string, peers: string, scratch: string, 
   await writeFile(join(scratch, 'tsconfig.ots.json'), JSON.stringify({ compilerOptions, include: ['ots/schema.ts'] }));
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   process.stderr.write('bench: tsc --noEmit...\n');
-  const tscSpecsmith = await repeat(runs, () => measure(node, [tsc, '-p', join(scratch, 'tsconfig.specsmith.json')], { cwd }));
-  const tscOpenapiTypescript = await repeat(runs, () => measure(node, [tsc, '-p', join(scratch, 'tsconfig.ots.json')], { cwd }));
-  const { appSpecsmith, appOpenapiFetch } = await benchApps(root, scratch, out('specsmith'), join(out('ots'), 'schema.ts'), runs);
-  const operations = ((await readFile(join(out('specsmith'), 'api.md'), 'utf8')).match(/^\| `/gm) ?? []).length;
-  return { operations, specsmith, openapiTypescript, heyApi, orval, tscSpecsmith, tscOpenapiTypescript, appSpecsmith, appOpenapiFetch };
+  const tscSpecsmith = await repeat(runs, () => measure(node, [tsc, '-p', join(scratch, 'tsconfig.specsmith.json')], { cwd: scratch }));
+  const tscOpenapiTypescript = await repeat(runs, () => measure(node, [tsc, '-p', join(scratch, 'tsconfig.ots.json')], { cwd: scratch }));
+  return { tscSpecsmith, tscOpenapiTypescript };
+}
+
+/**
+ * Only the type-check rows (for iterating on them): the GitHub spec generated
+ * once by specsmith and once by openapi-typescript (not timed), then both `tsc` runs.
+ */
+export async function benchGithubTsc(root: string, peers: string, scratch: string, runs: number): Promise<TscResults> {
+  const spec = join(peers, '@octokit/openapi/generated/api.github.com.json');
+  const node = process.execPath;
+  process.stderr.write('bench: generating the GitHub client and types once...\n');
+  await mkdir(join(scratch, 'ots'), { recursive: true });
+  await measure(node, [join(root, 'generator/bin/specsmith.js'), 'generate', spec, '--out', join(scratch, 'specsmith')], { cwd: scratch });
+  await measure(node, [join(peers, 'openapi-typescript/bin/cli.js'), spec, '-o', join(scratch, 'ots', 'schema.ts')], { cwd: scratch });
+  return benchTsc(root, scratch, runs);
 }
 
 /**

@@ -8,7 +8,9 @@
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { SpecError } from '../diagnostics.js';
 import { runRedocly } from '../docs/redoc-page.js';
@@ -17,6 +19,7 @@ import { CJS_DIR, CJS_MARKER } from '../emit/package-files.js';
 import { runtimeDir } from '../emit/runtime-dir.js';
 import { UNMANAGED, writeOutput } from '../write/write-output.js';
 import { hashInputs } from './content-hash.js';
+import type { PublishOptions } from '../pipeline.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -38,6 +41,9 @@ export interface BuildTarget {
   /** The MCP server package's folder. */
   mcpOut: string;
   packageName: string | undefined;
+  packageVersion?: string | undefined;
+  publish?: PublishOptions | undefined;
+  changelog?: string | undefined;
 }
 
 export interface BuildOptions {
@@ -49,6 +55,16 @@ export interface BuildOptions {
 
 function version(name: string): string {
   return (require(`${name}/package.json`) as { version: string }).version;
+}
+
+/** Whether a package resolves from `from` (a folder's package.json, or this module). */
+function resolvable(name: string, from: NodeJS.Require = require): boolean {
+  try {
+    from.resolve(`${name}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function log(message: string): void {
@@ -87,27 +103,35 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   const { cwd, verbose } = options;
   const started = performance.now();
   const cache = options.force ? {} : await readCache(cwd);
-  const generatorDir = join(cwd, 'generator', 'dist');
-  const tools = [`openapi-typescript@${version('openapi-typescript')}`, `ts-morph@${version('ts-morph')}`, `@redocly/cli@${version('@redocly/cli')}`];
+  // The compiled generator (dist/), wherever specsmith is installed.
+  const generatorDir = dirname(dirname(fileURLToPath(import.meta.url)));
+  // Redocly (lint and the API references) is an optional peer dependency: a project without it still
+  // gets its packages, and is told what was skipped.
+  const redocly = resolvable('@redocly/cli');
+  const lintable = redocly && existsSync(join(cwd, 'redocly.yaml'));
+  if (!redocly) log('specsmith: lint and docs skipped: @redocly/cli is not installed (npm install -D @redocly/cli)');
+  else if (!lintable) log('specsmith: lint skipped: no redocly.yaml in this folder');
+  const tools = [`openapi-typescript@${version('openapi-typescript')}`, `ts-morph@${version('ts-morph')}`, redocly ? `@redocly/cli@${version('@redocly/cli')}` : 'no-redocly'];
   const toolchain = hashInputs([generatorDir, runtimeDir()], tools, new Set(['.tsbuildinfo']));
 
   const lintKey = hashInputs([join(cwd, 'specs'), join(cwd, 'redocly.yaml'), join(cwd, '.redocly.lint-ignore.yaml'), join(generatorDir, 'lint'), join(generatorDir, 'extensions')], tools);
-  const lintJob = cache.lint === lintKey ? Promise.resolve(undefined) : timed('lint', verbose, () => lint(cwd));
+  const lintJob = cache.lint === lintKey || !lintable ? Promise.resolve(undefined) : timed('lint', verbose, () => lint(cwd));
 
   const generateJobs = targets.map(async (target) => {
-    const input = hashInputs([dirname(target.spec)], [toolchain, target.out, target.mcpOut]);
+    // The configuration and released state (name, version, changelog) are inputs as much as the spec is.
+    const input = hashInputs([dirname(target.spec)], [toolchain, target.out, target.mcpOut, JSON.stringify({ version: target.packageVersion, publish: target.publish })]);
     const previous = cache.generate?.[target.name];
     if (previous?.input === input && previous.output === hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP)) return { target, input, files: undefined as FileMap | undefined, mcp: undefined as FileMap | undefined };
     // Loaded only when something must be generated: a cached build never pays for TypeScript and ts-morph.
     const { generatePackage } = await import('../pipeline.js');
-    const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: target.packageName }));
+    const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: target.packageName, packageVersion: target.packageVersion, publish: target.publish }));
     return { target, input, files: result.files as FileMap | undefined, mcp: result.mcp as FileMap | undefined };
   });
 
   const docsDir = join(cwd, 'docs');
-  const docsInput = hashInputs([join(cwd, 'specs')], [toolchain]);
+  const docsInput = hashInputs([join(cwd, 'specs')], [toolchain, JSON.stringify(targets.map((target) => [target.packageName, target.packageVersion, target.changelog]))]);
   const docsJob =
-    cache.docs?.input === docsInput && cache.docs.output === hashInputs([docsDir])
+    !redocly || (cache.docs?.input === docsInput && cache.docs.output === hashInputs([docsDir]))
       ? Promise.resolve(undefined)
       : timed('docs', verbose, async () => (await import('../docs/build-docs.js')).buildDocs(targets, cwd));
 
@@ -143,8 +167,9 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
     if (files && mcp) {
       // The same output rules as `specsmith generate`: never into the spec's own folder.
       const rules = { protectedDirs: [dirname(target.spec)], cwd };
-      const { changed } = await writeOutput(target.out, files, rules);
-      const { changed: mcpChanged } = await writeOutput(target.mcpOut, mcp, rules);
+      const { changed, recovered } = await writeOutput(target.out, files, rules);
+      const { changed: mcpChanged, recovered: mcpRecovered } = await writeOutput(target.mcpOut, mcp, rules);
+      for (const sentence of [...recovered, ...mcpRecovered]) log(`specsmith: ${sentence}`);
       if (changed.length + mcpChanged.length > 0) changedPackages.push(target.name);
       next.generate = { ...next.generate, [target.name]: { input, output: hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP) } };
     }
@@ -157,6 +182,14 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   // tsc -b is incremental: packages whose sources did not change cost a timestamp check. It builds
   // its projects in the order given, and each MCP package compiles against its client's dist/ types.
   const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+  // The packages compile against their own dependencies, installed in the project (e.g. as workspaces).
+  const missing = [...new Set(targets.flatMap((target) => [[target.out, 'openapi-fetch'], [target.mcpOut, '@modelcontextprotocol/sdk'], [target.mcpOut, target.packageName]]).filter(([dir, name]) => !resolvable(name ?? '', createRequire(join(dir ?? '', 'package.json')))).map(([, name]) => name))];
+  if (missing.length > 0) {
+    log(`specsmith: packages generated but not compiled: ${missing.join(', ')} cannot be found from generated/; list "generated/*" in package.json "workspaces" and run npm install, then build again`);
+    await mkdir(join(cwd, dirname(CACHE_FILE)), { recursive: true });
+    await writeFile(join(cwd, CACHE_FILE), `${JSON.stringify(next, null, 2)}\n`);
+    return 0;
+  }
   const projects = [...targets.map((target) => target.out), ...targets.map((target) => join(target.out, 'tsconfig.cjs.json')), ...targets.map((target) => target.mcpOut)].map((dir) => relative(cwd, dir) || '.');
   try {
     await timed('compile', verbose, () => run(process.execPath, [tsc, '-b', ...projects], { cwd, maxBuffer: 64 * 1024 * 1024 }));

@@ -11,7 +11,7 @@ export async function runDocs(targets: GenerateTarget[], flags: { check: boolean
   const started = performance.now();
   let files;
   try {
-    files = await buildDocs(targets.map((target) => ({ name: basename(target.out), spec: target.spec, packageName: target.packageName })), flags.cwd, flags.load);
+    files = await buildDocs(targets.map((target) => ({ name: basename(target.out), spec: target.spec, packageName: target.packageName, packageVersion: target.packageVersion, changelog: target.publish?.changelog })), flags.cwd, flags.load);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     // The message is the formatted diagnostics, one per line.
@@ -26,13 +26,15 @@ export async function runDocs(targets: GenerateTarget[], flags: { check: boolean
     return stale.length > 0 ? 1 : 0;
   }
   let changed: string[];
+  let recovered: string[];
   try {
-    ({ changed } = await writeOutput(docsDir, files, { protectedDirs: targets.map((target) => dirname(target.spec)), cwd: flags.cwd }));
+    ({ changed, recovered } = await writeOutput(docsDir, files, { protectedDirs: targets.map((target) => dirname(target.spec)), cwd: flags.cwd }));
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     process.stderr.write(`${error.message}\nspecsmith: docs not written\n`);
     return 1;
   }
+  for (const sentence of recovered) process.stderr.write(`specsmith: ${sentence}\n`);
   process.stderr.write(`specsmith: ${relative(flags.cwd, docsDir) || docsDir}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`} (${Math.round(performance.now() - started)} ms)\n`);
   return 0;
 }

@@ -42,7 +42,7 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
     const label = relative(flags.cwd, target.spec) || target.spec;
     const started = performance.now();
     try {
-      const result = await generatePackage(target.spec, { ...flags.load, packageName: target.packageName, cwd: flags.cwd });
+      const result = await generatePackage(target.spec, { ...flags.load, packageName: target.packageName, packageVersion: target.packageVersion, publish: target.publish, cwd: flags.cwd });
       generated.push({ target, result });
       log(`specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} + ${result.mcp.size} (MCP) files (${Math.round(performance.now() - started)} ms)`);
       if (flags.verbose) for (const timing of result.timings) log(`  ${timing.stage.padEnd(9)} ${timing.ms.toFixed(1).padStart(8)} ms`);
@@ -82,14 +82,16 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
     for (const [out, files] of outputs(target, result)) {
       const started = performance.now();
       let changed: string[];
+      let recovered: string[];
       try {
-        ({ changed } = await writeOutput(out, files, { protectedDirs: [dirname(target.spec)], cwd: flags.cwd }));
+        ({ changed, recovered } = await writeOutput(out, files, { protectedDirs: [dirname(target.spec)], cwd: flags.cwd }));
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         log(`specsmith: ${relative(flags.cwd, out) || out}: not written`);
         log(error.message);
         return 1;
       }
+      for (const sentence of recovered) log(`specsmith: ${sentence}`);
       if (flags.verbose) log(`  write     ${(performance.now() - started).toFixed(1).padStart(8)} ms (${changed.length} changed)`);
       log(`specsmith: ${relative(flags.cwd, out) || out}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`}`);
     }

@@ -10,11 +10,17 @@ import { internalError } from './internal-error.js';
 import { defaultTargets, singleTarget, type GenerateTarget } from './targets.js';
 
 const USAGE = `Usage:
+  specsmith init [--scope @name] [--name <spec-folder>]      specsmith.config.json and a sample specs/<name>/openapi.yaml
   specsmith build [--force]                            lint, generate, compile and document every spec (cached)
   specsmith generate                                   every specs/<name>/openapi.yaml into generated/<name>/
   specsmith generate <spec-file> --out <dir> [--name <package-name>]
   specsmith docs                                       API references of every spec into docs/
   specsmith docs <spec-file> --out <dir> [--name <package-name>]
+  specsmith diff <old-spec> <new-spec> [--format text|json|markdown] [--fail-on breaking]
+  specsmith diff <revision> [<revision>] -- <spec-file>     the spec at a git revision (or two)
+  specsmith release [<name>...] [--dry-run] [--at <revision>]
+                                                       next version, CHANGELOG.md and released spec of each
+                                                       package (releases/<name>/, specsmith.config.json)
 Options:
   --check     write nothing; exit 1 and list the files that would change
   --watch     regenerate when a spec changes
@@ -39,6 +45,18 @@ function parseSize(text: string): number {
 
 export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   try {
+    if (argv[0] === 'diff') {
+      const { runDiff } = await import('./diff-command.js');
+      return await runDiff(argv.slice(1), cwd);
+    }
+    if (argv[0] === 'init') {
+      const { runInit } = await import('./init-command.js');
+      return runInit(argv.slice(1), cwd);
+    }
+    if (argv[0] === 'release') {
+      const { runRelease } = await import('./release-command.js');
+      return await runRelease(argv.slice(1), cwd);
+    }
     const args = parseArgs(argv, ['out', 'name', 'max-file-size'], ['check', 'watch', 'verbose', 'help', 'force'], ['allow-ref-root']);
     if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
       process.stdout.write(`${USAGE}\n`);

@@ -7,6 +7,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './args.js';
+import { loadProjectConfig, packageSettings } from '../config/project-config.js';
+import type { PublishOptions } from '../pipeline.js';
+import { readChangelog } from '../release/released-state.js';
 
 export interface GenerateTarget {
   spec: string;
@@ -14,6 +17,9 @@ export interface GenerateTarget {
   /** Where the MCP server package goes. */
   mcpOut: string;
   packageName: string | undefined;
+  packageVersion?: string | undefined;
+  /** From specsmith.config.json and releases/<name>/ (only for the specs/ layout). */
+  publish?: PublishOptions | undefined;
 }
 
 /** The MCP server package's folder for a client generated into `out`: `<out>-mcp`, beside it. */
@@ -30,7 +36,12 @@ export function defaultTargets(cwd: string): GenerateTarget[] {
     .sort();
   const clash = names.find((name) => names.includes(`${name}-mcp`));
   if (clash) throw new UsageError(`specs/${clash}-mcp/ would be generated into generated/${clash}-mcp/, where the MCP server of specs/${clash}/ goes: rename one of them`);
-  return names.map((name) => ({ spec: join(specsDir, name, 'openapi.yaml'), out: join(cwd, 'generated', name), mcpOut: join(cwd, 'generated', `${name}-mcp`), packageName: `@specsmith/${name}` }));
+  const config = loadProjectConfig(cwd);
+  return names.map((name) => {
+    const settings = packageSettings(config, name, `generated/${name}`);
+    const publish: PublishOptions = { settings, clientDir: `generated/${name}`, mcpDir: `generated/${name}-mcp`, changelog: readChangelog(cwd, name) };
+    return { spec: join(specsDir, name, 'openapi.yaml'), out: join(cwd, 'generated', name), mcpOut: join(cwd, 'generated', `${name}-mcp`), packageName: settings.name, packageVersion: settings.version, publish };
+  });
 }
 
 export function singleTarget(spec: string, out: string | undefined, name: string | undefined, cwd: string): GenerateTarget {

@@ -22,6 +22,9 @@ export interface DocsTarget {
   spec: string;
   /** The client package the landing page names (the target's, as for generation). */
   packageName: string | undefined;
+  packageVersion?: string | undefined;
+  /** The package's CHANGELOG.md once it has been released (`specsmith release`): published and linked. */
+  changelog?: string | undefined;
 }
 
 export const REDOC_ASSET = 'assets/redoc.standalone.js';
@@ -32,7 +35,7 @@ export async function buildDocs(targets: readonly DocsTarget[], cwd: string, loa
   const pages = await Promise.all(
     targets.map(async (target) => {
       // The spec is loaded (and its $refs checked) before Redocly reads it: Redocly follows $refs on its own.
-      const { model, spec } = await modelSpec(target.spec, { ...load, cwd, packageName: target.packageName });
+      const { model, spec } = await modelSpec(target.spec, { ...load, cwd, packageName: target.packageName, packageVersion: target.packageVersion });
       const reference = await referenceDocument(target.spec, model, cwd);
       const html = await buildReferencePage(reference, target.spec, `${model.title} reference`, `../${REDOC_ASSET}`);
       // The package's own documents, from the same emitters (and the same normalized document) as generation.
@@ -49,7 +52,8 @@ export async function buildDocs(targets: readonly DocsTarget[], cwd: string, loa
   for (const { target, model, html, packageDocs } of pages) {
     files.set(`${target.name}/index.html`, html);
     for (const [name, text] of Object.entries(packageDocs)) files.set(`${target.name}/${name}`, text);
-    entries.push({ folder: target.name, model });
+    if (target.changelog !== undefined) files.set(`${target.name}/CHANGELOG.md`, target.changelog);
+    entries.push({ folder: target.name, model, changelog: target.changelog !== undefined });
   }
   files.set('index.html', landingPage(entries));
   files.set(REDOC_ASSET, await redocBundle());

@@ -15,6 +15,8 @@ export interface DocsEntry {
   /** Folder under docs/ (the provider name). */
   folder: string;
   model: ApiModel;
+  /** A CHANGELOG.md is published next to the reference. */
+  changelog?: boolean | undefined;
 }
 
 function escape(text: string): string {
@@ -28,13 +30,13 @@ function summary(description: string | undefined): string {
 
 export function landingPage(entries: readonly DocsEntry[]): string {
   const cards = entries
-    .map(({ folder, model }) => {
+    .map(({ folder, model, changelog }) => {
       const count = model.operations.length;
       return `    <li class="api">
       <h2><a href="./${escape(folder)}/index.html">${escape(model.title)}</a></h2>
-      <p class="meta">Version ${escape(model.apiVersion || 'unversioned')} · <span class="operations">${count} operation${count === 1 ? '' : 's'}</span> · client package <code>${escape(model.packageName)}</code></p>
+      <p class="meta">Version ${escape(model.apiVersion || 'unversioned')} · <span class="operations">${count} operation${count === 1 ? '' : 's'}</span> · client package <code>${escape(model.packageName)}</code> ${escape(model.packageVersion)}</p>
       <p>${escape(summary(model.description))}</p>
-      <p class="links"><a href="./${escape(folder)}/index.html">API reference</a> · <a href="./${escape(folder)}/README.md">README</a> · <a href="./${escape(folder)}/api.md">api.md</a> · <a href="./${escape(folder)}/llms.txt">llms.txt</a></p>
+      <p class="links"><a href="./${escape(folder)}/index.html">API reference</a> · <a href="./${escape(folder)}/README.md">README</a> · <a href="./${escape(folder)}/api.md">api.md</a> · <a href="./${escape(folder)}/llms.txt">llms.txt</a>${changelog ? ` · <a href="./${escape(folder)}/CHANGELOG.md">changelog</a>` : ''}</p>
     </li>`;
     })
     .join('\n');

@@ -80,6 +80,14 @@ export function signature(operation: OperationModel, methodName = operation.meth
   return `${operation.resource}.${methodName}(${args.join(', ')})`;
 }
 
+/** What a method returns, as its declaration says (`PagePromise<Run>`, `APIPromise<RunStatsResponse>`, `EventStream<RunSubscriptionEvent, RunSubscribeResult>`). */
+export function returnType(operation: OperationModel): string {
+  const yields = operation.responseTypeName;
+  if (operation.sse) return `EventStream<${yields}${operation.sse.resultTypeName ? `, ${operation.sse.resultTypeName}` : ''}>`;
+  if (operation.pagination) return `PagePromise<${yields}>`;
+  return `APIPromise<${yields}>`;
+}
+
 /** A complete module: the import, the client, then `body`. */
 export function moduleCode(model: ApiModel, body: string, extraImports: string[] = [], construction = `new ${model.name}()`): string {
   const names = [model.name, ...extraImports].join(', ');

@@ -1,8 +1,9 @@
 /**
- * src/client.ts: the client class users construct. It owns the runtime core
- * (credentials live there, in a private field) and exposes one resource
- * object per tag, the typed openapi-fetch client as `raw`, and the API's
- * waiters and webhook verification where the spec has them.
+ * src/client.ts: the client class users construct. It extends the core client
+ * (core.ts: configuration and credentials, kept in the runtime core out of
+ * users' reach) with one resource object per tag, the typed openapi-fetch
+ * client as `raw` (made on first use), and the API's waiters and webhook
+ * verification where the spec has them.
  */
 import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind } from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
@@ -10,6 +11,7 @@ import { clientVariable } from './call-example.js';
 import { docText } from './doc-text.js';
 import { printFile, type Statement } from './print.js';
 import { baseUrlRule } from './base-url-text.js';
+import { coreClassName } from './core-file.js';
 
 export function emitClient(model: ApiModel): string {
   const longRunning = model.operations.filter((operation) => operation.longRunning);
@@ -22,7 +24,7 @@ export function emitClient(model: ApiModel): string {
       parameters: [{ name: 'operation', type: 'T' }, { name: 'options', type: 'WaitOptions', hasQuestionToken: true }],
       returnType: 'Promise<WaitResult<T>>',
       // Every long-running spec, so an unmarked operation object (restored from storage) is still recognised.
-      statements: [`return waitForOperation(this.#core, operation, options, [${longRunning.map((operation) => `ops.${operation.key}.longRunning`).join(', ')}]) as Promise<WaitResult<T>>;`],
+      statements: [`return waitForOperation(coreOf(this), operation, options, [${longRunning.map((operation) => `ops.${operation.key}.longRunning`).join(', ')}]) as Promise<WaitResult<T>>;`],
     });
   }
   if (model.webhooks) {
@@ -34,17 +36,6 @@ export function emitClient(model: ApiModel): string {
       statements: ['return verifyWebhook(rawBody, signature, secret);'],
     });
   }
-  methods.push(
-    {
-      name: 'withOptions',
-      docs: ['A new client with these options over this one’s (the same credentials unless `apiKey` is given).'],
-      parameters: [{ name: 'options', type: 'ClientOptions' }],
-      returnType: model.name,
-      statements: [`return new ${model.name}({ ...this.#options, ...options });`],
-    },
-    { name: 'toJSON', returnType: 'Record<string, unknown>', statements: ['return this.#core.toJSON();'] },
-    { name: "[Symbol.for('nodejs.util.inspect.custom')]", returnType: 'string', statements: ['return this.#core.describe();'] },
-  );
   const client: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: model.name,
@@ -59,26 +50,23 @@ export function emitClient(model: ApiModel): string {
         )}\n`,
       },
     ],
-    properties: [
-      ...model.resources.map((resource) => ({ name: resource.property, type: resource.className, isReadonly: true, docs: [docText(resource.description ?? `Operations tagged ${resource.tag}.`)] })),
-      { name: '#core', type: 'ClientCore', isReadonly: true },
-      { name: '#options', type: 'ClientOptions', isReadonly: true },
-    ],
+    extends: coreClassName(model),
+    properties: model.resources.map((resource) => ({ name: resource.property, type: resource.className, isReadonly: true, docs: [docText(resource.description ?? `Operations tagged ${resource.tag}.`)] })),
     ctors: [
       {
         parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
-        statements: ['this.#options = options;', 'this.#core = new ClientCore(ops.apiConfig, errorClasses, options);', ...model.resources.map((resource) => `this.${resource.property} = new ${resource.className}(this.#core);`)],
+        statements: ['super(options);', ...(model.resources.length > 0 ? ['const core = coreOf(this);'] : []), ...model.resources.map((resource) => `this.${resource.property} = new ${resource.className}(core);`)],
       },
     ],
     getAccessors: [
-      { name: 'raw', docs: ['The openapi-fetch client underneath, typed from the spec, with this client’s base URL, credentials and headers: an escape hatch for anything the resources do not cover.'], returnType: 'Client<paths>', statements: ['return this.#core.raw as unknown as Client<paths>;'] },
-      { name: 'baseUrl', docs: ['The base URL requests go to.'], returnType: 'string', statements: ['return this.#core.baseUrl;'] },
+      { name: 'raw', docs: ['The openapi-fetch client underneath, typed from the spec, with this client’s base URL, credentials and headers: an escape hatch for anything the resources do not cover. Made on first use.'], returnType: 'Client<paths>', statements: ['return rawClient(coreOf(this)) as unknown as Client<paths>;'] },
     ],
     methods,
   };
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'openapi-fetch', namedImports: ['Client'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './core.js', namedImports: [coreClassName(model), 'coreOf'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/raw-client.js', namedImports: ['rawClient'] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/config.js', namedImports: ['ClientOptions'] },
     ...(longRunning.length > 0 ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/long-running.js', namedImports: ['waitForOperation', { name: 'WaitOptions', isTypeOnly: true }, { name: 'WaitResult', isTypeOnly: true }] } as Statement] : []),
     ...(model.webhooks
@@ -87,8 +75,7 @@ export function emitClient(model: ApiModel): string {
           { kind: StructureKind.ImportDeclaration, moduleSpecifier: './webhooks.js', namedImports: ['verifyWebhook', { name: model.webhooks.eventTypeName, isTypeOnly: true }] } as Statement,
         ]
       : []),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: ['errorClasses'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
+    ...(longRunning.length > 0 ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' } as Statement] : []),
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './schema.js', namedImports: ['paths'] },
     ...model.resources.map((resource): Statement => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./resources/${resource.fileName}.js`, namedImports: [resource.className] })),
     client,

@@ -7,10 +7,14 @@
  */
 import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type OptionalKind, type PropertyDeclarationStructure } from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
+import type { ERROR_CLASSES } from '../model/reserved-names.js';
 import { docText } from './doc-text.js';
 import { literal, printFile, type Statement } from './print.js';
 
-const STATUS_CLASSES: Array<[number, string, string]> = [
+/** A class this file declares: one of the registry's names (model/reserved-names.ts), which spec names are kept off. */
+type ErrorClassName = (typeof ERROR_CLASSES)[number];
+
+const STATUS_CLASSES: Array<[number, ErrorClassName, string]> = [
   [400, 'BadRequestError', 'The request was invalid (400).'],
   [401, 'AuthenticationError', 'The credentials are missing or invalid (401).'],
   [403, 'PermissionDeniedError', 'The credentials may not do this (403).'],
@@ -24,7 +28,7 @@ function field(name: string, type: string, docs?: string): OptionalKind<Property
   return { name, type, isReadonly: true, docs: docs ? [docs] : [] };
 }
 
-function named(name: string, base: string, docs: string, extra: Partial<ClassDeclarationStructure> = {}): ClassDeclarationStructure {
+function named(name: ErrorClassName, base: string, docs: string, extra: Partial<ClassDeclarationStructure> = {}): ClassDeclarationStructure {
   return {
     kind: StructureKind.Class,
     name,

@@ -2,6 +2,7 @@
 import { StructureKind } from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
 import { RUNTIME_EXPORTS } from '../model/reserved-names.js';
+import { coreClassName } from './core-file.js';
 import { printFile, type Statement } from './print.js';
 
 /** Runtime exports that are values (classes); the rest are types. */
@@ -17,6 +18,7 @@ export function emitIndex(model: ApiModel, hasCustomIndex: boolean): string {
   const uses = (predicate: (operation: ApiModel['operations'][number]) => unknown): boolean => model.operations.some(predicate);
   const statements: Statement[] = [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [model.name, { name: model.name, alias: 'default' }] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core.js', namedExports: [coreClassName(model)] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './errors.js' },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './schema.js', namedExports: ['components', 'paths', 'operations', 'webhooks'] },

@@ -41,10 +41,15 @@ export function emitPackageJson(model: ApiModel): string {
         import: { types: './dist/index.d.ts', default: './dist/index.js' },
         require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
       },
+      // Standalone functions, one per operation (funcs.ts): an app bundles only those it imports.
+      './funcs': {
+        import: { types: './dist/funcs.d.ts', default: './dist/funcs.js' },
+        require: { types: './dist/cjs/funcs.d.ts', default: './dist/cjs/funcs.js' },
+      },
       './openapi.json': './openapi.json',
       './package.json': './package.json',
     },
-    files: ['dist', 'src', 'README.md', 'api.md', 'llms.txt', 'llms-full.txt', 'api-catalog.json', 'openapi.json'],
+    files: ['dist', 'src', 'funcs', 'README.md', 'api.md', 'llms.txt', 'llms-full.txt', 'api-catalog.json', 'openapi.json'],
     sideEffects: false,
     scripts: { build: BUILD_SCRIPT, prepack: BUILD_SCRIPT },
     engines: { node: NODE_ENGINES },
@@ -53,6 +58,13 @@ export function emitPackageJson(model: ApiModel): string {
     devDependencies: { typescript: TYPESCRIPT_VERSION },
     license: 'MIT',
   });
+}
+
+/** Where node10 resolution (which ignores `exports`) finds `<package>/funcs`: a folder with its own package.json. */
+export const FUNCS_STUB = 'funcs/package.json';
+
+export function emitFuncsStub(): string {
+  return json({ main: `../${CJS_DIR}/funcs.js`, types: `../${CJS_DIR}/funcs.d.ts` });
 }
 
 /** The MCP server's package: the client at exactly its own version, the MCP SDK, and the `<name>-mcp` command. */

@@ -6,10 +6,25 @@
  * complete module, so it can be copied as it is (and is type-checked in tests).
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
-import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, signature, webhookExample } from './call-example.js';
+import { argumentsCode, block, callCode, clientVariable, fenced, operationExample, returnType, signature, webhookExample } from './call-example.js';
 import { mcpBinName, mcpPackageName } from './agent-files.js';
 import { baseUrlRule } from './base-url-text.js';
+import { coreClassName } from './core-file.js';
+import { funcName } from './funcs-file.js';
 import { OLDEST_TYPESCRIPT } from './package-files.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BUDGET_MS, DEFAULT_RETRY_STATUSES, DEFAULT_TIMEOUT_MS } from '../runtime/defaults.js';
+
+/** A duration as the README states it: `60 s`, `1.5 s`, `250 ms`. */
+function durationText(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** A byte count as the README states it: `50 MiB`, `512 KiB`, `100 bytes`. */
+function bytesText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
 
 /** The first paragraph; one that leads into a list (ends with ':') ends with a full stop instead. */
 function firstParagraph(text: string | undefined): string | undefined {
@@ -45,6 +60,23 @@ function operationSection(model: ApiModel, operation: OperationModel): string {
   return lines.join('\n');
 }
 
+/** `./funcs`: the standalone form of one operation (the quick start's, else the first), with the core client. */
+function funcsSection(model: ApiModel, operation: OperationModel | undefined): string {
+  if (!operation) return '';
+  const client = clientVariable(model);
+  const name = funcName(model, operation);
+  const call = `${name}(${[client, ...argumentsCode(operation)].join(', ')})`;
+  const use = operation.sse || operation.pagination ? [`for await (const item of ${call}) {`, '  console.log(item);', '}'] : operation.responseType === 'void' ? [`await ${call};`] : [`const result = await ${call};`, 'console.log(result);'];
+  const code = [`import { ${coreClassName(model)} } from '${model.packageName}';`, `import { ${name} } from '${model.packageName}/funcs';`, '', `const ${client} = new ${coreClassName(model)}();`, ...use].join('\n');
+  return [
+    '## Standalone functions',
+    '',
+    `\`${model.packageName}/funcs\` has one function per operation, named by its operationId, that takes the client first and returns what the method returns (\`${name}(${client}, ...)\` is \`${client}.${operation.resource}.${operation.methodName}(...)\`, with the same errors). With the core client \`${coreClassName(model)}\` (the same options as \`${model.name}\`, no operations), a bundler keeps only the functions you import and their operations. Helpers that chain calls (waiters, chunked uploads, \`waitFor\`) are methods of \`${model.name}\` only.`,
+    '',
+    fenced(code),
+  ].join('\n');
+}
+
 function errorsSection(model: ApiModel): string {
   const example = model.operations.find((operation) => operation.method === 'get' && !operation.sse && !operation.pagination && operation.pathParams.length > 0) ?? model.operations.find((operation) => !operation.sse && !operation.pagination);
   const codes = model.errors.codes.length > 0 ? `\`error.code\` is typed as the codes the API documents (${model.errors.codes.map((code) => `\`${code}\``).join(', ')}) and still accepts any other string the server sends.` : '`error.code` carries whatever code the server sends, when it sends one.';
@@ -67,13 +99,13 @@ function errorsSection(model: ApiModel): string {
 
 function retriesSection(model: ApiModel): string {
   const retry = model.retry;
-  const statuses = retry?.statuses ?? [408, 429, 500, 502, 503, 504];
+  const statuses = retry?.statuses ?? DEFAULT_RETRY_STATUSES;
   return [
     '## Retries, timeouts and cancellation',
     '',
-    `Failed attempts are retried ${retry?.maxRetries ?? 2} times by default (\`maxRetries\`) with exponential backoff and jitter: network errors and statuses ${statuses.join(', ')}${retry?.requireRetryAfter?.length ? ` (${retry.requireRetryAfter.join(', ')} only when the response carries \`Retry-After\`)` : ''}. The server's \`Retry-After\` (seconds or an HTTP date), \`retry-after-ms\`${model.rateLimit?.reset ? ` and \`${model.rateLimit.reset}\`` : ''} are honoured within a total budget (\`retryBudget\`, 60 s). Only idempotent methods are retried, unless the operation is marked idempotent or you pass an \`idempotencyKey\`, which is sent on every attempt. The attempt count is on every error (\`error.attempts\`).`,
+    `Failed attempts are retried ${retry?.maxRetries ?? DEFAULT_MAX_RETRIES} times by default (\`maxRetries\`) with exponential backoff and jitter: network errors and statuses ${statuses.join(', ')}${retry?.requireRetryAfter?.length ? ` (${retry.requireRetryAfter.join(', ')} only when the response carries \`Retry-After\`)` : ''}. The server's \`Retry-After\` (seconds or an HTTP date), \`retry-after-ms\`${model.rateLimit?.reset ? ` and \`${model.rateLimit.reset}\`` : ''} are honoured within a total budget (\`retryBudget\`, ${durationText(DEFAULT_RETRY_BUDGET_MS)}). Only idempotent methods are retried, unless the operation is marked idempotent or you pass an \`idempotencyKey\`, which is sent on every attempt. The attempt count is on every error (\`error.attempts\`).`,
     '',
-    'Each attempt has a timeout (`timeout`, 60 s by default); every call takes an `AbortSignal`, and per-call `timeout`, `maxRetries` and `headers`.',
+    `Each attempt has a timeout (\`timeout\`, ${durationText(DEFAULT_TIMEOUT_MS)} by default); every call takes an \`AbortSignal\`, and per-call \`timeout\`, \`maxRetries\` and \`headers\`. A JSON, text or binary body larger than \`maxResponseBytes\` (${bytesText(DEFAULT_MAX_RESPONSE_BYTES)} by default) fails the call with \`InvalidResponseError\`; \`.asResponse()\` bodies are not capped.`,
     '',
     '`.withResponse()` gives the data with `status`, `headers`, `requestId`, `rateLimit` (limit, remaining, reset) and `attempts`; `.asResponse()` gives the raw `Response` with its body unread.',
   ].join('\n');
@@ -182,6 +214,8 @@ export function emitReadme(model: ApiModel): string {
     'Every method is listed in [api.md](./api.md).',
     '',
     ...model.resources.flatMap((resource) => [`### ${resource.property}`, '', firstParagraph(resource.description) ?? '', '', ...resource.operations.flatMap((operation) => [operationSection(model, operation), ''])]),
+    funcsSection(model, quick ?? model.operations[0]),
+    '',
     errorsSection(model),
     '',
     retriesSection(model),
@@ -191,23 +225,27 @@ export function emitReadme(model: ApiModel): string {
     '',
     '## Raw client',
     '',
-    `\`${clientVariable(model)}.raw\` is the [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client underneath, typed from the spec and configured with the same base URL, credentials and headers.`,
+    `\`${clientVariable(model)}.raw\` is the [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client underneath, typed from the spec and configured with the same base URL, credentials and headers. It is made on first use, so an app that never reads it does not bundle it.`,
     '',
   ];
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
 export function emitApiIndex(model: ApiModel): string {
-  const lines = [`# ${model.name} API: method index`, '', `Every operation of \`${model.source}\` and the method that calls it.`, ''];
+  const lines = [`# ${model.name} API: method index`, '', `Every operation of \`${model.source}\`, the method that calls it and what it returns. Every type named here is exported by the package (\`import type { ... } from '${model.packageName}'\`).`, ''];
   for (const resource of model.resources) {
-    lines.push(`## ${resource.property}`, '', '| Method | HTTP | Summary |', '|---|---|---|');
+    lines.push(`## ${resource.property}`, '');
+    const types = [...new Set(resource.operations.flatMap((operation) => [operation.paramsType?.name, operation.responseTypeName, operation.sse?.resultTypeName]).filter((name): name is string => name !== undefined && name !== 'void'))];
+    if (types.length > 0) lines.push(`Types: ${types.map((name) => `\`${name}\``).join(', ')}`, '');
+    lines.push('| Method | HTTP | Summary |', '|---|---|---|');
     for (const operation of resource.operations) {
-      lines.push(`| \`${clientVariable(model)}.${signature(operation)}\` | \`${operation.method.toUpperCase()} ${operation.path}\` | ${(operation.summary ?? '').replace(/\|/g, '\\|')} |`);
-      if (operation.wait) lines.push(`| \`${clientVariable(model)}.${signature(operation, operation.wait.methodName)}\` | \`${operation.method.toUpperCase()} ${operation.path}\` + stream | Waits for the outcome |`);
-      if (operation.chunkedUpload) lines.push(`| \`${clientVariable(model)}.${operation.resource}.${operation.chunkedUpload.methodName}(params, data, options?)\` | chunked upload | Uploads in parts |`);
+      lines.push(`| \`${clientVariable(model)}.${signature(operation)} -> ${returnType(operation)}\` | \`${operation.method.toUpperCase()} ${operation.path}\` | ${(operation.summary ?? '').replace(/\|/g, '\\|')} |`);
+      if (operation.wait) lines.push(`| \`${clientVariable(model)}.${signature(operation, operation.wait.methodName)} -> Promise<${model.operations.find((candidate) => candidate.operationId === operation.wait?.via)?.sse?.resultTypeName ?? 'unknown'}>\` | \`${operation.method.toUpperCase()} ${operation.path}\` + stream | Waits for the outcome |`);
+      if (operation.chunkedUpload) lines.push(`| \`${clientVariable(model)}.${operation.resource}.${operation.chunkedUpload.methodName}(params, data, options?) -> Promise<${model.operations.find((candidate) => candidate.operationId === operation.chunkedUpload?.complete)?.responseTypeName ?? 'unknown'}>\` | chunked upload | Uploads in parts |`);
     }
     lines.push('');
   }
   if (model.operations.some((operation) => operation.longRunning)) lines.push('## client', '', '| Method | Summary |', '|---|---|', `| \`${clientVariable(model)}.waitFor(operation, options?)\` | Polls a long-running operation until it finishes |`, '');
+  if (model.schemas.length > 0) lines.push('## Schemas', '', 'The component schemas of the spec, each an exported type:', '', ...model.schemas.map((schema) => `- \`${schema.name}\`${schema.name === schema.component ? '' : ` (\`${schema.component.replace(/`/g, "'")}\` in the spec)`}`), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -105,7 +105,11 @@ function withRequiredHelper(): ts.TypeAliasDeclaration {
 
 const aliasName = (name: string): string => `RecursiveSchema_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
 
-export function repairSchemaTypes(nodes: readonly ts.Node[]): ts.Node[] {
+/**
+ * `names` (component -> public name, see named-schemas.ts) names the aliases of
+ * a cycle's schemas; without it they are `RecursiveSchema_<name>`.
+ */
+export function repairSchemaTypes(nodes: readonly ts.Node[], names: ReadonlyMap<string, string> = new Map()): ts.Node[] {
   const aliases: ts.TypeAliasDeclaration[] = [];
   const repaired = nodes.map((node) => {
     if (ts.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired') return withRequiredHelper();
@@ -119,8 +123,8 @@ export function repairSchemaTypes(nodes: readonly ts.Node[]): ts.Node[] {
       }
       const cyclic = cyclicSchemas(types);
       // Unique even when two schema names clean up alike (`a-b`, `a_b`).
-      const names = new NameScope();
-      const aliasOf = new Map([...cyclic].map((name) => [name, names.claim(aliasName(name))]));
+      const scope = new NameScope(names.values());
+      const aliasOf = new Map([...cyclic].map((name) => [name, names.get(name) ?? scope.claim(aliasName(name))]));
       const schemas = member.type.members.map((schema) => {
         if (!ts.isPropertySignature(schema) || !schema.type) return schema;
         const name = ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name) ? schema.name.text : undefined;

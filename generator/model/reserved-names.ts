@@ -9,9 +9,36 @@
  * global the generated code means and break compilation. So every exported
  * name the model decides is claimed against this one registry, and a spec
  * name that collides is renamed predictably (`Promise` -> `PromiseSchema`).
+ *
+ * The runtime's names are read from the runtime's own sources (every name a
+ * runtime module exports), not listed by hand, so a runtime export added or
+ * renamed is reserved without anyone remembering to list it here.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MCP_RUNTIME, runtimeDir } from '../emit/runtime-dir.js';
 
-/** What src/index.ts re-exports from the runtime, by module (index-file.ts exports exactly these). */
+/** An `export` declaration's name (`export class X`, `export type X`, `export function x`, ...) or the names of an `export { a, b as c }` list. */
+const EXPORTED_DECLARATION = /^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:class|interface|type|function\*?|const|let|var|enum)\s+([A-Za-z_$][\w$]*)/gm;
+const EXPORT_LIST = /^export\s+(?:type\s+)?\{([^}]*)\}/gm;
+
+/** Every name the runtime modules a client package holds export (the MCP server is not one of them). */
+export function runtimeExportNames(dir = runtimeDir()): Set<string> {
+  const names = new Set<string>();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts') && name !== MCP_RUNTIME)) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const match of text.matchAll(EXPORTED_DECLARATION)) if (match[1]) names.add(match[1]);
+    for (const match of text.matchAll(EXPORT_LIST)) {
+      for (const entry of (match[1] ?? '').split(',')) {
+        const name = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()?.trim();
+        if (name) names.add(name);
+      }
+    }
+  }
+  return names;
+}
+
+/** What src/index.ts re-exports from the runtime, by module (index-file.ts exports exactly these; a test checks each is an export of that module). */
 export const RUNTIME_EXPORTS = {
   config: ['ClientOptions', 'RequestOptions', 'ClientHooks', 'RequestEvent', 'ResponseEvent', 'RetryEvent'],
   apiPromise: ['APIPromise', 'APIResponse'],
@@ -62,12 +89,15 @@ const PACKAGE_NAMES = [
   // runtime types the generated modules import
   'ClientCore',
   'ApiConfig',
-  'OperationSpec',
+  'OperationDescriptor',
   'BinaryInput',
   'APIErrorInit',
   'ConnectionErrorInit',
   'ErrorClasses',
   'InvalidResponseInit',
+  // resource modules: the namespace import of types.ts and of operations.ts
+  'types',
+  'ops',
 ];
 
 /**
@@ -85,11 +115,11 @@ const GLOBAL_NAMES = [
 ];
 
 /** Every name an exported spec-derived type or class may not take (the client's own names are added per API). */
-export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([...Object.values(RUNTIME_EXPORTS).flat(), ...ERROR_CLASSES, ...PACKAGE_NAMES, ...GLOBAL_NAMES]);
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([...runtimeExportNames(), ...Object.values(RUNTIME_EXPORTS).flat(), ...ERROR_CLASSES, ...PACKAGE_NAMES, ...GLOBAL_NAMES]);
 
-/** Names that depend on the client's name: the class, its base error class and error code type. */
+/** Names that depend on the client's name: the class, its core client (core.ts), its base error class and error code type. */
 export function clientTypeNames(client: string): string[] {
-  return [client, `${client}Error`, `${client}ErrorCode`];
+  return [client, `${client}Core`, `${client}Error`, `${client}ErrorCode`];
 }
 
 /** Suffixes tried, in order, for a spec name that collides with a reserved one (then numbers: `PromiseSchema2`). */

@@ -66,7 +66,10 @@ export interface ClientOptions {
    * appended to it as the spec writes them. Defaults to the API's environment variable, then the spec's first server.
    */
   baseUrl?: string | undefined;
-  /** Per-attempt timeout in milliseconds (default 60 000). */
+  /**
+   * Per-attempt timeout in milliseconds (default 60 000); 0 turns it off, and a request then carries no
+   * AbortSignal unless the call passes one (fetch does extra work for every signal it is given).
+   */
   timeout?: number;
   /** Retries after the first attempt (default from the spec, else 2). */
   maxRetries?: number;
@@ -86,6 +89,7 @@ export interface ClientOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Per-attempt timeout in milliseconds for this call; 0 turns it off. */
   timeout?: number;
   maxRetries?: number;
   /** Extra headers for this call; `null` removes a default header. */

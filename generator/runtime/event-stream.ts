@@ -16,7 +16,7 @@
 import type { RequestOptions } from './config.js';
 import type { ClientCore } from './core.js';
 import { failureMessage } from './failure-message.js';
-import { operationLabel, paramsOf, pathArgsOf, type DedupeRule, type OperationSpec, type SSESpec } from './operation.js';
+import { operationLabel, paramsOf, pathArgsOf, type DedupeRule, type OperationDescriptor, type SSEDescriptor } from './operation.js';
 import { getAtPointer, parsePointer, valuesAt } from './pointer.js';
 import { DEFAULT_MAX_RECONNECT_DELAY_MS, DEFAULT_MAX_RECONNECTS, DEFAULT_RECONNECT_DELAY_MS, millis, reconnectDelayMs } from './reconnect.js';
 import { fingerprint, RecentKeys } from './recent-keys.js';
@@ -65,7 +65,7 @@ export interface StreamOptions extends RequestOptions {
 }
 
 interface Target {
-  op: OperationSpec;
+  op: OperationDescriptor;
   pathArgs: readonly unknown[];
   params: Params;
 }
@@ -84,7 +84,7 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
   /** The value a run event must carry at `match.pointer` to be the caller's own. */
   #expected: string | number | boolean | undefined;
 
-  constructor(core: ClientCore, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: StreamOptions = {}) {
+  constructor(core: ClientCore, op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: StreamOptions = {}) {
     this.#core = core;
     this.#target = { op, pathArgs, params };
     this.#options = options;
@@ -146,7 +146,7 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
   }
 
   /** Takes the caller's own id from the event that announces it (`match.equals`), once: a resume keeps it. */
-  #learnExpected(type: string, event: Record<string, unknown>, sse: SSESpec): void {
+  #learnExpected(type: string, event: Record<string, unknown>, sse: SSEDescriptor): void {
     const equals = sse.match?.equals;
     if (this.#expected !== undefined || !equals || type !== equals.event) return;
     const value = getAtPointer(event, equals.pointer);
@@ -275,7 +275,7 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
 }
 
 /** The typed error for a failed outcome: the message where the spec (or common practice) keeps it; a redacted copy of the value. */
-function failureError(core: ClientCore, op: Pick<OperationSpec, 'id' | 'methodPath'>, event: unknown, label: string, spec: NonNullable<SSESpec['result']>): Error {
+function failureError(core: ClientCore, op: Pick<OperationDescriptor, 'id' | 'methodPath'>, event: unknown, label: string, spec: NonNullable<SSEDescriptor['result']>): Error {
   const failure = spec.failure;
   const value = failure?.value !== undefined ? getAtPointer(event, failure.value) : event;
   const message = failureMessage(event, failure?.message ?? [], [getAtPointer(event, spec.success.value), value, event]);
@@ -297,7 +297,7 @@ function isStreamBreak(error: unknown): boolean {
 }
 
 /** The event's type and the value handed to the caller. */
-function toEvent(message: ServerSentEvent, sse: SSESpec): { type: string; event: Record<string, unknown> } {
+function toEvent(message: ServerSentEvent, sse: SSEDescriptor): { type: string; event: Record<string, unknown> } {
   let data: unknown;
   try {
     data = JSON.parse(message.data);
@@ -312,13 +312,13 @@ function toEvent(message: ServerSentEvent, sse: SSESpec): { type: string; event:
   return { type, event: typeof named === 'string' ? record : { ...record, [sse.typeField]: type } };
 }
 
-function isFinalState(event: Record<string, unknown>, sse: SSESpec): boolean {
+function isFinalState(event: Record<string, unknown>, sse: SSEDescriptor): boolean {
   if (!sse.terminalWhen) return false;
   const value = getAtPointer(event, sse.terminalWhen.pointer);
   return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && sse.terminalWhen.values.includes(value);
 }
 
-function dedupeRules(sse: SSESpec): readonly DedupeRule[] {
+function dedupeRules(sse: SSEDescriptor): readonly DedupeRule[] {
   const rules = sse.dedupe;
   if (!rules) return [];
   return isRuleList(rules) ? rules : [rules];
@@ -340,7 +340,7 @@ function identitiesOf(event: Record<string, unknown>, type: string, ownId: strin
 }
 
 /** The operation and arguments that continue the stream. */
-function resumeTarget(original: Target, sse: SSESpec, captured: Map<string, unknown>): Target {
+function resumeTarget(original: Target, sse: SSEDescriptor, captured: Map<string, unknown>): Target {
   const via = sse.resume?.via?.();
   if (!via) return original;
   // A null-prototype map filled by own keys: Object.assign would turn a `__proto__` param into a prototype.
@@ -377,7 +377,7 @@ export interface AwaitOptions {
  * ends without an outcome (the server's timeout, then reconnects that bring
  * nothing) is followed by reading the source again and subscribing anew.
  */
-export async function awaitStreamResult(core: ClientCore, via: OperationSpec, params: Readonly<Record<string, string>>, source: unknown, options: StreamOptions = {}, wait: AwaitOptions = {}): Promise<unknown> {
+export async function awaitStreamResult(core: ClientCore, via: OperationDescriptor, params: Readonly<Record<string, string>>, source: unknown, options: StreamOptions = {}, wait: AwaitOptions = {}): Promise<unknown> {
   const expected = wait.match === undefined ? undefined : getAtPointer(source, wait.match);
   const match = typeof expected === 'string' || typeof expected === 'number' ? expected : options.match;
   const rounds = millis(options.maxReconnects, DEFAULT_MAX_RECONNECTS);
@@ -397,7 +397,7 @@ export async function awaitStreamResult(core: ClientCore, via: OperationSpec, pa
 }
 
 /** The outcome of a source that is already final, read as the stream event that would carry it; throws when it failed. */
-function settledAlready(core: ClientCore, via: OperationSpec, source: unknown, at: readonly string[]): { value: unknown } | undefined {
+function settledAlready(core: ClientCore, via: OperationDescriptor, source: unknown, at: readonly string[]): { value: unknown } | undefined {
   const result = via.sse?.result;
   if (!result) return undefined;
   const event = placeAt(source, at);

@@ -18,7 +18,7 @@ export interface RetryPolicy {
   budgetMs: number;
 }
 
-export const DEFAULT_RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
+export { DEFAULT_RETRY_STATUSES } from './defaults.js';
 
 export interface RateLimitHeaders {
   limit?: string | undefined;

@@ -4,12 +4,12 @@
  * success states; a failure likewise. Which run the event belongs to
  * (`x-specsmith-sse.match`) is the stream's business, not this module's.
  */
-import type { SSESpec, StateRule } from './operation.js';
+import type { SSEDescriptor, StateRule } from './operation.js';
 import { getAtPointer } from './pointer.js';
 
 export type Outcome = { kind: 'success' } | { kind: 'failure'; label: string };
 
-export function outcomeOf(event: unknown, type: string | undefined, result: NonNullable<SSESpec['result']>): Outcome | undefined {
+export function outcomeOf(event: unknown, type: string | undefined, result: NonNullable<SSEDescriptor['result']>): Outcome | undefined {
   const { success, failure } = result;
   if ((success.event !== undefined || success.when) && (success.event === undefined || success.event === type) && (!success.when || stateIn(event, success.when))) {
     return { kind: 'success' };

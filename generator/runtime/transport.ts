@@ -22,9 +22,11 @@ export interface UrlParts {
 
 export interface TransportRequest {
   method: string;
-  headers: Record<string, string>;
+  /** Never changed here: a call may share it with other calls of the same operation. */
+  headers: Readonly<Record<string, string>>;
   body: unknown;
-  signal: AbortSignal;
+  /** Undefined when nothing can abort the request (no timeout, no caller signal). */
+  signal: AbortSignal | undefined;
   /** A ReadableStream body must be sent half-duplex (and cannot be sent again on a redirect). */
   stream: boolean;
   /** Lower-case names of the headers that carry credentials: never sent to another origin on a redirect. */

@@ -5,8 +5,9 @@
  * is recorded, so a signal (handled only between event-loop turns) never
  * meets a rename half-known.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SwapPaths } from './recover-interrupted.js';
 
 const active = new Set<SwapJournal>();
 
@@ -14,12 +15,24 @@ export class SwapJournal {
   readonly #moves: Array<{ from: string; to: string }> = [];
   #swapped = false;
 
+  readonly staging: string;
+  readonly retired: string;
+  /** Lists the carried paths on disk, for recovery after a kill no handler sees (recover-interrupted.ts). */
+  readonly journal: string;
+
   constructor(
     readonly outDir: string,
-    readonly staging: string,
-    readonly retired: string,
+    paths: SwapPaths,
   ) {
+    this.staging = paths.staging;
+    this.retired = paths.retired;
+    this.journal = paths.journal;
     active.add(this);
+  }
+
+  /** Records, before any is moved, which entries of the old output will be carried into the staging directory. */
+  recordCarried(paths: readonly string[]): void {
+    writeFileSync(this.journal, `${JSON.stringify({ carried: paths })}\n`);
   }
 
   /** Moves an entry of the old output into the staging directory. */
@@ -41,6 +54,7 @@ export class SwapJournal {
   /** After a successful swap: the old generated files go. */
   finish(): void {
     rmSync(this.retired, { recursive: true, force: true });
+    rmSync(this.journal, { force: true });
     active.delete(this);
   }
 
@@ -50,6 +64,7 @@ export class SwapJournal {
     if (this.#swapped) {
       // The new output is in place; only the retired one is left to remove.
       rmSync(this.retired, { recursive: true, force: true });
+      rmSync(this.journal, { force: true });
       return;
     }
     if (!existsSync(this.outDir) && existsSync(this.retired)) renameSync(this.retired, this.outDir);
@@ -60,6 +75,7 @@ export class SwapJournal {
       }
     }
     rmSync(this.staging, { recursive: true, force: true });
+    rmSync(this.journal, { force: true });
   }
 }
 

@@ -12,6 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { SpecError } from '../diagnostics.js';
 import { withManifest } from './manifest.js';
 import { planOutput, type OutputPlan, type OutputRules } from './output-dir.js';
+import { recoverInterrupted, swapPaths } from './recover-interrupted.js';
 import { SwapJournal } from './swap-journal.js';
 
 /** Entries of a package directory that its build and installs make; kept, and left out of build hashes. */
@@ -57,21 +58,30 @@ function asWriteError(error: unknown, outDir: string, cwd: string): unknown {
 
 export interface WriteResult {
   changed: string[];
+  /** Interrupted writes of this output that were finished or undone first (recover-interrupted.ts). */
+  recovered: string[];
 }
 
 export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): Promise<WriteResult> {
   const cwd = options.cwd ?? process.cwd();
+  // A write killed outright (SIGKILL) left its staging folder: finish or undo it first.
+  let recovered: string[];
+  try {
+    recovered = recoverInterrupted(outDir);
+  } catch (error) {
+    throw asWriteError(error, outDir, cwd);
+  }
   const all = withManifest(files);
   const { diagnostics, plan } = planOutput(outDir, all, options);
   if (diagnostics.length > 0) throw new SpecError(diagnostics);
   const changed = await changedFiles(outDir, all, plan.owned);
-  if (changed.length === 0) return { changed };
+  if (changed.length === 0) return { changed, recovered };
   try {
     await swapIn(outDir, all, plan, options);
   } catch (error) {
     throw asWriteError(error, outDir, cwd);
   }
-  return { changed };
+  return { changed, recovered };
 }
 
 /**
@@ -108,9 +118,7 @@ function removeFolders(created: readonly string[]): void {
 async function swapIn(outDir: string, files: ReadonlyMap<string, string>, plan: OutputPlan, options: WriteOptions): Promise<void> {
   const parent = dirname(outDir);
   const createdParents = createParents(parent);
-  const suffix = `${process.pid}-${Date.now()}`;
-  const name = relative(parent, outDir);
-  const journal = new SwapJournal(outDir, join(parent, `.${name}.specsmith-new-${suffix}`), join(parent, `.${name}.specsmith-old-${suffix}`));
+  const journal = new SwapJournal(outDir, swapPaths(outDir, `${process.pid}-${Date.now()}`));
   try {
     mkdirSync(journal.staging);
     for (const [path, text] of files) {
@@ -121,6 +129,7 @@ async function swapIn(outDir: string, files: ReadonlyMap<string, string>, plan: 
     }
     await options.onStep?.('staged');
     if (existsSync(outDir)) {
+      journal.recordCarried(plan.carried);
       for (const path of plan.carried) journal.carry(join(outDir, ...path.split('/')), join(journal.staging, ...path.split('/')));
       await options.onStep?.('carried');
       journal.retireOld();

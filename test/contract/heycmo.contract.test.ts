@@ -29,7 +29,7 @@ import {
   type ContentRejectedWebhookEvent,
   type HeyCMOWebhookEvent,
   type LiveMessageEvent,
-  type McpConnectEvent,
+  type McpStreamEvent,
   type McpEndpointEvent,
   type McpMessageEvent,
   type RequestEvent,
@@ -436,7 +436,7 @@ describe('MCP over SSE', () => {
   }
 
   /** Narrows a stream event on `type`; each branch assigns it to its variant. */
-  function describeMcpEvent(event: McpConnectEvent | UnknownEvent): string {
+  function describeMcpEvent(event: McpStreamEvent | UnknownEvent): string {
     switch (event.type) {
       case 'endpoint': {
         const endpoint: McpEndpointEvent = event;

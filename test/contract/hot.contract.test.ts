@@ -33,7 +33,7 @@ import {
   type ServiceKeyCreateParams,
   type SessionCreateParams,
   type StreamOptions,
-  type StreamSubscribeEvent,
+  type StreamEvent,
   type UnknownEvent,
 } from '../../generated/hot/src/index.js';
 import * as hotPackage from '../../generated/hot/src/index.js';
@@ -713,7 +713,7 @@ describe('server-sent events', () => {
   it('narrowing by event.type gives the typed event', async () => {
     const texts: string[] = [];
     const runIds: string[] = [];
-    const narrow = (event: StreamSubscribeEvent | UnknownEvent): void => {
+    const narrow = (event: StreamEvent | UnknownEvent): void => {
       // @ts-expect-error payload exists only on stream:data events
       void event.payload;
       if (event.type === 'stream:data') {

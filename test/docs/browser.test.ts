@@ -72,8 +72,8 @@ describe('landing page', () => {
       const meta = await card.locator('.meta').innerText();
       expect(meta).toContain(`Version ${info.version}`);
       expect(meta).toContain(`${spec.operations.length} operation`);
-      // The package's own documents, published next to the reference.
-      for (const file of ['README.md', 'api.md', 'llms.txt']) {
+      // The package's own documents (and its changelog, once released), published next to the reference.
+      for (const file of ['README.md', 'api.md', 'llms.txt', 'CHANGELOG.md']) {
         const href = await card.locator(`a[href="./${provider}/${file}"]`).getAttribute('href');
         const response = await page.request.get(new URL(href ?? '', page.url()).href);
         expect(response.status(), file).toBe(200);

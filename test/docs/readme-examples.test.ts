@@ -41,7 +41,7 @@ async function checkReadme(packageDir: string, packageName: string): Promise<voi
     }),
   );
   await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-  const result = await typecheck(dir, { files }, { [packageName]: [join(packageDir, 'src/index.ts')] });
+  const result = await typecheck(dir, { files }, { [packageName]: [join(packageDir, 'src/index.ts')], [`${packageName}/funcs`]: [join(packageDir, 'src/funcs.ts')] });
   expect(result).toBe('');
   expect(blocks.length).toBeGreaterThan(methods.length / 2);
 }

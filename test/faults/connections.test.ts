@@ -42,6 +42,30 @@ describe('timeouts and cancellation', () => {
     expect(await server.waitForAbandoned(1)).toBe(1);
   });
 
+  it('with the client timeout off, a per-call timeout still ends the attempt and abandons the request', async () => {
+    server = await startFaultServer(() => undefined);
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, timeout: 0, maxRetries: 0 });
+    const started = Date.now();
+    const error = await failure(client.instances.get('inst-xyz789', { timeout: 150 }));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(error.message).toContain('timed out after 150 ms');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(145);
+    expect(await server.waitForAbandoned(1)).toBe(1);
+  });
+
+  it('with no timeout, the caller\'s own signal (handed to fetch as it is) aborts the request and abandons it', async () => {
+    server = await startFaultServer(() => undefined);
+    const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, timeout: 0, maxRetries: 3 });
+    const controller = new AbortController();
+    const pending = client.instances.get('inst-xyz789', { signal: controller.signal });
+    await wait(100);
+    controller.abort();
+    const error = await failure(pending);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(server.requests).toHaveLength(1);
+    expect(await server.waitForAbandoned(1)).toBe(1);
+  });
+
   it('a body that stalls after the headers times out as well', async () => {
     server = await startFaultServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });

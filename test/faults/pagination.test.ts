@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Hot, HotError, InvalidRequestError, Page } from '../../generated/hot/src/index.js';
-import type { OperationSpec } from '../../generator/runtime/operation.js';
+import type { OperationDescriptor } from '../../generator/runtime/operation.js';
 import { paginate } from '../../generator/runtime/pagination.js';
 import { json, startFaultServer, type FaultHandler, type FaultServer } from '../support/fault-server.js';
 import { makeCore } from '../unit/runtime/support.js';
@@ -141,7 +141,7 @@ describe('maxPages', () => {
 });
 
 describe('cursor listings end', () => {
-  const listOp: OperationSpec = { id: 'listThings', method: 'get', path: '/things', query: ['limit', 'after'], responses: { 200: { kind: 'json' } }, pagination: { style: 'cursor', items: '/items', limit: 'limit', cursor: 'after', nextCursor: '/next', hasMore: '/has_more' } };
+  const listOp: OperationDescriptor = { id: 'listThings', method: 'get', path: '/things', query: ['limit', 'after'], responses: { 200: { kind: 'json' } }, pagination: { style: 'cursor', items: '/items', limit: 'limit', cursor: 'after', nextCursor: '/next', hasMore: '/has_more' } };
 
   it('on a cursor the server already handed out, although has_more stays true', async () => {
     // The cursors cycle a -> b -> a: the third page would repeat the second.

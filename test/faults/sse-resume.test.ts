@@ -6,7 +6,7 @@
  * a terminal event or when turned off; and awaiting a run's result.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Hot, OperationFailedError, type StreamSubscribeWithEventEvent, type UnknownEvent } from '../../generated/hot/src/index.js';
+import { Hot, OperationFailedError, type SubscribeWithEventEvent, type UnknownEvent } from '../../generated/hot/src/index.js';
 import { json, startEventStream, startFaultServer, writeChunks, type FaultServer } from '../support/fault-server.js';
 
 const KEY = 'hot_0193a7b212347def8abc123456789012_a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4';
@@ -55,7 +55,7 @@ describe('subscribe-with-event across a server timeout', () => {
       }
     });
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
-    const events = await collect<StreamSubscribeWithEventEvent | UnknownEvent>(hot.streams.subscribeWithEvent({ event_type: 'chat:message', event_data: { message: 'Hello!' } }, FAST));
+    const events = await collect<SubscribeWithEventEvent | UnknownEvent>(hot.streams.subscribeWithEvent({ event_type: 'chat:message', event_data: { message: 'Hello!' } }, FAST));
     expect(events.map((event) => event.type)).toEqual(['event:published', 'run:start', 'stream:data', 'stream:data', 'run:stop']);
     const text = events.flatMap((event) => (event.type === 'stream:data' ? [(event.payload as { text: string }).text] : [])).join('');
     expect(text).toBe('Hello');

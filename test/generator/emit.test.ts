@@ -130,6 +130,8 @@ describe('resource methods', () => {
         '   *',
         '   * Reads one thing.',
         '   *',
+        '   * `GET /things/{thing_id}`',
+        '   *',
         '   * @example',
         '   * ```ts',
         "   * const result = await acme.things.get('th_1');",
@@ -137,8 +139,9 @@ describe('resource methods', () => {
         '   * ```',
         '   *',
         '   */',
-        '  get(thingId: string, options?: RequestOptions): APIPromise<ThingGetResponse> {',
-        '    return this.#client.call<ThingGetResponse>(ops.getThing, [thingId], undefined, options);',
+        // The enveloped data is a Thing: the method is typed by the schema's name.
+        '  get(thingId: string, options?: RequestOptions): APIPromise<Thing> {',
+        '    return this.#core.call<Thing>(ops.getThing, [thingId], undefined, options);',
         '  }',
         '',
       ].join('\n'),
@@ -151,6 +154,8 @@ describe('resource methods', () => {
         '  /**',
         '   * Create a thing',
         '   *',
+        '   * `POST /things`',
+        '   *',
         '   * @example',
         '   * ```ts',
         "   * const result = await acme.things.create({ name: 'Widget' });",
@@ -158,8 +163,8 @@ describe('resource methods', () => {
         '   * ```',
         '   *',
         '   */',
-        '  create(params: ThingCreateParams, options?: RequestOptions): APIPromise<ThingCreateResponse> {',
-        '    return this.#client.call<ThingCreateResponse>(ops.createThing, [], params, options);',
+        '  create(params: ThingCreateParams, options?: RequestOptions): APIPromise<Thing> {',
+        '    return this.#core.call<Thing>(ops.createThing, [], params, options);',
         '  }',
         '',
       ].join('\n'),
@@ -170,15 +175,15 @@ describe('resource methods', () => {
     const text = member(things, 'list');
     expect(text).toContain('   * for await (const item of acme.things.list({ limit: 10 })) {\n   *   console.log(item);\n   * }\n');
     expect(text).toContain(
-      ['  list(params?: ThingListParams, options?: PageOptions): PagePromise<ThingListResponse> {', '    return paginate<ThingListResponse>(this.#client, ops.listThings, [], params, options);', '  }'].join('\n'),
+      ['  list(params?: ThingListParams, options?: PageOptions): PagePromise<Thing> {', '    return paginate<Thing>(this.#core, ops.listThings, [], params, options);', '  }'].join('\n'),
     );
   });
 
   it('a stream returns an EventStream typed with its events and result', () => {
     expect(member(things, 'streamEvents')).toContain(
       [
-        '  streamEvents(thingId: string, options?: StreamOptions): EventStream<ThingStreamEventsEvent, ThingStreamEventsResult> {',
-        '    return new EventStream(this.#client, ops.streamThingEvents, [thingId], undefined, options);',
+        '  streamEvents(thingId: string, options?: StreamOptions): EventStream<ThingEvent, ThingStreamEventsResult> {',
+        '    return new EventStream(this.#core, ops.streamThingEvents, [thingId], undefined, options);',
         '  }',
       ].join('\n'),
     );
@@ -188,7 +193,7 @@ describe('resource methods', () => {
     const text = member(things, 'delete');
     expect(text).toContain('   * @deprecated The API marks this operation as deprecated.\n');
     expect(text).toContain("   * await acme.things.delete('th_1');\n");
-    expect(text).toContain('    return this.#client.call<ThingDeleteResponse>(ops.deleteThing, [thingId], undefined, options);');
+    expect(text).toContain('    return this.#core.call<ThingDeleteResponse>(ops.deleteThing, [thingId], undefined, options);');
   });
 
   it('a scalar parameter reads as a plain type; an enum as its literals; anything richer indexes the schema', () => {
@@ -220,10 +225,10 @@ describe('resource methods', () => {
         "import type { APIPromise } from '../runtime/api-promise.js';",
         "import type { RequestOptions } from '../runtime/config.js';",
         "import * as ops from '../operations.js';",
-        "import type { JobDeleteResponse, JobGetResponse } from '../types.js';",
+        "import type { Job, JobDeleteResponse } from '../types.js';",
       ].join('\n'),
     );
-    expect(member(jobs, 'delete')).toContain('    return this.#client.call<JobDeleteResponse>(ops.delete_, [jobId], undefined, options);');
+    expect(member(jobs, 'delete')).toContain('    return this.#core.call<JobDeleteResponse>(ops.delete_, [jobId], undefined, options);');
   });
 
   it('starts with the generated header naming the spec', () => {
@@ -235,21 +240,21 @@ describe('operation descriptors', () => {
   const operations = emitOperations(api, 'acme-sdk/1.0.0');
 
   it.each<[string, string]>([
-    ['getThing', "/** GET /things/{thing_id} */\nexport const getThing: OperationSpec = { id: 'getThing', methodPath: 'things.get', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };"],
-    ['createThing', "/** POST /things */\nexport const createThing: OperationSpec = { id: 'createThing', methodPath: 'things.create', method: 'post', path: '/things', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };"],
-    ['listThings', "/** GET /things */\nexport const listThings: OperationSpec = { id: 'listThings', methodPath: 'things.list', method: 'get', path: '/things', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset' } };"],
-    ['deleteThing', "/** DELETE /things/{thing_id} */\nexport const deleteThing: OperationSpec = { id: 'deleteThing', methodPath: 'things.delete', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], responses: { '204': { kind: 'empty' } } };"],
+    ['getThing', "/** GET /things/{thing_id} */\nexport const getThing: OperationDescriptor = { id: 'getThing', methodPath: 'things.get', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };"],
+    ['createThing', "/** POST /things */\nexport const createThing: OperationDescriptor = { id: 'createThing', methodPath: 'things.create', method: 'post', path: '/things', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };"],
+    ['listThings', "/** GET /things */\nexport const listThings: OperationDescriptor = { id: 'listThings', methodPath: 'things.list', method: 'get', path: '/things', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset' } };"],
+    ['deleteThing', "/** DELETE /things/{thing_id} */\nexport const deleteThing: OperationDescriptor = { id: 'deleteThing', methodPath: 'things.delete', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], responses: { '204': { kind: 'empty' } } };"],
     [
       'streamThingEvents',
-      "/** GET /things/{thing_id}/events */\nexport const streamThingEvents: OperationSpec = { id: 'streamThingEvents', methodPath: 'things.streamEvents', method: 'get', path: '/things/{thing_id}/events', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['thing.updated', 'thing.done'], terminal: ['thing.done'], resume: { lastEventId: true }, result: { success: { event: 'thing.done', value: '/thing' } } } };",
+      "/** GET /things/{thing_id}/events */\nexport const streamThingEvents: OperationDescriptor = { id: 'streamThingEvents', methodPath: 'things.streamEvents', method: 'get', path: '/things/{thing_id}/events', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['thing.updated', 'thing.done'], terminal: ['thing.done'], resume: { lastEventId: true }, result: { success: { event: 'thing.done', value: '/thing' } } } };",
     ],
     [
       'archiveThing',
-      "/** POST /things/{thing_id}/archive */\nexport const archiveThing: OperationSpec = { id: 'archiveThing', methodPath: 'things.archive', method: 'post', path: '/things/{thing_id}/archive', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '202': { kind: 'json' } }, longRunning: { status: 202, poll: () => getJob, params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'] } };",
+      "/** POST /things/{thing_id}/archive */\nexport const archiveThing: OperationDescriptor = { id: 'archiveThing', methodPath: 'things.archive', method: 'post', path: '/things/{thing_id}/archive', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '202': { kind: 'json' } }, longRunning: { status: 202, poll: () => getJob, params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'] } };",
     ],
     // The method's name and argument names say how messages name them; only the spanning parameter is multi-segment.
-    ['getObject', "/** GET /buckets/{bucket_name}/objects/{object_key} */\nexport const getObject: OperationSpec = { id: 'getObject', methodPath: 'objects.get', method: 'get', path: '/buckets/{bucket_name}/objects/{object_key}', pathParams: ['bucket_name', 'object_key'], pathArgNames: ['bucketName', 'objectKey'], multiSegment: ['object_key'], accept: 'application/json', responses: { '200': { kind: 'json' } } };"],
-    ['delete_', "/** DELETE /jobs/{job_id} */\nexport const delete_: OperationSpec = { id: 'delete', methodPath: 'jobs.delete', method: 'delete', path: '/jobs/{job_id}', pathParams: ['job_id'], pathArgNames: ['jobId'], responses: { '204': { kind: 'empty' } } };"],
+    ['getObject', "/** GET /buckets/{bucket_name}/objects/{object_key} */\nexport const getObject: OperationDescriptor = { id: 'getObject', methodPath: 'objects.get', method: 'get', path: '/buckets/{bucket_name}/objects/{object_key}', pathParams: ['bucket_name', 'object_key'], pathArgNames: ['bucketName', 'objectKey'], multiSegment: ['object_key'], accept: 'application/json', responses: { '200': { kind: 'json' } } };"],
+    ['delete_', "/** DELETE /jobs/{job_id} */\nexport const delete_: OperationDescriptor = { id: 'delete', methodPath: 'jobs.delete', method: 'delete', path: '/jobs/{job_id}', pathParams: ['job_id'], pathArgNames: ['jobId'], responses: { '204': { kind: 'empty' } } };"],
   ])('%s', (key, want) => {
     expect(declaration(operations, key)).toBe(want);
   });
@@ -265,11 +270,7 @@ describe('exported types', () => {
   const types = emitTypes(api);
 
   it.each<[string, string]>([
-    ['Thing', "export type Thing = components['schemas']['Thing'];"],
     ['ThingCreateParams', "/** Params of `acme.things.create()`. */\nexport type ThingCreateParams = NonNullable<NonNullable<paths['/things']['post']['requestBody']>['content']['application/json']>;"],
-    ['ThingGetResponse', "/** What `acme.things.get()` resolves to. */\nexport type ThingGetResponse = Exclude<NonNullable<paths['/things/{thing_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;"],
-    ['ThingListResponse', "/** One item listed by `acme.things.list()`. */\nexport type ThingListResponse = NonNullable<NonNullable<paths['/things']['get']['responses'][200]['content']['application/json']>['data']>[number];"],
-    ['ThingStreamEventsEvent', "/** One event of `acme.things.streamEvents()`. */\nexport type ThingStreamEventsEvent = components['schemas']['ThingEvent'];"],
     [
       'ThingStreamEventsResult',
       "/** What `.result()` of `acme.things.streamEvents()` resolves to: the result its `thing.done` event carries. */\nexport type ThingStreamEventsResult = Exclude<NonNullable<Extract<components['schemas']['ThingEvent'], { type: 'thing.done' }>>['thing'], undefined>;",
@@ -280,8 +281,15 @@ describe('exported types', () => {
     ],
     ['ThingDeleteResponse', '/** What `acme.things.delete()` resolves to. */\nexport type ThingDeleteResponse = void;'],
   ])('%s', (name, want) => {
-    const text = declaration(types, name);
-    expect(name === 'Thing' ? text.split('\n')[1] : text).toBe(want);
+    expect(declaration(types, name)).toBe(want);
+  });
+
+  it('re-exports the schemas from schema.ts, where they are declared under their names', () => {
+    expect(types).toContain("export type { Thing, Job, ThingEvent } from './schema.js';");
+  });
+
+  it('declares no type for a call that yields exactly a schema (the schema is its type)', () => {
+    for (const name of ['ThingGetResponse', 'ThingCreateResponse', 'ThingListResponse', 'ThingListItem', 'ThingStreamEventsEvent', 'JobGetResponse']) expect(types).not.toContain(`export type ${name} `);
   });
 
   it('imports LongRunning only because an operation is long-running', () => {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../generator/cli/main.js';
-import { buildModel } from '../../generator/model/build-model.js';
+import { buildModel } from '../../generator/model/index.js';
 import type { ApiModel, OperationModel } from '../../generator/model/types.js';
 import { repoRoot } from '../support/redocly.js';
 import { runTsc } from '../support/typecheck.js';

@@ -4,7 +4,7 @@
  * long-running results and the webhook event union.
  */
 import { describe, expect, it } from 'vitest';
-import { responseKindOf } from '../../generator/model/build-model.js';
+import { responseKindOf } from '../../generator/model/index.js';
 import { jsonResponse, model, ok, operation, spec, type Json } from './helpers.js';
 
 function post(path: string, body: Json, extra: Json = {}): Json {
@@ -238,8 +238,28 @@ describe('pagination item type', () => {
       hasMore: undefined,
       total: undefined,
       itemType: "NonNullable<NonNullable<NonNullable<paths['/things']['get']['responses'][200]['content']['application/vnd.api+json']>['results']>['items']>[number]",
+      itemSchema: undefined,
     });
-    expect(op.responseTypeName).toBe('ThingListResponse');
+    // The items are no component schema: they get an operation type of their own.
+    expect(op.responseTypeName).toBe('ThingListItem');
+    expect(op.responseSchema).toBeUndefined();
+  });
+
+  it('types items that are a component schema by its name', () => {
+    const document = spec({
+      '/things': {
+        get: {
+          operationId: 'listThings',
+          tags: ['things'],
+          'x-specsmith-pagination': { style: 'cursor', items: '/results/items', cursor: 'after', nextCursor: '/results/next' },
+          responses: { '200': { description: 'A page', content: { 'application/json': { schema: { type: 'object', properties: { results: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Thing' } } } } } } } } } },
+        },
+      },
+    });
+    document['components'] = { schemas: { Thing: { type: 'object' } } };
+    const op = operation(model(document), 'listThings');
+    expect(op.responseTypeName).toBe('Thing');
+    expect(op.responseSchema).toBe('Thing');
   });
 });
 
@@ -303,7 +323,9 @@ describe('SSE events', () => {
     expect(op.sse?.terminal).toEqual(['run.finished']);
     expect(op.sse?.resume).toEqual({ via: undefined, lastEventId: true, params: undefined, requires: undefined });
     expect(op.responses).toEqual([{ status: 200, kind: 'sse', mediaType: 'text/event-stream', unwrap: undefined, type: 'ReadableStream<Uint8Array>' }]);
-    expect(op.responseTypeName).toBe('EventStreamEvent');
+    // Each event is a ByConst: the stream is typed by the schema's name, the result by an operation type.
+    expect(op.responseTypeName).toBe('ByConst');
+    expect(op.sse?.resultTypeName).toBe('EventStreamResult');
   });
 
   it('quotes a type field that is not an identifier', () => {
@@ -370,14 +392,16 @@ describe('webhook event union', () => {
     expect(model(spec({}, { webhooks: { 'thing.created': event({ type: 'object' }) } })).webhooks).toBeUndefined();
   });
 
-  it('gives each event a unique, valid type name', () => {
+  it('gives each event a unique, valid type name; a schema that wants one is renamed', () => {
     const api = model(spec({}, { ...signature, webhooks: { 'thing.created': event({ type: 'object' }), thing_created: event({ type: 'object' }), '1.0.ping': event({ type: 'object' }) }, components: { schemas: { ThingCreatedWebhookEvent: { type: 'object' } } } }));
-    expect(api.webhooks?.events.map((item) => item.typeName)).toEqual(['ThingCreatedWebhookEvent2', 'ThingCreatedWebhookEvent3', '_10PingWebhookEvent']);
+    expect(api.webhooks?.events.map((item) => item.typeName)).toEqual(['ThingCreatedWebhookEvent', 'ThingCreatedWebhookEvent2', '_10PingWebhookEvent']);
+    expect(api.schemas).toEqual([{ component: 'ThingCreatedWebhookEvent', name: 'ThingCreatedWebhookEventSchema' }]);
   });
 
-  it('takes a numbered name when a schema already uses the union’s name', () => {
+  it('keeps the union’s name when a schema wants it, and renames the schema', () => {
     const api = model(spec({}, { ...signature, 'x-specsmith-client': { name: 'Acme' }, webhooks: { a: event({ type: 'object' }) }, components: { schemas: { AcmeWebhookEvent: { type: 'object' } } } }));
-    expect(api.schemas).toEqual([{ component: 'AcmeWebhookEvent', name: 'AcmeWebhookEvent' }]);
-    expect(api.webhooks?.eventTypeName).toBe('AcmeWebhookEvent2');
+    expect(api.schemas).toEqual([{ component: 'AcmeWebhookEvent', name: 'AcmeWebhookEventSchema' }]);
+    expect(api.webhooks?.eventTypeName).toBe('AcmeWebhookEvent');
+    expect(api.renames).toContainEqual({ subject: 'schema #/components/schemas/AcmeWebhookEvent', wanted: 'AcmeWebhookEvent', name: 'AcmeWebhookEventSchema', reason: 'taken' });
   });
 });

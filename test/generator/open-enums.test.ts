@@ -47,7 +47,7 @@ function typeErrors(schema: string, source: string): string[] {
 }
 
 describe('open string enums in schema.ts', async () => {
-  const schema = await emitSchema(structuredClone(document), 'enums.yaml');
+  const schema = await emitSchema(structuredClone(document), 'enums.yaml', new Map());
 
   it('renders the string member as string & {} next to the literals', () => {
     expect(schema).toContain('Code: "NOT_FOUND" | "FORBIDDEN" | (string & {});');

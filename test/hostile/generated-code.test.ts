@@ -25,6 +25,7 @@ import { propertyKey, quote } from '../../generator/model/type-expressions.js';
 import { generatePackage } from '../../generator/pipeline.js';
 import { runCli } from '../generator/helpers.js';
 import { repoRoot } from '../support/redocly.js';
+import { exportedNames } from '../support/exported-names.js';
 import { typecheck } from '../support/typecheck.js';
 
 const run = promisify(execFile);
@@ -290,15 +291,23 @@ describe('shadowed-names.yaml: names the generated code and the runtime use', ()
   it('renames colliding schemas and resources predictably, and the client off a global', () => {
     expect(packages.get('shadowed-names')?.client).toBe('PromiseClient');
     const types = packages.get('shadowed-names')?.files.get('src/types.ts') ?? '';
+    const schema = packages.get('shadowed-names')?.files.get('src/schema.ts') ?? '';
+    const exported = exportedNames(types);
     for (const name of ['NonNullable', 'Promise', 'Record', 'Array', 'Error', 'File', 'Event', 'Blob', 'Response', 'Request', 'Headers', 'Omit', 'RetryEvent', 'RequestEvent', 'ResponseEvent', 'ClientHooks', 'RateLimitInfo', 'WaitResult']) {
-      expect(types).toContain(`export type ${name}Schema = components['schemas'][${quote(name)}];`);
-      expect(types).not.toContain(`export type ${name} =`);
+      // Declared in schema.ts under the renamed name, which components.schemas points at, and re-exported by types.ts.
+      expect(schema).toContain(`export type ${name}Schema = `);
+      expect(schema).toContain(` ${name}: ${name}Schema;`);
+      expect(exported).toContain(`${name}Schema`);
+      expect(exported).not.toContain(name);
+      expect(schema).not.toContain(`export type ${name} =`);
     }
     // PascalCase already moves these off the runtime's APIPromise and APIError.
-    expect(types).toContain("export type ApiPromise = components['schemas']['APIPromise'];");
-    expect(types).not.toMatch(/export type API(Promise|Error) =/);
+    expect(schema).toContain('export type ApiPromise = string;');
+    expect(exported).toEqual(expect.arrayContaining(['ApiPromise', 'ApiError']));
+    expect(exported).not.toEqual(expect.arrayContaining(['APIPromise']));
+    expect(exported).not.toEqual(expect.arrayContaining(['APIError']));
     // Not reserved: a schema may be called like the client's error class would be if the client were still `Promise`.
-    expect(types).toContain("export type PromiseError = components['schemas']['PromiseError'];");
+    expect(exported).toContain('PromiseError');
     const client = packages.get('shadowed-names')?.files.get('src/client.ts') ?? '';
     expect(client).toContain('readonly promise: PromiseResource;');
     expect(client).toContain('readonly record: RecordResource;');
@@ -311,7 +320,7 @@ describe('shadowed-names.yaml: names the generated code and the runtime use', ()
     const errors = packages.get('shadowed-names')?.files.get('src/errors.ts') ?? '';
     const classes = [...errors.matchAll(/^export (?:class|const|type) (\w+)/gm)].map((match) => match[1] ?? '');
     const client = 'PromiseClient';
-    const own = new Set([client, 'default', `${client}Error`, `${client}ErrorCode`]);
+    const own = new Set([client, 'default', `${client}Core`, `${client}Error`, `${client}ErrorCode`]);
     expect([...named, ...classes].filter((name) => !own.has(name) && !RESERVED_TYPE_NAMES.has(name))).toEqual([]);
   });
 
@@ -330,6 +339,13 @@ describe('reserved-members.yaml: then, constructor, __proto__ and other Object.p
   const withRecordingFetch = `
     const sent = [];
     const client = new pkg.Members({ apiKey: 'k', baseUrl: 'https://api.test', maxRetries: 0, fetch: async (request) => { sent.push({ method: request.method, url: request.url, body: request.method === 'GET' ? null : await request.text() }); return new Response(null, { status: 204 }); } });`;
+
+  it('the standalone functions module is no thenable: the function of operation `then` is exported as then_', async () => {
+    const { folder } = packages.get('reserved-members') ?? { folder: '' };
+    const { pwned, result } = await importInChild(folder, "const funcs = await import(join(dist, 'funcs.js')); return { then: typeof funcs.then, then_: typeof funcs.then_, names: Object.keys(funcs).sort() };");
+    expect(pwned).toBe('undefined');
+    expect(result).toEqual({ then: 'undefined', then_: 'function', names: ['__proto__', 'constructor', 'hasOwnProperty', 'sendBody', 'sendObjectBody', 'then_', 'toString'] });
+  });
 
   it('no resource is a thenable, and awaiting one settles', async () => {
     const { folder } = packages.get('reserved-members') ?? { folder: '' };
@@ -379,7 +395,8 @@ describe('schema fixtures', () => {
   it('keyword-named-properties.yaml: refs under properties called default, items, enum, type, properties, example, const, x-extra are hoisted', () => {
     const schema = packages.get('keyword-named-properties')?.files.get('src/schema.ts') ?? '';
     expect(schema).not.toMatch(/paths\["\/settings"\]\["get"\]\["responses"\]\[200\]\["content"\]\["application\/json"\]\["schema"\]/);
-    for (const name of ['default', 'items', 'enum', 'type', 'properties', 'example', 'const', '"x-extra"']) expect(schema).toContain(` ${name}?: components["schemas"]["`);
+    // Each is a hoisted component schema, referred to by its name.
+    for (const name of ['default', 'items', 'enum', 'type', 'properties', 'example', 'const', '"x-extra"']) expect(schema).toMatch(new RegExp(` ${name}\\?: [A-Z]\\w*;`));
   });
 
   it('recursion-and-infinity.yaml: non-finite enum and const values become plain numbers; allowed recursion stays', () => {
@@ -387,7 +404,10 @@ describe('schema fixtures', () => {
     expect(schema).not.toContain('Infinity');
     expect(schema).toMatch(/huge\?: 2;/);
     expect(schema).toMatch(/tiny\?: number;/);
-    expect(schema).toContain('SelfAll: RecursiveSchema_SelfAll;');
+    // A cycle's schemas are declared under their own names; the member that is the schema itself is dropped (it adds nothing).
+    expect(schema).toContain('SelfAll: SelfAll;');
+    expect(schema).toMatch(/export type SelfAll = \{\n\s+x\?: string;\n\};/);
+    expect(schema).toContain('export type Json = null | Json[];');
   });
 
   it('schema-cycles.yaml: cycles through allOf/anyOf/oneOf alone are diagnosed, nothing is generated', async () => {
@@ -420,7 +440,8 @@ describe('schema fixtures', () => {
       await writeFile(join(folder, path), text);
     }
     expect(await typecheck(folder, { include: ['src/**/*.ts'] })).toBe('');
-    expect(result.files.get('src/schema.ts')).toContain('export type RecursiveSchema_A = RecursiveSchema_B[];');
+    expect(result.files.get('src/schema.ts')).toContain('export type A = B[];');
+    expect(result.files.get('src/schema.ts')).toContain('export type B = A[];');
   });
 });
 

@@ -15,7 +15,7 @@ import { APIConnectionTimeoutError, BadRequestError, Hot, InternalServerError, I
 import { errorClasses as hotErrors } from '../../generated/hot/src/errors.js';
 import { apiConfig as hotConfig } from '../../generated/hot/src/operations.js';
 import { ClientCore } from '../../generated/hot/src/runtime/core.js';
-import type { OperationSpec } from '../../generated/hot/src/runtime/operation.js';
+import type { OperationDescriptor } from '../../generated/hot/src/runtime/operation.js';
 import { failure } from '../support/contract.js';
 import { json, startEventStream, startFaultServer, type FaultServer } from '../support/fault-server.js';
 
@@ -402,7 +402,7 @@ describe('server-sent events: line and event caps, idle timeout', () => {
 
 describe('parameters named like Object.prototype members', () => {
   const names = ['toString', 'constructor', 'hasOwnProperty', '__proto__'];
-  const op: OperationSpec = { id: 'probe', method: 'get', path: '/v1/probe', query: names, header: ['valueOf'], responses: { 200: { kind: 'json' } }, security: [] };
+  const op: OperationDescriptor = { id: 'probe', method: 'get', path: '/v1/probe', query: names, header: ['valueOf'], responses: { 200: { kind: 'json' } }, security: [] };
 
   it('are not sent when the caller did not give them', async () => {
     const server = await serve((_request, response) => json(response, 200, {}));
@@ -445,7 +445,7 @@ describe('arguments fetch would reject are typed request errors, never retried c
   it('a query value nested deeper than one object level names the parameter; one level is sent as deepObject', async () => {
     const server = await serve((_request, response) => json(response, 200, {}));
     const core = new ClientCore(hotConfig, hotErrors, { baseUrl: server.url });
-    const op: OperationSpec = { id: 'search', method: 'get', path: '/v1/search', query: ['filter'], responses: { 200: { kind: 'json' } }, security: [] };
+    const op: OperationDescriptor = { id: 'search', method: 'get', path: '/v1/search', query: ['filter'], responses: { 200: { kind: 'json' } }, security: [] };
     const error = await failure(core.call(op, [], { filter: { owner: { id: 1 } } }));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error.message).toBe('search: params.filter is an object holding objects or arrays, which a query string cannot express (only one level, as name[key]=value)');

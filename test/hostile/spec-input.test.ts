@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeOutput } from '../../generator/write/write-output.js';
 import { fixturesDir, hashTree, listFiles, repoRoot, runCli, specsmithBin, tempDir, type CliResult } from '../generator/helpers.js';
 
 const hostile = join(repoRoot, 'test', 'fixtures', 'hostile', 'spec-input');
@@ -444,6 +445,85 @@ describe('an interrupted write leaves the previous output and no staging folders
     expect(await hashTree(root)).toEqual(before);
     expect((await readdir(root)).sort()).toEqual(['pkg']);
   }, 30_000);
+
+  /** Starts the interrupting writer, waits until it pauses at `step`, and kills it with `signal`. */
+  async function interruptAt(out: string, step: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [join(hostile, 'interrupt-write.mjs'), out, step], { cwd: repoRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('paused')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited before pausing: ${stdout}${stderr}`)));
+    });
+    child.kill(signal);
+    return { code: await exited, stderr };
+  }
+
+  /** The pid of a process that has exited (a kill -9 leaves exactly such a pid in the staging folders' names). */
+  function deadPid(): number {
+    const pid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+    expect(pid).toBeGreaterThan(0);
+    return pid;
+  }
+
+  it.each(['staged', 'carried'])('SIGKILL at "%s" (no handler runs) is undone by the next write: the user\'s files are back', async (step) => {
+    const root = join(temp.path, `kill-${step}`);
+    const out = await previousOutput(root);
+    const { code } = await interruptAt(out, step, 'SIGKILL');
+    expect(code).toBe(null);
+    // The kill left its staging folder; at "carried" the user's files sit inside it, not in the output.
+    expect((await readdir(root)).some((name) => name.includes('specsmith-new'))).toBe(true);
+    if (step === 'carried') expect(existsSync(join(out, '.env'))).toBe(false);
+    const result = await writeOutput(out, new Map([['README.md', '# next\n']]));
+    expect(result.recovered).toEqual([expect.stringMatching(/^undid the write of pkg interrupted by process \d+; the output is as it was$/)]);
+    expect((await readdir(root)).sort()).toEqual(['pkg']);
+    expect(await readFile(join(out, '.env'), 'utf8')).toBe('TOKEN=secret\n');
+    expect(await readFile(join(out, 'src', 'mine.ts'), 'utf8')).toBe('export {};\n');
+    expect(await readFile(join(out, 'dist', 'index.js'), 'utf8')).toBe('built\n');
+    expect(await readFile(join(out, 'README.md'), 'utf8')).toBe('# next\n');
+    // The old generated file is gone (it was in the manifest), the 200 staged ones never arrived.
+    expect(existsSync(join(out, 'src', 'old.ts'))).toBe(false);
+    expect(existsSync(join(out, 'src', 'file-000.ts'))).toBe(false);
+  }, 30_000);
+
+  it('a kill between retiring the old output and swapping in the new one is finished by the next write', async () => {
+    const root = join(temp.path, 'kill-retired');
+    const retiredFrom = await previousOutput(join(root, 'old-source'));
+    const suffix = `${deadPid()}-1700000000000`;
+    // What the swap leaves at that instant: the old output retired, the complete new one (user files carried) staged, no output.
+    await cp(retiredFrom, join(root, `.pkg.specsmith-old-${suffix}`), { recursive: true });
+    const staging = join(root, `.pkg.specsmith-new-${suffix}`);
+    await mkdir(join(staging, 'src'), { recursive: true });
+    await writeFile(join(staging, 'README.md'), '# new\n');
+    await writeFile(join(staging, '.specsmith-manifest.json'), JSON.stringify({ generator: 'specsmith', files: ['README.md'] }));
+    await writeFile(join(staging, '.env'), 'TOKEN=secret\n');
+    await writeFile(join(staging, 'src', 'mine.ts'), 'export {};\n');
+    await writeFile(join(root, `.pkg.specsmith-journal-${suffix}.json`), JSON.stringify({ carried: ['.env', 'src/mine.ts'] }));
+    await rm(join(root, 'old-source'), { recursive: true });
+    const out = join(root, 'pkg');
+    const result = await writeOutput(out, new Map([['README.md', '# new\n']]));
+    expect(result.recovered).toEqual([expect.stringMatching(/^finished the write of pkg interrupted by process \d+$/)]);
+    expect((await readdir(root)).sort()).toEqual(['pkg']);
+    expect(await readFile(join(out, 'README.md'), 'utf8')).toBe('# new\n');
+    expect(await readFile(join(out, '.env'), 'utf8')).toBe('TOKEN=secret\n');
+    expect(await readFile(join(out, 'src', 'mine.ts'), 'utf8')).toBe('export {};\n');
+  });
+
+  it('leaves the staging folders of a writer that is still running alone', async () => {
+    const root = join(temp.path, 'kill-alive');
+    const out = await previousOutput(root);
+    // This test process is alive: its pid in a staging name means a write under way.
+    const staging = join(root, `.pkg.specsmith-new-${process.ppid}-1700000000000`);
+    await mkdir(staging);
+    const result = await writeOutput(out, new Map([['README.md', '# next\n']]));
+    expect(result.recovered).toEqual([]);
+    expect(existsSync(staging)).toBe(true);
+  });
 
   it('SIGINT while the CLI is generating exits 130 with nothing written', async () => {
     const root = join(temp.path, 'interrupt-cli');

@@ -9,14 +9,16 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns every instance visible to the API key, wrapped in `{"items": [...]}`. The client unwraps `items`. No pagination, filtering or sorting parameters are documented. Rate limits (per API key): 100 requests per minute, burst 20 per second.
+         *
          * List instances
-         * @description Returns every instance visible to the API key, wrapped in `{"items": [...]}`. The client unwraps `items`. No pagination, filtering or sorting parameters are documented. Rate limits (per API key): 100 requests per minute, burst 20 per second.
          */
         get: operations["listInstances"];
         put?: never;
         /**
+         * Creates an instance from a name (and optional labels) in `metadata` and a machine `type` and `image` in `spec`. The API answers either `201` with the created instance or `202` with a long-running operation to poll through `GET /v1/operations/{operation_id}`; when it picks which is not documented, so clients must handle both. Once the operation has succeeded, fetch the instance named by its `resource_id`. A name already in use gives `409`; a body that is not valid input gives `400`; a body that fails validation gives `422`. Rate limits (per API key): 100 requests per minute, burst 20 per second.
+         *
          * Create an instance
-         * @description Creates an instance from a name (and optional labels) in `metadata` and a machine `type` and `image` in `spec`. The API answers either `201` with the created instance or `202` with a long-running operation to poll through `GET /v1/operations/{operation_id}`; when it picks which is not documented, so clients must handle both. Once the operation has succeeded, fetch the instance named by its `resource_id`. A name already in use gives `409`; a body that is not valid input gives `400`; a body that fails validation gives `422`. Rate limits (per API key): 100 requests per minute, burst 20 per second.
          */
         post: operations["createInstance"];
         delete?: never;
@@ -31,7 +33,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID of the instance (`inst-...`).
+                 * ID of the instance (`inst-...`).
+                 *
                  * @example inst-xyz789
                  */
                 instance_id: components["parameters"]["InstanceId"];
@@ -39,15 +42,17 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one instance, bare (no envelope), with its `metadata`, `spec` and `status`. An unknown ID gives `404` (`instance not found: <id>`). Rate limits (per API key): 100 requests per minute, burst 20 per second.
+         *
          * Get an instance
-         * @description Returns one instance, bare (no envelope), with its `metadata`, `spec` and `status`. An unknown ID gives `404` (`instance not found: <id>`). Rate limits (per API key): 100 requests per minute, burst 20 per second.
          */
         get: operations["getInstance"];
         put?: never;
         post?: never;
         /**
+         * Starts deleting an instance. The API answers `202` with a long-running operation; poll `GET /v1/operations/{operation_id}` until its `status` is `succeeded` or `failed`. While it runs the instance's `status.phase` is `Deleting`, then `Deleted`. An unknown ID gives `404`. Rate limits (per API key): 100 requests per minute, burst 20 per second.
+         *
          * Delete an instance
-         * @description Starts deleting an instance. The API answers `202` with a long-running operation; poll `GET /v1/operations/{operation_id}` until its `status` is `succeeded` or `failed`. While it runs the instance's `status.phase` is `Deleting`, then `Deleted`. An unknown ID gives `404`. Rate limits (per API key): 100 requests per minute, burst 20 per second.
          */
         delete: operations["deleteInstance"];
         options?: never;
@@ -61,7 +66,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID of the operation (`op-...`), as returned in `operation_id` by a `202` response.
+                 * ID of the operation (`op-...`), as returned in `operation_id` by a `202` response.
+                 *
                  * @example op-abc123
                  */
                 operation_id: components["parameters"]["OperationId"];
@@ -69,8 +75,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the current state of a long-running operation started by create or delete, bare (no envelope). Poll until `status` is `succeeded` or `failed`. Only `pending` is published by AgentMetal; `running`, `succeeded`, `failed` and the `error` message of a failed operation are assumptions. An unknown ID gives `404`. Polling counts against the rate limits (per API key: 100 requests per minute, burst 20 per second).
+         *
          * Get an operation
-         * @description Returns the current state of a long-running operation started by create or delete, bare (no envelope). Poll until `status` is `succeeded` or `failed`. Only `pending` is published by AgentMetal; `running`, `succeeded`, `failed` and the `error` message of a failed operation are assumptions. An unknown ID gives `404`. Polling counts against the rate limits (per API key: 100 requests per minute, burst 20 per second).
          */
         get: operations["getOperation"];
         put?: never;
@@ -85,131 +92,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Error body of every 4xx and 5xx response. It carries only a human-readable message; there is no machine-readable error code. */
-        Error: {
-            /**
-             * @description Human-readable error message, e.g. `instance not found: inst-abc123`.
-             * @example instance not found: inst-abc123
-             */
-            error: string;
-        };
-        /**
-         * @description Instance ID: `inst-` followed by an opaque suffix (e.g. `inst-xyz789`). Only the prefix is documented; the suffix's characters are not, so the pattern checks the prefix.
-         * @example inst-xyz789
-         */
-        InstanceId: string;
-        /**
-         * @description Operation ID: `op-` followed by an opaque suffix (e.g. `op-abc123`). Only the prefix is documented; the suffix's characters are not, so the pattern checks the prefix.
-         * @example op-abc123
-         */
-        OperationId: string;
-        /**
-         * @description Free-form string key/value labels attached to a resource.
-         * @example {
-         *       "env": "production",
-         *       "team": "web"
-         *     }
-         */
-        Labels: {
-            [key: string]: string;
-        };
-        /**
-         * @description Lifecycle phase of a resource. `Pending`: accepted, not yet acted on; `Creating`: being provisioned; `Running`: ready; `Updating`: a change is being applied; `Deleting`: being removed; `Deleted`: removed; `Error`: failed.
-         * @enum {string}
-         */
-        ResourcePhase: "Pending" | "Creating" | "Running" | "Updating" | "Deleting" | "Deleted" | "Error";
-        /** @description Metadata common to every AgentMetal resource. The documents list these fields without types; `version` as an integer revision, `kind` as the resource type name and the timestamps as RFC 3339 date-times are assumptions. */
-        ResourceMetadata: {
-            /** @description Unique resource ID, prefixed by resource type (e.g. `inst-` for instances). */
-            id: string;
-            /** @description Name given by the caller at creation. */
-            name: string;
-            /** @description Resource type name (e.g. `Instance`; the exact values are not documented). */
-            kind: string;
-            /** @description Resource version. Assumed to be a revision number that increases each time the resource changes; the documents name the field but not its type. */
-            version: number;
-            labels: components["schemas"]["Labels"];
-            /**
-             * Format: date-time
-             * @description When the resource was created (format assumed RFC 3339).
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the resource last changed (format assumed RFC 3339).
-             */
-            updated_at: string;
-        };
-        /** @description Metadata of an instance; `id` is an instance ID (`inst-...`). */
-        InstanceMetadata: components["schemas"]["ResourceMetadata"] & {
-            id?: components["schemas"]["InstanceId"];
-            /**
-             * @description Resource type name; assumed to be `Instance` for instances.
-             * @example Instance
-             */
-            kind?: string;
-        };
-        /** @description Desired state of an instance. */
-        InstanceSpec: {
-            /**
-             * @description Machine type (size) of the instance, e.g. `cx31`.
-             * @example cx31
-             */
-            type: string;
-            /**
-             * @description Operating-system image the instance boots, e.g. `ubuntu-22.04`.
-             * @example ubuntu-22.04
-             */
-            image: string;
-        };
-        /** @description Observed state of an instance, maintained by AgentMetal. Only `phase` is documented; other fields the server may add are allowed and not modelled. */
-        InstanceStatus: {
-            phase: components["schemas"]["ResourcePhase"];
-        };
-        /** @description A compute instance. Returned bare (no envelope) by get and by a synchronous create (`201`). */
-        Instance: {
-            metadata: components["schemas"]["InstanceMetadata"];
-            spec: components["schemas"]["InstanceSpec"];
-            status: components["schemas"]["InstanceStatus"];
-        };
-        /** @description List response; the instances are in `items`. No pagination is documented. */
-        InstanceList: {
-            /** @description The instances visible to the API key. */
-            items: components["schemas"]["Instance"][];
-        };
-        /** @description Request body of `POST /v1/instances`. */
-        CreateInstanceRequest: {
-            /** @description Metadata chosen by the caller; the rest of `metadata` is set by AgentMetal. */
-            metadata: {
-                /**
-                 * @description Name of the new instance, e.g. `web`. A name already in use is answered with `409`.
-                 * @example web
-                 */
-                name: string;
-                labels?: components["schemas"]["Labels"];
-            };
-            spec: components["schemas"]["InstanceSpec"];
-        };
-        /**
-         * @description State of a long-running operation. Only `pending` is published by AgentMetal; `running`, `succeeded` and `failed` are an assumption (a closed set of four states). `pending`: accepted, not started; `running`: in progress; `succeeded`: finished (terminal); `failed`: finished with an error (terminal, see `error`).
-         * @enum {string}
-         */
-        OperationStatus: "pending" | "running" | "succeeded" | "failed";
-        /** @description A long-running operation, returned with `202` by create and delete and by `GET /v1/operations/{operation_id}`. Returned bare (no envelope). */
-        Operation: {
-            operation_id: components["schemas"]["OperationId"];
-            status: components["schemas"]["OperationStatus"];
-            /** @description ID of the resource the operation creates or deletes (an instance, `inst-...`). */
-            resource_id: components["schemas"]["InstanceId"];
-            /**
-             * @description Failure message, present when `status` is `failed`. Assumed: the documents do not show how a failed operation reports its error.
-             * @example image not available: ubuntu-10.04
-             */
-            error?: string;
-        };
+        Error: ErrorSchema;
+        InstanceId: InstanceId;
+        OperationId: OperationId;
+        Labels: Labels;
+        ResourcePhase: ResourcePhase;
+        ResourceMetadata: ResourceMetadata;
+        InstanceMetadata: InstanceMetadata;
+        InstanceSpec: InstanceSpec;
+        InstanceStatus: InstanceStatus;
+        Instance: Instance;
+        InstanceList: InstanceList;
+        CreateInstanceRequest: CreateInstanceRequest;
+        OperationStatus: OperationStatus;
+        Operation: Operation;
     };
     responses: {
-        /** @description Bad Request: invalid input (for example a body that is not valid JSON). */
+        /** Bad Request: invalid input (for example a body that is not valid JSON). */
         BadRequest: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -218,10 +117,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Unauthorized: missing or invalid API key. */
+        /** Unauthorized: missing or invalid API key. */
         Unauthorized: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -230,10 +129,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Not Found: the instance does not exist. */
+        /** Not Found: the instance does not exist. */
         InstanceNotFound: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -242,10 +141,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Not Found: the operation does not exist. */
+        /** Not Found: the operation does not exist. */
         OperationNotFound: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -254,10 +153,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Conflict: the resource already exists. */
+        /** Conflict: the resource already exists. */
         Conflict: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -266,10 +165,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Unprocessable Entity: validation failed. */
+        /** Unprocessable Entity: validation failed. */
         UnprocessableEntity: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -278,10 +177,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Too Many Requests: a rate limit of the API key was exceeded (standard 100 requests per minute, burst 20 requests per second). Wait until `X-RateLimit-Reset` (Unix epoch seconds) before retrying. Whether `Retry-After` is sent is not documented, so it is not modelled. */
+        /** Too Many Requests: a rate limit of the API key was exceeded (standard 100 requests per minute, burst 20 requests per second). Wait until `X-RateLimit-Reset` (Unix epoch seconds) before retrying. Whether `Retry-After` is sent is not documented, so it is not modelled. */
         TooManyRequests: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -290,10 +189,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Internal Server Error. */
+        /** Internal Server Error. */
         InternalServerError: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -302,42 +201,182 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
     parameters: {
         /**
-         * @description ID of the instance (`inst-...`).
+         * ID of the instance (`inst-...`).
+         *
          * @example inst-xyz789
          */
-        InstanceId: components["schemas"]["InstanceId"];
+        InstanceId: InstanceId;
         /**
-         * @description ID of the operation (`op-...`), as returned in `operation_id` by a `202` response.
+         * ID of the operation (`op-...`), as returned in `operation_id` by a `202` response.
+         *
          * @example op-abc123
          */
-        OperationId: components["schemas"]["OperationId"];
+        OperationId: OperationId;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description Request limit of the current rate-limit window for this API key (the standard limit is 100 requests per minute; a burst limit of 20 requests per second also applies). Sent on every response, success and error.
+         * Request limit of the current rate-limit window for this API key (the standard limit is 100 requests per minute; a burst limit of 20 requests per second also applies). Sent on every response, success and error.
+         *
          * @example 100
          */
         "X-RateLimit-Limit": number;
         /**
-         * @description Requests left in the current window for this API key (0 when the limit is exhausted and `429` is returned). Sent on every response, success and error.
+         * Requests left in the current window for this API key (0 when the limit is exhausted and `429` is returned). Sent on every response, success and error.
+         *
          * @example 95
          */
         "X-RateLimit-Remaining": number;
         /**
-         * @description When the current window resets, as a Unix epoch timestamp in seconds. Sent on every response, success and error.
+         * When the current window resets, as a Unix epoch timestamp in seconds. Sent on every response, success and error.
+         *
          * @example 1709312400
          */
         "X-RateLimit-Reset": number;
     };
     pathItems: never;
 }
+/** Error body of every 4xx and 5xx response. It carries only a human-readable message; there is no machine-readable error code. */
+export type ErrorSchema = {
+    /**
+     * Human-readable error message, e.g. `instance not found: inst-abc123`.
+     *
+     * @example instance not found: inst-abc123
+     */
+    error: string;
+};
+/**
+ * Instance ID: `inst-` followed by an opaque suffix (e.g. `inst-xyz789`). Only the prefix is documented; the suffix's characters are not, so the pattern checks the prefix.
+ *
+ * @example inst-xyz789
+ */
+export type InstanceId = string;
+/**
+ * Operation ID: `op-` followed by an opaque suffix (e.g. `op-abc123`). Only the prefix is documented; the suffix's characters are not, so the pattern checks the prefix.
+ *
+ * @example op-abc123
+ */
+export type OperationId = string;
+/**
+ * Free-form string key/value labels attached to a resource.
+ *
+ * @example {
+ *       "env": "production",
+ *       "team": "web"
+ *     }
+ */
+export type Labels = {
+    [key: string]: string;
+};
+/**
+ * Lifecycle phase of a resource. `Pending`: accepted, not yet acted on; `Creating`: being provisioned; `Running`: ready; `Updating`: a change is being applied; `Deleting`: being removed; `Deleted`: removed; `Error`: failed.
+ *
+ * @enum {string}
+ */
+export type ResourcePhase = "Pending" | "Creating" | "Running" | "Updating" | "Deleting" | "Deleted" | "Error";
+/** Metadata common to every AgentMetal resource. The documents list these fields without types; `version` as an integer revision, `kind` as the resource type name and the timestamps as RFC 3339 date-times are assumptions. */
+export type ResourceMetadata = {
+    /** Unique resource ID, prefixed by resource type (e.g. `inst-` for instances). */
+    id: string;
+    /** Name given by the caller at creation. */
+    name: string;
+    /** Resource type name (e.g. `Instance`; the exact values are not documented). */
+    kind: string;
+    /** Resource version. Assumed to be a revision number that increases each time the resource changes; the documents name the field but not its type. */
+    version: number;
+    labels: Labels;
+    /**
+     * When the resource was created (format assumed RFC 3339).
+     *
+     * Format: date-time
+     */
+    created_at: string;
+    /**
+     * When the resource last changed (format assumed RFC 3339).
+     *
+     * Format: date-time
+     */
+    updated_at: string;
+};
+/** Metadata of an instance; `id` is an instance ID (`inst-...`). */
+export type InstanceMetadata = ResourceMetadata & {
+    id?: InstanceId;
+    /**
+     * Resource type name; assumed to be `Instance` for instances.
+     *
+     * @example Instance
+     */
+    kind?: string;
+};
+/** Desired state of an instance. */
+export type InstanceSpec = {
+    /**
+     * Machine type (size) of the instance, e.g. `cx31`.
+     *
+     * @example cx31
+     */
+    type: string;
+    /**
+     * Operating-system image the instance boots, e.g. `ubuntu-22.04`.
+     *
+     * @example ubuntu-22.04
+     */
+    image: string;
+};
+/** Observed state of an instance, maintained by AgentMetal. Only `phase` is documented; other fields the server may add are allowed and not modelled. */
+export type InstanceStatus = {
+    phase: ResourcePhase;
+};
+/** A compute instance. Returned bare (no envelope) by get and by a synchronous create (`201`). */
+export type Instance = {
+    metadata: InstanceMetadata;
+    spec: InstanceSpec;
+    status: InstanceStatus;
+};
+/** List response; the instances are in `items`. No pagination is documented. */
+export type InstanceList = {
+    /** The instances visible to the API key. */
+    items: Instance[];
+};
+/** Request body of `POST /v1/instances`. */
+export type CreateInstanceRequest = {
+    /** Metadata chosen by the caller; the rest of `metadata` is set by AgentMetal. */
+    metadata: {
+        /**
+         * Name of the new instance, e.g. `web`. A name already in use is answered with `409`.
+         *
+         * @example web
+         */
+        name: string;
+        labels?: Labels;
+    };
+    spec: InstanceSpec;
+};
+/**
+ * State of a long-running operation. Only `pending` is published by AgentMetal; `running`, `succeeded` and `failed` are an assumption (a closed set of four states). `pending`: accepted, not started; `running`: in progress; `succeeded`: finished (terminal); `failed`: finished with an error (terminal, see `error`).
+ *
+ * @enum {string}
+ */
+export type OperationStatus = "pending" | "running" | "succeeded" | "failed";
+/** A long-running operation, returned with `202` by create and delete and by `GET /v1/operations/{operation_id}`. Returned bare (no envelope). */
+export type Operation = {
+    operation_id: OperationId;
+    status: OperationStatus;
+    /** ID of the resource the operation creates or deletes (an instance, `inst-...`). */
+    resource_id: InstanceId;
+    /**
+     * Failure message, present when `status` is `failed`. Assumed: the documents do not show how a failed operation reports its error.
+     *
+     * @example image not available: ubuntu-10.04
+     */
+    error?: string;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     listInstances: {
@@ -349,7 +388,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The instances, in `items`. */
+            /** The instances, in `items`. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -358,7 +397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstanceList"];
+                    "application/json": InstanceList;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -373,14 +412,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The new instance's metadata and spec (JSON, `Content-Type: application/json`). */
+        /** The new instance's metadata and spec (JSON, `Content-Type: application/json`). */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateInstanceRequest"];
+                "application/json": CreateInstanceRequest;
             };
         };
         responses: {
-            /** @description The instance was created synchronously; the body is the instance (no envelope). */
+            /** The instance was created synchronously; the body is the instance (no envelope). */
             201: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -389,10 +428,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Instance"];
+                    "application/json": Instance;
                 };
             };
-            /** @description The creation was accepted as a long-running operation; poll `GET /v1/operations/{operation_id}`. `resource_id` is the new instance's ID. */
+            /** The creation was accepted as a long-running operation; poll `GET /v1/operations/{operation_id}`. `resource_id` is the new instance's ID. */
             202: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -401,7 +440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Operation"];
+                    "application/json": Operation;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -418,7 +457,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID of the instance (`inst-...`).
+                 * ID of the instance (`inst-...`).
+                 *
                  * @example inst-xyz789
                  */
                 instance_id: components["parameters"]["InstanceId"];
@@ -427,7 +467,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The instance. */
+            /** The instance. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -436,7 +476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Instance"];
+                    "application/json": Instance;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -451,7 +491,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID of the instance (`inst-...`).
+                 * ID of the instance (`inst-...`).
+                 *
                  * @example inst-xyz789
                  */
                 instance_id: components["parameters"]["InstanceId"];
@@ -460,7 +501,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deletion was accepted as a long-running operation; `resource_id` is the instance being deleted. */
+            /** The deletion was accepted as a long-running operation; `resource_id` is the instance being deleted. */
             202: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -469,7 +510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Operation"];
+                    "application/json": Operation;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -484,7 +525,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID of the operation (`op-...`), as returned in `operation_id` by a `202` response.
+                 * ID of the operation (`op-...`), as returned in `operation_id` by a `202` response.
+                 *
                  * @example op-abc123
                  */
                 operation_id: components["parameters"]["OperationId"];
@@ -493,7 +535,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The operation. */
+            /** The operation. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -502,7 +544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Operation"];
+                    "application/json": Operation;
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -9,13 +9,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Home page or agent capability descriptor
-         * @description The HeyCMO home page (`text/html`). With `mode=agent` it returns the agent
+         * The HeyCMO home page (`text/html`). With `mode=agent` it returns the agent
          *     capability descriptor as JSON instead (`curl "https://heycmo.ai/?mode=agent"`);
          *     the descriptor's fields are not documented. Every answer carries an RFC 8288
          *     `Link` header advertising the sitemap, the markdown alternate
          *     (`/index.md`), the OpenAPI document, the API catalog, the agent descriptor
          *     (`/.well-known/agent.json`), the MCP server card and `llms.txt`. No auth.
+         *
+         * Home page or agent capability descriptor
          */
         get: operations["getHomePage"];
         put?: never;
@@ -34,11 +35,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * OpenAPI document
-         * @description HeyCMO's published OpenAPI document (`curl -fsSL https://heycmo.ai/openapi.json`).
+         * HeyCMO's published OpenAPI document (`curl -fsSL https://heycmo.ai/openapi.json`).
          *     The home page's `Link` header advertises it as `rel="service-desc"` with type
          *     `application/openapi+json`; the response media type is modelled as
          *     `application/json` (not documented). No auth.
+         *
+         * OpenAPI document
          */
         get: operations["getOpenApiDocument"];
         put?: never;
@@ -57,12 +59,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * RFC 9727 API catalog
-         * @description The RFC 9727 API catalog, an RFC 9264 linkset served as
+         * The RFC 9727 API catalog, an RFC 9264 linkset served as
          *     `application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"`.
          *     Each link context has an `anchor` and link
          *     targets (`service-desc`, `service-doc`, `service-meta`, `status`) that are
          *     always arrays of `{href, type?}`. No auth.
+         *
+         * RFC 9727 API catalog
          */
         get: operations["getApiCatalog"];
         put?: never;
@@ -81,14 +84,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * MCP server card
-         * @description The MCP server card (early `.well-known` proposal): card `version`,
+         * The MCP server card (early `.well-known` proposal): card `version`,
          *     `protocolVersion`, `serverInfo {name, title, version}`, `description`,
          *     `transport {type, endpoint}`, `capabilities` and every tool with its name
          *     and description (`curl https://heycmo.ai/.well-known/mcp/server-card.json | jq '.tools[].name'`).
          *     The tool names in the example are the ones named in the documents; their
          *     descriptions paraphrase the documents' use cases and are illustrative, as
          *     are the version values. No auth.
+         *
+         * MCP server card
          */
         get: operations["getMcpServerCard"];
         put?: never;
@@ -107,12 +111,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * RFC 9728 protected-resource metadata
-         * @description OAuth 2.0 Protected Resource Metadata (RFC 9728) describing how to
+         * OAuth 2.0 Protected Resource Metadata (RFC 9728) describing how to
          *     authenticate. Today it declares `bearer_methods_supported: ["header"]` and
          *     an empty `authorization_servers` array (full OAuth 2.0 is on the roadmap).
          *     Only `resource` is required by the RFC. The `resource` and `resource_name`
          *     values in the example are illustrative. No auth.
+         *
+         * RFC 9728 protected-resource metadata
          */
         get: operations["getProtectedResourceMetadata"];
         put?: never;
@@ -131,10 +136,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Agent description (agent.json)
-         * @description `/.well-known/agent.json`, advertised by the home page's `Link` header as
+         * `/.well-known/agent.json`, advertised by the home page's `Link` header as
          *     `rel="describedby"; type="application/json"`. Its contents are not
          *     documented (see `AgentCard`). No auth.
+         *
+         * Agent description (agent.json)
          */
         get: operations["getAgentJson"];
         put?: never;
@@ -153,9 +159,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Agent card (agent-card.json)
-         * @description `/.well-known/agent-card.json`, the agent card under its current A2A file
+         * `/.well-known/agent-card.json`, the agent card under its current A2A file
          *     name. Its contents are not documented (see `AgentCard`). No auth.
+         *
+         * Agent card (agent-card.json)
          */
         get: operations["getAgentCard"];
         put?: never;
@@ -174,10 +181,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * llms.txt
-         * @description The llms.txt summary for language models, advertised by the home page's
+         * The llms.txt summary for language models, advertised by the home page's
          *     `Link` header as `rel="alternate"; type="text/plain"; title="llms.txt"`.
          *     Content not documented beyond its role. No auth.
+         *
+         * llms.txt
          */
         get: operations["getLlmsTxt"];
         put?: never;
@@ -196,9 +204,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * llms-full.txt
-         * @description The full-length llms.txt variant (whole documentation as text). Media type
+         * The full-length llms.txt variant (whole documentation as text). Media type
          *     assumed `text/plain` like `llms.txt`. No auth.
+         *
+         * llms-full.txt
          */
         get: operations["getLlmsFullTxt"];
         put?: never;
@@ -217,9 +226,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Home page as Markdown
-         * @description The Markdown alternate of the home page, advertised by the home page's
+         * The Markdown alternate of the home page, advertised by the home page's
          *     `Link` header as `rel="alternate"; type="text/markdown"`. No auth.
+         *
+         * Home page as Markdown
          */
         get: operations["getIndexMarkdown"];
         put?: never;
@@ -238,9 +248,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Pricing as Markdown
-         * @description Pricing as Markdown. Media type assumed `text/markdown` like `/index.md`.
+         * Pricing as Markdown. Media type assumed `text/markdown` like `/index.md`.
          *     The documents say only that checkout starts a 30-day free trial. No auth.
+         *
+         * Pricing as Markdown
          */
         get: operations["getPricingMarkdown"];
         put?: never;
@@ -259,9 +270,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sitemap
-         * @description The XML sitemap, advertised by the home page's `Link` header as
+         * The XML sitemap, advertised by the home page's `Link` header as
          *     `rel="sitemap"`. No auth.
+         *
+         * Sitemap
          */
         get: operations["getSitemap"];
         put?: never;
@@ -282,8 +294,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a Stripe checkout (30-day free trial)
-         * @description Step 1 of getting an API key (there is no fully programmatic key
+         * Step 1 of getting an API key (there is no fully programmatic key
          *     issuance). Creates a Stripe checkout session for `email` and returns the
          *     Stripe-hosted URL; a human completes checkout once, which starts the
          *     30-day free trial - the agent-friendly path to a live key without a sales
@@ -292,6 +303,8 @@ export interface paths {
          *     No auth. Rate limits: the pre-auth limit of 20 requests/min per IP, and
          *     5 requests/min for checkout itself (what the 5/min counts is not stated;
          *     per IP is assumed, like the pre-auth limit). The `200` status is assumed.
+         *
+         * Start a Stripe checkout (30-day free trial)
          */
         post: operations["createCheckoutSession"];
         delete?: never;
@@ -308,13 +321,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Resolve the API key of a completed checkout
-         * @description Step 3 of getting an API key: after the human completed the Stripe
+         * Step 3 of getting an API key: after the human completed the Stripe
          *     checkout started by `POST /api/checkout`, returns the new `apiKey`
          *     (`hcmo_live_<64 hex>`) **once**. Store it in your agent's secret store and
          *     send it on every later call. What a repeated call answers is not
          *     documented (`404` is modelled). No auth; part of the pre-auth (signup)
          *     surface, 20 requests/min per IP.
+         *
+         * Resolve the API key of a completed checkout
          */
         get: operations["getSessionApiKey"];
         put?: never;
@@ -333,10 +347,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a customer
-         * @description Returns the customer account (`curl https://heycmo.ai/api/customer/CUSTOMER_ID -H "Authorization: Bearer hcmo_live_..."`).
+         * Returns the customer account (`curl https://heycmo.ai/api/customer/CUSTOMER_ID -H "Authorization: Bearer hcmo_live_..."`).
          *     The endpoint is documented; the body's fields are not (see `Customer`).
          *     REST rate limit: 60 requests/min per customer.
+         *
+         * Get a customer
          */
         get: operations["getCustomer"];
         put?: never;
@@ -357,8 +372,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Subscribe a URL to webhook events
-         * @description Subscribes `url` to `events` (any of `content.created`,
+         * Subscribes `url` to `events` (any of `content.created`,
          *     `content.approved`, `content.published`, `content.rejected`,
          *     `workflow.completed`, `team.invited`) for low-latency reactivity.
          *     Deliveries are described under `webhooks`; payloads are HMAC-SHA256-signed
@@ -370,6 +384,8 @@ export interface paths {
          *     calls or deliveries) and per what is not documented precisely; it is
          *     recorded here, on the subscription operation, counted per customer, as an
          *     assumption.
+         *
+         * Subscribe a URL to webhook events
          */
         post: operations["createWebhookSubscription"];
         delete?: never;
@@ -388,12 +404,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Auto-extract a customer's brand from its URL
-         * @description Onboards the customer's URL (brand voice and context) - do this before
+         * Onboards the customer's URL (brand voice and context) - do this before
          *     asking for brand-aware output; the MCP tool `analyze_brand_url` is the
          *     alternative. The endpoint and its purpose are documented; the body
          *     (`url` assumed), the response and the `200` status are not. REST rate
          *     limit: 60 requests/min per customer.
+         *
+         * Auto-extract a customer's brand from its URL
          */
         post: operations["autoExtractOnboarding"];
         delete?: never;
@@ -412,11 +429,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Submit onboarding data for a customer
-         * @description Submits onboarding data for the customer. The endpoint is documented; the
+         * Submits onboarding data for the customer. The endpoint is documented; the
          *     body, the response and the `200` status are not (see
          *     `OnboardingRequest`, `OnboardingResult`). REST rate limit: 60
          *     requests/min per customer.
+         *
+         * Submit onboarding data for a customer
          */
         post: operations["submitOnboarding"];
         delete?: never;
@@ -435,11 +453,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Connect an integration for a customer
-         * @description Connects an integration (which ones is not documented - the tools suggest
+         * Connects an integration (which ones is not documented - the tools suggest
          *     social platforms and GA4) to the customer's account. The endpoint is
          *     documented; the body (`provider` assumed), the response and the `200`
          *     status are not. REST rate limit: 60 requests/min per customer.
+         *
+         * Connect an integration for a customer
          */
         post: operations["createConnection"];
         delete?: never;
@@ -456,10 +475,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List a customer's connections
-         * @description Lists the integrations connected to the customer's account. The endpoint
+         * Lists the integrations connected to the customer's account. The endpoint
          *     is documented; the body is not (see `ConnectionList`). No pagination is
          *     documented. REST rate limit: 60 requests/min per customer.
+         *
+         * List a customer's connections
          */
         get: operations["listConnections"];
         put?: never;
@@ -478,11 +498,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List a customer's events
-         * @description Returns the customer's activity events. The endpoint is documented; the
+         * Returns the customer's activity events. The endpoint is documented; the
          *     body is not (see `EventList`) - in particular it is not documented whether
          *     these are the webhook events. No pagination is documented. REST rate
          *     limit: 60 requests/min per customer.
+         *
+         * List a customer's events
          */
         get: operations["listEvents"];
         put?: never;
@@ -501,10 +522,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a customer's dashboard
-         * @description Returns the customer's dashboard data. The endpoint is documented; the
+         * Returns the customer's dashboard data. The endpoint is documented; the
          *     body is not (see `Dashboard`). REST rate limit: 60 requests/min per
          *     customer.
+         *
+         * Get a customer's dashboard
          */
         get: operations["getDashboard"];
         put?: never;
@@ -525,12 +547,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Audit a URL for SEO/GEO
-         * @description Audits a URL for SEO/GEO (generative-engine optimisation) performance -
+         * Audits a URL for SEO/GEO (generative-engine optimisation) performance -
          *     the REST counterpart of the MCP tools `ai_seo_audit` and `cro_audit`. The
          *     endpoint and purpose are documented; the body field name `url`, the
          *     result's fields and the `200` status are assumptions. REST rate limit: 60
          *     requests/min per customer.
+         *
+         * Audit a URL for SEO/GEO
          */
         post: operations["runScan"];
         delete?: never;
@@ -547,8 +570,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Answers `{status: "ok", timestamp}` while the server is up. No auth.
+         *
          * Liveness probe
-         * @description Answers `{status: "ok", timestamp}` while the server is up. No auth.
          */
         get: operations["getHealth"];
         put?: never;
@@ -567,10 +591,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness probe (database check)
-         * @description Answers `{status: "ready", db: true, timestamp}` when the database check
+         * Answers `{status: "ready", db: true, timestamp}` when the database check
          *     passes, otherwise `503` `not_ready`. The same check backs
          *     `/api/public/status` and Fly health probes. No auth.
+         *
+         * Readiness probe (database check)
          */
         get: operations["getReadiness"];
         put?: never;
@@ -589,12 +614,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Public service status
-         * @description Returns `{status, timestamp, uptime24h, uptime7d, components, incidents}`
+         * Returns `{status, timestamp, uptime24h, uptime7d, components, incidents}`
          *     (`curl https://heycmo.ai/api/public/status`), backed by the same DB
          *     readiness check used internally by Fly health probes. The HTML version is
          *     `GET /status`. Field types and the shapes of `components` and `incidents`
          *     are assumed (see `PublicStatus`). No auth.
+         *
+         * Public service status
          */
         get: operations["getPublicStatus"];
         put?: never;
@@ -613,8 +639,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * The human-readable status page, the page version of `/api/public/status`. No auth.
+         *
          * Status page (HTML)
-         * @description The human-readable status page, the page version of `/api/public/status`. No auth.
          */
         get: operations["getStatusPage"];
         put?: never;
@@ -633,8 +660,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Stream live agent output for a URL
-         * @description Streams real agent output for any URL, without auth - a way to see the
+         * Streams real agent output for any URL, without auth - a way to see the
          *     agents work before integrating. Nothing more is documented. Assumptions:
          *     the `url` query parameter, the `text/event-stream` framing, and the event
          *     shape: SSE `message` events; JSON `data` reaches the client as that object
@@ -642,6 +668,8 @@ export interface paths {
          *     `{type: 'message', data: '<text>'}` (see `LiveEvent`). No terminal event
          *     is documented; the stream ends when the server closes it, and it is not
          *     resumed.
+         *
+         * Stream live agent output for a URL
          */
         get: operations["streamLiveOutput"];
         put?: never;
@@ -660,8 +688,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Open the MCP SSE stream
-         * @description Opens an MCP session over the (HTTP+SSE) transport. The key goes in the
+         * Opens an MCP session over the (HTTP+SSE) transport. The key goes in the
          *     `token` query parameter (`https://heycmo.ai/mcp/sse?token=hcmo_live_...`),
          *     since many SSE clients cannot set headers. Per the MCP SSE transport, the
          *     first event is `endpoint`, whose `data` is the message URL as plain text
@@ -677,6 +704,8 @@ export interface paths {
          *     Claude Desktop / Cursor config: `{"mcpServers": {"heycmo": {"url": "https://heycmo.ai/mcp/sse?token=hcmo_live_..."}}}`
          *     (or `heycmo mcp config` from `@heycmo/cli`). Tools are listed in the MCP
          *     server card. MCP rate limit: 30 requests/min per customer.
+         *
+         * Open the MCP SSE stream
          */
         get: operations["openMcpStream"];
         put?: never;
@@ -697,14 +726,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a JSON-RPC message to an MCP session
-         * @description Posts one JSON-RPC 2.0 message (request, notification or response) to the
+         * Posts one JSON-RPC 2.0 message (request, notification or response) to the
          *     session opened by `GET /mcp/sse`, at the URL its `endpoint` event gave
          *     (`/mcp/message?token=...&sessionId=...`). The server acknowledges with
          *     `202 Accepted`; the JSON-RPC answer arrives as a `message` event on the
          *     SSE stream, not in this response. An unknown session answers `400`
          *     `{"error": "Session not found — reconnect to /mcp/sse"}`. MCP rate limit:
          *     30 requests/min per customer.
+         *
+         * Send a JSON-RPC message to an MCP session
          */
         post: operations["sendMcpMessage"];
         delete?: never;
@@ -725,11 +755,12 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * content.created
-         * @description Delivered when a piece of content is created (drafted) for the customer.
+         * Delivered when a piece of content is created (drafted) for the customer.
          *     The event name is documented; the payload fields are not - the envelope
          *     `{event, id?, customerId?, createdAt?, data?}` and the signature header are
          *     assumptions (see `x-specsmith-webhooks`).
+         *
+         * content.created
          */
         post: operations["receiveContentCreatedEvent"];
         delete?: never;
@@ -748,10 +779,11 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * content.approved
-         * @description Delivered when a piece of content is approved. The event name is
+         * Delivered when a piece of content is approved. The event name is
          *     documented; the payload envelope and the signature header are
          *     assumptions (see `x-specsmith-webhooks`).
+         *
+         * content.approved
          */
         post: operations["receiveContentApprovedEvent"];
         delete?: never;
@@ -770,10 +802,11 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * content.published
-         * @description Delivered when a piece of content is published. The event name is
+         * Delivered when a piece of content is published. The event name is
          *     documented; the payload envelope and the signature header are
          *     assumptions (see `x-specsmith-webhooks`).
+         *
+         * content.published
          */
         post: operations["receiveContentPublishedEvent"];
         delete?: never;
@@ -792,10 +825,11 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * content.rejected
-         * @description Delivered when a piece of content is rejected. The event name is
+         * Delivered when a piece of content is rejected. The event name is
          *     documented; the payload envelope and the signature header are
          *     assumptions (see `x-specsmith-webhooks`).
+         *
+         * content.rejected
          */
         post: operations["receiveContentRejectedEvent"];
         delete?: never;
@@ -814,11 +848,12 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * workflow.completed
-         * @description Delivered when an agent workflow (for example the lead-outreach
+         * Delivered when an agent workflow (for example the lead-outreach
          *     workflow) completes. The event name is documented; the payload envelope
          *     and the signature header are assumptions (see
          *     `x-specsmith-webhooks`).
+         *
+         * workflow.completed
          */
         post: operations["receiveWorkflowCompletedEvent"];
         delete?: never;
@@ -837,10 +872,11 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * team.invited
-         * @description Delivered when a team member is invited to the customer's account. The
+         * Delivered when a team member is invited to the customer's account. The
          *     event name is documented; the payload envelope and the signature header
          *     are assumptions (see `x-specsmith-webhooks`).
+         *
+         * team.invited
          */
         post: operations["receiveTeamInvitedEvent"];
         delete?: never;
@@ -852,627 +888,57 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        /**
-         * @description HeyCMO's error body. All 4xx/5xx responses are JSON
-         *     `{error, code, requestId}`; the one documented exception is the MCP
-         *     unknown-session `400`, which carries `error` only - which is why `code`
-         *     and `requestId` are optional here. Error responses other than that one
-         *     require both (via `allOf`).
-         */
-        Error: {
-            /**
-             * @description Human-readable message.
-             * @example Authentication required
-             */
-            error: string;
-            code?: components["schemas"]["ErrorCode"];
-            /**
-             * @description Request ID, also returned in the `X-Request-ID` header. Format not documented (shown truncated as `6e2f...`); examples use UUIDs.
-             * @example 6e2f4b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b
-             */
-            requestId?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Machine-readable error code. Open set: only `E_AUTH_REQUIRED` (missing
-         *     or invalid key) and `E_RATE_LIMITED` (429) are documented; other values
-         *     may occur.
-         */
-        ErrorCode: "E_AUTH_REQUIRED" | "E_RATE_LIMITED" | (string & {});
-        /**
-         * @description A HeyCMO API key, `hcmo_live_` followed by 64 hex characters.
-         * @example hcmo_live_37171af3e684f1102bff280d9c0f1a3956c8ae20bc5e96aa6e3dc85c70032f58
-         */
-        ApiKey: string;
-        /** @description Body of `POST /api/checkout`. */
-        CheckoutRequest: {
-            /**
-             * Format: email
-             * @description Email of the customer signing up.
-             */
-            email: string;
-        };
-        /** @description A Stripe-hosted checkout (30-day free trial). */
-        CheckoutSession: {
-            /**
-             * Format: uri
-             * @description Stripe-hosted checkout URL for the human to complete.
-             */
-            url: string;
-        };
-        /** @description The API key created by a completed checkout. Returned once only; later calls for the same session do not return it (their exact answer is not documented). */
-        SessionApiKey: {
-            apiKey: components["schemas"]["ApiKey"];
-        };
-        /**
-         * @description A customer account. The endpoint is documented; its fields are not. `id`
-         *     is assumed; other fields pass through (`additionalProperties: true`).
-         */
-        Customer: {
-            /** @description Customer ID (assumed field). */
-            id?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description The six documented webhook events.
-         * @enum {string}
-         */
-        WebhookEventType: "content.created" | "content.approved" | "content.published" | "content.rejected" | "workflow.completed" | "team.invited";
-        /** @description Documented body of a webhook subscription. */
-        WebhookSubscriptionRequest: {
-            /**
-             * Format: uri
-             * @description Your endpoint that receives deliveries.
-             */
-            url: string;
-            /** @description Events to deliver to `url`. */
-            events: components["schemas"]["WebhookEventType"][];
-        };
-        /**
-         * @description Answer to a subscription. Not documented: the fields below (echo of the
-         *     request, and possibly the webhook secret) are assumptions, and others
-         *     pass through.
-         */
-        WebhookSubscription: {
-            /**
-             * Format: uri
-             * @description The subscribed endpoint (assumed echo).
-             */
-            url?: string;
-            /** @description The subscribed events (assumed echo). */
-            events?: components["schemas"]["WebhookEventType"][];
-            /** @description Webhook signing secret, if returned here (assumed; where the secret comes from is not documented). */
-            secret?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Body of brand auto-extraction. The documents say only "onboard the
-         *     customer's URL ... with POST /api/onboard/{customerId}/auto-extract";
-         *     the `url` field is assumed and other fields pass through.
-         */
-        AutoExtractRequest: {
-            /**
-             * Format: uri
-             * @description The customer's website to extract the brand from (assumed field).
-             */
-            url?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description Onboarding data for a customer. The endpoint is documented; the body is not (all fields pass through). */
-        OnboardingRequest: {
-            [key: string]: unknown;
-        };
-        /** @description Result of an onboarding call (brand profile, status, ...). Not documented; all fields pass through. */
-        OnboardingResult: {
-            [key: string]: unknown;
-        };
-        /** @description Body connecting an integration. Not documented; `provider` is assumed and other fields pass through. */
-        ConnectionRequest: {
-            /** @description The integration to connect (assumed field). */
-            provider?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A connected integration. Not documented; all fields pass through. */
-        Connection: {
-            [key: string]: unknown;
-        };
-        /** @description A customer's connections. Not documented; the `connections` array is assumed and other fields pass through. */
-        ConnectionList: {
-            /** @description Connected integrations (assumed field). */
-            connections?: components["schemas"]["Connection"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A customer's activity events. Not documented; the `events` array is assumed and other fields pass through. No pagination is documented. */
-        EventList: {
-            /** @description Events (assumed field). */
-            events?: {
-                [key: string]: unknown;
-            }[];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A customer's dashboard data. Not documented; all fields pass through. */
-        Dashboard: {
-            [key: string]: unknown;
-        };
-        /** @description Body of an SEO/GEO audit. The endpoint ("audit a URL for SEO/GEO performance") is documented; the `url` field name is assumed. */
-        ScanRequest: {
-            /**
-             * Format: uri
-             * @description The page to audit.
-             */
-            url: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description Result of an SEO/GEO audit. Not documented; `url` is assumed and other fields (scores, findings) pass through. */
-        ScanResult: {
-            /**
-             * Format: uri
-             * @description The audited URL (assumed field).
-             */
-            url?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description Liveness. */
-        Health: {
-            /**
-             * @description Always `ok` while the server is up.
-             * @constant
-             */
-            status: "ok";
-            /**
-             * Format: date-time
-             * @description Server time (ISO 8601 assumed).
-             */
-            timestamp: string;
-        };
-        /** @description Readiness, including the database check (the same check backs `/api/public/status` and Fly health probes). */
-        Readiness: {
-            /**
-             * @description Always `ready` in this (`200`) body.
-             * @constant
-             */
-            status: "ready";
-            /**
-             * @description Database check passed (always `true` in this body).
-             * @constant
-             */
-            db: true;
-            /**
-             * Format: date-time
-             * @description Time of the check (ISO 8601 assumed).
-             */
-            timestamp: string;
-        };
-        /**
-         * @description Public service status, backed by the same DB readiness check used by Fly
-         *     health probes. The six fields are documented; their types and the
-         *     shapes of `components` and `incidents` are assumptions.
-         */
-        PublicStatus: {
-            /** @description Overall status (values not documented). */
-            status: string;
-            /**
-             * Format: date-time
-             * @description Time of the report (ISO 8601 assumed).
-             */
-            timestamp: string;
-            /** @description Uptime over the last 24 hours (assumed to be a percentage). */
-            uptime24h: number;
-            /** @description Uptime over the last 7 days (assumed to be a percentage). */
-            uptime7d: number;
-            /** @description Per-component status (shape assumed). */
-            components: components["schemas"]["StatusComponent"][];
-            /** @description Recent incidents (shape assumed). */
-            incidents: {
-                [key: string]: unknown;
-            }[];
-        };
-        /** @description One component's status. Not documented; `name` and `status` are assumed. */
-        StatusComponent: {
-            /** @description Component name (assumed field). */
-            name?: string;
-            /** @description Component status (assumed field; values not documented). */
-            status?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description One event of the `/live` stream, as the client receives it. Beyond
-         *     "streams real agent output for any URL" the stream is not documented;
-         *     assumption: SSE `message` events (the SSE default event type). An
-         *     event whose `data` is JSON without a `type` property arrives as that
-         *     JSON object plus `type: message` (taken from the SSE `event:` field);
-         *     an event whose `data` is plain text arrives as
-         *     `{type: 'message', data: '<text>'}`. Events of any other type are
-         *     passed through as unknown events.
-         */
-        LiveEvent: components["schemas"]["LiveMessageEvent"];
-        /**
-         * @description A chunk of agent output (assumed shape). `type` is `message`, from the
-         *     SSE `event:` field (or the SSE default). With JSON `data`, the data's
-         *     own fields appear alongside `type` (they are not documented and pass
-         *     through); with plain-text `data`, the text is in `data`.
-         */
-        LiveMessageEvent: {
-            /**
-             * @description The event type, `message`. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "message";
-            /**
-             * @description The raw text of the event when its `data` is not JSON. (When the
-             *     `data` is a JSON object, its own fields are used instead and a
-             *     `data` field appears only if that object has one.)
-             */
-            data?: unknown;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description One event of the MCP SSE stream (MCP HTTP+SSE transport), as the
-         *     client receives it: first an `endpoint` event, whose `data` is the
-         *     message URL as plain text and so arrives as
-         *     `{type: 'endpoint', data: '<url>'}`; then `message` events, whose
-         *     `data` is a JSON-RPC 2.0 message (JSON without a `type` property) and so
-         *     arrive as that message plus `type: 'message'` from the SSE `event:`
-         *     field.
-         */
-        McpStreamEvent: components["schemas"]["McpEndpointEvent"] | components["schemas"]["McpMessageEvent"];
-        /**
-         * @description The first event of the stream. On the wire it is `event: endpoint` with
-         *     the message URL as plain-text `data` (not JSON), e.g.
-         *     `data: /mcp/message?sessionId=7c9e6679-7425-40de-944b-e07fc1f90ae7`;
-         *     the client receives it as `{type: 'endpoint', data: '<url>'}`. POST
-         *     JSON-RPC messages to that URL (resolved against `https://heycmo.ai`
-         *     when relative), adding the `token` query parameter.
-         */
-        McpEndpointEvent: {
-            /**
-             * @description The event type, `endpoint` (from the SSE `event:` field). (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "endpoint";
-            /**
-             * @description The message endpoint URL, relative or absolute, including the
-             *     `sessionId` query parameter (the raw `data` text of the event).
-             * @example /mcp/message?sessionId=7c9e6679-7425-40de-944b-e07fc1f90ae7
-             */
-            data: string;
-        };
-        /**
-         * @description A JSON-RPC 2.0 message from the server (a response to a posted request,
-         *     a notification, or a server-to-client request), sent as `event: message`
-         *     with the JSON-RPC object as `data`. The JSON-RPC object has no `type`
-         *     property, so the client adds `type: 'message'` from the SSE `event:`
-         *     field: the event is the JSON-RPC object plus `type`.
-         */
-        McpMessageEvent: components["schemas"]["JsonRpcMessage"] & {
-            /**
-             * @description The event type, `message` (from the SSE `event:` field).
-             * @constant
-             */
-            type: "message";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "message";
-        };
-        /**
-         * @description A JSON-RPC 2.0 message as used by MCP: a request (`id` + `method`), a
-         *     notification (`method` without `id`) or a response (`id` + `result` or
-         *     `error`). Tools are listed in the MCP server card and called with
-         *     `tools/call`.
-         */
-        JsonRpcMessage: {
-            /**
-             * @description JSON-RPC version, always `2.0`.
-             * @constant
-             */
-            jsonrpc: "2.0";
-            /** @description Request ID (absent on notifications; `null` on an error response to a request whose ID could not be read). */
-            id?: string | number | null;
-            /** @description Method, e.g. `initialize`, `tools/list`, `tools/call`. */
-            method?: string;
-            /** @description Method parameters (requests and notifications). */
-            params?: {
-                [key: string]: unknown;
-            };
-            /** @description Result of a successful request (responses). */
-            result?: {
-                [key: string]: unknown;
-            };
-            error?: components["schemas"]["JsonRpcError"];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description The `error` member of a failed JSON-RPC response. */
-        JsonRpcError: {
-            /** @description JSON-RPC error code (e.g. `-32601` method not found). */
-            code: number;
-            /** @description Short description of the error. */
-            message: string;
-            /** @description Additional error information, any JSON value. */
-            data?: unknown;
-        };
-        /** @description HeyCMO's published OpenAPI document (advertised as `application/openapi+json`). */
-        OpenApiDocument: {
-            /** @description OpenAPI version of the document. */
-            openapi?: string;
-            /** @description The document's `info` object. */
-            info?: {
-                [key: string]: unknown;
-            };
-            /** @description The document's `paths` object. */
-            paths?: {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description The agent capability descriptor returned by `/?mode=agent`. Its fields are not documented; all pass through. */
-        AgentDescriptor: {
-            [key: string]: unknown;
-        };
-        /**
-         * @description An agent card (`/.well-known/agent.json`, `/.well-known/agent-card.json`).
-         *     The files are named by HeyCMO; their contents are not documented.
-         *     Assumption: they follow the A2A agent-card convention, whose common
-         *     fields are listed; all fields pass through.
-         */
-        AgentCard: {
-            /** @description Agent name (assumed field). */
-            name?: string;
-            /** @description What the agent does (assumed field). */
-            description?: string;
-            /**
-             * Format: uri
-             * @description Where the agent is served (assumed field).
-             */
-            url?: string;
-            /** @description Agent version (assumed field). */
-            version?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description RFC 9727 API catalog, an RFC 9264 linkset. Served as
-         *     `application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"`.
-         */
-        ApiCatalog: {
-            /** @description Link contexts, one per described API. */
-            linkset: components["schemas"]["ApiCatalogLinkContext"][];
-        };
-        /** @description One link context; link targets are always arrays. */
-        ApiCatalogLinkContext: {
-            /**
-             * Format: uri
-             * @description The API the links describe.
-             */
-            anchor: string;
-            /** @description Machine-readable API descriptions (OpenAPI). */
-            "service-desc"?: components["schemas"]["LinkTarget"][];
-            /** @description Human-readable documentation. */
-            "service-doc"?: components["schemas"]["LinkTarget"][];
-            /** @description Other metadata about the API. */
-            "service-meta"?: components["schemas"]["LinkTarget"][];
-            /** @description Status endpoints. */
-            status?: components["schemas"]["LinkTarget"][];
-        } & {
-            [key: string]: components["schemas"]["LinkTarget"][];
-        };
-        /** @description One RFC 9264 link target. */
-        LinkTarget: {
-            /**
-             * Format: uri
-             * @description Target URL.
-             */
-            href: string;
-            /** @description Media type of the target. */
-            type?: string;
-            /** @description Human-readable title of the target. */
-            title?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description MCP server card, in the format of the early `.well-known` MCP proposal,
-         *     which HeyCMO follows: `{version, protocolVersion, serverInfo{name,
-         *     title, version}, description, transport{type, endpoint}, capabilities,
-         *     tools[{name, description}]}`. It describes every tool, including its
-         *     name and description.
-         */
-        McpServerCard: {
-            /** @description Version of the server-card format. */
-            version: string;
-            /** @description MCP protocol version the server speaks (e.g. `2024-11-05`). */
-            protocolVersion: string;
-            /** @description Identity of the MCP server. */
-            serverInfo: {
-                /** @description Machine name of the server. */
-                name: string;
-                /** @description Human-readable name of the server. */
-                title: string;
-                /** @description Server version. */
-                version: string;
-            } & {
-                [key: string]: unknown;
-            };
-            /** @description What the server offers. */
-            description: string;
-            /** @description How to connect. */
-            transport: {
-                /** @description Transport type (`sse` for HeyCMO's `/mcp/sse`). */
-                type: string;
-                /** @description Transport endpoint URL (connect with the `token` query parameter). */
-                endpoint: string;
-            } & {
-                [key: string]: unknown;
-            };
-            /** @description MCP capabilities of the server (e.g. `tools`). */
-            capabilities: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description Every tool with its name and description. Tools named in the
-             *     documents: `run_content_creation`, `ask_cmo`, `schedule_content`,
-             *     `publish_to_social`, `generate_lead_magnet`, `ai_seo_audit`,
-             *     `cro_audit`, `run_research`, `query_ga4`, `track_revenue`,
-             *     `check_ai_visibility`, `analyze_brand_url`; the card may list more.
-             */
-            tools: components["schemas"]["McpTool"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description One MCP tool as listed in the server card. */
-        McpTool: {
-            /** @description Tool name, as called with the MCP `tools/call` method (e.g. `ai_seo_audit`). */
-            name: string;
-            /** @description What the tool does. */
-            description: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description RFC 9728 OAuth 2.0 Protected Resource Metadata. Only `resource` is
-         *     required. Today HeyCMO declares `bearer_methods_supported: ["header"]`
-         *     and an empty `authorization_servers` (full OAuth 2.0 is on the roadmap).
-         */
-        ProtectedResourceMetadata: {
-            /**
-             * Format: uri
-             * @description The protected resource's identifier.
-             */
-            resource: string;
-            /** @description Authorization server issuers (empty today). */
-            authorization_servers?: string[];
-            /**
-             * Format: uri
-             * @description URL of the resource's JSON Web Key Set.
-             */
-            jwks_uri?: string;
-            /** @description OAuth scopes the resource accepts. */
-            scopes_supported?: string[];
-            /** @description How a bearer token may be sent (`header`, `body`, `query`); HeyCMO declares `["header"]` today. */
-            bearer_methods_supported?: ("header" | "body" | "query")[];
-            /** @description JWS algorithms the resource uses to sign responses. */
-            resource_signing_alg_values_supported?: string[];
-            /** @description Human-readable name of the resource. */
-            resource_name?: string;
-            /**
-             * Format: uri
-             * @description URL of developer documentation for the resource.
-             */
-            resource_documentation?: string;
-            /**
-             * Format: uri
-             * @description URL of the resource's data-usage policy.
-             */
-            resource_policy_uri?: string;
-            /**
-             * Format: uri
-             * @description URL of the resource's terms of service.
-             */
-            resource_tos_uri?: string;
-            /** @description Whether the resource supports mutual-TLS certificate-bound access tokens. */
-            tls_client_certificate_bound_access_tokens?: boolean;
-            /** @description Rich authorization request `type` values the resource supports. */
-            authorization_details_types_supported?: string[];
-            /** @description JWS algorithms supported for DPoP proofs. */
-            dpop_signing_alg_values_supported?: string[];
-            /** @description Whether DPoP-bound access tokens are always required. */
-            dpop_bound_access_tokens_required?: boolean;
-            /** @description JWT with signed metadata values. */
-            signed_metadata?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Assumed envelope of every webhook payload. The documents name the
-         *     events and say payloads are HMAC-SHA256-signed; they do not show a
-         *     payload. `event` (the event name) is relied on as the event field and is
-         *     the only field required; `id`, `customerId`, `createdAt` and `data` are
-         *     assumptions, so each may be absent and a delivery without them is still
-         *     accepted.
-         */
-        WebhookEnvelope: {
-            event: components["schemas"]["WebhookEventType"];
-            /** @description Delivery ID (assumed, optional). */
-            id?: string;
-            /** @description The customer the event belongs to (assumed). */
-            customerId?: string;
-            /**
-             * Format: date-time
-             * @description When the event occurred (assumed).
-             */
-            createdAt?: string;
-            /** @description Event data (assumed; contents not documented). */
-            data?: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description Payload of a `content.created` delivery (assumed envelope, see `WebhookEnvelope`). */
-        ContentCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `content.created`.
-             * @constant
-             */
-            event?: "content.created";
-        };
-        /** @description Payload of a `content.approved` delivery (assumed envelope, see `WebhookEnvelope`). */
-        ContentApprovedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `content.approved`.
-             * @constant
-             */
-            event?: "content.approved";
-        };
-        /** @description Payload of a `content.published` delivery (assumed envelope, see `WebhookEnvelope`). */
-        ContentPublishedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `content.published`.
-             * @constant
-             */
-            event?: "content.published";
-        };
-        /** @description Payload of a `content.rejected` delivery (assumed envelope, see `WebhookEnvelope`). */
-        ContentRejectedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `content.rejected`.
-             * @constant
-             */
-            event?: "content.rejected";
-        };
-        /** @description Payload of a `workflow.completed` delivery (assumed envelope, see `WebhookEnvelope`). */
-        WorkflowCompletedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `workflow.completed`.
-             * @constant
-             */
-            event?: "workflow.completed";
-        };
-        /** @description Payload of a `team.invited` delivery (assumed envelope, see `WebhookEnvelope`). */
-        TeamInvitedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /**
-             * @description The event name, `team.invited`.
-             * @constant
-             */
-            event?: "team.invited";
-        };
+        Error: ErrorSchema;
+        ErrorCode: ErrorCode;
+        ApiKey: ApiKey;
+        CheckoutRequest: CheckoutRequest;
+        CheckoutSession: CheckoutSession;
+        SessionApiKey: SessionApiKey;
+        Customer: Customer;
+        WebhookEventType: WebhookEventType;
+        WebhookSubscriptionRequest: WebhookSubscriptionRequest;
+        WebhookSubscription: WebhookSubscription;
+        AutoExtractRequest: AutoExtractRequest;
+        OnboardingRequest: OnboardingRequest;
+        OnboardingResult: OnboardingResult;
+        ConnectionRequest: ConnectionRequest;
+        Connection: Connection;
+        ConnectionList: ConnectionList;
+        EventList: EventList;
+        Dashboard: Dashboard;
+        ScanRequest: ScanRequest;
+        ScanResult: ScanResult;
+        Health: Health;
+        Readiness: Readiness;
+        PublicStatus: PublicStatus;
+        StatusComponent: StatusComponent;
+        LiveEvent: LiveEvent;
+        LiveMessageEvent: LiveMessageEvent;
+        McpStreamEvent: McpStreamEvent;
+        McpEndpointEvent: McpEndpointEvent;
+        McpMessageEvent: McpMessageEvent;
+        JsonRpcMessage: JsonRpcMessage;
+        JsonRpcError: JsonRpcError;
+        OpenApiDocument: OpenApiDocument;
+        AgentDescriptor: AgentDescriptor;
+        AgentCard: AgentCard;
+        ApiCatalog: ApiCatalog;
+        ApiCatalogLinkContext: ApiCatalogLinkContext;
+        LinkTarget: LinkTarget;
+        McpServerCard: McpServerCard;
+        McpTool: McpTool;
+        ProtectedResourceMetadata: ProtectedResourceMetadata;
+        WebhookEnvelope: WebhookEnvelope;
+        ContentCreatedEvent: ContentCreatedEvent;
+        ContentApprovedEvent: ContentApprovedEvent;
+        ContentPublishedEvent: ContentPublishedEvent;
+        ContentRejectedEvent: ContentRejectedEvent;
+        WorkflowCompletedEvent: WorkflowCompletedEvent;
+        TeamInvitedEvent: TeamInvitedEvent;
     };
     responses: {
         /**
-         * @description The request is invalid (missing or malformed field). The error body is
+         * The request is invalid (missing or malformed field). The error body is
          *     documented; the `code` value for this case is not (`E_BAD_REQUEST` in
          *     the example is illustrative).
          */
@@ -1482,21 +948,21 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
-        /** @description Missing or invalid API key (code `E_AUTH_REQUIRED`, documented). */
+        /** Missing or invalid API key (code `E_AUTH_REQUIRED`, documented). */
         Unauthorized: {
             headers: {
                 "X-Request-ID": components["headers"]["X-Request-ID"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /**
-         * @description No such resource. The error body is documented; the `code` value for
+         * No such resource. The error body is documented; the `code` value for
          *     this case is not (`E_NOT_FOUND` in the example is illustrative).
          */
         NotFound: {
@@ -1505,10 +971,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
-        /** @description Rate limit exceeded (code `E_RATE_LIMITED`, documented). Wait `Retry-After` seconds, then retry. */
+        /** Rate limit exceeded (code `E_RATE_LIMITED`, documented). Wait `Retry-After` seconds, then retry. */
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
@@ -1516,11 +982,11 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /**
-         * @description A client error. No specific 4xx is documented for this endpoint; the
+         * A client error. No specific 4xx is documented for this endpoint; the
          *     documents say every 4xx is the JSON error body. The example shows an
          *     unknown path (its code is illustrative).
          */
@@ -1530,11 +996,11 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /**
-         * @description A server error. The documents say every 5xx is the JSON error body; the
+         * A server error. The documents say every 5xx is the JSON error body; the
          *     `code` value is not documented (`E_INTERNAL` in the example is
          *     illustrative).
          */
@@ -1544,11 +1010,11 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & Record<string, never>;
+                "application/json": ErrorSchema & Record<string, never>;
             };
         };
         /**
-         * @description The `sessionId` is unknown (never opened, or its SSE stream closed).
+         * The `sessionId` is unknown (never opened, or its SSE stream closed).
          *     Documented body: `{"error": "Session not found — reconnect to /mcp/sse"}`
          *     with no `code` or `requestId`. Open a new `/mcp/sse` stream and use the
          *     new session.
@@ -1558,11 +1024,11 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
-         * @description Not ready (the database check failed). Documented as `503` `not_ready`.
+         * Not ready (the database check failed). Documented as `503` `not_ready`.
          *     Because the documents also say every 5xx carries the error body, the
          *     schema combines both; exactly which fields the probe sends is not
          *     published.
@@ -1573,20 +1039,21 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & {
+                "application/json": ErrorSchema & {
                     /** @constant */
                     status: "not_ready";
-                    /** @description Whether the database check passed (assumed, mirrors the ready body). */
+                    /** Whether the database check passed (assumed, mirrors the ready body). */
                     db?: boolean;
                     /**
+                     * Time of the check (assumed ISO 8601).
+                     *
                      * Format: date-time
-                     * @description Time of the check (assumed ISO 8601).
                      */
                     timestamp?: string;
                 };
             };
         };
-        /** @description Any 2xx from your endpoint acknowledges the delivery (HeyCMO's retry behaviour on other answers is not documented). The response body is ignored. */
+        /** Any 2xx from your endpoint acknowledges the delivery (HeyCMO's retry behaviour on other answers is not documented). The response body is ignored. */
         WebhookAccepted: {
             headers: {
                 [name: string]: unknown;
@@ -1594,7 +1061,7 @@ export interface components {
             content?: never;
         };
         /**
-         * @description Your endpoint rejects the delivery, for example because the signature
+         * Your endpoint rejects the delivery, for example because the signature
          *     does not verify. HeyCMO ignores the body; it is shown with the `Error`
          *     shape only so that every 4xx here uses the one error schema.
          */
@@ -1603,53 +1070,59 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
     parameters: {
         /**
-         * @description The customer's ID. Its format is not documented; examples use a UUID.
+         * The customer's ID. Its format is not documented; examples use a UUID.
+         *
          * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
          */
         CustomerId: string;
         /**
-         * @description The customer's ID. The path is documented only as `{id}`; that it is the
+         * The customer's ID. The path is documented only as `{id}`; that it is the
          *     customer ID (as `{customerId}` in the other customer-scoped paths) is an
          *     assumption. Format not documented; examples use a UUID.
+         *
          * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
          */
         Id: string;
         /**
-         * @description The checkout session whose API key to resolve (the `sessionId` of the
+         * The checkout session whose API key to resolve (the `sessionId` of the
          *     completed checkout). Assumption: the Stripe Checkout Session ID
          *     (`cs_...`) handed to the success page after checkout; the format is not
          *     documented, so no pattern is enforced.
+         *
          * @example cs_live_a1F7kQ2mZx9Rt4LpW8eYc3NvB6hJ0sDu5GiOq1XbTz7MwKe2
          */
         CheckoutSessionId: string;
         /**
-         * @description The MCP session, as given in the URL of the `endpoint` event that opens
+         * The MCP session, as given in the URL of the `endpoint` event that opens
          *     `/mcp/sse`. Unknown or expired sessions answer `400` ("Session not found
          *     — reconnect to /mcp/sse"). Format not documented; the examples use a
          *     UUID.
+         *
          * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
          */
         McpSessionId: string;
         /**
-         * @description `agent` returns the agent capability descriptor as JSON instead of the HTML home page.
+         * `agent` returns the agent capability descriptor as JSON instead of the HTML home page.
+         *
          * @example agent
          */
         HomeMode: "agent";
         /**
-         * @description The URL whose agent run to stream. The documents say only that `/live`
+         * The URL whose agent run to stream. The documents say only that `/live`
          *     "streams real agent output for any URL"; the parameter name `url` and
          *     its optionality are assumptions.
+         *
          * @example https://www.acmecoffee.co
          */
         LiveUrl: string;
         /**
-         * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
+         * HMAC-SHA256 of the raw request body keyed with your webhook secret.
          *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
          *     webhook secret"; this header name and the lowercase-hex encoding without
          *     prefix are assumptions, so the header is not required here. The name
@@ -1657,6 +1130,7 @@ export interface components {
          *     takes the signature value itself, so read it from whichever header the
          *     delivery carries it in and pass it explicitly. A delivery with no
          *     signature at all cannot be verified and is refused.
+         *
          * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
          */
         WebhookSignature: string;
@@ -1664,33 +1138,692 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Request ID, the same value as `requestId` in the error body. Quote it when contacting support. Documented on error responses.
+         * Request ID, the same value as `requestId` in the error body. Quote it when contacting support. Documented on error responses.
+         *
          * @example 6e2f4b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b
          */
         "X-Request-ID": string;
         /**
-         * @description Seconds to wait before retrying (integer).
+         * Seconds to wait before retrying (integer).
+         *
          * @example 13
          */
         "Retry-After": number;
         /**
-         * @description RFC 8288 links advertising the sitemap, markdown alternate, OpenAPI,
+         * RFC 8288 links advertising the sitemap, markdown alternate, OpenAPI,
          *     API catalog, agent descriptor, MCP server card and llms.txt. Documented
          *     value (one header, folded over several lines in the documents):
          *     `</sitemap.xml>; rel="sitemap", </index.md>; rel="alternate"; type="text/markdown", </openapi.json>; rel="service-desc"; type="application/openapi+json", </.well-known/api-catalog>; rel="api-catalog"; type="application/linkset+json", </.well-known/agent.json>; rel="describedby"; type="application/json", </.well-known/mcp/server-card.json>; rel="related"; title="MCP server card", </llms.txt>; rel="alternate"; type="text/plain"; title="llms.txt"`
+         *
          * @example </sitemap.xml>; rel="sitemap", </index.md>; rel="alternate"; type="text/markdown", </openapi.json>; rel="service-desc"; type="application/openapi+json", </.well-known/api-catalog>; rel="api-catalog"; type="application/linkset+json", </.well-known/agent.json>; rel="describedby"; type="application/json", </.well-known/mcp/server-card.json>; rel="related"; title="MCP server card", </llms.txt>; rel="alternate"; type="text/plain"; title="llms.txt"
          */
         Link: string;
     };
     pathItems: never;
 }
+/**
+ * HeyCMO's error body. All 4xx/5xx responses are JSON
+ *     `{error, code, requestId}`; the one documented exception is the MCP
+ *     unknown-session `400`, which carries `error` only - which is why `code`
+ *     and `requestId` are optional here. Error responses other than that one
+ *     require both (via `allOf`).
+ */
+export type ErrorSchema = {
+    /**
+     * Human-readable message.
+     *
+     * @example Authentication required
+     */
+    error: string;
+    code?: ErrorCode;
+    /**
+     * Request ID, also returned in the `X-Request-ID` header. Format not documented (shown truncated as `6e2f...`); examples use UUIDs.
+     *
+     * @example 6e2f4b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b
+     */
+    requestId?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * Machine-readable error code. Open set: only `E_AUTH_REQUIRED` (missing
+ *     or invalid key) and `E_RATE_LIMITED` (429) are documented; other values
+ *     may occur.
+ */
+export type ErrorCode = "E_AUTH_REQUIRED" | "E_RATE_LIMITED" | (string & {});
+/**
+ * A HeyCMO API key, `hcmo_live_` followed by 64 hex characters.
+ *
+ * @example hcmo_live_37171af3e684f1102bff280d9c0f1a3956c8ae20bc5e96aa6e3dc85c70032f58
+ */
+export type ApiKey = string;
+/** Body of `POST /api/checkout`. */
+export type CheckoutRequest = {
+    /**
+     * Email of the customer signing up.
+     *
+     * Format: email
+     */
+    email: string;
+};
+/** A Stripe-hosted checkout (30-day free trial). */
+export type CheckoutSession = {
+    /**
+     * Stripe-hosted checkout URL for the human to complete.
+     *
+     * Format: uri
+     */
+    url: string;
+};
+/** The API key created by a completed checkout. Returned once only; later calls for the same session do not return it (their exact answer is not documented). */
+export type SessionApiKey = {
+    apiKey: ApiKey;
+};
+/**
+ * A customer account. The endpoint is documented; its fields are not. `id`
+ *     is assumed; other fields pass through (`additionalProperties: true`).
+ */
+export type Customer = {
+    /** Customer ID (assumed field). */
+    id?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * The six documented webhook events.
+ *
+ * @enum {string}
+ */
+export type WebhookEventType = "content.created" | "content.approved" | "content.published" | "content.rejected" | "workflow.completed" | "team.invited";
+/** Documented body of a webhook subscription. */
+export type WebhookSubscriptionRequest = {
+    /**
+     * Your endpoint that receives deliveries.
+     *
+     * Format: uri
+     */
+    url: string;
+    /** Events to deliver to `url`. */
+    events: WebhookEventType[];
+};
+/**
+ * Answer to a subscription. Not documented: the fields below (echo of the
+ *     request, and possibly the webhook secret) are assumptions, and others
+ *     pass through.
+ */
+export type WebhookSubscription = {
+    /**
+     * The subscribed endpoint (assumed echo).
+     *
+     * Format: uri
+     */
+    url?: string;
+    /** The subscribed events (assumed echo). */
+    events?: WebhookEventType[];
+    /** Webhook signing secret, if returned here (assumed; where the secret comes from is not documented). */
+    secret?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * Body of brand auto-extraction. The documents say only "onboard the
+ *     customer's URL ... with POST /api/onboard/{customerId}/auto-extract";
+ *     the `url` field is assumed and other fields pass through.
+ */
+export type AutoExtractRequest = {
+    /**
+     * The customer's website to extract the brand from (assumed field).
+     *
+     * Format: uri
+     */
+    url?: string;
+} & {
+    [key: string]: unknown;
+};
+/** Onboarding data for a customer. The endpoint is documented; the body is not (all fields pass through). */
+export type OnboardingRequest = {
+    [key: string]: unknown;
+};
+/** Result of an onboarding call (brand profile, status, ...). Not documented; all fields pass through. */
+export type OnboardingResult = {
+    [key: string]: unknown;
+};
+/** Body connecting an integration. Not documented; `provider` is assumed and other fields pass through. */
+export type ConnectionRequest = {
+    /** The integration to connect (assumed field). */
+    provider?: string;
+} & {
+    [key: string]: unknown;
+};
+/** A connected integration. Not documented; all fields pass through. */
+export type Connection = {
+    [key: string]: unknown;
+};
+/** A customer's connections. Not documented; the `connections` array is assumed and other fields pass through. */
+export type ConnectionList = {
+    /** Connected integrations (assumed field). */
+    connections?: Connection[];
+} & {
+    [key: string]: unknown;
+};
+/** A customer's activity events. Not documented; the `events` array is assumed and other fields pass through. No pagination is documented. */
+export type EventList = {
+    /** Events (assumed field). */
+    events?: {
+        [key: string]: unknown;
+    }[];
+} & {
+    [key: string]: unknown;
+};
+/** A customer's dashboard data. Not documented; all fields pass through. */
+export type Dashboard = {
+    [key: string]: unknown;
+};
+/** Body of an SEO/GEO audit. The endpoint ("audit a URL for SEO/GEO performance") is documented; the `url` field name is assumed. */
+export type ScanRequest = {
+    /**
+     * The page to audit.
+     *
+     * Format: uri
+     */
+    url: string;
+} & {
+    [key: string]: unknown;
+};
+/** Result of an SEO/GEO audit. Not documented; `url` is assumed and other fields (scores, findings) pass through. */
+export type ScanResult = {
+    /**
+     * The audited URL (assumed field).
+     *
+     * Format: uri
+     */
+    url?: string;
+} & {
+    [key: string]: unknown;
+};
+/** Liveness. */
+export type Health = {
+    /**
+     * Always `ok` while the server is up.
+     *
+     * @constant
+     */
+    status: "ok";
+    /**
+     * Server time (ISO 8601 assumed).
+     *
+     * Format: date-time
+     */
+    timestamp: string;
+};
+/** Readiness, including the database check (the same check backs `/api/public/status` and Fly health probes). */
+export type Readiness = {
+    /**
+     * Always `ready` in this (`200`) body.
+     *
+     * @constant
+     */
+    status: "ready";
+    /**
+     * Database check passed (always `true` in this body).
+     *
+     * @constant
+     */
+    db: true;
+    /**
+     * Time of the check (ISO 8601 assumed).
+     *
+     * Format: date-time
+     */
+    timestamp: string;
+};
+/**
+ * Public service status, backed by the same DB readiness check used by Fly
+ *     health probes. The six fields are documented; their types and the
+ *     shapes of `components` and `incidents` are assumptions.
+ */
+export type PublicStatus = {
+    /** Overall status (values not documented). */
+    status: string;
+    /**
+     * Time of the report (ISO 8601 assumed).
+     *
+     * Format: date-time
+     */
+    timestamp: string;
+    /** Uptime over the last 24 hours (assumed to be a percentage). */
+    uptime24h: number;
+    /** Uptime over the last 7 days (assumed to be a percentage). */
+    uptime7d: number;
+    /** Per-component status (shape assumed). */
+    components: StatusComponent[];
+    /** Recent incidents (shape assumed). */
+    incidents: {
+        [key: string]: unknown;
+    }[];
+};
+/** One component's status. Not documented; `name` and `status` are assumed. */
+export type StatusComponent = {
+    /** Component name (assumed field). */
+    name?: string;
+    /** Component status (assumed field; values not documented). */
+    status?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * One event of the `/live` stream, as the client receives it. Beyond
+ *     "streams real agent output for any URL" the stream is not documented;
+ *     assumption: SSE `message` events (the SSE default event type). An
+ *     event whose `data` is JSON without a `type` property arrives as that
+ *     JSON object plus `type: message` (taken from the SSE `event:` field);
+ *     an event whose `data` is plain text arrives as
+ *     `{type: 'message', data: '<text>'}`. Events of any other type are
+ *     passed through as unknown events.
+ */
+export type LiveEvent = LiveMessageEvent;
+/**
+ * A chunk of agent output (assumed shape). `type` is `message`, from the
+ *     SSE `event:` field (or the SSE default). With JSON `data`, the data's
+ *     own fields appear alongside `type` (they are not documented and pass
+ *     through); with plain-text `data`, the text is in `data`.
+ */
+export type LiveMessageEvent = {
+    /**
+     * The event type, `message`. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "message";
+    /**
+     * The raw text of the event when its `data` is not JSON. (When the
+     *     `data` is a JSON object, its own fields are used instead and a
+     *     `data` field appears only if that object has one.)
+     */
+    data?: unknown;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * One event of the MCP SSE stream (MCP HTTP+SSE transport), as the
+ *     client receives it: first an `endpoint` event, whose `data` is the
+ *     message URL as plain text and so arrives as
+ *     `{type: 'endpoint', data: '<url>'}`; then `message` events, whose
+ *     `data` is a JSON-RPC 2.0 message (JSON without a `type` property) and so
+ *     arrive as that message plus `type: 'message'` from the SSE `event:`
+ *     field.
+ */
+export type McpStreamEvent = McpEndpointEvent | McpMessageEvent;
+/**
+ * The first event of the stream. On the wire it is `event: endpoint` with
+ *     the message URL as plain-text `data` (not JSON), e.g.
+ *     `data: /mcp/message?sessionId=7c9e6679-7425-40de-944b-e07fc1f90ae7`;
+ *     the client receives it as `{type: 'endpoint', data: '<url>'}`. POST
+ *     JSON-RPC messages to that URL (resolved against `https://heycmo.ai`
+ *     when relative), adding the `token` query parameter.
+ */
+export type McpEndpointEvent = {
+    /**
+     * The event type, `endpoint` (from the SSE `event:` field). (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "endpoint";
+    /**
+     * The message endpoint URL, relative or absolute, including the
+     *     `sessionId` query parameter (the raw `data` text of the event).
+     *
+     * @example /mcp/message?sessionId=7c9e6679-7425-40de-944b-e07fc1f90ae7
+     */
+    data: string;
+};
+/**
+ * A JSON-RPC 2.0 message from the server (a response to a posted request,
+ *     a notification, or a server-to-client request), sent as `event: message`
+ *     with the JSON-RPC object as `data`. The JSON-RPC object has no `type`
+ *     property, so the client adds `type: 'message'` from the SSE `event:`
+ *     field: the event is the JSON-RPC object plus `type`.
+ */
+export type McpMessageEvent = JsonRpcMessage & {
+    /**
+     * The event type, `message` (from the SSE `event:` field).
+     *
+     * @constant
+     */
+    type: "message";
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     *
+     * @enum {string}
+     */
+    type: "message";
+};
+/**
+ * A JSON-RPC 2.0 message as used by MCP: a request (`id` + `method`), a
+ *     notification (`method` without `id`) or a response (`id` + `result` or
+ *     `error`). Tools are listed in the MCP server card and called with
+ *     `tools/call`.
+ */
+export type JsonRpcMessage = {
+    /**
+     * JSON-RPC version, always `2.0`.
+     *
+     * @constant
+     */
+    jsonrpc: "2.0";
+    /** Request ID (absent on notifications; `null` on an error response to a request whose ID could not be read). */
+    id?: string | number | null;
+    /** Method, e.g. `initialize`, `tools/list`, `tools/call`. */
+    method?: string;
+    /** Method parameters (requests and notifications). */
+    params?: {
+        [key: string]: unknown;
+    };
+    /** Result of a successful request (responses). */
+    result?: {
+        [key: string]: unknown;
+    };
+    error?: JsonRpcError;
+} & {
+    [key: string]: unknown;
+};
+/** The `error` member of a failed JSON-RPC response. */
+export type JsonRpcError = {
+    /** JSON-RPC error code (e.g. `-32601` method not found). */
+    code: number;
+    /** Short description of the error. */
+    message: string;
+    /** Additional error information, any JSON value. */
+    data?: unknown;
+};
+/** HeyCMO's published OpenAPI document (advertised as `application/openapi+json`). */
+export type OpenApiDocument = {
+    /** OpenAPI version of the document. */
+    openapi?: string;
+    /** The document's `info` object. */
+    info?: {
+        [key: string]: unknown;
+    };
+    /** The document's `paths` object. */
+    paths?: {
+        [key: string]: unknown;
+    };
+} & {
+    [key: string]: unknown;
+};
+/** The agent capability descriptor returned by `/?mode=agent`. Its fields are not documented; all pass through. */
+export type AgentDescriptor = {
+    [key: string]: unknown;
+};
+/**
+ * An agent card (`/.well-known/agent.json`, `/.well-known/agent-card.json`).
+ *     The files are named by HeyCMO; their contents are not documented.
+ *     Assumption: they follow the A2A agent-card convention, whose common
+ *     fields are listed; all fields pass through.
+ */
+export type AgentCard = {
+    /** Agent name (assumed field). */
+    name?: string;
+    /** What the agent does (assumed field). */
+    description?: string;
+    /**
+     * Where the agent is served (assumed field).
+     *
+     * Format: uri
+     */
+    url?: string;
+    /** Agent version (assumed field). */
+    version?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * RFC 9727 API catalog, an RFC 9264 linkset. Served as
+ *     `application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"`.
+ */
+export type ApiCatalog = {
+    /** Link contexts, one per described API. */
+    linkset: ApiCatalogLinkContext[];
+};
+/** One link context; link targets are always arrays. */
+export type ApiCatalogLinkContext = {
+    /**
+     * The API the links describe.
+     *
+     * Format: uri
+     */
+    anchor: string;
+    /** Machine-readable API descriptions (OpenAPI). */
+    "service-desc"?: LinkTarget[];
+    /** Human-readable documentation. */
+    "service-doc"?: LinkTarget[];
+    /** Other metadata about the API. */
+    "service-meta"?: LinkTarget[];
+    /** Status endpoints. */
+    status?: LinkTarget[];
+} & {
+    [key: string]: LinkTarget[];
+};
+/** One RFC 9264 link target. */
+export type LinkTarget = {
+    /**
+     * Target URL.
+     *
+     * Format: uri
+     */
+    href: string;
+    /** Media type of the target. */
+    type?: string;
+    /** Human-readable title of the target. */
+    title?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * MCP server card, in the format of the early `.well-known` MCP proposal,
+ *     which HeyCMO follows: `{version, protocolVersion, serverInfo{name,
+ *     title, version}, description, transport{type, endpoint}, capabilities,
+ *     tools[{name, description}]}`. It describes every tool, including its
+ *     name and description.
+ */
+export type McpServerCard = {
+    /** Version of the server-card format. */
+    version: string;
+    /** MCP protocol version the server speaks (e.g. `2024-11-05`). */
+    protocolVersion: string;
+    /** Identity of the MCP server. */
+    serverInfo: {
+        /** Machine name of the server. */
+        name: string;
+        /** Human-readable name of the server. */
+        title: string;
+        /** Server version. */
+        version: string;
+    } & {
+        [key: string]: unknown;
+    };
+    /** What the server offers. */
+    description: string;
+    /** How to connect. */
+    transport: {
+        /** Transport type (`sse` for HeyCMO's `/mcp/sse`). */
+        type: string;
+        /** Transport endpoint URL (connect with the `token` query parameter). */
+        endpoint: string;
+    } & {
+        [key: string]: unknown;
+    };
+    /** MCP capabilities of the server (e.g. `tools`). */
+    capabilities: {
+        [key: string]: unknown;
+    };
+    /**
+     * Every tool with its name and description. Tools named in the
+     *     documents: `run_content_creation`, `ask_cmo`, `schedule_content`,
+     *     `publish_to_social`, `generate_lead_magnet`, `ai_seo_audit`,
+     *     `cro_audit`, `run_research`, `query_ga4`, `track_revenue`,
+     *     `check_ai_visibility`, `analyze_brand_url`; the card may list more.
+     */
+    tools: McpTool[];
+} & {
+    [key: string]: unknown;
+};
+/** One MCP tool as listed in the server card. */
+export type McpTool = {
+    /** Tool name, as called with the MCP `tools/call` method (e.g. `ai_seo_audit`). */
+    name: string;
+    /** What the tool does. */
+    description: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * RFC 9728 OAuth 2.0 Protected Resource Metadata. Only `resource` is
+ *     required. Today HeyCMO declares `bearer_methods_supported: ["header"]`
+ *     and an empty `authorization_servers` (full OAuth 2.0 is on the roadmap).
+ */
+export type ProtectedResourceMetadata = {
+    /**
+     * The protected resource's identifier.
+     *
+     * Format: uri
+     */
+    resource: string;
+    /** Authorization server issuers (empty today). */
+    authorization_servers?: string[];
+    /**
+     * URL of the resource's JSON Web Key Set.
+     *
+     * Format: uri
+     */
+    jwks_uri?: string;
+    /** OAuth scopes the resource accepts. */
+    scopes_supported?: string[];
+    /** How a bearer token may be sent (`header`, `body`, `query`); HeyCMO declares `["header"]` today. */
+    bearer_methods_supported?: ("header" | "body" | "query")[];
+    /** JWS algorithms the resource uses to sign responses. */
+    resource_signing_alg_values_supported?: string[];
+    /** Human-readable name of the resource. */
+    resource_name?: string;
+    /**
+     * URL of developer documentation for the resource.
+     *
+     * Format: uri
+     */
+    resource_documentation?: string;
+    /**
+     * URL of the resource's data-usage policy.
+     *
+     * Format: uri
+     */
+    resource_policy_uri?: string;
+    /**
+     * URL of the resource's terms of service.
+     *
+     * Format: uri
+     */
+    resource_tos_uri?: string;
+    /** Whether the resource supports mutual-TLS certificate-bound access tokens. */
+    tls_client_certificate_bound_access_tokens?: boolean;
+    /** Rich authorization request `type` values the resource supports. */
+    authorization_details_types_supported?: string[];
+    /** JWS algorithms supported for DPoP proofs. */
+    dpop_signing_alg_values_supported?: string[];
+    /** Whether DPoP-bound access tokens are always required. */
+    dpop_bound_access_tokens_required?: boolean;
+    /** JWT with signed metadata values. */
+    signed_metadata?: string;
+} & {
+    [key: string]: unknown;
+};
+/**
+ * Assumed envelope of every webhook payload. The documents name the
+ *     events and say payloads are HMAC-SHA256-signed; they do not show a
+ *     payload. `event` (the event name) is relied on as the event field and is
+ *     the only field required; `id`, `customerId`, `createdAt` and `data` are
+ *     assumptions, so each may be absent and a delivery without them is still
+ *     accepted.
+ */
+export type WebhookEnvelope = {
+    event: WebhookEventType;
+    /** Delivery ID (assumed, optional). */
+    id?: string;
+    /** The customer the event belongs to (assumed). */
+    customerId?: string;
+    /**
+     * When the event occurred (assumed).
+     *
+     * Format: date-time
+     */
+    createdAt?: string;
+    /** Event data (assumed; contents not documented). */
+    data?: {
+        [key: string]: unknown;
+    };
+};
+/** Payload of a `content.created` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type ContentCreatedEvent = WebhookEnvelope & {
+    /**
+     * The event name, `content.created`.
+     *
+     * @constant
+     */
+    event?: "content.created";
+};
+/** Payload of a `content.approved` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type ContentApprovedEvent = WebhookEnvelope & {
+    /**
+     * The event name, `content.approved`.
+     *
+     * @constant
+     */
+    event?: "content.approved";
+};
+/** Payload of a `content.published` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type ContentPublishedEvent = WebhookEnvelope & {
+    /**
+     * The event name, `content.published`.
+     *
+     * @constant
+     */
+    event?: "content.published";
+};
+/** Payload of a `content.rejected` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type ContentRejectedEvent = WebhookEnvelope & {
+    /**
+     * The event name, `content.rejected`.
+     *
+     * @constant
+     */
+    event?: "content.rejected";
+};
+/** Payload of a `workflow.completed` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type WorkflowCompletedEvent = WebhookEnvelope & {
+    /**
+     * The event name, `workflow.completed`.
+     *
+     * @constant
+     */
+    event?: "workflow.completed";
+};
+/** Payload of a `team.invited` delivery (assumed envelope, see `WebhookEnvelope`). */
+export type TeamInvitedEvent = WebhookEnvelope & {
+    /**
+     * The event name, `team.invited`.
+     *
+     * @constant
+     */
+    event?: "team.invited";
+};
 export type $defs = Record<string, never>;
 export interface operations {
     getHomePage: {
         parameters: {
             query?: {
                 /**
-                 * @description `agent` returns the agent capability descriptor as JSON instead of the HTML home page.
+                 * `agent` returns the agent capability descriptor as JSON instead of the HTML home page.
+                 *
                  * @example agent
                  */
                 mode?: components["parameters"]["HomeMode"];
@@ -1701,7 +1834,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The HTML home page, or with `mode=agent` the agent capability descriptor (JSON). */
+            /** The HTML home page, or with `mode=agent` the agent capability descriptor (JSON). */
             200: {
                 headers: {
                     Link: components["headers"]["Link"];
@@ -1709,7 +1842,7 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
-                    "application/json": components["schemas"]["AgentDescriptor"];
+                    "application/json": AgentDescriptor;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1725,13 +1858,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The OpenAPI document. */
+            /** The OpenAPI document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpenApiDocument"];
+                    "application/json": OpenApiDocument;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1747,13 +1880,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The API catalog. */
+            /** The API catalog. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/linkset+json; profile=\"https://www.rfc-editor.org/info/rfc9727\"": components["schemas"]["ApiCatalog"];
+                    "application/linkset+json; profile=\"https://www.rfc-editor.org/info/rfc9727\"": ApiCatalog;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1769,13 +1902,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The MCP server card. */
+            /** The MCP server card. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["McpServerCard"];
+                    "application/json": McpServerCard;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1791,13 +1924,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The protected-resource metadata. */
+            /** The protected-resource metadata. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtectedResourceMetadata"];
+                    "application/json": ProtectedResourceMetadata;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1813,13 +1946,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agent description. */
+            /** The agent description. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgentCard"];
+                    "application/json": AgentCard;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1835,13 +1968,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agent card. */
+            /** The agent card. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgentCard"];
+                    "application/json": AgentCard;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -1857,7 +1990,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description llms.txt. */
+            /** llms.txt. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1879,7 +2012,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description llms-full.txt. */
+            /** llms-full.txt. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1901,7 +2034,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Home page as Markdown. */
+            /** Home page as Markdown. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1923,7 +2056,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Pricing as Markdown. */
+            /** Pricing as Markdown. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1945,7 +2078,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Sitemap. */
+            /** Sitemap. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1967,17 +2100,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CheckoutRequest"];
+                "application/json": CheckoutRequest;
             };
         };
         responses: {
-            /** @description The Stripe-hosted checkout URL. */
+            /** The Stripe-hosted checkout URL. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CheckoutSession"];
+                    "application/json": CheckoutSession;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1991,10 +2124,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The checkout session whose API key to resolve (the `sessionId` of the
+                 * The checkout session whose API key to resolve (the `sessionId` of the
                  *     completed checkout). Assumption: the Stripe Checkout Session ID
                  *     (`cs_...`) handed to the success page after checkout; the format is not
                  *     documented, so no pattern is enforced.
+                 *
                  * @example cs_live_a1F7kQ2mZx9Rt4LpW8eYc3NvB6hJ0sDu5GiOq1XbTz7MwKe2
                  */
                 sessionId: components["parameters"]["CheckoutSessionId"];
@@ -2003,13 +2137,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The API key (returned once). */
+            /** The API key (returned once). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionApiKey"];
+                    "application/json": SessionApiKey;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -2023,7 +2157,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID. Its format is not documented; examples use a UUID.
+                 * The customer's ID. Its format is not documented; examples use a UUID.
+                 *
                  * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
                  */
                 customerId: components["parameters"]["CustomerId"];
@@ -2032,13 +2167,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The customer. */
+            /** The customer. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": Customer;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2053,7 +2188,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID. Its format is not documented; examples use a UUID.
+                 * The customer's ID. Its format is not documented; examples use a UUID.
+                 *
                  * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
                  */
                 customerId: components["parameters"]["CustomerId"];
@@ -2062,17 +2198,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookSubscriptionRequest"];
+                "application/json": WebhookSubscriptionRequest;
             };
         };
         responses: {
-            /** @description The subscription (body not documented). */
+            /** The subscription (body not documented). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookSubscription"];
+                    "application/json": WebhookSubscription;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2087,7 +2223,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID. Its format is not documented; examples use a UUID.
+                 * The customer's ID. Its format is not documented; examples use a UUID.
+                 *
                  * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
                  */
                 customerId: components["parameters"]["CustomerId"];
@@ -2096,17 +2233,17 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["AutoExtractRequest"];
+                "application/json": AutoExtractRequest;
             };
         };
         responses: {
-            /** @description The extraction result (body not documented). */
+            /** The extraction result (body not documented). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OnboardingResult"];
+                    "application/json": OnboardingResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2121,9 +2258,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID. The path is documented only as `{id}`; that it is the
+                 * The customer's ID. The path is documented only as `{id}`; that it is the
                  *     customer ID (as `{customerId}` in the other customer-scoped paths) is an
                  *     assumption. Format not documented; examples use a UUID.
+                 *
                  * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
                  */
                 id: components["parameters"]["Id"];
@@ -2132,17 +2270,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OnboardingRequest"];
+                "application/json": OnboardingRequest;
             };
         };
         responses: {
-            /** @description The onboarding result (body not documented). */
+            /** The onboarding result (body not documented). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OnboardingResult"];
+                    "application/json": OnboardingResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2157,9 +2295,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID. The path is documented only as `{id}`; that it is the
+                 * The customer's ID. The path is documented only as `{id}`; that it is the
                  *     customer ID (as `{customerId}` in the other customer-scoped paths) is an
                  *     assumption. Format not documented; examples use a UUID.
+                 *
                  * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
                  */
                 id: components["parameters"]["Id"];
@@ -2168,17 +2307,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConnectionRequest"];
+                "application/json": ConnectionRequest;
             };
         };
         responses: {
-            /** @description The connection (body not documented). */
+            /** The connection (body not documented). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Connection"];
+                    "application/json": Connection;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2193,9 +2332,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID. The path is documented only as `{id}`; that it is the
+                 * The customer's ID. The path is documented only as `{id}`; that it is the
                  *     customer ID (as `{customerId}` in the other customer-scoped paths) is an
                  *     assumption. Format not documented; examples use a UUID.
+                 *
                  * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
                  */
                 id: components["parameters"]["Id"];
@@ -2204,13 +2344,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The connections (body not documented). */
+            /** The connections (body not documented). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectionList"];
+                    "application/json": ConnectionList;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2225,9 +2365,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID. The path is documented only as `{id}`; that it is the
+                 * The customer's ID. The path is documented only as `{id}`; that it is the
                  *     customer ID (as `{customerId}` in the other customer-scoped paths) is an
                  *     assumption. Format not documented; examples use a UUID.
+                 *
                  * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
                  */
                 id: components["parameters"]["Id"];
@@ -2236,13 +2377,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The events (body not documented). */
+            /** The events (body not documented). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventList"];
+                    "application/json": EventList;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2257,9 +2398,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID. The path is documented only as `{id}`; that it is the
+                 * The customer's ID. The path is documented only as `{id}`; that it is the
                  *     customer ID (as `{customerId}` in the other customer-scoped paths) is an
                  *     assumption. Format not documented; examples use a UUID.
+                 *
                  * @example 8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10
                  */
                 id: components["parameters"]["Id"];
@@ -2268,13 +2410,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The dashboard (body not documented). */
+            /** The dashboard (body not documented). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Dashboard"];
+                    "application/json": Dashboard;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2292,17 +2434,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScanRequest"];
+                "application/json": ScanRequest;
             };
         };
         responses: {
-            /** @description The audit result (body not documented). */
+            /** The audit result (body not documented). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScanResult"];
+                    "application/json": ScanResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2320,13 +2462,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The server is up. */
+            /** The server is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": Health;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -2342,13 +2484,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready. */
+            /** Ready. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Readiness"];
+                    "application/json": Readiness;
                 };
             };
             503: components["responses"]["NotReady"];
@@ -2365,13 +2507,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The current status. */
+            /** The current status. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicStatus"];
+                    "application/json": PublicStatus;
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -2387,7 +2529,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The status page. */
+            /** The status page. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2404,9 +2546,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The URL whose agent run to stream. The documents say only that `/live`
+                 * The URL whose agent run to stream. The documents say only that `/live`
                  *     "streams real agent output for any URL"; the parameter name `url` and
                  *     its optionality are assumptions.
+                 *
                  * @example https://www.acmecoffee.co
                  */
                 url?: components["parameters"]["LiveUrl"];
@@ -2417,7 +2560,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The live stream of agent output. */
+            /** The live stream of agent output. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2439,7 +2582,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The MCP event stream. */
+            /** The MCP event stream. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2457,10 +2600,11 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The MCP session, as given in the URL of the `endpoint` event that opens
+                 * The MCP session, as given in the URL of the `endpoint` event that opens
                  *     `/mcp/sse`. Unknown or expired sessions answer `400` ("Session not found
                  *     — reconnect to /mcp/sse"). Format not documented; the examples use a
                  *     UUID.
+                 *
                  * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
                  */
                 sessionId: components["parameters"]["McpSessionId"];
@@ -2471,11 +2615,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonRpcMessage"];
+                "application/json": JsonRpcMessage;
             };
         };
         responses: {
-            /** @description Accepted; the answer follows on the SSE stream. No body is documented. */
+            /** Accepted; the answer follows on the SSE stream. No body is documented. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2493,7 +2637,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
+                 * HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
                  *     prefix are assumptions, so the header is not required here. The name
@@ -2501,6 +2645,7 @@ export interface operations {
                  *     takes the signature value itself, so read it from whichever header the
                  *     delivery carries it in and pass it explicitly. A delivery with no
                  *     signature at all cannot be verified and is refused.
+                 *
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
                 "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
@@ -2510,7 +2655,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContentCreatedEvent"];
+                "application/json": ContentCreatedEvent;
             };
         };
         responses: {
@@ -2523,7 +2668,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
+                 * HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
                  *     prefix are assumptions, so the header is not required here. The name
@@ -2531,6 +2676,7 @@ export interface operations {
                  *     takes the signature value itself, so read it from whichever header the
                  *     delivery carries it in and pass it explicitly. A delivery with no
                  *     signature at all cannot be verified and is refused.
+                 *
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
                 "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
@@ -2540,7 +2686,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContentApprovedEvent"];
+                "application/json": ContentApprovedEvent;
             };
         };
         responses: {
@@ -2553,7 +2699,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
+                 * HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
                  *     prefix are assumptions, so the header is not required here. The name
@@ -2561,6 +2707,7 @@ export interface operations {
                  *     takes the signature value itself, so read it from whichever header the
                  *     delivery carries it in and pass it explicitly. A delivery with no
                  *     signature at all cannot be verified and is refused.
+                 *
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
                 "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
@@ -2570,7 +2717,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContentPublishedEvent"];
+                "application/json": ContentPublishedEvent;
             };
         };
         responses: {
@@ -2583,7 +2730,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
+                 * HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
                  *     prefix are assumptions, so the header is not required here. The name
@@ -2591,6 +2738,7 @@ export interface operations {
                  *     takes the signature value itself, so read it from whichever header the
                  *     delivery carries it in and pass it explicitly. A delivery with no
                  *     signature at all cannot be verified and is refused.
+                 *
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
                 "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
@@ -2600,7 +2748,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContentRejectedEvent"];
+                "application/json": ContentRejectedEvent;
             };
         };
         responses: {
@@ -2613,7 +2761,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
+                 * HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
                  *     prefix are assumptions, so the header is not required here. The name
@@ -2621,6 +2769,7 @@ export interface operations {
                  *     takes the signature value itself, so read it from whichever header the
                  *     delivery carries it in and pass it explicitly. A delivery with no
                  *     signature at all cannot be verified and is refused.
+                 *
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
                 "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
@@ -2630,7 +2779,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WorkflowCompletedEvent"];
+                "application/json": WorkflowCompletedEvent;
             };
         };
         responses: {
@@ -2643,7 +2792,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description HMAC-SHA256 of the raw request body keyed with your webhook secret.
+                 * HMAC-SHA256 of the raw request body keyed with your webhook secret.
                  *     HeyCMO documents only that payloads are "HMAC-SHA256-signed against your
                  *     webhook secret"; this header name and the lowercase-hex encoding without
                  *     prefix are assumptions, so the header is not required here. The name
@@ -2651,6 +2800,7 @@ export interface operations {
                  *     takes the signature value itself, so read it from whichever header the
                  *     delivery carries it in and pass it explicitly. A delivery with no
                  *     signature at all cannot be verified and is refused.
+                 *
                  * @example 5af4c07d27fcc7d0ba398d4f665cd41b1309b17d421e80ced176eba5eb244204
                  */
                 "X-HeyCMO-Signature"?: components["parameters"]["WebhookSignature"];
@@ -2660,7 +2810,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TeamInvitedEvent"];
+                "application/json": TeamInvitedEvent;
             };
         };
         responses: {

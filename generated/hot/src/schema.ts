@@ -9,12 +9,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get API status
-         * @description Returns API server health information. No authentication required.
+         * Returns API server health information. No authentication required.
          *
          *     This endpoint sits at the server root (`https://api.hot.dev/status`), outside `/v1`, and its
          *     body is not wrapped in the `{data, meta}` envelope. The documents list no errors for it; the
          *     429 and 500 responses are the API's generic errors, included as an assumption.
+         *
+         * Get API status
          */
         get: operations["getStatus"];
         put?: never;
@@ -33,14 +34,16 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the projects of the environment the credential is scoped to.
+         *
          * List projects
-         * @description Lists the projects of the environment the credential is scoped to.
          */
         get: operations["listProjects"];
         put?: never;
         /**
+         * Creates a project in the environment.
+         *
          * Create a project
-         * @description Creates a project in the environment.
          */
         post: operations["createProject"];
         delete?: never;
@@ -54,28 +57,31 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Returns one project, addressed by UUID or by name (slug).
+         *
          * Get a project
-         * @description Returns one project, addressed by UUID or by name (slug).
          */
         get: operations["getProject"];
         put?: never;
         post?: never;
         /**
+         * Deletes a project.
+         *
          * Delete a project
-         * @description Deletes a project.
          */
         delete: operations["deleteProject"];
         options?: never;
         head?: never;
         /**
+         * Renames a project. The response status is not documented; 200 with the updated project is assumed.
+         *
          * Update a project
-         * @description Renames a project. The response status is not documented; 200 with the updated project is assumed.
          */
         patch: operations["updateProject"];
         trace?: never;
@@ -85,7 +91,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -93,11 +99,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Activate a project
-         * @description Marks the project active. If the project has a deployed build it is redeployed, and its ID is returned in `redeployed_build_id`.
+         * Marks the project active. If the project has a deployed build it is redeployed, and its ID is returned in `redeployed_build_id`.
          *     Answers `{project, redeployed_build_id}`. This operation is not in the API reference (it comes
          *     from the SDK documentation); the 200 status and the exact meaning of `redeployed_build_id`
          *     (the build redeployed by the state change, or `null`) are assumptions.
+         *
+         * Activate a project
          */
         post: operations["activateProject"];
         delete?: never;
@@ -111,7 +118,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -119,11 +126,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Deactivate a project
-         * @description Marks the project inactive.
+         * Marks the project inactive.
          *     Answers `{project, redeployed_build_id}`. This operation is not in the API reference (it comes
          *     from the SDK documentation); the 200 status and the exact meaning of `redeployed_build_id`
          *     (the build redeployed by the state change, or `null`) are assumptions.
+         *
+         * Deactivate a project
          */
         post: operations["deactivateProject"];
         delete?: never;
@@ -137,15 +145,16 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
-         * List a project's event handlers
-         * @description Returns the event handlers of the project's deployed build. Event handlers are registered in
+         * Returns the event handlers of the project's deployed build. Event handlers are registered in
          *     Hot code and loaded when builds are uploaded.
+         *
+         * List a project's event handlers
          */
         get: operations["listProjectEventHandlers"];
         put?: never;
@@ -161,15 +170,16 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
-         * List a project's schedules
-         * @description Returns the schedules of the project's deployed build. Schedules are cron-based triggers
+         * Returns the schedules of the project's deployed build. Schedules are cron-based triggers
          *     defined in Hot code.
+         *
+         * List a project's schedules
          */
         get: operations["listProjectSchedules"];
         put?: never;
@@ -188,8 +198,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists all builds across all projects in the environment; each build includes its `project_name`.
+         *
          * List all builds in the environment
-         * @description Lists all builds across all projects in the environment; each build includes its `project_name`.
          */
         get: operations["listBuilds"];
         put?: never;
@@ -205,20 +216,20 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Lists the builds of one project.
+         *
          * List a project's builds
-         * @description Lists the builds of one project.
          */
         get: operations["listProjectBuilds"];
         put?: never;
         /**
-         * Upload a build
-         * @description Uploads a build zip as `multipart/form-data` with the fields `file` (the zip, required),
+         * Uploads a build zip as `multipart/form-data` with the fields `file` (the zip, required),
          *     `hash` (SHA-256 of the zip, hex; required, used to validate the upload) and `build_id`
          *     (optional UUID).
          *
@@ -233,6 +244,8 @@ export interface paths {
          *       -F "file=@build.hot.zip" \
          *       -F "hash=$(sha256sum build.hot.zip | cut -d' ' -f1)"
          *     ```
+         *
+         * Upload a build
          */
         post: operations["uploadBuild"];
         delete?: never;
@@ -246,14 +259,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Returns the currently deployed build of the project, or 404 if none.
+         *
          * Get the deployed build
-         * @description Returns the currently deployed build of the project, or 404 if none.
          */
         get: operations["getDeployedBuild"];
         put?: never;
@@ -269,14 +283,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Returns the live (development) build of the project, or 404 if none.
+         *
          * Get the live build
-         * @description Returns the live (development) build of the project, or 404 if none.
          */
         get: operations["getLiveBuild"];
         put?: never;
@@ -292,10 +307,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -303,8 +319,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one build of the project.
+         *
          * Get a build
-         * @description Returns one build of the project.
          */
         get: operations["getBuild"];
         put?: never;
@@ -320,10 +337,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -331,8 +349,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the build as a zip file (`Content-Type: application/zip`). Not enveloped.
+         *
          * Download a build
-         * @description Returns the build as a zip file (`Content-Type: application/zip`). Not enveloped.
          */
         get: operations["downloadBuild"];
         put?: never;
@@ -348,10 +367,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -361,9 +381,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Deploy a build
-         * @description Marks the build as deployed and queues it for worker processing. The documents give no
+         * Marks the build as deployed and queues it for worker processing. The documents give no
          *     response; 200 with the (now deployed) build is assumed.
+         *
+         * Deploy a build
          */
         post: operations["deployBuild"];
         delete?: never;
@@ -377,21 +398,23 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         /**
+         * Lists the project's context variables (secrets). Only metadata is returned (key, description, timestamps), never values.
+         *
          * List context variables
-         * @description Lists the project's context variables (secrets). Only metadata is returned (key, description, timestamps), never values.
          */
         get: operations["listContextVariables"];
         put?: never;
         /**
-         * Create a context variable
-         * @description Stores an encrypted secret (AES-256-GCM at rest) in the project. The value is never returned:
+         * Stores an encrypted secret (AES-256-GCM at rest) in the project. The value is never returned:
          *     the 201 response carries only the variable's metadata.
+         *
+         * Create a context variable
          */
         post: operations["createContextVariable"];
         delete?: never;
@@ -405,10 +428,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The context variable's key.
+                 * The context variable's key.
+                 *
                  * @example DATABASE_URL
                  */
                 key: components["parameters"]["ContextKey"];
@@ -417,15 +441,17 @@ export interface paths {
         };
         get?: never;
         /**
-         * Update a context variable
-         * @description Replaces the variable's value (and description). The value is never returned; the documents
+         * Replaces the variable's value (and description). The value is never returned; the documents
          *     give no response, 200 with the variable's metadata is assumed.
+         *
+         * Update a context variable
          */
         put: operations["updateContextVariable"];
         post?: never;
         /**
+         * Deletes the variable and its encrypted value.
+         *
          * Delete a context variable
-         * @description Deletes the variable and its encrypted value.
          */
         delete: operations["deleteContextVariable"];
         options?: never;
@@ -441,14 +467,14 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the events of the environment.
+         *
          * List events
-         * @description Lists the events of the environment.
          */
         get: operations["listEvents"];
         put?: never;
         /**
-         * Publish an event
-         * @description Publishes an event that can trigger event handlers. `event_type` is an arbitrary string chosen
+         * Publishes an event that can trigger event handlers. `event_type` is an arbitrary string chosen
          *     by the application (for example `user:created`); Hot enforces no naming pattern, but
          *     `:`-separated names are the recommended convention. (The Hot language's `send(...)` uses
          *     `type` and `data`; this HTTP API uses `event_type` and `event_data`.)
@@ -457,6 +483,8 @@ export interface paths {
          *     of the runs it triggers, subscribe to `GET /v1/streams/{stream_id}/subscribe` until `run:stop`
          *     (the run's result) or `run:fail` / `run:cancel` (an error). To avoid missing early stream
          *     events, prefer `POST /v1/streams/subscribe-with-event`.
+         *
+         * Publish an event
          */
         post: operations["publishEvent"];
         delete?: never;
@@ -471,7 +499,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The event's UUID.
+                 * The event's UUID.
+                 *
                  * @example 990e8400-e29b-41d4-a716-446655440000
                  */
                 event_id: components["parameters"]["EventId"];
@@ -479,8 +508,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one event.
+         *
          * Get an event
-         * @description Returns one event.
          */
         get: operations["getEvent"];
         put?: never;
@@ -497,7 +527,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The event's UUID.
+                 * The event's UUID.
+                 *
                  * @example 990e8400-e29b-41d4-a716-446655440000
                  */
                 event_id: components["parameters"]["EventId"];
@@ -505,9 +536,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the runs of an event
-         * @description Returns all runs triggered by this event. The reference shows no paging parameters here;
+         * Returns all runs triggered by this event. The reference shows no paging parameters here;
          *     `limit`/`offset` and the list envelope are assumed to apply as on every list endpoint.
+         *
+         * List the runs of an event
          */
         get: operations["listEventRuns"];
         put?: never;
@@ -526,8 +558,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the runs of the environment, optionally filtered by status, type and time range.
+         *
          * List runs
-         * @description Lists the runs of the environment, optionally filtered by status, type and time range.
          */
         get: operations["listRuns"];
         put?: never;
@@ -546,8 +579,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns run counts of the environment, in total and per status.
+         *
          * Get run statistics
-         * @description Returns run counts of the environment, in total and per status.
          */
         get: operations["getRunStats"];
         put?: never;
@@ -564,7 +598,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The run's UUID.
+                 * The run's UUID.
+                 *
                  * @example 1c0e8400-e29b-41d4-a716-446655440000
                  */
                 run_id: components["parameters"]["RunId"];
@@ -572,9 +607,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a run
-         * @description Returns one run, including its `result` once finished. A failed or cancelled run's `result`
+         * Returns one run, including its `result` once finished. A failed or cancelled run's `result`
          *     carries the failure message at `$err.message`, or at `$val.msg` / `$val.err`.
+         *
+         * Get a run
          */
         get: operations["getRun"];
         put?: never;
@@ -591,7 +627,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The run's UUID.
+                 * The run's UUID.
+                 *
                  * @example 1c0e8400-e29b-41d4-a716-446655440000
                  */
                 run_id: components["parameters"]["RunId"];
@@ -599,8 +636,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe to a run (SSE)
-         * @description Server-sent events with the run's state: a `run:update` event (`{type, run}`) carrying the
+         * Server-sent events with the run's state: a `run:update` event (`{type, run}`) carrying the
          *     full run when the subscription starts and whenever the run changes.
          *
          *     The subscription is finished after the `run:update` whose `run.status` is final:
@@ -614,6 +650,8 @@ export interface paths {
          *     state. Event types other than `run:update` are passed through to callers.
          *
          *     This endpoint is newer and optional in the SDK documentation; it is not in the API reference.
+         *
+         * Subscribe to a run (SSE)
          */
         get: operations["subscribeRun"];
         put?: never;
@@ -630,7 +668,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The task's UUID.
+                 * The task's UUID.
+                 *
                  * @example 2d0e8400-e29b-41d4-a716-446655440000
                  */
                 task_id: components["parameters"]["TaskId"];
@@ -638,10 +677,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a task
-         * @description Returns one task. Final statuses are `completed`, `failed`, `cancelled` and `timed_out`.
+         * Returns one task. Final statuses are `completed`, `failed`, `cancelled` and `timed_out`.
          *     This endpoint is newer and optional in the SDK documentation; it is not in the API reference,
          *     and the task's fields other than `task_id` and `status` are assumptions.
+         *
+         * Get a task
          */
         get: operations["getTask"];
         put?: never;
@@ -658,7 +698,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The task's UUID.
+                 * The task's UUID.
+                 *
                  * @example 2d0e8400-e29b-41d4-a716-446655440000
                  */
                 task_id: components["parameters"]["TaskId"];
@@ -666,8 +707,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe to a task (SSE)
-         * @description Server-sent events with the task's state: a `task:update` event (`{type, task}`) carrying the
+         * Server-sent events with the task's state: a `task:update` event (`{type, task}`) carrying the
          *     task when the subscription starts and whenever the task changes.
          *
          *     The subscription is finished after the `task:update` whose `task.status` is final:
@@ -677,6 +717,8 @@ export interface paths {
          *     to callers.
          *
          *     This endpoint is newer and optional in the SDK documentation; it is not in the API reference.
+         *
+         * Subscribe to a task (SSE)
          */
         get: operations["subscribeTask"];
         put?: never;
@@ -695,8 +737,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the environment the credential is scoped to.
+         *
          * Get environment info
-         * @description Returns the environment the credential is scoped to.
          */
         get: operations["getEnv"];
         put?: never;
@@ -715,8 +758,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe to environment events (SSE)
-         * @description Streams all run, event, stream and task activity of the environment associated with the
+         * Streams all run, event, stream and task activity of the environment associated with the
          *     credential as server-sent events (`text/event-stream`).
          *
          *     | event | description |
@@ -748,6 +790,8 @@ export interface paths {
          *     ```sh
          *     curl -N 'https://api.hot.dev/v1/env/subscribe' -H "Authorization: Bearer $HOT_API_KEY"
          *     ```
+         *
+         * Subscribe to environment events (SSE)
          */
         get: operations["subscribeEnv"];
         put?: never;
@@ -766,8 +810,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get usage and limits
-         * @description Returns current usage statistics, plan limits and usage percentages of the organization.
+         * Returns current usage statistics, plan limits and usage percentages of the organization.
          *
          *     | field | description |
          *     |---|---|
@@ -779,6 +822,8 @@ export interface paths {
          *     | `plan.period_end` | End of the current billing period |
          *
          *     Self-hosted/local deployments without a subscription report every limit as unlimited (`-1`).
+         *
+         * Get usage and limits
          */
         get: operations["getOrgUsage"];
         put?: never;
@@ -793,7 +838,8 @@ export interface paths {
         parameters: {
             query?: {
                 /**
-                 * @description Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 * Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 *
                  * @example my-project
                  */
                 project?: components["parameters"]["StreamProject"];
@@ -801,7 +847,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 * The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 *
                  * @example 770e8400-e29b-41d4-a716-446655440000
                  */
                 stream_id: components["parameters"]["StreamId"];
@@ -809,8 +856,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe to a stream (SSE)
-         * @description Subscribes to an existing stream and receives real-time updates of its runs as server-sent
+         * Subscribes to an existing stream and receives real-time updates of its runs as server-sent
          *     events. Each `data:` line is JSON carrying its own `type`; the `event:` field may be
          *     absent.
          *
@@ -829,12 +875,13 @@ export interface paths {
          *     request. A resumed stream may repeat `run:start` and the terminal run events: de-duplicate
          *     them by `run.run_id`. After a terminal run event (`run:stop`, `run:fail`, `run:cancel`)
          *     clients do not resume. This is the stream that `POST /v1/events` answers are awaited on.
+         *
+         * Subscribe to a stream (SSE)
          */
         get: operations["subscribeStream"];
         put?: never;
         /**
-         * Subscribe to a stream via POST (SSE)
-         * @description The same subscription as `GET /v1/streams/{stream_id}/subscribe` (same stream, same events,
+         * The same subscription as `GET /v1/streams/{stream_id}/subscribe` (same stream, same events,
          *     and the optional `project` filter, assumed to apply as on the GET), opened with POST. No
          *     request body is documented and none is sent. This operation comes from the SDK documentation;
          *     it is not in the API reference.
@@ -855,6 +902,8 @@ export interface paths {
          *     stream may repeat `run:start` and the terminal run events: de-duplicate them by
          *     `run.run_id`. After a terminal run event (`run:stop`, `run:fail`, `run:cancel`) clients do
          *     not resume.
+         *
+         * Subscribe to a stream via POST (SSE)
          */
         post: operations["subscribeStreamPost"];
         delete?: never;
@@ -873,8 +922,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish an event and subscribe to its stream (SSE)
-         * @description Recommended for streaming use cases. Atomically subscribes to a stream **and** publishes an
+         * Recommended for streaming use cases. Atomically subscribes to a stream **and** publishes an
          *     event in one request, so no stream event can be missed between publishing and subscribing.
          *     Send `Accept: text/event-stream`. Without `stream_id` a new stream is created; with it the
          *     existing stream is continued.
@@ -911,6 +959,8 @@ export interface paths {
          *       -H "Accept: text/event-stream" \
          *       -d '{"event_type": "chat:message", "event_data": {"message": "Hello!"}}'
          *     ```
+         *
+         * Publish an event and subscribe to its stream (SSE)
          */
         post: operations["subscribeWithEvent"];
         delete?: never;
@@ -927,14 +977,14 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the active (non-expired, non-revoked) sessions of the authenticated API key. Tokens are not included.
+         *
          * List active sessions
-         * @description Lists the active (non-expired, non-revoked) sessions of the authenticated API key. Tokens are not included.
          */
         get: operations["listSessions"];
         put?: never;
         /**
-         * Create a session
-         * @description Creates a short-lived, permission-scoped session token for ephemeral access (for example to
+         * Creates a short-lived, permission-scoped session token for ephemeral access (for example to
          *     let a browser subscribe to a stream). Only API keys can create sessions.
          *
          *     `permissions` must be a subset of the parent API key's permissions. `expires_in` defaults to
@@ -946,11 +996,14 @@ export interface paths {
          *     | `forbidden` | 403 | Non-API-key credential attempted to create a session |
          *     | `permission_escalation` | 403 | Requested permissions exceed parent API key permissions |
          *     | `session_limit_exceeded` | 429 | Maximum active sessions (1000) reached for this API key |
+         *
+         * Create a session
          */
         post: operations["createSession"];
         /**
+         * Revokes all active sessions of the authenticated API key and returns how many were revoked.
+         *
          * Revoke all sessions
-         * @description Revokes all active sessions of the authenticated API key and returns how many were revoked.
          */
         delete: operations["revokeAllSessions"];
         options?: never;
@@ -964,7 +1017,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The session's UUID.
+                 * The session's UUID.
+                 *
                  * @example 3e0e8400-e29b-41d4-a716-446655440000
                  */
                 session_id: components["parameters"]["SessionId"];
@@ -975,8 +1029,9 @@ export interface paths {
         put?: never;
         post?: never;
         /**
+         * Revokes one session. The session must belong to the authenticated API key.
+         *
          * Revoke a session
-         * @description Revokes one session. The session must belong to the authenticated API key.
          */
         delete: operations["revokeSession"];
         options?: never;
@@ -992,14 +1047,14 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Lists the service keys of the authenticated API key. Tokens are not included.
+         *
          * List service keys
-         * @description Lists the service keys of the authenticated API key. Tokens are not included.
          */
         get: operations["listServiceKeys"];
         put?: never;
         /**
-         * Create a service key
-         * @description Creates a long-lived, permission-scoped credential to issue to a customer or an external
+         * Creates a long-lived, permission-scoped credential to issue to a customer or an external
          *     system (for MCP tools, webhooks and other API resources). Only API keys can create service
          *     keys. `permissions` must be a subset of the parent API key's permissions; `metadata` is
          *     encrypted at rest and available to Hot code at runtime via `req.auth.service-key.meta`;
@@ -1012,11 +1067,14 @@ export interface paths {
          *     |---|---|---|
          *     | `forbidden` | 403 | Non-API-key credential attempted to create a service key |
          *     | `permission_escalation` | 403 | Requested permissions exceed parent API key permissions |
+         *
+         * Create a service key
          */
         post: operations["createServiceKey"];
         /**
+         * Revokes all active service keys of the authenticated API key and returns how many were revoked.
+         *
          * Revoke all service keys
-         * @description Revokes all active service keys of the authenticated API key and returns how many were revoked.
          */
         delete: operations["revokeAllServiceKeys"];
         options?: never;
@@ -1030,7 +1088,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service key's UUID.
+                 * The service key's UUID.
+                 *
                  * @example 4f0e8400-e29b-41d4-a716-446655440000
                  */
                 service_key_id: components["parameters"]["ServiceKeyId"];
@@ -1038,25 +1097,28 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one service key (without its token). The key must belong to the authenticated API key.
+         *
          * Get a service key
-         * @description Returns one service key (without its token). The key must belong to the authenticated API key.
          */
         get: operations["getServiceKey"];
         put?: never;
         post?: never;
         /**
+         * Revokes one service key. The key must belong to the authenticated API key.
+         *
          * Revoke a service key
-         * @description Revokes one service key. The key must belong to the authenticated API key.
          */
         delete: operations["revokeServiceKey"];
         options?: never;
         head?: never;
         /**
-         * Update a service key's metadata
-         * @description Replaces the service key's `metadata` (available to Hot code at runtime via
+         * Replaces the service key's `metadata` (available to Hot code at runtime via
          *     `req.auth.service-key.meta`). Permissions cannot be changed here. This operation comes from
          *     the SDK documentation (not in the API reference); the 200 response with the updated key is an
          *     assumption.
+         *
+         * Update a service key's metadata
          */
         patch: operations["updateServiceKey"];
         trace?: never;
@@ -1069,15 +1131,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List custom domains
-         * @description Lists all custom domains of the environment. The reference shows no paging parameters here;
+         * Lists all custom domains of the environment. The reference shows no paging parameters here;
          *     `limit`/`offset` and the list envelope are assumed to apply as on every list endpoint.
+         *
+         * List custom domains
          */
         get: operations["listDomains"];
         put?: never;
         /**
-         * Register a custom domain
-         * @description Maps a domain name you own (for example `mcp.example.com`) to the environment. Requires a
+         * Maps a domain name you own (for example `mcp.example.com`) to the environment. Requires a
          *     Pro or Scale plan.
          *
          *     After registering, add the ACM validation CNAME record (`acm_validation_cname_name` →
@@ -1091,6 +1153,8 @@ export interface paths {
          *     | `plan_required` | 403 | Custom domains require Pro or Scale plan |
          *     | `domain_limit_reached` | 403 | Domain count limit reached for current plan |
          *     | `domain_exists` | 409 | Domain is already registered |
+         *
+         * Register a custom domain
          */
         post: operations["registerDomain"];
         delete?: never;
@@ -1105,7 +1169,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -1113,17 +1178,19 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one custom domain of the environment, with its current status and DNS records.
+         *
          * Get a custom domain
-         * @description Returns one custom domain of the environment, with its current status and DNS records.
          */
         get: operations["getDomain"];
         put?: never;
         post?: never;
         /**
-         * Delete a custom domain
-         * @description Removes a custom domain. The domain must belong to the authenticated environment. Deletion is
+         * Removes a custom domain. The domain must belong to the authenticated environment. Deletion is
          *     asynchronous: the domain enters the `deleting` status while its CloudFront distribution and
          *     TLS certificate are cleaned up, then the record is removed.
+         *
+         * Delete a custom domain
          */
         delete: operations["deleteDomain"];
         options?: never;
@@ -1137,7 +1204,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -1147,8 +1215,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Verify a custom domain
-         * @description Checks the domain's current provisioning status. If the ACM validation CNAME has propagated
+         * Checks the domain's current provisioning status. If the ACM validation CNAME has propagated
          *     and the certificate is issued, the domain moves to `validated` and CloudFront provisioning
          *     begins. If not yet validated, the response (status `pending_validation`) gives the DNS record
          *     still to add in `message`. Both forms answer 200 (status assumed; the documents show only the
@@ -1156,6 +1223,8 @@ export interface paths {
          *
          *     Pending domains are also checked automatically in the background, so this endpoint need not
          *     be called repeatedly.
+         *
+         * Verify a custom domain
          */
         post: operations["verifyDomain"];
         delete?: never;
@@ -1172,9 +1241,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List files
-         * @description Lists the files of the environment, optionally only those whose path starts with `prefix`.
+         * Lists the files of the environment, optionally only those whose path starts with `prefix`.
          *     Files are not in the API reference (they come from the SDK documentation). The file object shape is an assumption (see the `File` schema).
+         *
+         * List files
          */
         get: operations["listFiles"];
         put?: never;
@@ -1191,11 +1261,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The file's path in the environment's file store. It may contain `/` and spans the rest of
+                 * The file's path in the environment's file store. It may contain `/` and spans the rest of
                  *     the URL after `/v1/files/upload/` (for example `/v1/files/upload/reports/2026/summary.csv`
                  *     stores `reports/2026/summary.csv`). OpenAPI path templates cannot express a multi-segment
                  *     parameter: clients percent-encode each `/`-separated segment on its own and join the
                  *     segments with literal `/` (never `%2F`).
+                 *
                  * @example reports/2026/summary.csv
                  */
                 path: components["parameters"]["FilePath"];
@@ -1204,8 +1275,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Upload a file (single request)
-         * @description Stores the raw request body (up to 300 MB) as the file at `path`, replacing any file already
+         * Stores the raw request body (up to 300 MB) as the file at `path`, replacing any file already
          *     at that path (assumed from PUT semantics). The body is the file's bytes, not a multipart form;
          *     the request's `Content-Type` is recorded as the file's `content_type` (assumption). Larger
          *     files use the chunked upload (`POST /v1/files/uploads`); a body over 300 MB is rejected (the
@@ -1216,6 +1286,8 @@ export interface paths {
          *
          *     Files are not in the API reference (they come from the SDK documentation); the 200 status
          *     and the response body (the stored file) are assumptions.
+         *
+         * Upload a file (single request)
          */
         put: operations["uploadFile"];
         post?: never;
@@ -1235,8 +1307,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a chunked file upload
-         * @description Starts a chunked (multipart) upload for large files. The answer gives the `upload_id`, the
+         * Starts a chunked (multipart) upload for large files. The answer gives the `upload_id`, the
          *     `part_size` in bytes, the number of parts expected (when `expected_size` was given) and when
          *     the unfinished upload expires. Then send each part with
          *     `PUT /v1/files/uploads/{upload_id}/{part_number}` (parts numbered from 1, every part
@@ -1245,6 +1316,8 @@ export interface paths {
          *
          *     Not in the API reference (it comes from the SDK documentation); the 201 status and the
          *     optional `path` echo in the answer are assumptions.
+         *
+         * Start a chunked file upload
          */
         post: operations["createFileUpload"];
         delete?: never;
@@ -1259,7 +1332,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
@@ -1270,9 +1344,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Abort a chunked upload
-         * @description Abandons an open chunked upload and discards its parts. Not in the API reference; the
+         * Abandons an open chunked upload and discards its parts. Not in the API reference; the
          *     204 status is an assumption (like the API's other deletes).
+         *
+         * Abort a chunked upload
          */
         delete: operations["abortFileUpload"];
         options?: never;
@@ -1286,12 +1361,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
                 /**
-                 * @description 1-based number of the part (parts are `part_size` bytes each, except the last).
+                 * 1-based number of the part (parts are `part_size` bytes each, except the last).
+                 *
                  * @example 1
                  */
                 part_number: components["parameters"]["PartNumber"];
@@ -1300,10 +1377,11 @@ export interface paths {
         };
         get?: never;
         /**
-         * Upload one part of a chunked upload
-         * @description Sends one part as the raw request body: `part_size` bytes (from the start of the upload),
+         * Sends one part as the raw request body: `part_size` bytes (from the start of the upload),
          *     except the last part, which may be shorter. Re-sending a part number replaces it (assumed).
          *     Not in the API reference; the 200 status and the response fields are assumptions.
+         *
+         * Upload one part of a chunked upload
          */
         put: operations["uploadFilePart"];
         post?: never;
@@ -1319,7 +1397,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
@@ -1329,9 +1408,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Complete a chunked upload
-         * @description Assembles the uploaded parts into the file at the upload's `path` and returns the stored file.
+         * Assembles the uploaded parts into the file at the upload's `path` and returns the stored file.
          *     Not in the API reference; the 200 status is an assumption. The file object shape is an assumption (see the `File` schema).
+         *
+         * Complete a chunked upload
          */
         post: operations["completeFileUpload"];
         delete?: never;
@@ -1346,7 +1426,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -1354,15 +1435,17 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one file's metadata (use the download operation for its content). The file object shape is an assumption (see the `File` schema).
+         *
          * Get a file's metadata
-         * @description Returns one file's metadata (use the download operation for its content). The file object shape is an assumption (see the `File` schema).
          */
         get: operations["getFile"];
         put?: never;
         post?: never;
         /**
+         * Deletes a file. The 204 status is an assumption (like the API's other deletes).
+         *
          * Delete a file
-         * @description Deletes a file. The 204 status is an assumption (like the API's other deletes).
          */
         delete: operations["deleteFile"];
         options?: never;
@@ -1376,7 +1459,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -1384,10 +1468,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download a file
-         * @description Returns the file's bytes, not enveloped. The response `Content-Type` is assumed to be the
+         * Returns the file's bytes, not enveloped. The response `Content-Type` is assumed to be the
          *     file's recorded `content_type`, or `application/octet-stream` when none was recorded; any
          *     media type may therefore come back.
+         *
+         * Download a file
          */
         get: operations["downloadFile"];
         put?: never;
@@ -1402,1555 +1487,126 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description Machine-readable error code. Closed set from the documented Error Codes table.
-         * @enum {string}
-         */
-        ErrorCode: "unauthorized" | "forbidden" | "permission_escalation" | "plan_required" | "not_found" | "bad_request" | "domain_exists" | "domain_limit_reached" | "session_limit_exceeded" | "rate_limit_exceeded" | "internal_server_error";
-        /** @description Error body returned with every 4xx and 5xx status. */
-        Error: {
-            /** @description The error: a machine-readable `code`, a human-readable `message` and the `request_id`. */
-            error: {
-                /** @description Machine-readable error code (see the Errors table). */
-                code: components["schemas"]["ErrorCode"];
-                /** @description Human-readable message. */
-                message: string;
-                /**
-                 * Format: uuid
-                 * @description ID of the failed request; quote it when contacting support.
-                 */
-                request_id: string;
-            };
-        };
-        /** @description Metadata of every enveloped success response. */
-        Meta: {
-            /**
-             * Format: uuid
-             * @description ID of this request.
-             */
-            request_id: string;
-            /**
-             * Format: date-time
-             * @description When the response was produced.
-             */
-            timestamp: string;
-        };
-        /** @description Offset pagination state of a list response. */
-        Pagination: {
-            /** @description Total number of matching items. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description The number of items skipped. */
-            offset: number;
-            /** @description `true` when more items follow this page. */
-            has_more: boolean;
-        };
-        /** @description Any JSON value (object, array, string, number, boolean or null). */
-        JsonValue: unknown;
-        /** @description Arbitrary JSON metadata chosen by the caller (for example a user ID or purpose). Any JSON value is accepted; the documents always show objects. */
-        Metadata: unknown;
-        /** @description API server health. Not enveloped. */
-        Status: {
-            /**
-             * @description Health status; `ok` when healthy.
-             * @example ok
-             */
-            status: string;
-            /** @description Service name. */
-            service: string;
-            /** @description Server version. */
-            version: string;
-            /** @description Git commit the server was built from. */
-            git_sha: string;
-            /**
-             * Format: date-time
-             * @description When the server process started.
-             */
-            start_time: string;
-        };
-        /** @description A project of the environment. */
-        Project: {
-            /**
-             * Format: uuid
-             * @description The project's UUID.
-             */
-            project_id: string;
-            /**
-             * Format: uuid
-             * @description Environment the project belongs to.
-             */
-            env_id: string;
-            /** @description Project name; doubles as the slug in `{project_id_or_slug}`. */
-            name: string;
-            /** @description Whether the project is active (see activate/deactivate). */
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description When the project was created.
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the project was last changed.
-             */
-            updated_at: string;
-        };
-        /** @description Body of `POST /v1/projects`. */
-        ProjectCreateRequest: {
-            /** @description Project name, unique in the environment; usable as the slug in URLs. */
-            name: string;
-        };
-        /** @description Body of `PATCH /v1/projects/{project_id_or_slug}`. */
-        ProjectUpdateRequest: {
-            /** @description New project name. */
-            name: string;
-        };
-        /** @description Result of activating or deactivating a project. */
-        ProjectActivation: {
-            /** @description The project after the change (`active` reflects the new state). */
-            project: components["schemas"]["Project"];
-            /**
-             * Format: uuid
-             * @description Build that was redeployed by the state change, or `null` when none was.
-             */
-            redeployed_build_id?: string | null;
-        };
-        /** @description An event handler registered in Hot code and loaded from the project's deployed build. */
-        EventHandler: {
-            /**
-             * Format: uuid
-             * @description The event handler's UUID.
-             */
-            event_handler_id: string;
-            /**
-             * Format: uuid
-             * @description Build the handler was loaded from (the project's deployed build).
-             */
-            build_id: string;
-            /** @description Event type the handler reacts to. */
-            event_type: string;
-            /** @description Hot namespace of the handler (for example `::myapp::handlers`). */
-            ns: string;
-            /** @description Name of the handler function in `ns`. */
-            var: string;
-        };
-        /** @description A cron-based trigger defined in Hot code, loaded from the project's deployed build. */
-        Schedule: {
-            /**
-             * Format: uuid
-             * @description The schedule's UUID.
-             */
-            schedule_id: string;
-            /**
-             * Format: uuid
-             * @description Build the schedule was loaded from (the project's deployed build).
-             */
-            build_id: string;
-            /** @description Cron expression (for example `0 0 * * *`). */
-            cron: string;
-            /** @description Hot namespace of the scheduled function. */
-            ns: string;
-            /** @description Name of the scheduled function in `ns`. */
-            var: string;
-        };
-        /** @description A build (zip bundle) of a project. */
-        Build: {
-            /**
-             * Format: uuid
-             * @description The build's UUID.
-             */
-            build_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the project the build belongs to.
-             */
-            project_id: string;
-            /** @description Hash given at upload (hex; SHA-256 of the zip when this client uploaded it). The documents' example is `abc123def456`. */
-            hash: string;
-            /** @description Size of the zip in bytes. */
-            size: number;
-            /**
-             * @description Kind of build; the documents show `bundle`. Other values may appear.
-             * @example bundle
-             */
-            build_type: string;
-            /** @description Whether this build is the project's deployed build. */
-            deployed: boolean;
-            /** @description Whether the build is active. */
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description When the build was uploaded.
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the build was last changed (for example deployed).
-             */
-            updated_at: string;
-            /** @description Where the zip is stored (for example `s3://builds/...`). */
-            storage_path?: string | null;
-            /** @description Storage backend of the zip (for example `s3`). */
-            storage_backend?: string | null;
-        };
-        /** @description A build listed across the environment, with its project's name. */
-        BuildWithProject: components["schemas"]["Build"] & {
-            /** @description Name of the build's project. */
-            project_name: string;
-        };
-        /** @description The stored build returned by the upload. */
-        UploadedBuild: {
-            /**
-             * Format: uuid
-             * @description The build's UUID (the `build_id` sent with the upload, or a new one).
-             */
-            build_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the project the build belongs to.
-             */
-            project_id: string;
-            /** @description The hash sent with the upload. */
-            hash: string;
-            /** @description Size of the zip in bytes. */
-            size: number;
-            /** @description Where the zip is stored (for example `s3://builds/...`). */
-            storage_path: string;
-            /** @description Storage backend of the zip (for example `s3`). */
-            storage_backend: string;
-            /**
-             * Format: date-time
-             * @description When the build was stored.
-             */
-            created_at: string;
-        };
-        /** @description Multipart form of a build upload. */
-        BuildUploadRequest: {
-            /** @description The build zip file (for example `build.hot.zip`). */
-            file: Blob;
-            /** @description SHA hash of the build zip, hex-encoded, used by the API to validate the upload. The documented examples compute SHA-256 (`sha256sum build.hot.zip`), and the client sends that; the documents name no length and their own responses show `abc123def456`, so any hex string is admitted. */
-            hash: string;
-            /**
-             * Format: uuid
-             * @description Optional build UUID. When given the upload is idempotent; if the build already exists the API answers 200 with `X-Build-Exists: true`.
-             */
-            build_id?: string;
-        };
-        /** @description Metadata of a context variable. The value is never returned. */
-        ContextVariable: {
-            /** @description Variable name. */
-            key: string;
-            /** @description Human-readable description. */
-            description?: string | null;
-            /**
-             * Format: date-time
-             * @description When the variable was created.
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the variable (value or description) was last changed.
-             */
-            updated_at: string;
-        };
-        /** @description Body of `POST /v1/projects/{project_id_or_slug}/context`. */
-        ContextVariableCreateRequest: {
-            /** @description Variable name, unique within the project. */
-            key: string;
-            /** @description Secret value; encrypted at rest (AES-256-GCM) and never returned. */
-            value: string;
-            /** @description Human-readable description. */
-            description?: string | null;
-        };
-        /** @description Body of `PUT /v1/projects/{project_id_or_slug}/context/{key}`. The documents show both fields; `value` is assumed required (the operation replaces the value). */
-        ContextVariableUpdateRequest: {
-            /** @description New secret value; never returned. */
-            value: string;
-            /** @description New description. */
-            description?: string | null;
-        };
-        /** @description A published event. */
-        Event: {
-            /**
-             * Format: uuid
-             * @description The event's UUID.
-             */
-            event_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the event was published in.
-             */
-            env_id: string;
-            /**
-             * Format: uuid
-             * @description Stream that groups this event and the runs it triggers; subscribe to it to follow them.
-             */
-            stream_id: string;
-            /** @description Application-chosen event type (for example `user:created`). */
-            event_type: string;
-            /** @description The event's payload, as published (any JSON). */
-            event_data: components["schemas"]["JsonValue"];
-            /**
-             * Format: date-time
-             * @description When the event happened.
-             */
-            event_time: string;
-            /**
-             * Format: date-time
-             * @description When the event was stored.
-             */
-            created_at: string;
-        };
-        /**
-         * @description `event_type` is an arbitrary string chosen by the application; Hot enforces no naming
-         *     pattern, `:`-separated names (`user:created`) are the recommended convention. The HTTP API
-         *     uses `event_type`/`event_data` where the Hot language's `send(...)` uses `type`/`data`.
-         */
-        PublishEventRequest: {
-            /** @description The event type. */
-            event_type: string;
-            /** @description The event's payload: any JSON value (the documents show objects). */
-            event_data: components["schemas"]["JsonValue"];
-        };
-        /** @description Body of `POST /v1/streams/subscribe-with-event`: the event to publish and, optionally, the stream to continue. */
-        SubscribeWithEventRequest: {
-            /** @description The event type to publish. */
-            event_type: string;
-            /** @description The event's payload: any JSON value (for example `{"message": "Hello, world!", "history": []}`). */
-            event_data: components["schemas"]["JsonValue"];
-            /**
-             * Format: uuid
-             * @description Continue an existing stream; when omitted a new stream is created.
-             */
-            stream_id?: string;
-        };
-        /**
-         * @description Run status.
-         * @enum {string}
-         */
-        RunStatus: "running" | "succeeded" | "failed" | "cancelled";
-        /**
-         * @description What started the run.
-         * @enum {string}
-         */
-        RunType: "call" | "event" | "schedule" | "run" | "eval" | "repl";
-        /**
-         * @description The run's result: any JSON value (the documents show a string such as `"Hello world"`
-         *     and objects), or `null` while the run is running. A failed or cancelled run's result
-         *     carries the failure in the shape of `RunFailure` (message at `$err.message`, or at
-         *     `$val.msg` / `$val.err`).
-         */
-        RunResult: unknown;
-        /**
-         * @description The `result` of a failed or cancelled run. It carries the failure message in one of three
-         *     places, which clients try in this order:
-         *
-         *     1. `$err.message`: the run raised an error; `$err` is the error value.
-         *     2. `$val.msg`: the run ended with a value that describes the failure in `msg`.
-         *     3. `$val.err`: the same, with the description in `err`.
-         *
-         *     Other properties may accompany these. Example: `{"$err": {"message": "Model provider
-         *     returned 503"}}` or `{"$val": {"msg": "Cancelled by user"}}`.
-         */
-        RunFailure: {
-            /** @description The error value. */
-            $err: {
-                /** @description Human-readable failure message. */
-                message: string;
-            };
-        } | {
-            /** @description The value the run ended with. */
-            $val: {
-                /** @description Failure message (tried before `err`). */
-                msg: string;
-                /** @description Alternative failure message. */
-                err?: string;
-            };
-        } | {
-            /** @description The value the run ended with. */
-            $val: {
-                /** @description Failure message (used when `msg` is absent). */
-                err: string;
-            };
-        };
-        /** @description A run (one execution). */
-        Run: {
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the run belongs to.
-             */
-            env_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to; subscribe to it to follow the run live.
-             */
-            stream_id: string;
-            /**
-             * Format: uuid
-             * @description Build the run executed, if any.
-             */
-            build_id: string | null;
-            /** @description What started the run. */
-            run_type: components["schemas"]["RunType"];
-            /** @description The run's status; `succeeded`, `failed` and `cancelled` are final. */
-            status: components["schemas"]["RunStatus"];
-            /**
-             * Format: date-time
-             * @description When the run started.
-             */
-            start_time: string;
-            /**
-             * Format: date-time
-             * @description `null` while running.
-             */
-            stop_time: string | null;
-            /**
-             * Format: uuid
-             * @description Run that started this run, if any.
-             */
-            origin_run_id: string | null;
-            /**
-             * Format: uuid
-             * @description Event that triggered the run, if any.
-             */
-            event_id: string | null;
-            /** @description The run's result (`null` while running); for a failed or cancelled run, the failure (message at `$err.message`, `$val.msg` or `$val.err`). */
-            result: components["schemas"]["RunResult"];
-            /**
-             * Format: uuid
-             * @description UUID of the run's project, if any.
-             */
-            project_id: string | null;
-            /** @description Name of the run's project, if any. */
-            project_name: string | null;
-        };
-        /**
-         * @description The run carried by `run:*` stream events: a `Run`-like object. `run_id` and `status` are
-         *     always present; the other `Run` fields may be included (the documents elide them).
-         */
-        StreamRun: {
-            /**
-             * Format: uuid
-             * @description The run's UUID; identifies repeated run events after a resume.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the run belongs to.
-             */
-            env_id?: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id?: string;
-            /**
-             * Format: uuid
-             * @description Build the run executed, if any.
-             */
-            build_id?: string | null;
-            /** @description What started the run. */
-            run_type?: components["schemas"]["RunType"];
-            /** @description The run's status at the time of the event (`running` on `run:start`). */
-            status: components["schemas"]["RunStatus"];
-            /**
-             * Format: date-time
-             * @description When the run started.
-             */
-            start_time?: string;
-            /**
-             * Format: date-time
-             * @description When the run finished; `null` or absent while running.
-             */
-            stop_time?: string | null;
-            /**
-             * Format: uuid
-             * @description Run that started this run, if any.
-             */
-            origin_run_id?: string | null;
-            /**
-             * Format: uuid
-             * @description Event that triggered the run, if any (the published event's `event_id`). A stream carries
-             *     the runs of every event published on it: the outcome of a published event is the terminal
-             *     event of the run whose `event_id` is that event's; `null` for runs no event started.
-             */
-            event_id?: string | null;
-            /** @description The run's result; `null` on `run:start`. */
-            result?: components["schemas"]["RunResult"];
-            /**
-             * Format: uuid
-             * @description UUID of the run's project, if any.
-             */
-            project_id?: string | null;
-            /** @description Name of the run's project, if any. */
-            project_name?: string | null;
-        };
-        /** @description Run counts of the environment. */
-        RunStats: {
-            /** @description Number of runs in the environment. */
-            total_runs: number;
-            /** @description Runs currently running. */
-            running: number;
-            /** @description Runs that succeeded. */
-            succeeded: number;
-            /** @description Runs that failed. */
-            failed: number;
-            /** @description Runs that were cancelled. */
-            cancelled: number;
-        };
-        /**
-         * @description Task status. `completed`, `failed`, `cancelled` and `timed_out` are the documented final
-         *     statuses; non-final statuses (such as `running`) are not enumerated by the documents, so
-         *     any other string is accepted.
-         */
-        TaskStatus: "completed" | "failed" | "cancelled" | "timed_out" | (string & {});
-        /**
-         * @description A task of the environment. Only the task statuses are documented; the
-         *     other fields are assumptions, and only `task_id` and `status` are required.
-         */
-        Task: {
-            /**
-             * Format: uuid
-             * @description The task's UUID.
-             */
-            task_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the task belongs to.
-             */
-            env_id?: string;
-            /**
-             * Format: uuid
-             * @description Stream the task belongs to.
-             */
-            stream_id?: string;
-            /**
-             * Format: uuid
-             * @description Build the task runs from, if any.
-             */
-            build_id?: string | null;
-            /** @description Function the task runs. */
-            function_name?: string;
-            /** @description Kind of task. */
-            task_type?: string;
-            /** @description The task's status; `completed`, `failed`, `cancelled` and `timed_out` are final. */
-            status: components["schemas"]["TaskStatus"];
-            /** @description The task's result once finished (`null` before); assumed to carry a failure like a run's result (message at `$err.message`, `$val.msg` or `$val.err`). */
-            result?: components["schemas"]["RunResult"];
-            /** @description Task timeout in milliseconds. */
-            timeout_ms?: number;
-            /** @description Number of the current retry (0 for the first attempt). */
-            retry_attempt?: number;
-            /**
-             * Format: date-time
-             * @description When the task was created.
-             */
-            created_at?: string;
-        };
-        /** @description The environment the credential is scoped to. */
-        Env: {
-            /**
-             * Format: uuid
-             * @description The environment's UUID.
-             */
-            env_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the organization that owns the environment.
-             */
-            org_id: string;
-            /** @description Environment name (for example `production`). */
-            name: string;
-            /** @description Whether the environment is active. */
-            active: boolean;
-        };
-        /**
-         * @description Usage statistics, plan limits and usage percentages of the organization for the current
-         *     billing period. In `limits`, `-1` means unlimited; self-hosted/local deployments without a
-         *     subscription report `-1` for every limit.
-         */
-        OrgUsage: {
-            /**
-             * Format: uuid
-             * @description The organization's UUID.
-             */
-            org_id: string;
-            /** @description Current usage in the billing period. */
-            usage: {
-                /** @description Runs in the current billing period. */
-                runs_this_period: number;
-                /** @description Bytes of file storage in use. */
-                file_storage_bytes: number;
-                /** @description Number of team members. */
-                team_members: number;
-                /** @description Bytes of stored call data. */
-                call_storage_bytes: number;
-                /** @description Number of stored calls. */
-                call_count: number;
-            };
-            /** @description Plan limits; `-1` = unlimited. */
-            limits: {
-                /** @description Runs allowed per month; `-1` = unlimited. */
-                runs_per_month: number;
-                /** @description File storage allowed in bytes; `-1` = unlimited. */
-                storage_bytes: number;
-                /** @description Team members allowed; `-1` = unlimited. */
-                team_members: number;
-                /** @description Days call data is retained; `-1` = unlimited. */
-                call_retention_days: number;
-                /** @description Call data storage allowed in bytes; `-1` = unlimited. */
-                call_storage_bytes: number;
-            };
-            /** @description Usage as a percentage of the limits; can exceed 100 when over the limit. */
-            usage_percent: {
-                /** @description Runs used, as a percentage of `runs_per_month` (can exceed 100). */
-                runs: number;
-                /** @description File storage used, as a percentage of `storage_bytes` (can exceed 100). */
-                file_storage: number;
-                /** @description Team members, as a percentage of the limit (can exceed 100). */
-                team_members: number;
-                /** @description Call storage used, as a percentage of the limit (can exceed 100). */
-                call_storage: number;
-                /** @description `true` if any usage exceeds 90%. */
-                has_warning: boolean;
-            };
-            /** @description The subscription plan and its current billing period. */
-            plan: {
-                /** @description Plan name (for example `Starter`, `Pro`, `Scale`, `Enterprise`). */
-                name: string;
-                /**
-                 * Format: date-time
-                 * @description Start of the current billing period.
-                 */
-                period_start: string;
-                /**
-                 * Format: date-time
-                 * @description End of the current billing period.
-                 */
-                period_end: string;
-            };
-        };
-        /**
-         * @description Permission map: resource URN (`type:path`) to a non-empty array of actions. Shared by API
-         *     keys, service keys and sessions, and validated when they are created or updated.
-         *
-         *     `type` is the resource category, `path` the resource identifier (`*` is a wildcard, and a
-         *     path may itself contain `:` as in `event:user:*`).
-         *
-         *     | resource type | valid actions | description |
-         *     |---|---|---|
-         *     | `mcp` | `execute` | MCP tool invocation (e.g. `mcp:weather/get-forecast`) |
-         *     | `webhook` | `execute` | Webhook endpoint access (e.g. `webhook:payments/*`) |
-         *     | `stream` | `read` | Stream subscription (e.g. `stream:*` or `stream:<id>`) |
-         *     | `event` | `create`, `read` | Event publishing and reading |
-         *     | `run` | `read` | Run inspection |
-         *     | `call` | `create`, `read` | Function call invocation |
-         *     | `project` | `create`, `read`, `update`, `delete` | Project management |
-         *     | `build` | `create`, `read`, `execute` | Build management and deployment |
-         *     | `context` | `create`, `read`, `update`, `delete` | Context variable management |
-         *     | `key` | `create`, `read`, `update`, `delete` | API key management |
-         *     | `session` | `create`, `read`, `delete` | Session management |
-         *     | `env` | `read` | Environment information |
-         *
-         *     The action `*` grants all valid actions of the resource type; the universal wildcard
-         *     `*:*` with `["*"]` grants unrestricted access.
-         *
-         *     Validation rules (the API answers `400 bad_request` with the error text below):
-         *
-         *     | rule | example (rejected) | error |
-         *     |---|---|---|
-         *     | Resource must use `type:path` format | `"no-colon-here"` | Invalid resource |
-         *     | Resource key must not be empty | `""` | Invalid resource |
-         *     | Type must not be empty | `":path"` | Invalid resource |
-         *     | Path must not be empty | `"mcp:"` | Invalid resource |
-         *     | Bare `*` is not valid, use `*:*` | `"*"` | Invalid resource |
-         *     | `*` type only allows `*` path | `"*:foo"` | Invalid resource |
-         *     | Type must be alphanumeric/hyphens | `"mcp!:test"` | Invalid resource |
-         *     | Actions must not be empty | `{"mcp:*": []}` | Empty action list |
-         *     | Actions are lowercase only | `"Read"`, `"CREATE"` | Invalid action |
-         *     | Only valid actions: `create`, `read`, `update`, `delete`, `execute`, `*` | `"destroy"` | Invalid action |
-         *     | Action must be valid for the resource type | `"mcp:*": ["create"]` | Action not valid for resource |
-         *
-         *     Every rule above is part of this schema (key pattern, non-empty arrays, lowercase
-         *     actions, per-type action sets). Two further constraints are assumptions: resource types
-         *     outside the table are rejected (the table is taken as complete), and `*:*` takes only
-         *     `["*"]` (the documented form). One rule cannot be checked without the issuing key:
-         *     sessions and service keys must be a **subset** of the issuing API key's permissions (no
-         *     escalation); the API rejects a superset with `403 permission_escalation`.
-         * @example {
-         *       "mcp:weather/get-forecast": [
-         *         "execute"
-         *       ],
-         *       "stream:*": [
-         *         "read"
-         *       ],
-         *       "event:user:*": [
-         *         "create",
-         *         "read"
-         *       ]
-         *     }
-         */
-        Permissions: {
-            [key: string]: ("execute" | "*")[] | ("execute" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "execute" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "delete" | "*")[] | ("read" | "*")[] | "*"[];
-        };
-        /** @description Body of `POST /v1/sessions`. */
-        SessionCreateRequest: {
-            /** @description Permission map of the session; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
-            permissions: components["schemas"]["Permissions"];
-            /** @description Arbitrary JSON metadata (user ID, purpose, etc.). */
-            metadata?: components["schemas"]["Metadata"];
-            /**
-             * @description Time to live in seconds (default 3600 = 1 hour, max 86400 = 24 hours). The minimum of 1 is an assumption; larger values get `400 bad_request`.
-             * @default 3600
-             */
-            expires_in?: number;
-        };
-        /** @description A session (without its token, which is only returned at creation). */
-        Session: {
-            /**
-             * Format: uuid
-             * @description The session's UUID.
-             */
-            session_id: string;
-            /** @description Permission map of the session. */
-            permissions: components["schemas"]["Permissions"];
-            /** @description Metadata given at creation. */
-            metadata?: components["schemas"]["Metadata"];
-            /**
-             * Format: date-time
-             * @description When the session expires.
-             */
-            expires_at: string;
-            /**
-             * Format: date-time
-             * @description When the session was created.
-             */
-            created_at: string;
-        };
-        /** @description A newly created session, including its token. */
-        CreatedSession: components["schemas"]["Session"] & {
-            /** @description Session token `s_<uuid>_<secret>`. Only returned at creation: store it securely, it cannot be retrieved later. */
-            token: string;
-        };
-        /** @description Result of a revoke-all operation. */
-        RevokedCount: {
-            /** @description Number of credentials revoked. */
-            revoked_count: number;
-        };
-        /** @description Body of `POST /v1/service-keys`. */
-        ServiceKeyCreateRequest: {
-            /** @description Human-readable name. */
-            name?: string | null;
-            /** @description Description of the key's purpose. */
-            description?: string | null;
-            /** @description Permission map of the key; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
-            permissions: components["schemas"]["Permissions"];
-            /** @description Arbitrary JSON metadata, encrypted at rest, available to Hot code at runtime via `req.auth.service-key.meta`. */
-            metadata?: components["schemas"]["Metadata"];
-            /** @description Time to live in seconds; `null` or omitted means the key never expires. No maximum is documented; the minimum of 1 is an assumption. */
-            expires_in?: number | null;
-        };
-        /** @description Body of `PATCH /v1/service-keys/{service_key_id}`. */
-        ServiceKeyUpdateRequest: {
-            /** @description New metadata, replacing the old (available at runtime via `req.auth.service-key.meta`). */
-            metadata: components["schemas"]["Metadata"];
-        };
-        /** @description A service key (without its token, which is only returned at creation). */
-        ServiceKey: {
-            /**
-             * Format: uuid
-             * @description The service key's UUID.
-             */
-            service_key_id: string;
-            /** @description Human-readable name. */
-            name?: string | null;
-            /** @description Description of the key's purpose. */
-            description?: string | null;
-            /** @description Permission map of the key. */
-            permissions: components["schemas"]["Permissions"];
-            /** @description Metadata (encrypted at rest; available at runtime via `req.auth.service-key.meta`). */
-            metadata?: components["schemas"]["Metadata"];
-            /**
-             * Format: date-time
-             * @description When the key was created.
-             */
-            created_at: string;
-        };
-        /** @description A newly created service key, including its token. */
-        CreatedServiceKey: components["schemas"]["ServiceKey"] & {
-            /** @description Service key token `<uuid>_<secret>` (no `hot_` prefix, suitable for white-label use). Only returned at creation: store it securely. */
-            token: string;
-        };
-        /**
-         * @description Provisioning state: `pending_validation` (waiting for the ACM validation CNAME),
-         *     `validated` (certificate issued, CloudFront provisioning started), `provisioning`,
-         *     `active` (routing traffic), `deleting` (asynchronous clean-up after delete).
-         * @enum {string}
-         */
-        DomainStatus: "pending_validation" | "validated" | "provisioning" | "active" | "deleting";
-        /** @description A custom domain mapped to the environment. */
-        Domain: {
-            /**
-             * Format: uuid
-             * @description The custom domain's UUID.
-             */
-            domain_id: string;
-            /**
-             * Format: uuid
-             * @description UUID of the environment the domain routes to.
-             */
-            env_id: string;
-            /**
-             * Format: hostname
-             * @description The custom domain name (for example `mcp.example.com`).
-             */
-            domain: string;
-            /** @description Provisioning state. */
-            status: components["schemas"]["DomainStatus"];
-            /** @description Name of the CNAME record that proves domain ownership (ACM validation). */
-            acm_validation_cname_name: string | null;
-            /** @description Value of the ACM validation CNAME record. */
-            acm_validation_cname_value: string | null;
-            /** @description CloudFront distribution domain, populated once validated; point a CNAME for `domain` at it to start routing traffic. */
-            cf_distribution_domain: string | null;
-            /**
-             * Format: date-time
-             * @description When the domain was registered.
-             */
-            created_at: string;
-        };
-        /** @description Body of `POST /v1/domains`. */
-        DomainCreateRequest: {
-            /**
-             * Format: hostname
-             * @description Domain name to map (for example `mcp.example.com`).
-             */
-            domain: string;
-        };
-        /** @description Result of a verification check. */
-        DomainVerification: {
-            /**
-             * Format: uuid
-             * @description The custom domain's UUID.
-             */
-            domain_id: string;
-            /**
-             * Format: hostname
-             * @description The custom domain name.
-             */
-            domain: string;
-            /** @description Provisioning state after the check (`validated`, or still `pending_validation`). */
-            status: components["schemas"]["DomainStatus"];
-            /** @description What happened, or (while pending) the DNS record still to add. */
-            message: string;
-        };
-        /**
-         * @description A stored file's metadata. The file object is not described by the API reference; its
-         *     shape is an assumption: `file_id`, `path`, `size`, `storage_backend`, `created_at` and
-         *     `updated_at` always present, the rest optional.
-         */
-        File: {
-            /**
-             * Format: uuid
-             * @description The file's UUID.
-             */
-            file_id: string;
-            /** @description Path of the file in the environment's file store (may contain `/`). */
-            path: string;
-            /** @description Size in bytes. */
-            size: number;
-            /** @description Entity tag of the stored content. */
-            etag?: string | null;
-            /** @description Media type recorded for the file. */
-            content_type?: string | null;
-            /** @description Storage backend (for example `s3`). */
-            storage_backend: string;
-            /**
-             * Format: uuid
-             * @description Run that created the file, if any.
-             */
-            created_by_run_id?: string | null;
-            /**
-             * Format: uuid
-             * @description Run that last updated the file, if any.
-             */
-            updated_by_run_id?: string | null;
-            /**
-             * Format: date-time
-             * @description When the file was first stored.
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When the file's content was last replaced.
-             */
-            updated_at: string;
-        };
-        /** @description Starts a chunked upload. */
-        FileUploadCreateRequest: {
-            /** @description Destination path of the file (may contain `/`). */
-            path: string;
-            /** @description Total size in bytes, when known; used to compute `parts_expected`. */
-            expected_size?: number | null;
-            /** @description Media type to record for the file. */
-            content_type?: string | null;
-        };
-        /** @description An open chunked upload. Send parts of `part_size` bytes (the last may be shorter), numbered from 1, then complete it. */
-        FileUpload: {
-            /** @description Upload ID for the part/complete/abort operations. */
-            upload_id: string;
-            /** @description Destination path (echoed; assumption). */
-            path?: string;
-            /** @description Size in bytes of every part except the last. */
-            part_size: number;
-            /** @description Number of parts expected, when `expected_size` was given. */
-            parts_expected?: number | null;
-            /**
-             * Format: date-time
-             * @description When the unfinished upload expires.
-             */
-            expires_at: string;
-        };
-        /** @description A stored part of a chunked upload (the fields are assumptions; the API reference does not describe them). */
-        FileUploadPart: {
-            /** @description Number of the part (from 1). */
-            part_number: number;
-            /** @description Bytes received for this part. */
-            size: number;
-            /** @description Entity tag of the stored part. */
-            etag: string;
-        };
-        /** @description One project, in the single-item envelope `{data, meta}`. */
-        ProjectResponse: {
-            /** @description One project. */
-            data: components["schemas"]["Project"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of projects, in the list envelope `{data, pagination, meta}`. */
-        ProjectListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Project"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The result of activating or deactivating a project, in the single-item envelope `{data, meta}`. */
-        ProjectActivationResponse: {
-            /** @description The result of activating or deactivating a project. */
-            data: components["schemas"]["ProjectActivation"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of event handlers, in the list envelope `{data, pagination, meta}`. */
-        EventHandlerListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["EventHandler"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of schedules, in the list envelope `{data, pagination, meta}`. */
-        ScheduleListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Schedule"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One build, in the single-item envelope `{data, meta}`. */
-        BuildResponse: {
-            /** @description One build. */
-            data: components["schemas"]["Build"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of builds, in the list envelope `{data, pagination, meta}`. */
-        BuildListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Build"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of builds with their project names, in the list envelope `{data, pagination, meta}`. */
-        BuildWithProjectListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["BuildWithProject"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The uploaded build, in the single-item envelope `{data, meta}`. */
-        UploadedBuildResponse: {
-            /** @description The uploaded build. */
-            data: components["schemas"]["UploadedBuild"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One context variable's metadata, in the single-item envelope `{data, meta}`. */
-        ContextVariableResponse: {
-            /** @description One context variable's metadata. */
-            data: components["schemas"]["ContextVariable"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of context variable metadata, in the list envelope `{data, pagination, meta}`. */
-        ContextVariableListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["ContextVariable"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One event, in the single-item envelope `{data, meta}`. */
-        EventResponse: {
-            /** @description One event. */
-            data: components["schemas"]["Event"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of events, in the list envelope `{data, pagination, meta}`. */
-        EventListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Event"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One run, in the single-item envelope `{data, meta}`. */
-        RunResponse: {
-            /** @description One run. */
-            data: components["schemas"]["Run"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of runs, in the list envelope `{data, pagination, meta}`. */
-        RunListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Run"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description Run counts, in the single-item envelope `{data, meta}`. */
-        RunStatsResponse: {
-            /** @description Run counts. */
-            data: components["schemas"]["RunStats"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One task, in the single-item envelope `{data, meta}`. */
-        TaskResponse: {
-            /** @description One task. */
-            data: components["schemas"]["Task"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The environment, in the single-item envelope `{data, meta}`. */
-        EnvResponse: {
-            /** @description The environment. */
-            data: components["schemas"]["Env"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description Usage, limits and plan, in the single-item envelope `{data, meta}`. */
-        OrgUsageResponse: {
-            /** @description Usage, limits and plan. */
-            data: components["schemas"]["OrgUsage"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A new session with its token, in the single-item envelope `{data, meta}`. */
-        CreatedSessionResponse: {
-            /** @description A new session with its token. */
-            data: components["schemas"]["CreatedSession"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of active sessions, in the list envelope `{data, pagination, meta}`. */
-        SessionListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Session"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The number of revoked credentials, in the single-item envelope `{data, meta}`. */
-        RevokedCountResponse: {
-            /** @description The number of revoked credentials. */
-            data: components["schemas"]["RevokedCount"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One service key, in the single-item envelope `{data, meta}`. */
-        ServiceKeyResponse: {
-            /** @description One service key. */
-            data: components["schemas"]["ServiceKey"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A new service key with its token, in the single-item envelope `{data, meta}`. */
-        CreatedServiceKeyResponse: {
-            /** @description A new service key with its token. */
-            data: components["schemas"]["CreatedServiceKey"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of service keys, in the list envelope `{data, pagination, meta}`. */
-        ServiceKeyListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["ServiceKey"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One custom domain, in the single-item envelope `{data, meta}`. */
-        DomainResponse: {
-            /** @description One custom domain. */
-            data: components["schemas"]["Domain"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of custom domains, in the list envelope `{data, pagination, meta}`. */
-        DomainListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["Domain"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description The result of a verification check, in the single-item envelope `{data, meta}`. */
-        DomainVerificationResponse: {
-            /** @description The result of a verification check. */
-            data: components["schemas"]["DomainVerification"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description One file's metadata, in the single-item envelope `{data, meta}`. */
-        FileResponse: {
-            /** @description One file's metadata. */
-            data: components["schemas"]["File"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of files, in the list envelope `{data, pagination, meta}`. */
-        FileListResponse: {
-            /** @description The items of this page. */
-            data: components["schemas"]["File"][];
-            /** @description Paging state: `total`, `limit`, `offset`, `has_more`. */
-            pagination: components["schemas"]["Pagination"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description An open chunked upload, in the single-item envelope `{data, meta}`. */
-        FileUploadResponse: {
-            /** @description An open chunked upload. */
-            data: components["schemas"]["FileUpload"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description A stored upload part, in the single-item envelope `{data, meta}`. */
-        FileUploadPartResponse: {
-            /** @description A stored upload part. */
-            data: components["schemas"]["FileUploadPart"];
-            /** @description Request metadata. */
-            meta: components["schemas"]["Meta"];
-        };
-        /** @description First event of `POST /v1/streams/subscribe-with-event`, always sent first; confirms the event was queued and names the stream. */
-        EventPublishedEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "event:published";
-            /**
-             * Format: uuid
-             * @description UUID of the published event.
-             */
-            event_id: string;
-            /**
-             * Format: uuid
-             * @description The stream to resume with `GET /v1/streams/{stream_id}/subscribe`.
-             */
-            stream_id: string;
-            /** @description The published event's type. */
-            event_type: string;
-        };
-        /** @description A new run has started. */
-        RunStartEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:start";
-            /** @description The run that started (`status` is `running`). */
-            run: components["schemas"]["StreamRun"];
-        };
-        /**
-         * @description A run completed successfully. Terminal: the subscription is finished. `run.status` is
-         *     `succeeded` and `run.result` is the run's result (the stream's result value).
-         */
-        RunStopEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:stop";
-            /** @description The finished run, with its result. */
-            run: components["schemas"]["StreamRun"] & {
-                /**
-                 * @description Always `succeeded` on `run:stop`.
-                 * @constant
-                 */
-                status: "succeeded";
-                /** @description The run's result: the value the stream resolves to. */
-                result: components["schemas"]["RunResult"];
-            };
-        };
-        /**
-         * @description A run failed. Terminal: the subscription is finished, with an error. `run.status` is
-         *     `failed` and `run.result` carries the failure message at `$err.message`, or at
-         *     `$val.msg` / `$val.err` (see `RunFailure`).
-         */
-        RunFailEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:fail";
-            /** @description The failed run, with the failure in `result`. */
-            run: components["schemas"]["StreamRun"] & {
-                /**
-                 * @description Always `failed` on `run:fail` (assumed from the run statuses).
-                 * @constant
-                 */
-                status: "failed";
-                /** @description The failure; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
-                result: components["schemas"]["RunFailure"];
-            };
-        };
-        /**
-         * @description A run was cancelled. Terminal: the subscription is finished, with an error. `run.status`
-         *     is `cancelled` and `run.result` carries the message at `$err.message`, or at
-         *     `$val.msg` / `$val.err` (see `RunFailure`).
-         */
-        RunCancelEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:cancel";
-            /** @description The cancelled run, with the reason in `result`. */
-            run: components["schemas"]["StreamRun"] & {
-                /**
-                 * @description Always `cancelled` on `run:cancel` (assumed from the run statuses).
-                 * @constant
-                 */
-                status: "cancelled";
-                /** @description The cancellation; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
-                result: components["schemas"]["RunFailure"];
-            };
-        };
-        /** @description Real-time data from a run (for example AI tokens). */
-        StreamDataEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "stream:data";
-            /**
-             * Format: uuid
-             * @description Run that produced the data.
-             */
-            run_id: string;
-            /** @description Kind of data (for example `ai:delta`). */
-            data_type: string;
-            /** @description The data (any JSON; `{"text": "..."}` for `ai:delta`). */
-            payload: components["schemas"]["JsonValue"];
-        };
-        /**
-         * @description The stream timed out (5 minutes by default); the server then ends the response. Not
-         *     terminal: clients resume the subscription (unless a terminal run event already arrived).
-         *     The documents give no payload; when the event's `data` is not JSON it arrives as
-         *     `{"type": "stream:complete", "data": "<text>"}`.
-         */
-        StreamCompleteEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "stream:complete";
-            /** @description The raw `data` text, present only when it is not JSON. */
-            data?: string;
-        };
-        /**
-         * @description One event of `GET|POST /v1/streams/{stream_id}/subscribe`. Event types not listed here are
-         *     passed through to callers unchanged.
-         */
-        StreamEvent: components["schemas"]["RunStartEvent"] | components["schemas"]["RunStopEvent"] | components["schemas"]["RunFailEvent"] | components["schemas"]["RunCancelEvent"] | components["schemas"]["StreamDataEvent"] | components["schemas"]["StreamCompleteEvent"];
-        /**
-         * @description One event of `POST /v1/streams/subscribe-with-event`: `event:published` (always first)
-         *     followed by the stream's events. Event types not listed here are passed through to callers
-         *     unchanged.
-         */
-        SubscribeWithEventEvent: components["schemas"]["EventPublishedEvent"] | components["schemas"]["RunStartEvent"] | components["schemas"]["RunStopEvent"] | components["schemas"]["RunFailEvent"] | components["schemas"]["RunCancelEvent"] | components["schemas"]["StreamDataEvent"] | components["schemas"]["StreamCompleteEvent"];
-        /** @description A new run has started in the environment. */
-        EnvRunStartEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:start";
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id: string;
-            /** @description What started the run. */
-            run_type: components["schemas"]["RunType"];
-        };
-        /** @description A run completed successfully. */
-        EnvRunStopEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:stop";
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id: string;
-            /** @description What started the run (not in the documented example; may be absent). */
-            run_type?: components["schemas"]["RunType"];
-        };
-        /** @description A run failed. */
-        EnvRunFailEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:fail";
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id: string;
-            /** @description What started the run (may be absent). */
-            run_type?: components["schemas"]["RunType"];
-        };
-        /** @description A run was cancelled. */
-        EnvRunCancelEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:cancel";
-            /**
-             * Format: uuid
-             * @description The run's UUID.
-             */
-            run_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the run belongs to.
-             */
-            stream_id: string;
-            /** @description What started the run (may be absent). */
-            run_type?: components["schemas"]["RunType"];
-        };
-        /** @description A new event was created. */
-        EnvEventCreatedEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "event:created";
-            /**
-             * Format: uuid
-             * @description The new event's UUID.
-             */
-            event_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the event belongs to.
-             */
-            stream_id: string;
-            /** @description The new event's type (for example `user.signup`). */
-            event_type: string;
-        };
-        /** @description An event was handled. Fields assumed to match `event:created` (the documents give none). */
-        EnvEventHandledEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "event:handled";
-            /**
-             * Format: uuid
-             * @description The handled event's UUID.
-             */
-            event_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the event belongs to (assumed).
-             */
-            stream_id?: string;
-            /** @description The handled event's type (assumed). */
-            event_type?: string;
-        };
-        /** @description A new stream was created. Fields other than `type` and `stream_id` are not documented. */
-        EnvStreamCreatedEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "stream:created";
-            /**
-             * Format: uuid
-             * @description The new stream's UUID.
-             */
-            stream_id: string;
-        };
-        /** @description A task started. Only the event name is documented; the fields other than `type` are assumptions. */
-        EnvTaskStartedEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "task:started";
-            /**
-             * Format: uuid
-             * @description The task's UUID.
-             */
-            task_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the task belongs to (assumed).
-             */
-            stream_id?: string;
-            /** @description Function the task runs (assumed). */
-            function_name?: string;
-            /** @description Kind of task (assumed). */
-            task_type?: string;
-        };
-        /** @description A task finished (in any final status). Only the event name is documented; the fields other than `type` are assumptions. */
-        EnvTaskCompleteEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "task:complete";
-            /**
-             * Format: uuid
-             * @description The task's UUID.
-             */
-            task_id: string;
-            /**
-             * Format: uuid
-             * @description Stream the task belongs to (assumed).
-             */
-            stream_id?: string;
-            /** @description Function the task ran (assumed). */
-            function_name?: string;
-            /** @description Final status of the task (assumed). */
-            status?: components["schemas"]["TaskStatus"];
-            /** @description How long the task ran, in milliseconds (assumed). */
-            duration_ms?: number | null;
-            /** @description The failure, when the task did not complete (assumed; any JSON). */
-            error?: components["schemas"]["JsonValue"];
-        };
-        /**
-         * @description Keep-alive heartbeat that holds the connection open; clients may ignore it. Its payload is
-         *     not documented: when the event's `data` is not JSON (for example empty) it arrives as
-         *     `{"type": "keepalive", "data": "<text>"}`.
-         */
-        EnvKeepaliveEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "keepalive";
-            /** @description The raw `data` text, present only when it is not JSON. */
-            data?: string;
-        };
-        /**
-         * @description One event of `GET /v1/env/subscribe`. The documented examples put the type only in the
-         *     SSE `event:` field and omit it from `data`; the schemas require `type`, which clients fill
-         *     from `event:` when the `data` lacks it. Events may carry more fields than listed. Event
-         *     types not listed here are passed through to callers unchanged.
-         */
-        EnvEvent: components["schemas"]["EnvRunStartEvent"] | components["schemas"]["EnvRunStopEvent"] | components["schemas"]["EnvRunFailEvent"] | components["schemas"]["EnvRunCancelEvent"] | components["schemas"]["EnvEventCreatedEvent"] | components["schemas"]["EnvEventHandledEvent"] | components["schemas"]["EnvStreamCreatedEvent"] | components["schemas"]["EnvTaskStartedEvent"] | components["schemas"]["EnvTaskCompleteEvent"] | components["schemas"]["EnvKeepaliveEvent"];
-        /** @description The run's current state; sent when the subscription starts and whenever the run changes. */
-        RunUpdateEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "run:update";
-            /** @description The run's current state; the subscription is finished once `status` is `succeeded`, `failed` or `cancelled`. */
-            run: components["schemas"]["Run"];
-        };
-        /** @description One event of `GET /v1/runs/{run_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
-        RunSubscriptionEvent: components["schemas"]["RunUpdateEvent"];
-        /** @description The task's current state; sent when the subscription starts and whenever the task changes. */
-        TaskUpdateEvent: {
-            /**
-             * @description Event type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "task:update";
-            /** @description The task's current state; the subscription is finished once `status` is `completed`, `failed`, `cancelled` or `timed_out`. */
-            task: components["schemas"]["Task"];
-        };
-        /** @description One event of `GET /v1/tasks/{task_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
-        TaskSubscriptionEvent: components["schemas"]["TaskUpdateEvent"];
+        ErrorCode: ErrorCode;
+        Error: ErrorSchema;
+        Meta: Meta;
+        Pagination: Pagination;
+        JsonValue: JsonValue;
+        Metadata: Metadata;
+        Status: Status;
+        Project: Project;
+        ProjectCreateRequest: ProjectCreateRequest;
+        ProjectUpdateRequest: ProjectUpdateRequest;
+        ProjectActivation: ProjectActivation;
+        EventHandler: EventHandler;
+        Schedule: Schedule;
+        Build: Build;
+        BuildWithProject: BuildWithProject;
+        UploadedBuild: UploadedBuild;
+        BuildUploadRequest: BuildUploadRequest;
+        ContextVariable: ContextVariable;
+        ContextVariableCreateRequest: ContextVariableCreateRequest;
+        ContextVariableUpdateRequest: ContextVariableUpdateRequest;
+        Event: EventSchema;
+        PublishEventRequest: PublishEventRequest;
+        SubscribeWithEventRequest: SubscribeWithEventRequest;
+        RunStatus: RunStatus;
+        RunType: RunType;
+        RunResult: RunResult;
+        RunFailure: RunFailure;
+        Run: Run;
+        StreamRun: StreamRun;
+        RunStats: RunStats;
+        TaskStatus: TaskStatus;
+        Task: Task;
+        Env: Env;
+        OrgUsage: OrgUsage;
+        Permissions: Permissions;
+        SessionCreateRequest: SessionCreateRequest;
+        Session: Session;
+        CreatedSession: CreatedSession;
+        RevokedCount: RevokedCount;
+        ServiceKeyCreateRequest: ServiceKeyCreateRequest;
+        ServiceKeyUpdateRequest: ServiceKeyUpdateRequest;
+        ServiceKey: ServiceKey;
+        CreatedServiceKey: CreatedServiceKey;
+        DomainStatus: DomainStatus;
+        Domain: Domain;
+        DomainCreateRequest: DomainCreateRequest;
+        DomainVerification: DomainVerification;
+        File: FileSchema;
+        FileUploadCreateRequest: FileUploadCreateRequest;
+        FileUpload: FileUpload;
+        FileUploadPart: FileUploadPart;
+        ProjectResponse: ProjectResponse;
+        ProjectListResponse: ProjectListResponse;
+        ProjectActivationResponse: ProjectActivationResponse;
+        EventHandlerListResponse: EventHandlerListResponse;
+        ScheduleListResponse: ScheduleListResponse;
+        BuildResponse: BuildResponse;
+        BuildListResponse: BuildListResponse;
+        BuildWithProjectListResponse: BuildWithProjectListResponse;
+        UploadedBuildResponse: UploadedBuildResponse;
+        ContextVariableResponse: ContextVariableResponse;
+        ContextVariableListResponse: ContextVariableListResponse;
+        EventResponse: EventResponse;
+        EventListResponse: EventListResponse;
+        RunResponse: RunResponse;
+        RunListResponse: RunListResponse;
+        RunStatsResponse: RunStatsResponse;
+        TaskResponse: TaskResponse;
+        EnvResponse: EnvResponse;
+        OrgUsageResponse: OrgUsageResponse;
+        CreatedSessionResponse: CreatedSessionResponse;
+        SessionListResponse: SessionListResponse;
+        RevokedCountResponse: RevokedCountResponse;
+        ServiceKeyResponse: ServiceKeyResponse;
+        CreatedServiceKeyResponse: CreatedServiceKeyResponse;
+        ServiceKeyListResponse: ServiceKeyListResponse;
+        DomainResponse: DomainResponse;
+        DomainListResponse: DomainListResponse;
+        DomainVerificationResponse: DomainVerificationResponse;
+        FileResponse: FileResponse;
+        FileListResponse: FileListResponse;
+        FileUploadResponse: FileUploadResponse;
+        FileUploadPartResponse: FileUploadPartResponse;
+        EventPublishedEvent: EventPublishedEvent;
+        RunStartEvent: RunStartEvent;
+        RunStopEvent: RunStopEvent;
+        RunFailEvent: RunFailEvent;
+        RunCancelEvent: RunCancelEvent;
+        StreamDataEvent: StreamDataEvent;
+        StreamCompleteEvent: StreamCompleteEvent;
+        StreamEvent: StreamEvent;
+        SubscribeWithEventEvent: SubscribeWithEventEvent;
+        EnvRunStartEvent: EnvRunStartEvent;
+        EnvRunStopEvent: EnvRunStopEvent;
+        EnvRunFailEvent: EnvRunFailEvent;
+        EnvRunCancelEvent: EnvRunCancelEvent;
+        EnvEventCreatedEvent: EnvEventCreatedEvent;
+        EnvEventHandledEvent: EnvEventHandledEvent;
+        EnvStreamCreatedEvent: EnvStreamCreatedEvent;
+        EnvTaskStartedEvent: EnvTaskStartedEvent;
+        EnvTaskCompleteEvent: EnvTaskCompleteEvent;
+        EnvKeepaliveEvent: EnvKeepaliveEvent;
+        EnvEvent: EnvEvent;
+        RunUpdateEvent: RunUpdateEvent;
+        RunSubscriptionEvent: RunSubscriptionEvent;
+        TaskUpdateEvent: TaskUpdateEvent;
+        TaskSubscriptionEvent: TaskSubscriptionEvent;
     };
     responses: {
-        /** @description Invalid request body or parameters (`bad_request`). */
+        /** Invalid request body or parameters (`bad_request`). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
-         * @description Invalid request body (`bad_request`), including a permission map that breaks one of the
+         * Invalid request body (`bad_request`), including a permission map that breaks one of the
          *     validation rules (the message names the rule: `Invalid resource`, `Empty action list`,
          *     `Invalid action` or `Action not valid for resource`).
          */
@@ -2959,10 +1615,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Invalid, missing, expired, or revoked credential (`unauthorized`). */
+        /** Invalid, missing, expired, or revoked credential (`unauthorized`). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -2977,10 +1633,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The credential lacks the permission this operation needs (`forbidden`). */
+        /** The credential lacks the permission this operation needs (`forbidden`). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2995,11 +1651,11 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
-         * @description `forbidden`: a non-API-key credential (service key or session) attempted to create a session,
+         * `forbidden`: a non-API-key credential (service key or session) attempted to create a session,
          *     or the credential lacks the needed permission. `permission_escalation`: the requested
          *     permissions exceed the parent API key's permissions.
          */
@@ -3008,11 +1664,11 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
-         * @description `forbidden`: a non-API-key credential attempted to create a service key, or the credential
+         * `forbidden`: a non-API-key credential attempted to create a service key, or the credential
          *     lacks the needed permission. `permission_escalation`: the requested permissions exceed the
          *     parent API key's permissions.
          */
@@ -3021,11 +1677,11 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
-         * @description `plan_required`: custom domains require a Pro or Scale plan. `domain_limit_reached`: the
+         * `plan_required`: custom domains require a Pro or Scale plan. `domain_limit_reached`: the
          *     domain count limit of the current plan is reached. `forbidden`: the credential lacks the
          *     needed permission.
          */
@@ -3034,10 +1690,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The domain is already registered (`domain_exists`). */
+        /** The domain is already registered (`domain_exists`). */
         DomainExists: {
             headers: {
                 [name: string]: unknown;
@@ -3052,10 +1708,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No project with this UUID or name in the environment (`not_found`). */
+        /** No project with this UUID or name in the environment (`not_found`). */
         ProjectNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3070,19 +1726,19 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The project or the build does not exist (`not_found`). */
+        /** The project or the build does not exist (`not_found`). */
         BuildNotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The project has no deployed build, or does not exist (`not_found`). */
+        /** The project has no deployed build, or does not exist (`not_found`). */
         DeployedBuildNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3097,10 +1753,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The project has no live (development) build, or does not exist (`not_found`). */
+        /** The project has no live (development) build, or does not exist (`not_found`). */
         LiveBuildNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3115,10 +1771,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The project or the context variable does not exist (`not_found`). */
+        /** The project or the context variable does not exist (`not_found`). */
         ContextVariableNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3133,10 +1789,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No event with this ID in the environment (`not_found`). */
+        /** No event with this ID in the environment (`not_found`). */
         EventNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3151,10 +1807,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No run with this ID in the environment (`not_found`). */
+        /** No run with this ID in the environment (`not_found`). */
         RunNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3169,10 +1825,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No task with this ID in the environment (`not_found`). */
+        /** No task with this ID in the environment (`not_found`). */
         TaskNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3187,10 +1843,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No stream with this ID in the environment (`not_found`). */
+        /** No stream with this ID in the environment (`not_found`). */
         StreamNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3205,10 +1861,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No active session with this ID belongs to the authenticated API key (`not_found`). */
+        /** No active session with this ID belongs to the authenticated API key (`not_found`). */
         SessionNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3223,10 +1879,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No service key with this ID belongs to the authenticated API key (`not_found`). */
+        /** No service key with this ID belongs to the authenticated API key (`not_found`). */
         ServiceKeyNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3241,10 +1897,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No custom domain with this ID belongs to the environment (`not_found`). */
+        /** No custom domain with this ID belongs to the environment (`not_found`). */
         DomainNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3259,10 +1915,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No file with this ID in the environment (`not_found`). */
+        /** No file with this ID in the environment (`not_found`). */
         FileNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3277,10 +1933,10 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description No open chunked upload with this ID (unknown, completed, aborted or expired) (`not_found`). */
+        /** No open chunked upload with this ID (unknown, completed, aborted or expired) (`not_found`). */
         UploadNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3295,11 +1951,11 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
-         * @description Too many requests (`rate_limit_exceeded`): the organization's plan limit (Starter 20 RPS,
+         * Too many requests (`rate_limit_exceeded`): the organization's plan limit (Starter 20 RPS,
          *     Pro 100 RPS) is exceeded. `Retry-After` gives the seconds to wait.
          */
         RateLimited: {
@@ -3317,11 +1973,11 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
         /**
-         * @description `session_limit_exceeded`: the API key already has the maximum of 1000 active sessions
+         * `session_limit_exceeded`: the API key already has the maximum of 1000 active sessions
          *     (revoke some or wait for them to expire), or `rate_limit_exceeded` with `Retry-After`.
          */
         SessionLimitExceeded: {
@@ -3330,10 +1986,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Server error (`internal_server_error`). */
+        /** Server error (`internal_server_error`). */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -3348,98 +2004,114 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
     parameters: {
         /**
-         * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+         * Maximum number of results to return (page size). Default `20`. No maximum is documented
          *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
          *     `pagination.limit`.
+         *
          * @example 20
          */
         Limit: number;
         /**
-         * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+         * Number of results to skip before the first one returned. Default `0`; no maximum is
          *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
          *     assumed). The value used is echoed in `pagination.offset`.
+         *
          * @example 0
          */
         Offset: number;
-        /** @description The project's UUID or its name (slug); both are accepted. */
+        /** The project's UUID or its name (slug); both are accepted. */
         ProjectIdOrSlug: string;
         /**
-         * @description The build's UUID.
+         * The build's UUID.
+         *
          * @example 880e8400-e29b-41d4-a716-446655440000
          */
         BuildId: string;
         /**
-         * @description The context variable's key.
+         * The context variable's key.
+         *
          * @example DATABASE_URL
          */
         ContextKey: string;
         /**
-         * @description The event's UUID.
+         * The event's UUID.
+         *
          * @example 990e8400-e29b-41d4-a716-446655440000
          */
         EventId: string;
         /**
-         * @description The run's UUID.
+         * The run's UUID.
+         *
          * @example 1c0e8400-e29b-41d4-a716-446655440000
          */
         RunId: string;
         /**
-         * @description The task's UUID.
+         * The task's UUID.
+         *
          * @example 2d0e8400-e29b-41d4-a716-446655440000
          */
         TaskId: string;
         /**
-         * @description The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+         * The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+         *
          * @example 770e8400-e29b-41d4-a716-446655440000
          */
         StreamId: string;
         /**
-         * @description Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+         * Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+         *
          * @example my-project
          */
         StreamProject: string;
         /**
-         * @description The session's UUID.
+         * The session's UUID.
+         *
          * @example 3e0e8400-e29b-41d4-a716-446655440000
          */
         SessionId: string;
         /**
-         * @description The service key's UUID.
+         * The service key's UUID.
+         *
          * @example 4f0e8400-e29b-41d4-a716-446655440000
          */
         ServiceKeyId: string;
         /**
-         * @description The custom domain's UUID.
+         * The custom domain's UUID.
+         *
          * @example 5a0e8400-e29b-41d4-a716-446655440000
          */
         DomainId: string;
         /**
-         * @description The file's UUID (assumed UUID like every other Hot ID).
+         * The file's UUID (assumed UUID like every other Hot ID).
+         *
          * @example 6b0e8400-e29b-41d4-a716-446655440000
          */
         FileId: string;
         /**
-         * @description The file's path in the environment's file store. It may contain `/` and spans the rest of
+         * The file's path in the environment's file store. It may contain `/` and spans the rest of
          *     the URL after `/v1/files/upload/` (for example `/v1/files/upload/reports/2026/summary.csv`
          *     stores `reports/2026/summary.csv`). OpenAPI path templates cannot express a multi-segment
          *     parameter: clients percent-encode each `/`-separated segment on its own and join the
          *     segments with literal `/` (never `%2F`).
+         *
          * @example reports/2026/summary.csv
          */
         FilePath: string;
         /**
-         * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+         * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+         *
          * @example 7c0e8400-e29b-41d4-a716-446655440000
          */
         UploadId: string;
         /**
-         * @description 1-based number of the part (parts are `part_size` bytes each, except the last).
+         * 1-based number of the part (parts are `part_size` bytes each, except the last).
+         *
          * @example 1
          */
         PartNumber: number;
@@ -3447,23 +2119,1687 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Number of seconds to wait before retrying.
+         * Number of seconds to wait before retrying.
+         *
          * @example 1
          */
         RetryAfter: number;
         /**
-         * @description Number of seconds to wait before retrying; documented for `rate_limit_exceeded`. Without it the official SDK does not retry the 429.
+         * Number of seconds to wait before retrying; documented for `rate_limit_exceeded`. Without it the official SDK does not retry the 429.
+         *
          * @example 1
          */
         OptionalRetryAfter: number;
         /**
-         * @description `true` when a build with the request's `build_id` already existed; the upload was not stored again.
+         * `true` when a build with the request's `build_id` already existed; the upload was not stored again.
+         *
          * @example true
          */
         XBuildExists: "true";
     };
     pathItems: never;
 }
+/**
+ * Machine-readable error code. Closed set from the documented Error Codes table.
+ *
+ * @enum {string}
+ */
+export type ErrorCode = "unauthorized" | "forbidden" | "permission_escalation" | "plan_required" | "not_found" | "bad_request" | "domain_exists" | "domain_limit_reached" | "session_limit_exceeded" | "rate_limit_exceeded" | "internal_server_error";
+/** Error body returned with every 4xx and 5xx status. */
+export type ErrorSchema = {
+    /** The error: a machine-readable `code`, a human-readable `message` and the `request_id`. */
+    error: {
+        /** Machine-readable error code (see the Errors table). */
+        code: ErrorCode;
+        /** Human-readable message. */
+        message: string;
+        /**
+         * ID of the failed request; quote it when contacting support.
+         *
+         * Format: uuid
+         */
+        request_id: string;
+    };
+};
+/** Metadata of every enveloped success response. */
+export type Meta = {
+    /**
+     * ID of this request.
+     *
+     * Format: uuid
+     */
+    request_id: string;
+    /**
+     * When the response was produced.
+     *
+     * Format: date-time
+     */
+    timestamp: string;
+};
+/** Offset pagination state of a list response. */
+export type Pagination = {
+    /** Total number of matching items. */
+    total: number;
+    /** The page size used. */
+    limit: number;
+    /** The number of items skipped. */
+    offset: number;
+    /** `true` when more items follow this page. */
+    has_more: boolean;
+};
+/** Any JSON value (object, array, string, number, boolean or null). */
+export type JsonValue = unknown;
+/** Arbitrary JSON metadata chosen by the caller (for example a user ID or purpose). Any JSON value is accepted; the documents always show objects. */
+export type Metadata = unknown;
+/** API server health. Not enveloped. */
+export type Status = {
+    /**
+     * Health status; `ok` when healthy.
+     *
+     * @example ok
+     */
+    status: string;
+    /** Service name. */
+    service: string;
+    /** Server version. */
+    version: string;
+    /** Git commit the server was built from. */
+    git_sha: string;
+    /**
+     * When the server process started.
+     *
+     * Format: date-time
+     */
+    start_time: string;
+};
+/** A project of the environment. */
+export type Project = {
+    /**
+     * The project's UUID.
+     *
+     * Format: uuid
+     */
+    project_id: string;
+    /**
+     * Environment the project belongs to.
+     *
+     * Format: uuid
+     */
+    env_id: string;
+    /** Project name; doubles as the slug in `{project_id_or_slug}`. */
+    name: string;
+    /** Whether the project is active (see activate/deactivate). */
+    active: boolean;
+    /**
+     * When the project was created.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+    /**
+     * When the project was last changed.
+     *
+     * Format: date-time
+     */
+    updated_at: string;
+};
+/** Body of `POST /v1/projects`. */
+export type ProjectCreateRequest = {
+    /** Project name, unique in the environment; usable as the slug in URLs. */
+    name: string;
+};
+/** Body of `PATCH /v1/projects/{project_id_or_slug}`. */
+export type ProjectUpdateRequest = {
+    /** New project name. */
+    name: string;
+};
+/** Result of activating or deactivating a project. */
+export type ProjectActivation = {
+    /** The project after the change (`active` reflects the new state). */
+    project: Project;
+    /**
+     * Build that was redeployed by the state change, or `null` when none was.
+     *
+     * Format: uuid
+     */
+    redeployed_build_id?: string | null;
+};
+/** An event handler registered in Hot code and loaded from the project's deployed build. */
+export type EventHandler = {
+    /**
+     * The event handler's UUID.
+     *
+     * Format: uuid
+     */
+    event_handler_id: string;
+    /**
+     * Build the handler was loaded from (the project's deployed build).
+     *
+     * Format: uuid
+     */
+    build_id: string;
+    /** Event type the handler reacts to. */
+    event_type: string;
+    /** Hot namespace of the handler (for example `::myapp::handlers`). */
+    ns: string;
+    /** Name of the handler function in `ns`. */
+    var: string;
+};
+/** A cron-based trigger defined in Hot code, loaded from the project's deployed build. */
+export type Schedule = {
+    /**
+     * The schedule's UUID.
+     *
+     * Format: uuid
+     */
+    schedule_id: string;
+    /**
+     * Build the schedule was loaded from (the project's deployed build).
+     *
+     * Format: uuid
+     */
+    build_id: string;
+    /** Cron expression (for example `0 0 * * *`). */
+    cron: string;
+    /** Hot namespace of the scheduled function. */
+    ns: string;
+    /** Name of the scheduled function in `ns`. */
+    var: string;
+};
+/** A build (zip bundle) of a project. */
+export type Build = {
+    /**
+     * The build's UUID.
+     *
+     * Format: uuid
+     */
+    build_id: string;
+    /**
+     * UUID of the project the build belongs to.
+     *
+     * Format: uuid
+     */
+    project_id: string;
+    /** Hash given at upload (hex; SHA-256 of the zip when this client uploaded it). The documents' example is `abc123def456`. */
+    hash: string;
+    /** Size of the zip in bytes. */
+    size: number;
+    /**
+     * Kind of build; the documents show `bundle`. Other values may appear.
+     *
+     * @example bundle
+     */
+    build_type: string;
+    /** Whether this build is the project's deployed build. */
+    deployed: boolean;
+    /** Whether the build is active. */
+    active: boolean;
+    /**
+     * When the build was uploaded.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+    /**
+     * When the build was last changed (for example deployed).
+     *
+     * Format: date-time
+     */
+    updated_at: string;
+    /** Where the zip is stored (for example `s3://builds/...`). */
+    storage_path?: string | null;
+    /** Storage backend of the zip (for example `s3`). */
+    storage_backend?: string | null;
+};
+/** A build listed across the environment, with its project's name. */
+export type BuildWithProject = Build & {
+    /** Name of the build's project. */
+    project_name: string;
+};
+/** The stored build returned by the upload. */
+export type UploadedBuild = {
+    /**
+     * The build's UUID (the `build_id` sent with the upload, or a new one).
+     *
+     * Format: uuid
+     */
+    build_id: string;
+    /**
+     * UUID of the project the build belongs to.
+     *
+     * Format: uuid
+     */
+    project_id: string;
+    /** The hash sent with the upload. */
+    hash: string;
+    /** Size of the zip in bytes. */
+    size: number;
+    /** Where the zip is stored (for example `s3://builds/...`). */
+    storage_path: string;
+    /** Storage backend of the zip (for example `s3`). */
+    storage_backend: string;
+    /**
+     * When the build was stored.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+};
+/** Multipart form of a build upload. */
+export type BuildUploadRequest = {
+    /** The build zip file (for example `build.hot.zip`). */
+    file: Blob;
+    /** SHA hash of the build zip, hex-encoded, used by the API to validate the upload. The documented examples compute SHA-256 (`sha256sum build.hot.zip`), and the client sends that; the documents name no length and their own responses show `abc123def456`, so any hex string is admitted. */
+    hash: string;
+    /**
+     * Optional build UUID. When given the upload is idempotent; if the build already exists the API answers 200 with `X-Build-Exists: true`.
+     *
+     * Format: uuid
+     */
+    build_id?: string;
+};
+/** Metadata of a context variable. The value is never returned. */
+export type ContextVariable = {
+    /** Variable name. */
+    key: string;
+    /** Human-readable description. */
+    description?: string | null;
+    /**
+     * When the variable was created.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+    /**
+     * When the variable (value or description) was last changed.
+     *
+     * Format: date-time
+     */
+    updated_at: string;
+};
+/** Body of `POST /v1/projects/{project_id_or_slug}/context`. */
+export type ContextVariableCreateRequest = {
+    /** Variable name, unique within the project. */
+    key: string;
+    /** Secret value; encrypted at rest (AES-256-GCM) and never returned. */
+    value: string;
+    /** Human-readable description. */
+    description?: string | null;
+};
+/** Body of `PUT /v1/projects/{project_id_or_slug}/context/{key}`. The documents show both fields; `value` is assumed required (the operation replaces the value). */
+export type ContextVariableUpdateRequest = {
+    /** New secret value; never returned. */
+    value: string;
+    /** New description. */
+    description?: string | null;
+};
+/** A published event. */
+export type EventSchema = {
+    /**
+     * The event's UUID.
+     *
+     * Format: uuid
+     */
+    event_id: string;
+    /**
+     * UUID of the environment the event was published in.
+     *
+     * Format: uuid
+     */
+    env_id: string;
+    /**
+     * Stream that groups this event and the runs it triggers; subscribe to it to follow them.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+    /** Application-chosen event type (for example `user:created`). */
+    event_type: string;
+    /** The event's payload, as published (any JSON). */
+    event_data: JsonValue;
+    /**
+     * When the event happened.
+     *
+     * Format: date-time
+     */
+    event_time: string;
+    /**
+     * When the event was stored.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+};
+/**
+ * `event_type` is an arbitrary string chosen by the application; Hot enforces no naming
+ *     pattern, `:`-separated names (`user:created`) are the recommended convention. The HTTP API
+ *     uses `event_type`/`event_data` where the Hot language's `send(...)` uses `type`/`data`.
+ */
+export type PublishEventRequest = {
+    /** The event type. */
+    event_type: string;
+    /** The event's payload: any JSON value (the documents show objects). */
+    event_data: JsonValue;
+};
+/** Body of `POST /v1/streams/subscribe-with-event`: the event to publish and, optionally, the stream to continue. */
+export type SubscribeWithEventRequest = {
+    /** The event type to publish. */
+    event_type: string;
+    /** The event's payload: any JSON value (for example `{"message": "Hello, world!", "history": []}`). */
+    event_data: JsonValue;
+    /**
+     * Continue an existing stream; when omitted a new stream is created.
+     *
+     * Format: uuid
+     */
+    stream_id?: string;
+};
+/**
+ * Run status.
+ *
+ * @enum {string}
+ */
+export type RunStatus = "running" | "succeeded" | "failed" | "cancelled";
+/**
+ * What started the run.
+ *
+ * @enum {string}
+ */
+export type RunType = "call" | "event" | "schedule" | "run" | "eval" | "repl";
+/**
+ * The run's result: any JSON value (the documents show a string such as `"Hello world"`
+ *     and objects), or `null` while the run is running. A failed or cancelled run's result
+ *     carries the failure in the shape of `RunFailure` (message at `$err.message`, or at
+ *     `$val.msg` / `$val.err`).
+ */
+export type RunResult = unknown;
+/**
+ * The `result` of a failed or cancelled run. It carries the failure message in one of three
+ *     places, which clients try in this order:
+ *
+ *     1. `$err.message`: the run raised an error; `$err` is the error value.
+ *     2. `$val.msg`: the run ended with a value that describes the failure in `msg`.
+ *     3. `$val.err`: the same, with the description in `err`.
+ *
+ *     Other properties may accompany these. Example: `{"$err": {"message": "Model provider
+ *     returned 503"}}` or `{"$val": {"msg": "Cancelled by user"}}`.
+ */
+export type RunFailure = {
+    /** The error value. */
+    $err: {
+        /** Human-readable failure message. */
+        message: string;
+    };
+} | {
+    /** The value the run ended with. */
+    $val: {
+        /** Failure message (tried before `err`). */
+        msg: string;
+        /** Alternative failure message. */
+        err?: string;
+    };
+} | {
+    /** The value the run ended with. */
+    $val: {
+        /** Failure message (used when `msg` is absent). */
+        err: string;
+    };
+};
+/** A run (one execution). */
+export type Run = {
+    /**
+     * The run's UUID.
+     *
+     * Format: uuid
+     */
+    run_id: string;
+    /**
+     * UUID of the environment the run belongs to.
+     *
+     * Format: uuid
+     */
+    env_id: string;
+    /**
+     * Stream the run belongs to; subscribe to it to follow the run live.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+    /**
+     * Build the run executed, if any.
+     *
+     * Format: uuid
+     */
+    build_id: string | null;
+    /** What started the run. */
+    run_type: RunType;
+    /** The run's status; `succeeded`, `failed` and `cancelled` are final. */
+    status: RunStatus;
+    /**
+     * When the run started.
+     *
+     * Format: date-time
+     */
+    start_time: string;
+    /**
+     * `null` while running.
+     *
+     * Format: date-time
+     */
+    stop_time: string | null;
+    /**
+     * Run that started this run, if any.
+     *
+     * Format: uuid
+     */
+    origin_run_id: string | null;
+    /**
+     * Event that triggered the run, if any.
+     *
+     * Format: uuid
+     */
+    event_id: string | null;
+    /** The run's result (`null` while running); for a failed or cancelled run, the failure (message at `$err.message`, `$val.msg` or `$val.err`). */
+    result: RunResult;
+    /**
+     * UUID of the run's project, if any.
+     *
+     * Format: uuid
+     */
+    project_id: string | null;
+    /** Name of the run's project, if any. */
+    project_name: string | null;
+};
+/**
+ * The run carried by `run:*` stream events: a `Run`-like object. `run_id` and `status` are
+ *     always present; the other `Run` fields may be included (the documents elide them).
+ */
+export type StreamRun = {
+    /**
+     * The run's UUID; identifies repeated run events after a resume.
+     *
+     * Format: uuid
+     */
+    run_id: string;
+    /**
+     * UUID of the environment the run belongs to.
+     *
+     * Format: uuid
+     */
+    env_id?: string;
+    /**
+     * Stream the run belongs to.
+     *
+     * Format: uuid
+     */
+    stream_id?: string;
+    /**
+     * Build the run executed, if any.
+     *
+     * Format: uuid
+     */
+    build_id?: string | null;
+    /** What started the run. */
+    run_type?: RunType;
+    /** The run's status at the time of the event (`running` on `run:start`). */
+    status: RunStatus;
+    /**
+     * When the run started.
+     *
+     * Format: date-time
+     */
+    start_time?: string;
+    /**
+     * When the run finished; `null` or absent while running.
+     *
+     * Format: date-time
+     */
+    stop_time?: string | null;
+    /**
+     * Run that started this run, if any.
+     *
+     * Format: uuid
+     */
+    origin_run_id?: string | null;
+    /**
+     * Event that triggered the run, if any (the published event's `event_id`). A stream carries
+     *     the runs of every event published on it: the outcome of a published event is the terminal
+     *     event of the run whose `event_id` is that event's; `null` for runs no event started.
+     *
+     * Format: uuid
+     */
+    event_id?: string | null;
+    /** The run's result; `null` on `run:start`. */
+    result?: RunResult;
+    /**
+     * UUID of the run's project, if any.
+     *
+     * Format: uuid
+     */
+    project_id?: string | null;
+    /** Name of the run's project, if any. */
+    project_name?: string | null;
+};
+/** Run counts of the environment. */
+export type RunStats = {
+    /** Number of runs in the environment. */
+    total_runs: number;
+    /** Runs currently running. */
+    running: number;
+    /** Runs that succeeded. */
+    succeeded: number;
+    /** Runs that failed. */
+    failed: number;
+    /** Runs that were cancelled. */
+    cancelled: number;
+};
+/**
+ * Task status. `completed`, `failed`, `cancelled` and `timed_out` are the documented final
+ *     statuses; non-final statuses (such as `running`) are not enumerated by the documents, so
+ *     any other string is accepted.
+ */
+export type TaskStatus = "completed" | "failed" | "cancelled" | "timed_out" | (string & {});
+/**
+ * A task of the environment. Only the task statuses are documented; the
+ *     other fields are assumptions, and only `task_id` and `status` are required.
+ */
+export type Task = {
+    /**
+     * The task's UUID.
+     *
+     * Format: uuid
+     */
+    task_id: string;
+    /**
+     * UUID of the environment the task belongs to.
+     *
+     * Format: uuid
+     */
+    env_id?: string;
+    /**
+     * Stream the task belongs to.
+     *
+     * Format: uuid
+     */
+    stream_id?: string;
+    /**
+     * Build the task runs from, if any.
+     *
+     * Format: uuid
+     */
+    build_id?: string | null;
+    /** Function the task runs. */
+    function_name?: string;
+    /** Kind of task. */
+    task_type?: string;
+    /** The task's status; `completed`, `failed`, `cancelled` and `timed_out` are final. */
+    status: TaskStatus;
+    /** The task's result once finished (`null` before); assumed to carry a failure like a run's result (message at `$err.message`, `$val.msg` or `$val.err`). */
+    result?: RunResult;
+    /** Task timeout in milliseconds. */
+    timeout_ms?: number;
+    /** Number of the current retry (0 for the first attempt). */
+    retry_attempt?: number;
+    /**
+     * When the task was created.
+     *
+     * Format: date-time
+     */
+    created_at?: string;
+};
+/** The environment the credential is scoped to. */
+export type Env = {
+    /**
+     * The environment's UUID.
+     *
+     * Format: uuid
+     */
+    env_id: string;
+    /**
+     * UUID of the organization that owns the environment.
+     *
+     * Format: uuid
+     */
+    org_id: string;
+    /** Environment name (for example `production`). */
+    name: string;
+    /** Whether the environment is active. */
+    active: boolean;
+};
+/**
+ * Usage statistics, plan limits and usage percentages of the organization for the current
+ *     billing period. In `limits`, `-1` means unlimited; self-hosted/local deployments without a
+ *     subscription report `-1` for every limit.
+ */
+export type OrgUsage = {
+    /**
+     * The organization's UUID.
+     *
+     * Format: uuid
+     */
+    org_id: string;
+    /** Current usage in the billing period. */
+    usage: {
+        /** Runs in the current billing period. */
+        runs_this_period: number;
+        /** Bytes of file storage in use. */
+        file_storage_bytes: number;
+        /** Number of team members. */
+        team_members: number;
+        /** Bytes of stored call data. */
+        call_storage_bytes: number;
+        /** Number of stored calls. */
+        call_count: number;
+    };
+    /** Plan limits; `-1` = unlimited. */
+    limits: {
+        /** Runs allowed per month; `-1` = unlimited. */
+        runs_per_month: number;
+        /** File storage allowed in bytes; `-1` = unlimited. */
+        storage_bytes: number;
+        /** Team members allowed; `-1` = unlimited. */
+        team_members: number;
+        /** Days call data is retained; `-1` = unlimited. */
+        call_retention_days: number;
+        /** Call data storage allowed in bytes; `-1` = unlimited. */
+        call_storage_bytes: number;
+    };
+    /** Usage as a percentage of the limits; can exceed 100 when over the limit. */
+    usage_percent: {
+        /** Runs used, as a percentage of `runs_per_month` (can exceed 100). */
+        runs: number;
+        /** File storage used, as a percentage of `storage_bytes` (can exceed 100). */
+        file_storage: number;
+        /** Team members, as a percentage of the limit (can exceed 100). */
+        team_members: number;
+        /** Call storage used, as a percentage of the limit (can exceed 100). */
+        call_storage: number;
+        /** `true` if any usage exceeds 90%. */
+        has_warning: boolean;
+    };
+    /** The subscription plan and its current billing period. */
+    plan: {
+        /** Plan name (for example `Starter`, `Pro`, `Scale`, `Enterprise`). */
+        name: string;
+        /**
+         * Start of the current billing period.
+         *
+         * Format: date-time
+         */
+        period_start: string;
+        /**
+         * End of the current billing period.
+         *
+         * Format: date-time
+         */
+        period_end: string;
+    };
+};
+/**
+ * Permission map: resource URN (`type:path`) to a non-empty array of actions. Shared by API
+ *     keys, service keys and sessions, and validated when they are created or updated.
+ *
+ *     `type` is the resource category, `path` the resource identifier (`*` is a wildcard, and a
+ *     path may itself contain `:` as in `event:user:*`).
+ *
+ *     | resource type | valid actions | description |
+ *     |---|---|---|
+ *     | `mcp` | `execute` | MCP tool invocation (e.g. `mcp:weather/get-forecast`) |
+ *     | `webhook` | `execute` | Webhook endpoint access (e.g. `webhook:payments/*`) |
+ *     | `stream` | `read` | Stream subscription (e.g. `stream:*` or `stream:<id>`) |
+ *     | `event` | `create`, `read` | Event publishing and reading |
+ *     | `run` | `read` | Run inspection |
+ *     | `call` | `create`, `read` | Function call invocation |
+ *     | `project` | `create`, `read`, `update`, `delete` | Project management |
+ *     | `build` | `create`, `read`, `execute` | Build management and deployment |
+ *     | `context` | `create`, `read`, `update`, `delete` | Context variable management |
+ *     | `key` | `create`, `read`, `update`, `delete` | API key management |
+ *     | `session` | `create`, `read`, `delete` | Session management |
+ *     | `env` | `read` | Environment information |
+ *
+ *     The action `*` grants all valid actions of the resource type; the universal wildcard
+ *     `*:*` with `["*"]` grants unrestricted access.
+ *
+ *     Validation rules (the API answers `400 bad_request` with the error text below):
+ *
+ *     | rule | example (rejected) | error |
+ *     |---|---|---|
+ *     | Resource must use `type:path` format | `"no-colon-here"` | Invalid resource |
+ *     | Resource key must not be empty | `""` | Invalid resource |
+ *     | Type must not be empty | `":path"` | Invalid resource |
+ *     | Path must not be empty | `"mcp:"` | Invalid resource |
+ *     | Bare `*` is not valid, use `*:*` | `"*"` | Invalid resource |
+ *     | `*` type only allows `*` path | `"*:foo"` | Invalid resource |
+ *     | Type must be alphanumeric/hyphens | `"mcp!:test"` | Invalid resource |
+ *     | Actions must not be empty | `{"mcp:*": []}` | Empty action list |
+ *     | Actions are lowercase only | `"Read"`, `"CREATE"` | Invalid action |
+ *     | Only valid actions: `create`, `read`, `update`, `delete`, `execute`, `*` | `"destroy"` | Invalid action |
+ *     | Action must be valid for the resource type | `"mcp:*": ["create"]` | Action not valid for resource |
+ *
+ *     Every rule above is part of this schema (key pattern, non-empty arrays, lowercase
+ *     actions, per-type action sets). Two further constraints are assumptions: resource types
+ *     outside the table are rejected (the table is taken as complete), and `*:*` takes only
+ *     `["*"]` (the documented form). One rule cannot be checked without the issuing key:
+ *     sessions and service keys must be a **subset** of the issuing API key's permissions (no
+ *     escalation); the API rejects a superset with `403 permission_escalation`.
+ *
+ * @example {
+ *       "mcp:weather/get-forecast": [
+ *         "execute"
+ *       ],
+ *       "stream:*": [
+ *         "read"
+ *       ],
+ *       "event:user:*": [
+ *         "create",
+ *         "read"
+ *       ]
+ *     }
+ */
+export type Permissions = {
+    [key: string]: ("execute" | "*")[] | ("execute" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("read" | "*")[] | ("create" | "read" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "execute" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "update" | "delete" | "*")[] | ("create" | "read" | "delete" | "*")[] | ("read" | "*")[] | "*"[];
+};
+/** Body of `POST /v1/sessions`. */
+export type SessionCreateRequest = {
+    /** Permission map of the session; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
+    permissions: Permissions;
+    /** Arbitrary JSON metadata (user ID, purpose, etc.). */
+    metadata?: Metadata;
+    /**
+     * Time to live in seconds (default 3600 = 1 hour, max 86400 = 24 hours). The minimum of 1 is an assumption; larger values get `400 bad_request`.
+     *
+     * @default 3600
+     */
+    expires_in?: number;
+};
+/** A session (without its token, which is only returned at creation). */
+export type Session = {
+    /**
+     * The session's UUID.
+     *
+     * Format: uuid
+     */
+    session_id: string;
+    /** Permission map of the session. */
+    permissions: Permissions;
+    /** Metadata given at creation. */
+    metadata?: Metadata;
+    /**
+     * When the session expires.
+     *
+     * Format: date-time
+     */
+    expires_at: string;
+    /**
+     * When the session was created.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+};
+/** A newly created session, including its token. */
+export type CreatedSession = Session & {
+    /** Session token `s_<uuid>_<secret>`. Only returned at creation: store it securely, it cannot be retrieved later. */
+    token: string;
+};
+/** Result of a revoke-all operation. */
+export type RevokedCount = {
+    /** Number of credentials revoked. */
+    revoked_count: number;
+};
+/** Body of `POST /v1/service-keys`. */
+export type ServiceKeyCreateRequest = {
+    /** Human-readable name. */
+    name?: string | null;
+    /** Description of the key's purpose. */
+    description?: string | null;
+    /** Permission map of the key; must be a subset of the parent API key's permissions (`403 permission_escalation` otherwise). */
+    permissions: Permissions;
+    /** Arbitrary JSON metadata, encrypted at rest, available to Hot code at runtime via `req.auth.service-key.meta`. */
+    metadata?: Metadata;
+    /** Time to live in seconds; `null` or omitted means the key never expires. No maximum is documented; the minimum of 1 is an assumption. */
+    expires_in?: number | null;
+};
+/** Body of `PATCH /v1/service-keys/{service_key_id}`. */
+export type ServiceKeyUpdateRequest = {
+    /** New metadata, replacing the old (available at runtime via `req.auth.service-key.meta`). */
+    metadata: Metadata;
+};
+/** A service key (without its token, which is only returned at creation). */
+export type ServiceKey = {
+    /**
+     * The service key's UUID.
+     *
+     * Format: uuid
+     */
+    service_key_id: string;
+    /** Human-readable name. */
+    name?: string | null;
+    /** Description of the key's purpose. */
+    description?: string | null;
+    /** Permission map of the key. */
+    permissions: Permissions;
+    /** Metadata (encrypted at rest; available at runtime via `req.auth.service-key.meta`). */
+    metadata?: Metadata;
+    /**
+     * When the key was created.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+};
+/** A newly created service key, including its token. */
+export type CreatedServiceKey = ServiceKey & {
+    /** Service key token `<uuid>_<secret>` (no `hot_` prefix, suitable for white-label use). Only returned at creation: store it securely. */
+    token: string;
+};
+/**
+ * Provisioning state: `pending_validation` (waiting for the ACM validation CNAME),
+ *     `validated` (certificate issued, CloudFront provisioning started), `provisioning`,
+ *     `active` (routing traffic), `deleting` (asynchronous clean-up after delete).
+ *
+ * @enum {string}
+ */
+export type DomainStatus = "pending_validation" | "validated" | "provisioning" | "active" | "deleting";
+/** A custom domain mapped to the environment. */
+export type Domain = {
+    /**
+     * The custom domain's UUID.
+     *
+     * Format: uuid
+     */
+    domain_id: string;
+    /**
+     * UUID of the environment the domain routes to.
+     *
+     * Format: uuid
+     */
+    env_id: string;
+    /**
+     * The custom domain name (for example `mcp.example.com`).
+     *
+     * Format: hostname
+     */
+    domain: string;
+    /** Provisioning state. */
+    status: DomainStatus;
+    /** Name of the CNAME record that proves domain ownership (ACM validation). */
+    acm_validation_cname_name: string | null;
+    /** Value of the ACM validation CNAME record. */
+    acm_validation_cname_value: string | null;
+    /** CloudFront distribution domain, populated once validated; point a CNAME for `domain` at it to start routing traffic. */
+    cf_distribution_domain: string | null;
+    /**
+     * When the domain was registered.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+};
+/** Body of `POST /v1/domains`. */
+export type DomainCreateRequest = {
+    /**
+     * Domain name to map (for example `mcp.example.com`).
+     *
+     * Format: hostname
+     */
+    domain: string;
+};
+/** Result of a verification check. */
+export type DomainVerification = {
+    /**
+     * The custom domain's UUID.
+     *
+     * Format: uuid
+     */
+    domain_id: string;
+    /**
+     * The custom domain name.
+     *
+     * Format: hostname
+     */
+    domain: string;
+    /** Provisioning state after the check (`validated`, or still `pending_validation`). */
+    status: DomainStatus;
+    /** What happened, or (while pending) the DNS record still to add. */
+    message: string;
+};
+/**
+ * A stored file's metadata. The file object is not described by the API reference; its
+ *     shape is an assumption: `file_id`, `path`, `size`, `storage_backend`, `created_at` and
+ *     `updated_at` always present, the rest optional.
+ */
+export type FileSchema = {
+    /**
+     * The file's UUID.
+     *
+     * Format: uuid
+     */
+    file_id: string;
+    /** Path of the file in the environment's file store (may contain `/`). */
+    path: string;
+    /** Size in bytes. */
+    size: number;
+    /** Entity tag of the stored content. */
+    etag?: string | null;
+    /** Media type recorded for the file. */
+    content_type?: string | null;
+    /** Storage backend (for example `s3`). */
+    storage_backend: string;
+    /**
+     * Run that created the file, if any.
+     *
+     * Format: uuid
+     */
+    created_by_run_id?: string | null;
+    /**
+     * Run that last updated the file, if any.
+     *
+     * Format: uuid
+     */
+    updated_by_run_id?: string | null;
+    /**
+     * When the file was first stored.
+     *
+     * Format: date-time
+     */
+    created_at: string;
+    /**
+     * When the file's content was last replaced.
+     *
+     * Format: date-time
+     */
+    updated_at: string;
+};
+/** Starts a chunked upload. */
+export type FileUploadCreateRequest = {
+    /** Destination path of the file (may contain `/`). */
+    path: string;
+    /** Total size in bytes, when known; used to compute `parts_expected`. */
+    expected_size?: number | null;
+    /** Media type to record for the file. */
+    content_type?: string | null;
+};
+/** An open chunked upload. Send parts of `part_size` bytes (the last may be shorter), numbered from 1, then complete it. */
+export type FileUpload = {
+    /** Upload ID for the part/complete/abort operations. */
+    upload_id: string;
+    /** Destination path (echoed; assumption). */
+    path?: string;
+    /** Size in bytes of every part except the last. */
+    part_size: number;
+    /** Number of parts expected, when `expected_size` was given. */
+    parts_expected?: number | null;
+    /**
+     * When the unfinished upload expires.
+     *
+     * Format: date-time
+     */
+    expires_at: string;
+};
+/** A stored part of a chunked upload (the fields are assumptions; the API reference does not describe them). */
+export type FileUploadPart = {
+    /** Number of the part (from 1). */
+    part_number: number;
+    /** Bytes received for this part. */
+    size: number;
+    /** Entity tag of the stored part. */
+    etag: string;
+};
+/** One project, in the single-item envelope `{data, meta}`. */
+export type ProjectResponse = {
+    /** One project. */
+    data: Project;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of projects, in the list envelope `{data, pagination, meta}`. */
+export type ProjectListResponse = {
+    /** The items of this page. */
+    data: Project[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** The result of activating or deactivating a project, in the single-item envelope `{data, meta}`. */
+export type ProjectActivationResponse = {
+    /** The result of activating or deactivating a project. */
+    data: ProjectActivation;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of event handlers, in the list envelope `{data, pagination, meta}`. */
+export type EventHandlerListResponse = {
+    /** The items of this page. */
+    data: EventHandler[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of schedules, in the list envelope `{data, pagination, meta}`. */
+export type ScheduleListResponse = {
+    /** The items of this page. */
+    data: Schedule[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** One build, in the single-item envelope `{data, meta}`. */
+export type BuildResponse = {
+    /** One build. */
+    data: Build;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of builds, in the list envelope `{data, pagination, meta}`. */
+export type BuildListResponse = {
+    /** The items of this page. */
+    data: Build[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of builds with their project names, in the list envelope `{data, pagination, meta}`. */
+export type BuildWithProjectListResponse = {
+    /** The items of this page. */
+    data: BuildWithProject[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** The uploaded build, in the single-item envelope `{data, meta}`. */
+export type UploadedBuildResponse = {
+    /** The uploaded build. */
+    data: UploadedBuild;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** One context variable's metadata, in the single-item envelope `{data, meta}`. */
+export type ContextVariableResponse = {
+    /** One context variable's metadata. */
+    data: ContextVariable;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of context variable metadata, in the list envelope `{data, pagination, meta}`. */
+export type ContextVariableListResponse = {
+    /** The items of this page. */
+    data: ContextVariable[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** One event, in the single-item envelope `{data, meta}`. */
+export type EventResponse = {
+    /** One event. */
+    data: EventSchema;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of events, in the list envelope `{data, pagination, meta}`. */
+export type EventListResponse = {
+    /** The items of this page. */
+    data: EventSchema[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** One run, in the single-item envelope `{data, meta}`. */
+export type RunResponse = {
+    /** One run. */
+    data: Run;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of runs, in the list envelope `{data, pagination, meta}`. */
+export type RunListResponse = {
+    /** The items of this page. */
+    data: Run[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** Run counts, in the single-item envelope `{data, meta}`. */
+export type RunStatsResponse = {
+    /** Run counts. */
+    data: RunStats;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** One task, in the single-item envelope `{data, meta}`. */
+export type TaskResponse = {
+    /** One task. */
+    data: Task;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** The environment, in the single-item envelope `{data, meta}`. */
+export type EnvResponse = {
+    /** The environment. */
+    data: Env;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** Usage, limits and plan, in the single-item envelope `{data, meta}`. */
+export type OrgUsageResponse = {
+    /** Usage, limits and plan. */
+    data: OrgUsage;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A new session with its token, in the single-item envelope `{data, meta}`. */
+export type CreatedSessionResponse = {
+    /** A new session with its token. */
+    data: CreatedSession;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of active sessions, in the list envelope `{data, pagination, meta}`. */
+export type SessionListResponse = {
+    /** The items of this page. */
+    data: Session[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** The number of revoked credentials, in the single-item envelope `{data, meta}`. */
+export type RevokedCountResponse = {
+    /** The number of revoked credentials. */
+    data: RevokedCount;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** One service key, in the single-item envelope `{data, meta}`. */
+export type ServiceKeyResponse = {
+    /** One service key. */
+    data: ServiceKey;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A new service key with its token, in the single-item envelope `{data, meta}`. */
+export type CreatedServiceKeyResponse = {
+    /** A new service key with its token. */
+    data: CreatedServiceKey;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of service keys, in the list envelope `{data, pagination, meta}`. */
+export type ServiceKeyListResponse = {
+    /** The items of this page. */
+    data: ServiceKey[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** One custom domain, in the single-item envelope `{data, meta}`. */
+export type DomainResponse = {
+    /** One custom domain. */
+    data: Domain;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of custom domains, in the list envelope `{data, pagination, meta}`. */
+export type DomainListResponse = {
+    /** The items of this page. */
+    data: Domain[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** The result of a verification check, in the single-item envelope `{data, meta}`. */
+export type DomainVerificationResponse = {
+    /** The result of a verification check. */
+    data: DomainVerification;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** One file's metadata, in the single-item envelope `{data, meta}`. */
+export type FileResponse = {
+    /** One file's metadata. */
+    data: FileSchema;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A page of files, in the list envelope `{data, pagination, meta}`. */
+export type FileListResponse = {
+    /** The items of this page. */
+    data: FileSchema[];
+    /** Paging state: `total`, `limit`, `offset`, `has_more`. */
+    pagination: Pagination;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** An open chunked upload, in the single-item envelope `{data, meta}`. */
+export type FileUploadResponse = {
+    /** An open chunked upload. */
+    data: FileUpload;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** A stored upload part, in the single-item envelope `{data, meta}`. */
+export type FileUploadPartResponse = {
+    /** A stored upload part. */
+    data: FileUploadPart;
+    /** Request metadata. */
+    meta: Meta;
+};
+/** First event of `POST /v1/streams/subscribe-with-event`, always sent first; confirms the event was queued and names the stream. */
+export type EventPublishedEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "event:published";
+    /**
+     * UUID of the published event.
+     *
+     * Format: uuid
+     */
+    event_id: string;
+    /**
+     * The stream to resume with `GET /v1/streams/{stream_id}/subscribe`.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+    /** The published event's type. */
+    event_type: string;
+};
+/** A new run has started. */
+export type RunStartEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:start";
+    /** The run that started (`status` is `running`). */
+    run: StreamRun;
+};
+/**
+ * A run completed successfully. Terminal: the subscription is finished. `run.status` is
+ *     `succeeded` and `run.result` is the run's result (the stream's result value).
+ */
+export type RunStopEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:stop";
+    /** The finished run, with its result. */
+    run: StreamRun & {
+        /**
+         * Always `succeeded` on `run:stop`.
+         *
+         * @constant
+         */
+        status: "succeeded";
+        /** The run's result: the value the stream resolves to. */
+        result: RunResult;
+    };
+};
+/**
+ * A run failed. Terminal: the subscription is finished, with an error. `run.status` is
+ *     `failed` and `run.result` carries the failure message at `$err.message`, or at
+ *     `$val.msg` / `$val.err` (see `RunFailure`).
+ */
+export type RunFailEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:fail";
+    /** The failed run, with the failure in `result`. */
+    run: StreamRun & {
+        /**
+         * Always `failed` on `run:fail` (assumed from the run statuses).
+         *
+         * @constant
+         */
+        status: "failed";
+        /** The failure; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
+        result: RunFailure;
+    };
+};
+/**
+ * A run was cancelled. Terminal: the subscription is finished, with an error. `run.status`
+ *     is `cancelled` and `run.result` carries the message at `$err.message`, or at
+ *     `$val.msg` / `$val.err` (see `RunFailure`).
+ */
+export type RunCancelEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:cancel";
+    /** The cancelled run, with the reason in `result`. */
+    run: StreamRun & {
+        /**
+         * Always `cancelled` on `run:cancel` (assumed from the run statuses).
+         *
+         * @constant
+         */
+        status: "cancelled";
+        /** The cancellation; the message is at `$err.message`, else `$val.msg`, else `$val.err`. */
+        result: RunFailure;
+    };
+};
+/** Real-time data from a run (for example AI tokens). */
+export type StreamDataEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "stream:data";
+    /**
+     * Run that produced the data.
+     *
+     * Format: uuid
+     */
+    run_id: string;
+    /** Kind of data (for example `ai:delta`). */
+    data_type: string;
+    /** The data (any JSON; `{"text": "..."}` for `ai:delta`). */
+    payload: JsonValue;
+};
+/**
+ * The stream timed out (5 minutes by default); the server then ends the response. Not
+ *     terminal: clients resume the subscription (unless a terminal run event already arrived).
+ *     The documents give no payload; when the event's `data` is not JSON it arrives as
+ *     `{"type": "stream:complete", "data": "<text>"}`.
+ */
+export type StreamCompleteEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "stream:complete";
+    /** The raw `data` text, present only when it is not JSON. */
+    data?: string;
+};
+/**
+ * One event of `GET|POST /v1/streams/{stream_id}/subscribe`. Event types not listed here are
+ *     passed through to callers unchanged.
+ */
+export type StreamEvent = RunStartEvent | RunStopEvent | RunFailEvent | RunCancelEvent | StreamDataEvent | StreamCompleteEvent;
+/**
+ * One event of `POST /v1/streams/subscribe-with-event`: `event:published` (always first)
+ *     followed by the stream's events. Event types not listed here are passed through to callers
+ *     unchanged.
+ */
+export type SubscribeWithEventEvent = EventPublishedEvent | RunStartEvent | RunStopEvent | RunFailEvent | RunCancelEvent | StreamDataEvent | StreamCompleteEvent;
+/** A new run has started in the environment. */
+export type EnvRunStartEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:start";
+    /**
+     * The run's UUID.
+     *
+     * Format: uuid
+     */
+    run_id: string;
+    /**
+     * Stream the run belongs to.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+    /** What started the run. */
+    run_type: RunType;
+};
+/** A run completed successfully. */
+export type EnvRunStopEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:stop";
+    /**
+     * The run's UUID.
+     *
+     * Format: uuid
+     */
+    run_id: string;
+    /**
+     * Stream the run belongs to.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+    /** What started the run (not in the documented example; may be absent). */
+    run_type?: RunType;
+};
+/** A run failed. */
+export type EnvRunFailEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:fail";
+    /**
+     * The run's UUID.
+     *
+     * Format: uuid
+     */
+    run_id: string;
+    /**
+     * Stream the run belongs to.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+    /** What started the run (may be absent). */
+    run_type?: RunType;
+};
+/** A run was cancelled. */
+export type EnvRunCancelEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:cancel";
+    /**
+     * The run's UUID.
+     *
+     * Format: uuid
+     */
+    run_id: string;
+    /**
+     * Stream the run belongs to.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+    /** What started the run (may be absent). */
+    run_type?: RunType;
+};
+/** A new event was created. */
+export type EnvEventCreatedEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "event:created";
+    /**
+     * The new event's UUID.
+     *
+     * Format: uuid
+     */
+    event_id: string;
+    /**
+     * Stream the event belongs to.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+    /** The new event's type (for example `user.signup`). */
+    event_type: string;
+};
+/** An event was handled. Fields assumed to match `event:created` (the documents give none). */
+export type EnvEventHandledEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "event:handled";
+    /**
+     * The handled event's UUID.
+     *
+     * Format: uuid
+     */
+    event_id: string;
+    /**
+     * Stream the event belongs to (assumed).
+     *
+     * Format: uuid
+     */
+    stream_id?: string;
+    /** The handled event's type (assumed). */
+    event_type?: string;
+};
+/** A new stream was created. Fields other than `type` and `stream_id` are not documented. */
+export type EnvStreamCreatedEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "stream:created";
+    /**
+     * The new stream's UUID.
+     *
+     * Format: uuid
+     */
+    stream_id: string;
+};
+/** A task started. Only the event name is documented; the fields other than `type` are assumptions. */
+export type EnvTaskStartedEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "task:started";
+    /**
+     * The task's UUID.
+     *
+     * Format: uuid
+     */
+    task_id: string;
+    /**
+     * Stream the task belongs to (assumed).
+     *
+     * Format: uuid
+     */
+    stream_id?: string;
+    /** Function the task runs (assumed). */
+    function_name?: string;
+    /** Kind of task (assumed). */
+    task_type?: string;
+};
+/** A task finished (in any final status). Only the event name is documented; the fields other than `type` are assumptions. */
+export type EnvTaskCompleteEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "task:complete";
+    /**
+     * The task's UUID.
+     *
+     * Format: uuid
+     */
+    task_id: string;
+    /**
+     * Stream the task belongs to (assumed).
+     *
+     * Format: uuid
+     */
+    stream_id?: string;
+    /** Function the task ran (assumed). */
+    function_name?: string;
+    /** Final status of the task (assumed). */
+    status?: TaskStatus;
+    /** How long the task ran, in milliseconds (assumed). */
+    duration_ms?: number | null;
+    /** The failure, when the task did not complete (assumed; any JSON). */
+    error?: JsonValue;
+};
+/**
+ * Keep-alive heartbeat that holds the connection open; clients may ignore it. Its payload is
+ *     not documented: when the event's `data` is not JSON (for example empty) it arrives as
+ *     `{"type": "keepalive", "data": "<text>"}`.
+ */
+export type EnvKeepaliveEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "keepalive";
+    /** The raw `data` text, present only when it is not JSON. */
+    data?: string;
+};
+/**
+ * One event of `GET /v1/env/subscribe`. The documented examples put the type only in the
+ *     SSE `event:` field and omit it from `data`; the schemas require `type`, which clients fill
+ *     from `event:` when the `data` lacks it. Events may carry more fields than listed. Event
+ *     types not listed here are passed through to callers unchanged.
+ */
+export type EnvEvent = EnvRunStartEvent | EnvRunStopEvent | EnvRunFailEvent | EnvRunCancelEvent | EnvEventCreatedEvent | EnvEventHandledEvent | EnvStreamCreatedEvent | EnvTaskStartedEvent | EnvTaskCompleteEvent | EnvKeepaliveEvent;
+/** The run's current state; sent when the subscription starts and whenever the run changes. */
+export type RunUpdateEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "run:update";
+    /** The run's current state; the subscription is finished once `status` is `succeeded`, `failed` or `cancelled`. */
+    run: Run;
+};
+/** One event of `GET /v1/runs/{run_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
+export type RunSubscriptionEvent = RunUpdateEvent;
+/** The task's current state; sent when the subscription starts and whenever the task changes. */
+export type TaskUpdateEvent = {
+    /**
+     * Event type. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "task:update";
+    /** The task's current state; the subscription is finished once `status` is `completed`, `failed`, `cancelled` or `timed_out`. */
+    task: Task;
+};
+/** One event of `GET /v1/tasks/{task_id}/subscribe`. Event types not listed here are passed through to callers unchanged. */
+export type TaskSubscriptionEvent = TaskUpdateEvent;
 export type $defs = Record<string, never>;
 export interface operations {
     getStatus: {
@@ -3475,7 +3811,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The server is up. */
+            /** The server is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,7 +3826,7 @@ export interface operations {
                      *       "start_time": "2026-01-15T10:00:00Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["Status"];
+                    "application/json": Status;
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -3501,16 +3837,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -3521,7 +3859,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of projects. */
+            /** A page of projects. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3551,7 +3889,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectListResponse"];
+                    "application/json": ProjectListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3575,11 +3913,11 @@ export interface operations {
                  *       "name": "my-project"
                  *     }
                  */
-                "application/json": components["schemas"]["ProjectCreateRequest"];
+                "application/json": ProjectCreateRequest;
             };
         };
         responses: {
-            /** @description Created; the new project. */
+            /** Created; the new project. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3601,7 +3939,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectResponse"];
+                    "application/json": ProjectResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3616,14 +3954,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The project. */
+            /** The project. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3645,7 +3983,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectResponse"];
+                    "application/json": ProjectResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3660,14 +3998,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted; no content. */
+            /** Deleted; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3686,7 +4024,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -3698,11 +4036,11 @@ export interface operations {
                  *       "name": "new-project-name"
                  *     }
                  */
-                "application/json": components["schemas"]["ProjectUpdateRequest"];
+                "application/json": ProjectUpdateRequest;
             };
         };
         responses: {
-            /** @description The updated project. */
+            /** The updated project. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3724,7 +4062,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectResponse"];
+                    "application/json": ProjectResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3740,14 +4078,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The project after the change, and the redeployed build if any. */
+            /** The project after the change, and the redeployed build if any. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,7 +4110,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectActivationResponse"];
+                    "application/json": ProjectActivationResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3787,14 +4125,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The project after the change, and the redeployed build if any. */
+            /** The project after the change, and the redeployed build if any. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3819,7 +4157,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProjectActivationResponse"];
+                    "application/json": ProjectActivationResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3833,30 +4171,32 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of event handlers. */
+            /** A page of event handlers. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3885,7 +4225,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EventHandlerListResponse"];
+                    "application/json": EventHandlerListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3900,30 +4240,32 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of schedules. */
+            /** A page of schedules. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3952,7 +4294,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ScheduleListResponse"];
+                    "application/json": ScheduleListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3967,16 +4309,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -3987,7 +4331,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of builds with their project names. */
+            /** A page of builds with their project names. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4023,7 +4367,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildWithProjectListResponse"];
+                    "application/json": BuildWithProjectListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4037,30 +4381,32 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of builds. */
+            /** A page of builds. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4095,7 +4441,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildListResponse"];
+                    "application/json": BuildListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4111,7 +4457,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -4125,11 +4471,11 @@ export interface operations {
                  *       "build_id": "880e8400-e29b-41d4-a716-446655440000"
                  *     }
                  */
-                "multipart/form-data": components["schemas"]["BuildUploadRequest"];
+                "multipart/form-data": BuildUploadRequest;
             };
         };
         responses: {
-            /** @description A build with the given `build_id` already exists (`X-Build-Exists: true`); nothing was stored. */
+            /** A build with the given `build_id` already exists (`X-Build-Exists: true`); nothing was stored. */
             200: {
                 headers: {
                     "X-Build-Exists": components["headers"]["XBuildExists"];
@@ -4153,10 +4499,10 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UploadedBuildResponse"];
+                    "application/json": UploadedBuildResponse;
                 };
             };
-            /** @description Created; the build was stored. */
+            /** Created; the build was stored. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,16 +4525,16 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UploadedBuildResponse"];
+                    "application/json": UploadedBuildResponse;
                 };
             };
-            /** @description Invalid upload (`bad_request`): missing `file` or `hash`, a `hash` that does not match the zip, or an invalid `build_id`. */
+            /** Invalid upload (`bad_request`): missing `file` or `hash`, a `hash` that does not match the zip, or an invalid `build_id`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4203,14 +4549,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The build. */
+            /** The build. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4237,7 +4583,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildResponse"];
+                    "application/json": BuildResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4252,14 +4598,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The build. */
+            /** The build. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +4632,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildResponse"];
+                    "application/json": BuildResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4301,10 +4647,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -4313,7 +4660,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The build. */
+            /** The build. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +4687,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildResponse"];
+                    "application/json": BuildResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4355,10 +4702,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -4367,7 +4715,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The build zip. */
+            /** The build zip. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4389,10 +4737,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The build's UUID.
+                 * The build's UUID.
+                 *
                  * @example 880e8400-e29b-41d4-a716-446655440000
                  */
                 build_id: components["parameters"]["BuildId"];
@@ -4401,7 +4750,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deployed build. */
+            /** The deployed build. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4428,7 +4777,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BuildResponse"];
+                    "application/json": BuildResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4442,30 +4791,32 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of context variable metadata. */
+            /** A page of context variable metadata. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,7 +4844,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ContextVariableListResponse"];
+                    "application/json": ContextVariableListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4509,7 +4860,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
             };
             cookie?: never;
@@ -4523,11 +4874,11 @@ export interface operations {
                  *       "description": "Production database connection"
                  *     }
                  */
-                "application/json": components["schemas"]["ContextVariableCreateRequest"];
+                "application/json": ContextVariableCreateRequest;
             };
         };
         responses: {
-            /** @description Created; the variable's metadata (without the value). */
+            /** Created; the variable's metadata (without the value). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4547,7 +4898,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ContextVariableResponse"];
+                    "application/json": ContextVariableResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4563,10 +4914,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The context variable's key.
+                 * The context variable's key.
+                 *
                  * @example DATABASE_URL
                  */
                 key: components["parameters"]["ContextKey"];
@@ -4581,11 +4933,11 @@ export interface operations {
                  *       "description": "Updated description"
                  *     }
                  */
-                "application/json": components["schemas"]["ContextVariableUpdateRequest"];
+                "application/json": ContextVariableUpdateRequest;
             };
         };
         responses: {
-            /** @description The variable's updated metadata (without the value). */
+            /** The variable's updated metadata (without the value). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4605,7 +4957,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ContextVariableResponse"];
+                    "application/json": ContextVariableResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4621,10 +4973,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The project's UUID or its name (slug); both are accepted. */
+                /** The project's UUID or its name (slug); both are accepted. */
                 project_id_or_slug: components["parameters"]["ProjectIdOrSlug"];
                 /**
-                 * @description The context variable's key.
+                 * The context variable's key.
+                 *
                  * @example DATABASE_URL
                  */
                 key: components["parameters"]["ContextKey"];
@@ -4633,7 +4986,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted; no content. */
+            /** Deleted; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4651,16 +5004,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -4671,7 +5026,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of events. */
+            /** A page of events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4705,7 +5060,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EventListResponse"];
+                    "application/json": EventListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4733,11 +5088,11 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["PublishEventRequest"];
+                "application/json": PublishEventRequest;
             };
         };
         responses: {
-            /** @description Created; the published event. */
+            /** Created; the published event. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4763,7 +5118,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EventResponse"];
+                    "application/json": EventResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4779,7 +5134,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The event's UUID.
+                 * The event's UUID.
+                 *
                  * @example 990e8400-e29b-41d4-a716-446655440000
                  */
                 event_id: components["parameters"]["EventId"];
@@ -4788,7 +5144,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The event. */
+            /** The event. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4814,7 +5170,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EventResponse"];
+                    "application/json": EventResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4828,16 +5184,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -4845,7 +5203,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The event's UUID.
+                 * The event's UUID.
+                 *
                  * @example 990e8400-e29b-41d4-a716-446655440000
                  */
                 event_id: components["parameters"]["EventId"];
@@ -4854,7 +5213,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of runs. */
+            /** A page of runs. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4894,7 +5253,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RunListResponse"];
+                    "application/json": RunListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4909,31 +5268,36 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description Only runs in this status: `running`, `succeeded`, `failed` or `cancelled`.
+                 * Only runs in this status: `running`, `succeeded`, `failed` or `cancelled`.
+                 *
                  * @example succeeded
                  */
-                status?: components["schemas"]["RunStatus"];
+                status?: RunStatus;
                 /**
-                 * @description Only runs of this type: `call`, `event`, `schedule`, `run`, `eval` or `repl`.
+                 * Only runs of this type: `call`, `event`, `schedule`, `run`, `eval` or `repl`.
+                 *
                  * @example event
                  */
-                type?: components["schemas"]["RunType"];
+                type?: RunType;
                 /**
-                 * @description Time range as an ISO 8601 duration (the documents give `P7D`, `P30D`, etc.). Read as "runs that started within this duration before now"; the reference point and the timestamp filtered on are assumptions.
+                 * Time range as an ISO 8601 duration (the documents give `P7D`, `P30D`, etc.). Read as "runs that started within this duration before now"; the reference point and the timestamp filtered on are assumptions.
+                 *
                  * @example P7D
                  */
                 time_range?: string;
@@ -4944,7 +5308,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of runs. */
+            /** A page of runs. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4984,7 +5348,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RunListResponse"];
+                    "application/json": RunListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5003,7 +5367,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Run counts. */
+            /** Run counts. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5024,7 +5388,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RunStatsResponse"];
+                    "application/json": RunStatsResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5039,7 +5403,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The run's UUID.
+                 * The run's UUID.
+                 *
                  * @example 1c0e8400-e29b-41d4-a716-446655440000
                  */
                 run_id: components["parameters"]["RunId"];
@@ -5048,13 +5413,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The run. */
+            /** The run. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RunResponse"];
+                    "application/json": RunResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5070,7 +5435,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The run's UUID.
+                 * The run's UUID.
+                 *
                  * @example 1c0e8400-e29b-41d4-a716-446655440000
                  */
                 run_id: components["parameters"]["RunId"];
@@ -5079,7 +5445,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of `run:update` events. */
+            /** An event stream of `run:update` events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5101,7 +5467,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The task's UUID.
+                 * The task's UUID.
+                 *
                  * @example 2d0e8400-e29b-41d4-a716-446655440000
                  */
                 task_id: components["parameters"]["TaskId"];
@@ -5110,7 +5477,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The task. */
+            /** The task. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,7 +5506,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["TaskResponse"];
+                    "application/json": TaskResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5155,7 +5522,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The task's UUID.
+                 * The task's UUID.
+                 *
                  * @example 2d0e8400-e29b-41d4-a716-446655440000
                  */
                 task_id: components["parameters"]["TaskId"];
@@ -5164,7 +5532,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of `task:update` events. */
+            /** An event stream of `task:update` events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5189,7 +5557,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The environment. */
+            /** The environment. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5209,7 +5577,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EnvResponse"];
+                    "application/json": EnvResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5227,7 +5595,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of environment activity. */
+            /** An event stream of environment activity. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5251,13 +5619,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Usage, limits and plan. */
+            /** Usage, limits and plan. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrgUsageResponse"];
+                    "application/json": OrgUsageResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5270,7 +5638,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 * Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 *
                  * @example my-project
                  */
                 project?: components["parameters"]["StreamProject"];
@@ -5278,7 +5647,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 * The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 *
                  * @example 770e8400-e29b-41d4-a716-446655440000
                  */
                 stream_id: components["parameters"]["StreamId"];
@@ -5287,7 +5657,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of the stream's run events and data. */
+            /** An event stream of the stream's run events and data. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5307,7 +5677,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 * Optional project filter; only activity of that project is delivered. The reference types it as a string; accepting the project's name or UUID (like `{project_id_or_slug}`) is an assumption.
+                 *
                  * @example my-project
                  */
                 project?: components["parameters"]["StreamProject"];
@@ -5315,7 +5686,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 * The stream's UUID (returned as `stream_id` by `POST /v1/events` and by the `event:published` event).
+                 *
                  * @example 770e8400-e29b-41d4-a716-446655440000
                  */
                 stream_id: components["parameters"]["StreamId"];
@@ -5324,7 +5696,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream of the stream's run events and data. */
+            /** An event stream of the stream's run events and data. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5349,11 +5721,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubscribeWithEventRequest"];
+                "application/json": SubscribeWithEventRequest;
             };
         };
         responses: {
-            /** @description An event stream starting with `event:published`. */
+            /** An event stream starting with `event:published`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5374,16 +5746,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -5394,7 +5768,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of active sessions. */
+            /** A page of active sessions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5432,7 +5806,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["SessionListResponse"];
+                    "application/json": SessionListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5468,11 +5842,11 @@ export interface operations {
                  *       "expires_in": 3600
                  *     }
                  */
-                "application/json": components["schemas"]["SessionCreateRequest"];
+                "application/json": SessionCreateRequest;
             };
         };
         responses: {
-            /** @description Created; the session including its token (shown only this once). */
+            /** Created; the session including its token (shown only this once). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5503,7 +5877,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreatedSessionResponse"];
+                    "application/json": CreatedSessionResponse;
                 };
             };
             400: components["responses"]["PermissionsBadRequest"];
@@ -5522,7 +5896,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The number of revoked sessions. */
+            /** The number of revoked sessions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5539,7 +5913,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokedCountResponse"];
+                    "application/json": RevokedCountResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5554,7 +5928,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The session's UUID.
+                 * The session's UUID.
+                 *
                  * @example 3e0e8400-e29b-41d4-a716-446655440000
                  */
                 session_id: components["parameters"]["SessionId"];
@@ -5563,7 +5938,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked; no content. */
+            /** Revoked; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5581,16 +5956,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -5601,7 +5978,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of service keys. */
+            /** A page of service keys. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5640,7 +6017,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceKeyListResponse"];
+                    "application/json": ServiceKeyListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5677,11 +6054,11 @@ export interface operations {
                  *       "expires_in": null
                  *     }
                  */
-                "application/json": components["schemas"]["ServiceKeyCreateRequest"];
+                "application/json": ServiceKeyCreateRequest;
             };
         };
         responses: {
-            /** @description Created; the service key including its token (shown only this once). */
+            /** Created; the service key including its token (shown only this once). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5713,7 +6090,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreatedServiceKeyResponse"];
+                    "application/json": CreatedServiceKeyResponse;
                 };
             };
             400: components["responses"]["PermissionsBadRequest"];
@@ -5732,7 +6109,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The number of revoked service keys. */
+            /** The number of revoked service keys. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5749,7 +6126,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokedCountResponse"];
+                    "application/json": RevokedCountResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5764,7 +6141,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The service key's UUID.
+                 * The service key's UUID.
+                 *
                  * @example 4f0e8400-e29b-41d4-a716-446655440000
                  */
                 service_key_id: components["parameters"]["ServiceKeyId"];
@@ -5773,7 +6151,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service key. */
+            /** The service key. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5804,7 +6182,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceKeyResponse"];
+                    "application/json": ServiceKeyResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5820,7 +6198,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The service key's UUID.
+                 * The service key's UUID.
+                 *
                  * @example 4f0e8400-e29b-41d4-a716-446655440000
                  */
                 service_key_id: components["parameters"]["ServiceKeyId"];
@@ -5829,7 +6208,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked; no content. */
+            /** Revoked; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5849,7 +6228,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The service key's UUID.
+                 * The service key's UUID.
+                 *
                  * @example 4f0e8400-e29b-41d4-a716-446655440000
                  */
                 service_key_id: components["parameters"]["ServiceKeyId"];
@@ -5866,11 +6246,11 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ServiceKeyUpdateRequest"];
+                "application/json": ServiceKeyUpdateRequest;
             };
         };
         responses: {
-            /** @description The updated service key (without its token). */
+            /** The updated service key (without its token). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5902,7 +6282,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceKeyResponse"];
+                    "application/json": ServiceKeyResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5917,16 +6297,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -5937,7 +6319,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of custom domains. */
+            /** A page of custom domains. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5969,7 +6351,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["DomainListResponse"];
+                    "application/json": DomainListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5993,11 +6375,11 @@ export interface operations {
                  *       "domain": "mcp.example.com"
                  *     }
                  */
-                "application/json": components["schemas"]["DomainCreateRequest"];
+                "application/json": DomainCreateRequest;
             };
         };
         responses: {
-            /** @description Created; the domain, pending validation. */
+            /** Created; the domain, pending validation. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6021,7 +6403,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["DomainResponse"];
+                    "application/json": DomainResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6038,7 +6420,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -6047,7 +6430,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The custom domain. */
+            /** The custom domain. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6071,7 +6454,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["DomainResponse"];
+                    "application/json": DomainResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -6087,7 +6470,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -6096,7 +6480,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deletion started; no content. */
+            /** Deletion started; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6116,7 +6500,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The custom domain's UUID.
+                 * The custom domain's UUID.
+                 *
                  * @example 5a0e8400-e29b-41d4-a716-446655440000
                  */
                 domain_id: components["parameters"]["DomainId"];
@@ -6125,13 +6510,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The domain's verification state. */
+            /** The domain's verification state. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DomainVerificationResponse"];
+                    "application/json": DomainVerificationResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -6145,21 +6530,24 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of results to return (page size). Default `20`. No maximum is documented
+                 * Maximum number of results to return (page size). Default `20`. No maximum is documented
                  *     (none is assumed); the minimum of 1 is an assumption. The value used is echoed in
                  *     `pagination.limit`.
+                 *
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of results to skip before the first one returned. Default `0`; no maximum is
+                 * Number of results to skip before the first one returned. Default `0`; no maximum is
                  *     documented (an offset past the end yields an empty `data` array with `has_more: false`,
                  *     assumed). The value used is echoed in `pagination.offset`.
+                 *
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description Only files whose path starts with this prefix (for example a folder such as `reports/`).
+                 * Only files whose path starts with this prefix (for example a folder such as `reports/`).
+                 *
                  * @example reports/
                  */
                 prefix?: string;
@@ -6170,7 +6558,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of files. */
+            /** A page of files. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6204,7 +6592,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileListResponse"];
+                    "application/json": FileListResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6220,18 +6608,19 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The file's path in the environment's file store. It may contain `/` and spans the rest of
+                 * The file's path in the environment's file store. It may contain `/` and spans the rest of
                  *     the URL after `/v1/files/upload/` (for example `/v1/files/upload/reports/2026/summary.csv`
                  *     stores `reports/2026/summary.csv`). OpenAPI path templates cannot express a multi-segment
                  *     parameter: clients percent-encode each `/`-separated segment on its own and join the
                  *     segments with literal `/` (never `%2F`).
+                 *
                  * @example reports/2026/summary.csv
                  */
                 path: components["parameters"]["FilePath"];
             };
             cookie?: never;
         };
-        /** @description The file's bytes, at most 300 MB (read here as 300 × 1024 × 1024 = 314572800 bytes; whether the API counts decimal or binary megabytes is not documented). */
+        /** The file's bytes, at most 300 MB (read here as 300 × 1024 × 1024 = 314572800 bytes; whether the API counts decimal or binary megabytes is not documented). */
         requestBody: {
             content: {
                 /**
@@ -6247,7 +6636,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored file. */
+            /** The stored file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6273,7 +6662,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileResponse"];
+                    "application/json": FileResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6299,11 +6688,11 @@ export interface operations {
                  *       "content_type": "video/mp4"
                  *     }
                  */
-                "application/json": components["schemas"]["FileUploadCreateRequest"];
+                "application/json": FileUploadCreateRequest;
             };
         };
         responses: {
-            /** @description Created; the open upload. */
+            /** Created; the open upload. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6324,7 +6713,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileUploadResponse"];
+                    "application/json": FileUploadResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6340,7 +6729,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
@@ -6349,7 +6739,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Aborted; no content. */
+            /** Aborted; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6369,19 +6759,21 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
                 /**
-                 * @description 1-based number of the part (parts are `part_size` bytes each, except the last).
+                 * 1-based number of the part (parts are `part_size` bytes each, except the last).
+                 *
                  * @example 1
                  */
                 part_number: components["parameters"]["PartNumber"];
             };
             cookie?: never;
         };
-        /** @description The part's bytes. */
+        /** The part's bytes. */
         requestBody: {
             content: {
                 /** @example <10485760 bytes of part 1> */
@@ -6389,7 +6781,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored part. */
+            /** The stored part. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6800,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileUploadPartResponse"];
+                    "application/json": FileUploadPartResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6425,7 +6817,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 * The chunked upload's ID, as returned by `POST /v1/files/uploads`.
+                 *
                  * @example 7c0e8400-e29b-41d4-a716-446655440000
                  */
                 upload_id: components["parameters"]["UploadId"];
@@ -6434,7 +6827,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The stored file. */
+            /** The stored file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6460,7 +6853,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileResponse"];
+                    "application/json": FileResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6477,7 +6870,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -6486,7 +6880,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file. */
+            /** The file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6512,7 +6906,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["FileResponse"];
+                    "application/json": FileResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -6528,7 +6922,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -6537,7 +6932,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted; no content. */
+            /** Deleted; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6557,7 +6952,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The file's UUID (assumed UUID like every other Hot ID).
+                 * The file's UUID (assumed UUID like every other Hot ID).
+                 *
                  * @example 6b0e8400-e29b-41d4-a716-446655440000
                  */
                 file_id: components["parameters"]["FileId"];
@@ -6566,7 +6962,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's content. */
+            /** The file's content. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -2,301 +2,89 @@
 
 import type { components, paths } from './schema.js';
 import type { BinaryBody } from './runtime/request-body.js';
-export type ErrorCode = components['schemas']['ErrorCode'];
-export type ErrorSchema = components['schemas']['Error'];
-export type Meta = components['schemas']['Meta'];
-export type Pagination = components['schemas']['Pagination'];
-export type JsonValue = components['schemas']['JsonValue'];
-export type Metadata = components['schemas']['Metadata'];
-export type Status = components['schemas']['Status'];
-export type Project = components['schemas']['Project'];
-export type ProjectCreateRequest = components['schemas']['ProjectCreateRequest'];
-export type ProjectUpdateRequest = components['schemas']['ProjectUpdateRequest'];
-export type ProjectActivation = components['schemas']['ProjectActivation'];
-export type EventHandler = components['schemas']['EventHandler'];
-export type Schedule = components['schemas']['Schedule'];
-export type Build = components['schemas']['Build'];
-export type BuildWithProject = components['schemas']['BuildWithProject'];
-export type UploadedBuild = components['schemas']['UploadedBuild'];
-export type BuildUploadRequest = components['schemas']['BuildUploadRequest'];
-export type ContextVariable = components['schemas']['ContextVariable'];
-export type ContextVariableCreateRequest = components['schemas']['ContextVariableCreateRequest'];
-export type ContextVariableUpdateRequest = components['schemas']['ContextVariableUpdateRequest'];
-export type EventSchema = components['schemas']['Event'];
-export type PublishEventRequest = components['schemas']['PublishEventRequest'];
-export type SubscribeWithEventRequest = components['schemas']['SubscribeWithEventRequest'];
-export type RunStatus = components['schemas']['RunStatus'];
-export type RunType = components['schemas']['RunType'];
-export type RunResult = components['schemas']['RunResult'];
-export type RunFailure = components['schemas']['RunFailure'];
-export type Run = components['schemas']['Run'];
-export type StreamRun = components['schemas']['StreamRun'];
-export type RunStats = components['schemas']['RunStats'];
-export type TaskStatus = components['schemas']['TaskStatus'];
-export type Task = components['schemas']['Task'];
-export type Env = components['schemas']['Env'];
-export type OrgUsage = components['schemas']['OrgUsage'];
-export type Permissions = components['schemas']['Permissions'];
-export type SessionCreateRequest = components['schemas']['SessionCreateRequest'];
-export type Session = components['schemas']['Session'];
-export type CreatedSession = components['schemas']['CreatedSession'];
-export type RevokedCount = components['schemas']['RevokedCount'];
-export type ServiceKeyCreateRequest = components['schemas']['ServiceKeyCreateRequest'];
-export type ServiceKeyUpdateRequest = components['schemas']['ServiceKeyUpdateRequest'];
-export type ServiceKey = components['schemas']['ServiceKey'];
-export type CreatedServiceKey = components['schemas']['CreatedServiceKey'];
-export type DomainStatus = components['schemas']['DomainStatus'];
-export type Domain = components['schemas']['Domain'];
-export type DomainCreateRequest = components['schemas']['DomainCreateRequest'];
-export type DomainVerification = components['schemas']['DomainVerification'];
-export type FileSchema = components['schemas']['File'];
-export type FileUploadCreateRequest = components['schemas']['FileUploadCreateRequest'];
-export type FileUpload = components['schemas']['FileUpload'];
-export type FileUploadPart = components['schemas']['FileUploadPart'];
-export type ProjectResponse = components['schemas']['ProjectResponse'];
-export type ProjectListResponse = components['schemas']['ProjectListResponse'];
-export type ProjectActivationResponse = components['schemas']['ProjectActivationResponse'];
-export type EventHandlerListResponse = components['schemas']['EventHandlerListResponse'];
-export type ScheduleListResponse = components['schemas']['ScheduleListResponse'];
-export type BuildResponse = components['schemas']['BuildResponse'];
-export type BuildListResponse = components['schemas']['BuildListResponse'];
-export type BuildWithProjectListResponse = components['schemas']['BuildWithProjectListResponse'];
-export type UploadedBuildResponse = components['schemas']['UploadedBuildResponse'];
-export type ContextVariableResponse = components['schemas']['ContextVariableResponse'];
-export type ContextVariableListResponse = components['schemas']['ContextVariableListResponse'];
-export type EventResponse = components['schemas']['EventResponse'];
-export type EventListResponse = components['schemas']['EventListResponse'];
-export type RunResponse = components['schemas']['RunResponse'];
-export type RunListResponse = components['schemas']['RunListResponse'];
-export type RunStatsResponse = components['schemas']['RunStatsResponse'];
-export type TaskResponse = components['schemas']['TaskResponse'];
-export type EnvResponse = components['schemas']['EnvResponse'];
-export type OrgUsageResponse = components['schemas']['OrgUsageResponse'];
-export type CreatedSessionResponse = components['schemas']['CreatedSessionResponse'];
-export type SessionListResponse = components['schemas']['SessionListResponse'];
-export type RevokedCountResponse = components['schemas']['RevokedCountResponse'];
-export type ServiceKeyResponse = components['schemas']['ServiceKeyResponse'];
-export type CreatedServiceKeyResponse = components['schemas']['CreatedServiceKeyResponse'];
-export type ServiceKeyListResponse = components['schemas']['ServiceKeyListResponse'];
-export type DomainResponse = components['schemas']['DomainResponse'];
-export type DomainListResponse = components['schemas']['DomainListResponse'];
-export type DomainVerificationResponse = components['schemas']['DomainVerificationResponse'];
-export type FileResponse = components['schemas']['FileResponse'];
-export type FileListResponse = components['schemas']['FileListResponse'];
-export type FileUploadResponse = components['schemas']['FileUploadResponse'];
-export type FileUploadPartResponse = components['schemas']['FileUploadPartResponse'];
-export type EventPublishedEvent = components['schemas']['EventPublishedEvent'];
-export type RunStartEvent = components['schemas']['RunStartEvent'];
-export type RunStopEvent = components['schemas']['RunStopEvent'];
-export type RunFailEvent = components['schemas']['RunFailEvent'];
-export type RunCancelEvent = components['schemas']['RunCancelEvent'];
-export type StreamDataEvent = components['schemas']['StreamDataEvent'];
-export type StreamCompleteEvent = components['schemas']['StreamCompleteEvent'];
-export type StreamEvent = components['schemas']['StreamEvent'];
-export type SubscribeWithEventEvent = components['schemas']['SubscribeWithEventEvent'];
-export type EnvRunStartEvent = components['schemas']['EnvRunStartEvent'];
-export type EnvRunStopEvent = components['schemas']['EnvRunStopEvent'];
-export type EnvRunFailEvent = components['schemas']['EnvRunFailEvent'];
-export type EnvRunCancelEvent = components['schemas']['EnvRunCancelEvent'];
-export type EnvEventCreatedEvent = components['schemas']['EnvEventCreatedEvent'];
-export type EnvEventHandledEvent = components['schemas']['EnvEventHandledEvent'];
-export type EnvStreamCreatedEvent = components['schemas']['EnvStreamCreatedEvent'];
-export type EnvTaskStartedEvent = components['schemas']['EnvTaskStartedEvent'];
-export type EnvTaskCompleteEvent = components['schemas']['EnvTaskCompleteEvent'];
-export type EnvKeepaliveEvent = components['schemas']['EnvKeepaliveEvent'];
-export type EnvEvent = components['schemas']['EnvEvent'];
-export type RunUpdateEvent = components['schemas']['RunUpdateEvent'];
-export type RunSubscriptionEvent = components['schemas']['RunSubscriptionEvent'];
-export type TaskUpdateEvent = components['schemas']['TaskUpdateEvent'];
-export type TaskSubscriptionEvent = components['schemas']['TaskSubscriptionEvent'];
-/** What `hot.status.get()` resolves to. */
-export type StatusGetResponse = paths['/status']['get']['responses'][200]['content']['application/json'];
+export type { ErrorCode, ErrorSchema, Meta, Pagination, JsonValue, Metadata, Status, Project, ProjectCreateRequest, ProjectUpdateRequest, ProjectActivation, EventHandler, Schedule, Build, BuildWithProject, UploadedBuild, BuildUploadRequest, ContextVariable, ContextVariableCreateRequest, ContextVariableUpdateRequest, EventSchema, PublishEventRequest, SubscribeWithEventRequest, RunStatus, RunType, RunResult, RunFailure, Run, StreamRun, RunStats, TaskStatus, Task, Env, OrgUsage, Permissions, SessionCreateRequest, Session, CreatedSession, RevokedCount, ServiceKeyCreateRequest, ServiceKeyUpdateRequest, ServiceKey, CreatedServiceKey, DomainStatus, Domain, DomainCreateRequest, DomainVerification, FileSchema, FileUploadCreateRequest, FileUpload, FileUploadPart, ProjectResponse, ProjectListResponse, ProjectActivationResponse, EventHandlerListResponse, ScheduleListResponse, BuildResponse, BuildListResponse, BuildWithProjectListResponse, UploadedBuildResponse, ContextVariableResponse, ContextVariableListResponse, EventResponse, EventListResponse, RunResponse, RunListResponse, RunStatsResponse, TaskResponse, EnvResponse, OrgUsageResponse, CreatedSessionResponse, SessionListResponse, RevokedCountResponse, ServiceKeyResponse, CreatedServiceKeyResponse, ServiceKeyListResponse, DomainResponse, DomainListResponse, DomainVerificationResponse, FileResponse, FileListResponse, FileUploadResponse, FileUploadPartResponse, EventPublishedEvent, RunStartEvent, RunStopEvent, RunFailEvent, RunCancelEvent, StreamDataEvent, StreamCompleteEvent, StreamEvent, SubscribeWithEventEvent, EnvRunStartEvent, EnvRunStopEvent, EnvRunFailEvent, EnvRunCancelEvent, EnvEventCreatedEvent, EnvEventHandledEvent, EnvStreamCreatedEvent, EnvTaskStartedEvent, EnvTaskCompleteEvent, EnvKeepaliveEvent, EnvEvent, RunUpdateEvent, RunSubscriptionEvent, TaskUpdateEvent, TaskSubscriptionEvent } from './schema.js';
 /** Params of `hot.projects.list()`. */
 export type ProjectListParams = NonNullable<paths['/v1/projects']['get']['parameters']['query']>;
-/** One item listed by `hot.projects.list()`. */
-export type ProjectListResult = NonNullable<NonNullable<paths['/v1/projects']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.projects.create()`. */
 export type ProjectCreateParams = NonNullable<NonNullable<paths['/v1/projects']['post']['requestBody']>['content']['application/json']>;
-/** What `hot.projects.create()` resolves to. */
-export type ProjectCreateResponse = Exclude<NonNullable<paths['/v1/projects']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
-/** What `hot.projects.get()` resolves to. */
-export type ProjectGetResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.projects.delete()` resolves to. */
 export type ProjectDeleteResponse = void;
 /** Params of `hot.projects.update()`. */
 export type ProjectUpdateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}']['patch']['requestBody']>['content']['application/json']>;
-/** What `hot.projects.update()` resolves to. */
-export type ProjectUpdateResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}']['patch']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hot.projects.activate()` resolves to. */
-export type ProjectActivateResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/activate']['post']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hot.projects.deactivate()` resolves to. */
-export type ProjectDeactivateResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/deactivate']['post']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.projects.listEventHandlers()`. */
 export type ProjectListEventHandlersParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/event-handlers']['get']['parameters']['query']>;
-/** One item listed by `hot.projects.listEventHandlers()`. */
-export type ProjectListEventHandlersResponse = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/event-handlers']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.projects.listSchedules()`. */
 export type ProjectListSchedulesParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/schedules']['get']['parameters']['query']>;
-/** One item listed by `hot.projects.listSchedules()`. */
-export type ProjectListSchedulesResponse = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/schedules']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.builds.list()`. */
 export type BuildListParams = NonNullable<paths['/v1/builds']['get']['parameters']['query']>;
-/** One item listed by `hot.builds.list()`. */
-export type BuildListResult = NonNullable<NonNullable<paths['/v1/builds']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.builds.listForProject()`. */
 export type BuildListForProjectParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['get']['parameters']['query']>;
-/** One item listed by `hot.builds.listForProject()`. */
-export type BuildListForProjectResponse = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.builds.upload()`. */
 export type BuildUploadParams = Omit<NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']>['content']['multipart/form-data']>, 'hash'> & { hash?: NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']>['content']['multipart/form-data']>['hash'] };
-/** What `hot.builds.upload()` resolves to. */
-export type BuildUploadResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['responses'][200]['content']['application/json']>['data'], undefined> | Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
-/** What `hot.builds.getDeployed()` resolves to. */
-export type BuildGetDeployedResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds/deployed']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hot.builds.getLive()` resolves to. */
-export type BuildGetLiveResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds/live']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hot.builds.get()` resolves to. */
-export type BuildGetResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds/{build_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.builds.download()` resolves to. */
 export type BuildDownloadResponse = Blob;
-/** What `hot.builds.deploy()` resolves to. */
-export type BuildDeployResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds/{build_id}/deploy']['post']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.context.list()`. */
 export type ContextListParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['get']['parameters']['query']>;
-/** One item listed by `hot.context.list()`. */
-export type ContextListResponse = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.context.create()`. */
 export type ContextCreateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['post']['requestBody']>['content']['application/json']>;
-/** What `hot.context.create()` resolves to. */
-export type ContextCreateResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.context.update()`. */
 export type ContextUpdateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['requestBody']>['content']['application/json']>;
-/** What `hot.context.update()` resolves to. */
-export type ContextUpdateResponse = Exclude<NonNullable<paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.context.delete()` resolves to. */
 export type ContextDeleteResponse = void;
 /** Params of `hot.events.list()`. */
 export type EventListParams = NonNullable<paths['/v1/events']['get']['parameters']['query']>;
-/** One item listed by `hot.events.list()`. */
-export type EventListResult = NonNullable<NonNullable<paths['/v1/events']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.events.publish()`. */
 export type EventPublishParams = NonNullable<NonNullable<paths['/v1/events']['post']['requestBody']>['content']['application/json']>;
-/** What `hot.events.publish()` resolves to. */
-export type EventPublishResponse = Exclude<NonNullable<paths['/v1/events']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
-/** What `hot.events.get()` resolves to. */
-export type EventGetResponse = Exclude<NonNullable<paths['/v1/events/{event_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.events.listRuns()`. */
 export type EventListRunsParams = NonNullable<paths['/v1/events/{event_id}/runs']['get']['parameters']['query']>;
-/** One item listed by `hot.events.listRuns()`. */
-export type EventListRunsResponse = NonNullable<NonNullable<paths['/v1/events/{event_id}/runs']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.runs.list()`. */
 export type RunListParams = NonNullable<paths['/v1/runs']['get']['parameters']['query']>;
-/** One item listed by `hot.runs.list()`. */
-export type RunListResult = NonNullable<NonNullable<paths['/v1/runs']['get']['responses'][200]['content']['application/json']>['data']>[number];
-/** What `hot.runs.stats()` resolves to. */
-export type RunStatsResult = Exclude<NonNullable<paths['/v1/runs/stats']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hot.runs.get()` resolves to. */
-export type RunGetResponse = Exclude<NonNullable<paths['/v1/runs/{run_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** One event of `hot.runs.subscribe()`. */
-export type RunSubscribeEvent = components['schemas']['RunSubscriptionEvent'];
 /** What `.result()` of `hot.runs.subscribe()` resolves to: the result its `success` event carries. */
 export type RunSubscribeResult = Exclude<NonNullable<components['schemas']['RunSubscriptionEvent']>['run'], undefined>;
-/** What `hot.tasks.get()` resolves to. */
-export type TaskGetResponse = Exclude<NonNullable<paths['/v1/tasks/{task_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** One event of `hot.tasks.subscribe()`. */
-export type TaskSubscribeEvent = components['schemas']['TaskSubscriptionEvent'];
 /** What `.result()` of `hot.tasks.subscribe()` resolves to: the result its `success` event carries. */
 export type TaskSubscribeResult = Exclude<NonNullable<components['schemas']['TaskSubscriptionEvent']>['task'], undefined>;
-/** What `hot.env.get()` resolves to. */
-export type EnvGetResponse = Exclude<NonNullable<paths['/v1/env']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** One event of `hot.env.subscribe()`. */
-export type EnvSubscribeEvent = components['schemas']['EnvEvent'];
-/** What `hot.org.getUsage()` resolves to. */
-export type OrgGetUsageResponse = Exclude<NonNullable<paths['/v1/org/usage']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.streams.subscribe()`. */
 export type StreamSubscribeParams = NonNullable<paths['/v1/streams/{stream_id}/subscribe']['get']['parameters']['query']>;
-/** One event of `hot.streams.subscribe()`. */
-export type StreamSubscribeEvent = components['schemas']['StreamEvent'];
 /** What `.result()` of `hot.streams.subscribe()` resolves to: the result its `run:stop` event carries. */
 export type StreamSubscribeResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
 /** Params of `hot.streams.subscribePost()`. */
 export type StreamSubscribePostParams = NonNullable<paths['/v1/streams/{stream_id}/subscribe']['post']['parameters']['query']>;
-/** One event of `hot.streams.subscribePost()`. */
-export type StreamSubscribePostEvent = components['schemas']['StreamEvent'];
 /** What `.result()` of `hot.streams.subscribePost()` resolves to: the result its `run:stop` event carries. */
 export type StreamSubscribePostResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
 /** Params of `hot.streams.subscribeWithEvent()`. */
 export type StreamSubscribeWithEventParams = NonNullable<NonNullable<paths['/v1/streams/subscribe-with-event']['post']['requestBody']>['content']['application/json']>;
-/** One event of `hot.streams.subscribeWithEvent()`. */
-export type StreamSubscribeWithEventEvent = components['schemas']['SubscribeWithEventEvent'];
 /** What `.result()` of `hot.streams.subscribeWithEvent()` resolves to: the result its `run:stop` event carries. */
 export type StreamSubscribeWithEventResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['SubscribeWithEventEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
 /** Params of `hot.sessions.list()`. */
 export type SessionListParams = NonNullable<paths['/v1/sessions']['get']['parameters']['query']>;
-/** One item listed by `hot.sessions.list()`. */
-export type SessionListResult = NonNullable<NonNullable<paths['/v1/sessions']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.sessions.create()`. */
 export type SessionCreateParams = NonNullable<NonNullable<paths['/v1/sessions']['post']['requestBody']>['content']['application/json']>;
-/** What `hot.sessions.create()` resolves to. */
-export type SessionCreateResponse = Exclude<NonNullable<paths['/v1/sessions']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
-/** What `hot.sessions.revokeAll()` resolves to. */
-export type SessionRevokeAllResponse = Exclude<NonNullable<paths['/v1/sessions']['delete']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.sessions.revoke()` resolves to. */
 export type SessionRevokeResponse = void;
 /** Params of `hot.serviceKeys.list()`. */
 export type ServiceKeyListParams = NonNullable<paths['/v1/service-keys']['get']['parameters']['query']>;
-/** One item listed by `hot.serviceKeys.list()`. */
-export type ServiceKeyListResult = NonNullable<NonNullable<paths['/v1/service-keys']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.serviceKeys.create()`. */
 export type ServiceKeyCreateParams = NonNullable<NonNullable<paths['/v1/service-keys']['post']['requestBody']>['content']['application/json']>;
-/** What `hot.serviceKeys.create()` resolves to. */
-export type ServiceKeyCreateResponse = Exclude<NonNullable<paths['/v1/service-keys']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
-/** What `hot.serviceKeys.revokeAll()` resolves to. */
-export type ServiceKeyRevokeAllResponse = Exclude<NonNullable<paths['/v1/service-keys']['delete']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hot.serviceKeys.get()` resolves to. */
-export type ServiceKeyGetResponse = Exclude<NonNullable<paths['/v1/service-keys/{service_key_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.serviceKeys.revoke()` resolves to. */
 export type ServiceKeyRevokeResponse = void;
 /** Params of `hot.serviceKeys.update()`. */
 export type ServiceKeyUpdateParams = NonNullable<NonNullable<paths['/v1/service-keys/{service_key_id}']['patch']['requestBody']>['content']['application/json']>;
-/** What `hot.serviceKeys.update()` resolves to. */
-export type ServiceKeyUpdateResponse = Exclude<NonNullable<paths['/v1/service-keys/{service_key_id}']['patch']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.domains.list()`. */
 export type DomainListParams = NonNullable<paths['/v1/domains']['get']['parameters']['query']>;
-/** One item listed by `hot.domains.list()`. */
-export type DomainListResult = NonNullable<NonNullable<paths['/v1/domains']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.domains.register()`. */
 export type DomainRegisterParams = NonNullable<NonNullable<paths['/v1/domains']['post']['requestBody']>['content']['application/json']>;
-/** What `hot.domains.register()` resolves to. */
-export type DomainRegisterResponse = Exclude<NonNullable<paths['/v1/domains']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
-/** What `hot.domains.get()` resolves to. */
-export type DomainGetResponse = Exclude<NonNullable<paths['/v1/domains/{domain_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.domains.delete()` resolves to. */
 export type DomainDeleteResponse = void;
-/** What `hot.domains.verify()` resolves to. */
-export type DomainVerifyResponse = Exclude<NonNullable<paths['/v1/domains/{domain_id}/verify']['post']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.files.list()`. */
 export type FileListParams = NonNullable<paths['/v1/files']['get']['parameters']['query']>;
-/** One item listed by `hot.files.list()`. */
-export type FileListResult = NonNullable<NonNullable<paths['/v1/files']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `hot.files.upload()`. */
 export type FileUploadParams = { body: BinaryBody };
-/** What `hot.files.upload()` resolves to. */
-export type FileUploadResult = Exclude<NonNullable<paths['/v1/files/upload/{path}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** Params of `hot.files.initiateUpload()`. */
 export type FileInitiateUploadParams = NonNullable<NonNullable<paths['/v1/files/uploads']['post']['requestBody']>['content']['application/json']>;
-/** What `hot.files.initiateUpload()` resolves to. */
-export type FileInitiateUploadResponse = Exclude<NonNullable<paths['/v1/files/uploads']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `hot.files.abortUpload()` resolves to. */
 export type FileAbortUploadResponse = void;
 /** Params of `hot.files.uploadPart()`. */
 export type FileUploadPartParams = { body: BinaryBody };
-/** What `hot.files.uploadPart()` resolves to. */
-export type FileUploadPartResult = Exclude<NonNullable<paths['/v1/files/uploads/{upload_id}/{part_number}']['put']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hot.files.completeUpload()` resolves to. */
-export type FileCompleteUploadResponse = Exclude<NonNullable<paths['/v1/files/uploads/{upload_id}/complete']['post']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** What `hot.files.get()` resolves to. */
-export type FileGetResponse = Exclude<NonNullable<paths['/v1/files/{file_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `hot.files.delete()` resolves to. */
 export type FileDeleteResponse = void;
 /** What `hot.files.download()` resolves to. */

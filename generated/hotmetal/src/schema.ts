@@ -9,8 +9,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the user that owns the API key in the `Authorization` header (`id`, `email`, `name`, `tier`). Useful to check that a key works.
+         *
          * Get the current user
-         * @description Returns the user that owns the API key in the `Authorization` header (`id`, `email`, `name`, `tier`). Useful to check that a key works.
          */
         get: operations["getCurrentUser"];
         put?: never;
@@ -29,18 +30,20 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns every publication you own, ordered by creation time, in one array (no pagination).
+         *
          * List publications
-         * @description Returns every publication you own, ordered by creation time, in one array (no pagination).
          */
         get: operations["listPublications"];
         put?: never;
         /**
-         * Create a publication
-         * @description Creates a publication (and its CMS record). `name` and `slug` are required; the slug is
+         * Creates a publication (and its CMS record). `name` and `slug` are required; the slug is
          *     lowercase words of letters and digits separated by single hyphens. The number of publications
          *     is limited by your plan: when the limit is reached the API answers `403 QUOTA_EXCEEDED` with
          *     `limit`, `current` and `upgradeEmail`. A slug that is already taken gives `409 CONFLICT`
          *     (assumption: the documents list the `CONFLICT` code without tying it to an operation).
+         *
+         * Create a publication
          */
         post: operations["createPublication"];
         delete?: never;
@@ -55,7 +58,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -63,27 +67,30 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one publication with all its settings plus a `topics` array holding its topics.
+         *
          * Get a publication
-         * @description Returns one publication with all its settings plus a `topics` array holding its topics.
          */
         get: operations["getPublication"];
         put?: never;
         post?: never;
         /**
+         * Deletes the publication. Answers `{"data": {"deleted": true}}`.
+         *
          * Delete a publication
-         * @description Deletes the publication. Answers `{"data": {"deleted": true}}`.
          */
         delete: operations["deletePublication"];
         options?: never;
         head?: never;
         /**
-         * Update a publication
-         * @description Updates publication settings. Every field is optional and only what you send changes; besides
+         * Updates publication settings. Every field is optional and only what you send changes; besides
          *     the creation fields you can set `scoutEnabled` (false pauses automation), `styleId`
          *     (`null` removes it), `templateId`, the feed switches and comment settings. A slug that is
          *     already taken gives `409 CONFLICT`, and settings beyond your plan (for example the scout
          *     schedule) give `403 QUOTA_EXCEEDED`; both are assumptions (the documents list these codes
          *     without tying them to this operation).
+         *
+         * Update a publication
          */
         patch: operations["updatePublication"];
         trace?: never;
@@ -94,7 +101,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -102,8 +110,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns up to 50 published posts of the publication from its CMS, in one array (no pagination). Assumption - the array is empty when the publication has no CMS record yet.
+         *
          * List a publication's posts
-         * @description Returns up to 50 published posts of the publication from its CMS, in one array (no pagination). Assumption - the array is empty when the publication has no CMS record yet.
          */
         get: operations["listPublicationPosts"];
         put?: never;
@@ -120,7 +129,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -128,18 +138,20 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns every topic of the publication, ordered by creation time (no pagination).
+         *
          * List topics
-         * @description Returns every topic of the publication, ordered by creation time (no pagination).
          */
         get: operations["listTopics"];
         put?: never;
         /**
-         * Create a topic
-         * @description Creates a topic under the publication. `name` is required; `priority` is 1, 2 or 3
+         * Creates a topic under the publication. `name` is required; `priority` is 1, 2 or 3
          *     (default 1, the highest). The number of topics per publication is limited by your plan
          *     (`403 QUOTA_EXCEEDED`; assumed for this operation, the documents list the code without tying it
          *     to an operation). `201 Created` is assumed from the documents' status table ("Resource was
          *     created successfully").
+         *
+         * Create a topic
          */
         post: operations["createTopic"];
         delete?: never;
@@ -154,7 +166,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a topic of one of your publications.
+                 * ID (UUID) of a topic of one of your publications.
+                 *
                  * @example 3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e
                  */
                 id: components["parameters"]["TopicId"];
@@ -165,15 +178,17 @@ export interface paths {
         put?: never;
         post?: never;
         /**
+         * Deletes the topic. Answers `{"data": {"deleted": true}}`.
+         *
          * Delete a topic
-         * @description Deletes the topic. Answers `{"data": {"deleted": true}}`.
          */
         delete: operations["deleteTopic"];
         options?: never;
         head?: never;
         /**
+         * Updates a topic. Every field is optional; `description` may be `null` to clear it, `isActive: false` stops the scout from searching the topic.
+         *
          * Update a topic
-         * @description Updates a topic. Every field is optional; `description` may be `null` to clear it, `isActive: false` stops the scout from searching the topic.
          */
         patch: operations["updateTopic"];
         trace?: never;
@@ -184,7 +199,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -192,8 +208,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the ideas the content scout found for the publication, ordered by creation time (no pagination), optionally only those with one `status`. An unknown status gives `400 VALIDATION_ERROR`.
+         *
          * List ideas
-         * @description Returns the ideas the content scout found for the publication, ordered by creation time (no pagination), optionally only those with one `status`. An unknown status gives `400 VALIDATION_ERROR`.
          */
         get: operations["listIdeas"];
         put?: never;
@@ -210,7 +227,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of an idea of one of your publications.
+                 * ID (UUID) of an idea of one of your publications.
+                 *
                  * @example 5d2f8a1c-4b6e-4c9d-8a3f-7e1b2c4d6f8a
                  */
                 id: components["parameters"]["IdeaId"];
@@ -218,8 +236,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns one idea with its angle, summary, sources, status and relevance score.
+         *
          * Get an idea
-         * @description Returns one idea with its angle, summary, sources, status and relevance score.
          */
         get: operations["getIdea"];
         put?: never;
@@ -238,8 +257,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns every writing style you can use, your own styles plus the prebuilt ones (`isPrebuilt: true`, `userId: null`). Use a style's `id` as `styleId` when generating drafts or as a publication's default.
+         *
          * List writing styles
-         * @description Returns every writing style you can use, your own styles plus the prebuilt ones (`isPrebuilt: true`, `userId: null`). Use a style's `id` as `styleId` when generating drafts or as a publication's default.
          */
         get: operations["listStyles"];
         put?: never;
@@ -256,7 +276,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -266,8 +287,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Generate a draft
-         * @description Asks the AI writer agent to research and write a draft for the publication from a `title`
+         * Asks the AI writer agent to research and write a draft for the publication from a `title`
          *     and `instructions` (optionally in a writing style, `styleId`). Each call creates a writing
          *     session.
          *
@@ -283,6 +303,8 @@ export interface paths {
          *     If the writer fails to produce a draft the synchronous call answers `500 GENERATION_FAILED`.
          *     A plan limit on posts answers `403 QUOTA_EXCEEDED` (assumption: the documents list the code
          *     without tying it to this operation; the weekly limit in the example is illustrative).
+         *
+         * Generate a draft
          */
         post: operations["generateDraft"];
         delete?: never;
@@ -297,7 +319,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
@@ -305,8 +328,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns a writing session's status (`active`, `completed`, `archived`) and a summary of its current draft (`currentDraft`, `null` when there is none). Poll it after an asynchronous draft generation if you do not use webhooks.
+         *
          * Get a session
-         * @description Returns a writing session's status (`active`, `completed`, `archived`) and a summary of its current draft (`currentDraft`, `null` when there is none). Poll it after an asynchronous draft generation if you do not use webhooks.
          */
         get: operations["getSession"];
         put?: never;
@@ -323,12 +347,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
                 /**
-                 * @description Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+                 * Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+                 *
                  * @example 2
                  */
                 version: components["parameters"]["DraftVersion"];
@@ -336,8 +362,9 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Returns the full content (HTML) of one draft version of a session. `version` is an integer of at least 1; anything else gives `400`. An unknown session or version gives `404`.
+         *
          * Get a draft version
-         * @description Returns the full content (HTML) of one draft version of a session. `version` is an integer of at least 1; anything else gives `400`. An unknown session or version gives `404`.
          */
         get: operations["getDraftVersion"];
         put?: never;
@@ -354,7 +381,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
@@ -364,8 +392,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish a session's draft
-         * @description Publishes the session's draft (the latest, or `draftVersion`) to the publication's CMS and
+         * Publishes the session's draft (the latest, or `draftVersion`) to the publication's CMS and
          *     optionally shares it on LinkedIn (`publishToLinkedIn`, `linkedInText` up to 3000
          *     characters) and X/Twitter (`publishToTwitter`, `tweetText` up to 256 characters, room is
          *     left for the link). Every body field is optional and the body may be omitted. Answers the
@@ -374,6 +401,8 @@ export interface paths {
          *     `500 PUBLISH_FAILED`. Assumptions (codes the documents list without tying them to this
          *     operation): a post slug that is already taken gives `409 CONFLICT`, and a plan limit on posts
          *     gives `403 QUOTA_EXCEEDED`.
+         *
+         * Publish a session's draft
          */
         post: operations["publishDraft"];
         delete?: never;
@@ -388,7 +417,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -398,8 +428,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run the content scout
-         * @description Queues a content scout run for the publication now, outside its schedule. The scout searches
+         * Queues a content scout run for the publication now, outside its schedule. The scout searches
          *     the web for the publication's active topics and stores new ideas (see
          *     `GET /publications/{pubId}/ideas?status=new`). The body is optional.
          *
@@ -416,6 +445,8 @@ export interface paths {
          *
          *     The scout service answers `502 BAD_GATEWAY` when it returns an error and
          *     `503 SERVICE_UNAVAILABLE` when it is not configured or not reachable.
+         *
+         * Run the content scout
          */
         post: operations["runScout"];
         delete?: never;
@@ -436,8 +467,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A generated draft is ready for review
-         * @description Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` when the AI
+         * Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` when the AI
          *     writer has produced a draft and `autoPublish` was false. `data` carries the draft result, the same shape as the synchronous `200` answer
          *     of draft generation. Review it with `GET /sessions/{id}` and publish it with
          *     `POST /sessions/{id}/publish`.
@@ -445,6 +475,8 @@ export interface webhooks {
          *     Verify `X-HotMetal-Signature` (bare lowercase hex HMAC-SHA256 of the raw body, keyed with
          *     your API key) with a timing-safe comparison before trusting the payload. Answer with any
          *     2xx status to acknowledge; a non-2xx answer is retried up to 3 times with increasing delays.
+         *
+         * A generated draft is ready for review
          */
         post: operations["draftReadyWebhook"];
         delete?: never;
@@ -463,14 +495,15 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A generated draft was auto-published
-         * @description Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` with
+         * Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` with
          *     `autoPublish: true` when the draft was generated and published to the publication's CMS.
          *     `data` carries the draft result with `status: published`.
          *
          *     Verify `X-HotMetal-Signature` (bare lowercase hex HMAC-SHA256 of the raw body, keyed with
          *     your API key) before trusting the payload. Answer with any 2xx status to acknowledge; a
          *     non-2xx answer is retried up to 3 times with increasing delays.
+         *
+         * A generated draft was auto-published
          */
         post: operations["draftPublishedWebhook"];
         delete?: never;
@@ -489,13 +522,14 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Draft generation failed
-         * @description Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` when the AI
+         * Sent to the `webhookUrl` given to `POST /publications/{id}/drafts/generate` when the AI
          *     writer failed to produce a draft. The `error` field says why. The documents do not give
          *     `data` a shape for this event; it may be absent.
          *
          *     Verify `X-HotMetal-Signature` before trusting the payload. Answer with any 2xx status to
          *     acknowledge; a non-2xx answer is retried up to 3 times with increasing delays.
+         *
+         * Draft generation failed
          */
         post: operations["draftFailedWebhook"];
         delete?: never;
@@ -514,8 +548,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A content scout run finished
-         * @description Sent to the `webhookUrl` given to `POST /publications/{id}/scout/run` when the content
+         * Sent to the `webhookUrl` given to `POST /publications/{id}/scout/run` when the content
          *     scout run for the publication finished (or failed, with `error` set). The shape of `data`
          *     for this event is not documented, so it is an open object; the ideas the run found are
          *     readable with `GET /publications/{pubId}/ideas?status=new`. `sessionId` is the session ID
@@ -524,6 +557,8 @@ export interface webhooks {
          *
          *     Verify `X-HotMetal-Signature` before trusting the payload. Answer with any 2xx status to
          *     acknowledge; a non-2xx answer is retried up to 3 times with increasing delays.
+         *
+         * A content scout run finished
          */
         post: operations["scoutCompletedWebhook"];
         delete?: never;
@@ -535,997 +570,248 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        /**
-         * @description Unix timestamp (integer seconds since the epoch).
-         * @example 1773415800
-         */
-        UnixTimestamp: number;
-        /**
-         * @description URL slug; lowercase letters and digits in words separated by single hyphens.
-         * @example forge-weekly
-         */
-        Slug: string;
-        /**
-         * Format: uri
-         * @description HTTPS URL that receives the signed webhook delivery. Rules: must use HTTPS; must not point
-         *     to localhost, private IP addresses (10.x, 172.16-31.x, 192.168.x) or internal hostnames
-         *     (ending `.local` or `.internal`); at most 2048 characters. The `pattern` enforces these
-         *     rules on the URL text; the server checks the parsed URL and answers `400 VALIDATION_ERROR`
-         *     for a URL it refuses (it may also refuse other loopback or private addresses).
-         * @example https://hooks.forgeweekly.com/hotmetal
-         */
-        WebhookUrl: string;
-        /**
-         * @description What the publication's automation does after a scout run. The values are documented; their
-         *     meanings are assumed from the names: `ideas-only` (the scout only collects ideas), `draft`
-         *     (drafts are generated for review), `full-auto` (drafts are generated and published).
-         * @enum {string}
-         */
-        AutoPublishMode: "ideas-only" | "draft" | "full-auto";
-        /**
-         * @description Design of the public blog. An unrecognised value is rejected with `400`.
-         * @enum {string}
-         */
-        TemplateId: "starter" | "editorial" | "bold";
-        /**
-         * @description Whether reader comments appear immediately (`auto-approve`) or after approval (`pre-approve`).
-         * @enum {string}
-         */
-        CommentsModeration: "auto-approve" | "pre-approve";
-        /**
-         * @description Topic priority; 1 is the highest, 3 the lowest.
-         * @enum {integer}
-         */
-        TopicPriority: 1 | 2 | 3;
-        /**
-         * @description Review state of an idea.
-         * @enum {string}
-         */
-        IdeaStatus: "new" | "reviewed" | "promoted" | "dismissed";
-        /**
-         * @description State of a writing session. Assumption - a session becomes `completed` once its draft is published; when it becomes `archived` is not documented.
-         * @enum {string}
-         */
-        SessionStatus: "active" | "completed" | "archived";
-        /**
-         * @description When the content scout runs for the publication automatically. One of three shapes, told
-         *     apart by `type`: `daily` at `hour`; `times_per_day` (`count` runs a day, evenly spaced);
-         *     `every_n_days` (every `days` days at `hour`).
-         */
-        ScoutSchedule: components["schemas"]["DailyScoutSchedule"] | components["schemas"]["TimesPerDayScoutSchedule"] | components["schemas"]["EveryNDaysScoutSchedule"];
-        /** @description Run once a day at `hour`. */
-        DailyScoutSchedule: {
-            /**
-             * @description Schedule kind, `daily`. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "daily";
-            /** @description Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
-            hour: number;
-        };
-        /** @description Run `count` times a day, evenly spaced. */
-        TimesPerDayScoutSchedule: {
-            /**
-             * @description Schedule kind, `times_per_day`. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "times_per_day";
-            /** @description Runs per day (2-6). */
-            count: number;
-        };
-        /** @description Run every `days` days at `hour`. */
-        EveryNDaysScoutSchedule: {
-            /**
-             * @description Schedule kind, `every_n_days`. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "every_n_days";
-            /** @description Days between runs (2-7). */
-            days: number;
-            /** @description Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
-            hour: number;
-        };
-        /** @description The user that owns the API key. */
-        User: {
-            /**
-             * Format: uuid
-             * @description User ID.
-             */
-            id: string;
-            /**
-             * Format: email
-             * @description The user's email address.
-             */
-            email: string;
-            /** @description The user's display name. */
-            name: string;
-            /** @description The user's plan tier (e.g. `free`). The set of tiers is not documented; plan limits produce `QUOTA_EXCEEDED` errors. */
-            tier: string;
-        };
-        /** @description A publication (blog). Every property is always present; nullable properties are `null` when not set. */
-        Publication: {
-            /**
-             * Format: uuid
-             * @description Publication ID.
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description ID of the owning user.
-             */
-            userId: string;
-            /** @description Publication name. */
-            name: string;
-            slug: components["schemas"]["Slug"];
-            /** @description What the publication is about. */
-            description: string | null;
-            /** @description Tone the AI writer should use. */
-            writingTone: string | null;
-            /** @description Author name used for posts unless publishing overrides it. */
-            defaultAuthor: string;
-            autoPublishMode: components["schemas"]["AutoPublishMode"];
-            /** @description Target number of posts per week. */
-            cadencePostsPerWeek: number;
-            scoutSchedule: components["schemas"]["ScoutSchedule"];
-            /** @description IANA time zone name of the publication (e.g. `America/New_York`). */
-            timezone: string;
-            /** @description Unix timestamp of the next scheduled scout run; `null` when none is scheduled (e.g. automation paused). */
-            nextScoutAt: number | null;
-            /** @description Whether the scout runs on its schedule. When false, automation is paused; the saved schedule is kept. */
-            scoutEnabled: boolean;
-            /**
-             * Format: uuid
-             * @description ID of the publication's record in the CMS; `null` until it has one.
-             */
-            cmsPublicationId: string | null;
-            /**
-             * Format: uuid
-             * @description Default writing style (from `GET /styles`); `null` for none.
-             */
-            styleId: string | null;
-            /** @description Design of the public blog: one of `TemplateId`'s values when written. Open in responses - the documents do not close the set, so a design added later arrives as it is instead of failing the response. */
-            templateId: components["schemas"]["TemplateId"] | (string & {});
-            /** @description Short tagline shown on the blog. */
-            tagline: string | null;
-            /** @description URL of the logo image. */
-            logoUrl: string | null;
-            /** @description URL of the header image. */
-            headerImageUrl: string | null;
-            /** @description Accent colour of the blog design (e.g. a hex colour such as `#d9480f`). */
-            accentColor: string | null;
-            /** @description Links to the publication's social profiles. Its keys are not documented; assumed to map a network name (e.g. `twitter`, `linkedin`) to a profile URL. */
-            socialLinks: {
-                [key: string]: unknown;
-            } | null;
-            /** @description Custom domain serving the blog, if any. */
-            customDomain: string | null;
-            /** @description Meta description used by search engines. */
-            metaDescription: string | null;
-            /** @description Whether the full-content feed is published. */
-            feedFullEnabled: boolean;
-            /** @description Whether the partial-content (excerpt) feed is published. */
-            feedPartialEnabled: boolean;
-            /** @description Whether reader comments are enabled. */
-            commentsEnabled: boolean;
-            commentsModeration: components["schemas"]["CommentsModeration"];
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A publication plus the array of its topics (returned by `GET /publications/{id}`). */
-        PublicationWithTopics: components["schemas"]["Publication"] & {
-            /** @description The publication's topics. */
-            topics: components["schemas"]["Topic"][];
-        };
-        /** @description A new publication. `name` and `slug` are required. */
-        CreatePublicationRequest: {
-            /** @description Publication name. */
-            name: string;
-            slug: components["schemas"]["Slug"];
-            /** @description What the publication is about. */
-            description?: string;
-            /** @description Tone the AI writer should use. */
-            writingTone?: string;
-            /** @description Author name used for posts. */
-            defaultAuthor?: string;
-            autoPublishMode?: components["schemas"]["AutoPublishMode"];
-            /** @description Target number of posts per week (at least 1). */
-            cadencePostsPerWeek?: number;
-            scoutSchedule?: components["schemas"]["ScoutSchedule"];
-            /** @description IANA time zone name (e.g. `America/New_York`); an unknown zone gives `400`. */
-            timezone?: string;
-        };
-        /** @description Fields to change; every field is optional and only what you send changes. */
-        UpdatePublicationRequest: {
-            /** @description Publication name. */
-            name?: string;
-            slug?: components["schemas"]["Slug"];
-            /** @description What the publication is about; `null` clears it. */
-            description?: string | null;
-            /** @description Tone the AI writer should use; `null` clears it. */
-            writingTone?: string | null;
-            /** @description Author name used for posts. */
-            defaultAuthor?: string;
-            autoPublishMode?: components["schemas"]["AutoPublishMode"];
-            /** @description Target number of posts per week (at least 1). */
-            cadencePostsPerWeek?: number;
-            scoutSchedule?: components["schemas"]["ScoutSchedule"];
-            /** @description IANA time zone name (e.g. `America/New_York`). */
-            timezone?: string;
-            /** @description False pauses automation (the scout stops running on its schedule); the schedule is kept and resumes when set back to true. */
-            scoutEnabled?: boolean;
-            /**
-             * Format: uuid
-             * @description Default writing style (from `GET /styles`); `null` removes it.
-             */
-            styleId?: string | null;
-            templateId?: components["schemas"]["TemplateId"];
-            /** @description Publish the full-content feed. */
-            feedFullEnabled?: boolean;
-            /** @description Publish the partial-content (excerpt) feed. */
-            feedPartialEnabled?: boolean;
-            /** @description Enable reader comments. */
-            commentsEnabled?: boolean;
-            commentsModeration?: components["schemas"]["CommentsModeration"];
-        };
-        /** @description A post published in the publication's CMS. */
-        Post: {
-            /**
-             * Format: uuid
-             * @description Post ID (the CMS post, as `postId` of publishing and `cmsPostId` of a session).
-             */
-            id: string;
-            /** @description Post title. */
-            title: string;
-            /** @description URL slug of the post. */
-            slug: string;
-            /** @description Post status in the CMS (e.g. `published`). The set of values is not documented. */
-            status: string;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A topic of a publication. */
-        Topic: {
-            /**
-             * Format: uuid
-             * @description Topic ID.
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description ID of the publication the topic belongs to.
-             */
-            publicationId: string;
-            /** @description Topic name. */
-            name: string;
-            /** @description What the topic covers. */
-            description: string | null;
-            priority: components["schemas"]["TopicPriority"];
-            /** @description Whether the scout searches this topic. */
-            isActive: boolean;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A new topic. `name` is required. */
-        CreateTopicRequest: {
-            /** @description Topic name. */
-            name: string;
-            /** @description What the topic covers. */
-            description?: string;
-            /**
-             * @description Priority; 1 (the default) is the highest.
-             * @default 1
-             */
-            priority?: components["schemas"]["TopicPriority"];
-        };
-        /** @description Fields to change; every field is optional. */
-        UpdateTopicRequest: {
-            /** @description Topic name. */
-            name?: string;
-            /** @description What the topic covers; `null` clears it. */
-            description?: string | null;
-            priority?: components["schemas"]["TopicPriority"];
-            /** @description Whether the scout searches this topic. */
-            isActive?: boolean;
-        };
-        /** @description A web source an idea is based on. */
-        IdeaSource: {
-            /**
-             * Format: uri
-             * @description URL of the source.
-             */
-            url: string;
-            /** @description Title of the source. */
-            title?: string;
-            /** @description Excerpt of the source. */
-            snippet?: string;
-            /**
-             * Format: date-time
-             * @description When the source was published. Assumption - an ISO 8601 string as reported by the source (not a Hot Metal resource timestamp, which would be a Unix integer).
-             */
-            publishedAt?: string;
-        };
-        /** @description A content idea found by the scout. */
-        Idea: {
-            /**
-             * Format: uuid
-             * @description Idea ID.
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description ID of the publication the idea belongs to.
-             */
-            publicationId: string;
-            /**
-             * Format: uuid
-             * @description ID of the topic the idea came from, if any.
-             */
-            topicId: string | null;
-            /** @description Proposed post title. */
-            title: string;
-            /** @description The angle the post should take. */
-            angle: string;
-            /** @description Summary of the idea. */
-            summary: string;
-            /** @description Sources the idea is based on, if any. */
-            sources: components["schemas"]["IdeaSource"][] | null;
-            status: components["schemas"]["IdeaStatus"];
-            /**
-             * Format: uuid
-             * @description Writing session started from the idea, if any.
-             */
-            sessionId: string | null;
-            /** @description Relevance score assigned by the scout, if any (scale not documented). */
-            relevanceScore: number | null;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A writing style for the AI writer; either prebuilt (system) or created by the user. */
-        WritingStyle: {
-            /**
-             * Format: uuid
-             * @description Style ID (use as `styleId`).
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description Owning user; `null` for prebuilt styles.
-             */
-            userId: string | null;
-            /** @description Style name. */
-            name: string;
-            /** @description What the style sounds like. */
-            description: string | null;
-            /** @description Instructions the style gives the AI writer. */
-            systemPrompt: string;
-            /** @description Whether this is a prebuilt system style. */
-            isPrebuilt: boolean;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /**
-         * @description What the AI writer should write. Without `webhookUrl` the call blocks until the draft is
-         *     ready (`200`); with it the call answers `202` at once and the result arrives by webhook.
-         */
-        GenerateDraftRequest: {
-            /** @description Working title of the post. */
-            title: string;
-            /** @description Detailed writing instructions for the AI writer. */
-            instructions: string;
-            /**
-             * Format: uuid
-             * @description Writing style to use (an `id` from `GET /styles`).
-             */
-            styleId?: string;
-            /**
-             * @description Publish the draft to the CMS automatically once it is generated.
-             * @default false
-             */
-            autoPublish?: boolean;
-            /**
-             * @description Optional. When set, the call answers `202 Accepted` at once with the session ID and the
-             *     result is delivered to this URL as a signed `draft.ready`, `draft.published` or
-             *     `draft.failed` webhook; without it the call blocks and answers `200` with the draft.
-             *     The URL must use HTTPS; must not point to localhost, private IP addresses (10.x,
-             *     172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may be at
-             *     most 2048 characters long. A refused URL gives `400 VALIDATION_ERROR`.
-             */
-            webhookUrl?: components["schemas"]["WebhookUrl"];
-        };
-        /** @description A generated draft. */
-        DraftContent: {
-            /** @description Draft version within the session. */
-            version: number;
-            /** @description Draft title. */
-            title: string | null;
-            /** @description Draft body as HTML. */
-            content: string;
-            /** @description Number of words in the draft. */
-            wordCount: number;
-        };
-        /** @description Result of a synchronous draft generation. */
-        GenerateDraftResult: {
-            /**
-             * Format: uuid
-             * @description The writing session that holds the draft (use with `/sessions/{id}`).
-             */
-            sessionId: string;
-            draft: components["schemas"]["DraftContent"];
-            status: components["schemas"]["GeneratedDraftStatus"];
-        };
-        /** @description State of a generated draft: `draft_ready` when it awaits review (`draft.ready`); `published` when `autoPublish` published it (`draft.published`). The documents do not close the set, so it is open: a state added later arrives as it is. */
-        GeneratedDraftStatus: "draft_ready" | "published" | (string & {});
-        /** @description Acknowledgement of an asynchronous draft generation; the result arrives by webhook. */
-        GenerateDraftAccepted: {
-            /**
-             * Format: uuid
-             * @description The writing session being generated.
-             */
-            sessionId: string;
-            /**
-             * @description Always `generating`.
-             * @constant
-             */
-            status: "generating";
-        };
-        /** @description Summary of a session's latest draft. */
-        DraftSummary: {
-            /**
-             * Format: uuid
-             * @description Draft ID.
-             */
-            id: string;
-            /** @description Draft version. */
-            version: number;
-            /** @description Draft title. */
-            title: string | null;
-            /** @description Number of words. */
-            wordCount: number;
-            createdAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description A writing session and a summary of its current draft. */
-        Session: {
-            /**
-             * Format: uuid
-             * @description Session ID.
-             */
-            id: string;
-            /** @description Session title. */
-            title: string | null;
-            status: components["schemas"]["SessionStatus"];
-            /**
-             * Format: uuid
-             * @description Publication the session writes for.
-             */
-            publicationId: string | null;
-            /**
-             * Format: uuid
-             * @description ID of the published CMS post; `null` until published.
-             */
-            cmsPostId: string | null;
-            /** @description Latest draft version number. Assumption - `0` before the first draft exists. */
-            currentDraftVersion: number;
-            /** @description Summary of the latest draft; `null` when there is none (or it is unavailable). */
-            currentDraft: components["schemas"]["DraftSummary"] | null;
-            createdAt: components["schemas"]["UnixTimestamp"];
-            updatedAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description One draft version of a session. */
-        Draft: {
-            /** @description Draft version. */
-            version: number;
-            /** @description Draft title. */
-            title: string | null;
-            /** @description Draft body as HTML. */
-            content: string;
-            /** @description Number of words. */
-            wordCount: number;
-            /** @description Whether this version is marked final. */
-            isFinal: boolean;
-            createdAt: components["schemas"]["UnixTimestamp"];
-        };
-        /** @description Publishing options; every field is optional. */
-        PublishDraftRequest: {
-            /** @description URL slug of the post (defaults to one derived from the title). */
-            slug?: string;
-            /** @description Author name; overrides the publication's default author. */
-            author?: string;
-            /** @description Comma-separated tags (e.g. `ai-agents,engineering`). */
-            tags?: string;
-            /** @description Custom excerpt / meta description. */
-            excerpt?: string;
-            /** @description Draft version to publish; defaults to the latest. */
-            draftVersion?: number;
-            /**
-             * @description Also share the post on LinkedIn.
-             * @default false
-             */
-            publishToLinkedIn?: boolean;
-            /**
-             * @description Also post it on X (Twitter).
-             * @default false
-             */
-            publishToTwitter?: boolean;
-            /** @description Custom tweet text, at most 256 characters (room is left for the link). */
-            tweetText?: string;
-            /** @description Custom LinkedIn post text, at most 3000 characters. */
-            linkedInText?: string;
-        };
-        /** @description Outcome of sharing the post on one network. */
-        SocialShareResult: {
-            /** @description Whether the share succeeded. */
-            success: boolean;
-            /** @description Why the share failed. Assumed absent or `null` when `success` is true. */
-            error?: string | null;
-        };
-        /** @description The published post. */
-        PublishResult: {
-            /**
-             * Format: uuid
-             * @description ID of the post in the CMS.
-             */
-            postId: string;
-            /** @description URL slug of the post. */
-            slug: string;
-            /**
-             * Format: uri
-             * @description Public URL of the post.
-             */
-            url: string;
-            /** @description Results of social sharing, per network. Assumption - a network appears only when sharing to it was requested, and `social` is omitted when none was. */
-            social?: {
-                linkedin?: components["schemas"]["SocialShareResult"];
-                twitter?: components["schemas"]["SocialShareResult"];
-            };
-        };
-        /** @description Optional scout run options. The body may be omitted. */
-        RunScoutRequest: {
-            /**
-             * @description Optional. When set, the run is processed asynchronously and its result is delivered to
-             *     this URL as a signed `scout.completed` webhook when the run finishes (with `error` set if
-             *     it failed). The URL must use HTTPS; must not point to localhost, private IP addresses
-             *     (10.x, 172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may
-             *     be at most 2048 characters long. A refused URL gives `400 VALIDATION_ERROR`.
-             */
-            webhookUrl?: components["schemas"]["WebhookUrl"];
-        };
-        /**
-         * @description Acknowledgement of a scout run started with a `webhookUrl` (`202 Accepted`, "with a session
-         *     ID"); the result arrives as a `scout.completed` webhook. Assumption: the session ID is in
-         *     `sessionId`, as in draft generation's `202` answer; other fields may accompany it.
-         */
-        ScoutRunAccepted: {
-            /**
-             * Format: uuid
-             * @description Session ID of the background run; the `scout.completed` delivery refers to it.
-             */
-            sessionId: string;
-        };
-        /** @description The scout run was queued; results arrive as new ideas (and as a `scout.completed` webhook if a `webhookUrl` was given). */
-        ScoutRunQueued: {
-            /**
-             * @description Always `true`.
-             * @constant
-             */
-            queued: true;
-        };
-        /** @description Confirmation of a deletion. */
-        Deleted: {
-            /**
-             * @description Always `true`.
-             * @constant
-             */
-            deleted: true;
-        };
-        /** @description Success body of `GET /me`. */
-        UserResponse: {
-            data: components["schemas"]["User"];
-        };
-        /** @description Success body of `GET /publications`. */
-        PublicationListResponse: {
-            /** @description Your publications, ordered by creation time. */
-            data: components["schemas"]["Publication"][];
-        };
-        /** @description Success body of `POST /publications` and `PATCH /publications/{id}`. */
-        PublicationResponse: {
-            data: components["schemas"]["Publication"];
-        };
-        /** @description Success body of `GET /publications/{id}`. */
-        PublicationWithTopicsResponse: {
-            data: components["schemas"]["PublicationWithTopics"];
-        };
-        /** @description Success body of `GET /publications/{id}/posts`. */
-        PostListResponse: {
-            /** @description Up to 50 published posts. */
-            data: components["schemas"]["Post"][];
-        };
-        /** @description Success body of `GET /publications/{pubId}/topics`. */
-        TopicListResponse: {
-            /** @description The publication's topics, ordered by creation time. */
-            data: components["schemas"]["Topic"][];
-        };
-        /** @description Success body of `POST /publications/{pubId}/topics` and `PATCH /topics/{id}`. */
-        TopicResponse: {
-            data: components["schemas"]["Topic"];
-        };
-        /** @description Success body of `GET /publications/{pubId}/ideas`. */
-        IdeaListResponse: {
-            /** @description The publication's ideas, ordered by creation time. */
-            data: components["schemas"]["Idea"][];
-        };
-        /** @description Success body of `GET /ideas/{id}`. */
-        IdeaResponse: {
-            data: components["schemas"]["Idea"];
-        };
-        /** @description Success body of `GET /styles`. */
-        WritingStyleListResponse: {
-            /** @description Your own styles and the prebuilt ones. */
-            data: components["schemas"]["WritingStyle"][];
-        };
-        /** @description Synchronous (`200`) success body of `POST /publications/{id}/drafts/generate`. */
-        GenerateDraftResponse: {
-            data: components["schemas"]["GenerateDraftResult"];
-        };
-        /** @description Asynchronous (`202`) acknowledgement body of `POST /publications/{id}/drafts/generate`. */
-        GenerateDraftAcceptedResponse: {
-            data: components["schemas"]["GenerateDraftAccepted"];
-        };
-        /** @description Success body of `GET /sessions/{id}`. */
-        SessionResponse: {
-            data: components["schemas"]["Session"];
-        };
-        /** @description Success body of `GET /sessions/{id}/drafts/{version}`. */
-        DraftResponse: {
-            data: components["schemas"]["Draft"];
-        };
-        /** @description Success body of `POST /sessions/{id}/publish`. */
-        PublishResultResponse: {
-            data: components["schemas"]["PublishResult"];
-        };
-        /** @description `200` success body of `POST /publications/{id}/scout/run`. */
-        ScoutRunQueuedResponse: {
-            data: components["schemas"]["ScoutRunQueued"];
-        };
-        /** @description `202` acknowledgement body of `POST /publications/{id}/scout/run` when a `webhookUrl` is given. */
-        ScoutRunAcceptedResponse: {
-            data: components["schemas"]["ScoutRunAccepted"];
-        };
-        /** @description Success body of the delete endpoints. */
-        DeletedResponse: {
-            data: components["schemas"]["Deleted"];
-        };
-        /**
-         * @description Machine-readable error code. The documented codes are listed; the server may send others,
-         *     so any string is accepted and clients must handle unknown codes.
-         *     `NOT_FOUND` (404) resource does not exist or is not yours; `VALIDATION_ERROR` (400) body or
-         *     parameters failed validation; `FORBIDDEN` (403) action not allowed for your account;
-         *     `QUOTA_EXCEEDED` (403) a plan limit was reached; `INVALID_JSON` (400) the body is not valid
-         *     JSON; `GENERATION_FAILED` (500) the AI writer failed to produce a draft; `PUBLISH_FAILED`
-         *     (500) publishing to the CMS failed; `SERVICE_UNAVAILABLE` (503) a backend service is not
-         *     configured or reachable; `BAD_GATEWAY` (502) an upstream service returned an error;
-         *     `INTERNAL_ERROR` (500) unexpected server error; `CONFLICT` (409) the write conflicts, most
-         *     often a slug already taken; `CMS_ERROR` (502) the CMS is unavailable;
-         *     `CMS_REQUEST_REJECTED` (status not documented; modelled as 500) the CMS refused the write.
-         */
-        ErrorCode: "NOT_FOUND" | "VALIDATION_ERROR" | "FORBIDDEN" | "QUOTA_EXCEEDED" | "INVALID_JSON" | "GENERATION_FAILED" | "PUBLISH_FAILED" | "SERVICE_UNAVAILABLE" | "BAD_GATEWAY" | "INTERNAL_ERROR" | "CONFLICT" | "CMS_ERROR" | "CMS_REQUEST_REJECTED" | (string & {});
-        /** @description Error body of every 4xx/5xx response. */
-        Error: {
-            /** @description Human-readable message. */
-            error: string;
-            code: components["schemas"]["ErrorCode"];
-        };
-        /** @description A plan limit was reached (`403`, code `QUOTA_EXCEEDED`). */
-        QuotaExceededError: components["schemas"]["Error"] & {
-            /**
-             * @description Always `QUOTA_EXCEEDED`.
-             * @constant
-             */
-            code: "QUOTA_EXCEEDED";
-            /** @description The maximum your plan allows. */
-            limit: number;
-            /** @description Your current usage. */
-            current: number;
-            /**
-             * Format: email
-             * @description Address to contact to upgrade the plan.
-             */
-            upgradeEmail: string;
-        };
-        /** @description Body of a `403`. The document uses the status for "you do not have permission" (code `FORBIDDEN`, schema `PermissionError`) and for "a quota limit has been reached" (code `QUOTA_EXCEEDED`, schema `QuotaExceededError`, which adds `limit`, `current` and `upgradeEmail`); read `code` to tell them apart. */
-        ForbiddenError: components["schemas"]["Error"] & (components["schemas"]["QuotaExceededError"] | components["schemas"]["PermissionError"]);
-        /** @description The action is not allowed for your account (`403`, documented code `FORBIDDEN`): the plain error shape. Any code but `QUOTA_EXCEEDED`, whose body carries more (`QuotaExceededError`). */
-        PermissionError: components["schemas"]["Error"] & {
-            /** @description `FORBIDDEN` as documented; never `QUOTA_EXCEEDED`. */
-            code?: unknown;
-        };
-        /** @description Draft generation failed (`500`, code `GENERATION_FAILED`). The body may also carry the `sessionId` of the failed session. */
-        GenerationFailedError: components["schemas"]["Error"] & {
-            /**
-             * Format: uuid
-             * @description The writing session whose generation failed. Assumption - not in the documents; absent when the server does not send it.
-             */
-            sessionId?: string;
-        };
-        /** @description Payload of a `draft.ready` delivery. */
-        DraftReadyEvent: {
-            /**
-             * @description The event type.
-             * @constant
-             */
-            event: "draft.ready";
-            /**
-             * Format: uuid
-             * @description The writing session returned by the `202` answer.
-             */
-            sessionId: string;
-            /**
-             * Format: uuid
-             * @description The publication the draft is for.
-             */
-            publicationId: string;
-            data: components["schemas"]["DraftWebhookResult"];
-            /**
-             * Format: date-time
-             * @description When the event happened (ISO 8601).
-             */
-            timestamp: string;
-        };
-        /** @description Payload of a `draft.published` delivery. */
-        DraftPublishedEvent: {
-            /**
-             * @description The event type.
-             * @constant
-             */
-            event: "draft.published";
-            /**
-             * Format: uuid
-             * @description The writing session returned by the `202` answer.
-             */
-            sessionId: string;
-            /**
-             * Format: uuid
-             * @description The publication the post was published in.
-             */
-            publicationId: string;
-            data: components["schemas"]["DraftWebhookResult"];
-            /**
-             * Format: date-time
-             * @description When the event happened (ISO 8601).
-             */
-            timestamp: string;
-        };
-        /** @description Payload of a `draft.failed` delivery. */
-        DraftFailedEvent: {
-            /**
-             * @description The event type.
-             * @constant
-             */
-            event: "draft.failed";
-            /**
-             * Format: uuid
-             * @description The writing session returned by the `202` answer.
-             */
-            sessionId: string;
-            /**
-             * Format: uuid
-             * @description The publication the draft was for.
-             */
-            publicationId: string;
-            /** @description Event data; the documents give it no shape for failures and it may be absent. */
-            data?: {
-                [key: string]: unknown;
-            };
-            /** @description Why generation failed. */
-            error: string;
-            /**
-             * Format: date-time
-             * @description When the event happened (ISO 8601).
-             */
-            timestamp: string;
-        };
-        /** @description Payload of a `scout.completed` delivery. */
-        ScoutCompletedEvent: {
-            /**
-             * @description The event type.
-             * @constant
-             */
-            event: "scout.completed";
-            /**
-             * Format: uuid
-             * @description Session ID from the `202` acknowledgement of the scout run (the generic payload structure lists the field). Whether it is filled for scout runs is not documented, so it may be absent or `null`.
-             */
-            sessionId?: string | null;
-            /**
-             * Format: uuid
-             * @description The publication the scout ran for.
-             */
-            publicationId: string;
-            /** @description Result of the scout run. Its fields are not documented; treat it as an open object. New ideas are readable with `GET /publications/{pubId}/ideas?status=new`. */
-            data: {
-                [key: string]: unknown;
-            };
-            /** @description Failure details, if the run failed (failure events carry `error`). */
-            error?: string;
-            /**
-             * Format: date-time
-             * @description When the event happened (ISO 8601).
-             */
-            timestamp: string;
-        };
-        /** @description The draft result carried by `draft.ready` and `draft.published` (the synchronous `200` result of draft generation; `sessionId` is also at the payload's top level). */
-        DraftWebhookResult: {
-            /**
-             * Format: uuid
-             * @description The writing session (may be omitted here; always at the top level).
-             */
-            sessionId?: string;
-            draft: components["schemas"]["DraftContent"];
-            status: components["schemas"]["GeneratedDraftStatus"];
-        };
+        UnixTimestamp: UnixTimestamp;
+        Slug: Slug;
+        WebhookUrl: WebhookUrl;
+        AutoPublishMode: AutoPublishMode;
+        TemplateId: TemplateId;
+        CommentsModeration: CommentsModeration;
+        TopicPriority: TopicPriority;
+        IdeaStatus: IdeaStatus;
+        SessionStatus: SessionStatus;
+        ScoutSchedule: ScoutSchedule;
+        DailyScoutSchedule: DailyScoutSchedule;
+        TimesPerDayScoutSchedule: TimesPerDayScoutSchedule;
+        EveryNDaysScoutSchedule: EveryNDaysScoutSchedule;
+        User: User;
+        Publication: Publication;
+        PublicationWithTopics: PublicationWithTopics;
+        CreatePublicationRequest: CreatePublicationRequest;
+        UpdatePublicationRequest: UpdatePublicationRequest;
+        Post: Post;
+        Topic: Topic;
+        CreateTopicRequest: CreateTopicRequest;
+        UpdateTopicRequest: UpdateTopicRequest;
+        IdeaSource: IdeaSource;
+        Idea: Idea;
+        WritingStyle: WritingStyle;
+        GenerateDraftRequest: GenerateDraftRequest;
+        DraftContent: DraftContent;
+        GenerateDraftResult: GenerateDraftResult;
+        GeneratedDraftStatus: GeneratedDraftStatus;
+        GenerateDraftAccepted: GenerateDraftAccepted;
+        DraftSummary: DraftSummary;
+        Session: Session;
+        Draft: Draft;
+        PublishDraftRequest: PublishDraftRequest;
+        SocialShareResult: SocialShareResult;
+        PublishResult: PublishResult;
+        RunScoutRequest: RunScoutRequest;
+        ScoutRunAccepted: ScoutRunAccepted;
+        ScoutRunQueued: ScoutRunQueued;
+        Deleted: Deleted;
+        UserResponse: UserResponse;
+        PublicationListResponse: PublicationListResponseSchema;
+        PublicationResponse: PublicationResponse;
+        PublicationWithTopicsResponse: PublicationWithTopicsResponse;
+        PostListResponse: PostListResponse;
+        TopicListResponse: TopicListResponseSchema;
+        TopicResponse: TopicResponse;
+        IdeaListResponse: IdeaListResponseSchema;
+        IdeaResponse: IdeaResponse;
+        WritingStyleListResponse: WritingStyleListResponse;
+        GenerateDraftResponse: GenerateDraftResponse;
+        GenerateDraftAcceptedResponse: GenerateDraftAcceptedResponse;
+        SessionResponse: SessionResponse;
+        DraftResponse: DraftResponse;
+        PublishResultResponse: PublishResultResponse;
+        ScoutRunQueuedResponse: ScoutRunQueuedResponse;
+        ScoutRunAcceptedResponse: ScoutRunAcceptedResponse;
+        DeletedResponse: DeletedResponse;
+        ErrorCode: ErrorCode;
+        Error: ErrorSchema;
+        QuotaExceededError: QuotaExceededError;
+        ForbiddenError: ForbiddenError;
+        PermissionError: PermissionError;
+        GenerationFailedError: GenerationFailedError;
+        DraftReadyEvent: DraftReadyEvent;
+        DraftPublishedEvent: DraftPublishedEvent;
+        DraftFailedEvent: DraftFailedEvent;
+        ScoutCompletedEvent: ScoutCompletedEvent;
+        DraftWebhookResult: DraftWebhookResult;
     };
     responses: {
-        /** @description Missing or invalid API key. The code is not documented; the example shows `UNAUTHORIZED`. */
+        /** Missing or invalid API key. The code is not documented; the example shows `UNAUTHORIZED`. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The publication does not exist or does not belong to you (`NOT_FOUND`). */
+        /** The publication does not exist or does not belong to you (`NOT_FOUND`). */
         PublicationNotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The topic does not exist or does not belong to you (`NOT_FOUND`). */
+        /** The topic does not exist or does not belong to you (`NOT_FOUND`). */
         TopicNotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The idea does not exist or does not belong to you (`NOT_FOUND`). */
+        /** The idea does not exist or does not belong to you (`NOT_FOUND`). */
         IdeaNotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The session does not exist or does not belong to you (`NOT_FOUND`). */
+        /** The session does not exist or does not belong to you (`NOT_FOUND`). */
         SessionNotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The write conflicts with existing data, most often a slug that is already taken (`CONFLICT`). */
+        /** The write conflicts with existing data, most often a slug that is already taken (`CONFLICT`). */
         Conflict: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Too many requests. Back off and retry after a short delay. No limits or rate-limit headers are documented; the code is not documented either (the example shows `RATE_LIMITED`). */
+        /** Too many requests. Back off and retry after a short delay. No limits or rate-limit headers are documented; the code is not documented either (the example shows `RATE_LIMITED`). */
         RateLimited: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Something went wrong on Hot Metal's end (`INTERNAL_ERROR`). */
+        /** Something went wrong on Hot Metal's end (`INTERNAL_ERROR`). */
         InternalError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Something went wrong on Hot Metal's end (`INTERNAL_ERROR`), or the CMS refused the write (`CMS_REQUEST_REJECTED`). */
+        /** Something went wrong on Hot Metal's end (`INTERNAL_ERROR`), or the CMS refused the write (`CMS_REQUEST_REJECTED`). */
         CmsInternalError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The publication's CMS is unavailable or returned an error (`CMS_ERROR`). */
+        /** The publication's CMS is unavailable or returned an error (`CMS_ERROR`). */
         CmsBadGateway: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description Publishing the draft to the CMS failed (`PUBLISH_FAILED`), the CMS refused the write (`CMS_REQUEST_REJECTED`), or another server error occurred (`INTERNAL_ERROR`). */
+        /** Publishing the draft to the CMS failed (`PUBLISH_FAILED`), the CMS refused the write (`CMS_REQUEST_REJECTED`), or another server error occurred (`INTERNAL_ERROR`). */
         PublishFailed: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The content scout service returned an error (`BAD_GATEWAY`). */
+        /** The content scout service returned an error (`BAD_GATEWAY`). */
         ScoutBadGateway: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
-        /** @description The content scout service is not configured or not reachable (`SERVICE_UNAVAILABLE`). */
+        /** The content scout service is not configured or not reachable (`SERVICE_UNAVAILABLE`). */
         ScoutUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
     parameters: {
         /**
-         * @description ID (UUID) of a publication you own.
+         * ID (UUID) of a publication you own.
+         *
          * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
          */
         PublicationId: string;
         /**
-         * @description ID (UUID) of a publication you own.
+         * ID (UUID) of a publication you own.
+         *
          * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
          */
         PubId: string;
         /**
-         * @description ID (UUID) of a topic of one of your publications.
+         * ID (UUID) of a topic of one of your publications.
+         *
          * @example 3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e
          */
         TopicId: string;
         /**
-         * @description ID (UUID) of an idea of one of your publications.
+         * ID (UUID) of an idea of one of your publications.
+         *
          * @example 5d2f8a1c-4b6e-4c9d-8a3f-7e1b2c4d6f8a
          */
         IdeaId: string;
         /**
-         * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+         * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+         *
          * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
          */
         SessionId: string;
         /**
-         * @description Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+         * Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+         *
          * @example 2
          */
         DraftVersion: number;
         /**
-         * @description Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
+         * Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
+         *
          * @example new
          */
-        IdeaStatusFilter: components["schemas"]["IdeaStatus"];
+        IdeaStatusFilter: IdeaStatus;
         /**
-         * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+         * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
          *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+         *
          * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
          */
         WebhookSignature: string;
         /**
-         * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+         * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+         *
          * @example HotMetal-Webhook/1.0
          */
         WebhookUserAgent: "HotMetal-Webhook/1.0";
@@ -1534,6 +820,900 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+/**
+ * Unix timestamp (integer seconds since the epoch).
+ *
+ * @example 1773415800
+ */
+export type UnixTimestamp = number;
+/**
+ * URL slug; lowercase letters and digits in words separated by single hyphens.
+ *
+ * @example forge-weekly
+ */
+export type Slug = string;
+/**
+ * HTTPS URL that receives the signed webhook delivery. Rules: must use HTTPS; must not point
+ *     to localhost, private IP addresses (10.x, 172.16-31.x, 192.168.x) or internal hostnames
+ *     (ending `.local` or `.internal`); at most 2048 characters. The `pattern` enforces these
+ *     rules on the URL text; the server checks the parsed URL and answers `400 VALIDATION_ERROR`
+ *     for a URL it refuses (it may also refuse other loopback or private addresses).
+ *
+ * Format: uri
+ * @example https://hooks.forgeweekly.com/hotmetal
+ */
+export type WebhookUrl = string;
+/**
+ * What the publication's automation does after a scout run. The values are documented; their
+ *     meanings are assumed from the names: `ideas-only` (the scout only collects ideas), `draft`
+ *     (drafts are generated for review), `full-auto` (drafts are generated and published).
+ *
+ * @enum {string}
+ */
+export type AutoPublishMode = "ideas-only" | "draft" | "full-auto";
+/**
+ * Design of the public blog. An unrecognised value is rejected with `400`.
+ *
+ * @enum {string}
+ */
+export type TemplateId = "starter" | "editorial" | "bold";
+/**
+ * Whether reader comments appear immediately (`auto-approve`) or after approval (`pre-approve`).
+ *
+ * @enum {string}
+ */
+export type CommentsModeration = "auto-approve" | "pre-approve";
+/**
+ * Topic priority; 1 is the highest, 3 the lowest.
+ *
+ * @enum {integer}
+ */
+export type TopicPriority = 1 | 2 | 3;
+/**
+ * Review state of an idea.
+ *
+ * @enum {string}
+ */
+export type IdeaStatus = "new" | "reviewed" | "promoted" | "dismissed";
+/**
+ * State of a writing session. Assumption - a session becomes `completed` once its draft is published; when it becomes `archived` is not documented.
+ *
+ * @enum {string}
+ */
+export type SessionStatus = "active" | "completed" | "archived";
+/**
+ * When the content scout runs for the publication automatically. One of three shapes, told
+ *     apart by `type`: `daily` at `hour`; `times_per_day` (`count` runs a day, evenly spaced);
+ *     `every_n_days` (every `days` days at `hour`).
+ */
+export type ScoutSchedule = DailyScoutSchedule | TimesPerDayScoutSchedule | EveryNDaysScoutSchedule;
+/** Run once a day at `hour`. */
+export type DailyScoutSchedule = {
+    /**
+     * Schedule kind, `daily`. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "daily";
+    /** Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
+    hour: number;
+};
+/** Run `count` times a day, evenly spaced. */
+export type TimesPerDayScoutSchedule = {
+    /**
+     * Schedule kind, `times_per_day`. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "times_per_day";
+    /** Runs per day (2-6). */
+    count: number;
+};
+/** Run every `days` days at `hour`. */
+export type EveryNDaysScoutSchedule = {
+    /**
+     * Schedule kind, `every_n_days`. (enum property replaced by openapi-typescript)
+     *
+     * @enum {string}
+     */
+    type: "every_n_days";
+    /** Days between runs (2-7). */
+    days: number;
+    /** Hour of the day (0-23). Assumption, not stated by the documents - the hour is in UTC (not the publication's `timezone`). */
+    hour: number;
+};
+/** The user that owns the API key. */
+export type User = {
+    /**
+     * User ID.
+     *
+     * Format: uuid
+     */
+    id: string;
+    /**
+     * The user's email address.
+     *
+     * Format: email
+     */
+    email: string;
+    /** The user's display name. */
+    name: string;
+    /** The user's plan tier (e.g. `free`). The set of tiers is not documented; plan limits produce `QUOTA_EXCEEDED` errors. */
+    tier: string;
+};
+/** A publication (blog). Every property is always present; nullable properties are `null` when not set. */
+export type Publication = {
+    /**
+     * Publication ID.
+     *
+     * Format: uuid
+     */
+    id: string;
+    /**
+     * ID of the owning user.
+     *
+     * Format: uuid
+     */
+    userId: string;
+    /** Publication name. */
+    name: string;
+    slug: Slug;
+    /** What the publication is about. */
+    description: string | null;
+    /** Tone the AI writer should use. */
+    writingTone: string | null;
+    /** Author name used for posts unless publishing overrides it. */
+    defaultAuthor: string;
+    autoPublishMode: AutoPublishMode;
+    /** Target number of posts per week. */
+    cadencePostsPerWeek: number;
+    scoutSchedule: ScoutSchedule;
+    /** IANA time zone name of the publication (e.g. `America/New_York`). */
+    timezone: string;
+    /** Unix timestamp of the next scheduled scout run; `null` when none is scheduled (e.g. automation paused). */
+    nextScoutAt: number | null;
+    /** Whether the scout runs on its schedule. When false, automation is paused; the saved schedule is kept. */
+    scoutEnabled: boolean;
+    /**
+     * ID of the publication's record in the CMS; `null` until it has one.
+     *
+     * Format: uuid
+     */
+    cmsPublicationId: string | null;
+    /**
+     * Default writing style (from `GET /styles`); `null` for none.
+     *
+     * Format: uuid
+     */
+    styleId: string | null;
+    /** Design of the public blog: one of `TemplateId`'s values when written. Open in responses - the documents do not close the set, so a design added later arrives as it is instead of failing the response. */
+    templateId: TemplateId | (string & {});
+    /** Short tagline shown on the blog. */
+    tagline: string | null;
+    /** URL of the logo image. */
+    logoUrl: string | null;
+    /** URL of the header image. */
+    headerImageUrl: string | null;
+    /** Accent colour of the blog design (e.g. a hex colour such as `#d9480f`). */
+    accentColor: string | null;
+    /** Links to the publication's social profiles. Its keys are not documented; assumed to map a network name (e.g. `twitter`, `linkedin`) to a profile URL. */
+    socialLinks: {
+        [key: string]: unknown;
+    } | null;
+    /** Custom domain serving the blog, if any. */
+    customDomain: string | null;
+    /** Meta description used by search engines. */
+    metaDescription: string | null;
+    /** Whether the full-content feed is published. */
+    feedFullEnabled: boolean;
+    /** Whether the partial-content (excerpt) feed is published. */
+    feedPartialEnabled: boolean;
+    /** Whether reader comments are enabled. */
+    commentsEnabled: boolean;
+    commentsModeration: CommentsModeration;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** A publication plus the array of its topics (returned by `GET /publications/{id}`). */
+export type PublicationWithTopics = Publication & {
+    /** The publication's topics. */
+    topics: Topic[];
+};
+/** A new publication. `name` and `slug` are required. */
+export type CreatePublicationRequest = {
+    /** Publication name. */
+    name: string;
+    slug: Slug;
+    /** What the publication is about. */
+    description?: string;
+    /** Tone the AI writer should use. */
+    writingTone?: string;
+    /** Author name used for posts. */
+    defaultAuthor?: string;
+    autoPublishMode?: AutoPublishMode;
+    /** Target number of posts per week (at least 1). */
+    cadencePostsPerWeek?: number;
+    scoutSchedule?: ScoutSchedule;
+    /** IANA time zone name (e.g. `America/New_York`); an unknown zone gives `400`. */
+    timezone?: string;
+};
+/** Fields to change; every field is optional and only what you send changes. */
+export type UpdatePublicationRequest = {
+    /** Publication name. */
+    name?: string;
+    slug?: Slug;
+    /** What the publication is about; `null` clears it. */
+    description?: string | null;
+    /** Tone the AI writer should use; `null` clears it. */
+    writingTone?: string | null;
+    /** Author name used for posts. */
+    defaultAuthor?: string;
+    autoPublishMode?: AutoPublishMode;
+    /** Target number of posts per week (at least 1). */
+    cadencePostsPerWeek?: number;
+    scoutSchedule?: ScoutSchedule;
+    /** IANA time zone name (e.g. `America/New_York`). */
+    timezone?: string;
+    /** False pauses automation (the scout stops running on its schedule); the schedule is kept and resumes when set back to true. */
+    scoutEnabled?: boolean;
+    /**
+     * Default writing style (from `GET /styles`); `null` removes it.
+     *
+     * Format: uuid
+     */
+    styleId?: string | null;
+    templateId?: TemplateId;
+    /** Publish the full-content feed. */
+    feedFullEnabled?: boolean;
+    /** Publish the partial-content (excerpt) feed. */
+    feedPartialEnabled?: boolean;
+    /** Enable reader comments. */
+    commentsEnabled?: boolean;
+    commentsModeration?: CommentsModeration;
+};
+/** A post published in the publication's CMS. */
+export type Post = {
+    /**
+     * Post ID (the CMS post, as `postId` of publishing and `cmsPostId` of a session).
+     *
+     * Format: uuid
+     */
+    id: string;
+    /** Post title. */
+    title: string;
+    /** URL slug of the post. */
+    slug: string;
+    /** Post status in the CMS (e.g. `published`). The set of values is not documented. */
+    status: string;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** A topic of a publication. */
+export type Topic = {
+    /**
+     * Topic ID.
+     *
+     * Format: uuid
+     */
+    id: string;
+    /**
+     * ID of the publication the topic belongs to.
+     *
+     * Format: uuid
+     */
+    publicationId: string;
+    /** Topic name. */
+    name: string;
+    /** What the topic covers. */
+    description: string | null;
+    priority: TopicPriority;
+    /** Whether the scout searches this topic. */
+    isActive: boolean;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** A new topic. `name` is required. */
+export type CreateTopicRequest = {
+    /** Topic name. */
+    name: string;
+    /** What the topic covers. */
+    description?: string;
+    /**
+     * Priority; 1 (the default) is the highest.
+     *
+     * @default 1
+     */
+    priority?: TopicPriority;
+};
+/** Fields to change; every field is optional. */
+export type UpdateTopicRequest = {
+    /** Topic name. */
+    name?: string;
+    /** What the topic covers; `null` clears it. */
+    description?: string | null;
+    priority?: TopicPriority;
+    /** Whether the scout searches this topic. */
+    isActive?: boolean;
+};
+/** A web source an idea is based on. */
+export type IdeaSource = {
+    /**
+     * URL of the source.
+     *
+     * Format: uri
+     */
+    url: string;
+    /** Title of the source. */
+    title?: string;
+    /** Excerpt of the source. */
+    snippet?: string;
+    /**
+     * When the source was published. Assumption - an ISO 8601 string as reported by the source (not a Hot Metal resource timestamp, which would be a Unix integer).
+     *
+     * Format: date-time
+     */
+    publishedAt?: string;
+};
+/** A content idea found by the scout. */
+export type Idea = {
+    /**
+     * Idea ID.
+     *
+     * Format: uuid
+     */
+    id: string;
+    /**
+     * ID of the publication the idea belongs to.
+     *
+     * Format: uuid
+     */
+    publicationId: string;
+    /**
+     * ID of the topic the idea came from, if any.
+     *
+     * Format: uuid
+     */
+    topicId: string | null;
+    /** Proposed post title. */
+    title: string;
+    /** The angle the post should take. */
+    angle: string;
+    /** Summary of the idea. */
+    summary: string;
+    /** Sources the idea is based on, if any. */
+    sources: IdeaSource[] | null;
+    status: IdeaStatus;
+    /**
+     * Writing session started from the idea, if any.
+     *
+     * Format: uuid
+     */
+    sessionId: string | null;
+    /** Relevance score assigned by the scout, if any (scale not documented). */
+    relevanceScore: number | null;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** A writing style for the AI writer; either prebuilt (system) or created by the user. */
+export type WritingStyle = {
+    /**
+     * Style ID (use as `styleId`).
+     *
+     * Format: uuid
+     */
+    id: string;
+    /**
+     * Owning user; `null` for prebuilt styles.
+     *
+     * Format: uuid
+     */
+    userId: string | null;
+    /** Style name. */
+    name: string;
+    /** What the style sounds like. */
+    description: string | null;
+    /** Instructions the style gives the AI writer. */
+    systemPrompt: string;
+    /** Whether this is a prebuilt system style. */
+    isPrebuilt: boolean;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/**
+ * What the AI writer should write. Without `webhookUrl` the call blocks until the draft is
+ *     ready (`200`); with it the call answers `202` at once and the result arrives by webhook.
+ */
+export type GenerateDraftRequest = {
+    /** Working title of the post. */
+    title: string;
+    /** Detailed writing instructions for the AI writer. */
+    instructions: string;
+    /**
+     * Writing style to use (an `id` from `GET /styles`).
+     *
+     * Format: uuid
+     */
+    styleId?: string;
+    /**
+     * Publish the draft to the CMS automatically once it is generated.
+     *
+     * @default false
+     */
+    autoPublish?: boolean;
+    /**
+     * Optional. When set, the call answers `202 Accepted` at once with the session ID and the
+     *     result is delivered to this URL as a signed `draft.ready`, `draft.published` or
+     *     `draft.failed` webhook; without it the call blocks and answers `200` with the draft.
+     *     The URL must use HTTPS; must not point to localhost, private IP addresses (10.x,
+     *     172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may be at
+     *     most 2048 characters long. A refused URL gives `400 VALIDATION_ERROR`.
+     */
+    webhookUrl?: WebhookUrl;
+};
+/** A generated draft. */
+export type DraftContent = {
+    /** Draft version within the session. */
+    version: number;
+    /** Draft title. */
+    title: string | null;
+    /** Draft body as HTML. */
+    content: string;
+    /** Number of words in the draft. */
+    wordCount: number;
+};
+/** Result of a synchronous draft generation. */
+export type GenerateDraftResult = {
+    /**
+     * The writing session that holds the draft (use with `/sessions/{id}`).
+     *
+     * Format: uuid
+     */
+    sessionId: string;
+    draft: DraftContent;
+    status: GeneratedDraftStatus;
+};
+/** State of a generated draft: `draft_ready` when it awaits review (`draft.ready`); `published` when `autoPublish` published it (`draft.published`). The documents do not close the set, so it is open: a state added later arrives as it is. */
+export type GeneratedDraftStatus = "draft_ready" | "published" | (string & {});
+/** Acknowledgement of an asynchronous draft generation; the result arrives by webhook. */
+export type GenerateDraftAccepted = {
+    /**
+     * The writing session being generated.
+     *
+     * Format: uuid
+     */
+    sessionId: string;
+    /**
+     * Always `generating`.
+     *
+     * @constant
+     */
+    status: "generating";
+};
+/** Summary of a session's latest draft. */
+export type DraftSummary = {
+    /**
+     * Draft ID.
+     *
+     * Format: uuid
+     */
+    id: string;
+    /** Draft version. */
+    version: number;
+    /** Draft title. */
+    title: string | null;
+    /** Number of words. */
+    wordCount: number;
+    createdAt: UnixTimestamp;
+};
+/** A writing session and a summary of its current draft. */
+export type Session = {
+    /**
+     * Session ID.
+     *
+     * Format: uuid
+     */
+    id: string;
+    /** Session title. */
+    title: string | null;
+    status: SessionStatus;
+    /**
+     * Publication the session writes for.
+     *
+     * Format: uuid
+     */
+    publicationId: string | null;
+    /**
+     * ID of the published CMS post; `null` until published.
+     *
+     * Format: uuid
+     */
+    cmsPostId: string | null;
+    /** Latest draft version number. Assumption - `0` before the first draft exists. */
+    currentDraftVersion: number;
+    /** Summary of the latest draft; `null` when there is none (or it is unavailable). */
+    currentDraft: DraftSummary | null;
+    createdAt: UnixTimestamp;
+    updatedAt: UnixTimestamp;
+};
+/** One draft version of a session. */
+export type Draft = {
+    /** Draft version. */
+    version: number;
+    /** Draft title. */
+    title: string | null;
+    /** Draft body as HTML. */
+    content: string;
+    /** Number of words. */
+    wordCount: number;
+    /** Whether this version is marked final. */
+    isFinal: boolean;
+    createdAt: UnixTimestamp;
+};
+/** Publishing options; every field is optional. */
+export type PublishDraftRequest = {
+    /** URL slug of the post (defaults to one derived from the title). */
+    slug?: string;
+    /** Author name; overrides the publication's default author. */
+    author?: string;
+    /** Comma-separated tags (e.g. `ai-agents,engineering`). */
+    tags?: string;
+    /** Custom excerpt / meta description. */
+    excerpt?: string;
+    /** Draft version to publish; defaults to the latest. */
+    draftVersion?: number;
+    /**
+     * Also share the post on LinkedIn.
+     *
+     * @default false
+     */
+    publishToLinkedIn?: boolean;
+    /**
+     * Also post it on X (Twitter).
+     *
+     * @default false
+     */
+    publishToTwitter?: boolean;
+    /** Custom tweet text, at most 256 characters (room is left for the link). */
+    tweetText?: string;
+    /** Custom LinkedIn post text, at most 3000 characters. */
+    linkedInText?: string;
+};
+/** Outcome of sharing the post on one network. */
+export type SocialShareResult = {
+    /** Whether the share succeeded. */
+    success: boolean;
+    /** Why the share failed. Assumed absent or `null` when `success` is true. */
+    error?: string | null;
+};
+/** The published post. */
+export type PublishResult = {
+    /**
+     * ID of the post in the CMS.
+     *
+     * Format: uuid
+     */
+    postId: string;
+    /** URL slug of the post. */
+    slug: string;
+    /**
+     * Public URL of the post.
+     *
+     * Format: uri
+     */
+    url: string;
+    /** Results of social sharing, per network. Assumption - a network appears only when sharing to it was requested, and `social` is omitted when none was. */
+    social?: {
+        linkedin?: SocialShareResult;
+        twitter?: SocialShareResult;
+    };
+};
+/** Optional scout run options. The body may be omitted. */
+export type RunScoutRequest = {
+    /**
+     * Optional. When set, the run is processed asynchronously and its result is delivered to
+     *     this URL as a signed `scout.completed` webhook when the run finishes (with `error` set if
+     *     it failed). The URL must use HTTPS; must not point to localhost, private IP addresses
+     *     (10.x, 172.16-31.x, 192.168.x) or internal hostnames (`.local`, `.internal`); and may
+     *     be at most 2048 characters long. A refused URL gives `400 VALIDATION_ERROR`.
+     */
+    webhookUrl?: WebhookUrl;
+};
+/**
+ * Acknowledgement of a scout run started with a `webhookUrl` (`202 Accepted`, "with a session
+ *     ID"); the result arrives as a `scout.completed` webhook. Assumption: the session ID is in
+ *     `sessionId`, as in draft generation's `202` answer; other fields may accompany it.
+ */
+export type ScoutRunAccepted = {
+    /**
+     * Session ID of the background run; the `scout.completed` delivery refers to it.
+     *
+     * Format: uuid
+     */
+    sessionId: string;
+};
+/** The scout run was queued; results arrive as new ideas (and as a `scout.completed` webhook if a `webhookUrl` was given). */
+export type ScoutRunQueued = {
+    /**
+     * Always `true`.
+     *
+     * @constant
+     */
+    queued: true;
+};
+/** Confirmation of a deletion. */
+export type Deleted = {
+    /**
+     * Always `true`.
+     *
+     * @constant
+     */
+    deleted: true;
+};
+/** Success body of `GET /me`. */
+export type UserResponse = {
+    data: User;
+};
+/** Success body of `GET /publications`. */
+export type PublicationListResponseSchema = {
+    /** Your publications, ordered by creation time. */
+    data: Publication[];
+};
+/** Success body of `POST /publications` and `PATCH /publications/{id}`. */
+export type PublicationResponse = {
+    data: Publication;
+};
+/** Success body of `GET /publications/{id}`. */
+export type PublicationWithTopicsResponse = {
+    data: PublicationWithTopics;
+};
+/** Success body of `GET /publications/{id}/posts`. */
+export type PostListResponse = {
+    /** Up to 50 published posts. */
+    data: Post[];
+};
+/** Success body of `GET /publications/{pubId}/topics`. */
+export type TopicListResponseSchema = {
+    /** The publication's topics, ordered by creation time. */
+    data: Topic[];
+};
+/** Success body of `POST /publications/{pubId}/topics` and `PATCH /topics/{id}`. */
+export type TopicResponse = {
+    data: Topic;
+};
+/** Success body of `GET /publications/{pubId}/ideas`. */
+export type IdeaListResponseSchema = {
+    /** The publication's ideas, ordered by creation time. */
+    data: Idea[];
+};
+/** Success body of `GET /ideas/{id}`. */
+export type IdeaResponse = {
+    data: Idea;
+};
+/** Success body of `GET /styles`. */
+export type WritingStyleListResponse = {
+    /** Your own styles and the prebuilt ones. */
+    data: WritingStyle[];
+};
+/** Synchronous (`200`) success body of `POST /publications/{id}/drafts/generate`. */
+export type GenerateDraftResponse = {
+    data: GenerateDraftResult;
+};
+/** Asynchronous (`202`) acknowledgement body of `POST /publications/{id}/drafts/generate`. */
+export type GenerateDraftAcceptedResponse = {
+    data: GenerateDraftAccepted;
+};
+/** Success body of `GET /sessions/{id}`. */
+export type SessionResponse = {
+    data: Session;
+};
+/** Success body of `GET /sessions/{id}/drafts/{version}`. */
+export type DraftResponse = {
+    data: Draft;
+};
+/** Success body of `POST /sessions/{id}/publish`. */
+export type PublishResultResponse = {
+    data: PublishResult;
+};
+/** `200` success body of `POST /publications/{id}/scout/run`. */
+export type ScoutRunQueuedResponse = {
+    data: ScoutRunQueued;
+};
+/** `202` acknowledgement body of `POST /publications/{id}/scout/run` when a `webhookUrl` is given. */
+export type ScoutRunAcceptedResponse = {
+    data: ScoutRunAccepted;
+};
+/** Success body of the delete endpoints. */
+export type DeletedResponse = {
+    data: Deleted;
+};
+/**
+ * Machine-readable error code. The documented codes are listed; the server may send others,
+ *     so any string is accepted and clients must handle unknown codes.
+ *     `NOT_FOUND` (404) resource does not exist or is not yours; `VALIDATION_ERROR` (400) body or
+ *     parameters failed validation; `FORBIDDEN` (403) action not allowed for your account;
+ *     `QUOTA_EXCEEDED` (403) a plan limit was reached; `INVALID_JSON` (400) the body is not valid
+ *     JSON; `GENERATION_FAILED` (500) the AI writer failed to produce a draft; `PUBLISH_FAILED`
+ *     (500) publishing to the CMS failed; `SERVICE_UNAVAILABLE` (503) a backend service is not
+ *     configured or reachable; `BAD_GATEWAY` (502) an upstream service returned an error;
+ *     `INTERNAL_ERROR` (500) unexpected server error; `CONFLICT` (409) the write conflicts, most
+ *     often a slug already taken; `CMS_ERROR` (502) the CMS is unavailable;
+ *     `CMS_REQUEST_REJECTED` (status not documented; modelled as 500) the CMS refused the write.
+ */
+export type ErrorCode = "NOT_FOUND" | "VALIDATION_ERROR" | "FORBIDDEN" | "QUOTA_EXCEEDED" | "INVALID_JSON" | "GENERATION_FAILED" | "PUBLISH_FAILED" | "SERVICE_UNAVAILABLE" | "BAD_GATEWAY" | "INTERNAL_ERROR" | "CONFLICT" | "CMS_ERROR" | "CMS_REQUEST_REJECTED" | (string & {});
+/** Error body of every 4xx/5xx response. */
+export type ErrorSchema = {
+    /** Human-readable message. */
+    error: string;
+    code: ErrorCode;
+};
+/** A plan limit was reached (`403`, code `QUOTA_EXCEEDED`). */
+export type QuotaExceededError = ErrorSchema & {
+    /**
+     * Always `QUOTA_EXCEEDED`.
+     *
+     * @constant
+     */
+    code: "QUOTA_EXCEEDED";
+    /** The maximum your plan allows. */
+    limit: number;
+    /** Your current usage. */
+    current: number;
+    /**
+     * Address to contact to upgrade the plan.
+     *
+     * Format: email
+     */
+    upgradeEmail: string;
+};
+/** Body of a `403`. The document uses the status for "you do not have permission" (code `FORBIDDEN`, schema `PermissionError`) and for "a quota limit has been reached" (code `QUOTA_EXCEEDED`, schema `QuotaExceededError`, which adds `limit`, `current` and `upgradeEmail`); read `code` to tell them apart. */
+export type ForbiddenError = ErrorSchema & (QuotaExceededError | PermissionError);
+/** The action is not allowed for your account (`403`, documented code `FORBIDDEN`): the plain error shape. Any code but `QUOTA_EXCEEDED`, whose body carries more (`QuotaExceededError`). */
+export type PermissionError = ErrorSchema & {
+    /** `FORBIDDEN` as documented; never `QUOTA_EXCEEDED`. */
+    code?: unknown;
+};
+/** Draft generation failed (`500`, code `GENERATION_FAILED`). The body may also carry the `sessionId` of the failed session. */
+export type GenerationFailedError = ErrorSchema & {
+    /**
+     * The writing session whose generation failed. Assumption - not in the documents; absent when the server does not send it.
+     *
+     * Format: uuid
+     */
+    sessionId?: string;
+};
+/** Payload of a `draft.ready` delivery. */
+export type DraftReadyEvent = {
+    /**
+     * The event type.
+     *
+     * @constant
+     */
+    event: "draft.ready";
+    /**
+     * The writing session returned by the `202` answer.
+     *
+     * Format: uuid
+     */
+    sessionId: string;
+    /**
+     * The publication the draft is for.
+     *
+     * Format: uuid
+     */
+    publicationId: string;
+    data: DraftWebhookResult;
+    /**
+     * When the event happened (ISO 8601).
+     *
+     * Format: date-time
+     */
+    timestamp: string;
+};
+/** Payload of a `draft.published` delivery. */
+export type DraftPublishedEvent = {
+    /**
+     * The event type.
+     *
+     * @constant
+     */
+    event: "draft.published";
+    /**
+     * The writing session returned by the `202` answer.
+     *
+     * Format: uuid
+     */
+    sessionId: string;
+    /**
+     * The publication the post was published in.
+     *
+     * Format: uuid
+     */
+    publicationId: string;
+    data: DraftWebhookResult;
+    /**
+     * When the event happened (ISO 8601).
+     *
+     * Format: date-time
+     */
+    timestamp: string;
+};
+/** Payload of a `draft.failed` delivery. */
+export type DraftFailedEvent = {
+    /**
+     * The event type.
+     *
+     * @constant
+     */
+    event: "draft.failed";
+    /**
+     * The writing session returned by the `202` answer.
+     *
+     * Format: uuid
+     */
+    sessionId: string;
+    /**
+     * The publication the draft was for.
+     *
+     * Format: uuid
+     */
+    publicationId: string;
+    /** Event data; the documents give it no shape for failures and it may be absent. */
+    data?: {
+        [key: string]: unknown;
+    };
+    /** Why generation failed. */
+    error: string;
+    /**
+     * When the event happened (ISO 8601).
+     *
+     * Format: date-time
+     */
+    timestamp: string;
+};
+/** Payload of a `scout.completed` delivery. */
+export type ScoutCompletedEvent = {
+    /**
+     * The event type.
+     *
+     * @constant
+     */
+    event: "scout.completed";
+    /**
+     * Session ID from the `202` acknowledgement of the scout run (the generic payload structure lists the field). Whether it is filled for scout runs is not documented, so it may be absent or `null`.
+     *
+     * Format: uuid
+     */
+    sessionId?: string | null;
+    /**
+     * The publication the scout ran for.
+     *
+     * Format: uuid
+     */
+    publicationId: string;
+    /** Result of the scout run. Its fields are not documented; treat it as an open object. New ideas are readable with `GET /publications/{pubId}/ideas?status=new`. */
+    data: {
+        [key: string]: unknown;
+    };
+    /** Failure details, if the run failed (failure events carry `error`). */
+    error?: string;
+    /**
+     * When the event happened (ISO 8601).
+     *
+     * Format: date-time
+     */
+    timestamp: string;
+};
+/** The draft result carried by `draft.ready` and `draft.published` (the synchronous `200` result of draft generation; `sessionId` is also at the payload's top level). */
+export type DraftWebhookResult = {
+    /**
+     * The writing session (may be omitted here; always at the top level).
+     *
+     * Format: uuid
+     */
+    sessionId?: string;
+    draft: DraftContent;
+    status: GeneratedDraftStatus;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     getCurrentUser: {
@@ -1545,13 +1725,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The authenticated user. */
+            /** The authenticated user. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": UserResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1568,13 +1748,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Your publications. */
+            /** Your publications. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicationListResponse"];
+                    "application/json": PublicationListResponseSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1591,36 +1771,36 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreatePublicationRequest"];
+                "application/json": CreatePublicationRequest;
             };
         };
         responses: {
-            /** @description The publication was created. */
+            /** The publication was created. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicationResponse"];
+                    "application/json": PublicationResponse;
                 };
             };
-            /** @description Validation failed (e.g. missing name, bad slug, unknown time zone) or the body is not valid JSON. */
+            /** Validation failed (e.g. missing name, bad slug, unknown time zone) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. You have as many publications as your plan allows (`QUOTA_EXCEEDED`); the body says the limit, your usage and whom to contact to upgrade. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. You have as many publications as your plan allows (`QUOTA_EXCEEDED`); the body says the limit, your usage and whom to contact to upgrade. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             409: components["responses"]["Conflict"];
@@ -1635,7 +1815,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -1644,13 +1825,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The publication and its topics. */
+            /** The publication and its topics. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicationWithTopicsResponse"];
+                    "application/json": PublicationWithTopicsResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1665,7 +1846,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -1674,13 +1856,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The publication was deleted. */
+            /** The publication was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeletedResponse"];
+                    "application/json": DeletedResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1696,7 +1878,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -1705,36 +1888,36 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["UpdatePublicationRequest"];
+                "application/json": UpdatePublicationRequest;
             };
         };
         responses: {
-            /** @description The updated publication. */
+            /** The updated publication. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicationResponse"];
+                    "application/json": PublicationResponse;
                 };
             };
-            /** @description Validation failed (e.g. bad slug, unknown template) or the body is not valid JSON. */
+            /** Validation failed (e.g. bad slug, unknown template) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The requested settings exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The requested settings exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             404: components["responses"]["PublicationNotFound"];
@@ -1750,7 +1933,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -1759,13 +1943,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Up to 50 posts. */
+            /** Up to 50 posts. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostListResponse"];
+                    "application/json": PostListResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1781,7 +1965,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -1790,13 +1975,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The publication's topics. */
+            /** The publication's topics. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopicListResponse"];
+                    "application/json": TopicListResponseSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1811,7 +1996,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -1820,36 +2006,36 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTopicRequest"];
+                "application/json": CreateTopicRequest;
             };
         };
         responses: {
-            /** @description The topic was created. */
+            /** The topic was created. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopicResponse"];
+                    "application/json": TopicResponse;
                 };
             };
-            /** @description Validation failed (missing name, bad priority) or the body is not valid JSON. */
+            /** Validation failed (missing name, bad priority) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The publication has as many topics as your plan allows (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. The publication has as many topics as your plan allows (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             404: components["responses"]["PublicationNotFound"];
@@ -1863,7 +2049,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a topic of one of your publications.
+                 * ID (UUID) of a topic of one of your publications.
+                 *
                  * @example 3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e
                  */
                 id: components["parameters"]["TopicId"];
@@ -1872,13 +2059,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The topic was deleted. */
+            /** The topic was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeletedResponse"];
+                    "application/json": DeletedResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1893,7 +2080,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a topic of one of your publications.
+                 * ID (UUID) of a topic of one of your publications.
+                 *
                  * @example 3a6c9e2b-7d1f-4b8a-9e5c-2f4d6a8b0c1e
                  */
                 id: components["parameters"]["TopicId"];
@@ -1902,26 +2090,26 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["UpdateTopicRequest"];
+                "application/json": UpdateTopicRequest;
             };
         };
         responses: {
-            /** @description The updated topic. */
+            /** The updated topic. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopicResponse"];
+                    "application/json": TopicResponse;
                 };
             };
-            /** @description Validation failed (e.g. bad priority) or the body is not valid JSON. */
+            /** Validation failed (e.g. bad priority) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1934,7 +2122,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
+                 * Only return ideas with this status. An unknown value gives `400 VALIDATION_ERROR`. Without it, ideas of every status are returned.
+                 *
                  * @example new
                  */
                 status?: components["parameters"]["IdeaStatusFilter"];
@@ -1942,7 +2131,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 pubId: components["parameters"]["PubId"];
@@ -1951,22 +2141,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The publication's ideas. */
+            /** The publication's ideas. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdeaListResponse"];
+                    "application/json": IdeaListResponseSchema;
                 };
             };
-            /** @description The `status` filter is not one of `new`, `reviewed`, `promoted`, `dismissed`. */
+            /** The `status` filter is not one of `new`, `reviewed`, `promoted`, `dismissed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1981,7 +2171,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of an idea of one of your publications.
+                 * ID (UUID) of an idea of one of your publications.
+                 *
                  * @example 5d2f8a1c-4b6e-4c9d-8a3f-7e1b2c4d6f8a
                  */
                 id: components["parameters"]["IdeaId"];
@@ -1990,13 +2181,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The idea. */
+            /** The idea. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdeaResponse"];
+                    "application/json": IdeaResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2014,13 +2205,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The writing styles. */
+            /** The writing styles. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WritingStyleListResponse"];
+                    "application/json": WritingStyleListResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2034,7 +2225,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -2043,56 +2235,56 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateDraftRequest"];
+                "application/json": GenerateDraftRequest;
             };
         };
         responses: {
-            /** @description The draft was generated (no `webhookUrl` given). */
+            /** The draft was generated (no `webhookUrl` given). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GenerateDraftResponse"];
+                    "application/json": GenerateDraftResponse;
                 };
             };
-            /** @description Generation started in the background (`webhookUrl` given); the result arrives by webhook. */
+            /** Generation started in the background (`webhookUrl` given); the result arrives by webhook. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GenerateDraftAcceptedResponse"];
+                    "application/json": GenerateDraftAcceptedResponse;
                 };
             };
-            /** @description Validation failed (missing `title` or `instructions`, refused webhook URL) or the body is not valid JSON. */
+            /** Validation failed (missing `title` or `instructions`, refused webhook URL) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. A plan limit on posts was reached (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. A plan limit on posts was reached (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             404: components["responses"]["PublicationNotFound"];
             429: components["responses"]["RateLimited"];
-            /** @description The AI writer failed to produce a draft (`GENERATION_FAILED`; the body may carry the failed `sessionId`), or another server error occurred (`INTERNAL_ERROR`; `CMS_REQUEST_REJECTED` when auto-publishing). */
+            /** The AI writer failed to produce a draft (`GENERATION_FAILED`; the body may carry the failed `sessionId`), or another server error occurred (`INTERNAL_ERROR`; `CMS_REQUEST_REJECTED` when auto-publishing). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GenerationFailedError"];
+                    "application/json": GenerationFailedError;
                 };
             };
         };
@@ -2103,7 +2295,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
@@ -2112,13 +2305,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session. */
+            /** The session. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": SessionResponse;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2133,12 +2326,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
                 /**
-                 * @description Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+                 * Draft version number within the session (1 is the first draft). A value that is not a positive integer gives `400`.
+                 *
                  * @example 2
                  */
                 version: components["parameters"]["DraftVersion"];
@@ -2147,32 +2342,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The draft version. */
+            /** The draft version. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DraftResponse"];
+                    "application/json": DraftResponse;
                 };
             };
-            /** @description The version is not a positive integer. */
+            /** The version is not a positive integer. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The session does not exist or is not yours, or it has no such draft version (`NOT_FOUND`). */
+            /** The session does not exist or is not yours, or it has no such draft version (`NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -2185,7 +2380,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 * ID (UUID) of a writing session (the `sessionId` returned by draft generation).
+                 *
                  * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
                  */
                 id: components["parameters"]["SessionId"];
@@ -2194,46 +2390,46 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PublishDraftRequest"];
+                "application/json": PublishDraftRequest;
             };
         };
         responses: {
-            /** @description The draft was published. */
+            /** The draft was published. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublishResultResponse"];
+                    "application/json": PublishResultResponse;
                 };
             };
-            /** @description Validation failed (e.g. tweet or LinkedIn text too long) or the body is not valid JSON. */
+            /** Validation failed (e.g. tweet or LinkedIn text too long) or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. Publishing a new post would exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
+            /** Not allowed, either by a permission error (`FORBIDDEN`) or by a plan limit. Publishing a new post would exceed a plan limit (`QUOTA_EXCEEDED`). Assumed for this operation; the limit in the example is illustrative. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForbiddenError"];
+                    "application/json": ForbiddenError;
                 };
             };
             404: components["responses"]["SessionNotFound"];
-            /** @description The post slug is already taken in the publication (`CONFLICT`). */
+            /** The post slug is already taken in the publication (`CONFLICT`). */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -2247,7 +2443,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID (UUID) of a publication you own.
+                 * ID (UUID) of a publication you own.
+                 *
                  * @example b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c
                  */
                 id: components["parameters"]["PublicationId"];
@@ -2256,35 +2453,35 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["RunScoutRequest"];
+                "application/json": RunScoutRequest;
             };
         };
         responses: {
-            /** @description The scout run was queued (no `webhookUrl` given; Hot Metal's endpoint reference also gives this answer when one is given). */
+            /** The scout run was queued (no `webhookUrl` given; Hot Metal's endpoint reference also gives this answer when one is given). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScoutRunQueuedResponse"];
+                    "application/json": ScoutRunQueuedResponse;
                 };
             };
-            /** @description The run was accepted for background processing (`webhookUrl` given); the body carries its session ID and the result arrives as a `scout.completed` webhook. */
+            /** The run was accepted for background processing (`webhookUrl` given); the body carries its session ID and the result arrives as a `scout.completed` webhook. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScoutRunAcceptedResponse"];
+                    "application/json": ScoutRunAcceptedResponse;
                 };
             };
-            /** @description The webhook URL was refused or the body is not valid JSON. */
+            /** The webhook URL was refused or the body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2300,13 +2497,15 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+                 * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
                  *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+                 *
                  * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
                  */
                 "X-HotMetal-Signature": components["parameters"]["WebhookSignature"];
                 /**
-                 * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 *
                  * @example HotMetal-Webhook/1.0
                  */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
@@ -2314,14 +2513,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The event payload. Compute the signature over these exact raw bytes. */
+        /** The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DraftReadyEvent"];
+                "application/json": DraftReadyEvent;
             };
         };
         responses: {
-            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            /** Any 2xx status acknowledges the delivery; the response body is ignored. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2329,7 +2528,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
+             * Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
              *     it up to 3 times with increasing delays. Hot Metal does not read the body; the example
              *     shows the error shape this API itself uses.
              */
@@ -2338,7 +2537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
@@ -2348,13 +2547,15 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+                 * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
                  *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+                 *
                  * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
                  */
                 "X-HotMetal-Signature": components["parameters"]["WebhookSignature"];
                 /**
-                 * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 *
                  * @example HotMetal-Webhook/1.0
                  */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
@@ -2362,14 +2563,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The event payload. Compute the signature over these exact raw bytes. */
+        /** The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DraftPublishedEvent"];
+                "application/json": DraftPublishedEvent;
             };
         };
         responses: {
-            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            /** Any 2xx status acknowledges the delivery; the response body is ignored. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2377,7 +2578,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
+             * Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
              *     it up to 3 times with increasing delays.
              */
             400: {
@@ -2385,7 +2586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
@@ -2395,13 +2596,15 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+                 * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
                  *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+                 *
                  * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
                  */
                 "X-HotMetal-Signature": components["parameters"]["WebhookSignature"];
                 /**
-                 * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 *
                  * @example HotMetal-Webhook/1.0
                  */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
@@ -2409,14 +2612,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The event payload. Compute the signature over these exact raw bytes. */
+        /** The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DraftFailedEvent"];
+                "application/json": DraftFailedEvent;
             };
         };
         responses: {
-            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            /** Any 2xx status acknowledges the delivery; the response body is ignored. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2424,7 +2627,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
+             * Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
              *     it up to 3 times with increasing delays.
              */
             400: {
@@ -2432,7 +2635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
@@ -2442,13 +2645,15 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
+                 * Bare lowercase hex HMAC-SHA256 of the raw request body, keyed with your API key (no
                  *     `sha256=` prefix). Recompute it over the raw bytes and compare with a timing-safe comparison.
+                 *
                  * @example 4f8c1d2e9a7b3c6d5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d
                  */
                 "X-HotMetal-Signature": components["parameters"]["WebhookSignature"];
                 /**
-                 * @description Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 * Webhook deliveries come from the `HotMetal-Webhook/1.0` user agent.
+                 *
                  * @example HotMetal-Webhook/1.0
                  */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
@@ -2456,14 +2661,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The event payload. Compute the signature over these exact raw bytes. */
+        /** The event payload. Compute the signature over these exact raw bytes. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScoutCompletedEvent"];
+                "application/json": ScoutCompletedEvent;
             };
         };
         responses: {
-            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            /** Any 2xx status acknowledges the delivery; the response body is ignored. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2471,7 +2676,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
+             * Any non-2xx status (or a network error) counts as a failed delivery; Hot Metal retries
              *     it up to 3 times with increasing delays.
              */
             400: {
@@ -2479,7 +2684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { uploadInChunks, type ChunkedUploadSpec } from '../../../generator/runtime/chunked-upload.js';
-import type { OperationSpec } from '../../../generator/runtime/operation.js';
+import { uploadInChunks, type ChunkedUploadDescriptor } from '../../../generator/runtime/chunked-upload.js';
+import type { OperationDescriptor } from '../../../generator/runtime/operation.js';
 import { InvalidRequestError, json, makeCore, NotFoundError, rejectionOf, script, type Reply } from './support.js';
 
-const start: OperationSpec = { id: 'startUpload', method: 'post', path: '/uploads', body: { kind: 'json', type: 'application/json', flat: true }, responses: { 201: { kind: 'json', unwrap: '/data' } } };
-const part: OperationSpec = { id: 'uploadPart', method: 'put', path: '/uploads/{upload_id}/parts/{part_number}', pathParams: ['upload_id', 'part_number'], body: { kind: 'binary', type: 'application/octet-stream', flat: false }, responses: { 200: { kind: 'json' } } };
-const complete: OperationSpec = { id: 'completeUpload', method: 'post', path: '/uploads/{upload_id}/complete', pathParams: ['upload_id'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
-const abort: OperationSpec = { id: 'abortUpload', method: 'delete', path: '/uploads/{upload_id}', pathParams: ['upload_id'], responses: { 204: { kind: 'empty' } } };
+const start: OperationDescriptor = { id: 'startUpload', method: 'post', path: '/uploads', body: { kind: 'json', type: 'application/json', flat: true }, responses: { 201: { kind: 'json', unwrap: '/data' } } };
+const part: OperationDescriptor = { id: 'uploadPart', method: 'put', path: '/uploads/{upload_id}/parts/{part_number}', pathParams: ['upload_id', 'part_number'], body: { kind: 'binary', type: 'application/octet-stream', flat: false }, responses: { 200: { kind: 'json' } } };
+const complete: OperationDescriptor = { id: 'completeUpload', method: 'post', path: '/uploads/{upload_id}/complete', pathParams: ['upload_id'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
+const abort: OperationDescriptor = { id: 'abortUpload', method: 'delete', path: '/uploads/{upload_id}', pathParams: ['upload_id'], responses: { 204: { kind: 'empty' } } };
 
-const SPEC: ChunkedUploadSpec = { start, part: () => part, complete: () => complete, abort: () => abort, uploadId: '/upload_id', partSize: '/part_size', uploadIdParam: 'upload_id', partNumberParam: 'part_number', firstPart: 1 };
+const SPEC: ChunkedUploadDescriptor = { start, part: () => part, complete: () => complete, abort: () => abort, uploadId: '/upload_id', partSize: '/part_size', uploadIdParam: 'upload_id', partNumberParam: 'part_number', firstPart: 1 };
 
 function server(partSize: number, partReply: Reply = () => json(200, { ok: true })) {
   return script((request, index) => {

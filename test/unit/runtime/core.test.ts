@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestEvent, ResponseEvent, RetryEvent } from '../../../generator/runtime/config.js';
-import type { OperationSpec } from '../../../generator/runtime/operation.js';
+import type { OperationDescriptor } from '../../../generator/runtime/operation.js';
 import {
   AbortError,
   AcmeError,
@@ -25,17 +25,17 @@ import {
   TimeoutError,
 } from './support.js';
 
-const getThing: OperationSpec = { id: 'getThing', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], query: ['expand'], header: ['X-Trace'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
-const getRaw: OperationSpec = { id: 'getRaw', method: 'get', path: '/raw', responses: { 200: { kind: 'json' } } };
-const createThing: OperationSpec = { id: 'createThing', method: 'post', path: '/things', query: ['dry_run'], body: { kind: 'json', type: 'application/json', flat: true }, responses: { 201: { kind: 'json', unwrap: '/data' } } };
-const uploadBuild: OperationSpec = { id: 'uploadBuild', method: 'post', path: '/builds', body: { kind: 'json', type: 'application/json', flat: true }, idempotent: 'build_id', responses: { 201: { kind: 'json' } } };
-const deleteThing: OperationSpec = { id: 'deleteThing', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], responses: { 204: { kind: 'empty' } } };
-const health: OperationSpec = { id: 'health', method: 'get', path: '/health', security: [], responses: { 200: { kind: 'json' } } };
-const headerAuthOp: OperationSpec = { id: 'headerAuth', method: 'get', path: '/h', security: [['HeaderAuth']], responses: { 200: { kind: 'json' } } };
-const queryAuthOp: OperationSpec = { id: 'queryAuth', method: 'get', path: '/q', query: ['page'], security: [['QueryAuth']], responses: { 200: { kind: 'json' } } };
-const optionalAuthOp: OperationSpec = { id: 'optionalAuth', method: 'get', path: '/o', security: [[], ['BearerAuth']], responses: { 200: { kind: 'json' } } };
-const download: OperationSpec = { id: 'download', method: 'get', path: '/files/{file_id}/content', pathParams: ['file_id'], accept: 'application/octet-stream', responses: { 200: { kind: 'binary' } } };
-const autoOp: OperationSpec = { id: 'auto', method: 'get', path: '/auto', responses: { 200: { kind: 'auto' } } };
+const getThing: OperationDescriptor = { id: 'getThing', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], query: ['expand'], header: ['X-Trace'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
+const getRaw: OperationDescriptor = { id: 'getRaw', method: 'get', path: '/raw', responses: { 200: { kind: 'json' } } };
+const createThing: OperationDescriptor = { id: 'createThing', method: 'post', path: '/things', query: ['dry_run'], body: { kind: 'json', type: 'application/json', flat: true }, responses: { 201: { kind: 'json', unwrap: '/data' } } };
+const uploadBuild: OperationDescriptor = { id: 'uploadBuild', method: 'post', path: '/builds', body: { kind: 'json', type: 'application/json', flat: true }, idempotent: 'build_id', responses: { 201: { kind: 'json' } } };
+const deleteThing: OperationDescriptor = { id: 'deleteThing', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], responses: { 204: { kind: 'empty' } } };
+const health: OperationDescriptor = { id: 'health', method: 'get', path: '/health', security: [], responses: { 200: { kind: 'json' } } };
+const headerAuthOp: OperationDescriptor = { id: 'headerAuth', method: 'get', path: '/h', security: [['HeaderAuth']], responses: { 200: { kind: 'json' } } };
+const queryAuthOp: OperationDescriptor = { id: 'queryAuth', method: 'get', path: '/q', query: ['page'], security: [['QueryAuth']], responses: { 200: { kind: 'json' } } };
+const optionalAuthOp: OperationDescriptor = { id: 'optionalAuth', method: 'get', path: '/o', security: [[], ['BearerAuth']], responses: { 200: { kind: 'json' } } };
+const download: OperationDescriptor = { id: 'download', method: 'get', path: '/files/{file_id}/content', pathParams: ['file_id'], accept: 'application/octet-stream', responses: { 200: { kind: 'binary' } } };
+const autoOp: OperationDescriptor = { id: 'auto', method: 'get', path: '/auto', responses: { 200: { kind: 'auto' } } };
 
 const ok = (data: unknown, headers: Record<string, string> = {}): Response => json(200, { data }, headers);
 
@@ -581,7 +581,7 @@ describe('ClientCore request building', () => {
   });
 
   it('rejects a webhook URL that breaks the API rules before sending', async () => {
-    const op: OperationSpec = { ...createThing, id: 'createHook', webhookUrlField: 'webhook_url' };
+    const op: OperationDescriptor = { ...createThing, id: 'createHook', webhookUrlField: 'webhook_url' };
     const s = script(json(201, { data: {} }));
     const core = makeCore(s.fetch, {}, { webhookUrlRules: { schemes: ['https'], denyPrivateNetworks: true } });
     const error = await rejectionOf(core.call(op, [], { webhook_url: 'http://example.com/hook' }));

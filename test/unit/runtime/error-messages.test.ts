@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import type { APIErrorInit } from '../../../generator/runtime/errors.js';
 import { MAX_EXPLANATION_CHARS, oneLine, serverExplanation } from '../../../generator/runtime/error-message.js';
-import type { OperationSpec } from '../../../generator/runtime/operation.js';
+import type { OperationDescriptor } from '../../../generator/runtime/operation.js';
 import { API_KEY, APIError, hang, json, makeCore, rejectionOf, script, text } from './support.js';
 
-const getProject: OperationSpec = {
+const getProject: OperationDescriptor = {
   id: 'getProject',
   methodPath: 'projects.get',
   method: 'get',
@@ -19,9 +19,9 @@ const getProject: OperationSpec = {
   pathArgNames: ['projectIdOrSlug'],
   responses: { 200: { kind: 'json' } },
 };
-const createProject: OperationSpec = { id: 'createProject', methodPath: 'projects.create', method: 'post', path: '/projects', body: { kind: 'json', type: 'application/json', flat: true }, query: ['dry_run'], responses: { 201: { kind: 'json' } } };
+const createProject: OperationDescriptor = { id: 'createProject', methodPath: 'projects.create', method: 'post', path: '/projects', body: { kind: 'json', type: 'application/json', flat: true }, query: ['dry_run'], responses: { 201: { kind: 'json' } } };
 
-async function apiErrorOf(reply: Response, op: OperationSpec = getProject, args: unknown[] = ['x'], params?: Record<string, unknown>): Promise<APIError> {
+async function apiErrorOf(reply: Response, op: OperationDescriptor = getProject, args: unknown[] = ['x'], params?: Record<string, unknown>): Promise<APIError> {
   const core = makeCore(script(reply).fetch, { maxRetries: 0 });
   const error = await rejectionOf(core.call(op, args, params));
   expect(error).toBeInstanceOf(APIError);
@@ -36,7 +36,7 @@ describe('messages name the method and the arguments as the caller wrote them', 
   });
 
   it('the second argument is named by its own signature name', async () => {
-    const op: OperationSpec = { id: 'deleteContextVariable', methodPath: 'context.delete', method: 'delete', path: '/projects/{project}/context/{key}', pathParams: ['project', 'key'], pathArgNames: ['project', 'key'], responses: { 204: { kind: 'empty' } } };
+    const op: OperationDescriptor = { id: 'deleteContextVariable', methodPath: 'context.delete', method: 'delete', path: '/projects/{project}/context/{key}', pathParams: ['project', 'key'], pathArgNames: ['project', 'key'], responses: { 204: { kind: 'empty' } } };
     const error = await rejectionOf(makeCore(script().fetch).call(op, ['p', '..'], undefined));
     expect((error as Error).message).toBe('context.delete: argument `key` must not be or contain a "." or ".." segment (a dot-segment would change the request path)');
   });
@@ -47,7 +47,7 @@ describe('messages name the method and the arguments as the caller wrote them', 
   });
 
   it('a descriptor without a method path (hand-built) falls back to the operationId and wire name', async () => {
-    const bare: OperationSpec = { id: 'getProject', method: 'get', path: '/projects/{project_id}', pathParams: ['project_id'], responses: { 200: { kind: 'json' } } };
+    const bare: OperationDescriptor = { id: 'getProject', method: 'get', path: '/projects/{project_id}', pathParams: ['project_id'], responses: { 200: { kind: 'json' } } };
     const error = await rejectionOf(makeCore(script().fetch).call(bare, [undefined], undefined));
     expect((error as Error).message).toBe('getProject: argument `project_id` is required');
   });
@@ -129,7 +129,7 @@ describe('an API error quotes the server and the request that was sent', () => {
   });
 
   it('a base URL that repeats the paths’ prefix shows in the path', async () => {
-    const op: OperationSpec = { ...getProject, path: '/v1/projects/{project_id_or_slug}' };
+    const op: OperationDescriptor = { ...getProject, path: '/v1/projects/{project_id_or_slug}' };
     expect((await apiErrorOf(json(404, {}), op)).message).toBe('projects.get: 404: request failed (GET /v1/v1/projects/x)');
   });
 

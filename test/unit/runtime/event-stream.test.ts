@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { awaitStreamResult, EventStream, type StreamOptions } from '../../../generator/runtime/event-stream.js';
-import type { OperationSpec, SSESpec } from '../../../generator/runtime/operation.js';
+import type { OperationDescriptor, SSEDescriptor } from '../../../generator/runtime/operation.js';
 import { reconnectDelayMs } from '../../../generator/runtime/reconnect.js';
 import { RecentKeys } from '../../../generator/runtime/recent-keys.js';
 import { collect, ConnectionError, controlledStream, InvalidRequestError, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, sse, within, type ControlledStream } from './support.js';
 
 const RUN_EVENTS = ['run:start', 'run:log', 'run:stop', 'run:fail', 'run:cancel'];
-const RESULT: SSESpec['result'] = {
+const RESULT: SSEDescriptor['result'] = {
   success: { event: 'run:stop', value: '/run/result' },
   failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/error'] },
 };
 
-function runOp(sse: Partial<SSESpec> = {}): OperationSpec {
+function runOp(sse: Partial<SSEDescriptor> = {}): OperationDescriptor {
   return {
     id: 'subscribeRun',
     method: 'get',
@@ -23,7 +23,7 @@ function runOp(sse: Partial<SSESpec> = {}): OperationSpec {
   };
 }
 
-const subscribeStream: OperationSpec = {
+const subscribeStream: OperationDescriptor = {
   id: 'subscribeStream',
   method: 'get',
   path: '/streams/{stream_id}/subscribe',
@@ -34,7 +34,7 @@ const subscribeStream: OperationSpec = {
   sse: { typeField: 'type', known: [...RUN_EVENTS, 'stream:data'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: {}, dedupe: { events: ['run:start', 'run:stop'], key: '/run/run_id' }, result: RESULT },
 };
 
-const subscribeWithEvent: OperationSpec = {
+const subscribeWithEvent: OperationDescriptor = {
   id: 'subscribeWithEvent',
   method: 'post',
   path: '/streams/subscribe-with-event',
@@ -412,7 +412,7 @@ describe('awaitStreamResult', () => {
 });
 
 describe('matching the caller’s own run (sse.match)', () => {
-  const matched = (equals?: { event: string; pointer: string }): OperationSpec => runOp({ known: ['event:published', ...RUN_EVENTS], match: { pointer: '/run/event_id', ...(equals ? { equals } : {}) } });
+  const matched = (equals?: { event: string; pointer: string }): OperationDescriptor => runOp({ known: ['event:published', ...RUN_EVENTS], match: { pointer: '/run/event_id', ...(equals ? { equals } : {}) } });
 
   it('with a match option, only that run’s terminal event ends the stream and settles the result', async () => {
     const s = script(
@@ -444,14 +444,14 @@ describe('matching the caller’s own run (sse.match)', () => {
   });
 
   it('awaitStreamResult passes the id read from the source at `match`', async () => {
-    const op: OperationSpec = { ...subscribeStream, sse: { ...(subscribeStream.sse as SSESpec), match: { pointer: '/run/event_id' } } };
+    const op: OperationDescriptor = { ...subscribeStream, sse: { ...(subscribeStream.sse as SSEDescriptor), match: { pointer: '/run/event_id' } } };
     const s = script(sse([msg({ event: 'run:stop', data: { run: { run_id: 'r2', event_id: 'e2', result: 'not mine' } } }), msg({ event: 'run:stop', data: { run: { run_id: 'r1', event_id: 'e1', result: 'mine' } } })]));
     await expect(awaitStreamResult(makeCore(s.fetch), op, { stream_id: '/stream_id' }, { stream_id: 's1', event_id: 'e1' }, FAST, { match: '/event_id' })).resolves.toBe('mine');
   });
 });
 
 describe('state-based results (result.success.when / failure.when)', () => {
-  const stateOp = (): OperationSpec =>
+  const stateOp = (): OperationDescriptor =>
     runOp({
       known: ['run:update'],
       terminal: undefined,

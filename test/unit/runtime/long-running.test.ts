@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { waitForOperation } from '../../../generator/runtime/long-running.js';
-import type { LongRunningSpec, OperationSpec } from '../../../generator/runtime/operation.js';
+import type { LongRunningDescriptor, OperationDescriptor } from '../../../generator/runtime/operation.js';
 import { AbortError, delay, hang, InvalidRequestError, InvalidResponseError, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, WaitTimeoutError, within, type Reply } from './support.js';
 
-const getOperation: OperationSpec = { id: 'getOperation', method: 'get', path: '/operations/{operation_id}', pathParams: ['operation_id'], responses: { 200: { kind: 'json' } } };
-const getInstance: OperationSpec = { id: 'getInstance', method: 'get', path: '/instances/{instance_id}', pathParams: ['instance_id'], query: ['region'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
+const getOperation: OperationDescriptor = { id: 'getOperation', method: 'get', path: '/operations/{operation_id}', pathParams: ['operation_id'], responses: { 200: { kind: 'json' } } };
+const getInstance: OperationDescriptor = { id: 'getInstance', method: 'get', path: '/instances/{instance_id}', pathParams: ['instance_id'], query: ['region'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
 
-const LONG_RUNNING: LongRunningSpec = {
+const LONG_RUNNING: LongRunningDescriptor = {
   status: 202,
   poll: () => getOperation,
   params: { operation_id: '/operation_id' },
@@ -17,7 +17,7 @@ const LONG_RUNNING: LongRunningSpec = {
   result: { operation: () => getInstance, params: { instance_id: '/resource_id', region: '/meta/region' } },
 };
 
-const createInstance: OperationSpec = {
+const createInstance: OperationDescriptor = {
   id: 'createInstance',
   method: 'post',
   path: '/instances',
@@ -138,7 +138,7 @@ describe('waitForOperation', () => {
 
   it('prefers the marker the client attached over the fallback', async () => {
     const { core, op } = await started(operation('succeeded', { resource_id: 'inst-9' }), json(200, { data: { id: 'inst-9' } }));
-    const wrongFallback: LongRunningSpec = { ...LONG_RUNNING, state: '/nope', succeeded: ['never'] };
+    const wrongFallback: LongRunningDescriptor = { ...LONG_RUNNING, state: '/nope', succeeded: ['never'] };
     await expect(waitForOperation(core, op, { interval: 5, timeout: 200 }, wrongFallback)).resolves.toEqual({ id: 'inst-9' });
   });
 
@@ -158,7 +158,7 @@ describe('waitForOperation', () => {
   });
 
   it('recognises an unmarked operation object by any of the known specs', async () => {
-    const other: LongRunningSpec = { ...LONG_RUNNING, params: { job: '/job_id' } };
+    const other: LongRunningDescriptor = { ...LONG_RUNNING, params: { job: '/job_id' } };
     const s = script(operation('succeeded', { resource_id: 'inst-3' }), json(200, { data: { id: 'inst-3' } }));
     const core = makeCore(s.fetch);
     await expect(waitForOperation(core, { operation_id: 'op-1', status: 'pending' }, { interval: 5 }, [undefined, other, LONG_RUNNING])).resolves.toEqual({ id: 'inst-3' });

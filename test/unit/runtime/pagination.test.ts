@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec, PaginationSpec } from '../../../generator/runtime/operation.js';
+import type { OperationDescriptor, PaginationDescriptor } from '../../../generator/runtime/operation.js';
 import { Page, paginate, PagePromise } from '../../../generator/runtime/pagination.js';
 import { AcmeError, collect, InvalidRequestError, InvalidResponseError, json, makeCore, NotFoundError, rejectionOf, script } from './support.js';
 
@@ -10,7 +10,7 @@ interface Item {
 const ITEMS: Item[] = Array.from({ length: 7 }, (_, index) => ({ id: `p${index}` }));
 const ids = (items: readonly Item[]): string[] => items.map((item) => item.id);
 
-function listOp(pagination: PaginationSpec, query: string[] = ['limit', 'offset', 'status']): OperationSpec {
+function listOp(pagination: PaginationDescriptor, query: string[] = ['limit', 'offset', 'status']): OperationDescriptor {
   return { id: 'listProjects', method: 'get', path: '/orgs/{org}/projects', pathParams: ['org'], query, responses: { 200: { kind: 'json', unwrap: '/data' } }, pagination };
 }
 

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { BodySpec, OperationSpec, UploadSpec } from '../../../generator/runtime/operation.js';
+import type { BodyDescriptor, OperationDescriptor, UploadDescriptor } from '../../../generator/runtime/operation.js';
 import { encodeBody } from '../../../generator/runtime/request-body.js';
 import { json, makeCore, rejectionOf, script, ServerError, streamOf } from './support.js';
 
-const MULTIPART: BodySpec = { kind: 'multipart', type: 'multipart/form-data', flat: true };
-const FORM: BodySpec = { kind: 'form', type: 'application/x-www-form-urlencoded', flat: true };
-const BINARY: BodySpec = { kind: 'binary', type: 'application/octet-stream', flat: false };
-const HEX_UPLOAD: UploadSpec = { file: 'file', hash: { field: 'hash', encoding: 'hex' } };
-const B64_UPLOAD: UploadSpec = { file: 'file', hash: { field: 'checksum', encoding: 'base64' } };
+const MULTIPART: BodyDescriptor = { kind: 'multipart', type: 'multipart/form-data', flat: true };
+const FORM: BodyDescriptor = { kind: 'form', type: 'application/x-www-form-urlencoded', flat: true };
+const BINARY: BodyDescriptor = { kind: 'binary', type: 'application/octet-stream', flat: false };
+const HEX_UPLOAD: UploadDescriptor = { file: 'file', hash: { field: 'hash', encoding: 'hex' } };
+const B64_UPLOAD: UploadDescriptor = { file: 'file', hash: { field: 'checksum', encoding: 'base64' } };
 
 const sha256 = (data: Uint8Array | string, encoding: 'hex' | 'base64'): string => createHash('sha256').update(data).digest(encoding);
 
@@ -82,7 +82,7 @@ describe('encodeBody: multipart', () => {
   });
 
   it('goes over the wire as multipart with the computed hash', async () => {
-    const upload: OperationSpec = { id: 'uploadBuild', method: 'post', path: '/builds', body: MULTIPART, upload: HEX_UPLOAD, responses: { 201: { kind: 'json' } } };
+    const upload: OperationDescriptor = { id: 'uploadBuild', method: 'post', path: '/builds', body: MULTIPART, upload: HEX_UPLOAD, responses: { 201: { kind: 'json' } } };
     const s = script(json(201, { ok: true }));
     const file = new TextEncoder().encode('archive');
     await makeCore(s.fetch).call(upload, [], { file, build_id: 'b1' });
@@ -138,7 +138,7 @@ describe('encodeBody: other kinds', () => {
   });
 
   it('never retries a request whose body is a stream, even with an idempotency key', async () => {
-    const put: OperationSpec = { id: 'putObject', method: 'put', path: '/objects/{key}', pathParams: ['key'], body: BINARY, responses: { 200: { kind: 'json' } } };
+    const put: OperationDescriptor = { id: 'putObject', method: 'put', path: '/objects/{key}', pathParams: ['key'], body: BINARY, responses: { 200: { kind: 'json' } } };
     const s = script(() => json(503, {}, { 'retry-after-ms': '1' }));
     const stream = streamOf(['streamed']);
     const error = await rejectionOf(makeCore(s.fetch).call(put, ['k'], { body: stream }, { idempotencyKey: 'k-1' }));

@@ -4,20 +4,22 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { InstanceCreateParams, InstanceCreateResponse, InstanceDeleteResponse, InstanceGetResponse, InstanceListResponse } from '../types.js';
+import type { Instance, InstanceCreateParams, InstanceCreateResponse, InstanceDeleteResponse, InstanceListResponse } from '../types.js';
 
 /** Compute instances. Each instance is a resource with `metadata`, `spec` (machine `type` such as `cx31` and `image` such as `ubuntu-22.04`) and `status` (lifecycle `phase`). IDs look like `inst-...`. Create and delete may run as long-running operations. */
 export class Instances {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * List instances
    *
    * Returns every instance visible to the API key, wrapped in `{"items": [...]}`. The client unwraps `items`. No pagination, filtering or sorting parameters are documented. Rate limits (per API key): 100 requests per minute, burst 20 per second.
+   *
+   * `GET /v1/instances`
    *
    * @example
    * ```ts
@@ -27,13 +29,15 @@ export class Instances {
    *
    */
   list(options?: RequestOptions): APIPromise<InstanceListResponse> {
-    return this.#client.call<InstanceListResponse>(ops.listInstances, [], undefined, options);
+    return this.#core.call<InstanceListResponse>(ops.listInstances, [], undefined, options);
   }
 
   /**
    * Create an instance
    *
    * Creates an instance from a name (and optional labels) in `metadata` and a machine `type` and `image` in `spec`. The API answers either `201` with the created instance or `202` with a long-running operation to poll through `GET /v1/operations/{operation_id}`; when it picks which is not documented, so clients must handle both. Once the operation has succeeded, fetch the instance named by its `resource_id`. A name already in use gives `409`; a body that is not valid input gives `400`; a body that fails validation gives `422`. Rate limits (per API key): 100 requests per minute, burst 20 per second.
+   *
+   * `POST /v1/instances`
    *
    * @example
    * ```ts
@@ -43,13 +47,15 @@ export class Instances {
    *
    */
   create(params: InstanceCreateParams, options?: RequestOptions): APIPromise<InstanceCreateResponse> {
-    return this.#client.call<InstanceCreateResponse>(ops.createInstance, [], params, options);
+    return this.#core.call<InstanceCreateResponse>(ops.createInstance, [], params, options);
   }
 
   /**
    * Get an instance
    *
    * Returns one instance, bare (no envelope), with its `metadata`, `spec` and `status`. An unknown ID gives `404` (`instance not found: <id>`). Rate limits (per API key): 100 requests per minute, burst 20 per second.
+   *
+   * `GET /v1/instances/{instance_id}`
    *
    * @example
    * ```ts
@@ -58,14 +64,16 @@ export class Instances {
    * ```
    *
    */
-  get(instanceId: string, options?: RequestOptions): APIPromise<InstanceGetResponse> {
-    return this.#client.call<InstanceGetResponse>(ops.getInstance, [instanceId], undefined, options);
+  get(instanceId: string, options?: RequestOptions): APIPromise<Instance> {
+    return this.#core.call<Instance>(ops.getInstance, [instanceId], undefined, options);
   }
 
   /**
    * Delete an instance
    *
    * Starts deleting an instance. The API answers `202` with a long-running operation; poll `GET /v1/operations/{operation_id}` until its `status` is `succeeded` or `failed`. While it runs the instance's `status.phase` is `Deleting`, then `Deleted`. An unknown ID gives `404`. Rate limits (per API key): 100 requests per minute, burst 20 per second.
+   *
+   * `DELETE /v1/instances/{instance_id}`
    *
    * @example
    * ```ts
@@ -75,6 +83,6 @@ export class Instances {
    *
    */
   delete(instanceId: string, options?: RequestOptions): APIPromise<InstanceDeleteResponse> {
-    return this.#client.call<InstanceDeleteResponse>(ops.deleteInstance, [instanceId], undefined, options);
+    return this.#core.call<InstanceDeleteResponse>(ops.deleteInstance, [instanceId], undefined, options);
   }
 }

@@ -4,20 +4,22 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { OperationGetResponse } from '../types.js';
+import type { Operation } from '../types.js';
 
 /** Long-running operations returned by asynchronous create and delete requests (`202`). Poll an operation until its `status` is `succeeded` or `failed`. IDs look like `op-...`. */
 export class Operations {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * Get an operation
    *
    * Returns the current state of a long-running operation started by create or delete, bare (no envelope). Poll until `status` is `succeeded` or `failed`. Only `pending` is published by AgentMetal; `running`, `succeeded`, `failed` and the `error` message of a failed operation are assumptions. An unknown ID gives `404`. Polling counts against the rate limits (per API key: 100 requests per minute, burst 20 per second).
+   *
+   * `GET /v1/operations/{operation_id}`
    *
    * @example
    * ```ts
@@ -26,7 +28,7 @@ export class Operations {
    * ```
    *
    */
-  get(operationId: string, options?: RequestOptions): APIPromise<OperationGetResponse> {
-    return this.#client.call<OperationGetResponse>(ops.getOperation, [operationId], undefined, options);
+  get(operationId: string, options?: RequestOptions): APIPromise<Operation> {
+    return this.#core.call<Operation>(ops.getOperation, [operationId], undefined, options);
   }
 }

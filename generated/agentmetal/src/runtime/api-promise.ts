@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * The value every client method returns: await it for the data, or ask for
  * more. The request starts at once; reading the body waits until someone asks

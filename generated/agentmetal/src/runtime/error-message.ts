@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * The server's own explanation of a failed response, as one short line for an
  * error message. Servers say why in many shapes; the first that has text wins:

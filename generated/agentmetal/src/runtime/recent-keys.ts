@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * A set of the most recent keys, bounded so a stream that runs for days (or a
  * server that sends endless distinct ids) cannot grow it without limit. The

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * How long an event stream waits before reconnecting. The WHATWG HTML
  * standard (9.2 Server-sent events, "reestablish the connection") waits the

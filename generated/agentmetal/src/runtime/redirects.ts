@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Following redirects ourselves (`redirect: 'manual'`), so credentials and
  * bodies go only where the caller sent them. Platform fetch re-sends custom
@@ -35,7 +37,7 @@ export class RedirectRefusedError extends Error {
 export interface Hop {
   url: string;
   method: string;
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string>>;
   body: unknown;
 }
 
@@ -62,7 +64,8 @@ export function nextHop(hop: Hop, response: Response, hops: number, credentialHe
   const sameOrigin = target.origin === from.origin;
   const method = hop.method.toUpperCase();
   const keepsBody = response.status === 307 || response.status === 308 || method === 'GET' || method === 'HEAD';
-  const next: Hop = { url: target.href, method: keepsBody ? method : 'GET', headers: {}, body: keepsBody ? hop.body : undefined };
+  const headers: Record<string, string> = {};
+  const next: Hop = { url: target.href, method: keepsBody ? method : 'GET', headers, body: keepsBody ? hop.body : undefined };
   const hasBody = next.body !== undefined && next.body !== null;
   if (hasBody && !sameOrigin) throw new RedirectRefusedError(`the server answered ${response.status}, redirecting the request body to another origin (${target.origin}); the client does not send it there`, response);
   if (hasBody && !replayable) throw new RedirectRefusedError(`the server answered ${response.status}, asking to send a streamed request body again, which cannot be replayed`, response);
@@ -70,7 +73,7 @@ export function nextHop(hop: Hop, response: Response, hops: number, credentialHe
     const lower = name.toLowerCase();
     if (!sameOrigin && credentialHeaders.has(lower)) continue;
     if (!keepsBody && BODY_HEADERS.includes(lower)) continue;
-    next.headers[name] = value;
+    headers[name] = value;
   }
   return next;
 }

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * A server-sent events decoder that follows the WHATWG algorithm
  * (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation)

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Verifying webhook deliveries signed with HMAC-SHA256 (`x-specsmith-webhooks`):
  * Web Crypto computes the digest, a constant-time compare checks it, and only

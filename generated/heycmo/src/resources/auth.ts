@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { AuthCreateCheckoutParams, AuthCreateCheckoutResponse, AuthGetApiKeyResponse } from '../types.js';
+import type { AuthCreateCheckoutParams, CheckoutSession, SessionApiKey } from '../types.js';
 
 /** Getting an API key without a sales conversation - Stripe checkout (30-day free trial) and one-time key resolution by checkout session. No auth; pre-auth rate limit 20/min per IP. */
 export class Auth {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,6 +27,8 @@ export class Auth {
    * 5 requests/min for checkout itself (what the 5/min counts is not stated;
    * per IP is assumed, like the pre-auth limit). The `200` status is assumed.
    *
+   * `POST /api/checkout`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.auth.createCheckout({ email: 'founder@acmecoffee.co' });
@@ -34,8 +36,8 @@ export class Auth {
    * ```
    *
    */
-  createCheckout(params: AuthCreateCheckoutParams, options?: RequestOptions): APIPromise<AuthCreateCheckoutResponse> {
-    return this.#client.call<AuthCreateCheckoutResponse>(ops.createCheckoutSession, [], params, options);
+  createCheckout(params: AuthCreateCheckoutParams, options?: RequestOptions): APIPromise<CheckoutSession> {
+    return this.#core.call<CheckoutSession>(ops.createCheckoutSession, [], params, options);
   }
 
   /**
@@ -48,6 +50,8 @@ export class Auth {
    * documented (`404` is modelled). No auth; part of the pre-auth (signup)
    * surface, 20 requests/min per IP.
    *
+   * `GET /api/session/{sessionId}`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.auth.getApiKey('cs_live_a1F7kQ2mZx9Rt4LpW8eYc3NvB6hJ0sDu5GiOq1XbTz7MwKe2');
@@ -55,7 +59,7 @@ export class Auth {
    * ```
    *
    */
-  getApiKey(sessionId: string, options?: RequestOptions): APIPromise<AuthGetApiKeyResponse> {
-    return this.#client.call<AuthGetApiKeyResponse>(ops.getSessionApiKey, [sessionId], undefined, options);
+  getApiKey(sessionId: string, options?: RequestOptions): APIPromise<SessionApiKey> {
+    return this.#core.call<SessionApiKey>(ops.getSessionApiKey, [sessionId], undefined, options);
   }
 }

@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { ConnectionCreateParams, ConnectionCreateResponse, ConnectionListResponse } from '../types.js';
+import type { Connection, ConnectionCreateParams, ConnectionList } from '../types.js';
 
 /** Integrations connected to a customer's account (for example social platforms or analytics; which ones is not documented). */
 export class Connections {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -22,6 +22,8 @@ export class Connections {
    * documented; the body (`provider` assumed), the response and the `200`
    * status are not. REST rate limit: 60 requests/min per customer.
    *
+   * `POST /api/connect/{id}`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.connections.create('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10', { provider: 'linkedin' });
@@ -29,8 +31,8 @@ export class Connections {
    * ```
    *
    */
-  create(id: string, params?: ConnectionCreateParams, options?: RequestOptions): APIPromise<ConnectionCreateResponse> {
-    return this.#client.call<ConnectionCreateResponse>(ops.createConnection, [id], params, options);
+  create(id: string, params?: ConnectionCreateParams, options?: RequestOptions): APIPromise<Connection> {
+    return this.#core.call<Connection>(ops.createConnection, [id], params, options);
   }
 
   /**
@@ -40,6 +42,8 @@ export class Connections {
    * is documented; the body is not (see `ConnectionList`). No pagination is
    * documented. REST rate limit: 60 requests/min per customer.
    *
+   * `GET /api/connections/{id}`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.connections.list('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10');
@@ -47,7 +51,7 @@ export class Connections {
    * ```
    *
    */
-  list(id: string, options?: RequestOptions): APIPromise<ConnectionListResponse> {
-    return this.#client.call<ConnectionListResponse>(ops.listConnections, [id], undefined, options);
+  list(id: string, options?: RequestOptions): APIPromise<ConnectionList> {
+    return this.#core.call<ConnectionList>(ops.listConnections, [id], undefined, options);
   }
 }

@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { CustomerGetResponse } from '../types.js';
+import type { Customer } from '../types.js';
 
 /** The customer account that an API key belongs to. */
 export class Customers {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -21,6 +21,8 @@ export class Customers {
    * The endpoint is documented; the body's fields are not (see `Customer`).
    * REST rate limit: 60 requests/min per customer.
    *
+   * `GET /api/customer/{customerId}`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.customers.get('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10');
@@ -28,7 +30,7 @@ export class Customers {
    * ```
    *
    */
-  get(customerId: string, options?: RequestOptions): APIPromise<CustomerGetResponse> {
-    return this.#client.call<CustomerGetResponse>(ops.getCustomer, [customerId], undefined, options);
+  get(customerId: string, options?: RequestOptions): APIPromise<Customer> {
+    return this.#core.call<Customer>(ops.getCustomer, [customerId], undefined, options);
   }
 }

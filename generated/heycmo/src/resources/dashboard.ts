@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { DashboardGetResponse } from '../types.js';
+import type * as types from '../types.js';
 
 /** A customer's dashboard data. */
-export class DashboardResource {
-  readonly #client: ClientCore;
+export class Dashboard {
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -21,6 +21,8 @@ export class DashboardResource {
    * body is not (see `Dashboard`). REST rate limit: 60 requests/min per
    * customer.
    *
+   * `GET /api/dashboard/{id}`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.dashboard.get('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10');
@@ -28,7 +30,7 @@ export class DashboardResource {
    * ```
    *
    */
-  get(id: string, options?: RequestOptions): APIPromise<DashboardGetResponse> {
-    return this.#client.call<DashboardGetResponse>(ops.getDashboard, [id], undefined, options);
+  get(id: string, options?: RequestOptions): APIPromise<types.Dashboard> {
+    return this.#core.call<types.Dashboard>(ops.getDashboard, [id], undefined, options);
   }
 }

@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { DiscoveryGetAgentCardResponse, DiscoveryGetAgentJsonResponse, DiscoveryGetApiCatalogResponse, DiscoveryGetHomePageParams, DiscoveryGetHomePageResponse, DiscoveryGetIndexMarkdownResponse, DiscoveryGetLlmsFullTxtResponse, DiscoveryGetLlmsTxtResponse, DiscoveryGetMcpServerCardResponse, DiscoveryGetOpenApiResponse, DiscoveryGetPricingMarkdownResponse, DiscoveryGetProtectedResourceMetadataResponse, DiscoveryGetSitemapResponse } from '../types.js';
+import type { AgentCard, ApiCatalog, DiscoveryGetHomePageParams, DiscoveryGetHomePageResponse, DiscoveryGetIndexMarkdownResponse, DiscoveryGetLlmsFullTxtResponse, DiscoveryGetLlmsTxtResponse, DiscoveryGetPricingMarkdownResponse, DiscoveryGetSitemapResponse, McpServerCard, OpenApiDocument, ProtectedResourceMetadata } from '../types.js';
 
 /** Agent-discovery documents at the site root (OpenAPI, RFC 9727 API catalog, RFC 9728 resource metadata, MCP server card, agent cards, llms.txt, markdown pages, sitemap). No auth. */
 export class Discovery {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -24,6 +24,8 @@ export class Discovery {
    * (`/index.md`), the OpenAPI document, the API catalog, the agent descriptor
    * (`/.well-known/agent.json`), the MCP server card and `llms.txt`. No auth.
    *
+   * `GET /`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getHomePage({ mode: 'agent' });
@@ -32,7 +34,7 @@ export class Discovery {
    *
    */
   getHomePage(params?: DiscoveryGetHomePageParams, options?: RequestOptions): APIPromise<DiscoveryGetHomePageResponse> {
-    return this.#client.call<DiscoveryGetHomePageResponse>(ops.getHomePage, [], params, options);
+    return this.#core.call<DiscoveryGetHomePageResponse>(ops.getHomePage, [], params, options);
   }
 
   /**
@@ -43,6 +45,8 @@ export class Discovery {
    * `application/openapi+json`; the response media type is modelled as
    * `application/json` (not documented). No auth.
    *
+   * `GET /openapi.json`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getOpenApi();
@@ -50,8 +54,8 @@ export class Discovery {
    * ```
    *
    */
-  getOpenApi(options?: RequestOptions): APIPromise<DiscoveryGetOpenApiResponse> {
-    return this.#client.call<DiscoveryGetOpenApiResponse>(ops.getOpenApiDocument, [], undefined, options);
+  getOpenApi(options?: RequestOptions): APIPromise<OpenApiDocument> {
+    return this.#core.call<OpenApiDocument>(ops.getOpenApiDocument, [], undefined, options);
   }
 
   /**
@@ -63,6 +67,8 @@ export class Discovery {
    * targets (`service-desc`, `service-doc`, `service-meta`, `status`) that are
    * always arrays of `{href, type?}`. No auth.
    *
+   * `GET /.well-known/api-catalog`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getApiCatalog();
@@ -70,8 +76,8 @@ export class Discovery {
    * ```
    *
    */
-  getApiCatalog(options?: RequestOptions): APIPromise<DiscoveryGetApiCatalogResponse> {
-    return this.#client.call<DiscoveryGetApiCatalogResponse>(ops.getApiCatalog, [], undefined, options);
+  getApiCatalog(options?: RequestOptions): APIPromise<ApiCatalog> {
+    return this.#core.call<ApiCatalog>(ops.getApiCatalog, [], undefined, options);
   }
 
   /**
@@ -85,6 +91,8 @@ export class Discovery {
    * descriptions paraphrase the documents' use cases and are illustrative, as
    * are the version values. No auth.
    *
+   * `GET /.well-known/mcp/server-card.json`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getMcpServerCard();
@@ -92,8 +100,8 @@ export class Discovery {
    * ```
    *
    */
-  getMcpServerCard(options?: RequestOptions): APIPromise<DiscoveryGetMcpServerCardResponse> {
-    return this.#client.call<DiscoveryGetMcpServerCardResponse>(ops.getMcpServerCard, [], undefined, options);
+  getMcpServerCard(options?: RequestOptions): APIPromise<McpServerCard> {
+    return this.#core.call<McpServerCard>(ops.getMcpServerCard, [], undefined, options);
   }
 
   /**
@@ -105,6 +113,8 @@ export class Discovery {
    * Only `resource` is required by the RFC. The `resource` and `resource_name`
    * values in the example are illustrative. No auth.
    *
+   * `GET /.well-known/oauth-protected-resource`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getProtectedResourceMetadata();
@@ -112,8 +122,8 @@ export class Discovery {
    * ```
    *
    */
-  getProtectedResourceMetadata(options?: RequestOptions): APIPromise<DiscoveryGetProtectedResourceMetadataResponse> {
-    return this.#client.call<DiscoveryGetProtectedResourceMetadataResponse>(ops.getProtectedResourceMetadata, [], undefined, options);
+  getProtectedResourceMetadata(options?: RequestOptions): APIPromise<ProtectedResourceMetadata> {
+    return this.#core.call<ProtectedResourceMetadata>(ops.getProtectedResourceMetadata, [], undefined, options);
   }
 
   /**
@@ -123,6 +133,8 @@ export class Discovery {
    * `rel="describedby"; type="application/json"`. Its contents are not
    * documented (see `AgentCard`). No auth.
    *
+   * `GET /.well-known/agent.json`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getAgentJson();
@@ -130,8 +142,8 @@ export class Discovery {
    * ```
    *
    */
-  getAgentJson(options?: RequestOptions): APIPromise<DiscoveryGetAgentJsonResponse> {
-    return this.#client.call<DiscoveryGetAgentJsonResponse>(ops.getAgentJson, [], undefined, options);
+  getAgentJson(options?: RequestOptions): APIPromise<AgentCard> {
+    return this.#core.call<AgentCard>(ops.getAgentJson, [], undefined, options);
   }
 
   /**
@@ -140,6 +152,8 @@ export class Discovery {
    * `/.well-known/agent-card.json`, the agent card under its current A2A file
    * name. Its contents are not documented (see `AgentCard`). No auth.
    *
+   * `GET /.well-known/agent-card.json`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getAgentCard();
@@ -147,8 +161,8 @@ export class Discovery {
    * ```
    *
    */
-  getAgentCard(options?: RequestOptions): APIPromise<DiscoveryGetAgentCardResponse> {
-    return this.#client.call<DiscoveryGetAgentCardResponse>(ops.getAgentCard, [], undefined, options);
+  getAgentCard(options?: RequestOptions): APIPromise<AgentCard> {
+    return this.#core.call<AgentCard>(ops.getAgentCard, [], undefined, options);
   }
 
   /**
@@ -158,6 +172,8 @@ export class Discovery {
    * `Link` header as `rel="alternate"; type="text/plain"; title="llms.txt"`.
    * Content not documented beyond its role. No auth.
    *
+   * `GET /llms.txt`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.discovery.getLlmsTxt();
@@ -166,7 +182,7 @@ export class Discovery {
    *
    */
   getLlmsTxt(options?: RequestOptions): APIPromise<DiscoveryGetLlmsTxtResponse> {
-    return this.#client.call<DiscoveryGetLlmsTxtResponse>(ops.getLlmsTxt, [], undefined, options);
+    return this.#core.call<DiscoveryGetLlmsTxtResponse>(ops.getLlmsTxt, [], undefined, options);
   }
 
   /**
@@ -174,6 +190,8 @@ export class Discovery {
    *
    * The full-length llms.txt variant (whole documentation as text). Media type
    * assumed `text/plain` like `llms.txt`. No auth.
+   *
+   * `GET /llms-full.txt`
    *
    * @example
    * ```ts
@@ -183,7 +201,7 @@ export class Discovery {
    *
    */
   getLlmsFullTxt(options?: RequestOptions): APIPromise<DiscoveryGetLlmsFullTxtResponse> {
-    return this.#client.call<DiscoveryGetLlmsFullTxtResponse>(ops.getLlmsFullTxt, [], undefined, options);
+    return this.#core.call<DiscoveryGetLlmsFullTxtResponse>(ops.getLlmsFullTxt, [], undefined, options);
   }
 
   /**
@@ -191,6 +209,8 @@ export class Discovery {
    *
    * The Markdown alternate of the home page, advertised by the home page's
    * `Link` header as `rel="alternate"; type="text/markdown"`. No auth.
+   *
+   * `GET /index.md`
    *
    * @example
    * ```ts
@@ -200,7 +220,7 @@ export class Discovery {
    *
    */
   getIndexMarkdown(options?: RequestOptions): APIPromise<DiscoveryGetIndexMarkdownResponse> {
-    return this.#client.call<DiscoveryGetIndexMarkdownResponse>(ops.getIndexMarkdown, [], undefined, options);
+    return this.#core.call<DiscoveryGetIndexMarkdownResponse>(ops.getIndexMarkdown, [], undefined, options);
   }
 
   /**
@@ -208,6 +228,8 @@ export class Discovery {
    *
    * Pricing as Markdown. Media type assumed `text/markdown` like `/index.md`.
    * The documents say only that checkout starts a 30-day free trial. No auth.
+   *
+   * `GET /pricing.md`
    *
    * @example
    * ```ts
@@ -217,7 +239,7 @@ export class Discovery {
    *
    */
   getPricingMarkdown(options?: RequestOptions): APIPromise<DiscoveryGetPricingMarkdownResponse> {
-    return this.#client.call<DiscoveryGetPricingMarkdownResponse>(ops.getPricingMarkdown, [], undefined, options);
+    return this.#core.call<DiscoveryGetPricingMarkdownResponse>(ops.getPricingMarkdown, [], undefined, options);
   }
 
   /**
@@ -225,6 +247,8 @@ export class Discovery {
    *
    * The XML sitemap, advertised by the home page's `Link` header as
    * `rel="sitemap"`. No auth.
+   *
+   * `GET /sitemap.xml`
    *
    * @example
    * ```ts
@@ -234,6 +258,6 @@ export class Discovery {
    *
    */
   getSitemap(options?: RequestOptions): APIPromise<DiscoveryGetSitemapResponse> {
-    return this.#client.call<DiscoveryGetSitemapResponse>(ops.getSitemap, [], undefined, options);
+    return this.#core.call<DiscoveryGetSitemapResponse>(ops.getSitemap, [], undefined, options);
   }
 }

@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { EventListResponse } from '../types.js';
+import type { EventList } from '../types.js';
 
 /** A customer's activity events. */
 export class Events {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -22,6 +22,8 @@ export class Events {
    * these are the webhook events. No pagination is documented. REST rate
    * limit: 60 requests/min per customer.
    *
+   * `GET /api/events/{id}`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.events.list('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10');
@@ -29,7 +31,7 @@ export class Events {
    * ```
    *
    */
-  list(id: string, options?: RequestOptions): APIPromise<EventListResponse> {
-    return this.#client.call<EventListResponse>(ops.listEvents, [id], undefined, options);
+  list(id: string, options?: RequestOptions): APIPromise<EventList> {
+    return this.#core.call<EventList>(ops.listEvents, [id], undefined, options);
   }
 }

@@ -3,14 +3,14 @@
 import type { ClientCore } from '../runtime/core.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
-import type { LiveStreamEvent, LiveStreamParams } from '../types.js';
+import type { LiveEvent, LiveStreamParams } from '../types.js';
 
 /** The public live stream of agent output for a URL. */
 export class Live {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,6 +27,8 @@ export class Live {
    * is documented; the stream ends when the server closes it, and it is not
    * resumed.
    *
+   * `GET /live`
+   *
    * @example
    * ```ts
    * for await (const event of heyCmo.live.stream({ url: 'https://www.acmecoffee.co' })) {
@@ -35,7 +37,7 @@ export class Live {
    * ```
    *
    */
-  stream(params?: LiveStreamParams, options?: StreamOptions): EventStream<LiveStreamEvent> {
-    return new EventStream(this.#client, ops.streamLiveOutput, [], params, options);
+  stream(params?: LiveStreamParams, options?: StreamOptions): EventStream<LiveEvent> {
+    return new EventStream(this.#core, ops.streamLiveOutput, [], params, options);
   }
 }

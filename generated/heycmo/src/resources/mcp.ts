@@ -5,14 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { McpConnectEvent, McpSendMessageParams, McpSendMessageResponse } from '../types.js';
+import type { McpSendMessageParams, McpSendMessageResponse, McpStreamEvent } from '../types.js';
 
 /** The MCP server over the (HTTP+SSE) transport - an SSE stream plus a message endpoint. Key in the `token` query parameter; 30 requests/min per customer. */
 export class Mcp {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -37,6 +37,8 @@ export class Mcp {
    * (or `heycmo mcp config` from `@heycmo/cli`). Tools are listed in the MCP
    * server card. MCP rate limit: 30 requests/min per customer.
    *
+   * `GET /mcp/sse`
+   *
    * @example
    * ```ts
    * for await (const event of heyCmo.mcp.connect()) {
@@ -45,8 +47,8 @@ export class Mcp {
    * ```
    *
    */
-  connect(options?: StreamOptions): EventStream<McpConnectEvent> {
-    return new EventStream(this.#client, ops.openMcpStream, [], undefined, options);
+  connect(options?: StreamOptions): EventStream<McpStreamEvent> {
+    return new EventStream(this.#core, ops.openMcpStream, [], undefined, options);
   }
 
   /**
@@ -60,6 +62,8 @@ export class Mcp {
    * `{"error": "Session not found — reconnect to /mcp/sse"}`. MCP rate limit:
    * 30 requests/min per customer.
    *
+   * `POST /mcp/message`
+   *
    * @example
    * ```ts
    * await heyCmo.mcp.sendMessage({ sessionId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
@@ -67,6 +71,6 @@ export class Mcp {
    *
    */
   sendMessage(params: McpSendMessageParams, options?: RequestOptions): APIPromise<McpSendMessageResponse> {
-    return this.#client.call<McpSendMessageResponse>(ops.sendMcpMessage, [], params, options);
+    return this.#core.call<McpSendMessageResponse>(ops.sendMcpMessage, [], params, options);
   }
 }

@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { OnboardingAutoExtractParams, OnboardingAutoExtractResponse, OnboardingSubmitParams, OnboardingSubmitResponse } from '../types.js';
+import type { OnboardingAutoExtractParams, OnboardingResult, OnboardingSubmitParams } from '../types.js';
 
 /** Onboarding a customer's brand (URL, brand voice) - a prerequisite for brand-aware output. */
 export class Onboarding {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,6 +23,8 @@ export class Onboarding {
    * (`url` assumed), the response and the `200` status are not. REST rate
    * limit: 60 requests/min per customer.
    *
+   * `POST /api/onboard/{customerId}/auto-extract`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.onboarding.autoExtract('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10', { url: 'https://www.acmecoffee.co' });
@@ -30,8 +32,8 @@ export class Onboarding {
    * ```
    *
    */
-  autoExtract(customerId: string, params?: OnboardingAutoExtractParams, options?: RequestOptions): APIPromise<OnboardingAutoExtractResponse> {
-    return this.#client.call<OnboardingAutoExtractResponse>(ops.autoExtractOnboarding, [customerId], params, options);
+  autoExtract(customerId: string, params?: OnboardingAutoExtractParams, options?: RequestOptions): APIPromise<OnboardingResult> {
+    return this.#core.call<OnboardingResult>(ops.autoExtractOnboarding, [customerId], params, options);
   }
 
   /**
@@ -42,6 +44,8 @@ export class Onboarding {
    * `OnboardingRequest`, `OnboardingResult`). REST rate limit: 60
    * requests/min per customer.
    *
+   * `POST /api/onboard/{id}`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.onboarding.submit('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10', { url: 'https://www.acmecoffee.co', brandName: 'Acme Coffee', audience: 'Home baristas' });
@@ -49,7 +53,7 @@ export class Onboarding {
    * ```
    *
    */
-  submit(id: string, params?: OnboardingSubmitParams, options?: RequestOptions): APIPromise<OnboardingSubmitResponse> {
-    return this.#client.call<OnboardingSubmitResponse>(ops.submitOnboarding, [id], params, options);
+  submit(id: string, params?: OnboardingSubmitParams, options?: RequestOptions): APIPromise<OnboardingResult> {
+    return this.#core.call<OnboardingResult>(ops.submitOnboarding, [id], params, options);
   }
 }

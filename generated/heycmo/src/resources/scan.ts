@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { ScanRunParams, ScanRunResponse } from '../types.js';
+import type { ScanResult, ScanRunParams } from '../types.js';
 
 /** SEO/GEO audits of a URL. */
 export class Scan {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,6 +23,8 @@ export class Scan {
    * result's fields and the `200` status are assumptions. REST rate limit: 60
    * requests/min per customer.
    *
+   * `POST /api/scan`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.scan.run({ url: 'https://www.acmecoffee.co' });
@@ -30,7 +32,7 @@ export class Scan {
    * ```
    *
    */
-  run(params: ScanRunParams, options?: RequestOptions): APIPromise<ScanRunResponse> {
-    return this.#client.call<ScanRunResponse>(ops.runScan, [], params, options);
+  run(params: ScanRunParams, options?: RequestOptions): APIPromise<ScanResult> {
+    return this.#core.call<ScanResult>(ops.runScan, [], params, options);
   }
 }

@@ -4,20 +4,22 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { StatusGetHealthResponse, StatusGetPageResponse, StatusGetReadinessResponse, StatusGetResponse } from '../types.js';
+import type { Health, PublicStatus, Readiness, StatusGetPageResponse } from '../types.js';
 
 /** Liveness and readiness probes, the public status JSON and the HTML status page. No auth. */
 export class Status {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * Liveness probe
    *
    * Answers `{status: "ok", timestamp}` while the server is up. No auth.
+   *
+   * `GET /api/health`
    *
    * @example
    * ```ts
@@ -26,8 +28,8 @@ export class Status {
    * ```
    *
    */
-  getHealth(options?: RequestOptions): APIPromise<StatusGetHealthResponse> {
-    return this.#client.call<StatusGetHealthResponse>(ops.getHealth, [], undefined, options);
+  getHealth(options?: RequestOptions): APIPromise<Health> {
+    return this.#core.call<Health>(ops.getHealth, [], undefined, options);
   }
 
   /**
@@ -37,6 +39,8 @@ export class Status {
    * passes, otherwise `503` `not_ready`. The same check backs
    * `/api/public/status` and Fly health probes. No auth.
    *
+   * `GET /api/health/ready`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.status.getReadiness();
@@ -44,8 +48,8 @@ export class Status {
    * ```
    *
    */
-  getReadiness(options?: RequestOptions): APIPromise<StatusGetReadinessResponse> {
-    return this.#client.call<StatusGetReadinessResponse>(ops.getReadiness, [], undefined, options);
+  getReadiness(options?: RequestOptions): APIPromise<Readiness> {
+    return this.#core.call<Readiness>(ops.getReadiness, [], undefined, options);
   }
 
   /**
@@ -57,6 +61,8 @@ export class Status {
    * `GET /status`. Field types and the shapes of `components` and `incidents`
    * are assumed (see `PublicStatus`). No auth.
    *
+   * `GET /api/public/status`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.status.get();
@@ -64,14 +70,16 @@ export class Status {
    * ```
    *
    */
-  get(options?: RequestOptions): APIPromise<StatusGetResponse> {
-    return this.#client.call<StatusGetResponse>(ops.getPublicStatus, [], undefined, options);
+  get(options?: RequestOptions): APIPromise<PublicStatus> {
+    return this.#core.call<PublicStatus>(ops.getPublicStatus, [], undefined, options);
   }
 
   /**
    * Status page (HTML)
    *
    * The human-readable status page, the page version of `/api/public/status`. No auth.
+   *
+   * `GET /status`
    *
    * @example
    * ```ts
@@ -81,6 +89,6 @@ export class Status {
    *
    */
   getPage(options?: RequestOptions): APIPromise<StatusGetPageResponse> {
-    return this.#client.call<StatusGetPageResponse>(ops.getStatusPage, [], undefined, options);
+    return this.#core.call<StatusGetPageResponse>(ops.getStatusPage, [], undefined, options);
   }
 }

@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { WebhookSubscribeParams, WebhookSubscribeResponse } from '../types.js';
+import type { WebhookSubscribeParams, WebhookSubscription } from '../types.js';
 
 /** Webhook subscriptions, and the events HeyCMO delivers to them (see `webhooks`). */
 export class Webhooks {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -30,6 +30,8 @@ export class Webhooks {
    * recorded here, on the subscription operation, counted per customer, as an
    * assumption.
    *
+   * `POST /api/hooks/{customerId}`
+   *
    * @example
    * ```ts
    * const result = await heyCmo.webhooks.subscribe('8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10', { url: 'https://your-agent.example.com/heycmo-webhook', events: ['content.published', 'workflow.completed'] });
@@ -37,7 +39,7 @@ export class Webhooks {
    * ```
    *
    */
-  subscribe(customerId: string, params: WebhookSubscribeParams, options?: RequestOptions): APIPromise<WebhookSubscribeResponse> {
-    return this.#client.call<WebhookSubscribeResponse>(ops.createWebhookSubscription, [customerId], params, options);
+  subscribe(customerId: string, params: WebhookSubscribeParams, options?: RequestOptions): APIPromise<WebhookSubscription> {
+    return this.#core.call<WebhookSubscription>(ops.createWebhookSubscription, [customerId], params, options);
   }
 }

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /** Byte encodings and digests with Web Crypto only, so the client runs on any runtime with fetch. */
 
 export function toHex(bytes: Uint8Array): string {

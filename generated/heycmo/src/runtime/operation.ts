@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * The description of one API operation that generated code hands to the
  * runtime. Generated methods are one-liners; everything an operation needs at
@@ -13,13 +15,13 @@ export type ResponseKind = 'json' | 'text' | 'binary' | 'sse' | 'empty' | 'auto'
 /** How a request body is encoded. */
 export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
 
-export interface ResponseSpec {
+export interface ResponseDescriptor {
   kind: ResponseKind;
   /** JSON pointer of the value returned to the caller (the envelope's data). */
   unwrap?: string;
 }
 
-export interface BodySpec {
+export interface BodyDescriptor {
   kind: BodyKind;
   /** Content-Type sent with the body. */
   type: string;
@@ -30,7 +32,7 @@ export interface BodySpec {
   required?: boolean;
 }
 
-export interface PaginationSpec {
+export interface PaginationDescriptor {
   style: 'offset' | 'page' | 'cursor';
   items: string;
   limit?: string;
@@ -56,7 +58,7 @@ export interface DedupeRule {
   key: string;
 }
 
-export interface SSESpec {
+export interface SSEDescriptor {
   typeField: string;
   /** Event types the spec defines; anything else arrives as an `unknown` event. */
   known: readonly string[];
@@ -64,7 +66,7 @@ export interface SSESpec {
   terminalWhen?: StateRule;
   resume?: {
     /** Operation to resume through; undefined repeats this one. */
-    via?: () => OperationSpec;
+    via?: () => OperationDescriptor;
     lastEventId?: boolean;
     params?: Readonly<Record<string, { event: string; pointer: string }>>;
     requires?: string;
@@ -84,23 +86,23 @@ export interface SSESpec {
   };
 }
 
-export interface LongRunningSpec {
+export interface LongRunningDescriptor {
   status: number;
-  poll: () => OperationSpec;
+  poll: () => OperationDescriptor;
   params: Readonly<Record<string, string>>;
   state: string;
   succeeded: readonly string[];
   failed: readonly string[];
   error?: string;
-  result?: { operation: () => OperationSpec; params: Readonly<Record<string, string>> };
+  result?: { operation: () => OperationDescriptor; params: Readonly<Record<string, string>> };
 }
 
-export interface UploadSpec {
+export interface UploadDescriptor {
   file: string;
   hash?: { field: string; encoding: 'hex' | 'base64' };
 }
 
-export interface OperationSpec {
+export interface OperationDescriptor {
   id: string;
   /** The public method as a caller writes it (`projects.get`): how messages name the operation. */
   methodPath?: string;
@@ -114,35 +116,35 @@ export interface OperationSpec {
   multiSegment?: readonly string[];
   query?: readonly string[];
   header?: readonly string[];
-  body?: BodySpec;
+  body?: BodyDescriptor;
   /** Accept header: the media types of the success responses. */
   accept?: string;
   /** Success responses by status code. */
-  responses: Readonly<Record<number, ResponseSpec>>;
+  responses: Readonly<Record<number, ResponseDescriptor>>;
   /** Security alternatives (scheme names); undefined uses the API's default, [] sends no credentials. */
   security?: readonly (readonly string[])[];
   /** Safe to retry although the method is not idempotent; a string names the body field that makes it so. */
   idempotent?: boolean | string;
-  pagination?: PaginationSpec;
-  sse?: SSESpec;
-  longRunning?: LongRunningSpec;
-  upload?: UploadSpec;
+  pagination?: PaginationDescriptor;
+  sse?: SSEDescriptor;
+  longRunning?: LongRunningDescriptor;
+  upload?: UploadDescriptor;
   /** Body field holding a webhook URL that must satisfy the API's URL rules. */
   webhookUrlField?: string;
 }
 
 /** How messages name an operation: its public method (`projects.get`), else its operationId. */
-export function operationLabel(op: Pick<OperationSpec, 'id' | 'methodPath'>): string {
+export function operationLabel(op: Pick<OperationDescriptor, 'id' | 'methodPath'>): string {
   return op.methodPath ?? op.id;
 }
 
 /** How messages name the path parameter at `index`: its argument name in the method's signature, else its wire name. */
-export function pathArgLabel(op: Pick<OperationSpec, 'pathParams' | 'pathArgNames'>, index: number): string {
+export function pathArgLabel(op: Pick<OperationDescriptor, 'pathParams' | 'pathArgNames'>, index: number): string {
   return op.pathArgNames?.[index] ?? op.pathParams?.[index] ?? `argument ${index + 1}`;
 }
 
 /** The positional path arguments of `op`, taken by parameter name from `values`. */
-export function pathArgsOf(op: Pick<OperationSpec, 'pathParams'>, values: Readonly<Record<string, unknown>>): unknown[] {
+export function pathArgsOf(op: Pick<OperationDescriptor, 'pathParams'>, values: Readonly<Record<string, unknown>>): unknown[] {
   return (op.pathParams ?? []).map((name) => (Object.hasOwn(values, name) ? values[name] : undefined));
 }
 

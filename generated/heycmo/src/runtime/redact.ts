@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Keeps credentials out of everything a user might print: error messages and
  * every other error field, hook payloads, `util.inspect` and JSON of the

@@ -1,10 +1,12 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Turns the caller's params into a request body of the operation's kind:
  * JSON, multipart (computing the file digest when the API wants one and the
  * caller left it out), URL-encoded form, raw bytes or text.
  */
 import { encodeDigest, sha256, type BinaryInput } from './encoding.js';
-import type { BodySpec, UploadSpec } from './operation.js';
+import type { BodyDescriptor, UploadDescriptor } from './operation.js';
 
 /** What a raw-bytes request body may be. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
@@ -31,7 +33,7 @@ function toBlob(value: Blob | ArrayBuffer | ArrayBufferView): Blob {
   return new Blob([view as Uint8Array<ArrayBuffer>]);
 }
 
-async function multipart(fields: Record<string, unknown>, upload: UploadSpec | undefined): Promise<FormData> {
+async function multipart(fields: Record<string, unknown>, upload: UploadDescriptor | undefined): Promise<FormData> {
   const values = { ...fields };
   if (upload?.hash && values[upload.hash.field] === undefined) {
     const file = values[upload.file];
@@ -64,7 +66,7 @@ function formEncoded(fields: Record<string, unknown>): URLSearchParams {
   return params;
 }
 
-export async function encodeBody(spec: BodySpec, value: unknown, upload: UploadSpec | undefined): Promise<EncodedBody> {
+export async function encodeBody(spec: BodyDescriptor, value: unknown, upload: UploadDescriptor | undefined): Promise<EncodedBody> {
   switch (spec.kind) {
     case 'json':
       return { body: JSON.stringify(value), contentType: spec.type, replayable: true };

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Checks on the caller's arguments that keep a request from meaning something
  * other than what the method says: a path argument that walks up the URL, a
@@ -31,6 +33,8 @@ function hasDotSegment(text: string): boolean {
   return (fullyDecoded(text) ?? text).split(/[\\/]/).some((segment) => segment === '.' || segment === '..');
 }
 
+const PLAIN_SEGMENT = /^[A-Za-z0-9_~-]+$/;
+
 /**
  * A path argument's problem. A parameter that spans segments (`spansSegments`)
  * may contain `/`, but none of its segments may be empty, `.` or `..`; any
@@ -38,6 +42,9 @@ function hasDotSegment(text: string): boolean {
  * neither empty nor hold a dot-segment.
  */
 export function pathValueProblem(value: unknown, spansSegments: boolean): string | undefined {
+  // The common case, an id of letters, digits, `-`, `_` or `~` (RFC 3986 unreserved, less `.`), can hold no
+  // dot-segment, separator or percent-encoding, so the decoding checks below have nothing to find.
+  if (typeof value === 'string' && PLAIN_SEGMENT.test(value)) return undefined;
   if (value === undefined || value === null) return 'is required';
   if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') return `must be a string or a number, not ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}`;
   const text = String(value);

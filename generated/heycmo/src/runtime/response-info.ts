@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /** What a response says besides its body: request id and rate-limit state. */
 import { getAtPointer } from './pointer.js';
 import type { RateLimitHeaders } from './retry.js';

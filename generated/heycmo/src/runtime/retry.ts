@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * When to retry and how long to wait. Network errors, 408, 429 and 5xx are
  * worth another attempt; the server's own advice (`Retry-After` in seconds or
@@ -18,7 +20,7 @@ export interface RetryPolicy {
   budgetMs: number;
 }
 
-export const DEFAULT_RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
+export { DEFAULT_RETRY_STATUSES } from './defaults.js';
 
 export interface RateLimitHeaders {
   limit?: string | undefined;

@@ -1,15 +1,17 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Whether an event settles a stream's result (`x-specsmith-sse.result`): a
  * success when it is the success event type and/or its state is one of the
  * success states; a failure likewise. Which run the event belongs to
  * (`x-specsmith-sse.match`) is the stream's business, not this module's.
  */
-import type { SSESpec, StateRule } from './operation.js';
+import type { SSEDescriptor, StateRule } from './operation.js';
 import { getAtPointer } from './pointer.js';
 
 export type Outcome = { kind: 'success' } | { kind: 'failure'; label: string };
 
-export function outcomeOf(event: unknown, type: string | undefined, result: NonNullable<SSESpec['result']>): Outcome | undefined {
+export function outcomeOf(event: unknown, type: string | undefined, result: NonNullable<SSEDescriptor['result']>): Outcome | undefined {
   const { success, failure } = result;
   if ((success.event !== undefined || success.when) && (success.event === undefined || success.event === type) && (!success.when || stateIn(event, success.when))) {
     return { kind: 'success' };

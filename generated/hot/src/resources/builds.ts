@@ -5,14 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { BuildDeployResponse, BuildDownloadResponse, BuildGetDeployedResponse, BuildGetLiveResponse, BuildGetResponse, BuildListForProjectParams, BuildListForProjectResponse, BuildListParams, BuildListResult, BuildUploadParams, BuildUploadResponse } from '../types.js';
+import type { Build, BuildDownloadResponse, BuildListForProjectParams, BuildListParams, BuildUploadParams, BuildWithProject, UploadedBuild } from '../types.js';
 
 /** Build bundles (zip archives) of a project; upload, download and deploy. */
 export class Builds {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -22,6 +22,8 @@ export class Builds {
    *
    * Lists all builds across all projects in the environment; each build includes its `project_name`.
    *
+   * `GET /v1/builds`
+   *
    * @example
    * ```ts
    * for await (const item of hot.builds.list({ limit: 20, offset: 0 })) {
@@ -30,8 +32,8 @@ export class Builds {
    * ```
    *
    */
-  list(params?: BuildListParams, options?: PageOptions): PagePromise<BuildListResult> {
-    return paginate<BuildListResult>(this.#client, ops.listBuilds, [], params, options);
+  list(params?: BuildListParams, options?: PageOptions): PagePromise<BuildWithProject> {
+    return paginate<BuildWithProject>(this.#core, ops.listBuilds, [], params, options);
   }
 
   /**
@@ -41,6 +43,8 @@ export class Builds {
    *
    * Lists the builds of one project.
    *
+   * `GET /v1/projects/{project_id_or_slug}/builds`
+   *
    * @example
    * ```ts
    * for await (const item of hot.builds.listForProject('my-project', { limit: 20, offset: 0 })) {
@@ -49,8 +53,8 @@ export class Builds {
    * ```
    *
    */
-  listForProject(projectIdOrSlug: string, params?: BuildListForProjectParams, options?: PageOptions): PagePromise<BuildListForProjectResponse> {
-    return paginate<BuildListForProjectResponse>(this.#client, ops.listProjectBuilds, [projectIdOrSlug], params, options);
+  listForProject(projectIdOrSlug: string, params?: BuildListForProjectParams, options?: PageOptions): PagePromise<Build> {
+    return paginate<Build>(this.#core, ops.listProjectBuilds, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -72,6 +76,8 @@ export class Builds {
    *   -F "hash=$(sha256sum build.hot.zip | cut -d' ' -f1)"
    * ```
    *
+   * `POST /v1/projects/{project_id_or_slug}/builds`
+   *
    * @example
    * ```ts
    * const result = await hot.builds.upload('my-project', { file: new Blob(['example bytes']), build_id: '880e8400-e29b-41d4-a716-446655440000' });
@@ -79,14 +85,16 @@ export class Builds {
    * ```
    *
    */
-  upload(projectIdOrSlug: string, params: BuildUploadParams, options?: RequestOptions): APIPromise<BuildUploadResponse> {
-    return this.#client.call<BuildUploadResponse>(ops.uploadBuild, [projectIdOrSlug], params, options);
+  upload(projectIdOrSlug: string, params: BuildUploadParams, options?: RequestOptions): APIPromise<UploadedBuild> {
+    return this.#core.call<UploadedBuild>(ops.uploadBuild, [projectIdOrSlug], params, options);
   }
 
   /**
    * Get the deployed build
    *
    * Returns the currently deployed build of the project, or 404 if none.
+   *
+   * `GET /v1/projects/{project_id_or_slug}/builds/deployed`
    *
    * @example
    * ```ts
@@ -95,14 +103,16 @@ export class Builds {
    * ```
    *
    */
-  getDeployed(projectIdOrSlug: string, options?: RequestOptions): APIPromise<BuildGetDeployedResponse> {
-    return this.#client.call<BuildGetDeployedResponse>(ops.getDeployedBuild, [projectIdOrSlug], undefined, options);
+  getDeployed(projectIdOrSlug: string, options?: RequestOptions): APIPromise<Build> {
+    return this.#core.call<Build>(ops.getDeployedBuild, [projectIdOrSlug], undefined, options);
   }
 
   /**
    * Get the live build
    *
    * Returns the live (development) build of the project, or 404 if none.
+   *
+   * `GET /v1/projects/{project_id_or_slug}/builds/live`
    *
    * @example
    * ```ts
@@ -111,14 +121,16 @@ export class Builds {
    * ```
    *
    */
-  getLive(projectIdOrSlug: string, options?: RequestOptions): APIPromise<BuildGetLiveResponse> {
-    return this.#client.call<BuildGetLiveResponse>(ops.getLiveBuild, [projectIdOrSlug], undefined, options);
+  getLive(projectIdOrSlug: string, options?: RequestOptions): APIPromise<Build> {
+    return this.#core.call<Build>(ops.getLiveBuild, [projectIdOrSlug], undefined, options);
   }
 
   /**
    * Get a build
    *
    * Returns one build of the project.
+   *
+   * `GET /v1/projects/{project_id_or_slug}/builds/{build_id}`
    *
    * @example
    * ```ts
@@ -127,14 +139,16 @@ export class Builds {
    * ```
    *
    */
-  get(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildGetResponse> {
-    return this.#client.call<BuildGetResponse>(ops.getBuild, [projectIdOrSlug, buildId], undefined, options);
+  get(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<Build> {
+    return this.#core.call<Build>(ops.getBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 
   /**
    * Download a build
    *
    * Returns the build as a zip file (`Content-Type: application/zip`). Not enveloped.
+   *
+   * `GET /v1/projects/{project_id_or_slug}/builds/{build_id}/download`
    *
    * @example
    * ```ts
@@ -144,7 +158,7 @@ export class Builds {
    *
    */
   download(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildDownloadResponse> {
-    return this.#client.call<BuildDownloadResponse>(ops.downloadBuild, [projectIdOrSlug, buildId], undefined, options);
+    return this.#core.call<BuildDownloadResponse>(ops.downloadBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 
   /**
@@ -153,6 +167,8 @@ export class Builds {
    * Marks the build as deployed and queues it for worker processing. The documents give no
    * response; 200 with the (now deployed) build is assumed.
    *
+   * `POST /v1/projects/{project_id_or_slug}/builds/{build_id}/deploy`
+   *
    * @example
    * ```ts
    * const result = await hot.builds.deploy('my-project', '880e8400-e29b-41d4-a716-446655440000');
@@ -160,7 +176,7 @@ export class Builds {
    * ```
    *
    */
-  deploy(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildDeployResponse> {
-    return this.#client.call<BuildDeployResponse>(ops.deployBuild, [projectIdOrSlug, buildId], undefined, options);
+  deploy(projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<Build> {
+    return this.#core.call<Build>(ops.deployBuild, [projectIdOrSlug, buildId], undefined, options);
   }
 }

@@ -5,14 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { ContextCreateParams, ContextCreateResponse, ContextDeleteResponse, ContextListParams, ContextListResponse, ContextUpdateParams, ContextUpdateResponse } from '../types.js';
+import type { ContextCreateParams, ContextDeleteResponse, ContextListParams, ContextUpdateParams, ContextVariable } from '../types.js';
 
 /** Context variables (secrets) stored per project, encrypted at rest with AES-256-GCM. Values are write-only and never returned. */
 export class Context {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -22,6 +22,8 @@ export class Context {
    *
    * Lists the project's context variables (secrets). Only metadata is returned (key, description, timestamps), never values.
    *
+   * `GET /v1/projects/{project_id_or_slug}/context`
+   *
    * @example
    * ```ts
    * for await (const item of hot.context.list('my-project', { limit: 20, offset: 0 })) {
@@ -30,8 +32,8 @@ export class Context {
    * ```
    *
    */
-  list(projectIdOrSlug: string, params?: ContextListParams, options?: PageOptions): PagePromise<ContextListResponse> {
-    return paginate<ContextListResponse>(this.#client, ops.listContextVariables, [projectIdOrSlug], params, options);
+  list(projectIdOrSlug: string, params?: ContextListParams, options?: PageOptions): PagePromise<ContextVariable> {
+    return paginate<ContextVariable>(this.#core, ops.listContextVariables, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -40,6 +42,8 @@ export class Context {
    * Stores an encrypted secret (AES-256-GCM at rest) in the project. The value is never returned:
    * the 201 response carries only the variable's metadata.
    *
+   * `POST /v1/projects/{project_id_or_slug}/context`
+   *
    * @example
    * ```ts
    * const result = await hot.context.create('my-project', { key: 'DATABASE_URL', value: 'postgres://user:pass@host/db', description: 'Production database connection' });
@@ -47,8 +51,8 @@ export class Context {
    * ```
    *
    */
-  create(projectIdOrSlug: string, params: ContextCreateParams, options?: RequestOptions): APIPromise<ContextCreateResponse> {
-    return this.#client.call<ContextCreateResponse>(ops.createContextVariable, [projectIdOrSlug], params, options);
+  create(projectIdOrSlug: string, params: ContextCreateParams, options?: RequestOptions): APIPromise<ContextVariable> {
+    return this.#core.call<ContextVariable>(ops.createContextVariable, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -57,6 +61,8 @@ export class Context {
    * Replaces the variable's value (and description). The value is never returned; the documents
    * give no response, 200 with the variable's metadata is assumed.
    *
+   * `PUT /v1/projects/{project_id_or_slug}/context/{key}`
+   *
    * @example
    * ```ts
    * const result = await hot.context.update('my-project', 'DATABASE_URL', { value: 'postgres://user:newpass@host/db', description: 'Updated description' });
@@ -64,14 +70,16 @@ export class Context {
    * ```
    *
    */
-  update(projectIdOrSlug: string, key: string, params: ContextUpdateParams, options?: RequestOptions): APIPromise<ContextUpdateResponse> {
-    return this.#client.call<ContextUpdateResponse>(ops.updateContextVariable, [projectIdOrSlug, key], params, options);
+  update(projectIdOrSlug: string, key: string, params: ContextUpdateParams, options?: RequestOptions): APIPromise<ContextVariable> {
+    return this.#core.call<ContextVariable>(ops.updateContextVariable, [projectIdOrSlug, key], params, options);
   }
 
   /**
    * Delete a context variable
    *
    * Deletes the variable and its encrypted value.
+   *
+   * `DELETE /v1/projects/{project_id_or_slug}/context/{key}`
    *
    * @example
    * ```ts
@@ -80,6 +88,6 @@ export class Context {
    *
    */
   delete(projectIdOrSlug: string, key: string, options?: RequestOptions): APIPromise<ContextDeleteResponse> {
-    return this.#client.call<ContextDeleteResponse>(ops.deleteContextVariable, [projectIdOrSlug, key], undefined, options);
+    return this.#core.call<ContextDeleteResponse>(ops.deleteContextVariable, [projectIdOrSlug, key], undefined, options);
   }
 }

@@ -5,14 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { DomainDeleteResponse, DomainGetResponse, DomainListParams, DomainListResult, DomainRegisterParams, DomainRegisterResponse, DomainVerifyResponse } from '../types.js';
+import type { Domain, DomainDeleteResponse, DomainListParams, DomainRegisterParams, DomainVerification } from '../types.js';
 
 /** Custom domains mapped to the environment (Pro or Scale plan). */
 export class Domains {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,6 +23,8 @@ export class Domains {
    * Lists all custom domains of the environment. The reference shows no paging parameters here;
    * `limit`/`offset` and the list envelope are assumed to apply as on every list endpoint.
    *
+   * `GET /v1/domains`
+   *
    * @example
    * ```ts
    * for await (const item of hot.domains.list({ limit: 20, offset: 0 })) {
@@ -31,8 +33,8 @@ export class Domains {
    * ```
    *
    */
-  list(params?: DomainListParams, options?: PageOptions): PagePromise<DomainListResult> {
-    return paginate<DomainListResult>(this.#client, ops.listDomains, [], params, options);
+  list(params?: DomainListParams, options?: PageOptions): PagePromise<Domain> {
+    return paginate<Domain>(this.#core, ops.listDomains, [], params, options);
   }
 
   /**
@@ -53,6 +55,8 @@ export class Domains {
    * | `domain_limit_reached` | 403 | Domain count limit reached for current plan |
    * | `domain_exists` | 409 | Domain is already registered |
    *
+   * `POST /v1/domains`
+   *
    * @example
    * ```ts
    * const result = await hot.domains.register({ domain: 'mcp.example.com' });
@@ -60,14 +64,16 @@ export class Domains {
    * ```
    *
    */
-  register(params: DomainRegisterParams, options?: RequestOptions): APIPromise<DomainRegisterResponse> {
-    return this.#client.call<DomainRegisterResponse>(ops.registerDomain, [], params, options);
+  register(params: DomainRegisterParams, options?: RequestOptions): APIPromise<Domain> {
+    return this.#core.call<Domain>(ops.registerDomain, [], params, options);
   }
 
   /**
    * Get a custom domain
    *
    * Returns one custom domain of the environment, with its current status and DNS records.
+   *
+   * `GET /v1/domains/{domain_id}`
    *
    * @example
    * ```ts
@@ -76,8 +82,8 @@ export class Domains {
    * ```
    *
    */
-  get(domainId: string, options?: RequestOptions): APIPromise<DomainGetResponse> {
-    return this.#client.call<DomainGetResponse>(ops.getDomain, [domainId], undefined, options);
+  get(domainId: string, options?: RequestOptions): APIPromise<Domain> {
+    return this.#core.call<Domain>(ops.getDomain, [domainId], undefined, options);
   }
 
   /**
@@ -87,6 +93,8 @@ export class Domains {
    * asynchronous: the domain enters the `deleting` status while its CloudFront distribution and
    * TLS certificate are cleaned up, then the record is removed.
    *
+   * `DELETE /v1/domains/{domain_id}`
+   *
    * @example
    * ```ts
    * await hot.domains.delete('5a0e8400-e29b-41d4-a716-446655440000');
@@ -94,7 +102,7 @@ export class Domains {
    *
    */
   delete(domainId: string, options?: RequestOptions): APIPromise<DomainDeleteResponse> {
-    return this.#client.call<DomainDeleteResponse>(ops.deleteDomain, [domainId], undefined, options);
+    return this.#core.call<DomainDeleteResponse>(ops.deleteDomain, [domainId], undefined, options);
   }
 
   /**
@@ -109,6 +117,8 @@ export class Domains {
    * Pending domains are also checked automatically in the background, so this endpoint need not
    * be called repeatedly.
    *
+   * `POST /v1/domains/{domain_id}/verify`
+   *
    * @example
    * ```ts
    * const result = await hot.domains.verify('5a0e8400-e29b-41d4-a716-446655440000');
@@ -116,7 +126,7 @@ export class Domains {
    * ```
    *
    */
-  verify(domainId: string, options?: RequestOptions): APIPromise<DomainVerifyResponse> {
-    return this.#client.call<DomainVerifyResponse>(ops.verifyDomain, [domainId], undefined, options);
+  verify(domainId: string, options?: RequestOptions): APIPromise<DomainVerification> {
+    return this.#core.call<DomainVerification>(ops.verifyDomain, [domainId], undefined, options);
   }
 }

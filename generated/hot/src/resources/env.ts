@@ -5,20 +5,23 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { EnvGetResponse, EnvSubscribeEvent } from '../types.js';
+import type * as types from '../types.js';
+import type { EnvEvent } from '../types.js';
 
 /** The environment the credential is scoped to, and its live activity stream. */
-export class EnvResource {
-  readonly #client: ClientCore;
+export class Env {
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * Get environment info
    *
    * Returns the environment the credential is scoped to.
+   *
+   * `GET /v1/env`
    *
    * @example
    * ```ts
@@ -27,8 +30,8 @@ export class EnvResource {
    * ```
    *
    */
-  get(options?: RequestOptions): APIPromise<EnvGetResponse> {
-    return this.#client.call<EnvGetResponse>(ops.getEnv, [], undefined, options);
+  get(options?: RequestOptions): APIPromise<types.Env> {
+    return this.#core.call<types.Env>(ops.getEnv, [], undefined, options);
   }
 
   /**
@@ -69,6 +72,8 @@ export class EnvResource {
    * curl -N 'https://api.hot.dev/v1/env/subscribe' -H "Authorization: Bearer $HOT_API_KEY"
    * ```
    *
+   * `GET /v1/env/subscribe`
+   *
    * @example
    * ```ts
    * for await (const event of hot.env.subscribe()) {
@@ -77,7 +82,7 @@ export class EnvResource {
    * ```
    *
    */
-  subscribe(options?: StreamOptions): EventStream<EnvSubscribeEvent> {
-    return new EventStream(this.#client, ops.subscribeEnv, [], undefined, options);
+  subscribe(options?: StreamOptions): EventStream<EnvEvent> {
+    return new EventStream(this.#core, ops.subscribeEnv, [], undefined, options);
   }
 }

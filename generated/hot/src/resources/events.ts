@@ -6,14 +6,14 @@ import { type PageOptions, type PagePromise, paginate } from '../runtime/paginat
 import type { RequestOptions } from '../runtime/config.js';
 import { type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
-import type { EventGetResponse, EventListParams, EventListResult, EventListRunsParams, EventListRunsResponse, EventPublishParams, EventPublishResponse, StreamSubscribeResult } from '../types.js';
+import type { EventListParams, EventListRunsParams, EventPublishParams, EventSchema, Run, StreamSubscribeResult } from '../types.js';
 
 /** Events that trigger event handlers; each published event belongs to a stream. */
 export class Events {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,6 +23,8 @@ export class Events {
    *
    * Lists the events of the environment.
    *
+   * `GET /v1/events`
+   *
    * @example
    * ```ts
    * for await (const item of hot.events.list({ limit: 20, offset: 0 })) {
@@ -31,8 +33,8 @@ export class Events {
    * ```
    *
    */
-  list(params?: EventListParams, options?: PageOptions): PagePromise<EventListResult> {
-    return paginate<EventListResult>(this.#client, ops.listEvents, [], params, options);
+  list(params?: EventListParams, options?: PageOptions): PagePromise<EventSchema> {
+    return paginate<EventSchema>(this.#core, ops.listEvents, [], params, options);
   }
 
   /**
@@ -48,6 +50,8 @@ export class Events {
    * (the run's result) or `run:fail` / `run:cancel` (an error). To avoid missing early stream
    * events, prefer `POST /v1/streams/subscribe-with-event`.
    *
+   * `POST /v1/events`
+   *
    * @example
    * ```ts
    * const result = await hot.events.publish({ event_type: 'user.signup', event_data: { user_id: '123', email: 'alice@example.com' } });
@@ -55,8 +59,8 @@ export class Events {
    * ```
    *
    */
-  publish(params: EventPublishParams, options?: RequestOptions): APIPromise<EventPublishResponse> {
-    return this.#client.call<EventPublishResponse>(ops.publishEvent, [], params, options);
+  publish(params: EventPublishParams, options?: RequestOptions): APIPromise<EventSchema> {
+    return this.#core.call<EventSchema>(ops.publishEvent, [], params, options);
   }
 
   /**
@@ -65,13 +69,15 @@ export class Events {
    */
   async publishAndWait(params: EventPublishParams, options?: StreamOptions): Promise<StreamSubscribeResult> {
     const started = await this.publish(params, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeStream, { stream_id: '/stream_id' }, started, options, { match: '/event_id' })) as StreamSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeStream, { stream_id: '/stream_id' }, started, options, { match: '/event_id' })) as StreamSubscribeResult;
   }
 
   /**
    * Get an event
    *
    * Returns one event.
+   *
+   * `GET /v1/events/{event_id}`
    *
    * @example
    * ```ts
@@ -80,8 +86,8 @@ export class Events {
    * ```
    *
    */
-  get(eventId: string, options?: RequestOptions): APIPromise<EventGetResponse> {
-    return this.#client.call<EventGetResponse>(ops.getEvent, [eventId], undefined, options);
+  get(eventId: string, options?: RequestOptions): APIPromise<EventSchema> {
+    return this.#core.call<EventSchema>(ops.getEvent, [eventId], undefined, options);
   }
 
   /**
@@ -92,6 +98,8 @@ export class Events {
    * Returns all runs triggered by this event. The reference shows no paging parameters here;
    * `limit`/`offset` and the list envelope are assumed to apply as on every list endpoint.
    *
+   * `GET /v1/events/{event_id}/runs`
+   *
    * @example
    * ```ts
    * for await (const item of hot.events.listRuns('990e8400-e29b-41d4-a716-446655440000', { limit: 20, offset: 0 })) {
@@ -100,7 +108,7 @@ export class Events {
    * ```
    *
    */
-  listRuns(eventId: string, params?: EventListRunsParams, options?: PageOptions): PagePromise<EventListRunsResponse> {
-    return paginate<EventListRunsResponse>(this.#client, ops.listEventRuns, [eventId], params, options);
+  listRuns(eventId: string, params?: EventListRunsParams, options?: PageOptions): PagePromise<Run> {
+    return paginate<Run>(this.#core, ops.listEventRuns, [eventId], params, options);
   }
 }

@@ -7,7 +7,7 @@ import { type ChunkedUploadOptions, uploadInChunks } from '../runtime/chunked-up
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { FileAbortUploadResponse, FileCompleteUploadResponse, FileDeleteResponse, FileDownloadResponse, FileGetResponse, FileInitiateUploadParams, FileInitiateUploadResponse, FileListParams, FileListResult, FileUploadParams, FileUploadPartParams, FileUploadPartResult, FileUploadResult } from '../types.js';
+import type { FileAbortUploadResponse, FileDeleteResponse, FileDownloadResponse, FileInitiateUploadParams, FileListParams, FileSchema, FileUpload, FileUploadParams, FileUploadPart, FileUploadPartParams } from '../types.js';
 
 /**
  * Files stored in the environment; direct and chunked uploads. The literal segments
@@ -16,10 +16,10 @@ import type { FileAbortUploadResponse, FileCompleteUploadResponse, FileDeleteRes
  * these paths use different methods.
  */
 export class Files {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -30,6 +30,8 @@ export class Files {
    * Lists the files of the environment, optionally only those whose path starts with `prefix`.
    * Files are not in the API reference (they come from the SDK documentation). The file object shape is an assumption (see the `File` schema).
    *
+   * `GET /v1/files`
+   *
    * @example
    * ```ts
    * for await (const item of hot.files.list({ limit: 20, offset: 0, prefix: 'reports/' })) {
@@ -38,8 +40,8 @@ export class Files {
    * ```
    *
    */
-  list(params?: FileListParams, options?: PageOptions): PagePromise<FileListResult> {
-    return paginate<FileListResult>(this.#client, ops.listFiles, [], params, options);
+  list(params?: FileListParams, options?: PageOptions): PagePromise<FileSchema> {
+    return paginate<FileSchema>(this.#core, ops.listFiles, [], params, options);
   }
 
   /**
@@ -57,6 +59,8 @@ export class Files {
    * Files are not in the API reference (they come from the SDK documentation); the 200 status
    * and the response body (the stored file) are assumptions.
    *
+   * `PUT /v1/files/upload/{path}`
+   *
    * @example
    * ```ts
    * const result = await hot.files.upload('reports/2026/summary.csv', { body: new Blob(['example bytes']) });
@@ -64,8 +68,8 @@ export class Files {
    * ```
    *
    */
-  upload(path: string, params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResult> {
-    return this.#client.call<FileUploadResult>(ops.uploadFile, [path], params, options);
+  upload(path: string, params: FileUploadParams, options?: RequestOptions): APIPromise<FileSchema> {
+    return this.#core.call<FileSchema>(ops.uploadFile, [path], params, options);
   }
 
   /**
@@ -81,6 +85,8 @@ export class Files {
    * Not in the API reference (it comes from the SDK documentation); the 201 status and the
    * optional `path` echo in the answer are assumptions.
    *
+   * `POST /v1/files/uploads`
+   *
    * @example
    * ```ts
    * const result = await hot.files.initiateUpload({ path: 'videos/2026/launch.mp4', expected_size: 524288000, content_type: 'video/mp4' });
@@ -88,17 +94,16 @@ export class Files {
    * ```
    *
    */
-  initiateUpload(params: FileInitiateUploadParams, options?: RequestOptions): APIPromise<FileInitiateUploadResponse> {
-    return this.#client.call<FileInitiateUploadResponse>(ops.createFileUpload, [], params, options);
+  initiateUpload(params: FileInitiateUploadParams, options?: RequestOptions): APIPromise<FileUpload> {
+    return this.#core.call<FileUpload>(ops.createFileUpload, [], params, options);
   }
 
   /**
    * Uploads `data` in parts: starts the upload with `initiateUpload()`, sends parts of the size the server chooses, then completes it. On failure the upload is aborted.
    *
    */
-  async uploadChunked(params: FileInitiateUploadParams, data: BinaryInput, options?: ChunkedUploadOptions): Promise<FileCompleteUploadResponse> {
-    const spec = { start: ops.createFileUpload, part: () => ops.uploadFilePart, complete: () => ops.completeFileUpload, abort: () => ops.abortFileUpload, uploadId: '/upload_id', partSize: '/part_size', uploadIdParam: 'upload_id', partNumberParam: 'part_number', firstPart: 1 };
-    return (await uploadInChunks(this.#client, spec, [], params, data, options)) as FileCompleteUploadResponse;
+  async uploadChunked(params: FileInitiateUploadParams, data: BinaryInput, options?: ChunkedUploadOptions): Promise<FileSchema> {
+    return (await uploadInChunks(this.#core, ops.createFileUploadChunked, [], params, data, options)) as FileSchema;
   }
 
   /**
@@ -107,6 +112,8 @@ export class Files {
    * Abandons an open chunked upload and discards its parts. Not in the API reference; the
    * 204 status is an assumption (like the API's other deletes).
    *
+   * `DELETE /v1/files/uploads/{upload_id}`
+   *
    * @example
    * ```ts
    * await hot.files.abortUpload('7c0e8400-e29b-41d4-a716-446655440000');
@@ -114,7 +121,7 @@ export class Files {
    *
    */
   abortUpload(uploadId: string, options?: RequestOptions): APIPromise<FileAbortUploadResponse> {
-    return this.#client.call<FileAbortUploadResponse>(ops.abortFileUpload, [uploadId], undefined, options);
+    return this.#core.call<FileAbortUploadResponse>(ops.abortFileUpload, [uploadId], undefined, options);
   }
 
   /**
@@ -124,6 +131,8 @@ export class Files {
    * except the last part, which may be shorter. Re-sending a part number replaces it (assumed).
    * Not in the API reference; the 200 status and the response fields are assumptions.
    *
+   * `PUT /v1/files/uploads/{upload_id}/{part_number}`
+   *
    * @example
    * ```ts
    * const result = await hot.files.uploadPart('7c0e8400-e29b-41d4-a716-446655440000', 1, { body: new Blob(['example bytes']) });
@@ -131,8 +140,8 @@ export class Files {
    * ```
    *
    */
-  uploadPart(uploadId: string, partNumber: number, params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPartResult> {
-    return this.#client.call<FileUploadPartResult>(ops.uploadFilePart, [uploadId, partNumber], params, options);
+  uploadPart(uploadId: string, partNumber: number, params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPart> {
+    return this.#core.call<FileUploadPart>(ops.uploadFilePart, [uploadId, partNumber], params, options);
   }
 
   /**
@@ -141,6 +150,8 @@ export class Files {
    * Assembles the uploaded parts into the file at the upload's `path` and returns the stored file.
    * Not in the API reference; the 200 status is an assumption. The file object shape is an assumption (see the `File` schema).
    *
+   * `POST /v1/files/uploads/{upload_id}/complete`
+   *
    * @example
    * ```ts
    * const result = await hot.files.completeUpload('7c0e8400-e29b-41d4-a716-446655440000');
@@ -148,14 +159,16 @@ export class Files {
    * ```
    *
    */
-  completeUpload(uploadId: string, options?: RequestOptions): APIPromise<FileCompleteUploadResponse> {
-    return this.#client.call<FileCompleteUploadResponse>(ops.completeFileUpload, [uploadId], undefined, options);
+  completeUpload(uploadId: string, options?: RequestOptions): APIPromise<FileSchema> {
+    return this.#core.call<FileSchema>(ops.completeFileUpload, [uploadId], undefined, options);
   }
 
   /**
    * Get a file's metadata
    *
    * Returns one file's metadata (use the download operation for its content). The file object shape is an assumption (see the `File` schema).
+   *
+   * `GET /v1/files/{file_id}`
    *
    * @example
    * ```ts
@@ -164,14 +177,16 @@ export class Files {
    * ```
    *
    */
-  get(fileId: string, options?: RequestOptions): APIPromise<FileGetResponse> {
-    return this.#client.call<FileGetResponse>(ops.getFile, [fileId], undefined, options);
+  get(fileId: string, options?: RequestOptions): APIPromise<FileSchema> {
+    return this.#core.call<FileSchema>(ops.getFile, [fileId], undefined, options);
   }
 
   /**
    * Delete a file
    *
    * Deletes a file. The 204 status is an assumption (like the API's other deletes).
+   *
+   * `DELETE /v1/files/{file_id}`
    *
    * @example
    * ```ts
@@ -180,7 +195,7 @@ export class Files {
    *
    */
   delete(fileId: string, options?: RequestOptions): APIPromise<FileDeleteResponse> {
-    return this.#client.call<FileDeleteResponse>(ops.deleteFile, [fileId], undefined, options);
+    return this.#core.call<FileDeleteResponse>(ops.deleteFile, [fileId], undefined, options);
   }
 
   /**
@@ -190,6 +205,8 @@ export class Files {
    * file's recorded `content_type`, or `application/octet-stream` when none was recorded; any
    * media type may therefore come back.
    *
+   * `GET /v1/files/{file_id}/download`
+   *
    * @example
    * ```ts
    * const result = await hot.files.download('6b0e8400-e29b-41d4-a716-446655440000');
@@ -198,6 +215,6 @@ export class Files {
    *
    */
   download(fileId: string, options?: RequestOptions): APIPromise<FileDownloadResponse> {
-    return this.#client.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
+    return this.#core.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
   }
 }

@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { OrgGetUsageResponse } from '../types.js';
+import type { OrgUsage } from '../types.js';
 
 /** Usage and plan limits of the organization. */
 export class Org {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -30,6 +30,8 @@ export class Org {
    *
    * Self-hosted/local deployments without a subscription report every limit as unlimited (`-1`).
    *
+   * `GET /v1/org/usage`
+   *
    * @example
    * ```ts
    * const result = await hot.org.getUsage();
@@ -37,7 +39,7 @@ export class Org {
    * ```
    *
    */
-  getUsage(options?: RequestOptions): APIPromise<OrgGetUsageResponse> {
-    return this.#client.call<OrgGetUsageResponse>(ops.getOrgUsage, [], undefined, options);
+  getUsage(options?: RequestOptions): APIPromise<OrgUsage> {
+    return this.#core.call<OrgUsage>(ops.getOrgUsage, [], undefined, options);
   }
 }

@@ -5,14 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { ProjectActivateResponse, ProjectCreateParams, ProjectCreateResponse, ProjectDeactivateResponse, ProjectDeleteResponse, ProjectGetResponse, ProjectListEventHandlersParams, ProjectListEventHandlersResponse, ProjectListParams, ProjectListResult, ProjectListSchedulesParams, ProjectListSchedulesResponse, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
+import type { EventHandler, Project, ProjectActivation, ProjectCreateParams, ProjectDeleteResponse, ProjectListEventHandlersParams, ProjectListParams, ProjectListSchedulesParams, ProjectUpdateParams, Schedule } from '../types.js';
 
 /** Projects of the environment, their activation state, and the event handlers and schedules loaded from their deployed build. */
 export class Projects {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -22,6 +22,8 @@ export class Projects {
    *
    * Lists the projects of the environment the credential is scoped to.
    *
+   * `GET /v1/projects`
+   *
    * @example
    * ```ts
    * for await (const item of hot.projects.list({ limit: 20, offset: 0 })) {
@@ -30,14 +32,16 @@ export class Projects {
    * ```
    *
    */
-  list(params?: ProjectListParams, options?: PageOptions): PagePromise<ProjectListResult> {
-    return paginate<ProjectListResult>(this.#client, ops.listProjects, [], params, options);
+  list(params?: ProjectListParams, options?: PageOptions): PagePromise<Project> {
+    return paginate<Project>(this.#core, ops.listProjects, [], params, options);
   }
 
   /**
    * Create a project
    *
    * Creates a project in the environment.
+   *
+   * `POST /v1/projects`
    *
    * @example
    * ```ts
@@ -46,14 +50,16 @@ export class Projects {
    * ```
    *
    */
-  create(params: ProjectCreateParams, options?: RequestOptions): APIPromise<ProjectCreateResponse> {
-    return this.#client.call<ProjectCreateResponse>(ops.createProject, [], params, options);
+  create(params: ProjectCreateParams, options?: RequestOptions): APIPromise<Project> {
+    return this.#core.call<Project>(ops.createProject, [], params, options);
   }
 
   /**
    * Get a project
    *
    * Returns one project, addressed by UUID or by name (slug).
+   *
+   * `GET /v1/projects/{project_id_or_slug}`
    *
    * @example
    * ```ts
@@ -62,14 +68,16 @@ export class Projects {
    * ```
    *
    */
-  get(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectGetResponse> {
-    return this.#client.call<ProjectGetResponse>(ops.getProject, [projectIdOrSlug], undefined, options);
+  get(projectIdOrSlug: string, options?: RequestOptions): APIPromise<Project> {
+    return this.#core.call<Project>(ops.getProject, [projectIdOrSlug], undefined, options);
   }
 
   /**
    * Delete a project
    *
    * Deletes a project.
+   *
+   * `DELETE /v1/projects/{project_id_or_slug}`
    *
    * @example
    * ```ts
@@ -78,13 +86,15 @@ export class Projects {
    *
    */
   delete(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
-    return this.#client.call<ProjectDeleteResponse>(ops.deleteProject, [projectIdOrSlug], undefined, options);
+    return this.#core.call<ProjectDeleteResponse>(ops.deleteProject, [projectIdOrSlug], undefined, options);
   }
 
   /**
    * Update a project
    *
    * Renames a project. The response status is not documented; 200 with the updated project is assumed.
+   *
+   * `PATCH /v1/projects/{project_id_or_slug}`
    *
    * @example
    * ```ts
@@ -93,8 +103,8 @@ export class Projects {
    * ```
    *
    */
-  update(projectIdOrSlug: string, params: ProjectUpdateParams, options?: RequestOptions): APIPromise<ProjectUpdateResponse> {
-    return this.#client.call<ProjectUpdateResponse>(ops.updateProject, [projectIdOrSlug], params, options);
+  update(projectIdOrSlug: string, params: ProjectUpdateParams, options?: RequestOptions): APIPromise<Project> {
+    return this.#core.call<Project>(ops.updateProject, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -105,6 +115,8 @@ export class Projects {
    * from the SDK documentation); the 200 status and the exact meaning of `redeployed_build_id`
    * (the build redeployed by the state change, or `null`) are assumptions.
    *
+   * `POST /v1/projects/{project_id_or_slug}/activate`
+   *
    * @example
    * ```ts
    * const result = await hot.projects.activate('my-project');
@@ -112,8 +124,8 @@ export class Projects {
    * ```
    *
    */
-  activate(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectActivateResponse> {
-    return this.#client.call<ProjectActivateResponse>(ops.activateProject, [projectIdOrSlug], undefined, options);
+  activate(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectActivation> {
+    return this.#core.call<ProjectActivation>(ops.activateProject, [projectIdOrSlug], undefined, options);
   }
 
   /**
@@ -124,6 +136,8 @@ export class Projects {
    * from the SDK documentation); the 200 status and the exact meaning of `redeployed_build_id`
    * (the build redeployed by the state change, or `null`) are assumptions.
    *
+   * `POST /v1/projects/{project_id_or_slug}/deactivate`
+   *
    * @example
    * ```ts
    * const result = await hot.projects.deactivate('my-project');
@@ -131,8 +145,8 @@ export class Projects {
    * ```
    *
    */
-  deactivate(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectDeactivateResponse> {
-    return this.#client.call<ProjectDeactivateResponse>(ops.deactivateProject, [projectIdOrSlug], undefined, options);
+  deactivate(projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectActivation> {
+    return this.#core.call<ProjectActivation>(ops.deactivateProject, [projectIdOrSlug], undefined, options);
   }
 
   /**
@@ -143,6 +157,8 @@ export class Projects {
    * Returns the event handlers of the project's deployed build. Event handlers are registered in
    * Hot code and loaded when builds are uploaded.
    *
+   * `GET /v1/projects/{project_id_or_slug}/event-handlers`
+   *
    * @example
    * ```ts
    * for await (const item of hot.projects.listEventHandlers('my-project', { limit: 20, offset: 0 })) {
@@ -151,8 +167,8 @@ export class Projects {
    * ```
    *
    */
-  listEventHandlers(projectIdOrSlug: string, params?: ProjectListEventHandlersParams, options?: PageOptions): PagePromise<ProjectListEventHandlersResponse> {
-    return paginate<ProjectListEventHandlersResponse>(this.#client, ops.listProjectEventHandlers, [projectIdOrSlug], params, options);
+  listEventHandlers(projectIdOrSlug: string, params?: ProjectListEventHandlersParams, options?: PageOptions): PagePromise<EventHandler> {
+    return paginate<EventHandler>(this.#core, ops.listProjectEventHandlers, [projectIdOrSlug], params, options);
   }
 
   /**
@@ -163,6 +179,8 @@ export class Projects {
    * Returns the schedules of the project's deployed build. Schedules are cron-based triggers
    * defined in Hot code.
    *
+   * `GET /v1/projects/{project_id_or_slug}/schedules`
+   *
    * @example
    * ```ts
    * for await (const item of hot.projects.listSchedules('my-project', { limit: 20, offset: 0 })) {
@@ -171,7 +189,7 @@ export class Projects {
    * ```
    *
    */
-  listSchedules(projectIdOrSlug: string, params?: ProjectListSchedulesParams, options?: PageOptions): PagePromise<ProjectListSchedulesResponse> {
-    return paginate<ProjectListSchedulesResponse>(this.#client, ops.listProjectSchedules, [projectIdOrSlug], params, options);
+  listSchedules(projectIdOrSlug: string, params?: ProjectListSchedulesParams, options?: PageOptions): PagePromise<Schedule> {
+    return paginate<Schedule>(this.#core, ops.listProjectSchedules, [projectIdOrSlug], params, options);
   }
 }

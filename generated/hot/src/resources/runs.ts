@@ -6,14 +6,14 @@ import { EventStream, type StreamOptions, awaitStreamResult } from '../runtime/e
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { RunGetResponse, RunListParams, RunListResult, RunStatsResult, RunSubscribeEvent, RunSubscribeResult } from '../types.js';
+import type { Run, RunListParams, RunStats, RunSubscribeResult, RunSubscriptionEvent } from '../types.js';
 
 /** Runs (executions) of calls, event handlers, schedules and more. */
 export class Runs {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,6 +23,8 @@ export class Runs {
    *
    * Lists the runs of the environment, optionally filtered by status, type and time range.
    *
+   * `GET /v1/runs`
+   *
    * @example
    * ```ts
    * for await (const item of hot.runs.list({ limit: 20, offset: 0, status: 'succeeded', type: 'event', time_range: 'P7D' })) {
@@ -31,14 +33,16 @@ export class Runs {
    * ```
    *
    */
-  list(params?: RunListParams, options?: PageOptions): PagePromise<RunListResult> {
-    return paginate<RunListResult>(this.#client, ops.listRuns, [], params, options);
+  list(params?: RunListParams, options?: PageOptions): PagePromise<Run> {
+    return paginate<Run>(this.#core, ops.listRuns, [], params, options);
   }
 
   /**
    * Get run statistics
    *
    * Returns run counts of the environment, in total and per status.
+   *
+   * `GET /v1/runs/stats`
    *
    * @example
    * ```ts
@@ -47,8 +51,8 @@ export class Runs {
    * ```
    *
    */
-  stats(options?: RequestOptions): APIPromise<RunStatsResult> {
-    return this.#client.call<RunStatsResult>(ops.getRunStats, [], undefined, options);
+  stats(options?: RequestOptions): APIPromise<RunStats> {
+    return this.#core.call<RunStats>(ops.getRunStats, [], undefined, options);
   }
 
   /**
@@ -57,6 +61,8 @@ export class Runs {
    * Returns one run, including its `result` once finished. A failed or cancelled run's `result`
    * carries the failure message at `$err.message`, or at `$val.msg` / `$val.err`.
    *
+   * `GET /v1/runs/{run_id}`
+   *
    * @example
    * ```ts
    * const result = await hot.runs.get('1c0e8400-e29b-41d4-a716-446655440000');
@@ -64,8 +70,8 @@ export class Runs {
    * ```
    *
    */
-  get(runId: string, options?: RequestOptions): APIPromise<RunGetResponse> {
-    return this.#client.call<RunGetResponse>(ops.getRun, [runId], undefined, options);
+  get(runId: string, options?: RequestOptions): APIPromise<Run> {
+    return this.#core.call<Run>(ops.getRun, [runId], undefined, options);
   }
 
   /**
@@ -74,7 +80,7 @@ export class Runs {
    */
   async wait(runId: string, options?: StreamOptions): Promise<RunSubscribeResult> {
     const started = await this.get(runId, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeRun, { run_id: '/run_id' }, started, options, { current: '/run', refresh: () => this.get(runId, options) })) as RunSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeRun, { run_id: '/run_id' }, started, options, { current: '/run', refresh: () => this.get(runId, options) })) as RunSubscribeResult;
   }
 
   /**
@@ -97,6 +103,8 @@ export class Runs {
    *
    * This endpoint is newer and optional in the SDK documentation; it is not in the API reference.
    *
+   * `GET /v1/runs/{run_id}/subscribe`
+   *
    * @example
    * ```ts
    * for await (const event of hot.runs.subscribe('1c0e8400-e29b-41d4-a716-446655440000')) {
@@ -105,7 +113,7 @@ export class Runs {
    * ```
    *
    */
-  subscribe(runId: string, options?: StreamOptions): EventStream<RunSubscribeEvent, RunSubscribeResult> {
-    return new EventStream(this.#client, ops.subscribeRun, [runId], undefined, options);
+  subscribe(runId: string, options?: StreamOptions): EventStream<RunSubscriptionEvent, RunSubscribeResult> {
+    return new EventStream(this.#core, ops.subscribeRun, [runId], undefined, options);
   }
 }

@@ -5,14 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { ServiceKeyCreateParams, ServiceKeyCreateResponse, ServiceKeyGetResponse, ServiceKeyListParams, ServiceKeyListResult, ServiceKeyRevokeAllResponse, ServiceKeyRevokeResponse, ServiceKeyUpdateParams, ServiceKeyUpdateResponse } from '../types.js';
+import type { CreatedServiceKey, RevokedCount, ServiceKey, ServiceKeyCreateParams, ServiceKeyListParams, ServiceKeyRevokeResponse, ServiceKeyUpdateParams } from '../types.js';
 
 /** Long-lived, permission-scoped credentials issued to customers or external systems. Only API keys can create them. */
 export class ServiceKeys {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -22,6 +22,8 @@ export class ServiceKeys {
    *
    * Lists the service keys of the authenticated API key. Tokens are not included.
    *
+   * `GET /v1/service-keys`
+   *
    * @example
    * ```ts
    * for await (const item of hot.serviceKeys.list({ limit: 20, offset: 0 })) {
@@ -30,8 +32,8 @@ export class ServiceKeys {
    * ```
    *
    */
-  list(params?: ServiceKeyListParams, options?: PageOptions): PagePromise<ServiceKeyListResult> {
-    return paginate<ServiceKeyListResult>(this.#client, ops.listServiceKeys, [], params, options);
+  list(params?: ServiceKeyListParams, options?: PageOptions): PagePromise<ServiceKey> {
+    return paginate<ServiceKey>(this.#core, ops.listServiceKeys, [], params, options);
   }
 
   /**
@@ -51,6 +53,8 @@ export class ServiceKeys {
    * | `forbidden` | 403 | Non-API-key credential attempted to create a service key |
    * | `permission_escalation` | 403 | Requested permissions exceed parent API key permissions |
    *
+   * `POST /v1/service-keys`
+   *
    * @example
    * ```ts
    * const result = await hot.serviceKeys.create({ name: 'Acme Corp Production Key', description: 'MCP and stream access for Acme Corp', permissions: { 'mcp:weather/*': ['execute'], 'stream:*': ['read'] }, metadata: { customer_id: 'acme-123' }, expires_in: null });
@@ -58,14 +62,16 @@ export class ServiceKeys {
    * ```
    *
    */
-  create(params: ServiceKeyCreateParams, options?: RequestOptions): APIPromise<ServiceKeyCreateResponse> {
-    return this.#client.call<ServiceKeyCreateResponse>(ops.createServiceKey, [], params, options);
+  create(params: ServiceKeyCreateParams, options?: RequestOptions): APIPromise<CreatedServiceKey> {
+    return this.#core.call<CreatedServiceKey>(ops.createServiceKey, [], params, options);
   }
 
   /**
    * Revoke all service keys
    *
    * Revokes all active service keys of the authenticated API key and returns how many were revoked.
+   *
+   * `DELETE /v1/service-keys`
    *
    * @example
    * ```ts
@@ -74,14 +80,16 @@ export class ServiceKeys {
    * ```
    *
    */
-  revokeAll(options?: RequestOptions): APIPromise<ServiceKeyRevokeAllResponse> {
-    return this.#client.call<ServiceKeyRevokeAllResponse>(ops.revokeAllServiceKeys, [], undefined, options);
+  revokeAll(options?: RequestOptions): APIPromise<RevokedCount> {
+    return this.#core.call<RevokedCount>(ops.revokeAllServiceKeys, [], undefined, options);
   }
 
   /**
    * Get a service key
    *
    * Returns one service key (without its token). The key must belong to the authenticated API key.
+   *
+   * `GET /v1/service-keys/{service_key_id}`
    *
    * @example
    * ```ts
@@ -90,14 +98,16 @@ export class ServiceKeys {
    * ```
    *
    */
-  get(serviceKeyId: string, options?: RequestOptions): APIPromise<ServiceKeyGetResponse> {
-    return this.#client.call<ServiceKeyGetResponse>(ops.getServiceKey, [serviceKeyId], undefined, options);
+  get(serviceKeyId: string, options?: RequestOptions): APIPromise<ServiceKey> {
+    return this.#core.call<ServiceKey>(ops.getServiceKey, [serviceKeyId], undefined, options);
   }
 
   /**
    * Revoke a service key
    *
    * Revokes one service key. The key must belong to the authenticated API key.
+   *
+   * `DELETE /v1/service-keys/{service_key_id}`
    *
    * @example
    * ```ts
@@ -106,7 +116,7 @@ export class ServiceKeys {
    *
    */
   revoke(serviceKeyId: string, options?: RequestOptions): APIPromise<ServiceKeyRevokeResponse> {
-    return this.#client.call<ServiceKeyRevokeResponse>(ops.revokeServiceKey, [serviceKeyId], undefined, options);
+    return this.#core.call<ServiceKeyRevokeResponse>(ops.revokeServiceKey, [serviceKeyId], undefined, options);
   }
 
   /**
@@ -117,6 +127,8 @@ export class ServiceKeys {
    * the SDK documentation (not in the API reference); the 200 response with the updated key is an
    * assumption.
    *
+   * `PATCH /v1/service-keys/{service_key_id}`
+   *
    * @example
    * ```ts
    * const result = await hot.serviceKeys.update('4f0e8400-e29b-41d4-a716-446655440000', { metadata: { customer_id: 'acme-123', tier: 'enterprise' } });
@@ -124,7 +136,7 @@ export class ServiceKeys {
    * ```
    *
    */
-  update(serviceKeyId: string, params: ServiceKeyUpdateParams, options?: RequestOptions): APIPromise<ServiceKeyUpdateResponse> {
-    return this.#client.call<ServiceKeyUpdateResponse>(ops.updateServiceKey, [serviceKeyId], params, options);
+  update(serviceKeyId: string, params: ServiceKeyUpdateParams, options?: RequestOptions): APIPromise<ServiceKey> {
+    return this.#core.call<ServiceKey>(ops.updateServiceKey, [serviceKeyId], params, options);
   }
 }

@@ -5,14 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { SessionCreateParams, SessionCreateResponse, SessionListParams, SessionListResult, SessionRevokeAllResponse, SessionRevokeResponse } from '../types.js';
+import type { CreatedSession, RevokedCount, Session, SessionCreateParams, SessionListParams, SessionRevokeResponse } from '../types.js';
 
 /** Short-lived, permission-scoped tokens for ephemeral access. Only API keys can create them. */
 export class Sessions {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -22,6 +22,8 @@ export class Sessions {
    *
    * Lists the active (non-expired, non-revoked) sessions of the authenticated API key. Tokens are not included.
    *
+   * `GET /v1/sessions`
+   *
    * @example
    * ```ts
    * for await (const item of hot.sessions.list({ limit: 20, offset: 0 })) {
@@ -30,8 +32,8 @@ export class Sessions {
    * ```
    *
    */
-  list(params?: SessionListParams, options?: PageOptions): PagePromise<SessionListResult> {
-    return paginate<SessionListResult>(this.#client, ops.listSessions, [], params, options);
+  list(params?: SessionListParams, options?: PageOptions): PagePromise<Session> {
+    return paginate<Session>(this.#core, ops.listSessions, [], params, options);
   }
 
   /**
@@ -50,6 +52,8 @@ export class Sessions {
    * | `permission_escalation` | 403 | Requested permissions exceed parent API key permissions |
    * | `session_limit_exceeded` | 429 | Maximum active sessions (1000) reached for this API key |
    *
+   * `POST /v1/sessions`
+   *
    * @example
    * ```ts
    * const result = await hot.sessions.create({ permissions: { 'stream:*': ['read'], 'event:user:*': ['create'] }, metadata: { user_id: 'end-user-123', purpose: 'stream-subscription' }, expires_in: 3600 });
@@ -57,14 +61,16 @@ export class Sessions {
    * ```
    *
    */
-  create(params: SessionCreateParams, options?: RequestOptions): APIPromise<SessionCreateResponse> {
-    return this.#client.call<SessionCreateResponse>(ops.createSession, [], params, options);
+  create(params: SessionCreateParams, options?: RequestOptions): APIPromise<CreatedSession> {
+    return this.#core.call<CreatedSession>(ops.createSession, [], params, options);
   }
 
   /**
    * Revoke all sessions
    *
    * Revokes all active sessions of the authenticated API key and returns how many were revoked.
+   *
+   * `DELETE /v1/sessions`
    *
    * @example
    * ```ts
@@ -73,14 +79,16 @@ export class Sessions {
    * ```
    *
    */
-  revokeAll(options?: RequestOptions): APIPromise<SessionRevokeAllResponse> {
-    return this.#client.call<SessionRevokeAllResponse>(ops.revokeAllSessions, [], undefined, options);
+  revokeAll(options?: RequestOptions): APIPromise<RevokedCount> {
+    return this.#core.call<RevokedCount>(ops.revokeAllSessions, [], undefined, options);
   }
 
   /**
    * Revoke a session
    *
    * Revokes one session. The session must belong to the authenticated API key.
+   *
+   * `DELETE /v1/sessions/{session_id}`
    *
    * @example
    * ```ts
@@ -89,6 +97,6 @@ export class Sessions {
    *
    */
   revoke(sessionId: string, options?: RequestOptions): APIPromise<SessionRevokeResponse> {
-    return this.#client.call<SessionRevokeResponse>(ops.revokeSession, [sessionId], undefined, options);
+    return this.#core.call<SessionRevokeResponse>(ops.revokeSession, [sessionId], undefined, options);
   }
 }

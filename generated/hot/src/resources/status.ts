@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { StatusGetResponse } from '../types.js';
+import type * as types from '../types.js';
 
 /** API server health. Not authenticated, not enveloped, outside `/v1`. */
-export class StatusResource {
-  readonly #client: ClientCore;
+export class Status {
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -23,6 +23,8 @@ export class StatusResource {
    * body is not wrapped in the `{data, meta}` envelope. The documents list no errors for it; the
    * 429 and 500 responses are the API's generic errors, included as an assumption.
    *
+   * `GET /status`
+   *
    * @example
    * ```ts
    * const result = await hot.status.get();
@@ -30,7 +32,7 @@ export class StatusResource {
    * ```
    *
    */
-  get(options?: RequestOptions): APIPromise<StatusGetResponse> {
-    return this.#client.call<StatusGetResponse>(ops.getStatus, [], undefined, options);
+  get(options?: RequestOptions): APIPromise<types.Status> {
+    return this.#core.call<types.Status>(ops.getStatus, [], undefined, options);
   }
 }

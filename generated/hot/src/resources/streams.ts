@@ -3,14 +3,14 @@
 import type { ClientCore } from '../runtime/core.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
-import type { StreamSubscribeEvent, StreamSubscribeParams, StreamSubscribePostEvent, StreamSubscribePostParams, StreamSubscribePostResult, StreamSubscribeResult, StreamSubscribeWithEventEvent, StreamSubscribeWithEventParams, StreamSubscribeWithEventResult } from '../types.js';
+import type { StreamEvent, StreamSubscribeParams, StreamSubscribePostParams, StreamSubscribePostResult, StreamSubscribeResult, StreamSubscribeWithEventParams, StreamSubscribeWithEventResult, SubscribeWithEventEvent } from '../types.js';
 
 /** Server-sent-event streams that group related events and runs and deliver real-time run updates and data. */
 export class Streams {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -38,6 +38,8 @@ export class Streams {
    * them by `run.run_id`. After a terminal run event (`run:stop`, `run:fail`, `run:cancel`)
    * clients do not resume. This is the stream that `POST /v1/events` answers are awaited on.
    *
+   * `GET /v1/streams/{stream_id}/subscribe`
+   *
    * @example
    * ```ts
    * for await (const event of hot.streams.subscribe('770e8400-e29b-41d4-a716-446655440000', { project: 'my-project' })) {
@@ -46,8 +48,8 @@ export class Streams {
    * ```
    *
    */
-  subscribe(streamId: string, params?: StreamSubscribeParams, options?: StreamOptions): EventStream<StreamSubscribeEvent, StreamSubscribeResult> {
-    return new EventStream(this.#client, ops.subscribeStream, [streamId], params, options);
+  subscribe(streamId: string, params?: StreamSubscribeParams, options?: StreamOptions): EventStream<StreamEvent, StreamSubscribeResult> {
+    return new EventStream(this.#core, ops.subscribeStream, [streamId], params, options);
   }
 
   /**
@@ -77,6 +79,8 @@ export class Streams {
    * `run.run_id`. After a terminal run event (`run:stop`, `run:fail`, `run:cancel`) clients do
    * not resume.
    *
+   * `POST /v1/streams/{stream_id}/subscribe`
+   *
    * @example
    * ```ts
    * for await (const event of hot.streams.subscribePost('770e8400-e29b-41d4-a716-446655440000', { project: 'my-project' })) {
@@ -85,8 +89,8 @@ export class Streams {
    * ```
    *
    */
-  subscribePost(streamId: string, params?: StreamSubscribePostParams, options?: StreamOptions): EventStream<StreamSubscribePostEvent, StreamSubscribePostResult> {
-    return new EventStream(this.#client, ops.subscribeStreamPost, [streamId], params, options);
+  subscribePost(streamId: string, params?: StreamSubscribePostParams, options?: StreamOptions): EventStream<StreamEvent, StreamSubscribePostResult> {
+    return new EventStream(this.#core, ops.subscribeStreamPost, [streamId], params, options);
   }
 
   /**
@@ -132,6 +136,8 @@ export class Streams {
    *   -d '{"event_type": "chat:message", "event_data": {"message": "Hello!"}}'
    * ```
    *
+   * `POST /v1/streams/subscribe-with-event`
+   *
    * @example
    * ```ts
    * for await (const event of hot.streams.subscribeWithEvent({ event_type: 'chat:message', event_data: { message: 'Hello, world!', history: [] } })) {
@@ -140,7 +146,7 @@ export class Streams {
    * ```
    *
    */
-  subscribeWithEvent(params: StreamSubscribeWithEventParams, options?: StreamOptions): EventStream<StreamSubscribeWithEventEvent, StreamSubscribeWithEventResult> {
-    return new EventStream(this.#client, ops.subscribeWithEvent, [], params, options);
+  subscribeWithEvent(params: StreamSubscribeWithEventParams, options?: StreamOptions): EventStream<SubscribeWithEventEvent, StreamSubscribeWithEventResult> {
+    return new EventStream(this.#core, ops.subscribeWithEvent, [], params, options);
   }
 }

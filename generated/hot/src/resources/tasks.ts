@@ -5,14 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { EventStream, type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { TaskGetResponse, TaskSubscribeEvent, TaskSubscribeResult } from '../types.js';
+import type { Task, TaskSubscribeResult, TaskSubscriptionEvent } from '../types.js';
 
 /** Tasks of the environment and their live status (newer, optional endpoints; only the task statuses are documented). */
 export class Tasks {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -22,6 +22,8 @@ export class Tasks {
    * This endpoint is newer and optional in the SDK documentation; it is not in the API reference,
    * and the task's fields other than `task_id` and `status` are assumptions.
    *
+   * `GET /v1/tasks/{task_id}`
+   *
    * @example
    * ```ts
    * const result = await hot.tasks.get('2d0e8400-e29b-41d4-a716-446655440000');
@@ -29,8 +31,8 @@ export class Tasks {
    * ```
    *
    */
-  get(taskId: string, options?: RequestOptions): APIPromise<TaskGetResponse> {
-    return this.#client.call<TaskGetResponse>(ops.getTask, [taskId], undefined, options);
+  get(taskId: string, options?: RequestOptions): APIPromise<Task> {
+    return this.#core.call<Task>(ops.getTask, [taskId], undefined, options);
   }
 
   /**
@@ -39,7 +41,7 @@ export class Tasks {
    */
   async wait(taskId: string, options?: StreamOptions): Promise<TaskSubscribeResult> {
     const started = await this.get(taskId, options);
-    return (await awaitStreamResult(this.#client, ops.subscribeTask, { task_id: '/task_id' }, started, options, { current: '/task', refresh: () => this.get(taskId, options) })) as TaskSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeTask, { task_id: '/task_id' }, started, options, { current: '/task', refresh: () => this.get(taskId, options) })) as TaskSubscribeResult;
   }
 
   /**
@@ -58,6 +60,8 @@ export class Tasks {
    *
    * This endpoint is newer and optional in the SDK documentation; it is not in the API reference.
    *
+   * `GET /v1/tasks/{task_id}/subscribe`
+   *
    * @example
    * ```ts
    * for await (const event of hot.tasks.subscribe('2d0e8400-e29b-41d4-a716-446655440000')) {
@@ -66,7 +70,7 @@ export class Tasks {
    * ```
    *
    */
-  subscribe(taskId: string, options?: StreamOptions): EventStream<TaskSubscribeEvent, TaskSubscribeResult> {
-    return new EventStream(this.#client, ops.subscribeTask, [taskId], undefined, options);
+  subscribe(taskId: string, options?: StreamOptions): EventStream<TaskSubscriptionEvent, TaskSubscribeResult> {
+    return new EventStream(this.#core, ops.subscribeTask, [taskId], undefined, options);
   }
 }

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Chunked uploads (`x-specsmith-chunked-upload`): start an upload, send the
  * data in parts of the size the server chose, complete it; abort it on
@@ -6,14 +8,14 @@
 import type { RequestOptions } from './config.js';
 import type { ClientCore } from './core.js';
 import { bytesOf, type BinaryInput } from './encoding.js';
-import { operationLabel, pathArgsOf, type OperationSpec } from './operation.js';
+import { operationLabel, pathArgsOf, type OperationDescriptor } from './operation.js';
 import { getAtPointer } from './pointer.js';
 
-export interface ChunkedUploadSpec {
-  start: OperationSpec;
-  part: () => OperationSpec;
-  complete: () => OperationSpec;
-  abort?: () => OperationSpec;
+export interface ChunkedUploadDescriptor {
+  start: OperationDescriptor;
+  part: () => OperationDescriptor;
+  complete: () => OperationDescriptor;
+  abort?: () => OperationDescriptor;
   uploadId: string;
   partSize: string;
   uploadIdParam: string;
@@ -26,7 +28,7 @@ export interface ChunkedUploadOptions extends RequestOptions {
   onProgress?: (sent: number, total: number) => void;
 }
 
-export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadSpec, startArgs: readonly unknown[], startParams: Record<string, unknown> | undefined, data: BinaryInput, options: ChunkedUploadOptions = {}): Promise<unknown> {
+export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadDescriptor, startArgs: readonly unknown[], startParams: Record<string, unknown> | undefined, data: BinaryInput, options: ChunkedUploadOptions = {}): Promise<unknown> {
   const bytes = data instanceof Blob ? data : new Blob([(await bytesOf(data)) as Uint8Array<ArrayBuffer>]);
   const started = await core.call<unknown>(spec.start, startArgs, startParams, options);
   const uploadId = getAtPointer(started, spec.uploadId);

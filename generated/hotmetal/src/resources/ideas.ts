@@ -4,20 +4,22 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { IdeaGetResponse, IdeaListParams, IdeaListResult } from '../types.js';
+import type { Idea, IdeaListParams, IdeaListResponse } from '../types.js';
 
 /** Content ideas the content scout found for a publication. */
 export class Ideas {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * List ideas
    *
    * Returns the ideas the content scout found for the publication, ordered by creation time (no pagination), optionally only those with one `status`. An unknown status gives `400 VALIDATION_ERROR`.
+   *
+   * `GET /publications/{pubId}/ideas`
    *
    * @example
    * ```ts
@@ -26,14 +28,16 @@ export class Ideas {
    * ```
    *
    */
-  list(pubId: string, params?: IdeaListParams, options?: RequestOptions): APIPromise<IdeaListResult> {
-    return this.#client.call<IdeaListResult>(ops.listIdeas, [pubId], params, options);
+  list(pubId: string, params?: IdeaListParams, options?: RequestOptions): APIPromise<IdeaListResponse> {
+    return this.#core.call<IdeaListResponse>(ops.listIdeas, [pubId], params, options);
   }
 
   /**
    * Get an idea
    *
    * Returns one idea with its angle, summary, sources, status and relevance score.
+   *
+   * `GET /ideas/{id}`
    *
    * @example
    * ```ts
@@ -42,7 +46,7 @@ export class Ideas {
    * ```
    *
    */
-  get(id: string, options?: RequestOptions): APIPromise<IdeaGetResponse> {
-    return this.#client.call<IdeaGetResponse>(ops.getIdea, [id], undefined, options);
+  get(id: string, options?: RequestOptions): APIPromise<Idea> {
+    return this.#core.call<Idea>(ops.getIdea, [id], undefined, options);
   }
 }

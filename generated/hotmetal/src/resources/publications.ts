@@ -4,20 +4,22 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { PublicationCreateParams, PublicationCreateResponse, PublicationDeleteResponse, PublicationGetResponse, PublicationListPostsResponse, PublicationListResult, PublicationUpdateParams, PublicationUpdateResponse } from '../types.js';
+import type { Deleted, Publication, PublicationCreateParams, PublicationListPostsResponse, PublicationListResponse, PublicationUpdateParams, PublicationWithTopics } from '../types.js';
 
 /** Publications (blogs) owned by the user, their settings, and their published posts. */
 export class Publications {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * List publications
    *
    * Returns every publication you own, ordered by creation time, in one array (no pagination).
+   *
+   * `GET /publications`
    *
    * @example
    * ```ts
@@ -26,8 +28,8 @@ export class Publications {
    * ```
    *
    */
-  list(options?: RequestOptions): APIPromise<PublicationListResult> {
-    return this.#client.call<PublicationListResult>(ops.listPublications, [], undefined, options);
+  list(options?: RequestOptions): APIPromise<PublicationListResponse> {
+    return this.#core.call<PublicationListResponse>(ops.listPublications, [], undefined, options);
   }
 
   /**
@@ -39,6 +41,8 @@ export class Publications {
    * `limit`, `current` and `upgradeEmail`. A slug that is already taken gives `409 CONFLICT`
    * (assumption: the documents list the `CONFLICT` code without tying it to an operation).
    *
+   * `POST /publications`
+   *
    * @example
    * ```ts
    * const result = await hotMetal.publications.create({ name: 'Quiet Compute', slug: 'quiet-compute', description: 'Low-power hardware and efficient inference.', defaultAuthor: 'Dana Whitfield', autoPublishMode: 'ideas-only', cadencePostsPerWeek: 1, scoutSchedule: { type: 'every_n_days', days: 3, hour: 14 }, timezone: 'Europe/Berlin' });
@@ -46,14 +50,16 @@ export class Publications {
    * ```
    *
    */
-  create(params: PublicationCreateParams, options?: RequestOptions): APIPromise<PublicationCreateResponse> {
-    return this.#client.call<PublicationCreateResponse>(ops.createPublication, [], params, options);
+  create(params: PublicationCreateParams, options?: RequestOptions): APIPromise<Publication> {
+    return this.#core.call<Publication>(ops.createPublication, [], params, options);
   }
 
   /**
    * Get a publication
    *
    * Returns one publication with all its settings plus a `topics` array holding its topics.
+   *
+   * `GET /publications/{id}`
    *
    * @example
    * ```ts
@@ -62,14 +68,16 @@ export class Publications {
    * ```
    *
    */
-  get(id: string, options?: RequestOptions): APIPromise<PublicationGetResponse> {
-    return this.#client.call<PublicationGetResponse>(ops.getPublication, [id], undefined, options);
+  get(id: string, options?: RequestOptions): APIPromise<PublicationWithTopics> {
+    return this.#core.call<PublicationWithTopics>(ops.getPublication, [id], undefined, options);
   }
 
   /**
    * Delete a publication
    *
    * Deletes the publication. Answers `{"data": {"deleted": true}}`.
+   *
+   * `DELETE /publications/{id}`
    *
    * @example
    * ```ts
@@ -78,8 +86,8 @@ export class Publications {
    * ```
    *
    */
-  delete(id: string, options?: RequestOptions): APIPromise<PublicationDeleteResponse> {
-    return this.#client.call<PublicationDeleteResponse>(ops.deletePublication, [id], undefined, options);
+  delete(id: string, options?: RequestOptions): APIPromise<Deleted> {
+    return this.#core.call<Deleted>(ops.deletePublication, [id], undefined, options);
   }
 
   /**
@@ -92,6 +100,8 @@ export class Publications {
    * schedule) give `403 QUOTA_EXCEEDED`; both are assumptions (the documents list these codes
    * without tying them to this operation).
    *
+   * `PATCH /publications/{id}`
+   *
    * @example
    * ```ts
    * const result = await hotMetal.publications.update('b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c', { templateId: 'bold', commentsModeration: 'auto-approve', scoutSchedule: { type: 'times_per_day', count: 2 }, styleId: null });
@@ -99,14 +109,16 @@ export class Publications {
    * ```
    *
    */
-  update(id: string, params?: PublicationUpdateParams, options?: RequestOptions): APIPromise<PublicationUpdateResponse> {
-    return this.#client.call<PublicationUpdateResponse>(ops.updatePublication, [id], params, options);
+  update(id: string, params?: PublicationUpdateParams, options?: RequestOptions): APIPromise<Publication> {
+    return this.#core.call<Publication>(ops.updatePublication, [id], params, options);
   }
 
   /**
    * List a publication's posts
    *
    * Returns up to 50 published posts of the publication from its CMS, in one array (no pagination). Assumption - the array is empty when the publication has no CMS record yet.
+   *
+   * `GET /publications/{id}/posts`
    *
    * @example
    * ```ts
@@ -116,6 +128,6 @@ export class Publications {
    *
    */
   listPosts(id: string, options?: RequestOptions): APIPromise<PublicationListPostsResponse> {
-    return this.#client.call<PublicationListPostsResponse>(ops.listPublicationPosts, [id], undefined, options);
+    return this.#core.call<PublicationListPostsResponse>(ops.listPublicationPosts, [id], undefined, options);
   }
 }

@@ -4,14 +4,14 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { PublishingPublishParams, PublishingPublishResponse } from '../types.js';
+import type { PublishResult, PublishingPublishParams } from '../types.js';
 
 /** Publishing a session's draft to the publication's CMS and, optionally, LinkedIn and X (Twitter). */
 export class Publishing {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -27,6 +27,8 @@ export class Publishing {
    * operation): a post slug that is already taken gives `409 CONFLICT`, and a plan limit on posts
    * gives `403 QUOTA_EXCEEDED`.
    *
+   * `POST /sessions/{id}/publish`
+   *
    * @example
    * ```ts
    * const result = await hotMetal.publishing.publish('a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', { slug: 'how-small-teams-ship-with-ai-agents', author: 'Dana Whitfield', tags: 'ai-agents,engineering,startups', excerpt: 'What we learned from teams of 5-20 engineers who put AI agents to work.', draftVersion: 2, publishToLinkedIn: true, publishToTwitter: true, tweetText: 'How small teams actually ship with AI agents — task selection, review loops and failure modes.', linkedInText: 'We talked to engineering leads at a dozen small startups about how they put AI agents to work. Here is what stuck.' });
@@ -34,7 +36,7 @@ export class Publishing {
    * ```
    *
    */
-  publish(id: string, params?: PublishingPublishParams, options?: RequestOptions): APIPromise<PublishingPublishResponse> {
-    return this.#client.call<PublishingPublishResponse>(ops.publishDraft, [id], params, options);
+  publish(id: string, params?: PublishingPublishParams, options?: RequestOptions): APIPromise<PublishResult> {
+    return this.#core.call<PublishResult>(ops.publishDraft, [id], params, options);
   }
 }

@@ -8,10 +8,10 @@ import type { ScoutRunParams, ScoutRunResponse } from '../types.js';
 
 /** The content scout, which searches the web for new ideas for a publication's topics. */
 export class Scout {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -35,6 +35,8 @@ export class Scout {
    * The scout service answers `502 BAD_GATEWAY` when it returns an error and
    * `503 SERVICE_UNAVAILABLE` when it is not configured or not reachable.
    *
+   * `POST /publications/{id}/scout/run`
+   *
    * @example
    * ```ts
    * const result = await hotMetal.scout.run('b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c', { webhookUrl: 'https://hooks.forgeweekly.com/hotmetal' });
@@ -43,6 +45,6 @@ export class Scout {
    *
    */
   run(id: string, params?: ScoutRunParams, options?: RequestOptions): APIPromise<ScoutRunResponse> {
-    return this.#client.call<ScoutRunResponse>(ops.runScout, [id], params, options);
+    return this.#core.call<ScoutRunResponse>(ops.runScout, [id], params, options);
   }
 }

@@ -4,20 +4,22 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { SessionGetDraftResponse, SessionGetResponse } from '../types.js';
+import type { Draft, Session } from '../types.js';
 
 /** Writing sessions created by draft generation, and the draft versions they hold. */
 export class Sessions {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * Get a session
    *
    * Returns a writing session's status (`active`, `completed`, `archived`) and a summary of its current draft (`currentDraft`, `null` when there is none). Poll it after an asynchronous draft generation if you do not use webhooks.
+   *
+   * `GET /sessions/{id}`
    *
    * @example
    * ```ts
@@ -26,14 +28,16 @@ export class Sessions {
    * ```
    *
    */
-  get(id: string, options?: RequestOptions): APIPromise<SessionGetResponse> {
-    return this.#client.call<SessionGetResponse>(ops.getSession, [id], undefined, options);
+  get(id: string, options?: RequestOptions): APIPromise<Session> {
+    return this.#core.call<Session>(ops.getSession, [id], undefined, options);
   }
 
   /**
    * Get a draft version
    *
    * Returns the full content (HTML) of one draft version of a session. `version` is an integer of at least 1; anything else gives `400`. An unknown session or version gives `404`.
+   *
+   * `GET /sessions/{id}/drafts/{version}`
    *
    * @example
    * ```ts
@@ -42,7 +46,7 @@ export class Sessions {
    * ```
    *
    */
-  getDraft(id: string, version: number, options?: RequestOptions): APIPromise<SessionGetDraftResponse> {
-    return this.#client.call<SessionGetDraftResponse>(ops.getDraftVersion, [id, version], undefined, options);
+  getDraft(id: string, version: number, options?: RequestOptions): APIPromise<Draft> {
+    return this.#core.call<Draft>(ops.getDraftVersion, [id, version], undefined, options);
   }
 }

@@ -8,16 +8,18 @@ import type { StyleListResponse } from '../types.js';
 
 /** Writing styles (prebuilt and user-created) that steer the AI writer's tone and voice. */
 export class Styles {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * List writing styles
    *
    * Returns every writing style you can use, your own styles plus the prebuilt ones (`isPrebuilt: true`, `userId: null`). Use a style's `id` as `styleId` when generating drafts or as a publication's default.
+   *
+   * `GET /styles`
    *
    * @example
    * ```ts
@@ -27,6 +29,6 @@ export class Styles {
    *
    */
   list(options?: RequestOptions): APIPromise<StyleListResponse> {
-    return this.#client.call<StyleListResponse>(ops.listStyles, [], undefined, options);
+    return this.#core.call<StyleListResponse>(ops.listStyles, [], undefined, options);
   }
 }

@@ -4,20 +4,22 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { TopicCreateParams, TopicCreateResponse, TopicDeleteResponse, TopicListResult, TopicUpdateParams, TopicUpdateResponse } from '../types.js';
+import type { Deleted, Topic, TopicCreateParams, TopicListResponse, TopicUpdateParams } from '../types.js';
 
 /** Topics a publication covers; the content scout searches for ideas per topic. */
 export class Topics {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * List topics
    *
    * Returns every topic of the publication, ordered by creation time (no pagination).
+   *
+   * `GET /publications/{pubId}/topics`
    *
    * @example
    * ```ts
@@ -26,8 +28,8 @@ export class Topics {
    * ```
    *
    */
-  list(pubId: string, options?: RequestOptions): APIPromise<TopicListResult> {
-    return this.#client.call<TopicListResult>(ops.listTopics, [pubId], undefined, options);
+  list(pubId: string, options?: RequestOptions): APIPromise<TopicListResponse> {
+    return this.#core.call<TopicListResponse>(ops.listTopics, [pubId], undefined, options);
   }
 
   /**
@@ -39,6 +41,8 @@ export class Topics {
    * to an operation). `201 Created` is assumed from the documents' status table ("Resource was
    * created successfully").
    *
+   * `POST /publications/{pubId}/topics`
+   *
    * @example
    * ```ts
    * const result = await hotMetal.topics.create('b3f1a2c4-5d6e-7f8a-9b0c-1d2e3f4a5b6c', { name: 'Model evaluation', description: 'Benchmarks, evals and how teams measure model quality in production.', priority: 1 });
@@ -46,14 +50,16 @@ export class Topics {
    * ```
    *
    */
-  create(pubId: string, params: TopicCreateParams, options?: RequestOptions): APIPromise<TopicCreateResponse> {
-    return this.#client.call<TopicCreateResponse>(ops.createTopic, [pubId], params, options);
+  create(pubId: string, params: TopicCreateParams, options?: RequestOptions): APIPromise<Topic> {
+    return this.#core.call<Topic>(ops.createTopic, [pubId], params, options);
   }
 
   /**
    * Delete a topic
    *
    * Deletes the topic. Answers `{"data": {"deleted": true}}`.
+   *
+   * `DELETE /topics/{id}`
    *
    * @example
    * ```ts
@@ -62,14 +68,16 @@ export class Topics {
    * ```
    *
    */
-  delete(id: string, options?: RequestOptions): APIPromise<TopicDeleteResponse> {
-    return this.#client.call<TopicDeleteResponse>(ops.deleteTopic, [id], undefined, options);
+  delete(id: string, options?: RequestOptions): APIPromise<Deleted> {
+    return this.#core.call<Deleted>(ops.deleteTopic, [id], undefined, options);
   }
 
   /**
    * Update a topic
    *
    * Updates a topic. Every field is optional; `description` may be `null` to clear it, `isActive: false` stops the scout from searching the topic.
+   *
+   * `PATCH /topics/{id}`
    *
    * @example
    * ```ts
@@ -78,7 +86,7 @@ export class Topics {
    * ```
    *
    */
-  update(id: string, params?: TopicUpdateParams, options?: RequestOptions): APIPromise<TopicUpdateResponse> {
-    return this.#client.call<TopicUpdateResponse>(ops.updateTopic, [id], params, options);
+  update(id: string, params?: TopicUpdateParams, options?: RequestOptions): APIPromise<Topic> {
+    return this.#core.call<Topic>(ops.updateTopic, [id], params, options);
   }
 }

@@ -4,20 +4,22 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { UserGetResponse } from '../types.js';
+import type * as types from '../types.js';
 
 /** The authenticated user that owns the API key. */
-export class UserResource {
-  readonly #client: ClientCore;
+export class User {
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * Get the current user
    *
    * Returns the user that owns the API key in the `Authorization` header (`id`, `email`, `name`, `tier`). Useful to check that a key works.
+   *
+   * `GET /me`
    *
    * @example
    * ```ts
@@ -26,7 +28,7 @@ export class UserResource {
    * ```
    *
    */
-  get(options?: RequestOptions): APIPromise<UserGetResponse> {
-    return this.#client.call<UserGetResponse>(ops.getCurrentUser, [], undefined, options);
+  get(options?: RequestOptions): APIPromise<types.User> {
+    return this.#core.call<types.User>(ops.getCurrentUser, [], undefined, options);
   }
 }

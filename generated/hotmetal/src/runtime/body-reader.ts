@@ -1,11 +1,13 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Reading response bodies with a byte cap enforced while the bytes arrive, so
  * a server that sends an endless or huge body cannot exhaust memory: past the
  * cap the body is cancelled (closing the connection) and reading stops.
  */
 
-/** Default cap on a JSON, text or binary body the client reads for the caller (`maxResponseBytes`). */
-export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+import { DEFAULT_MAX_RESPONSE_BYTES } from './defaults.js';
+
 /** Error bodies are only shown in errors: they are cut here rather than failing the call. */
 export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 

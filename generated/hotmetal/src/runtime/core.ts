@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * The engine under every generated client: it places parameters, encodes
  * bodies, adds credentials, sends through openapi-fetch with timeouts and
@@ -5,11 +7,11 @@
  * bodies (unwrapping the API's envelope). Generated resource methods are
  * one-line calls into this class.
  */
-import createClient, { type Client } from 'openapi-fetch';
 import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
 import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type RequestOptions } from './config.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BUDGET_MS, DEFAULT_RETRY_STATUSES, DEFAULT_TIMEOUT_MS, INITIAL_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS } from './defaults.js';
 import { apiErrorClass, type ErrorClasses } from './errors.js';
-import { operationLabel, pathArgLabel, type OperationSpec, type ResponseSpec } from './operation.js';
+import { operationLabel, pathArgLabel, type OperationDescriptor, type ResponseDescriptor } from './operation.js';
 import { serverExplanation } from './error-message.js';
 import { getAtPointer } from './pointer.js';
 import { BodyTooLargeError, byteLimit, readBlob, readText } from './body-reader.js';
@@ -18,15 +20,16 @@ import { RedirectRefusedError } from './redirects.js';
 import { encodeBody } from './request-body.js';
 import { headerNameProblem, headerValueProblem, ownEntries, pathValueProblem, queryValueProblem } from './request-checks.js';
 import { readRateLimit, readRequestId } from './response-info.js';
-import { backoffDelayMs, DEFAULT_RETRY_STATUSES, isRetryableStatus, retryAfterSeconds, serverDelayMs, type RetryPolicy } from './retry.js';
+import { backoffDelayMs, isRetryableStatus, retryAfterSeconds, serverDelayMs, type RetryPolicy } from './retry.js';
+import { clientOptionsProblem, requestOptionsProblem } from './option-checks.js';
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
 import { webhookUrlProblem } from './webhook-url.js';
-import { redirectSafeFetch, requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
+import { requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
 
 type Params = Record<string, unknown> | undefined;
 
 /** An operation as errors name it: its spec, or (from older callers) its operationId alone. */
-export type OperationRef = Pick<OperationSpec, 'id' | 'methodPath'> | string;
+export type OperationRef = Pick<OperationDescriptor, 'id' | 'methodPath'> | string;
 
 /** The operationId an error carries and the label its message starts with (the public method, `projects.get`). */
 function named(op: OperationRef): { id: string; label: string } {
@@ -37,7 +40,7 @@ function named(op: OperationRef): { id: string; label: string } {
 interface Prepared {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
-  header: Record<string, string>;
+  header: Readonly<Record<string, string>>;
   body: unknown;
   replayable: boolean;
   idempotent: boolean;
@@ -59,13 +62,17 @@ export interface Sent {
 }
 
 const IDEMPOTENT_METHODS = new Set(['get', 'head', 'options', 'put', 'delete', 'trace']);
-const DEFAULT_TIMEOUT_MS = 60_000;
 /** Marks an operation object returned by a long-running call, so waitFor() knows how to poll it. */
 export const LONG_RUNNING = Symbol.for('specsmith.longRunning');
 
+/** What the openapi-fetch escape hatch (raw-client.ts) is built from: this client's base URL, fetch and headers. */
+export interface RawClientInit {
+  baseUrl: string;
+  fetch: FetchFunction | undefined;
+  headers: Record<string, string>;
+}
+
 export class ClientCore {
-  /** openapi-fetch client for this API, with base URL, credentials and User-Agent: the escape hatch (typed by the generated client). */
-  readonly raw: Client<{}>;
   readonly config: ApiConfig;
   readonly errors: ErrorClasses;
   readonly baseUrl: string;
@@ -85,37 +92,45 @@ export class ClientCore {
   constructor(config: ApiConfig, errors: ErrorClasses, options: ClientOptions = {}) {
     this.config = config;
     this.errors = errors;
+    const misuse = clientOptionsProblem(options);
+    if (misuse) throw new errors.base(`new ${config.name}(): ${misuse}`);
     this.#apiKey = options.apiKey ?? readEnv(config.apiKeyEnv);
     this.baseUrl = (options.baseUrl ?? readEnv(config.baseUrlEnv) ?? config.baseUrl).replace(/\/+$/, '');
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-    this.maxRetries = options.maxRetries ?? config.retry?.maxRetries ?? 2;
+    this.maxRetries = options.maxRetries ?? config.retry?.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.retryPolicy = {
       maxRetries: this.maxRetries,
       statuses: config.retry?.statuses ?? DEFAULT_RETRY_STATUSES,
       requireRetryAfter: config.retry?.requireRetryAfter ?? [],
-      initialDelayMs: 500,
-      maxDelayMs: 8_000,
-      budgetMs: options.retryBudget ?? 60_000,
+      initialDelayMs: INITIAL_RETRY_DELAY_MS,
+      maxDelayMs: MAX_RETRY_DELAY_MS,
+      budgetMs: options.retryBudget ?? DEFAULT_RETRY_BUDGET_MS,
     };
     this.maxResponseBytes = byteLimit(options.maxResponseBytes);
     const keyHeaders = Object.values(config.auth).flatMap((scheme) => (scheme.type === 'header' ? [scheme.name.toLowerCase()] : []));
     this.credentialHeaders = new Set([...SENSITIVE_HEADERS, ...keyHeaders]);
     this.#fetch = options.fetch;
-    const rawFetch = redirectSafeFetch(options.fetch, this.credentialHeaders);
     this.#headers = { 'User-Agent': config.userAgent, ...options.headers };
     this.#hooks = this.#redactedHooks(options.hooks ?? {});
-    this.raw = createClient<{}>({ baseUrl: this.baseUrl, fetch: rawFetch, headers: this.#headers });
-    this.raw.use({
-      onRequest: ({ request }) => {
-        if (request.headers.has('authorization') || !this.#apiKey) return undefined;
-        const auth = this.#credentials(this.config.security);
-        const url = new URL(request.url);
-        for (const [name, value] of Object.entries(auth.query)) url.searchParams.set(name, String(value));
-        const next = new Request(url, request);
-        for (const [name, value] of Object.entries(auth.header)) next.headers.set(name, value);
-        return next;
-      },
-    });
+  }
+
+  /**
+   * The raw openapi-fetch client is built from this (raw-client.ts) only when
+   * someone asks for it, so an app that never uses it does not bundle openapi-fetch's client.
+   */
+  rawClientInit(): RawClientInit {
+    return { baseUrl: this.baseUrl, fetch: this.#fetch, headers: this.#headers };
+  }
+
+  /** A raw client's request with the API's credentials added (unless it sets Authorization itself); undefined leaves it as it is. */
+  authorizeRaw(request: Request): Request | undefined {
+    if (request.headers.has('authorization') || !this.#apiKey) return undefined;
+    const auth = this.#credentials(this.config.security);
+    const url = new URL(request.url);
+    for (const [name, value] of Object.entries(auth.query)) url.searchParams.set(name, String(value));
+    const next = new Request(url, request);
+    for (const [name, value] of Object.entries(auth.header)) next.headers.set(name, value);
+    return next;
   }
 
   /** How the client prints (`util.inspect`, `console.log`): the key is never shown. */
@@ -151,11 +166,11 @@ export class ClientCore {
   }
 
   /** Calls an operation whose success body is JSON, text, bytes or empty. */
-  call<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): APIPromise<T> {
+  call<T>(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): APIPromise<T> {
     return new APIPromise(this.exchange(op, pathArgs, params, options, (sent) => this.read<T>(op, sent)));
   }
 
-  async exchange<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions | undefined, read: (sent: Sent) => Promise<APIResponse<T>>): Promise<Exchange<T>> {
+  async exchange<T>(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions | undefined, read: (sent: Sent) => Promise<APIResponse<T>>): Promise<Exchange<T>> {
     const sent = await this.send(op, pathArgs, params, options);
     return {
       response: sent.response,
@@ -165,7 +180,7 @@ export class ClientCore {
   }
 
   /** Sends with retries until a success response (returned unread) or a final failure (thrown). */
-  async send(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions = {}, extraHeaders?: Record<string, string>): Promise<Sent> {
+  async send(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions = {}, extraHeaders?: Record<string, string>): Promise<Sent> {
     const prepared = await this.#prepare(op, pathArgs, params, options, extraHeaders);
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const policy = this.retryPolicy;
@@ -181,7 +196,7 @@ export class ClientCore {
       let result: { error?: unknown; response: Response };
       try {
         hooks.onRequest?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt });
-        result = await untilAborted(sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch), linked.signal);
+        result = await linked.race(sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch));
       } catch (cause) {
         linked.dispose();
         // A redirect the client refuses is the server's answer, not a network failure: never retried.
@@ -218,7 +233,7 @@ export class ClientCore {
     }
   }
 
-  async #pause(op: OperationSpec, attempt: number, url: string, reason: string, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
+  async #pause(op: OperationDescriptor, attempt: number, url: string, reason: string, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
     this.#hooks.onRetry?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, reason, delayMs });
     try {
       await sleep(delayMs, signal);
@@ -227,7 +242,7 @@ export class ClientCore {
     }
   }
 
-  #refusedRedirect(op: OperationSpec, cause: RedirectRefusedError): Error {
+  #refusedRedirect(op: OperationDescriptor, cause: RedirectRefusedError): Error {
     return new this.errors.invalidResponse({
       message: this.redact(`${operationLabel(op)}: redirect not followed: ${cause.message}`),
       status: cause.status,
@@ -260,7 +275,7 @@ export class ClientCore {
    * sent (`projects.get: 404 not_found: Project not found (GET /v1/projects/x)`),
    * so a wrong base URL or path shows at a glance.
    */
-  apiError(op: OperationSpec | string, response: Response, body: unknown, attempts: number, url?: string): Error {
+  apiError(op: OperationDescriptor | string, response: Response, body: unknown, attempts: number, url?: string): Error {
     const { id, label } = named(op);
     const pointers = this.config.errors;
     const rawCode = pointers.code ? getAtPointer(body, pointers.code) : undefined;
@@ -275,7 +290,7 @@ export class ClientCore {
   }
 
   /** Reads a success body by the operation's response kind and unwraps the envelope. */
-  async read<T>(op: OperationSpec, sent: Sent): Promise<APIResponse<T>> {
+  async read<T>(op: OperationDescriptor, sent: Sent): Promise<APIResponse<T>> {
     const { response } = sent;
     const listed = op.responses[response.status];
     const spec = !listed || listed.kind === 'auto' ? fallbackResponse(op, response, listed) : listed;
@@ -376,7 +391,7 @@ export class ClientCore {
     });
   }
 
-  #readFailure(op: OperationSpec, sent: Sent, error: unknown): unknown {
+  #readFailure(op: OperationDescriptor, sent: Sent, error: unknown): unknown {
     const label = operationLabel(op);
     const why = sent.linked.reason();
     const details = { operationId: op.id, attempts: sent.attempts, cause: redactCause(error, this.secrets()) };
@@ -387,21 +402,22 @@ export class ClientCore {
     return new this.errors.connection({ ...details, message: `${label}: the response body could not be read: ${this.redact(describeCause(error))}` });
   }
 
-  async #prepare(op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
+  async #prepare(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
+    const label = operationLabel(op);
+    const misuse = requestOptionsProblem(options);
+    if (misuse) throw new this.errors.invalidRequest(`${label}: ${misuse}`);
     // Null-prototype maps and own-property reads: a parameter named `toString`, `constructor` or `__proto__` is only ever a name.
     const path = Object.create(null) as Record<string, unknown>;
-    const label = operationLabel(op);
-    (op.pathParams ?? []).forEach((name, index) => {
+    const pathParams = op.pathParams ?? [];
+    for (let index = 0; index < pathParams.length; index++) {
+      const name = pathParams[index] ?? '';
       const value = pathArgs[index];
       const problem = pathValueProblem(value, op.multiSegment?.includes(name) === true);
       // Named as the caller wrote it: the argument of the method's signature, not the wire name.
       if (problem) throw new this.errors.invalidRequest(`${label}: argument \`${pathArgLabel(op, index)}\` ${problem}`);
       path[name] = value;
-    });
+    }
     const query = Object.create(null) as Record<string, unknown>;
-    const header = Object.create(null) as Record<string, string>;
-    header['Accept'] = op.accept ?? 'application/json';
-    Object.assign(header, this.#headers);
     const rest = ownEntries(params);
     for (const name of op.query ?? []) {
       if (Object.hasOwn(rest, name) && rest[name] !== undefined) {
@@ -411,13 +427,19 @@ export class ClientCore {
       }
       delete rest[name];
     }
+    let paramHeaders: Record<string, string> | undefined;
     for (const name of op.header ?? []) {
-      if (Object.hasOwn(rest, name) && rest[name] !== undefined && rest[name] !== null) header[name] = String(rest[name]);
+      if (Object.hasOwn(rest, name) && rest[name] !== undefined && rest[name] !== null) (paramHeaders ??= Object.create(null) as Record<string, string>)[name] = String(rest[name]);
       delete rest[name];
     }
     const auth = this.#credentials(op.security ?? this.config.security, label);
     Object.assign(query, auth.query);
-    Object.assign(header, auth.header, extraHeaders);
+    const callHeaders = ownEntries(options.headers);
+    const perCall = paramHeaders !== undefined || extraHeaders !== undefined || options.idempotencyKey !== undefined || Object.keys(callHeaders).length > 0;
+    if (!op.body && !perCall) return { path, query, header: this.#fixedHeaders(op, label, auth), body: undefined, replayable: true, idempotent: IDEMPOTENT_METHODS.has(op.method) || op.idempotent === true };
+    const header = Object.create(null) as Record<string, string>;
+    header['Accept'] = op.accept ?? 'application/json';
+    Object.assign(header, this.#headers, paramHeaders, auth.header, extraHeaders);
 
     let body: unknown;
     let replayable = true;
@@ -433,7 +455,7 @@ export class ClientCore {
       }
     }
     if (options.idempotencyKey !== undefined) header[this.config.idempotencyHeader ?? 'Idempotency-Key'] = options.idempotencyKey;
-    for (const [name, value] of Object.entries(ownEntries(options.headers))) {
+    for (const [name, value] of Object.entries(callHeaders)) {
       const existing = Object.keys(header).find((key) => key.toLowerCase() === name.toLowerCase());
       if (existing) delete header[existing];
       if (value !== null && value !== undefined) header[name] = String(value);
@@ -450,6 +472,27 @@ export class ClientCore {
     };
   }
 
+  /**
+   * The headers of an operation's calls that add none of their own (no header
+   * parameters, body or per-call headers): Accept, the client's headers and the
+   * credentials, which never change for a client. Built and checked once per
+   * operation, frozen, and handed to every such call (fetch copies it).
+   */
+  readonly #fixedHeaderCache = new WeakMap<OperationDescriptor, Readonly<Record<string, string>>>();
+
+  #fixedHeaders(op: OperationDescriptor, label: string, auth: Credentials): Readonly<Record<string, string>> {
+    let fixed = this.#fixedHeaderCache.get(op);
+    if (fixed === undefined) {
+      const header = Object.create(null) as Record<string, string>;
+      header['Accept'] = op.accept ?? 'application/json';
+      Object.assign(header, this.#headers, auth.header);
+      this.#checkHeaders(label, header);
+      fixed = Object.freeze(header);
+      this.#fixedHeaderCache.set(op, fixed);
+    }
+    return fixed;
+  }
+
   /** Header names and values fetch would reject (as a TypeError that reads like a network failure) are refused up front, naming the header, never its value. */
   #checkHeaders(label: string, header: Record<string, string>): void {
     for (const name of Object.keys(header)) {
@@ -458,7 +501,7 @@ export class ClientCore {
     }
   }
 
-  #checkWebhookUrl(op: OperationSpec, body: unknown): void {
+  #checkWebhookUrl(op: OperationDescriptor, body: unknown): void {
     const url = op.webhookUrlField ? getAtPointer(body, [op.webhookUrlField]) : undefined;
     if (typeof url !== 'string' || !this.config.webhookUrlRules) return;
     const problem = webhookUrlProblem(url, this.config.webhookUrlRules);
@@ -520,41 +563,12 @@ export class ClientCore {
  * How to read a success status the spec does not list, or lists with several media types (`listed`):
  * like its first JSON response, else by Content-Type.
  */
-function fallbackResponse(op: OperationSpec, response: Response, listed: ResponseSpec | undefined): ResponseSpec {
+function fallbackResponse(op: OperationDescriptor, response: Response, listed: ResponseDescriptor | undefined): ResponseDescriptor {
   const type = response.headers.get('content-type') ?? '';
   if (/json/i.test(type)) return listed?.unwrap ? { kind: 'json', unwrap: listed.unwrap } : (Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' });
   if (/event-stream/i.test(type)) return { kind: 'sse' };
   if (type.startsWith('text/')) return { kind: 'text' };
   return response.headers.get('content-length') === '0' || response.status === 204 ? { kind: 'empty' } : { kind: 'binary' };
-}
-
-/**
- * The exchange, or the signal's reason as soon as it aborts. A fetch may miss
- * the abort: Node's Request follows its init signal through a WeakRef, so once
- * the Request's own controller is garbage-collected the abort is dropped, and a
- * custom fetch may ignore signals altogether. The timeout and the caller's
- * signal must end the call regardless; a response that arrives later is cancelled.
- */
-function untilAborted(work: Promise<{ response: Response; error?: unknown }>, signal: AbortSignal): Promise<{ response: Response; error?: unknown }> {
-  if (signal.aborted) {
-    work.then((late) => void late.response.body?.cancel().catch(() => undefined), () => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (result) => {
-        signal.removeEventListener('abort', onAbort);
-        if (signal.aborted) void result.response.body?.cancel().catch(() => undefined);
-        else resolve(result);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** The path a request went to, without the query (which may carry a key). */

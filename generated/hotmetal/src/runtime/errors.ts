@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * What the runtime needs from a package's error classes. Each generated
  * package defines its own hierarchy (`HotError` -> `APIError` -> `NotFoundError`,

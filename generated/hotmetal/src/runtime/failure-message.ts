@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * The message of a failed run, task or operation. The spec names where it is
  * (`x-specsmith-sse.result.failure.message`); those places are tried first.

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /**
  * Waiting for a long-running operation (`x-specsmith-long-running`): poll the
  * status operation with growing intervals until a terminal state or the
@@ -6,7 +8,7 @@
  */
 import type { RequestOptions } from './config.js';
 import { LONG_RUNNING, type ClientCore } from './core.js';
-import { operationLabel, paramsOf, pathArgsOf, type LongRunningSpec } from './operation.js';
+import { operationLabel, paramsOf, pathArgsOf, type LongRunningDescriptor } from './operation.js';
 import { getAtPointer, valuesAt } from './pointer.js';
 import { redactValue } from './redact.js';
 import { sleep } from './signals.js';
@@ -29,7 +31,7 @@ export interface WaitOptions {
 }
 
 /** Whether `value` carries every value the poll operation needs, i.e. is an operation object of `spec`. */
-function isOperationOf(spec: LongRunningSpec, value: object): boolean {
+function isOperationOf(spec: LongRunningDescriptor, value: object): boolean {
   return Object.values(valuesAt(value, spec.params)).every((param) => param !== undefined && param !== null && param !== '');
 }
 
@@ -38,8 +40,8 @@ function isOperationOf(spec: LongRunningSpec, value: object): boolean {
  * but the finished resource: an API that may answer either (201 with the
  * resource, 202 with an operation) hands `waitFor()` either.
  */
-function specOf(core: ClientCore, value: object, candidates: readonly LongRunningSpec[]): LongRunningSpec | undefined {
-  const marked = (value as { [LONG_RUNNING]?: LongRunningSpec })[LONG_RUNNING];
+function specOf(core: ClientCore, value: object, candidates: readonly LongRunningDescriptor[]): LongRunningDescriptor | undefined {
+  const marked = (value as { [LONG_RUNNING]?: LongRunningDescriptor })[LONG_RUNNING];
   if (marked) {
     if (isOperationOf(marked, value)) return marked;
     const poll = marked.poll();
@@ -62,9 +64,9 @@ function specOf(core: ClientCore, value: object, candidates: readonly LongRunnin
  * (a resource the API returned at once) is already finished and returned as
  * it is. `known` are the client's long-running specs, for unmarked objects.
  */
-export async function waitForOperation(core: ClientCore, value: object, options: WaitOptions = {}, known?: LongRunningSpec | readonly (LongRunningSpec | undefined)[]): Promise<unknown> {
+export async function waitForOperation(core: ClientCore, value: object, options: WaitOptions = {}, known?: LongRunningDescriptor | readonly (LongRunningDescriptor | undefined)[]): Promise<unknown> {
   if (value === null || typeof value !== 'object') throw new core.errors.invalidRequest(`waitFor() needs an object (got ${value === null ? 'null' : typeof value})`);
-  const candidates = (Array.isArray(known) ? known : [known]).filter((spec): spec is LongRunningSpec => spec !== undefined);
+  const candidates = (Array.isArray(known) ? known : [known]).filter((spec): spec is LongRunningDescriptor => spec !== undefined);
   const spec = specOf(core, value, candidates);
   if (!spec) return value;
   const poll = spec.poll();

@@ -1,3 +1,5 @@
+// @ts-nocheck
+// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.
 /** RFC 6901 JSON pointers, the way `x-specsmith-*` extensions locate values in bodies. */
 
 export function parsePointer(pointer: string): string[] {

@@ -108,7 +108,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Stored. */
+                /** Stored. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -140,7 +140,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Health. */
+                /** Health. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -165,10 +165,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Repo: {
-            name: string;
-            description?: string | null;
-        };
+        Repo: Repo;
     };
     responses: never;
     parameters: {
@@ -182,6 +179,10 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type Repo = {
+    name: string;
+    description?: string | null;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     "repos/get": {
@@ -197,13 +198,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A repository. */
+            /** A repository. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Repo"];
+                    "application/json": Repo;
                 };
             };
         };
@@ -223,7 +224,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Gone. */
+            /** Gone. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -246,13 +247,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Repositories. */
+            /** Repositories. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Repo"][];
+                    "application/json": Repo[];
                 };
             };
         };
@@ -269,13 +270,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The same list, a second way. */
+            /** The same list, a second way. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Repo"][];
+                    "application/json": Repo[];
                 };
             };
         };
@@ -293,7 +294,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Starred. */
+            /** Starred. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -311,7 +312,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An overview. */
+            /** An overview. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -335,7 +336,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Echo. */
+            /** Echo. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -42,13 +42,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Error: {
-            message: string;
-        };
-        category: {
-            name: string;
-            children?: components["schemas"]["category"][];
-        };
+        Error: ErrorSchema;
+        category: Category;
     };
     responses: never;
     parameters: {
@@ -58,6 +53,13 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ErrorSchema = {
+    message: string;
+};
+export type Category = {
+    name: string;
+    children?: Category[];
+};
 export type $defs = Record<string, never>;
 export interface operations {
     listItems: {
@@ -69,7 +71,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every item. */
+            /** Every item. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -80,18 +82,18 @@ export interface operations {
                         name: string;
                         category?: {
                             name: string;
-                            children?: components["schemas"]["category"][];
+                            children?: Category[];
                         };
                     }[];
                 };
             };
-            /** @description A problem. */
+            /** A problem. */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };
@@ -110,13 +112,13 @@ export interface operations {
                     name: string;
                     category?: {
                         name: string;
-                        children?: components["schemas"]["category"][];
+                        children?: Category[];
                     };
                 };
             };
         };
         responses: {
-            /** @description Created. */
+            /** Created. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -127,7 +129,7 @@ export interface operations {
                         name: string;
                         category?: {
                             name: string;
-                            children?: components["schemas"]["category"][];
+                            children?: Category[];
                         };
                     };
                 };
@@ -145,7 +147,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The item, with its category tree. */
+            /** The item, with its category tree. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -156,18 +158,18 @@ export interface operations {
                         name: string;
                         category?: {
                             name: string;
-                            children?: components["schemas"]["category"][];
+                            children?: Category[];
                         };
                     };
                 };
             };
-            /** @description A problem. */
+            /** A problem. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": ErrorSchema;
                 };
             };
         };

@@ -38,8 +38,9 @@ export interface paths {
         options?: never;
         head?: never;
         /**
+         * The `notify` query parameter and body field are different things, so the body goes under `body`.
+         *
          * Update a project
-         * @description The `notify` query parameter and body field are different things, so the body goes under `body`.
          */
         patch: operations["updateProject"];
         trace?: never;
@@ -153,12 +154,12 @@ export interface webhooks {
                     "application/json": {
                         /** @constant */
                         event: "project.created";
-                        project: components["schemas"]["Project"];
+                        project: Project;
                     };
                 };
             };
             responses: {
-                /** @description Received. */
+                /** Received. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -195,12 +196,12 @@ export interface webhooks {
                     "application/json": {
                         /** @constant */
                         event: "file.stored";
-                        file: components["schemas"]["File"];
+                        file: FileSchema;
                     };
                 };
             };
             responses: {
-                /** @description Received. */
+                /** Received. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -218,59 +219,24 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        Project: {
-            id: string;
-            name: string;
-        };
-        ProjectInput: {
-            name: string;
-        };
-        ProjectEnvelope: {
-            data: components["schemas"]["Project"];
-        };
-        Job: {
-            id: string;
-            /** @enum {string} */
-            state: "running" | "done" | "failed";
-            error?: string;
-        };
-        File: {
-            id: string;
-            label?: string;
-        };
-        ProjectEvent: components["schemas"]["ProjectUpdated"] | components["schemas"]["ProjectClosed"];
-        ProjectUpdated: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "project.updated";
-            project: components["schemas"]["Project"];
-        };
-        ProjectClosed: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "project.closed";
-            project: components["schemas"]["Project"];
-        };
-        Error: {
-            error: {
-                message: string;
-                /** @enum {string} */
-                code?: "not_found" | "unauthorized";
-            };
-        };
+        Project: Project;
+        ProjectInput: ProjectInput;
+        ProjectEnvelope: ProjectEnvelope;
+        Job: Job;
+        File: FileSchema;
+        ProjectEvent: ProjectEvent;
+        ProjectUpdated: ProjectUpdated;
+        ProjectClosed: ProjectClosed;
+        Error: ErrorSchema;
     };
     responses: {
-        /** @description An error. */
+        /** An error. */
         Error: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": ErrorSchema;
             };
         };
     };
@@ -279,6 +245,52 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type Project = {
+    id: string;
+    name: string;
+};
+export type ProjectInput = {
+    name: string;
+};
+export type ProjectEnvelope = {
+    data: Project;
+};
+export type Job = {
+    id: string;
+    /** @enum {string} */
+    state: "running" | "done" | "failed";
+    error?: string;
+};
+export type FileSchema = {
+    id: string;
+    label?: string;
+};
+export type ProjectEvent = ProjectUpdated | ProjectClosed;
+export type ProjectUpdated = {
+    /**
+     * discriminator enum property added by openapi-typescript
+     *
+     * @enum {string}
+     */
+    type: "project.updated";
+    project: Project;
+};
+export type ProjectClosed = {
+    /**
+     * discriminator enum property added by openapi-typescript
+     *
+     * @enum {string}
+     */
+    type: "project.closed";
+    project: Project;
+};
+export type ErrorSchema = {
+    error: {
+        message: string;
+        /** @enum {string} */
+        code?: "not_found" | "unauthorized";
+    };
+};
 export type $defs = Record<string, never>;
 export interface operations {
     listProjects: {
@@ -294,14 +306,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of projects. */
+            /** A page of projects. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Project"][];
+                        data: Project[];
                         pagination: {
                             has_more?: boolean;
                         };
@@ -325,17 +337,17 @@ export interface operations {
                  *       "name": "Launch"
                  *     }
                  */
-                "application/json": components["schemas"]["ProjectInput"];
+                "application/json": ProjectInput;
             };
         };
         responses: {
-            /** @description The new project. */
+            /** The new project. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectEnvelope"];
+                    "application/json": ProjectEnvelope;
                 };
             };
         };
@@ -352,13 +364,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The project. */
+            /** The project. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectEnvelope"];
+                    "application/json": ProjectEnvelope;
                 };
             };
             404: components["responses"]["Error"];
@@ -376,7 +388,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** Deleted. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -401,19 +413,19 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
-                    /** @description Who to tell. */
+                    /** Who to tell. */
                     notify?: string;
                 };
             };
         };
         responses: {
-            /** @description The updated project. */
+            /** The updated project. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectEnvelope"];
+                    "application/json": ProjectEnvelope;
                 };
             };
         };
@@ -429,7 +441,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The event stream. */
+            /** The event stream. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -451,13 +463,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The export job. */
+            /** The export job. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Job"];
+                    "application/json": Job;
                 };
             };
         };
@@ -473,13 +485,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The job, bare (no envelope). */
+            /** The job, bare (no envelope). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Job"];
+                    "application/json": Job;
                 };
             };
         };
@@ -502,14 +514,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored file. */
+            /** The stored file. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data?: components["schemas"]["File"];
+                        data?: FileSchema;
                     };
                 };
             };
@@ -526,7 +538,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The bytes. */
+            /** The bytes. */
             200: {
                 headers: {
                     [name: string]: unknown;

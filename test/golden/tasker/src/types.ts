@@ -2,42 +2,20 @@
 
 import type { components, paths } from './schema.js';
 import type { LongRunning } from './runtime/long-running.js';
-export type Project = components['schemas']['Project'];
-export type ProjectInput = components['schemas']['ProjectInput'];
-export type ProjectEnvelope = components['schemas']['ProjectEnvelope'];
-export type Job = components['schemas']['Job'];
-export type FileSchema = components['schemas']['File'];
-export type ProjectEvent = components['schemas']['ProjectEvent'];
-export type ProjectUpdated = components['schemas']['ProjectUpdated'];
-export type ProjectClosed = components['schemas']['ProjectClosed'];
-export type ErrorSchema = components['schemas']['Error'];
+export type { Project, ProjectInput, ProjectEnvelope, Job, FileSchema, ProjectEvent, ProjectUpdated, ProjectClosed, ErrorSchema } from './schema.js';
 /** Params of `tasker.projects.list()`. */
 export type ProjectListParams = NonNullable<paths['/projects']['get']['parameters']['query']>;
-/** One item listed by `tasker.projects.list()`. */
-export type ProjectListResponse = NonNullable<NonNullable<paths['/projects']['get']['responses'][200]['content']['application/json']>['data']>[number];
 /** Params of `tasker.projects.create()`. */
 export type ProjectCreateParams = NonNullable<NonNullable<paths['/projects']['post']['requestBody']>['content']['application/json']>;
-/** What `tasker.projects.create()` resolves to. */
-export type ProjectCreateResponse = Exclude<NonNullable<paths['/projects']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
-/** What `tasker.projects.get()` resolves to. */
-export type ProjectGetResponse = Exclude<NonNullable<paths['/projects/{project_id}']['get']['responses'][200]['content']['application/json']>['data'], undefined>;
 /** What `tasker.projects.delete()` resolves to. */
 export type ProjectDeleteResponse = void;
 /** Params of `tasker.projects.update()`. */
 export type ProjectUpdateParams = NonNullable<paths['/projects/{project_id}']['patch']['parameters']['query']> & { body?: NonNullable<paths['/projects/{project_id}']['patch']['requestBody']>['content']['application/json'] };
-/** What `tasker.projects.update()` resolves to. */
-export type ProjectUpdateResponse = Exclude<NonNullable<paths['/projects/{project_id}']['patch']['responses'][200]['content']['application/json']>['data'], undefined>;
-/** One event of `tasker.projects.streamEvents()`. */
-export type ProjectStreamEventsEvent = components['schemas']['ProjectEvent'];
 /** What `.result()` of `tasker.projects.streamEvents()` resolves to: the result its `project.closed` event carries. */
 export type ProjectStreamEventsResult = Exclude<NonNullable<Extract<components['schemas']['ProjectEvent'], { type: 'project.closed' }>>['project'], undefined>;
 /** What `tasker.projects.export()` resolves to. */
 export type ProjectExportResponse = LongRunning<paths['/projects/{project_id}/export']['post']['responses'][202]['content']['application/json'], paths['/jobs/{job_id}']['get']['responses'][200]['content']['application/json']>;
-/** What `tasker.jobs.get()` resolves to. */
-export type JobGetResponse = paths['/jobs/{job_id}']['get']['responses'][200]['content']['application/json'];
 /** Params of `tasker.files.upload()`. */
 export type FileUploadParams = Omit<NonNullable<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']>, 'sha256'> & { sha256?: NonNullable<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']>['sha256'] };
-/** What `tasker.files.upload()` resolves to. */
-export type FileUploadResponse = Exclude<NonNullable<paths['/files']['post']['responses'][201]['content']['application/json']>['data'], undefined>;
 /** What `tasker.files.download()` resolves to. */
 export type FileDownloadResponse = Blob;

@@ -4,17 +4,19 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { RepoDeleteParams, RepoDeleteResponse, RepoGetResponse, RepoListForOrgParams, RepoListForOrgResponse, RepoListReposForOrgResponse, RepoStarResponse } from '../types.js';
+import type { Repo, RepoDeleteParams, RepoDeleteResponse, RepoListForOrgParams, RepoListForOrgResponse, RepoListReposForOrgResponse, RepoStarResponse } from '../types.js';
 
 /** Operations tagged repos. */
 export class Repos {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
+   * `GET /repos/{owner}/{repo}`
+   *
    * @example
    * ```ts
    * const result = await oddNames.repos.get('octo', 'repo');
@@ -22,11 +24,13 @@ export class Repos {
    * ```
    *
    */
-  get(owner: string, repo: string, options?: RequestOptions): APIPromise<RepoGetResponse> {
-    return this.#client.call<RepoGetResponse>(ops.reposGet, [owner, repo], undefined, options);
+  get(owner: string, repo: string, options?: RequestOptions): APIPromise<Repo> {
+    return this.#core.call<Repo>(ops.reposGet, [owner, repo], undefined, options);
   }
 
   /**
+   * `DELETE /repos/{owner}/{repo}`
+   *
    * @example
    * ```ts
    * await oddNames.repos.delete('octo', 'repo', { 'X-Request-Id': 'X-Request-Id' });
@@ -34,10 +38,12 @@ export class Repos {
    *
    */
   delete(owner: string, repo: string, params: RepoDeleteParams, options?: RequestOptions): APIPromise<RepoDeleteResponse> {
-    return this.#client.call<RepoDeleteResponse>(ops.delete_, [owner, repo], params, options);
+    return this.#core.call<RepoDeleteResponse>(ops.delete_, [owner, repo], params, options);
   }
 
   /**
+   * `GET /orgs/{owner}/repos`
+   *
    * @example
    * ```ts
    * const result = await oddNames.repos.listForOrg('octo');
@@ -46,10 +52,12 @@ export class Repos {
    *
    */
   listForOrg(owner: string, params?: RepoListForOrgParams, options?: RequestOptions): APIPromise<RepoListForOrgResponse> {
-    return this.#client.call<RepoListForOrgResponse>(ops.reposListForOrg, [owner], params, options);
+    return this.#core.call<RepoListForOrgResponse>(ops.reposListForOrg, [owner], params, options);
   }
 
   /**
+   * `GET /users/{owner}/repos`
+   *
    * @example
    * ```ts
    * const result = await oddNames.repos.listReposForOrg('octo');
@@ -58,10 +66,12 @@ export class Repos {
    *
    */
   listReposForOrg(owner: string, options?: RequestOptions): APIPromise<RepoListReposForOrgResponse> {
-    return this.#client.call<RepoListReposForOrgResponse>(ops.listReposForOrg, [owner], undefined, options);
+    return this.#core.call<RepoListReposForOrgResponse>(ops.listReposForOrg, [owner], undefined, options);
   }
 
   /**
+   * `PUT /repos/{owner}/{repo}/stars`
+   *
    * @example
    * ```ts
    * await oddNames.repos.star('octo', 'repo');
@@ -69,6 +79,6 @@ export class Repos {
    *
    */
   star(owner: string, repo: string, options?: RequestOptions): APIPromise<RepoStarResponse> {
-    return this.#client.call<RepoStarResponse>(ops.starRepo, [owner, repo], undefined, options);
+    return this.#core.call<RepoStarResponse>(ops.starRepo, [owner, repo], undefined, options);
   }
 }

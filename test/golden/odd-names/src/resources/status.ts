@@ -8,13 +8,15 @@ import type { StatusGetResponse } from '../types.js';
 
 /** Operations tagged status. */
 export class Status {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
+   * `GET /status`
+   *
    * @example
    * ```ts
    * const result = await oddNames.status.get();
@@ -23,6 +25,6 @@ export class Status {
    *
    */
   get(options?: RequestOptions): APIPromise<StatusGetResponse> {
-    return this.#client.call<StatusGetResponse>(ops.getStatus, [], undefined, options);
+    return this.#core.call<StatusGetResponse>(ops.getStatus, [], undefined, options);
   }
 }

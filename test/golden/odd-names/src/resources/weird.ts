@@ -8,13 +8,15 @@ import type { WeirdClassParams, WeirdClassResponse, WeirdGetÜbersichtResponse, 
 
 /** Names that need care. */
 export class Weird {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
+   * `GET /weird`
+   *
    * @example
    * ```ts
    * const result = await oddNames.weird.getÜbersicht();
@@ -23,10 +25,12 @@ export class Weird {
    *
    */
   getÜbersicht(options?: RequestOptions): APIPromise<WeirdGetÜbersichtResponse> {
-    return this.#client.call<WeirdGetÜbersichtResponse>(ops.getÜbersicht, [], undefined, options);
+    return this.#core.call<WeirdGetÜbersichtResponse>(ops.getÜbersicht, [], undefined, options);
   }
 
   /**
+   * `POST /weird`
+   *
    * @example
    * ```ts
    * const result = await oddNames.weird.class({ body: 'example text' });
@@ -35,10 +39,12 @@ export class Weird {
    *
    */
   class(params?: WeirdClassParams, options?: RequestOptions): APIPromise<WeirdClassResponse> {
-    return this.#client.call<WeirdClassResponse>(ops.class_, [], params, options);
+    return this.#core.call<WeirdClassResponse>(ops.class_, [], params, options);
   }
 
   /**
+   * `PUT /weird/{weird_id}`
+   *
    * @example
    * ```ts
    * await oddNames.weird.putId(1, { body: new Blob(['example bytes']) });
@@ -46,6 +52,6 @@ export class Weird {
    *
    */
   putId(weirdId: number, params: WeirdPutIdParams, options?: RequestOptions): APIPromise<WeirdPutIdResponse> {
-    return this.#client.call<WeirdPutIdResponse>(ops.putWeirdWeirdId, [weirdId], params, options);
+    return this.#core.call<WeirdPutIdResponse>(ops.putWeirdWeirdId, [weirdId], params, options);
   }
 }

@@ -8,14 +8,16 @@ import type { ItemCreateParams, ItemCreateResponse, ItemGetResponse, ItemListRes
 
 /** Operations tagged Items. */
 export class Items {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * List items
+   *
+   * `GET /items`
    *
    * @example
    * ```ts
@@ -25,11 +27,13 @@ export class Items {
    *
    */
   list(options?: RequestOptions): APIPromise<ItemListResponse> {
-    return this.#client.call<ItemListResponse>(ops.listItems, [], undefined, options);
+    return this.#core.call<ItemListResponse>(ops.listItems, [], undefined, options);
   }
 
   /**
    * Create an item
+   *
+   * `POST /items`
    *
    * @example
    * ```ts
@@ -39,11 +43,13 @@ export class Items {
    *
    */
   create(params: ItemCreateParams, options?: RequestOptions): APIPromise<ItemCreateResponse> {
-    return this.#client.call<ItemCreateResponse>(ops.createItem, [], params, options);
+    return this.#core.call<ItemCreateResponse>(ops.createItem, [], params, options);
   }
 
   /**
    * Get an item
+   *
+   * `GET /items/{item_id}`
    *
    * @example
    * ```ts
@@ -53,6 +59,6 @@ export class Items {
    *
    */
   get(itemId: string, options?: RequestOptions): APIPromise<ItemGetResponse> {
-    return this.#client.call<ItemGetResponse>(ops.getItem, [itemId], undefined, options);
+    return this.#core.call<ItemGetResponse>(ops.getItem, [itemId], undefined, options);
   }
 }

@@ -4,18 +4,20 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { FileDownloadResponse, FileUploadParams, FileUploadResponse } from '../types.js';
+import type { FileDownloadResponse, FileSchema, FileUploadParams } from '../types.js';
 
 /** Attachments. */
 export class Files {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * Upload a file
+   *
+   * `POST /files`
    *
    * @example
    * ```ts
@@ -24,12 +26,14 @@ export class Files {
    * ```
    *
    */
-  upload(params: FileUploadParams, options?: RequestOptions): APIPromise<FileUploadResponse> {
-    return this.#client.call<FileUploadResponse>(ops.uploadFile, [], params, options);
+  upload(params: FileUploadParams, options?: RequestOptions): APIPromise<FileSchema> {
+    return this.#core.call<FileSchema>(ops.uploadFile, [], params, options);
   }
 
   /**
    * Download a file
+   *
+   * `GET /files/{file_id}/content`
    *
    * @example
    * ```ts
@@ -39,6 +43,6 @@ export class Files {
    *
    */
   download(fileId: string, options?: RequestOptions): APIPromise<FileDownloadResponse> {
-    return this.#client.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
+    return this.#core.call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
   }
 }

@@ -4,18 +4,20 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { JobGetResponse } from '../types.js';
+import type { Job } from '../types.js';
 
 /** Background jobs. */
 export class Jobs {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * Get a job
+   *
+   * `GET /jobs/{job_id}`
    *
    * @example
    * ```ts
@@ -24,7 +26,7 @@ export class Jobs {
    * ```
    *
    */
-  get(jobId: string, options?: RequestOptions): APIPromise<JobGetResponse> {
-    return this.#client.call<JobGetResponse>(ops.getJob, [jobId], undefined, options);
+  get(jobId: string, options?: RequestOptions): APIPromise<Job> {
+    return this.#core.call<Job>(ops.getJob, [jobId], undefined, options);
   }
 }

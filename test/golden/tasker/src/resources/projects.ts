@@ -6,20 +6,22 @@ import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { ProjectCreateParams, ProjectCreateResponse, ProjectDeleteResponse, ProjectExportResponse, ProjectGetResponse, ProjectListParams, ProjectListResponse, ProjectStreamEventsEvent, ProjectStreamEventsResult, ProjectUpdateParams, ProjectUpdateResponse } from '../types.js';
+import type { Project, ProjectCreateParams, ProjectDeleteResponse, ProjectEvent, ProjectExportResponse, ProjectListParams, ProjectStreamEventsResult, ProjectUpdateParams } from '../types.js';
 
 /** Projects hold tasks. */
 export class Projects {
-  readonly #client: ClientCore;
+  readonly #core: ClientCore;
 
-  constructor(client: ClientCore) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
    * List projects
    *
    * Await it for the first page; iterate it with `for await` for every item of every page, or call `.pages()`.
+   *
+   * `GET /projects`
    *
    * @example
    * ```ts
@@ -29,12 +31,14 @@ export class Projects {
    * ```
    *
    */
-  list(params?: ProjectListParams, options?: PageOptions): PagePromise<ProjectListResponse> {
-    return paginate<ProjectListResponse>(this.#client, ops.listProjects, [], params, options);
+  list(params?: ProjectListParams, options?: PageOptions): PagePromise<Project> {
+    return paginate<Project>(this.#core, ops.listProjects, [], params, options);
   }
 
   /**
    * Create a project
+   *
+   * `POST /projects`
    *
    * @example
    * ```ts
@@ -43,12 +47,14 @@ export class Projects {
    * ```
    *
    */
-  create(params: ProjectCreateParams, options?: RequestOptions): APIPromise<ProjectCreateResponse> {
-    return this.#client.call<ProjectCreateResponse>(ops.createProject, [], params, options);
+  create(params: ProjectCreateParams, options?: RequestOptions): APIPromise<Project> {
+    return this.#core.call<Project>(ops.createProject, [], params, options);
   }
 
   /**
    * Get a project
+   *
+   * `GET /projects/{project_id}`
    *
    * @example
    * ```ts
@@ -57,12 +63,14 @@ export class Projects {
    * ```
    *
    */
-  get(projectId: string, options?: RequestOptions): APIPromise<ProjectGetResponse> {
-    return this.#client.call<ProjectGetResponse>(ops.getProject, [projectId], undefined, options);
+  get(projectId: string, options?: RequestOptions): APIPromise<Project> {
+    return this.#core.call<Project>(ops.getProject, [projectId], undefined, options);
   }
 
   /**
    * Delete a project
+   *
+   * `DELETE /projects/{project_id}`
    *
    * @example
    * ```ts
@@ -71,13 +79,15 @@ export class Projects {
    *
    */
   delete(projectId: string, options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
-    return this.#client.call<ProjectDeleteResponse>(ops.deleteProject, [projectId], undefined, options);
+    return this.#core.call<ProjectDeleteResponse>(ops.deleteProject, [projectId], undefined, options);
   }
 
   /**
    * Update a project
    *
    * The `notify` query parameter and body field are different things, so the body goes under `body`.
+   *
+   * `PATCH /projects/{project_id}`
    *
    * @example
    * ```ts
@@ -86,14 +96,16 @@ export class Projects {
    * ```
    *
    */
-  update(projectId: string, params?: ProjectUpdateParams, options?: RequestOptions): APIPromise<ProjectUpdateResponse> {
-    return this.#client.call<ProjectUpdateResponse>(ops.updateProject, [projectId], params, options);
+  update(projectId: string, params?: ProjectUpdateParams, options?: RequestOptions): APIPromise<Project> {
+    return this.#core.call<Project>(ops.updateProject, [projectId], params, options);
   }
 
   /**
    * Follow a project's events
    *
    * Returns an event stream: iterate it with `for await`; `break` or `close()` ends the connection.
+   *
+   * `GET /projects/{project_id}/events`
    *
    * @example
    * ```ts
@@ -103,12 +115,14 @@ export class Projects {
    * ```
    *
    */
-  streamEvents(projectId: string, options?: StreamOptions): EventStream<ProjectStreamEventsEvent, ProjectStreamEventsResult> {
-    return new EventStream(this.#client, ops.streamProjectEvents, [projectId], undefined, options);
+  streamEvents(projectId: string, options?: StreamOptions): EventStream<ProjectEvent, ProjectStreamEventsResult> {
+    return new EventStream(this.#core, ops.streamProjectEvents, [projectId], undefined, options);
   }
 
   /**
    * Export a project
+   *
+   * `POST /projects/{project_id}/export`
    *
    * @example
    * ```ts
@@ -118,6 +132,6 @@ export class Projects {
    *
    */
   export(projectId: string, options?: RequestOptions): APIPromise<ProjectExportResponse> {
-    return this.#client.call<ProjectExportResponse>(ops.exportProject, [projectId], undefined, options);
+    return this.#core.call<ProjectExportResponse>(ops.exportProject, [projectId], undefined, options);
   }
 }
