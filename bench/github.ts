@@ -33,18 +33,65 @@ export async function benchGithub(root: string, peers: string, scratch: string, 
   // Peers run from the scratch folder so no redocly.yaml of this repository is picked up.
   const cwd = scratch;
   process.stderr.write('bench: GitHub spec with specsmith...\n');
-  const specsmith = await repeat(runs, () => measure(node, [join(root, 'generator/bin/specsmith.js'), 'generate', spec, '--out', out('specsmith')], { cwd }), fresh('specsmith'));
+  const specsmith = await repeat(
+    runs,
+    () =>
+      measure(node, [join(root, 'generator/bin/specsmith.js'), 'generate', spec, '--out', out('specsmith')], { cwd }),
+    fresh('specsmith'),
+  );
   process.stderr.write('bench: GitHub spec with openapi-typescript...\n');
-  const openapiTypescript = await repeat(runs, () => measure(node, [join(peers, 'openapi-typescript/bin/cli.js'), spec, '-o', join(out('ots'), 'schema.ts')], { cwd }), fresh('ots'));
+  const openapiTypescript = await repeat(
+    runs,
+    () =>
+      measure(node, [join(peers, 'openapi-typescript/bin/cli.js'), spec, '-o', join(out('ots'), 'schema.ts')], { cwd }),
+    fresh('ots'),
+  );
   process.stderr.write('bench: GitHub spec with @hey-api/openapi-ts...\n');
-  const heyApi = await repeat(runs, () => measure(node, [join(peers, '@hey-api/openapi-ts/bin/run.js'), '-i', spec, '-o', out('hey')], { cwd }), fresh('hey'));
+  const heyApi = await repeat(
+    runs,
+    () => measure(node, [join(peers, '@hey-api/openapi-ts/bin/run.js'), '-i', spec, '-o', out('hey')], { cwd }),
+    fresh('hey'),
+  );
   process.stderr.write('bench: GitHub spec with orval...\n');
-  const orval = await repeat(runs, () => measure(node, [join(peers, 'orval/dist/bin/orval.js'), '--input', spec, '--output', join(out('orval'), 'api.ts'), '--client', 'fetch'], { cwd }), fresh('orval'));
+  const orval = await repeat(
+    runs,
+    () =>
+      measure(
+        node,
+        [
+          join(peers, 'orval/dist/bin/orval.js'),
+          '--input',
+          spec,
+          '--output',
+          join(out('orval'), 'api.ts'),
+          '--client',
+          'fetch',
+        ],
+        { cwd },
+      ),
+    fresh('orval'),
+  );
 
   const { tscSpecsmith, tscOpenapiTypescript } = await benchTsc(root, scratch, runs);
-  const { appSpecsmith, appOpenapiFetch } = await benchApps(root, scratch, out('specsmith'), join(out('ots'), 'schema.ts'), runs);
+  const { appSpecsmith, appOpenapiFetch } = await benchApps(
+    root,
+    scratch,
+    out('specsmith'),
+    join(out('ots'), 'schema.ts'),
+    runs,
+  );
   const operations = ((await readFile(join(out('specsmith'), 'api.md'), 'utf8')).match(/^\| `/gm) ?? []).length;
-  return { operations, specsmith, openapiTypescript, heyApi, orval, tscSpecsmith, tscOpenapiTypescript, appSpecsmith, appOpenapiFetch };
+  return {
+    operations,
+    specsmith,
+    openapiTypescript,
+    heyApi,
+    orval,
+    tscSpecsmith,
+    tscOpenapiTypescript,
+    appSpecsmith,
+    appOpenapiFetch,
+  };
 }
 
 export interface TscResults {
@@ -58,15 +105,38 @@ export interface TscResults {
  */
 async function benchTsc(root: string, scratch: string, runs: number): Promise<TscResults> {
   const node = process.execPath;
-  const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noEmit: true, skipLibCheck: true, resolveJsonModule: true };
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    types: [],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    resolveJsonModule: true,
+  };
   // The package's dependencies resolve to the repository's installs.
-  const paths = { 'openapi-fetch': [join(root, 'node_modules/openapi-fetch/dist/index.d.mts')], '@modelcontextprotocol/sdk/*': [join(root, 'node_modules/@modelcontextprotocol/sdk/dist/esm/*')] };
-  await writeFile(join(scratch, 'tsconfig.specsmith.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, baseUrl: '.', paths }, include: ['specsmith/src/**/*.ts'] }));
+  const paths = {
+    'openapi-fetch': [join(root, 'node_modules/openapi-fetch/dist/index.d.mts')],
+    '@modelcontextprotocol/sdk/*': [join(root, 'node_modules/@modelcontextprotocol/sdk/dist/esm/*')],
+  };
+  await writeFile(
+    join(scratch, 'tsconfig.specsmith.json'),
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, baseUrl: '.', paths },
+      include: ['specsmith/src/**/*.ts'],
+    }),
+  );
   await writeFile(join(scratch, 'tsconfig.ots.json'), JSON.stringify({ compilerOptions, include: ['ots/schema.ts'] }));
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   process.stderr.write('bench: tsc --noEmit...\n');
-  const tscSpecsmith = await repeat(runs, () => measure(node, [tsc, '-p', join(scratch, 'tsconfig.specsmith.json')], { cwd: scratch }));
-  const tscOpenapiTypescript = await repeat(runs, () => measure(node, [tsc, '-p', join(scratch, 'tsconfig.ots.json')], { cwd: scratch }));
+  const tscSpecsmith = await repeat(runs, () =>
+    measure(node, [tsc, '-p', join(scratch, 'tsconfig.specsmith.json')], { cwd: scratch }),
+  );
+  const tscOpenapiTypescript = await repeat(runs, () =>
+    measure(node, [tsc, '-p', join(scratch, 'tsconfig.ots.json')], { cwd: scratch }),
+  );
   return { tscSpecsmith, tscOpenapiTypescript };
 }
 
@@ -79,8 +149,14 @@ export async function benchGithubTsc(root: string, peers: string, scratch: strin
   const node = process.execPath;
   process.stderr.write('bench: generating the GitHub client and types once...\n');
   await mkdir(join(scratch, 'ots'), { recursive: true });
-  await measure(node, [join(root, 'generator/bin/specsmith.js'), 'generate', spec, '--out', join(scratch, 'specsmith')], { cwd: scratch });
-  await measure(node, [join(peers, 'openapi-typescript/bin/cli.js'), spec, '-o', join(scratch, 'ots', 'schema.ts')], { cwd: scratch });
+  await measure(
+    node,
+    [join(root, 'generator/bin/specsmith.js'), 'generate', spec, '--out', join(scratch, 'specsmith')],
+    { cwd: scratch },
+  );
+  await measure(node, [join(peers, 'openapi-typescript/bin/cli.js'), spec, '-o', join(scratch, 'ots', 'schema.ts')], {
+    cwd: scratch,
+  });
   return benchTsc(root, scratch, runs);
 }
 
@@ -90,7 +166,13 @@ export async function benchGithubTsc(root: string, peers: string, scratch: strin
  * openapi-fetch with openapi-typescript's `paths` saved as `schema.d.ts`, both
  * with `skipLibCheck` as apps usually set it.
  */
-async function benchApps(root: string, scratch: string, pkg: string, schema: string, runs: number): Promise<{ appSpecsmith: Summary; appOpenapiFetch: Summary }> {
+async function benchApps(
+  root: string,
+  scratch: string,
+  pkg: string,
+  schema: string,
+  runs: number,
+): Promise<{ appSpecsmith: Summary; appOpenapiFetch: Summary }> {
   const node = process.execPath;
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   const modules = join(scratch, 'node_modules');
@@ -102,15 +184,33 @@ async function benchApps(root: string, scratch: string, pkg: string, schema: str
   await mkdir(app, { recursive: true });
   // The package and the app both resolve dependencies from the scratch folder's node_modules.
   await symlink(join(root, 'node_modules/openapi-fetch'), join(modules, 'openapi-fetch'), 'dir');
-  await symlink(join(root, 'node_modules/@modelcontextprotocol/sdk'), join(modules, '@modelcontextprotocol/sdk'), 'dir');
+  await symlink(
+    join(root, 'node_modules/@modelcontextprotocol/sdk'),
+    join(modules, '@modelcontextprotocol/sdk'),
+    'dir',
+  );
   await symlink(pkg, join(modules, '@specsmith/github'), 'dir');
   process.stderr.write('bench: building the GitHub package for the app check...\n');
   await measure(node, [tsc, '-p', join(pkg, 'tsconfig.json')], { cwd: pkg }); // rejects if the package does not build
   await copyFile(schema, join(app, 'schema.d.ts'));
   await writeFile(join(app, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-  const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [], strict: true, noEmit: true, skipLibCheck: true };
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    lib: ['ES2022', 'DOM'],
+    types: [],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  };
   const apps = {
-    specsmith: ["import GitHub from '@specsmith/github';", 'const github = new GitHub();', "const repo = await github.repos.get('octocat', 'hello-world');", 'console.log(repo.full_name);'],
+    specsmith: [
+      "import GitHub from '@specsmith/github';",
+      'const github = new GitHub();',
+      "const repo = await github.repos.get('octocat', 'hello-world');",
+      'console.log(repo.full_name);',
+    ],
     openapiFetch: [
       "import createClient from 'openapi-fetch';",
       "import type { paths } from './schema.js';",

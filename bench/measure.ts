@@ -17,20 +17,34 @@ export interface Sample {
 
 const GNU_TIME = '/usr/bin/time';
 
-export async function measure(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Sample> {
+export async function measure(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Sample> {
   const scratch = await mkdtemp(join(tmpdir(), 'specsmith-bench-'));
   const report = join(scratch, 'time.txt');
   const useTime = existsSync(GNU_TIME);
-  const [program, programArgs] = useTime ? [GNU_TIME, ['-f', '%M', '-o', report, command, ...args]] : [command, [...args]];
+  const [program, programArgs] = useTime
+    ? [GNU_TIME, ['-f', '%M', '-o', report, command, ...args]]
+    : [command, [...args]];
   const started = performance.now();
   // The output is kept only to explain a failure.
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(program, programArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, programArgs, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${text.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${text.slice(-2000)}`)),
+    );
   });
   const ms = performance.now() - started;
   const rssKb = useTime ? Number((await readFile(report, 'utf8')).trim().split('\n').at(-1)) : Number.NaN;
@@ -41,7 +55,9 @@ export async function measure(command: string, args: readonly string[], options:
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export interface Summary {
@@ -58,5 +74,9 @@ export async function repeat(runs: number, once: () => Promise<Sample>, setup?: 
     samples.push(await once());
   }
   const rss = samples.map((sample) => sample.rssMb).filter((value): value is number => value !== undefined);
-  return { medianMs: median(samples.map((sample) => sample.ms)), peakRssMb: rss.length > 0 ? Math.max(...rss) : undefined, runs: samples.map((sample) => Math.round(sample.ms)) };
+  return {
+    medianMs: median(samples.map((sample) => sample.ms)),
+    peakRssMb: rss.length > 0 ? Math.max(...rss) : undefined,
+    runs: samples.map((sample) => Math.round(sample.ms)),
+  };
 }

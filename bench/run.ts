@@ -21,7 +21,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const skip = new Set((process.env['BENCH_SKIP'] ?? '').split(',').filter(Boolean));
 const onlyAt = process.argv.indexOf('--only');
-const only = new Set((onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : (process.env['BENCH_ONLY'] ?? '')).split(',').filter(Boolean));
+const only = new Set(
+  (onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : (process.env['BENCH_ONLY'] ?? '')).split(',').filter(Boolean),
+);
 /** Whether a section runs: BENCH_ONLY (or --only) names the sections to run, else every one not in BENCH_SKIP. */
 const enabled = (section: string): boolean => (only.size > 0 ? only.has(section) : !skip.has(section));
 
@@ -45,26 +47,82 @@ function githubRows(github: GithubResults): Row[] {
   const orvalSpeedup = github.orval.medianMs / ours;
   const appRatio = github.appSpecsmith.medianMs / github.appOpenapiFetch.medianMs;
   return [
-    { what: `GitHub spec (${github.operations} operations) -> types + client`, measured: `${seconds(ours)}, peak ${mb(github.specsmith.peakRssMb)}`, peer: `openapi-typescript types only ${seconds(github.openapiTypescript.medianMs)}`, ratio: `${versusTypes.toFixed(2)}x`, goal: '<= 1.5x', met: versusTypes <= 1.5 },
-    { what: 'same, against hey-api', measured: seconds(ours), peer: `@hey-api/openapi-ts ${seconds(github.heyApi.medianMs)}, peak ${mb(github.heyApi.peakRssMb)}`, ratio: `${heySpeedup.toFixed(1)}x faster`, goal: '>= 5x faster', met: heySpeedup >= 5 },
-    { what: 'same, against orval', measured: seconds(ours), peer: `orval --client fetch ${seconds(github.orval.medianMs)}, peak ${mb(github.orval.peakRssMb)}`, ratio: `${orvalSpeedup.toFixed(1)}x faster`, goal: 'faster', met: orvalSpeedup > 1 },
-    { what: 'peak RSS of that run', measured: mb(github.specsmith.peakRssMb), peer: `openapi-typescript ${mb(github.openapiTypescript.peakRssMb)}`, ratio: '', goal: '< 1 GB', met: github.specsmith.peakRssMb === undefined ? undefined : github.specsmith.peakRssMb < 1024 },
+    {
+      what: `GitHub spec (${github.operations} operations) -> types + client`,
+      measured: `${seconds(ours)}, peak ${mb(github.specsmith.peakRssMb)}`,
+      peer: `openapi-typescript types only ${seconds(github.openapiTypescript.medianMs)}`,
+      ratio: `${versusTypes.toFixed(2)}x`,
+      goal: '<= 1.5x',
+      met: versusTypes <= 1.5,
+    },
+    {
+      what: 'same, against hey-api',
+      measured: seconds(ours),
+      peer: `@hey-api/openapi-ts ${seconds(github.heyApi.medianMs)}, peak ${mb(github.heyApi.peakRssMb)}`,
+      ratio: `${heySpeedup.toFixed(1)}x faster`,
+      goal: '>= 5x faster',
+      met: heySpeedup >= 5,
+    },
+    {
+      what: 'same, against orval',
+      measured: seconds(ours),
+      peer: `orval --client fetch ${seconds(github.orval.medianMs)}, peak ${mb(github.orval.peakRssMb)}`,
+      ratio: `${orvalSpeedup.toFixed(1)}x faster`,
+      goal: 'faster',
+      met: orvalSpeedup > 1,
+    },
+    {
+      what: 'peak RSS of that run',
+      measured: mb(github.specsmith.peakRssMb),
+      peer: `openapi-typescript ${mb(github.openapiTypescript.peakRssMb)}`,
+      ratio: '',
+      goal: '< 1 GB',
+      met: github.specsmith.peakRssMb === undefined ? undefined : github.specsmith.peakRssMb < 1024,
+    },
     ...tscRows(github),
-    { what: '`tsc` of an app making one GitHub call, package installed', measured: `${seconds(github.appSpecsmith.medianMs)}, peak ${mb(github.appSpecsmith.peakRssMb)}`, peer: `openapi-fetch with openapi-typescript's schema.d.ts ${seconds(github.appOpenapiFetch.medianMs)}`, ratio: `${appRatio.toFixed(2)}x`, goal: '<= 1x', met: appRatio <= 1 },
+    {
+      what: '`tsc` of an app making one GitHub call, package installed',
+      measured: `${seconds(github.appSpecsmith.medianMs)}, peak ${mb(github.appSpecsmith.peakRssMb)}`,
+      peer: `openapi-fetch with openapi-typescript's schema.d.ts ${seconds(github.appOpenapiFetch.medianMs)}`,
+      ratio: `${appRatio.toFixed(2)}x`,
+      goal: '<= 1x',
+      met: appRatio <= 1,
+    },
   ];
 }
 
 function tscRows(tsc: TscResults): Row[] {
   const ratio = tsc.tscSpecsmith.medianMs / tsc.tscOpenapiTypescript.medianMs;
   return [
-    { what: '`tsc --noEmit` of the generated GitHub client', measured: `${seconds(tsc.tscSpecsmith.medianMs)}, peak ${mb(tsc.tscSpecsmith.peakRssMb)}`, peer: `openapi-typescript output alone ${seconds(tsc.tscOpenapiTypescript.medianMs)}`, ratio: `${ratio.toFixed(2)}x`, goal: '<= 1.3x', met: ratio <= 1.3 },
+    {
+      what: '`tsc --noEmit` of the generated GitHub client',
+      measured: `${seconds(tsc.tscSpecsmith.medianMs)}, peak ${mb(tsc.tscSpecsmith.peakRssMb)}`,
+      peer: `openapi-typescript output alone ${seconds(tsc.tscOpenapiTypescript.medianMs)}`,
+      ratio: `${ratio.toFixed(2)}x`,
+      goal: '<= 1.3x',
+      met: ratio <= 1.3,
+    },
   ];
 }
 
 function buildRows(build: BuildResults): Row[] {
   return [
-    { what: '`npm run build`, four providers, cache cleared', measured: seconds(build.full.medianMs), peer: '', ratio: '', goal: '< 10 s', met: build.full.medianMs < 10_000 },
-    { what: '`npm run build` again, inputs unchanged', measured: seconds(build.noop.medianMs), peer: '', ratio: '', goal: '< 1 s', met: build.noop.medianMs < 1_000 },
+    {
+      what: '`npm run build`, four providers, cache cleared',
+      measured: seconds(build.full.medianMs),
+      peer: '',
+      ratio: '',
+      goal: '< 10 s',
+      met: build.full.medianMs < 10_000,
+    },
+    {
+      what: '`npm run build` again, inputs unchanged',
+      measured: seconds(build.noop.medianMs),
+      peer: '',
+      ratio: '',
+      goal: '< 1 s',
+      met: build.noop.medianMs < 1_000,
+    },
   ];
 }
 
@@ -95,18 +153,36 @@ function bundleRows(bundle: BundleResults): Row[] {
   const one = bundle.oneFunction;
   return [
     ...clients,
-    { what: 'bundle of an app making one call: `HotCore` + `getRun` from @specsmith/hot/funcs', measured: kb(one.gzip), peer: `openapi-fetch ${kb(bundle.openapiFetch.gzip)}`, ratio: `${(one.gzip / bundle.openapiFetch.gzip).toFixed(1)}x`, goal: '<= 6 kB', met: one.gzip <= 6 * 1024 },
+    {
+      what: 'bundle of an app making one call: `HotCore` + `getRun` from @specsmith/hot/funcs',
+      measured: kb(one.gzip),
+      peer: `openapi-fetch ${kb(bundle.openapiFetch.gzip)}`,
+      ratio: `${(one.gzip / bundle.openapiFetch.gzip).toFixed(1)}x`,
+      goal: '<= 6 kB',
+      met: one.gzip <= 6 * 1024,
+    },
   ];
 }
 
 function table(rows: Row[]): string {
   const lines = ['| what | specsmith | peer | ratio | goal | met |', '|---|---|---|---|---|---|'];
-  for (const row of rows) lines.push(`| ${row.what} | ${row.measured} | ${row.peer} | ${row.ratio} | ${row.goal} | ${row.met === undefined ? 'n/a' : row.met ? 'yes' : 'no'} |`);
+  for (const row of rows)
+    lines.push(
+      `| ${row.what} | ${row.measured} | ${row.peer} | ${row.ratio} | ${row.goal} | ${row.met === undefined ? 'n/a' : row.met ? 'yes' : 'no'} |`,
+    );
   return lines.join('\n');
 }
 
-const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version, os: `${process.platform} ${release()}` };
-process.stderr.write(`bench: ${machine.cores} x ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, ${runs} runs per measurement\n`);
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGb: Math.round(totalmem() / 1024 ** 3),
+  node: process.version,
+  os: `${process.platform} ${release()}`,
+};
+process.stderr.write(
+  `bench: ${machine.cores} x ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, ${runs} runs per measurement\n`,
+);
 // Only the generator and bundle comparisons need the peers installed.
 const peers = enabled('github') || enabled('tsc') || enabled('bundle') ? ensurePeers(root) : '';
 const scratch = await mkdtemp(join(tmpdir(), 'specsmith-bench-'));
@@ -117,7 +193,10 @@ const resultName = only.size > 0 ? `only-${[...only].sort().join('-')}` : 'lates
 /** Results so far, written after every section, so a failure later does not lose them. */
 async function save(): Promise<void> {
   await mkdir(join(root, 'bench', 'results'), { recursive: true });
-  await writeFile(join(root, 'bench', 'results', `${resultName}.json`), `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+  await writeFile(
+    join(root, 'bench', 'results', `${resultName}.json`),
+    `${JSON.stringify({ ...results, rows }, null, 2)}\n`,
+  );
 }
 
 try {

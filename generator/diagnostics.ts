@@ -32,7 +32,10 @@ export class SpecError extends Error {
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const position = diagnostic.line === undefined ? '' : `:${diagnostic.line}${diagnostic.column === undefined ? '' : `:${diagnostic.column}`}`;
+  const position =
+    diagnostic.line === undefined
+      ? ''
+      : `:${diagnostic.line}${diagnostic.column === undefined ? '' : `:${diagnostic.column}`}`;
   const pointer = diagnostic.pointer === '' ? '#' : `#${diagnostic.pointer}`;
   const hint = diagnostic.hint ? `\n    ${diagnostic.hint}` : '';
   return `${diagnostic.file}${position} ${diagnostic.severity} [${diagnostic.code}] ${pointer}: ${diagnostic.message}${hint}`;

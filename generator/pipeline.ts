@@ -79,13 +79,21 @@ export interface ModelledSpec {
 export async function modelSpec(specFile: string, options: GenerateOptions = {}): Promise<ModelledSpec> {
   const cwd = options.cwd ?? process.cwd();
   const timings: StageTiming[] = [];
-  const spec = await timed(timings, 'load', () => loadSpec(specFile, cwd, { allowRefRoots: options.allowRefRoots, maxFileBytes: options.maxFileBytes, maxDepth: options.maxDepth }));
+  const spec = await timed(timings, 'load', () =>
+    loadSpec(specFile, cwd, {
+      allowRefRoots: options.allowRefRoots,
+      maxFileBytes: options.maxFileBytes,
+      maxDepth: options.maxDepth,
+    }),
+  );
   const diagnostics = await timed(timings, 'validate', () => validateSpec(spec));
   if (hasErrors(diagnostics)) throw new SpecError(diagnostics);
   await timed(timings, 'normalize', () => normalizeSpec(spec.document));
   const source = relative(cwd, spec.rootPath).split('\\').join('/');
   options.onNormalized?.(spec.document, source);
-  const model = await timed(timings, 'model', () => buildModel(spec.document, { source, packageName: options.packageName, packageVersion: options.packageVersion }));
+  const model = await timed(timings, 'model', () =>
+    buildModel(spec.document, { source, packageName: options.packageName, packageVersion: options.packageVersion }),
+  );
   return { spec, model, timings };
 }
 
@@ -117,7 +125,13 @@ export async function generatePackage(specFile: string, options: GenerateOptions
   const { files, mcp } = await timed(timings, 'emit', async () => {
     const tools = buildMcpTools(model, spec.document);
     const mcp = await emitMcpPackage(model, tools);
-    return { files: await emitPackage(model, spec.document, tools, { customDir: join(dirname(spec.rootPath), 'custom'), schema }), mcp };
+    return {
+      files: await emitPackage(model, spec.document, tools, {
+        customDir: join(dirname(spec.rootPath), 'custom'),
+        schema,
+      }),
+      mcp,
+    };
   });
   if (options.publish) applyPublish(files, mcp, options.publish);
   return { model, files, mcp, timings };
@@ -126,7 +140,10 @@ export async function generatePackage(specFile: string, options: GenerateOptions
 /** License, author, repository and the changelog from the project's configuration and released state. */
 function applyPublish(files: FileMap, mcp: FileMap, publish: PublishOptions): void {
   const changelog = publish.changelog;
-  files.set('package.json', withPackageMeta(files.get('package.json') ?? '{}', publish.settings, publish.clientDir, changelog !== undefined));
+  files.set(
+    'package.json',
+    withPackageMeta(files.get('package.json') ?? '{}', publish.settings, publish.clientDir, changelog !== undefined),
+  );
   mcp.set('package.json', withPackageMeta(mcp.get('package.json') ?? '{}', publish.settings, publish.mcpDir, false));
   if (changelog !== undefined) {
     files.set('CHANGELOG.md', changelog);

@@ -111,31 +111,71 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   const lintable = redocly && existsSync(join(cwd, 'redocly.yaml'));
   if (!redocly) log('specsmith: lint and docs skipped: @redocly/cli is not installed (npm install -D @redocly/cli)');
   else if (!lintable) log('specsmith: lint skipped: no redocly.yaml in this folder');
-  const tools = [`openapi-typescript@${version('openapi-typescript')}`, `ts-morph@${version('ts-morph')}`, redocly ? `@redocly/cli@${version('@redocly/cli')}` : 'no-redocly'];
+  const tools = [
+    `openapi-typescript@${version('openapi-typescript')}`,
+    `ts-morph@${version('ts-morph')}`,
+    redocly ? `@redocly/cli@${version('@redocly/cli')}` : 'no-redocly',
+  ];
   const toolchain = hashInputs([generatorDir, runtimeDir()], tools, new Set(['.tsbuildinfo']));
 
-  const lintKey = hashInputs([join(cwd, 'specs'), join(cwd, 'redocly.yaml'), join(cwd, '.redocly.lint-ignore.yaml'), join(generatorDir, 'lint'), join(generatorDir, 'extensions')], tools);
-  const lintJob = cache.lint === lintKey || !lintable ? Promise.resolve(undefined) : timed('lint', verbose, () => lint(cwd));
+  const lintKey = hashInputs(
+    [
+      join(cwd, 'specs'),
+      join(cwd, 'redocly.yaml'),
+      join(cwd, '.redocly.lint-ignore.yaml'),
+      join(generatorDir, 'lint'),
+      join(generatorDir, 'extensions'),
+    ],
+    tools,
+  );
+  const lintJob =
+    cache.lint === lintKey || !lintable ? Promise.resolve(undefined) : timed('lint', verbose, () => lint(cwd));
 
   const generateJobs = targets.map(async (target) => {
     // The configuration and released state (name, version, changelog) are inputs as much as the spec is.
-    const input = hashInputs([dirname(target.spec)], [toolchain, target.out, target.mcpOut, JSON.stringify({ version: target.packageVersion, publish: target.publish })]);
+    const input = hashInputs(
+      [dirname(target.spec)],
+      [
+        toolchain,
+        target.out,
+        target.mcpOut,
+        JSON.stringify({ version: target.packageVersion, publish: target.publish }),
+      ],
+    );
     const previous = cache.generate?.[target.name];
-    if (previous?.input === input && previous.output === hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP)) return { target, input, files: undefined as FileMap | undefined, mcp: undefined as FileMap | undefined };
+    if (previous?.input === input && previous.output === hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP))
+      return { target, input, files: undefined as FileMap | undefined, mcp: undefined as FileMap | undefined };
     // Loaded only when something must be generated: a cached build never pays for TypeScript and ts-morph.
     const { generatePackage } = await import('../pipeline.js');
-    const result = await timed(`generate ${target.name}`, verbose, () => generatePackage(target.spec, { cwd, packageName: target.packageName, packageVersion: target.packageVersion, publish: target.publish }));
+    const result = await timed(`generate ${target.name}`, verbose, () =>
+      generatePackage(target.spec, {
+        cwd,
+        packageName: target.packageName,
+        packageVersion: target.packageVersion,
+        publish: target.publish,
+      }),
+    );
     return { target, input, files: result.files as FileMap | undefined, mcp: result.mcp as FileMap | undefined };
   });
 
   const docsDir = join(cwd, 'docs');
-  const docsInput = hashInputs([join(cwd, 'specs')], [toolchain, JSON.stringify(targets.map((target) => [target.packageName, target.packageVersion, target.changelog]))]);
+  const docsInput = hashInputs(
+    [join(cwd, 'specs')],
+    [toolchain, JSON.stringify(targets.map((target) => [target.packageName, target.packageVersion, target.changelog]))],
+  );
   const docsJob =
     !redocly || (cache.docs?.input === docsInput && cache.docs.output === hashInputs([docsDir]))
       ? Promise.resolve(undefined)
       : timed('docs', verbose, async () => (await import('../docs/build-docs.js')).buildDocs(targets, cwd));
 
-  const [lintFailure, generated, docs] = await Promise.all([lintJob, Promise.allSettled(generateJobs), docsJob.then((files) => ({ files }), (error: unknown) => ({ error }))]);
+  const [lintFailure, generated, docs] = await Promise.all([
+    lintJob,
+    Promise.allSettled(generateJobs),
+    docsJob.then(
+      (files) => ({ files }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
   let failed = false;
   if (lintFailure) {
     failed = true;
@@ -146,7 +186,8 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
     if (outcome.status === 'rejected') {
       failed = true;
       const error = outcome.reason as unknown;
-      if (error instanceof SpecError) log(error.message); // the formatted diagnostics, one per line
+      if (error instanceof SpecError)
+        log(error.message); // the formatted diagnostics, one per line
       else log(String((error as Error).stack ?? error));
     }
   }
@@ -171,7 +212,10 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
       const { changed: mcpChanged, recovered: mcpRecovered } = await writeOutput(target.mcpOut, mcp, rules);
       for (const sentence of [...recovered, ...mcpRecovered]) log(`specsmith: ${sentence}`);
       if (changed.length + mcpChanged.length > 0) changedPackages.push(target.name);
-      next.generate = { ...next.generate, [target.name]: { input, output: hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP) } };
+      next.generate = {
+        ...next.generate,
+        [target.name]: { input, output: hashInputs([target.out, target.mcpOut], [], OUTPUT_SKIP) },
+      };
     }
   }
   if ('files' in docs && docs.files) {
@@ -183,16 +227,35 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   // its projects in the order given, and each MCP package compiles against its client's dist/ types.
   const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
   // The packages compile against their own dependencies, installed in the project (e.g. as workspaces).
-  const missing = [...new Set(targets.flatMap((target) => [[target.out, 'openapi-fetch'], [target.mcpOut, '@modelcontextprotocol/sdk'], [target.mcpOut, target.packageName]]).filter(([dir, name]) => !resolvable(name ?? '', createRequire(join(dir ?? '', 'package.json')))).map(([, name]) => name))];
+  const missing = [
+    ...new Set(
+      targets
+        .flatMap((target) => [
+          [target.out, 'openapi-fetch'],
+          [target.mcpOut, '@modelcontextprotocol/sdk'],
+          [target.mcpOut, target.packageName],
+        ])
+        .filter(([dir, name]) => !resolvable(name ?? '', createRequire(join(dir ?? '', 'package.json'))))
+        .map(([, name]) => name),
+    ),
+  ];
   if (missing.length > 0) {
-    log(`specsmith: packages generated but not compiled: ${missing.join(', ')} cannot be found from generated/; list "generated/*" in package.json "workspaces" and run npm install, then build again`);
+    log(
+      `specsmith: packages generated but not compiled: ${missing.join(', ')} cannot be found from generated/; list "generated/*" in package.json "workspaces" and run npm install, then build again`,
+    );
     await mkdir(join(cwd, dirname(CACHE_FILE)), { recursive: true });
     await writeFile(join(cwd, CACHE_FILE), `${JSON.stringify(next, null, 2)}\n`);
     return 0;
   }
-  const projects = [...targets.map((target) => target.out), ...targets.map((target) => join(target.out, 'tsconfig.cjs.json')), ...targets.map((target) => target.mcpOut)].map((dir) => relative(cwd, dir) || '.');
+  const projects = [
+    ...targets.map((target) => target.out),
+    ...targets.map((target) => join(target.out, 'tsconfig.cjs.json')),
+    ...targets.map((target) => target.mcpOut),
+  ].map((dir) => relative(cwd, dir) || '.');
   try {
-    await timed('compile', verbose, () => run(process.execPath, [tsc, '-b', ...projects], { cwd, maxBuffer: 64 * 1024 * 1024 }));
+    await timed('compile', verbose, () =>
+      run(process.execPath, [tsc, '-b', ...projects], { cwd, maxBuffer: 64 * 1024 * 1024 }),
+    );
     // What the packages' own build script does after tsc: mark the CommonJS build as CommonJS.
     await Promise.all(targets.map((target) => writeFile(join(target.out, CJS_DIR, 'package.json'), CJS_MARKER)));
   } catch (error) {
@@ -204,6 +267,8 @@ export async function buildAll(targets: readonly BuildTarget[], options: BuildOp
   await mkdir(join(cwd, dirname(CACHE_FILE)), { recursive: true });
   await writeFile(join(cwd, CACHE_FILE), `${JSON.stringify(next, null, 2)}\n`);
   const regenerated = generated.filter((outcome) => outcome.status === 'fulfilled' && outcome.value.files).length;
-  log(`specsmith: build done in ${Math.round(performance.now() - started)} ms (${lintFailure === undefined && cache.lint === lintKey ? 'lint cached' : 'linted'}, ${regenerated}/${targets.length} packages generated${changedPackages.length > 0 ? ` (${changedPackages.join(', ')} changed)` : ''}, docs ${'files' in docs && docs.files ? 'built' : 'cached'})`);
+  log(
+    `specsmith: build done in ${Math.round(performance.now() - started)} ms (${lintFailure === undefined && cache.lint === lintKey ? 'lint cached' : 'linted'}, ${regenerated}/${targets.length} packages generated${changedPackages.length > 0 ? ` (${changedPackages.join(', ')} changed)` : ''}, docs ${'files' in docs && docs.files ? 'built' : 'cached'})`,
+  );
   return 0;
 }

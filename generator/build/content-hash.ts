@@ -25,7 +25,11 @@ export function listFiles(root: string, skip: ReadonlySet<string> = new Set()): 
 }
 
 /** One hash over several files and folders (names and contents), plus any extra strings (versions, options). */
-export function hashInputs(paths: readonly string[], extra: readonly string[] = [], skip: ReadonlySet<string> = new Set()): string {
+export function hashInputs(
+  paths: readonly string[],
+  extra: readonly string[] = [],
+  skip: ReadonlySet<string> = new Set(),
+): string {
   const hash = createHash('sha256');
   for (const value of extra) hash.update(`extra\0${value}\0`);
   for (const root of paths) {

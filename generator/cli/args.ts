@@ -12,7 +12,12 @@ export interface ParsedArgs {
   lists: Map<string, string[]>;
 }
 
-export function parseArgs(argv: readonly string[], valued: readonly string[], booleans: readonly string[], repeatable: readonly string[] = []): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  booleans: readonly string[],
+  repeatable: readonly string[] = [],
+): ParsedArgs {
   const [command, ...rest] = argv;
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
@@ -35,5 +40,10 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], bo
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { command: command?.startsWith('--') ? undefined : command, positionals: command?.startsWith('--') ? [] : positionals, flags: command?.startsWith('--') ? new Map([[command.slice(2), true]]) : flags, lists };
+  return {
+    command: command?.startsWith('--') ? undefined : command,
+    positionals: command?.startsWith('--') ? [] : positionals,
+    flags: command?.startsWith('--') ? new Map([[command.slice(2), true]]) : flags,
+    lists,
+  };
 }

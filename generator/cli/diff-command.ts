@@ -26,8 +26,15 @@ export function fails(worst: ChangeKind | undefined, failOn: FailOn): boolean {
 
 function sources(before: string[], after: string[], cwd: string): [SpecSource, SpecSource] {
   if (after.length === 0) {
-    if (before.length !== 2) throw new UsageError('diff takes two spec files, or a revision and a spec: specsmith diff HEAD~1 -- specs/x/openapi.yaml');
-    for (const file of before) if (!existsSync(resolve(cwd, file))) throw new UsageError(`spec file not found: ${file} (to compare a git revision, name the spec after --: specsmith diff ${file} -- <spec>)`);
+    if (before.length !== 2)
+      throw new UsageError(
+        'diff takes two spec files, or a revision and a spec: specsmith diff HEAD~1 -- specs/x/openapi.yaml',
+      );
+    for (const file of before)
+      if (!existsSync(resolve(cwd, file)))
+        throw new UsageError(
+          `spec file not found: ${file} (to compare a git revision, name the spec after --: specsmith diff ${file} -- <spec>)`,
+        );
     return [fileSource(before[0] ?? '', cwd), fileSource(before[1] ?? '', cwd)];
   }
   if (after.length !== 1) throw new UsageError('name exactly one spec after --');
@@ -55,9 +62,11 @@ export async function runDiff(argv: readonly string[], cwd: string): Promise<num
   const tail = split === -1 ? [] : argv.slice(split + 1);
   const args = parseArgs(['diff', ...head], ['format', 'fail-on'], ['verbose'], ['allow-ref-root']);
   const format = args.flags.get('format') ?? 'text';
-  if (typeof format !== 'string' || !DIFF_FORMATS.includes(format as DiffFormat)) throw new UsageError(`--format takes ${DIFF_FORMATS.join(', ')}`);
+  if (typeof format !== 'string' || !DIFF_FORMATS.includes(format as DiffFormat))
+    throw new UsageError(`--format takes ${DIFF_FORMATS.join(', ')}`);
   const failOn = args.flags.get('fail-on') ?? 'none';
-  if (typeof failOn !== 'string' || !FAIL_LEVELS.includes(failOn as FailOn)) throw new UsageError(`--fail-on takes ${FAIL_LEVELS.join(', ')}`);
+  if (typeof failOn !== 'string' || !FAIL_LEVELS.includes(failOn as FailOn))
+    throw new UsageError(`--fail-on takes ${FAIL_LEVELS.join(', ')}`);
   const [before, after] = sources(args.positionals, tail, cwd);
   try {
     const result = await diffSpecs(before, after, cwd, { allowRefRoots: args.lists.get('allow-ref-root') ?? [] });
@@ -69,7 +78,9 @@ export async function runDiff(argv: readonly string[], cwd: string): Promise<num
     return 0;
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    process.stderr.write(`specsmith diff: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}; nothing was compared\n${error.message}\n`);
+    process.stderr.write(
+      `specsmith diff: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}; nothing was compared\n${error.message}\n`,
+    );
     return 1;
   } finally {
     before.dispose();

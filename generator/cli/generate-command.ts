@@ -42,24 +42,49 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
     const label = relative(flags.cwd, target.spec) || target.spec;
     const started = performance.now();
     try {
-      const result = await generatePackage(target.spec, { ...flags.load, packageName: target.packageName, packageVersion: target.packageVersion, publish: target.publish, cwd: flags.cwd });
+      const result = await generatePackage(target.spec, {
+        ...flags.load,
+        packageName: target.packageName,
+        packageVersion: target.packageVersion,
+        publish: target.publish,
+        cwd: flags.cwd,
+      });
       generated.push({ target, result });
-      log(`specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} + ${result.mcp.size} (MCP) files (${Math.round(performance.now() - started)} ms)`);
-      if (flags.verbose) for (const timing of result.timings) log(`  ${timing.stage.padEnd(9)} ${timing.ms.toFixed(1).padStart(8)} ms`);
-      if (flags.verbose) for (const rename of result.model.renames) log(`  renamed   ${rename.subject}: ${rename.wanted} -> ${rename.name} (${rename.reason === 'reserved' ? 'a reserved name' : rename.reason === 'taken' ? 'already taken' : 'not an identifier'})`);
+      log(
+        `specsmith: ${label}: ${result.model.operations.length} operations, ${result.files.size} + ${result.mcp.size} (MCP) files (${Math.round(performance.now() - started)} ms)`,
+      );
+      if (flags.verbose)
+        for (const timing of result.timings) log(`  ${timing.stage.padEnd(9)} ${timing.ms.toFixed(1).padStart(8)} ms`);
+      if (flags.verbose)
+        for (const rename of result.model.renames)
+          log(
+            `  renamed   ${rename.subject}: ${rename.wanted} -> ${rename.name} (${rename.reason === 'reserved' ? 'a reserved name' : rename.reason === 'taken' ? 'already taken' : 'not an identifier'})`,
+          );
     } catch (error) {
       failed = true;
       if (error instanceof SpecError) {
-        log(`specsmith: ${label}: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}; nothing was written`);
+        log(
+          `specsmith: ${label}: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}; nothing was written`,
+        );
         log(error.message); // the formatted diagnostics, one per line
       } else {
-        log(`specsmith: ${label}: ${internalError(error, flags.verbose).replace(/^specsmith: /, '').trimEnd()}`);
+        log(
+          `specsmith: ${label}: ${internalError(error, flags.verbose)
+            .replace(/^specsmith: /, '')
+            .trimEnd()}`,
+        );
       }
     }
   }
   if (failed) return 1;
   // Every output is checked before any is written: one refused folder leaves all of them untouched.
-  const refused: Diagnostic[] = flags.check ? [] : generated.flatMap(({ target, result }) => planOutput(target.out, withManifest(result.files), { protectedDirs: [dirname(target.spec)], cwd: flags.cwd }).diagnostics);
+  const refused: Diagnostic[] = flags.check
+    ? []
+    : generated.flatMap(
+        ({ target, result }) =>
+          planOutput(target.out, withManifest(result.files), { protectedDirs: [dirname(target.spec)], cwd: flags.cwd })
+            .diagnostics,
+      );
   if (refused.length > 0) {
     log(`specsmith: ${refused.length} problem${refused.length === 1 ? '' : 's'} with the output; nothing was written`);
     log(refused.map(formatDiagnostic).join('\n'));
@@ -75,7 +100,8 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
         }
       }
     }
-    if (stale > 0) log(`specsmith: ${stale} generated file${stale === 1 ? ' is' : 's are'} stale; run \`specsmith generate\``);
+    if (stale > 0)
+      log(`specsmith: ${stale} generated file${stale === 1 ? ' is' : 's are'} stale; run \`specsmith generate\``);
     return stale > 0 ? 1 : 0;
   }
   for (const { target, result } of generated) {
@@ -84,7 +110,10 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
       let changed: string[];
       let recovered: string[];
       try {
-        ({ changed, recovered } = await writeOutput(out, files, { protectedDirs: [dirname(target.spec)], cwd: flags.cwd }));
+        ({ changed, recovered } = await writeOutput(out, files, {
+          protectedDirs: [dirname(target.spec)],
+          cwd: flags.cwd,
+        }));
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         log(`specsmith: ${relative(flags.cwd, out) || out}: not written`);
@@ -92,8 +121,11 @@ export async function runGenerate(targets: GenerateTarget[], flags: GenerateFlag
         return 1;
       }
       for (const sentence of recovered) log(`specsmith: ${sentence}`);
-      if (flags.verbose) log(`  write     ${(performance.now() - started).toFixed(1).padStart(8)} ms (${changed.length} changed)`);
-      log(`specsmith: ${relative(flags.cwd, out) || out}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`}`);
+      if (flags.verbose)
+        log(`  write     ${(performance.now() - started).toFixed(1).padStart(8)} ms (${changed.length} changed)`);
+      log(
+        `specsmith: ${relative(flags.cwd, out) || out}: ${changed.length === 0 ? 'up to date' : `${changed.length} file${changed.length === 1 ? '' : 's'} written`}`,
+      );
     }
   }
   return 0;

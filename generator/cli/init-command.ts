@@ -27,18 +27,34 @@ export function runInit(argv: readonly string[], cwd: string): number {
   if (args.positionals.length > 0) throw new UsageError('init takes no arguments besides --scope and --name');
   const scopeFlag = args.flags.get('scope');
   const scope = typeof scopeFlag === 'string' ? scopeFlag : projectScope(cwd);
-  if (scope !== undefined && !new RegExp(SCOPE_PATTERN).test(scope)) throw new UsageError(`--scope must be an npm scope such as @acme, not "${scope}"`);
+  if (scope !== undefined && !new RegExp(SCOPE_PATTERN).test(scope))
+    throw new UsageError(`--scope must be an npm scope such as @acme, not "${scope}"`);
   const nameFlag = args.flags.get('name');
   const name = typeof nameFlag === 'string' ? nameFlag : 'example';
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw new UsageError(`--name must be a lowercase folder name such as notes, not "${name}"`);
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name))
+    throw new UsageError(`--name must be a lowercase folder name such as notes, not "${name}"`);
 
   const configPath = join(cwd, CONFIG_FILE);
   const specPath = join(cwd, 'specs', name, 'openapi.yaml');
   const existing = [configPath, specPath].filter((path) => existsSync(path));
   if (existing.length > 0) {
-    throw new SpecError(existing.map((path) => ({ code: 'already-initialized', severity: 'error', message: 'already exists; init never overwrites a file', pointer: '', file: path === configPath ? CONFIG_FILE : `specs/${name}/openapi.yaml`, hint: 'Edit the existing file, or run init in an empty project.' })));
+    throw new SpecError(
+      existing.map((path) => ({
+        code: 'already-initialized',
+        severity: 'error',
+        message: 'already exists; init never overwrites a file',
+        pointer: '',
+        file: path === configPath ? CONFIG_FILE : `specs/${name}/openapi.yaml`,
+        hint: 'Edit the existing file, or run init in an empty project.',
+      })),
+    );
   }
-  const config = { $schema: './node_modules/specsmith/specsmith.config.schema.json', ...(scope ? { scope } : {}), license: 'MIT', packages: { [name]: { version: '0.1.0' } } };
+  const config = {
+    $schema: './node_modules/specsmith/specsmith.config.schema.json',
+    ...(scope ? { scope } : {}),
+    license: 'MIT',
+    packages: { [name]: { version: '0.1.0' } },
+  };
   mkdirSync(join(cwd, 'specs', name), { recursive: true });
   writeFileSync(specPath, sampleSpec(`${name[0]?.toUpperCase() ?? ''}${name.slice(1)} API`));
   writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);

@@ -39,7 +39,8 @@ function parseSize(text: string): number {
   if (!match) throw new UsageError(`--max-file-size takes a number of bytes, e.g. 16M, not "${text}"`);
   const unit = match[2]?.toUpperCase();
   const bytes = Number(match[1]) * (unit === 'M' ? 1024 * 1024 : unit === 'K' ? 1024 : 1);
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size must be a positive size, not "${text}"`);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw new UsageError(`--max-file-size must be a positive size, not "${text}"`);
   return bytes;
 }
 
@@ -57,27 +58,46 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
       const { runRelease } = await import('./release-command.js');
       return await runRelease(argv.slice(1), cwd);
     }
-    const args = parseArgs(argv, ['out', 'name', 'max-file-size'], ['check', 'watch', 'verbose', 'help', 'force'], ['allow-ref-root']);
+    const args = parseArgs(
+      argv,
+      ['out', 'name', 'max-file-size'],
+      ['check', 'watch', 'verbose', 'help', 'force'],
+      ['allow-ref-root'],
+    );
     if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return args.command === undefined && !args.flags.has('help') ? 2 : 0;
     }
     if (args.command === 'build') {
-      if (args.positionals.length > 0 || args.flags.has('out') || args.flags.has('check') || args.flags.has('watch')) throw new UsageError('build takes no spec, --out, --check or --watch');
+      if (args.positionals.length > 0 || args.flags.has('out') || args.flags.has('check') || args.flags.has('watch'))
+        throw new UsageError('build takes no spec, --out, --check or --watch');
       // Commands load their modules on demand: a cached build must not pay for TypeScript and ts-morph.
       const { runBuild } = await import('./build-command.js');
       return await runBuild({ cwd, verbose: args.flags.has('verbose'), force: args.flags.has('force') });
     }
-    if (args.command !== 'generate' && args.command !== 'docs') throw new UsageError(`unknown command "${args.command}"`);
+    if (args.command !== 'generate' && args.command !== 'docs')
+      throw new UsageError(`unknown command "${args.command}"`);
     if (args.positionals.length > 1) throw new UsageError('give at most one spec file');
     const out = args.flags.get('out');
     const name = args.flags.get('name');
     const spec = args.positionals[0];
     const { runGenerate, watchGenerate } = await import('./generate-command.js');
-    const targets: GenerateTarget[] = spec ? [singleTarget(spec, typeof out === 'string' ? out : undefined, typeof name === 'string' ? name : undefined, cwd)] : defaultTargets(cwd);
+    const targets: GenerateTarget[] = spec
+      ? [
+          singleTarget(
+            spec,
+            typeof out === 'string' ? out : undefined,
+            typeof name === 'string' ? name : undefined,
+            cwd,
+          ),
+        ]
+      : defaultTargets(cwd);
     if (!spec && (out || name)) throw new UsageError('--out and --name need a spec file');
     const maxFileSize = args.flags.get('max-file-size');
-    const load: LoadOptions = { allowRefRoots: args.lists.get('allow-ref-root') ?? [], maxFileBytes: typeof maxFileSize === 'string' ? parseSize(maxFileSize) : undefined };
+    const load: LoadOptions = {
+      allowRefRoots: args.lists.get('allow-ref-root') ?? [],
+      maxFileBytes: typeof maxFileSize === 'string' ? parseSize(maxFileSize) : undefined,
+    };
     const flags = { check: args.flags.has('check'), verbose: args.flags.has('verbose'), cwd, load };
     if (args.command === 'docs') {
       if (args.flags.has('watch')) throw new UsageError('docs has no --watch');

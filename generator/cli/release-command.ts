@@ -37,7 +37,8 @@ export async function runRelease(argv: readonly string[], cwd: string): Promise<
   const all = defaultTargets(cwd);
   const unknown = args.positionals.filter((name) => !all.some((target) => basename(target.out) === name));
   if (unknown.length > 0) throw new UsageError(`no spec folder specs/${unknown[0]}/ with an openapi.yaml`);
-  const targets = args.positionals.length === 0 ? all : all.filter((target) => args.positionals.includes(basename(target.out)));
+  const targets =
+    args.positionals.length === 0 ? all : all.filter((target) => args.positionals.includes(basename(target.out)));
   const load = { allowRefRoots: args.lists.get('allow-ref-root') ?? [] };
 
   const plans: ReleasePlan[] = [];
@@ -48,12 +49,21 @@ export async function runRelease(argv: readonly string[], cwd: string): Promise<
     let source: SpecSource | undefined;
     try {
       source = typeof at === 'string' ? gitSource(at, specPath, cwd) : fileSource(specPath, cwd);
-      const plan = await planRelease({ name, packageName: target.packageName ?? name, configuredVersion: target.packageVersion ?? '0.1.0', source, cwd, load });
+      const plan = await planRelease({
+        name,
+        packageName: target.packageName ?? name,
+        configuredVersion: target.packageVersion ?? '0.1.0',
+        source,
+        cwd,
+        load,
+      });
       if (plan) plans.push(plan);
       else log(`specsmith: ${target.packageName} ${target.packageVersion}: up to date`);
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
-      problems.push(`specsmith: ${specPath}: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}\n${error.message}`);
+      problems.push(
+        `specsmith: ${specPath}: ${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}\n${error.message}`,
+      );
     } finally {
       source?.dispose();
     }
@@ -63,7 +73,8 @@ export async function runRelease(argv: readonly string[], cwd: string): Promise<
     log('specsmith: nothing was released');
     return 1;
   }
-  for (const plan of plans) log(`specsmith: ${args.flags.has('dry-run') ? 'would release' : 'released'} ${summary(plan)}`);
+  for (const plan of plans)
+    log(`specsmith: ${args.flags.has('dry-run') ? 'would release' : 'released'} ${summary(plan)}`);
   if (args.flags.has('dry-run') || plans.length === 0) return 0;
 
   for (const plan of plans) {
@@ -71,18 +82,40 @@ export async function runRelease(argv: readonly string[], cwd: string): Promise<
     writeFileSync(releasedSpecPath(cwd, plan.name), plan.spec);
     writeFileSync(changelogPath(cwd, plan.name), plan.changelog);
   }
-  writeFileSync(join(cwd, CONFIG_FILE), configWithVersions(cwd, new Map(plans.map((plan) => [plan.name, plan.version]))));
-  const folders = new Map(targets.map((target) => [basename(target.out), { client: relative(cwd, target.out).split('\\').join('/'), mcp: relative(cwd, target.mcpOut).split('\\').join('/') }]));
-  if (updateLockfile(cwd, plans.flatMap((plan) => [
-    { dir: folders.get(plan.name)?.client ?? '', name: plan.packageName, version: plan.version },
-    { dir: folders.get(plan.name)?.mcp ?? '', name: `${plan.packageName}-mcp`, version: plan.version },
-  ]))) log('specsmith: package-lock.json: the released workspaces\' versions updated');
+  writeFileSync(
+    join(cwd, CONFIG_FILE),
+    configWithVersions(cwd, new Map(plans.map((plan) => [plan.name, plan.version]))),
+  );
+  const folders = new Map(
+    targets.map((target) => [
+      basename(target.out),
+      {
+        client: relative(cwd, target.out).split('\\').join('/'),
+        mcp: relative(cwd, target.mcpOut).split('\\').join('/'),
+      },
+    ]),
+  );
+  if (
+    updateLockfile(
+      cwd,
+      plans.flatMap((plan) => [
+        { dir: folders.get(plan.name)?.client ?? '', name: plan.packageName, version: plan.version },
+        { dir: folders.get(plan.name)?.mcp ?? '', name: `${plan.packageName}-mcp`, version: plan.version },
+      ]),
+    )
+  )
+    log("specsmith: package-lock.json: the released workspaces' versions updated");
   if (typeof at === 'string') {
-    log('specsmith: released from a revision; run `specsmith generate` once the working tree has the spec you want in generated/');
+    log(
+      'specsmith: released from a revision; run `specsmith generate` once the working tree has the spec you want in generated/',
+    );
     return 0;
   }
   // The packages now carry the new version and changelog.
   const { runGenerate } = await import('./generate-command.js');
   const released = new Set(plans.map((plan) => plan.name));
-  return runGenerate(defaultTargets(cwd).filter((target) => released.has(basename(target.out))), { check: false, verbose: args.flags.has('verbose'), cwd, load });
+  return runGenerate(
+    defaultTargets(cwd).filter((target) => released.has(basename(target.out))),
+    { check: false, verbose: args.flags.has('verbose'), cwd, load },
+  );
 }

@@ -29,23 +29,49 @@ export function mcpOutDir(out: string): string {
 
 export function defaultTargets(cwd: string): GenerateTarget[] {
   const specsDir = join(cwd, 'specs');
-  if (!existsSync(specsDir)) throw new UsageError('no spec given and no specs/ folder here: run `specsmith generate <spec-file> --out <dir>`');
+  if (!existsSync(specsDir))
+    throw new UsageError('no spec given and no specs/ folder here: run `specsmith generate <spec-file> --out <dir>`');
   const names = readdirSync(specsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(specsDir, entry.name, 'openapi.yaml')))
     .map((entry) => entry.name)
     .sort();
   const clash = names.find((name) => names.includes(`${name}-mcp`));
-  if (clash) throw new UsageError(`specs/${clash}-mcp/ would be generated into generated/${clash}-mcp/, where the MCP server of specs/${clash}/ goes: rename one of them`);
+  if (clash)
+    throw new UsageError(
+      `specs/${clash}-mcp/ would be generated into generated/${clash}-mcp/, where the MCP server of specs/${clash}/ goes: rename one of them`,
+    );
   const config = loadProjectConfig(cwd);
   return names.map((name) => {
     const settings = packageSettings(config, name, `generated/${name}`);
-    const publish: PublishOptions = { settings, clientDir: `generated/${name}`, mcpDir: `generated/${name}-mcp`, changelog: readChangelog(cwd, name) };
-    return { spec: join(specsDir, name, 'openapi.yaml'), out: join(cwd, 'generated', name), mcpOut: join(cwd, 'generated', `${name}-mcp`), packageName: settings.name, packageVersion: settings.version, publish };
+    const publish: PublishOptions = {
+      settings,
+      clientDir: `generated/${name}`,
+      mcpDir: `generated/${name}-mcp`,
+      changelog: readChangelog(cwd, name),
+    };
+    return {
+      spec: join(specsDir, name, 'openapi.yaml'),
+      out: join(cwd, 'generated', name),
+      mcpOut: join(cwd, 'generated', `${name}-mcp`),
+      packageName: settings.name,
+      packageVersion: settings.version,
+      publish,
+    };
   });
 }
 
-export function singleTarget(spec: string, out: string | undefined, name: string | undefined, cwd: string): GenerateTarget {
+export function singleTarget(
+  spec: string,
+  out: string | undefined,
+  name: string | undefined,
+  cwd: string,
+): GenerateTarget {
   if (!out) throw new UsageError('--out <dir> is required when a spec file is given');
   if (!existsSync(resolve(cwd, spec))) throw new UsageError(`spec file not found: ${spec}`);
-  return { spec: resolve(cwd, spec), out: resolve(cwd, out), mcpOut: mcpOutDir(resolve(cwd, out)), packageName: name ?? `@specsmith/${basename(dirname(resolve(cwd, spec)))}` };
+  return {
+    spec: resolve(cwd, spec),
+    out: resolve(cwd, out),
+    mcpOut: mcpOutDir(resolve(cwd, out)),
+    packageName: name ?? `@specsmith/${basename(dirname(resolve(cwd, spec)))}`,
+  };
 }

@@ -10,12 +10,18 @@ export const CONFIG_SCHEMA_FILE = 'specsmith.config.schema.json';
 export const PACKAGE_NAME_PATTERN = '^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$';
 export const SCOPE_PATTERN = '^@[a-z0-9][a-z0-9._~-]*$';
 /** Semantic Versioning 2.0.0 (https://semver.org/#is-there-a-suggested-regular-expression-regex-to-check-a-semver-string). */
-export const SEMVER_PATTERN = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$';
+export const SEMVER_PATTERN =
+  '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$';
 
 const person = {
   oneOf: [
     { type: 'string', minLength: 1 },
-    { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, email: { type: 'string' }, url: { type: 'string' } } },
+    {
+      type: 'object',
+      required: ['name'],
+      additionalProperties: false,
+      properties: { name: { type: 'string', minLength: 1 }, email: { type: 'string' }, url: { type: 'string' } },
+    },
   ],
 };
 
@@ -28,19 +34,38 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    scope: { type: 'string', pattern: SCOPE_PATTERN, maxLength: 100, description: 'npm scope of every package (`@acme` makes `@acme/<name>`); without it packages are unscoped.' },
-    license: { type: 'string', minLength: 1, description: 'SPDX license expression written into every package.json (default MIT).' },
+    scope: {
+      type: 'string',
+      pattern: SCOPE_PATTERN,
+      maxLength: 100,
+      description: 'npm scope of every package (`@acme` makes `@acme/<name>`); without it packages are unscoped.',
+    },
+    license: {
+      type: 'string',
+      minLength: 1,
+      description: 'SPDX license expression written into every package.json (default MIT).',
+    },
     author: { ...person, description: 'package.json `author`.' },
     repository: {
       description: 'package.json `repository`; each package gets its folder as `directory`.',
       oneOf: [
         { type: 'string', minLength: 1 },
-        { type: 'object', required: ['url'], additionalProperties: false, properties: { type: { type: 'string' }, url: { type: 'string', minLength: 1 }, directory: { type: 'string' } } },
+        {
+          type: 'object',
+          required: ['url'],
+          additionalProperties: false,
+          properties: {
+            type: { type: 'string' },
+            url: { type: 'string', minLength: 1 },
+            directory: { type: 'string' },
+          },
+        },
       ],
     },
     packages: {
       type: 'object',
-      description: 'Per spec folder: the package name (overriding the scope) and the released version (`specsmith release` updates it).',
+      description:
+        'Per spec folder: the package name (overriding the scope) and the released version (`specsmith release` updates it).',
       propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
       additionalProperties: {
         type: 'object',

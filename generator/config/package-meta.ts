@@ -6,10 +6,16 @@
  */
 import type { PackageSettings } from './project-config.js';
 
-export function withPackageMeta(packageJson: string, settings: PackageSettings, directory: string, changelog: boolean): string {
+export function withPackageMeta(
+  packageJson: string,
+  settings: PackageSettings,
+  directory: string,
+  changelog: boolean,
+): string {
   const manifest = JSON.parse(packageJson) as Record<string, unknown>;
   // npm packs README and LICENSE whatever `files` says, but not a changelog.
-  if (changelog && Array.isArray(manifest['files']) && !manifest['files'].includes('CHANGELOG.md')) manifest['files'] = [...(manifest['files'] as unknown[]), 'CHANGELOG.md'];
+  if (changelog && Array.isArray(manifest['files']) && !manifest['files'].includes('CHANGELOG.md'))
+    manifest['files'] = [...(manifest['files'] as unknown[]), 'CHANGELOG.md'];
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(manifest)) {
     if (key === 'license') {

@@ -38,16 +38,22 @@ export const FIRST_VERSION = '0.1.0';
 function describe(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') return `unknown field "${String(error.params['additionalProperty'])}"`;
   if (typeof error.params['propertyName'] === 'string') return 'A key of `packages` names a folder under specs/.';
-  if (error.keyword === 'pattern' && error.params['pattern'] === SEMVER_PATTERN) return 'must be a semantic version such as 1.2.3';
+  if (error.keyword === 'pattern' && error.params['pattern'] === SEMVER_PATTERN)
+    return 'must be a semantic version such as 1.2.3';
   if (error.keyword === 'pattern') return `must match ${String(error.params['pattern'])}`;
   if (error.keyword === 'propertyNames') return 'a package key must be a spec folder name';
   return error.message ?? 'is invalid';
 }
 
 function hint(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') return error.instancePath === '' ? 'Known fields: scope, license, author, repository, packages (see specsmith.config.schema.json).' : 'See specsmith.config.schema.json for the fields this object takes.';
-  if (error.keyword === 'pattern' && error.params['pattern'] === SEMVER_PATTERN) return 'Versions are semantic versions: MAJOR.MINOR.PATCH (https://semver.org).';
-  if (error.keyword === 'pattern') return 'npm names are lowercase and URL-safe: a scope is @name, a package @scope/name or name.';
+  if (error.keyword === 'additionalProperties')
+    return error.instancePath === ''
+      ? 'Known fields: scope, license, author, repository, packages (see specsmith.config.schema.json).'
+      : 'See specsmith.config.schema.json for the fields this object takes.';
+  if (error.keyword === 'pattern' && error.params['pattern'] === SEMVER_PATTERN)
+    return 'Versions are semantic versions: MAJOR.MINOR.PATCH (https://semver.org).';
+  if (error.keyword === 'pattern')
+    return 'npm names are lowercase and URL-safe: a scope is @name, a package @scope/name or name.';
   return 'See specsmith.config.schema.json for the fields and their shapes.';
 }
 
@@ -72,11 +78,30 @@ export function loadProjectConfig(cwd: string): ProjectConfig | undefined {
   for (const error of validate.errors ?? []) {
     // A bad key is reported twice by Ajv (its pattern, then propertyNames), both carrying `propertyName`.
     const key = typeof error.params['propertyName'] === 'string' ? error.params['propertyName'] : undefined;
-    const pointer = error.keyword === 'additionalProperties' ? appendPointer(error.instancePath, String(error.params['additionalProperty'])) : key !== undefined ? appendPointer(error.instancePath, key) : error.instancePath;
+    const pointer =
+      error.keyword === 'additionalProperties'
+        ? appendPointer(error.instancePath, String(error.params['additionalProperty']))
+        : key !== undefined
+          ? appendPointer(error.instancePath, key)
+          : error.instancePath;
     if (seen.has(pointer)) continue;
     seen.add(pointer);
     const position = parsed.locate(pointer);
-    diagnostics.push({ code: 'bad-config', severity: 'error', message: error.keyword === 'additionalProperties' ? describe(error) : key !== undefined ? `"${key}" is not a spec folder name (letters, digits, ".", "_" and "-")` : `${pointer === '' ? 'the configuration' : pointer.slice(1)} ${describe(error)}`, pointer, file: display, line: position?.line, column: position?.column, hint: hint(error) });
+    diagnostics.push({
+      code: 'bad-config',
+      severity: 'error',
+      message:
+        error.keyword === 'additionalProperties'
+          ? describe(error)
+          : key !== undefined
+            ? `"${key}" is not a spec folder name (letters, digits, ".", "_" and "-")`
+            : `${pointer === '' ? 'the configuration' : pointer.slice(1)} ${describe(error)}`,
+      pointer,
+      file: display,
+      line: position?.line,
+      column: position?.column,
+      hint: hint(error),
+    });
   }
   throw new SpecError(diagnostics);
 }
@@ -85,7 +110,12 @@ export function loadProjectConfig(cwd: string): ProjectConfig | undefined {
 export function packageSettings(config: ProjectConfig | undefined, name: string, packageDir: string): PackageSettings {
   const entry = config?.packages?.[name];
   const scope = config ? config.scope : DEFAULT_SCOPE;
-  const repository = config?.repository === undefined ? undefined : typeof config.repository === 'string' ? { type: 'git', url: config.repository, directory: packageDir } : { type: config.repository.type ?? 'git', url: config.repository.url, directory: packageDir };
+  const repository =
+    config?.repository === undefined
+      ? undefined
+      : typeof config.repository === 'string'
+        ? { type: 'git', url: config.repository, directory: packageDir }
+        : { type: config.repository.type ?? 'git', url: config.repository.url, directory: packageDir };
   return {
     name: entry?.name ?? (scope ? `${scope}/${name.toLowerCase()}` : name.toLowerCase()),
     version: entry?.version ?? FIRST_VERSION,

@@ -64,6 +64,9 @@ const KIND_ORDER: Record<ChangeKind, number> = { breaking: 0, 'non-breaking': 1,
 
 /** Breaking first, then by level, subject and rule: the same two specs always list the same way. */
 export function sortChanges(changes: readonly Change[]): Change[] {
-  const text = (change: Change): string => `${change.level}\u0000${change.subject ?? ''}\u0000${change.rule}\u0000${change.old?.pointer ?? ''}\u0000${change.new?.pointer ?? ''}\u0000${change.message}`;
-  return [...changes].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
+  const text = (change: Change): string =>
+    `${change.level}\u0000${change.subject ?? ''}\u0000${change.rule}\u0000${change.old?.pointer ?? ''}\u0000${change.new?.pointer ?? ''}\u0000${change.message}`;
+  return [...changes].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0),
+  );
 }

@@ -10,7 +10,17 @@
 import type { Json } from '../model/schema-utils.js';
 import type { ChangeLog } from './change.js';
 import type { RuleId } from './rules.js';
-import { admits, enumOf, itemsOf, LOWER_LIMITS, objectFacts, sameValue, typeSet, UPPER_LIMITS, type At } from './schema-facts.js';
+import {
+  admits,
+  enumOf,
+  itemsOf,
+  LOWER_LIMITS,
+  objectFacts,
+  sameValue,
+  typeSet,
+  UPPER_LIMITS,
+  type At,
+} from './schema-facts.js';
 
 export interface SchemaPair {
   oldDoc: Json;
@@ -34,7 +44,10 @@ function display(pair: SchemaPair, what: ValuePath): string {
 }
 
 function child(what: ValuePath, segment: string): ValuePath {
-  return { name: what.name === '' ? segment : segment === '[]' ? `${what.name}[]` : `${what.name}.${segment}`, parameter: what.parameter };
+  return {
+    name: what.name === '' ? segment : segment === '[]' ? `${what.name}[]` : `${what.name}.${segment}`,
+    parameter: what.parameter,
+  };
 }
 
 export function compareSchema(pair: SchemaPair, oldAt: At, newAt: At, what: ValuePath): void {
@@ -65,17 +78,27 @@ export function compareSchema(pair: SchemaPair, oldAt: At, newAt: At, what: Valu
     const has = (values: unknown[], value: unknown): boolean => values.some((candidate) => sameValue(candidate, value));
     for (const value of newEnum.values) {
       if (has(oldEnum.values, value)) continue;
-      const id: RuleId = request ? rule(prefix, 'enum-value-added') : newEnum.open ? 'response-open-enum-value-added' : 'response-property-enum-value-added';
+      const id: RuleId = request
+        ? rule(prefix, 'enum-value-added')
+        : newEnum.open
+          ? 'response-open-enum-value-added'
+          : 'response-property-enum-value-added';
       log.add(id, { subject, message: `${label}: value ${JSON.stringify(value)} added`, ...pointers });
     }
     for (const value of oldEnum.values) {
-      if (!has(newEnum.values, value)) log.add(rule(prefix, 'enum-value-removed'), { subject, message: `${label}: value ${JSON.stringify(value)} removed`, ...pointers });
+      if (!has(newEnum.values, value))
+        log.add(rule(prefix, 'enum-value-removed'), {
+          subject,
+          message: `${label}: value ${JSON.stringify(value)} removed`,
+          ...pointers,
+        });
     }
   }
 
   if (request) compareLimits(pair, oldAt, newAt, label, prefix);
 
-  const bothObjects = (oldTypes.has('object') || oldTypes.size === 0) && (newTypes.has('object') || newTypes.size === 0);
+  const bothObjects =
+    (oldTypes.has('object') || oldTypes.size === 0) && (newTypes.has('object') || newTypes.size === 0);
   if (bothObjects) compareProperties(pair, oldAt, newAt, what);
   if (oldTypes.has('array') && newTypes.has('array')) {
     const oldItems = itemsOf(pair.oldDoc, oldAt);
@@ -85,11 +108,18 @@ export function compareSchema(pair: SchemaPair, oldAt: At, newAt: At, what: Valu
 }
 
 function compareLimits(pair: SchemaPair, oldAt: At, newAt: At, label: string, prefix: string): void {
-  const limit = (at: At, name: string): number | undefined => (typeof at.schema[name] === 'number' ? (at.schema[name] as number) : undefined);
+  const limit = (at: At, name: string): number | undefined =>
+    typeof at.schema[name] === 'number' ? (at.schema[name] as number) : undefined;
   const report = (narrowed: boolean, name: string, before: unknown, after: unknown): void => {
-    const shown = (value: unknown): string => (value === undefined ? 'none' : typeof value === 'string' ? JSON.stringify(value) : String(value));
+    const shown = (value: unknown): string =>
+      value === undefined ? 'none' : typeof value === 'string' ? JSON.stringify(value) : String(value);
     const message = `${label}: ${name} ${shown(before)} -> ${shown(after)}`;
-    pair.log.add(`${prefix}-constraint-${narrowed ? 'narrowed' : 'widened'}` as RuleId, { subject: pair.subject, message, old: oldAt.pointer, new: newAt.pointer });
+    pair.log.add(`${prefix}-constraint-${narrowed ? 'narrowed' : 'widened'}` as RuleId, {
+      subject: pair.subject,
+      message,
+      old: oldAt.pointer,
+      new: newAt.pointer,
+    });
   };
   for (const name of UPPER_LIMITS) {
     const before = limit(oldAt, name);
@@ -109,7 +139,13 @@ function compareLimits(pair: SchemaPair, oldAt: At, newAt: At, label: string, pr
   // changed pattern may reject values the old one took; only a removed pattern surely accepts more.
   if (oldPattern !== newPattern) {
     if (newPattern === undefined) report(false, 'pattern', oldPattern, newPattern);
-    else pair.log.add(`${prefix}-pattern-changed` as RuleId, { subject: pair.subject, message: `${label}: pattern ${oldPattern === undefined ? 'none' : JSON.stringify(oldPattern)} -> ${JSON.stringify(newPattern)}`, old: oldAt.pointer, new: newAt.pointer });
+    else
+      pair.log.add(`${prefix}-pattern-changed` as RuleId, {
+        subject: pair.subject,
+        message: `${label}: pattern ${oldPattern === undefined ? 'none' : JSON.stringify(oldPattern)} -> ${JSON.stringify(newPattern)}`,
+        old: oldAt.pointer,
+        new: newAt.pointer,
+      });
   }
 }
 
@@ -117,7 +153,8 @@ function compareProperties(pair: SchemaPair, oldAt: At, newAt: At, what: ValuePa
   const request = pair.direction === 'request';
   // A request never carries readOnly fields; a response never carries writeOnly ones (OpenAPI 3.1 §4.8.24.1).
   const hidden = request ? 'readOnly' : 'writeOnly';
-  const visible = (facts: ReturnType<typeof objectFacts>): Map<string, At> => new Map([...facts.properties].filter(([, at]) => at.schema[hidden] !== true));
+  const visible = (facts: ReturnType<typeof objectFacts>): Map<string, At> =>
+    new Map([...facts.properties].filter(([, at]) => at.schema[hidden] !== true));
   const oldFacts = objectFacts(pair.oldDoc, oldAt);
   const newFacts = objectFacts(pair.newDoc, newAt);
   const oldProps = visible(oldFacts);
@@ -132,19 +169,47 @@ function compareProperties(pair: SchemaPair, oldAt: At, newAt: At, what: ValuePa
     const before = oldProps.get(name);
     const required = newFacts.required.has(name);
     if (!before) {
-      if (request) log.add(required ? 'new-required-request-property' : 'new-optional-request-property', { subject, message: `${field(name)} added`, old: oldAt.pointer, new: written(at) });
-      else log.add('response-property-added', { subject, message: `${field(name)} added`, old: oldAt.pointer, new: written(at) });
+      if (request)
+        log.add(required ? 'new-required-request-property' : 'new-optional-request-property', {
+          subject,
+          message: `${field(name)} added`,
+          old: oldAt.pointer,
+          new: written(at),
+        });
+      else
+        log.add('response-property-added', {
+          subject,
+          message: `${field(name)} added`,
+          old: oldAt.pointer,
+          new: written(at),
+        });
       continue;
     }
     const wasRequired = oldFacts.required.has(name);
     if (wasRequired !== required) {
-      const id: RuleId = request ? (required ? 'request-property-became-required' : 'request-property-became-optional') : required ? 'response-property-became-required' : 'response-property-became-optional';
-      log.add(id, { subject, message: `${field(name)} became ${required ? 'required' : 'optional'}`, old: written(before), new: written(at) });
+      const id: RuleId = request
+        ? required
+          ? 'request-property-became-required'
+          : 'request-property-became-optional'
+        : required
+          ? 'response-property-became-required'
+          : 'response-property-became-optional';
+      log.add(id, {
+        subject,
+        message: `${field(name)} became ${required ? 'required' : 'optional'}`,
+        old: written(before),
+        new: written(at),
+      });
     }
     compareSchema(pair, before, at, path(name));
   }
   for (const [name, at] of oldProps) {
     if (newProps.has(name)) continue;
-    log.add(request ? 'request-property-removed' : 'response-property-removed', { subject, message: `${field(name)} removed`, old: written(at), new: newAt.pointer });
+    log.add(request ? 'request-property-removed' : 'response-property-removed', {
+      subject,
+      message: `${field(name)} removed`,
+      old: written(at),
+      new: newAt.pointer,
+    });
   }
 }

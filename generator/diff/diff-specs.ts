@@ -28,7 +28,10 @@ export async function loadSide(source: SpecSource, cwd: string, load: LoadOption
   try {
     return await modelSpec(source.path, { ...load, cwd });
   } catch (error) {
-    if (error instanceof SpecError) throw new SpecError(error.diagnostics.map((diagnostic) => ({ ...diagnostic, file: source.display(diagnostic.file) })));
+    if (error instanceof SpecError)
+      throw new SpecError(
+        error.diagnostics.map((diagnostic) => ({ ...diagnostic, file: source.display(diagnostic.file) })),
+      );
     throw error;
   }
 }
@@ -40,22 +43,43 @@ function locator(side: ModelledSpec, source: SpecSource): (pointer: string) => S
   };
 }
 
-export function compareModelled(before: ModelledSpec, after: ModelledSpec, oldSource: SpecSource, newSource: SpecSource): DiffResult {
+export function compareModelled(
+  before: ModelledSpec,
+  after: ModelledSpec,
+  oldSource: SpecSource,
+  newSource: SpecSource,
+): DiffResult {
   const log = new ChangeLog(locator(before, oldSource), locator(after, newSource));
   diffHttp(before.spec.document, after.spec.document, log);
   diffSdk(before.model, after.model, before.spec.document, after.spec.document, log);
   if (log.changes.length === 0) {
     for (const pointer of differingPointers(before.spec.document, after.spec.document, 10)) {
       const exists = (document: unknown): boolean => getAtPointer(document, pointer) !== undefined;
-      log.add('spec-changed', { subject: undefined, message: `${pointer} ${!exists(before.spec.document) ? 'added' : !exists(after.spec.document) ? 'removed' : 'changed'}`, old: exists(before.spec.document) ? pointer : undefined, new: exists(after.spec.document) ? pointer : undefined });
+      log.add('spec-changed', {
+        subject: undefined,
+        message: `${pointer} ${!exists(before.spec.document) ? 'added' : !exists(after.spec.document) ? 'removed' : 'changed'}`,
+        old: exists(before.spec.document) ? pointer : undefined,
+        new: exists(after.spec.document) ? pointer : undefined,
+      });
     }
   }
   const changes = sortChanges(log.changes);
-  const worst = changes.some((change) => change.kind === 'breaking') ? 'breaking' : changes.some((change) => change.kind === 'non-breaking') ? 'non-breaking' : changes.length > 0 ? 'informational' : undefined;
+  const worst = changes.some((change) => change.kind === 'breaking')
+    ? 'breaking'
+    : changes.some((change) => change.kind === 'non-breaking')
+      ? 'non-breaking'
+      : changes.length > 0
+        ? 'informational'
+        : undefined;
   return { old: oldSource.label, new: newSource.label, changes, worst };
 }
 
-export async function diffSpecs(oldSource: SpecSource, newSource: SpecSource, cwd: string, load: LoadOptions = {}): Promise<DiffResult> {
+export async function diffSpecs(
+  oldSource: SpecSource,
+  newSource: SpecSource,
+  cwd: string,
+  load: LoadOptions = {},
+): Promise<DiffResult> {
   const before = await loadSide(oldSource, cwd, load);
   const after = await loadSide(newSource, cwd, load);
   return compareModelled(before, after, oldSource, newSource);

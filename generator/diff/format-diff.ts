@@ -18,9 +18,13 @@ function counts(result: DiffResult): string {
 }
 
 function text(result: DiffResult): string {
-  const lines = [`specsmith diff ${result.old} -> ${result.new}: ${result.changes.length === 0 ? 'no changes' : counts(result)}`];
+  const lines = [
+    `specsmith diff ${result.old} -> ${result.new}: ${result.changes.length === 0 ? 'no changes' : counts(result)}`,
+  ];
   for (const change of result.changes) {
-    lines.push(`${change.kind.padEnd(13)} ${change.level.padEnd(4)} [${change.rule}] ${change.subject ? `${change.subject}: ` : ''}${change.message}`);
+    lines.push(
+      `${change.kind.padEnd(13)} ${change.level.padEnd(4)} [${change.rule}] ${change.subject ? `${change.subject}: ` : ''}${change.message}`,
+    );
     lines.push(`    old ${where(change.old)}`);
     lines.push(`    new ${where(change.new)}`);
     if (change.migration) lines.push(`    migrate: ${change.migration}`);
@@ -33,12 +37,18 @@ function cell(value: string): string {
 }
 
 function markdown(result: DiffResult): string {
-  const lines = [`## Changes from \`${result.old}\` to \`${result.new}\``, '', result.changes.length === 0 ? 'No changes.' : `${counts(result)}.`];
+  const lines = [
+    `## Changes from \`${result.old}\` to \`${result.new}\``,
+    '',
+    result.changes.length === 0 ? 'No changes.' : `${counts(result)}.`,
+  ];
   if (result.changes.length > 0) {
     lines.push('', '| Kind | Level | Rule | Change | Old | New |', '| --- | --- | --- | --- | --- | --- |');
     for (const change of result.changes) {
       const what = `${change.subject ? `\`${change.subject}\`: ` : ''}${change.message}${change.migration ? ` — ${change.migration}` : ''}`;
-      lines.push(`| ${change.kind} | ${change.level} | \`${change.rule}\` | ${cell(what)} | \`${cell(where(change.old))}\` | \`${cell(where(change.new))}\` |`);
+      lines.push(
+        `| ${change.kind} | ${change.level} | \`${change.rule}\` | ${cell(what)} | \`${cell(where(change.old))}\` | \`${cell(where(change.new))}\` |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

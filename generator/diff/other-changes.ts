@@ -7,7 +7,13 @@ import { appendPointer } from '../load/json-pointer.js';
 import { isObject } from '../model/schema-utils.js';
 
 /** Pointers of the differing values, depth first in key order, at most `limit`. */
-export function differingPointers(before: unknown, after: unknown, limit: number, at = '', found: string[] = []): string[] {
+export function differingPointers(
+  before: unknown,
+  after: unknown,
+  limit: number,
+  at = '',
+  found: string[] = [],
+): string[] {
   if (found.length >= limit || JSON.stringify(before) === JSON.stringify(after)) return found;
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();

@@ -28,7 +28,9 @@ export function resolve(document: Json, node: unknown, pointer: string): At | un
     current = target;
     at = ref.slice(1);
   }
-  return isObject(current) ? { schema: current, pointer: at, declared: at === pointer ? undefined : pointer } : undefined;
+  return isObject(current)
+    ? { schema: current, pointer: at, declared: at === pointer ? undefined : pointer }
+    : undefined;
 }
 
 const ALL_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
@@ -44,7 +46,13 @@ export function typeSet(document: Json, at: At): Set<string> {
     if (types.size === 0 && typeof inner === 'string') types.add(inner);
   }
   if (types.size === 0) {
-    if (Array.isArray(at.schema['enum']) || 'const' in at.schema || Array.isArray(at.schema['oneOf']) || Array.isArray(at.schema['anyOf'])) return new Set();
+    if (
+      Array.isArray(at.schema['enum']) ||
+      'const' in at.schema ||
+      Array.isArray(at.schema['oneOf']) ||
+      Array.isArray(at.schema['anyOf'])
+    )
+      return new Set();
     if (isObject(at.schema['properties'])) types.add('object');
     else return new Set(ALL_TYPES);
   }
@@ -68,7 +76,9 @@ export function enumOf(document: Json, at: At): EnumFacts | undefined {
   if (Array.isArray(at.schema['enum'])) return { values: at.schema['enum'], open: false };
   const branches = Array.isArray(at.schema['anyOf']) ? at.schema['anyOf'] : undefined;
   if (!branches) return undefined;
-  const resolved = branches.map((branch, index) => resolve(document, branch, appendPointer(at.pointer, 'anyOf', index))).filter((branch): branch is At => branch !== undefined);
+  const resolved = branches
+    .map((branch, index) => resolve(document, branch, appendPointer(at.pointer, 'anyOf', index)))
+    .filter((branch): branch is At => branch !== undefined);
   const listed = resolved.find((branch) => Array.isArray(branch.schema['enum']));
   const plain = resolved.some((branch) => branch.schema['type'] === 'string' && !Array.isArray(branch.schema['enum']));
   return listed && plain ? { values: listed.schema['enum'] as unknown[], open: true } : undefined;
@@ -76,11 +86,17 @@ export function enumOf(document: Json, at: At): EnumFacts | undefined {
 
 function allOf(document: Json, at: At): At[] {
   const parts = Array.isArray(at.schema['allOf']) ? at.schema['allOf'] : [];
-  return parts.map((part, index) => resolve(document, part, appendPointer(at.pointer, 'allOf', index))).filter((part): part is At => part !== undefined);
+  return parts
+    .map((part, index) => resolve(document, part, appendPointer(at.pointer, 'allOf', index)))
+    .filter((part): part is At => part !== undefined);
 }
 
 /** Properties (name -> schema node and its pointer) and required names, through `allOf` (cycle-safe). */
-export function objectFacts(document: Json, at: At, seen = new Set<string>()): { properties: Map<string, At>; required: Set<string> } {
+export function objectFacts(
+  document: Json,
+  at: At,
+  seen = new Set<string>(),
+): { properties: Map<string, At>; required: Set<string> } {
   const properties = new Map<string, At>();
   const required = new Set<string>();
   if (seen.has(at.pointer)) return { properties, required };
@@ -97,7 +113,8 @@ export function objectFacts(document: Json, at: At, seen = new Set<string>()): {
       if (resolved) properties.set(name, resolved);
     }
   }
-  if (Array.isArray(at.schema['required'])) for (const name of at.schema['required']) if (typeof name === 'string') required.add(name);
+  if (Array.isArray(at.schema['required']))
+    for (const name of at.schema['required']) if (typeof name === 'string') required.add(name);
   return { properties, required };
 }
 

@@ -37,23 +37,54 @@ function git(args: string[], cwd: string): Buffer {
 /** The spec at `spec` (a path in the working tree) as revision `ref` has it, with every file of its folder. */
 export function gitSource(ref: string, spec: string, cwd: string): SpecSource {
   const label = `${ref}:${spec}`;
-  if (ref.startsWith('-')) throw gitProblem('git-ref-invalid', `"${ref}" is not a revision`, label, 'Name a commit, branch or tag, e.g. HEAD~1.');
+  if (ref.startsWith('-'))
+    throw gitProblem(
+      'git-ref-invalid',
+      `"${ref}" is not a revision`,
+      label,
+      'Name a commit, branch or tag, e.g. HEAD~1.',
+    );
   let root: string;
   try {
     root = git(['rev-parse', '--show-toplevel'], cwd).toString('utf8').trim();
   } catch {
-    throw gitProblem('not-a-git-repository', `${cwd} is not inside a git repository`, label, 'Compare two spec files instead: specsmith diff <old-spec> <new-spec>.');
+    throw gitProblem(
+      'not-a-git-repository',
+      `${cwd} is not inside a git repository`,
+      label,
+      'Compare two spec files instead: specsmith diff <old-spec> <new-spec>.',
+    );
   }
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
   } catch {
-    throw gitProblem('git-ref-not-found', `revision "${ref}" not found`, label, 'Check the name with `git log --oneline`.');
+    throw gitProblem(
+      'git-ref-not-found',
+      `revision "${ref}" not found`,
+      label,
+      'Check the name with `git log --oneline`.',
+    );
   }
   const inRepo = relative(root, resolve(cwd, spec)).split(sep).join('/');
-  if (inRepo.startsWith('..')) throw gitProblem('spec-outside-repository', `${spec} is outside the repository at ${root}`, label, 'Name a spec inside the repository.');
+  if (inRepo.startsWith('..'))
+    throw gitProblem(
+      'spec-outside-repository',
+      `${spec} is outside the repository at ${root}`,
+      label,
+      'Name a spec inside the repository.',
+    );
   const folder = dirname(inRepo);
-  const files = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', folder === '.' ? '.' : `${folder}/`], root).toString('utf8').split('\0').filter(Boolean);
-  if (!files.includes(inRepo)) throw gitProblem('spec-not-at-revision', `${inRepo} does not exist at ${ref}`, label, 'Pick a revision where the spec exists (`git log -- <spec>`).');
+  const files = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', folder === '.' ? '.' : `${folder}/`], root)
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean);
+  if (!files.includes(inRepo))
+    throw gitProblem(
+      'spec-not-at-revision',
+      `${inRepo} does not exist at ${ref}`,
+      label,
+      'Pick a revision where the spec exists (`git log -- <spec>`).',
+    );
   const temp = mkdtempSync(join(tmpdir(), 'specsmith-diff-'));
   try {
     for (const file of files) {

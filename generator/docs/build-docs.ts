@@ -35,7 +35,12 @@ export async function buildDocs(targets: readonly DocsTarget[], cwd: string, loa
   const pages = await Promise.all(
     targets.map(async (target) => {
       // The spec is loaded (and its $refs checked) before Redocly reads it: Redocly follows $refs on its own.
-      const { model, spec } = await modelSpec(target.spec, { ...load, cwd, packageName: target.packageName, packageVersion: target.packageVersion });
+      const { model, spec } = await modelSpec(target.spec, {
+        ...load,
+        cwd,
+        packageName: target.packageName,
+        packageVersion: target.packageVersion,
+      });
       const reference = await referenceDocument(target.spec, model, cwd);
       const html = await buildReferencePage(reference, target.spec, `${model.title} reference`, `../${REDOC_ASSET}`);
       // The package's own documents, from the same emitters (and the same normalized document) as generation.

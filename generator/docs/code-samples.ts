@@ -26,7 +26,11 @@ export const SAMPLE_LABELS = { typescript: 'TypeScript', curl: 'curl' } as const
 /** Follows internal `$ref`s (a bounded number of hops). */
 function deref(document: Json, value: unknown): unknown {
   let node = value;
-  for (let hops = 0; hops < 20 && isObject(node) && typeof node['$ref'] === 'string' && node['$ref'].startsWith('#'); hops++) {
+  for (
+    let hops = 0;
+    hops < 20 && isObject(node) && typeof node['$ref'] === 'string' && node['$ref'].startsWith('#');
+    hops++
+  ) {
     node = getAtPointer(document, node['$ref'].slice(1));
   }
   return node;
@@ -40,7 +44,12 @@ function webhookPayload(document: Json, operation: Json): { payload: unknown; me
   const holder = isObject(raw) ? raw : {};
   const first = isObject(holder['examples']) ? deref(document, Object.values(holder['examples'])[0]) : undefined;
   const schema = deref(document, holder['schema']);
-  const payload = holder['example'] ?? (isObject(first) ? first['value'] : undefined) ?? (isObject(schema) ? (schema['example'] ?? (Array.isArray(schema['examples']) ? schema['examples'][0] : undefined)) : undefined);
+  const payload =
+    holder['example'] ??
+    (isObject(first) ? first['value'] : undefined) ??
+    (isObject(schema)
+      ? (schema['example'] ?? (Array.isArray(schema['examples']) ? schema['examples'][0] : undefined))
+      : undefined);
   return { payload, mediaType };
 }
 

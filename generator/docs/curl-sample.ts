@@ -31,7 +31,7 @@ function withVariable(prefix: string, variable: string): string {
 
 /** A parameter value as it goes on the wire: strings as they are, anything else as JSON. */
 function wireText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 /** Query pairs (RFC 3986 percent-encoded); an array repeats its key, the OpenAPI default (style form, explode true). */
@@ -93,7 +93,10 @@ function bodyOptions(operation: OperationModel): string[] {
   const body = operation.body;
   if (!body) return [];
   const example = body.example;
-  const fields = example && typeof example === 'object' && !Array.isArray(example) ? Object.entries(example as Record<string, unknown>) : [];
+  const fields =
+    example && typeof example === 'object' && !Array.isArray(example)
+      ? Object.entries(example as Record<string, unknown>)
+      : [];
   switch (body.kind) {
     case 'json':
       return [`-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`, `-d ${shellQuote(jsonText(example ?? {}))}`];
@@ -102,13 +105,25 @@ function bodyOptions(operation: OperationModel): string[] {
       // with @ or < as a file to read, and `;` as the start of options; `--form-string` sends text as it is.
       return [
         // The file part, also when the example leaves it out (an example cannot hold bytes).
-        ...(operation.upload && !fields.some(([key]) => key === operation.upload?.file) ? [`-F ${shellQuote(`${operation.upload.file}=@${SAMPLE_FILE}`)}`] : []),
-        ...fields.map(([key, value]) => (operation.upload?.file === key ? `-F ${shellQuote(`${key}=@${SAMPLE_FILE}`)}` : `--form-string ${shellQuote(`${key}=${wireText(value)}`)}`)),
+        ...(operation.upload && !fields.some(([key]) => key === operation.upload?.file)
+          ? [`-F ${shellQuote(`${operation.upload.file}=@${SAMPLE_FILE}`)}`]
+          : []),
+        ...fields.map(([key, value]) =>
+          operation.upload?.file === key
+            ? `-F ${shellQuote(`${key}=@${SAMPLE_FILE}`)}`
+            : `--form-string ${shellQuote(`${key}=${wireText(value)}`)}`,
+        ),
       ];
     case 'form':
-      return [`-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`, ...fields.map(([key, value]) => `--data-urlencode ${shellQuote(`${key}=${wireText(value)}`)}`)];
+      return [
+        `-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`,
+        ...fields.map(([key, value]) => `--data-urlencode ${shellQuote(`${key}=${wireText(value)}`)}`),
+      ];
     case 'text':
-      return [`-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`, `--data-binary ${shellQuote(typeof example === 'string' ? example : 'example text')}`];
+      return [
+        `-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`,
+        `--data-binary ${shellQuote(typeof example === 'string' ? example : 'example text')}`,
+      ];
     case 'binary':
       return [`-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`, `--data-binary ${shellQuote(`@${SAMPLE_FILE}`)}`];
   }
@@ -121,10 +136,14 @@ export function curlSample(model: ApiModel, operation: OperationModel): string {
     // -N: print each server-sent event as it arrives instead of buffering the stream.
     ...(operation.sse ? ['-N', `-H ${shellQuote('Accept: text/event-stream')}`] : []),
     ...authOptions(model, operation),
-    ...operation.headerParams.filter((param) => param.example !== undefined || param.required).map((param) => `-H ${shellQuote(`${param.name}: ${wireText(placeholder(param))}`)}`),
+    ...operation.headerParams
+      .filter((param) => param.example !== undefined || param.required)
+      .map((param) => `-H ${shellQuote(`${param.name}: ${wireText(placeholder(param))}`)}`),
     ...bodyOptions(operation),
     // A binary answer goes to a file rather than the terminal.
-    ...(operation.responses.length > 0 && operation.responses.every((response) => response.kind === 'binary') ? [`-o ${DOWNLOAD_FILE}`] : []),
+    ...(operation.responses.length > 0 && operation.responses.every((response) => response.kind === 'binary')
+      ? [`-o ${DOWNLOAD_FILE}`]
+      : []),
   ];
   return [`curl ${method}${shellQuote(operationUrl(model, operation))}`, ...options].join(' \\\n  ');
 }
@@ -134,8 +153,15 @@ export function curlSample(model: ApiModel, operation: OperationModel): string {
  * makes, signed the way the API documents (HMAC-SHA256 of the raw body, in
  * `webhooks.header`), aimed at the reader's own endpoint so they can test it.
  */
-export function webhookDeliverySample(webhooks: WebhooksModel, payload: unknown, mediaType = 'application/json'): string {
-  const digest = webhooks.encoding === 'hex' ? `openssl dgst -sha256 -hmac "$WEBHOOK_SECRET" -r | cut -d ' ' -f 1` : `openssl dgst -sha256 -hmac "$WEBHOOK_SECRET" -binary | base64`;
+export function webhookDeliverySample(
+  webhooks: WebhooksModel,
+  payload: unknown,
+  mediaType = 'application/json',
+): string {
+  const digest =
+    webhooks.encoding === 'hex'
+      ? `openssl dgst -sha256 -hmac "$WEBHOOK_SECRET" -r | cut -d ' ' -f 1`
+      : `openssl dgst -sha256 -hmac "$WEBHOOK_SECRET" -binary | base64`;
   const body = typeof payload === 'string' ? payload : jsonText(payload ?? {});
   return [
     '# A webhook is sent to your endpoint, not called: this replays a signed delivery to it.',

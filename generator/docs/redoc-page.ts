@@ -40,7 +40,8 @@ export async function redocBundle(): Promise<string> {
   let result = bundle;
   for (const name of Object.keys(LOGOS)) {
     const remote = `https://cdn.redoc.ly/redoc/${name}`;
-    if (!result.includes(remote)) throw new Error(`the Redoc bundle no longer loads ${remote}; update generator/docs/redoc-page.ts`);
+    if (!result.includes(remote))
+      throw new Error(`the Redoc bundle no longer loads ${remote}; update generator/docs/redoc-page.ts`);
     result = result.split(remote).join(`../assets/redocly-${name}`);
   }
   return result;
@@ -73,7 +74,12 @@ const CDN_BUNDLE = /https:\/\/cdn\.redocly\.com\/redoc\/[^"']+\/redoc\.standalon
  * Redocly, never next to the spec); `name` names it in errors and
  * `bundlePath` is the page-relative URL of the local Redoc bundle.
  */
-export async function buildReferencePage(document: Record<string, unknown>, name: string, title: string, bundlePath: string): Promise<string> {
+export async function buildReferencePage(
+  document: Record<string, unknown>,
+  name: string,
+  title: string,
+  bundlePath: string,
+): Promise<string> {
   const workdir = await mkdtemp(join(tmpdir(), 'specsmith-docs-'));
   try {
     const input = join(workdir, 'openapi.json');
@@ -83,12 +89,20 @@ export async function buildReferencePage(document: Record<string, unknown>, name
     await writeFile(config, JSON.stringify(REDOC_CONFIG));
     await runRedocly(['build-docs', input, '--output', output, '--title', title, '--config', config]);
     const html = await readFile(output, 'utf8');
-    if (!CDN_BUNDLE.test(html)) throw new Error(`redocly build-docs output for ${name} no longer links the Redoc bundle from the CDN; update generator/docs/redoc-page.ts`);
-    return html
-      .replace(/<link rel="modulepreload" href="https:\/\/cdn\.redocly\.com[^>]*>/g, `<link rel="modulepreload" href="${bundlePath}" />`)
-      .replace(CDN_BUNDLE, bundlePath)
-      // No favicon request either: browsers ask for /favicon.ico unless the page names one.
-      .replace('<head>', '<head>\n<link rel="icon" href="data:," />');
+    if (!CDN_BUNDLE.test(html))
+      throw new Error(
+        `redocly build-docs output for ${name} no longer links the Redoc bundle from the CDN; update generator/docs/redoc-page.ts`,
+      );
+    return (
+      html
+        .replace(
+          /<link rel="modulepreload" href="https:\/\/cdn\.redocly\.com[^>]*>/g,
+          `<link rel="modulepreload" href="${bundlePath}" />`,
+        )
+        .replace(CDN_BUNDLE, bundlePath)
+        // No favicon request either: browsers ask for /favicon.ico unless the page names one.
+        .replace('<head>', '<head>\n<link rel="icon" href="data:," />')
+    );
   } finally {
     await rm(workdir, { recursive: true, force: true });
   }

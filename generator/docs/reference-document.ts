@@ -40,7 +40,8 @@ function plainServers(document: Json): void {
       const variables = server['variables'];
       if (!isObject(variables)) continue;
       for (const variable of Object.values(variables)) {
-        if (isObject(variable) && typeof variable['description'] === 'string') variable['description'] = plainText(variable['description']);
+        if (isObject(variable) && typeof variable['description'] === 'string')
+          variable['description'] = plainText(variable['description']);
       }
     }
   }

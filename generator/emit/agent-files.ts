@@ -31,7 +31,13 @@ export function mcpPackageName(model: ApiModel): string {
 
 /** The first paragraph of Markdown text that is prose (not a heading or a quote), on one line. */
 export function firstParagraph(text: string | undefined): string {
-  return (text ?? '').split(/\n\s*\n/).find((part) => part.trim() !== '' && !part.trim().startsWith('#') && !part.trim().startsWith('>'))?.replace(/\s+/g, ' ').trim() ?? '';
+  return (
+    (text ?? '')
+      .split(/\n\s*\n/)
+      .find((part) => part.trim() !== '' && !part.trim().startsWith('#') && !part.trim().startsWith('>'))
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? ''
+  );
 }
 
 function instructions(model: ApiModel): string {
@@ -78,22 +84,76 @@ export function emitMcpSdkDeclaration(model: ApiModel): string {
 }
 
 export function emitMcpIndex(model: ApiModel): string {
-  const info = { name: mcpPackageName(model), title: `${model.title} MCP server`, version: model.packageVersion, instructions: instructions(model), command: mcpBinName(model), env: { apiKey: model.apiKeyEnv, baseUrl: model.baseUrlEnv } };
+  const info = {
+    name: mcpPackageName(model),
+    title: `${model.title} MCP server`,
+    version: model.packageVersion,
+    instructions: instructions(model),
+    command: mcpBinName(model),
+    env: { apiKey: model.apiKeyEnv, baseUrl: model.baseUrlEnv },
+  };
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: model.packageName, namedImports: [model.name, { name: 'ClientOptions', isTypeOnly: true }] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: model.packageName,
+      namedImports: [model.name, { name: 'ClientOptions', isTypeOnly: true }],
+    },
     // From src/ and from dist/ alike, the table and the SDK's re-exports are one folder up.
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../mcp-sdk.js', namespaceImport: 'sdk' },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../mcp-tools.js', defaultImport: 'table' },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/mcp.js', namedImports: ['createMcpServer', 'runMcpServer', 'selectTools', { name: 'McpServer', isTypeOnly: true }, { name: 'McpServerInfo', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/mcp.js', namedExports: ['callTool', 'selectTools', 'usage', { name: 'McpSdk', isTypeOnly: true }, { name: 'McpServer', isTypeOnly: true }, { name: 'McpServerInfo', isTypeOnly: true }, { name: 'McpTool', isTypeOnly: true }, { name: 'McpToolParameter', isTypeOnly: true }] },
-    { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Name, version and instructions the server announces, and the command and environment its --help names.'], declarations: [{ name: 'serverInfo', type: 'McpServerInfo', initializer: expression(info) }] },
-    { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: [docText(`One MCP tool per operation of the ${model.title}.`)], declarations: [{ name: 'tools', type: 'readonly McpTool[]', initializer: 'table as readonly McpTool[]' }] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './runtime/mcp.js',
+      namedImports: [
+        'createMcpServer',
+        'runMcpServer',
+        'selectTools',
+        { name: 'McpServer', isTypeOnly: true },
+        { name: 'McpServerInfo', isTypeOnly: true },
+        { name: 'McpTool', isTypeOnly: true },
+      ],
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: './runtime/mcp.js',
+      namedExports: [
+        'callTool',
+        'selectTools',
+        'usage',
+        { name: 'McpSdk', isTypeOnly: true },
+        { name: 'McpServer', isTypeOnly: true },
+        { name: 'McpServerInfo', isTypeOnly: true },
+        { name: 'McpTool', isTypeOnly: true },
+        { name: 'McpToolParameter', isTypeOnly: true },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['Name, version and instructions the server announces, and the command and environment its --help names.'],
+      declarations: [{ name: 'serverInfo', type: 'McpServerInfo', initializer: expression(info) }],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [docText(`One MCP tool per operation of the ${model.title}.`)],
+      declarations: [{ name: 'tools', type: 'readonly McpTool[]', initializer: 'table as readonly McpTool[]' }],
+    },
     {
       kind: StructureKind.Function,
       name: 'createServer',
       isExported: true,
-      docs: [docText(`An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources (comma-separated), and without it every tool is served.`)],
-      parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }, { name: 'only', type: 'string', hasQuestionToken: true }],
+      docs: [
+        docText(
+          `An MCP server (not yet connected) whose tools call a ${model.name} client; \`only\` keeps the named operations, tags or resources (comma-separated), and without it every tool is served.`,
+        ),
+      ],
+      parameters: [
+        { name: 'options', type: 'ClientOptions', initializer: '{}' },
+        { name: 'only', type: 'string', hasQuestionToken: true },
+      ],
       returnType: 'McpServer',
       statements: [`return createMcpServer(sdk, serverInfo, new ${model.name}(options), selectTools(tools, only));`],
     },
@@ -102,7 +162,11 @@ export function emitMcpIndex(model: ApiModel): string {
       name: 'main',
       isExported: true,
       isAsync: true,
-      docs: [docText(`Runs the server on stdio (the \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`)],
+      docs: [
+        docText(
+          `Runs the server on stdio (the \`${mcpBinName(model)}\` command); the API key comes from ${model.apiKeyEnv ?? 'the environment'}.`,
+        ),
+      ],
       parameters: [{ name: 'argv', type: 'readonly string[]', hasQuestionToken: true }],
       returnType: 'Promise<void>',
       statements: [`await runMcpServer(sdk, serverInfo, () => new ${model.name}(), tools, argv);`],
@@ -123,7 +187,12 @@ export function emitMcpServerCard(model: ApiModel, tools: readonly McpTool[]): s
       protocolVersion: MCP_PROTOCOL_VERSION,
       serverInfo: { name: mcpPackageName(model), title: `${model.title} MCP server`, version: model.packageVersion },
       description: instructions(model),
-      transport: { type: 'stdio', command: 'npx', args: ['-y', mcpPackageName(model)], env: [model.apiKeyEnv, model.baseUrlEnv].filter((name): name is string => name !== undefined) },
+      transport: {
+        type: 'stdio',
+        command: 'npx',
+        args: ['-y', mcpPackageName(model)],
+        env: [model.apiKeyEnv, model.baseUrlEnv].filter((name): name is string => name !== undefined),
+      },
       capabilities: { tools: { listChanged: false } },
       tools: tools.map((tool) => ({ name: tool.name, description: tool.title })),
     },
@@ -164,7 +233,15 @@ function oneLine(operation: OperationModel): string {
 }
 
 export function emitLlmsTxt(model: ApiModel): string {
-  const sections = model.resources.map((resource: ResourceModel) => [`## ${resource.tag}`, '', ...(resource.description ? [firstParagraph(resource.description), ''] : []), ...resource.operations.map(oneLine), ''].join('\n'));
+  const sections = model.resources.map((resource: ResourceModel) =>
+    [
+      `## ${resource.tag}`,
+      '',
+      ...(resource.description ? [firstParagraph(resource.description), ''] : []),
+      ...resource.operations.map(oneLine),
+      '',
+    ].join('\n'),
+  );
   return `${[
     `# ${model.title}`,
     '',
@@ -196,9 +273,13 @@ function schemaType(schema: unknown): string {
 }
 
 /** An input's schema with the definition it refers to (`#/$defs/<name>`) merged under its own keywords. */
-function withDefinition(schema: Record<string, unknown>, defs: Record<string, unknown> | undefined): Record<string, unknown> {
+function withDefinition(
+  schema: Record<string, unknown>,
+  defs: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   const ref = schema['$ref'];
-  const definition = typeof ref === 'string' && ref.startsWith('#/$defs/') ? defs?.[ref.slice('#/$defs/'.length)] : undefined;
+  const definition =
+    typeof ref === 'string' && ref.startsWith('#/$defs/') ? defs?.[ref.slice('#/$defs/'.length)] : undefined;
   if (!definition || typeof definition !== 'object') return schema;
   const { $ref: _ref, ...own } = schema;
   return { ...(definition as Record<string, unknown>), ...own };
@@ -210,14 +291,25 @@ export function emitLlmsFullTxt(model: ApiModel, tools: readonly McpTool[]): str
     const tool = tools[index];
     const properties = (tool?.inputSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
     const required = new Set(tool?.inputSchema.required ?? []);
-    const rows = Object.entries(properties).map(([name, input]) => [name, withDefinition(input, tool?.inputSchema.$defs)] as const).map(([name, schema]) => `| \`${name}\` | ${schemaType(schema).replace(/\|/g, '\\|')} | ${required.has(name) ? 'yes' : 'no'} | ${String(schema['description'] ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|')} |`);
+    const rows = Object.entries(properties)
+      .map(([name, input]) => [name, withDefinition(input, tool?.inputSchema.$defs)] as const)
+      .map(
+        ([name, schema]) =>
+          `| \`${name}\` | ${schemaType(schema).replace(/\|/g, '\\|')} | ${required.has(name) ? 'yes' : 'no'} | ${String(
+            schema['description'] ?? '',
+          )
+            .replace(/\s+/g, ' ')
+            .replace(/\|/g, '\\|')} |`,
+      );
     return [
       `## ${operation.resource}.${operation.methodName}`,
       '',
       `\`${operation.method.toUpperCase()} ${operation.path}\`${operation.summary ? ` — ${operation.summary}` : ''}. MCP tool: \`${tool?.name ?? operation.operationId}\`.`,
       '',
       ...(operation.description ? [operation.description.trim(), ''] : []),
-      ...(rows.length > 0 ? ['| parameter | type | required | description |', '|---|---|---|---|', ...rows, ''] : ['No parameters.', '']),
+      ...(rows.length > 0
+        ? ['| parameter | type | required | description |', '|---|---|---|---|', ...rows, '']
+        : ['No parameters.', '']),
       fenced(operationExample(model, operation)),
       '',
     ].join('\n');

@@ -20,7 +20,13 @@ function pathPrefix(model: ApiModel): string | undefined {
 /** `GET /v1/projects` is sent to `https://api.hot.dev/v1/projects`: a GET without path parameters, under the paths' prefix where they have one. */
 function example(model: ApiModel, prefix: string | undefined): string | undefined {
   const simple = model.operations.filter((operation) => operation.pathParams.length === 0);
-  const operation = simple.find((candidate) => candidate.method === 'get' && candidate.path !== '/' && (!prefix || candidate.path.startsWith(`${prefix}/`))) ?? simple[0] ?? model.operations[0];
+  const operation =
+    simple.find(
+      (candidate) =>
+        candidate.method === 'get' && candidate.path !== '/' && (!prefix || candidate.path.startsWith(`${prefix}/`)),
+    ) ??
+    simple[0] ??
+    model.operations[0];
   if (!operation || !model.baseUrl) return undefined;
   return `\`${operation.method.toUpperCase()} ${operation.path}\` is sent to \`${model.baseUrl.replace(/\/+$/, '')}${operation.path}\``;
 }

@@ -38,7 +38,8 @@ function paramsCode(operation: OperationModel): string | undefined {
   if (body) {
     const key = body.param ?? 'body';
     if (body.kind === 'binary') add(key, binaryValue());
-    else if (body.kind === 'text') add(key, expression(typeof body.example === 'string' ? body.example : 'example text'));
+    else if (body.kind === 'text')
+      add(key, expression(typeof body.example === 'string' ? body.example : 'example text'));
     else if (body.flat && body.example && typeof body.example === 'object' && !Array.isArray(body.example)) {
       for (const [key, value] of Object.entries(body.example as Record<string, unknown>)) {
         if (operation.upload?.hash?.field === key) continue;
@@ -68,7 +69,8 @@ export function callCode(model: ApiModel, operation: OperationModel, methodName 
 /** A short, complete usage snippet for the operation. */
 export function exampleSnippet(model: ApiModel, operation: OperationModel): string {
   const call = callCode(model, operation);
-  if (operation.sse) return `for await (const event of ${call}) {\n  console.log(${operation.sse.typeField === 'type' ? 'event.type' : 'event'});\n}`;
+  if (operation.sse)
+    return `for await (const event of ${call}) {\n  console.log(${operation.sse.typeField === 'type' ? 'event.type' : 'event'});\n}`;
   if (operation.pagination) return `for await (const item of ${call}) {\n  console.log(item);\n}`;
   if (operation.responseType === 'void') return `await ${call};`;
   return `const result = await ${call};\nconsole.log(result);`;
@@ -76,22 +78,37 @@ export function exampleSnippet(model: ApiModel, operation: OperationModel): stri
 
 /** How a method is called, as the README heads its section: `projects.get(projectIdOrSlug, options?)`. llms.txt links to those headings. */
 export function signature(operation: OperationModel, methodName = operation.methodName): string {
-  const args = [...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? [operation.paramsRequired ? 'params' : 'params?'] : []), 'options?'];
+  const args = [
+    ...operation.pathParams.map((param) => param.argName),
+    ...(operation.paramsType ? [operation.paramsRequired ? 'params' : 'params?'] : []),
+    'options?',
+  ];
   return `${operation.resource}.${methodName}(${args.join(', ')})`;
 }
 
 /** What a method returns, as its declaration says (`PagePromise<Run>`, `APIPromise<RunStatsResponse>`, `EventStream<RunSubscriptionEvent, RunSubscribeResult>`). */
 export function returnType(operation: OperationModel): string {
   const yields = operation.responseTypeName;
-  if (operation.sse) return `EventStream<${yields}${operation.sse.resultTypeName ? `, ${operation.sse.resultTypeName}` : ''}>`;
+  if (operation.sse)
+    return `EventStream<${yields}${operation.sse.resultTypeName ? `, ${operation.sse.resultTypeName}` : ''}>`;
   if (operation.pagination) return `PagePromise<${yields}>`;
   return `APIPromise<${yields}>`;
 }
 
 /** A complete module: the import, the client, then `body`. */
-export function moduleCode(model: ApiModel, body: string, extraImports: string[] = [], construction = `new ${model.name}()`): string {
+export function moduleCode(
+  model: ApiModel,
+  body: string,
+  extraImports: string[] = [],
+  construction = `new ${model.name}()`,
+): string {
   const names = [model.name, ...extraImports].join(', ');
-  return [`import { ${names} } from ${literal(model.packageName)};`, '', `const ${clientVariable(model)} = ${construction};`, ...(body ? [body] : [])].join('\n');
+  return [
+    `import { ${names} } from ${literal(model.packageName)};`,
+    '',
+    `const ${clientVariable(model)} = ${construction};`,
+    ...(body ? [body] : []),
+  ].join('\n');
 }
 
 /** Fences module code as a Markdown `ts` block. */
@@ -100,7 +117,12 @@ export function fenced(code: string): string {
 }
 
 /** A complete `ts` code block: the import, the client, then `body`. */
-export function block(model: ApiModel, body: string, extraImports: string[] = [], construction = `new ${model.name}()`): string {
+export function block(
+  model: ApiModel,
+  body: string,
+  extraImports: string[] = [],
+  construction = `new ${model.name}()`,
+): string {
   return fenced(moduleCode(model, body, extraImports, construction));
 }
 

@@ -5,7 +5,12 @@
  * client as `raw` (made on first use), and the API's waiters and webhook
  * verification where the spec has them.
  */
-import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind } from 'ts-morph';
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+} from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
 import { clientVariable } from './call-example.js';
 import { docText } from './doc-text.js';
@@ -20,18 +25,35 @@ export function emitClient(model: ApiModel): string {
     methods.push({
       name: 'waitFor',
       typeParameters: [{ name: 'T', constraint: 'object' }],
-      docs: [{ description: `${docText('Waits for a long-running operation returned by this client: polls its status with growing intervals until it succeeds (resolving to the finished resource, or the final operation object) or fails (`OperationFailedError`), or until `options.timeout` passes (`WaitTimeoutError`). A value that is not an operation (the resource itself, when the API finished at once) is returned as it is.')}\n` }],
-      parameters: [{ name: 'operation', type: 'T' }, { name: 'options', type: 'WaitOptions', hasQuestionToken: true }],
+      docs: [
+        {
+          description: `${docText('Waits for a long-running operation returned by this client: polls its status with growing intervals until it succeeds (resolving to the finished resource, or the final operation object) or fails (`OperationFailedError`), or until `options.timeout` passes (`WaitTimeoutError`). A value that is not an operation (the resource itself, when the API finished at once) is returned as it is.')}\n`,
+        },
+      ],
+      parameters: [
+        { name: 'operation', type: 'T' },
+        { name: 'options', type: 'WaitOptions', hasQuestionToken: true },
+      ],
       returnType: 'Promise<WaitResult<T>>',
       // Every long-running spec, so an unmarked operation object (restored from storage) is still recognised.
-      statements: [`return waitForOperation(coreOf(this), operation, options, [${longRunning.map((operation) => `ops.${operation.key}.longRunning`).join(', ')}]) as Promise<WaitResult<T>>;`],
+      statements: [
+        `return waitForOperation(coreOf(this), operation, options, [${longRunning.map((operation) => `ops.${operation.key}.longRunning`).join(', ')}]) as Promise<WaitResult<T>>;`,
+      ],
     });
   }
   if (model.webhooks) {
     methods.push({
       name: 'verifyWebhook',
-      docs: [{ description: `${docText('Verifies a webhook delivery (see `verifyWebhook` in webhooks.ts) and returns the typed event.')}\n` }],
-      parameters: [{ name: 'rawBody', type: 'BinaryInput' }, { name: 'signature', type: 'string | null | undefined' }, { name: 'secret', type: 'string' }],
+      docs: [
+        {
+          description: `${docText('Verifies a webhook delivery (see `verifyWebhook` in webhooks.ts) and returns the typed event.')}\n`,
+        },
+      ],
+      parameters: [
+        { name: 'rawBody', type: 'BinaryInput' },
+        { name: 'signature', type: 'string | null | undefined' },
+        { name: 'secret', type: 'string' },
+      ],
       returnType: `Promise<${model.webhooks.eventTypeName}>`,
       statements: ['return verifyWebhook(rawBody, signature, secret);'],
     });
@@ -51,33 +73,103 @@ export function emitClient(model: ApiModel): string {
       },
     ],
     extends: coreClassName(model),
-    properties: model.resources.map((resource) => ({ name: resource.property, type: resource.className, isReadonly: true, docs: [docText(resource.description ?? `Operations tagged ${resource.tag}.`)] })),
+    properties: model.resources.map((resource) => ({
+      name: resource.property,
+      type: resource.className,
+      isReadonly: true,
+      docs: [docText(resource.description ?? `Operations tagged ${resource.tag}.`)],
+    })),
     ctors: [
       {
         parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
-        statements: ['super(options);', ...(model.resources.length > 0 ? ['const core = coreOf(this);'] : []), ...model.resources.map((resource) => `this.${resource.property} = new ${resource.className}(core);`)],
+        statements: [
+          'super(options);',
+          ...(model.resources.length > 0 ? ['const core = coreOf(this);'] : []),
+          ...model.resources.map((resource) => `this.${resource.property} = new ${resource.className}(core);`),
+        ],
       },
     ],
     getAccessors: [
-      { name: 'raw', docs: ['The openapi-fetch client underneath, typed from the spec, with this client’s base URL, credentials and headers: an escape hatch for anything the resources do not cover. Made on first use.'], returnType: 'Client<paths>', statements: ['return rawClient(coreOf(this)) as unknown as Client<paths>;'] },
+      {
+        name: 'raw',
+        docs: [
+          'The openapi-fetch client underneath, typed from the spec, with this client’s base URL, credentials and headers: an escape hatch for anything the resources do not cover. Made on first use.',
+        ],
+        returnType: 'Client<paths>',
+        statements: ['return rawClient(coreOf(this)) as unknown as Client<paths>;'],
+      },
     ],
     methods,
   };
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'openapi-fetch', namedImports: ['Client'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './core.js', namedImports: [coreClassName(model), 'coreOf'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: 'openapi-fetch',
+      namedImports: ['Client'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './core.js',
+      namedImports: [coreClassName(model), 'coreOf'],
+    },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/raw-client.js', namedImports: ['rawClient'] },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/config.js', namedImports: ['ClientOptions'] },
-    ...(longRunning.length > 0 ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/long-running.js', namedImports: ['waitForOperation', { name: 'WaitOptions', isTypeOnly: true }, { name: 'WaitResult', isTypeOnly: true }] } as Statement] : []),
-    ...(model.webhooks
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/config.js',
+      namedImports: ['ClientOptions'],
+    },
+    ...(longRunning.length > 0
       ? [
-          { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/encoding.js', namedImports: ['BinaryInput'] } as Statement,
-          { kind: StructureKind.ImportDeclaration, moduleSpecifier: './webhooks.js', namedImports: ['verifyWebhook', { name: model.webhooks.eventTypeName, isTypeOnly: true }] } as Statement,
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: './runtime/long-running.js',
+            namedImports: [
+              'waitForOperation',
+              { name: 'WaitOptions', isTypeOnly: true },
+              { name: 'WaitResult', isTypeOnly: true },
+            ],
+          } as Statement,
         ]
       : []),
-    ...(longRunning.length > 0 ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' } as Statement] : []),
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './schema.js', namedImports: ['paths'] },
-    ...model.resources.map((resource): Statement => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./resources/${resource.fileName}.js`, namedImports: [resource.className] })),
+    ...(model.webhooks
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            isTypeOnly: true,
+            moduleSpecifier: './runtime/encoding.js',
+            namedImports: ['BinaryInput'],
+          } as Statement,
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: './webhooks.js',
+            namedImports: ['verifyWebhook', { name: model.webhooks.eventTypeName, isTypeOnly: true }],
+          } as Statement,
+        ]
+      : []),
+    ...(longRunning.length > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: './operations.js',
+            namespaceImport: 'ops',
+          } as Statement,
+        ]
+      : []),
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './schema.js',
+      namedImports: ['paths'],
+    },
+    ...model.resources.map(
+      (resource): Statement => ({
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: `./resources/${resource.fileName}.js`,
+        namedImports: [resource.className],
+      }),
+    ),
     client,
   ];
   return printFile(model.source, statements);

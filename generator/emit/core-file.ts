@@ -37,22 +37,42 @@ export function emitCore(model: ApiModel): string {
         statements: ['this.#options = options;', 'cores.set(this, new ClientCore(apiConfig, errorClasses, options));'],
       },
     ],
-    getAccessors: [{ name: 'baseUrl', docs: ['The base URL requests go to.'], returnType: 'string', statements: ['return coreOf(this).baseUrl;'] }],
+    getAccessors: [
+      {
+        name: 'baseUrl',
+        docs: ['The base URL requests go to.'],
+        returnType: 'string',
+        statements: ['return coreOf(this).baseUrl;'],
+      },
+    ],
     methods: [
       {
         name: 'withOptions',
-        docs: ['A new client of the same class with these options over this one’s (the same credentials unless `apiKey` is given).'],
+        docs: [
+          'A new client of the same class with these options over this one’s (the same credentials unless `apiKey` is given).',
+        ],
         parameters: [{ name: 'options', type: 'ClientOptions' }],
         returnType: 'this',
-        statements: ['return new (this.constructor as new (options: ClientOptions) => this)({ ...this.#options, ...options });'],
+        statements: [
+          'return new (this.constructor as new (options: ClientOptions) => this)({ ...this.#options, ...options });',
+        ],
       },
       { name: 'toJSON', returnType: 'Record<string, unknown>', statements: ['return coreOf(this).toJSON();'] },
-      { name: "[Symbol.for('nodejs.util.inspect.custom')]", returnType: 'string', statements: ['return coreOf(this).describe();'] },
+      {
+        name: "[Symbol.for('nodejs.util.inspect.custom')]",
+        returnType: 'string',
+        statements: ['return coreOf(this).describe();'],
+      },
     ],
   };
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore'] },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/config.js', namedImports: ['ClientOptions'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/config.js',
+      namedImports: ['ClientOptions'],
+    },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: ['errorClasses'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namedImports: ['apiConfig'] },
     {
@@ -67,7 +87,9 @@ export function emitCore(model: ApiModel): string {
       kind: StructureKind.Function,
       name: 'coreOf',
       isExported: true,
-      docs: [`The runtime core of a \`${name}\` (or \`${model.name}\`): what generated methods and standalone functions call through. Not for application code.`],
+      docs: [
+        `The runtime core of a \`${name}\` (or \`${model.name}\`): what generated methods and standalone functions call through. Not for application code.`,
+      ],
       parameters: [{ name: 'client', type: name }],
       returnType: 'ClientCore',
       statements: [

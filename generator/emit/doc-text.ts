@@ -19,7 +19,9 @@ const ANY_LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 /** Thrown when generated code would carry a comment that spec text can break out of: a bug in an emitter, not in the spec. */
 export class UnsafeCommentError extends Error {
   constructor(message: string) {
-    super(`internal error: ${message}; spec text must reach comments through docText()/lineComment() (generator/emit/doc-text.ts)`);
+    super(
+      `internal error: ${message}; spec text must reach comments through docText()/lineComment() (generator/emit/doc-text.ts)`,
+    );
     this.name = 'UnsafeCommentError';
   }
 }
@@ -45,11 +47,16 @@ export function lineComment(text: string): string {
 
 /** Refuses JSDoc text that could end its comment early. */
 export function checkDocText(text: string, where: string): void {
-  if (text.includes('*/')) throw new UnsafeCommentError(`a doc comment of ${where} contains "*/": ${JSON.stringify(text.slice(0, 120))}`);
+  if (text.includes('*/'))
+    throw new UnsafeCommentError(`a doc comment of ${where} contains "*/": ${JSON.stringify(text.slice(0, 120))}`);
 }
 
 /** Refuses `//` comment text that could end its comment early (a line terminator) or hide a block comment's end. */
 export function checkLineComment(text: string, where: string): void {
-  if (ANY_LINE_TERMINATOR.test(text)) throw new UnsafeCommentError(`a // comment of ${where} contains a line break: ${JSON.stringify(text.slice(0, 120))}`);
-  if (text.includes('*/')) throw new UnsafeCommentError(`a // comment of ${where} contains "*/": ${JSON.stringify(text.slice(0, 120))}`);
+  if (ANY_LINE_TERMINATOR.test(text))
+    throw new UnsafeCommentError(
+      `a // comment of ${where} contains a line break: ${JSON.stringify(text.slice(0, 120))}`,
+    );
+  if (text.includes('*/'))
+    throw new UnsafeCommentError(`a // comment of ${where} contains "*/": ${JSON.stringify(text.slice(0, 120))}`);
 }

@@ -31,7 +31,12 @@ import { uncheckedRuntime } from './unchecked.js';
 
 export type FileMap = Map<string, string>;
 
-export async function copyTree(from: string, to: string, files: FileMap, filter: (path: string) => boolean = () => true): Promise<string[]> {
+export async function copyTree(
+  from: string,
+  to: string,
+  files: FileMap,
+  filter: (path: string) => boolean = () => true,
+): Promise<string[]> {
   const copied = listFiles(from).filter(filter);
   for (const path of copied) files.set(`${to}/${path}`, await readFile(join(from, path), 'utf8'));
   return copied;
@@ -45,10 +50,17 @@ export interface EmitOptions {
 }
 
 /** The MCP tool table, which llms-full.txt names tools from. */
-export async function emitPackage(model: ApiModel, document: Record<string, unknown>, tools: readonly McpTool[], options: EmitOptions = {}): Promise<FileMap> {
+export async function emitPackage(
+  model: ApiModel,
+  document: Record<string, unknown>,
+  tools: readonly McpTool[],
+  options: EmitOptions = {},
+): Promise<FileMap> {
   const files: FileMap = new Map();
   // openapi-typescript runs while the rest is emitted; its failure is reported when awaited below.
-  const schema = options.schema ?? import('./schema-file.js').then(({ emitSchema }) => emitSchema(document, model.source, schemaNames(model)));
+  const schema =
+    options.schema ??
+    import('./schema-file.js').then(({ emitSchema }) => emitSchema(document, model.source, schemaNames(model)));
   schema.catch(() => undefined);
   files.set('package.json', emitPackageJson(model));
   files.set('tsconfig.json', emitTsconfig());
@@ -62,10 +74,17 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
   files.set('src/client.ts', emitClient(model));
   files.set('src/funcs.ts', emitFuncs(model));
   files.set(FUNCS_STUB, emitFuncsStub());
-  for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(model, resource));
+  for (const resource of model.resources)
+    files.set(`src/resources/${resource.fileName}.ts`, emitResource(model, resource));
   if (model.webhooks) files.set('src/webhooks.ts', emitWebhooks(model, model.webhooks));
-  const runtime = await copyTree(runtimeDir(), 'src/runtime', files, (path) => path.endsWith('.ts') && !path.includes('/') && path !== MCP_RUNTIME);
-  for (const path of runtime) files.set(`src/runtime/${path}`, uncheckedRuntime(files.get(`src/runtime/${path}`) ?? ''));
+  const runtime = await copyTree(
+    runtimeDir(),
+    'src/runtime',
+    files,
+    (path) => path.endsWith('.ts') && !path.includes('/') && path !== MCP_RUNTIME,
+  );
+  for (const path of runtime)
+    files.set(`src/runtime/${path}`, uncheckedRuntime(files.get(`src/runtime/${path}`) ?? ''));
   let hasCustomIndex = false;
   if (options.customDir && existsSync(options.customDir) && (await stat(options.customDir)).isDirectory()) {
     const copied = await copyTree(options.customDir, 'src/custom', files);

@@ -5,7 +5,13 @@
  * subclass per common status; connection, timeout and abort errors sit beside
  * it. The runtime constructs them through the exported `errorClasses` table.
  */
-import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type OptionalKind, type PropertyDeclarationStructure } from 'ts-morph';
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type ClassDeclarationStructure,
+  type OptionalKind,
+  type PropertyDeclarationStructure,
+} from 'ts-morph';
 import type { ApiModel } from '../model/types.js';
 import type { ERROR_CLASSES } from '../model/reserved-names.js';
 import { docText } from './doc-text.js';
@@ -28,7 +34,12 @@ function field(name: string, type: string, docs?: string): OptionalKind<Property
   return { name, type, isReadonly: true, docs: docs ? [docs] : [] };
 }
 
-function named(name: ErrorClassName, base: string, docs: string, extra: Partial<ClassDeclarationStructure> = {}): ClassDeclarationStructure {
+function named(
+  name: ErrorClassName,
+  base: string,
+  docs: string,
+  extra: Partial<ClassDeclarationStructure> = {},
+): ClassDeclarationStructure {
   return {
     kind: StructureKind.Class,
     name,
@@ -36,13 +47,24 @@ function named(name: ErrorClassName, base: string, docs: string, extra: Partial<
     extends: base,
     docs: [docs],
     ...extra,
-    properties: [{ name: 'name', type: 'string', isReadonly: true, hasOverrideKeyword: true, initializer: literal(name) }, brand(name), ...(extra.properties ?? [])],
+    properties: [
+      { name: 'name', type: 'string', isReadonly: true, hasOverrideKeyword: true, initializer: literal(name) },
+      brand(name),
+      ...(extra.properties ?? []),
+    ],
   };
 }
 
 /** Each class's name under the package's brand symbol, which `instanceof` compares (see `hasInstance`). */
 function brand(name: string): OptionalKind<PropertyDeclarationStructure> {
-  return { name: `[${BRAND}]`, isStatic: true, isReadonly: true, hasOverrideKeyword: true, type: 'string', initializer: literal(name) };
+  return {
+    name: `[${BRAND}]`,
+    isStatic: true,
+    isReadonly: true,
+    hasOverrideKeyword: true,
+    type: 'string',
+    initializer: literal(name),
+  };
 }
 
 const BRAND = 'errorClass';
@@ -55,8 +77,8 @@ const BRAND = 'errorClass';
  * by name under a symbol from the global registry, which both copies share.
  */
 const HAS_INSTANCE = [
-  'for (let proto: unknown = typeof value === \'object\' && value !== null ? Object.getPrototypeOf(value) : null; proto !== null && typeof proto === \'object\'; proto = Object.getPrototypeOf(proto)) {',
-  '  const owner: unknown = Object.hasOwn(proto, \'constructor\') ? (proto as { constructor: unknown }).constructor : undefined;',
+  "for (let proto: unknown = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : null; proto !== null && typeof proto === 'object'; proto = Object.getPrototypeOf(proto)) {",
+  "  const owner: unknown = Object.hasOwn(proto, 'constructor') ? (proto as { constructor: unknown }).constructor : undefined;",
   '  if (owner === this) return true;',
   `  if (typeof owner === 'function' && Object.hasOwn(owner, ${BRAND}) && (owner as unknown as Record<symbol, unknown>)[${BRAND}] === this[${BRAND}]) return true;`,
   '}',
@@ -68,19 +90,34 @@ export function emitErrors(model: ApiModel): string {
   const codeType = `${model.name}ErrorCode`;
   const codes = model.errors.codes.map(literal);
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/errors.js', namedImports: ['APIErrorInit', 'ConnectionErrorInit', 'ErrorClasses', 'InvalidResponseInit'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/errors.js',
+      namedImports: ['APIErrorInit', 'ConnectionErrorInit', 'ErrorClasses', 'InvalidResponseInit'],
+    },
     {
       kind: StructureKind.TypeAlias,
       name: codeType,
       isExported: true,
-      docs: [codes.length > 0 ? 'Error codes the API documents; any other string the server sends is kept as it is.' : 'The API documents no error codes; whatever the server sends is kept as it is.'],
+      docs: [
+        codes.length > 0
+          ? 'Error codes the API documents; any other string the server sends is kept as it is.'
+          : 'The API documents no error codes; whatever the server sends is kept as it is.',
+      ],
       type: [...codes, '(string & {})'].join(' | '),
     },
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      docs: ['The key of each error class\'s name, the same symbol in the ESM and CommonJS builds of this package.'],
-      declarations: [{ name: BRAND, type: 'unique symbol', initializer: `Symbol.for(${literal(`${model.packageName}:error-class`)})` }],
+      docs: ["The key of each error class's name, the same symbol in the ESM and CommonJS builds of this package."],
+      declarations: [
+        {
+          name: BRAND,
+          type: 'unique symbol',
+          initializer: `Symbol.for(${literal(`${model.packageName}:error-class`)})`,
+        },
+      ],
     },
     {
       kind: StructureKind.Class,
@@ -88,7 +125,10 @@ export function emitErrors(model: ApiModel): string {
       isExported: true,
       extends: 'Error',
       docs: [docText(`Base class of every error the ${model.name} client throws.`)],
-      properties: [{ name: 'name', type: 'string', hasOverrideKeyword: true, initializer: literal(base) }, { ...brand(base), hasOverrideKeyword: false }],
+      properties: [
+        { name: 'name', type: 'string', hasOverrideKeyword: true, initializer: literal(base) },
+        { ...brand(base), hasOverrideKeyword: false },
+      ],
       methods: [
         {
           name: '[Symbol.hasInstance]',
@@ -110,31 +150,93 @@ export function emitErrors(model: ApiModel): string {
         field('headers', 'Headers', 'Response headers.'),
         field('attempts', 'number', 'Attempts made, retries included.'),
         field('operationId', 'string', 'The operation that failed.'),
-        field('retryAfter', 'number | undefined', 'Seconds the server asked to wait before trying again (`retry-after-ms`, or `Retry-After` as seconds or an HTTP date); undefined when it did not say.'),
+        field(
+          'retryAfter',
+          'number | undefined',
+          'Seconds the server asked to wait before trying again (`retry-after-ms`, or `Retry-After` as seconds or an HTTP date); undefined when it did not say.',
+        ),
       ],
       ctors: [
         {
           parameters: [{ name: 'init', type: 'APIErrorInit' }],
-          statements: ['super(init.message);', 'this.status = init.status;', 'this.code = init.code;', 'this.requestId = init.requestId;', 'this.body = init.body;', 'this.headers = init.headers;', 'this.attempts = init.attempts;', 'this.operationId = init.operationId;', 'this.retryAfter = init.retryAfter;'],
+          statements: [
+            'super(init.message);',
+            'this.status = init.status;',
+            'this.code = init.code;',
+            'this.requestId = init.requestId;',
+            'this.body = init.body;',
+            'this.headers = init.headers;',
+            'this.attempts = init.attempts;',
+            'this.operationId = init.operationId;',
+            'this.retryAfter = init.retryAfter;',
+          ],
         },
       ],
     }),
     ...STATUS_CLASSES.map(([, name, docs]) => named(name, 'APIError', docs)),
     named('InternalServerError', 'APIError', 'The server failed (5xx); retried automatically where allowed.'),
-    named('APIConnectionError', base, 'The request could not be completed: the network failed or the connection broke.', {
-      properties: [field('attempts', 'number', 'Attempts made, retries included.'), field('operationId', 'string')],
-      ctors: [{ parameters: [{ name: 'init', type: 'ConnectionErrorInit' }], statements: ['super(init.message, { cause: init.cause });', 'this.attempts = init.attempts;', 'this.operationId = init.operationId;'] }],
-    }),
+    named(
+      'APIConnectionError',
+      base,
+      'The request could not be completed: the network failed or the connection broke.',
+      {
+        properties: [field('attempts', 'number', 'Attempts made, retries included.'), field('operationId', 'string')],
+        ctors: [
+          {
+            parameters: [{ name: 'init', type: 'ConnectionErrorInit' }],
+            statements: [
+              'super(init.message, { cause: init.cause });',
+              'this.attempts = init.attempts;',
+              'this.operationId = init.operationId;',
+            ],
+          },
+        ],
+      },
+    ),
     named('APIConnectionTimeoutError', 'APIConnectionError', 'An attempt took longer than the timeout.'),
     named('APIUserAbortError', 'APIConnectionError', 'The caller aborted the request (AbortSignal or close()).'),
-    named('InvalidResponseError', base, 'A success response did not have the documented form (for example, truncated or non-JSON).', {
-      properties: [field('status', 'number'), field('raw', 'string', 'The body as received.'), field('headers', 'Headers'), field('requestId', 'string | undefined'), field('operationId', 'string')],
-      ctors: [{ parameters: [{ name: 'init', type: 'InvalidResponseInit' }], statements: ['super(init.message);', 'this.status = init.status;', 'this.raw = init.raw;', 'this.headers = init.headers;', 'this.requestId = init.requestId;', 'this.operationId = init.operationId;'] }],
-    }),
+    named(
+      'InvalidResponseError',
+      base,
+      'A success response did not have the documented form (for example, truncated or non-JSON).',
+      {
+        properties: [
+          field('status', 'number'),
+          field('raw', 'string', 'The body as received.'),
+          field('headers', 'Headers'),
+          field('requestId', 'string | undefined'),
+          field('operationId', 'string'),
+        ],
+        ctors: [
+          {
+            parameters: [{ name: 'init', type: 'InvalidResponseInit' }],
+            statements: [
+              'super(init.message);',
+              'this.status = init.status;',
+              'this.raw = init.raw;',
+              'this.headers = init.headers;',
+              'this.requestId = init.requestId;',
+              'this.operationId = init.operationId;',
+            ],
+          },
+        ],
+      },
+    ),
     named('InvalidRequestError', base, 'The client refused to send a request that breaks a rule of the API.'),
     named('OperationFailedError', base, 'A stream, waiter or long-running operation ended in failure.', {
-      properties: [field('operationId', 'string'), field('result', 'unknown', 'The event or operation object that reported the failure.')],
-      ctors: [{ parameters: [{ name: 'message', type: 'string' }, { name: 'details', type: '{ operationId: string; result: unknown }' }], statements: ['super(message);', 'this.operationId = details.operationId;', 'this.result = details.result;'] }],
+      properties: [
+        field('operationId', 'string'),
+        field('result', 'unknown', 'The event or operation object that reported the failure.'),
+      ],
+      ctors: [
+        {
+          parameters: [
+            { name: 'message', type: 'string' },
+            { name: 'details', type: '{ operationId: string; result: unknown }' },
+          ],
+          statements: ['super(message);', 'this.operationId = details.operationId;', 'this.result = details.result;'],
+        },
+      ],
     }),
     named('WaitTimeoutError', 'OperationFailedError', 'A waiter’s deadline passed before the operation finished.'),
     named('WebhookVerificationError', base, 'A webhook delivery failed signature verification.'),

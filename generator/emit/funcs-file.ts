@@ -9,7 +9,12 @@
  * descriptors stay out. The helpers that combine several calls (waiters,
  * chunked uploads) remain methods of the full client.
  */
-import { StructureKind, type FunctionDeclarationStructure, type ParameterDeclarationStructure, type OptionalKind } from 'ts-morph';
+import {
+  StructureKind,
+  type FunctionDeclarationStructure,
+  type ParameterDeclarationStructure,
+  type OptionalKind,
+} from 'ts-morph';
 import type { ApiModel, OperationModel } from '../model/types.js';
 import { argumentsCode, clientVariable } from './call-example.js';
 import { coreClassName } from './core-file.js';
@@ -38,12 +43,27 @@ function shapeOf(operation: OperationModel): Shape {
   const response = operation.responseTypeName;
   if (operation.sse) {
     const result = operation.sse.resultTypeName ? `, ${operation.sse.resultTypeName}` : '';
-    return { optionsType: 'StreamOptions', returnType: `EventStream<${response}${result}>`, runtime: ['EventStream', 'StreamOptions'], body: (core, op, args) => `return new EventStream(${core}, ${op}, ${args}, options);` };
+    return {
+      optionsType: 'StreamOptions',
+      returnType: `EventStream<${response}${result}>`,
+      runtime: ['EventStream', 'StreamOptions'],
+      body: (core, op, args) => `return new EventStream(${core}, ${op}, ${args}, options);`,
+    };
   }
   if (operation.pagination) {
-    return { optionsType: 'PageOptions', returnType: `PagePromise<${response}>`, runtime: ['paginate', 'PagePromise', 'PageOptions'], body: (core, op, args) => `return paginate<${response}>(${core}, ${op}, ${args}, options);` };
+    return {
+      optionsType: 'PageOptions',
+      returnType: `PagePromise<${response}>`,
+      runtime: ['paginate', 'PagePromise', 'PageOptions'],
+      body: (core, op, args) => `return paginate<${response}>(${core}, ${op}, ${args}, options);`,
+    };
   }
-  return { optionsType: 'RequestOptions', returnType: `APIPromise<${response}>`, runtime: ['APIPromise', 'RequestOptions'], body: (core, op, args) => `return ${core}.call<${response}>(${op}, ${args}, options);` };
+  return {
+    optionsType: 'RequestOptions',
+    returnType: `APIPromise<${response}>`,
+    runtime: ['APIPromise', 'RequestOptions'],
+    body: (core, op, args) => `return ${core}.call<${response}>(${op}, ${args}, options);`,
+  };
 }
 
 /**
@@ -63,8 +83,16 @@ export function funcName(model: ApiModel, operation: OperationModel): string {
 function example(model: ApiModel, operation: OperationModel): string {
   const client = clientVariable(model);
   const call = `${funcName(model, operation)}(${[client, ...argumentsCode(operation)].join(', ')})`;
-  const lines = [`import { ${coreClassName(model)} } from '${model.packageName}';`, `import { ${funcName(model, operation)} } from '${model.packageName}/funcs';`, '', `const ${client} = new ${coreClassName(model)}();`];
-  if (operation.sse || operation.pagination) lines.push(`for await (const ${operation.sse ? 'event' : 'item'} of ${call}) {\n  console.log(${operation.sse ? 'event' : 'item'});\n}`);
+  const lines = [
+    `import { ${coreClassName(model)} } from '${model.packageName}';`,
+    `import { ${funcName(model, operation)} } from '${model.packageName}/funcs';`,
+    '',
+    `const ${client} = new ${coreClassName(model)}();`,
+  ];
+  if (operation.sse || operation.pagination)
+    lines.push(
+      `for await (const ${operation.sse ? 'event' : 'item'} of ${call}) {\n  console.log(${operation.sse ? 'event' : 'item'});\n}`,
+    );
   else if (operation.responseType === 'void') lines.push(`await ${call};`);
   else lines.push(`const result = await ${call};`, 'console.log(result);');
   return `@example\n\`\`\`ts\n${lines.join('\n')}\n\`\`\``;
@@ -103,12 +131,20 @@ export function emitFuncs(model: ApiModel): string {
     // `client` unless a path parameter has that name already.
     let client = 'client';
     while (operation.pathParams.some((param) => param.argName === client)) client = `${client}_`;
-    const parameters: OptionalKind<ParameterDeclarationStructure>[] = [{ name: client, type: core }, ...operation.pathParams.map((param) => ({ name: param.argName, type: param.type }))];
-    if (operation.paramsType) parameters.push({ name: 'params', type: operation.paramsType.name, hasQuestionToken: !operation.paramsRequired });
+    const parameters: OptionalKind<ParameterDeclarationStructure>[] = [
+      { name: client, type: core },
+      ...operation.pathParams.map((param) => ({ name: param.argName, type: param.type })),
+    ];
+    if (operation.paramsType)
+      parameters.push({ name: 'params', type: operation.paramsType.name, hasQuestionToken: !operation.paramsRequired });
     parameters.push({ name: 'options', type: shape.optionsType, hasQuestionToken: true });
     const args = `[${operation.pathParams.map((param) => param.argName).join(', ')}], ${operation.paramsType ? 'params' : 'undefined'}`;
     const docs = [
-      docText(operation.summary, `The standalone form of \`${clientVariable(model)}.${operation.resource}.${operation.methodName}()\`: \`client\` is a \`${core}\` or a \`${model.name}\`.`, operation.description),
+      docText(
+        operation.summary,
+        `The standalone form of \`${clientVariable(model)}.${operation.resource}.${operation.methodName}()\`: \`client\` is a \`${core}\` or a \`${model.name}\`.`,
+        operation.description,
+      ),
       operation.deprecated ? '@deprecated The API marks this operation as deprecated.' : undefined,
       docText(example(model, operation)),
     ].filter(Boolean);
@@ -128,15 +164,42 @@ export function emitFuncs(model: ApiModel): string {
     byModule.set(module, [...(byModule.get(module) ?? []), name]);
   }
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './core.js', namedImports: [{ name: core, isTypeOnly: true }, 'coreOf'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './core.js',
+      namedImports: [{ name: core, isTypeOnly: true }, 'coreOf'],
+    },
     ...[...byModule.entries()].map(([module, names]): Statement => {
       const typeOnly = names.every((name) => !RUNTIME[name]?.value);
-      return { kind: StructureKind.ImportDeclaration, isTypeOnly: typeOnly, moduleSpecifier: `./runtime/${module}.js`, namedImports: names.map((name) => (typeOnly || RUNTIME[name]?.value ? name : { name, isTypeOnly: true })) };
+      return {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: typeOnly,
+        moduleSpecifier: `./runtime/${module}.js`,
+        namedImports: names.map((name) => (typeOnly || RUNTIME[name]?.value ? name : { name, isTypeOnly: true })),
+      };
     }),
     // Each function reads one property of the namespace, which bundlers resolve statically: unused descriptors are dropped.
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
-    ...(schemaTypes.length > 0 ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './schema.js', namedImports: schemaTypes } as Statement] : []),
-    ...(types.size > 0 ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: [...types].sort() } as Statement] : []),
+    ...(schemaTypes.length > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            isTypeOnly: true,
+            moduleSpecifier: './schema.js',
+            namedImports: schemaTypes,
+          } as Statement,
+        ]
+      : []),
+    ...(types.size > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            isTypeOnly: true,
+            moduleSpecifier: './types.js',
+            namedImports: [...types].sort(),
+          } as Statement,
+        ]
+      : []),
     ...functions,
     ...(aliases.length > 0 ? [{ kind: StructureKind.ExportDeclaration, namedExports: aliases } as Statement] : []),
   ];

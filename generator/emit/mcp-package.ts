@@ -9,7 +9,15 @@
  */
 import type { ApiModel } from '../model/types.js';
 import type { McpTool } from '../runtime/mcp.js';
-import { emitMcpBin, emitMcpIndex, emitMcpSdkDeclaration, emitMcpSdkModule, emitMcpServerCard, emitMcpToolsDeclaration, emitMcpToolsModule } from './agent-files.js';
+import {
+  emitMcpBin,
+  emitMcpIndex,
+  emitMcpSdkDeclaration,
+  emitMcpSdkModule,
+  emitMcpServerCard,
+  emitMcpToolsDeclaration,
+  emitMcpToolsModule,
+} from './agent-files.js';
 import { copyTree, sortedFiles, type FileMap } from './emit-package.js';
 import { emitMcpReadme } from './mcp-readme.js';
 import { emitMcpPackageJson, emitTsconfig } from './package-files.js';

@@ -10,7 +10,13 @@ import { mcpBinName, mcpPackageName, serverName } from './agent-files.js';
 
 /** A tool as the server lists it in a tools/list result (runtime/mcp.ts, createMcpServer). */
 function listed(tool: McpTool): Record<string, unknown> {
-  return { name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema, annotations: tool.annotations };
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema,
+    annotations: tool.annotations,
+  };
 }
 
 /**
@@ -23,7 +29,7 @@ export function listTokens(tools: readonly McpTool[]): number {
 
 function rounded(tokens: number): string {
   const step = tokens >= 10_000 ? 1000 : tokens >= 1000 ? 100 : 10;
-  return (Math.max(step, Math.round(tokens / step) * step)).toLocaleString('en-US');
+  return Math.max(step, Math.round(tokens / step) * step).toLocaleString('en-US');
 }
 
 function cell(text: string): string {
@@ -31,7 +37,13 @@ function cell(text: string): string {
 }
 
 function hints(tool: McpTool): string {
-  return tool.annotations.readOnlyHint ? 'read-only' : tool.annotations.destructiveHint ? 'destructive' : tool.annotations.idempotentHint ? 'idempotent write' : 'write';
+  return tool.annotations.readOnlyHint
+    ? 'read-only'
+    : tool.annotations.destructiveHint
+      ? 'destructive'
+      : tool.annotations.idempotentHint
+        ? 'idempotent write'
+        : 'write';
 }
 
 export function emitMcpReadme(model: ApiModel, tools: readonly McpTool[]): string {
@@ -43,10 +55,19 @@ export function emitMcpReadme(model: ApiModel, tools: readonly McpTool[]): strin
     const members = tools.filter((tool) => tool.resource === resource);
     return `| \`${resource}\` | ${cell([...new Set(members.map((tool) => tool.tag))].join(', '))} | ${members.length} | ${rounded(listTokens(members))} |`;
   });
-  const example = [resources[0], resources.length > 1 ? tools.find((tool) => tool.resource !== resources[0])?.name : undefined].filter((item): item is string => item !== undefined).join(',');
+  const example = [
+    resources[0],
+    resources.length > 1 ? tools.find((tool) => tool.resource !== resources[0])?.name : undefined,
+  ]
+    .filter((item): item is string => item !== undefined)
+    .join(',');
   const envRows = [
-    model.apiKeyEnv ? `| \`${model.apiKeyEnv}\` | The API key, sent as the spec's security scheme says. Operations that need no credentials work without it. It never appears in tool results or logs. |` : undefined,
-    model.baseUrlEnv ? `| \`${model.baseUrlEnv}\` | The API's base URL${model.baseUrl ? `; \`${model.baseUrl}\` when unset` : ''}. |` : undefined,
+    model.apiKeyEnv
+      ? `| \`${model.apiKeyEnv}\` | The API key, sent as the spec's security scheme says. Operations that need no credentials work without it. It never appears in tool results or logs. |`
+      : undefined,
+    model.baseUrlEnv
+      ? `| \`${model.baseUrlEnv}\` | The API's base URL${model.baseUrl ? `; \`${model.baseUrl}\` when unset` : ''}. |`
+      : undefined,
   ].filter((row): row is string => row !== undefined);
   const parts = [
     `# ${name}`,
@@ -101,5 +122,8 @@ export function emitMcpReadme(model: ApiModel, tools: readonly McpTool[]): strin
     '```',
     '',
   ];
-  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${parts
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

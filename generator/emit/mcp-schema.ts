@@ -16,10 +16,29 @@ import { getAtPointer } from '../load/json-pointer.js';
 import { isBinary } from '../model/json-schema.js';
 import { isObject, type Json } from '../model/schema-utils.js';
 
-const OPENAPI_ONLY = new Set(['discriminator', 'xml', 'externalDocs', 'example', 'nullable', 'readOnly', 'x-specsmith-events']);
+const OPENAPI_ONLY = new Set([
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'example',
+  'nullable',
+  'readOnly',
+  'x-specsmith-events',
+]);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_VALUES = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems']);
+const SCHEMA_VALUES = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
 const DEFS = '#/$defs/';
 
 interface Definition {
@@ -64,18 +83,29 @@ export class SchemaDefinitions {
     const ref = schema['$ref'];
     if (typeof ref === 'string') {
       const { $ref: _ref, ...siblings } = schema;
-      const target: Json = ref.startsWith('#') ? { $ref: `${DEFS}${this.#define(ref)}` } : { description: `See ${ref}.` };
+      const target: Json = ref.startsWith('#')
+        ? { $ref: `${DEFS}${this.#define(ref)}` }
+        : { description: `See ${ref}.` };
       if (typeof target['$ref'] === 'string') used.add(target['$ref'].slice(DEFS.length));
       return Object.keys(siblings).length > 0 ? { ...target, ...this.convert(siblings, used) } : target;
     }
     if (isBinary(schema)) {
-      return { type: 'string', contentEncoding: 'base64', description: `${typeof schema['description'] === 'string' ? `${schema['description']} ` : ''}(bytes, base64-encoded)`.trim() };
+      return {
+        type: 'string',
+        contentEncoding: 'base64',
+        description:
+          `${typeof schema['description'] === 'string' ? `${schema['description']} ` : ''}(bytes, base64-encoded)`.trim(),
+      };
     }
     const result: Json = {};
     for (const [key, value] of Object.entries(schema)) {
       if (OPENAPI_ONLY.has(key) || key.startsWith('x-')) continue;
-      if (SCHEMA_MAPS.has(key)) result[key] = isObject(value) ? Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.convert(item, used)])) : value;
-      else if (SCHEMA_LISTS.has(key)) result[key] = Array.isArray(value) ? value.map((item) => this.convert(item, used)) : value;
+      if (SCHEMA_MAPS.has(key))
+        result[key] = isObject(value)
+          ? Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.convert(item, used)]))
+          : value;
+      else if (SCHEMA_LISTS.has(key))
+        result[key] = Array.isArray(value) ? value.map((item) => this.convert(item, used)) : value;
       else if (SCHEMA_VALUES.has(key)) result[key] = isObject(value) ? this.convert(value, used) : value;
       else result[key] = value;
     }
@@ -94,7 +124,8 @@ export class SchemaDefinitions {
     let current = schema;
     for (let hops = 0; hops < 32; hops++) {
       const ref = current['$ref'];
-      const definition = typeof ref === 'string' && ref.startsWith(DEFS) ? this.#definition(ref.slice(DEFS.length)) : undefined;
+      const definition =
+        typeof ref === 'string' && ref.startsWith(DEFS) ? this.#definition(ref.slice(DEFS.length)) : undefined;
       if (!definition) return current;
       current = definition.schema;
     }

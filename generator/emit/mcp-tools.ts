@@ -28,7 +28,13 @@ type InputSchema = McpTool['inputSchema'];
  * limit, the same inputs with every input that refers to a definition left
  * open and described, so an agent still knows what to pass.
  */
-function inputSchema(definitions: SchemaDefinitions, operation: OperationModel, properties: Record<string, Json>, required: readonly string[], used: ReadonlyMap<string, ReadonlySet<string>>): InputSchema {
+function inputSchema(
+  definitions: SchemaDefinitions,
+  operation: OperationModel,
+  properties: Record<string, Json>,
+  required: readonly string[],
+  used: ReadonlyMap<string, ReadonlySet<string>>,
+): InputSchema {
   const base: InputSchema = { type: 'object', properties, ...(required.length > 0 ? { required: [...required] } : {}) };
   const names = new Set([...used.values()].flatMap((set) => [...set]));
   const ownSize = JSON.stringify(base).length;
@@ -41,10 +47,18 @@ function inputSchema(definitions: SchemaDefinitions, operation: OperationModel, 
       continue;
     }
     const type = definitions.resolve(schema)['type'];
-    const description = typeof schema['description'] === 'string' ? `${schema['description'].replace(/\.?\s*$/, '.')} ` : '';
-    open[name] = { ...(type !== undefined ? { type } : {}), description: `${description}Its schema is too large to list here; see the API reference of ${operation.method.toUpperCase()} ${operation.path}.` };
+    const description =
+      typeof schema['description'] === 'string' ? `${schema['description'].replace(/\.?\s*$/, '.')} ` : '';
+    open[name] = {
+      ...(type !== undefined ? { type } : {}),
+      description: `${description}Its schema is too large to list here; see the API reference of ${operation.method.toUpperCase()} ${operation.path}.`,
+    };
   }
-  return { ...base, properties: open, description: `The inputs of ${operation.method.toUpperCase()} ${operation.path}; the schemas of some are left out because they are too large.` };
+  return {
+    ...base,
+    properties: open,
+    description: `The inputs of ${operation.method.toUpperCase()} ${operation.path}; the schemas of some are left out because they are too large.`,
+  };
 }
 
 function isBinarySchema(definitions: SchemaDefinitions, schema: Json): boolean {
@@ -55,16 +69,32 @@ function isBinarySchema(definitions: SchemaDefinitions, schema: Json): boolean {
 function describe(operation: OperationModel): string {
   const parts = [operation.summary, operation.description].filter((part): part is string => Boolean(part));
   const text = [...new Set(parts)].join('\n\n');
-  const note = operation.sse ? '\n\nReturns the events the stream delivers, up to 50 or 15 seconds.' : operation.pagination ? '\n\nReturns one page: items, total and whether more follow (pass the paging parameters for the next page).' : '';
-  return `${text.length > 1500 ? `${text.slice(0, 1497)}...` : text}${note}`.trim() || `${operation.method.toUpperCase()} ${operation.path}`;
+  const note = operation.sse
+    ? '\n\nReturns the events the stream delivers, up to 50 or 15 seconds.'
+    : operation.pagination
+      ? '\n\nReturns one page: items, total and whether more follow (pass the paging parameters for the next page).'
+      : '';
+  return (
+    `${text.length > 1500 ? `${text.slice(0, 1497)}...` : text}${note}`.trim() ||
+    `${operation.method.toUpperCase()} ${operation.path}`
+  );
 }
 
-function toolFor(model: ApiModel, document: Json, definitions: SchemaDefinitions, operation: OperationModel, names: NameScope): McpTool {
+function toolFor(
+  model: ApiModel,
+  document: Json,
+  definitions: SchemaDefinitions,
+  operation: OperationModel,
+  names: NameScope,
+): McpTool {
   const segments = parsePointer(operation.pointer);
   const source = (getAtPointer(document, segments) ?? {}) as Json;
   const pathItem = (getAtPointer(document, segments.slice(0, -1)) ?? {}) as Json;
   const parameters = new Map<string, Json>();
-  for (const raw of [...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []), ...(Array.isArray(source['parameters']) ? source['parameters'] : [])]) {
+  for (const raw of [
+    ...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []),
+    ...(Array.isArray(source['parameters']) ? source['parameters'] : []),
+  ]) {
     const parameter = deref(document, raw);
     parameters.set(`${String(parameter['in'])}:${String(parameter['name'])}`, parameter);
   }
@@ -96,7 +126,9 @@ function toolFor(model: ApiModel, document: Json, definitions: SchemaDefinitions
   }
   if (operation.body) {
     const requestBody = deref(document, source['requestBody']);
-    const media = (isObject(requestBody['content']) ? (requestBody['content'] as Json)[operation.body.mediaType] : undefined) as Json | undefined;
+    const media = (
+      isObject(requestBody['content']) ? (requestBody['content'] as Json)[operation.body.mediaType] : undefined
+    ) as Json | undefined;
     const schema = media?.['schema'];
     if (operation.body.flat) {
       const mandatory = requiredProperties(document, schema);
@@ -111,21 +143,36 @@ function toolFor(model: ApiModel, document: Json, definitions: SchemaDefinitions
       // parameter is called `body`); an input of that name already taken by a parameter gets a prefix.
       const key = operation.body.param ?? 'body';
       const input = Object.hasOwn(properties, key) ? `request_${key}` : key;
-      const converted = operation.body.kind === 'binary' ? { type: 'string', contentEncoding: 'base64', description: 'The request body (bytes, base64-encoded).' } : operation.body.kind === 'text' ? { type: 'string' } : convert(input, schema);
+      const converted =
+        operation.body.kind === 'binary'
+          ? { type: 'string', contentEncoding: 'base64', description: 'The request body (bytes, base64-encoded).' }
+          : operation.body.kind === 'text'
+            ? { type: 'string' }
+            : convert(input, schema);
       add(input, converted, operation.body.required);
       params.push({ input, name: key });
     }
   }
   // Path parameters come first in the input; one that shares a name with a parameter or body field is prefixed.
-  const pathParams = operation.pathParams.map((param) => ({ input: param.name in properties ? `path_${param.name}` : param.name, name: param.name }));
+  const pathParams = operation.pathParams.map((param) => ({
+    input: param.name in properties ? `path_${param.name}` : param.name,
+    name: param.name,
+  }));
   const pathProperties: Record<string, Json> = {};
-  for (const param of pathParams) pathProperties[param.input] = parameterSchema(param.input, parameters.get(`path:${param.name}`));
+  for (const param of pathParams)
+    pathProperties[param.input] = parameterSchema(param.input, parameters.get(`path:${param.name}`));
   const title = operation.summary ?? `${operation.method.toUpperCase()} ${operation.path}`;
   return {
     name: names.claim(operation.operationId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'operation'),
     title,
     description: describe(operation),
-    inputSchema: inputSchema(definitions, operation, { ...pathProperties, ...properties }, [...pathParams.map((param) => param.input), ...required], used),
+    inputSchema: inputSchema(
+      definitions,
+      operation,
+      { ...pathProperties, ...properties },
+      [...pathParams.map((param) => param.input), ...required],
+      used,
+    ),
     annotations: {
       title,
       readOnlyHint: operation.method === 'get' || operation.method === 'head',

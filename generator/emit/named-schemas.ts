@@ -29,7 +29,9 @@ const exported = (): ts.ModifierLike[] => [factory.createModifier(ts.SyntaxKind.
 
 /** The member name of a schema under `components.schemas` (openapi-typescript quotes names that are not identifiers). */
 function memberName(member: ts.TypeElement): string | undefined {
-  return ts.isPropertySignature(member) && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+  return ts.isPropertySignature(member) && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))
+    ? member.name.text
+    : undefined;
 }
 
 /** `node` with every `components["schemas"]["X"]` replaced by X's public name. */
@@ -75,7 +77,11 @@ export function descriptionFirst(text: string): string {
 
 function plainDescriptions(node: ts.Node): void {
   const comments = ts.getSyntheticLeadingComments(node);
-  if (comments?.some((comment) => comment.text.includes('@description'))) ts.setSyntheticLeadingComments(node, comments.map((comment) => ({ ...comment, text: descriptionFirst(comment.text) })));
+  if (comments?.some((comment) => comment.text.includes('@description')))
+    ts.setSyntheticLeadingComments(
+      node,
+      comments.map((comment) => ({ ...comment, text: descriptionFirst(comment.text) })),
+    );
   ts.forEachChild(node, plainDescriptions);
 }
 
@@ -93,20 +99,53 @@ export function nameSchemaTypes(nodes: readonly ts.Node[], names: ReadonlyMap<st
     }
     const declarations: ts.Statement[] = [];
     const members = node.members.map((member) => {
-      if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeLiteralNode(member.type) || memberName(member) !== 'schemas') return replaceReferences(member, names);
+      if (
+        !ts.isPropertySignature(member) ||
+        !member.type ||
+        !ts.isTypeLiteralNode(member.type) ||
+        memberName(member) !== 'schemas'
+      )
+        return replaceReferences(member, names);
       const schemas = member.type.members.map((schema) => {
         const component = memberName(schema);
         const name = component === undefined ? undefined : names.get(component);
         if (!name || !ts.isPropertySignature(schema) || !schema.type) return replaceReferences(schema, names);
-        const own = ts.isTypeReferenceNode(schema.type) && ts.isIdentifier(schema.type.typeName) && schema.type.typeName.text === name;
+        const own =
+          ts.isTypeReferenceNode(schema.type) &&
+          ts.isIdentifier(schema.type.typeName) &&
+          schema.type.typeName.text === name;
         // A schema schema-repairs.ts already declared under its name (a cycle) keeps that declaration.
-        if (!own) declarations.push(declaration(name, replaceReferences(schema.type, names), ts.getSyntheticLeadingComments(schema)));
-        return factory.createPropertySignature(schema.modifiers, schema.name, schema.questionToken, factory.createTypeReferenceNode(name));
+        if (!own)
+          declarations.push(
+            declaration(name, replaceReferences(schema.type, names), ts.getSyntheticLeadingComments(schema)),
+          );
+        return factory.createPropertySignature(
+          schema.modifiers,
+          schema.name,
+          schema.questionToken,
+          factory.createTypeReferenceNode(name),
+        );
       });
-      return factory.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)));
+      return factory.updatePropertySignature(
+        member,
+        member.modifiers,
+        member.name,
+        member.questionToken,
+        factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)),
+      );
     });
     // The named types follow the table that points at them, in the spec's order.
-    result.push(factory.updateInterfaceDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members), ...declarations);
+    result.push(
+      factory.updateInterfaceDeclaration(
+        node,
+        node.modifiers,
+        node.name,
+        node.typeParameters,
+        node.heritageClauses,
+        members,
+      ),
+      ...declarations,
+    );
   }
   for (const node of result) plainDescriptions(node);
   return result;

@@ -23,7 +23,9 @@ function unionMembers(type: ts.TypeNode): ts.TypeNode[] {
 }
 
 /** A string literal type; openapi-typescript writes them as identifiers holding the JSON string (`"a"`). */
-const isStringLiteral = (type: ts.Node): boolean => (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) || (ts.isIdentifier(type) && type.text.startsWith('"'));
+const isStringLiteral = (type: ts.Node): boolean =>
+  (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) ||
+  (ts.isIdentifier(type) && type.text.startsWith('"'));
 
 /** Names of the component schemas whose type is only string literals (a closed string enum), following references. */
 function stringEnumSchemas(nodes: readonly ts.Node[]): Set<string> {
@@ -31,9 +33,21 @@ function stringEnumSchemas(nodes: readonly ts.Node[]): Set<string> {
   for (const node of nodes) {
     if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'components') continue;
     for (const member of node.members) {
-      if (!ts.isPropertySignature(member) || !ts.isIdentifier(member.name) || member.name.text !== 'schemas' || !member.type || !ts.isTypeLiteralNode(member.type)) continue;
+      if (
+        !ts.isPropertySignature(member) ||
+        !ts.isIdentifier(member.name) ||
+        member.name.text !== 'schemas' ||
+        !member.type ||
+        !ts.isTypeLiteralNode(member.type)
+      )
+        continue;
       for (const schema of member.type.members) {
-        if (ts.isPropertySignature(schema) && schema.type && (ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name))) types.set(schema.name.text, schema.type);
+        if (
+          ts.isPropertySignature(schema) &&
+          schema.type &&
+          (ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name))
+        )
+          types.set(schema.name.text, schema.type);
       }
     }
   }
@@ -55,17 +69,28 @@ function stringEnumSchemas(nodes: readonly ts.Node[]): Set<string> {
 
 /** `string & {}`: every string, kept apart from the literals it is united with. */
 function openString(): ts.TypeNode {
-  return factory.createParenthesizedType(factory.createIntersectionTypeNode([factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), factory.createTypeLiteralNode([])]));
+  return factory.createParenthesizedType(
+    factory.createIntersectionTypeNode([
+      factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+      factory.createTypeLiteralNode([]),
+    ]),
+  );
 }
 
 export function openStringEnums(nodes: readonly ts.Node[]): ts.Node[] {
   const enums = stringEnumSchemas(nodes);
-  const holdsLiterals = (member: ts.TypeNode): boolean => isStringLiteral(member) || enums.has(schemaReference(member) ?? '');
+  const holdsLiterals = (member: ts.TypeNode): boolean =>
+    isStringLiteral(member) || enums.has(schemaReference(member) ?? '');
   const visit = (node: ts.Node): ts.Node => {
     if (ts.isUnionTypeNode(node)) {
       const members = unionMembers(node);
       const open = members.some((member) => member.kind === ts.SyntaxKind.StringKeyword) && members.some(holdsLiterals);
-      if (open) return factory.createUnionTypeNode(members.map((member) => (member.kind === ts.SyntaxKind.StringKeyword ? openString() : (ts.visitNode(member, visit) as ts.TypeNode))));
+      if (open)
+        return factory.createUnionTypeNode(
+          members.map((member) =>
+            member.kind === ts.SyntaxKind.StringKeyword ? openString() : (ts.visitNode(member, visit) as ts.TypeNode),
+          ),
+        );
     }
     return ts.visitEachChild(node, visit, undefined);
   };

@@ -18,26 +18,73 @@ import { uncheckedGenerated } from './unchecked.js';
 function descriptorCode(value: unknown): string {
   if (value instanceof OperationLink) return value.lazy ? `() => ${value.key}` : value.key;
   if (Array.isArray(value)) return `[${value.map(descriptorCode).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return objectCode(Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === undefined ? undefined : descriptorCode(item)])));
+  if (value !== null && typeof value === 'object')
+    return objectCode(
+      Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [key, item === undefined ? undefined : descriptorCode(item)]),
+      ),
+    );
   return expression(value);
 }
 
 function constant(name: string, type: string, doc: string, initializer: string): Statement {
-  return { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: [docText(doc)], declarations: [{ name, type, initializer }] };
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [docText(doc)],
+    declarations: [{ name, type, initializer }],
+  };
 }
 
 export function emitOperations(model: ApiModel, userAgent: string): string {
   const { name, ...config } = model.descriptor.config;
   const chunked = model.descriptor.operations.some((operation) => operation.chunkedUpload);
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/config.js', namedImports: ['ApiConfig'] },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/operation.js', namedImports: ['OperationDescriptor'] },
-    ...(chunked ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/chunked-upload.js', namedImports: ['ChunkedUploadDescriptor'] } as Statement] : []),
-    constant('apiConfig', 'ApiConfig', `How the ${model.name} API authenticates, reports errors, limits rates and retries.`, descriptorCode({ name, userAgent, ...config })),
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/config.js',
+      namedImports: ['ApiConfig'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/operation.js',
+      namedImports: ['OperationDescriptor'],
+    },
+    ...(chunked
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            isTypeOnly: true,
+            moduleSpecifier: './runtime/chunked-upload.js',
+            namedImports: ['ChunkedUploadDescriptor'],
+          } as Statement,
+        ]
+      : []),
+    constant(
+      'apiConfig',
+      'ApiConfig',
+      `How the ${model.name} API authenticates, reports errors, limits rates and retries.`,
+      descriptorCode({ name, userAgent, ...config }),
+    ),
     ...model.descriptor.operations.flatMap((operation): Statement[] => [
       constant(operation.key, 'OperationDescriptor', operation.label, descriptorCode(operation.descriptor)),
-      ...(operation.chunkedUpload ? [constant(operation.chunkedUpload.key, 'ChunkedUploadDescriptor', `Chunked upload: ${operation.label} starts it.`, descriptorCode(operation.chunkedUpload.descriptor))] : []),
+      ...(operation.chunkedUpload
+        ? [
+            constant(
+              operation.chunkedUpload.key,
+              'ChunkedUploadDescriptor',
+              `Chunked upload: ${operation.label} starts it.`,
+              descriptorCode(operation.chunkedUpload.descriptor),
+            ),
+          ]
+        : []),
     ]),
   ];
-  return uncheckedGenerated(printFile(model.source, statements), 'Descriptors take their types from their annotations; specsmith checks their values in its tests, so a package build does not check them again.');
+  return uncheckedGenerated(
+    printFile(model.source, statements),
+    'Descriptors take their types from their annotations; specsmith checks their values in its tests, so a package build does not check them again.',
+  );
 }

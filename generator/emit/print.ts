@@ -8,7 +8,13 @@
  * break, or a comment hidden inside a raw code statement is an internal error.
  */
 import ts from 'typescript';
-import { printStructure, StructureKind, type OptionalKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import {
+  printStructure,
+  StructureKind,
+  type OptionalKind,
+  type SourceFileStructure,
+  type StatementStructures,
+} from 'ts-morph';
 import { propertyKey, quote as literal } from '../model/type-expressions.js';
 import { checkDocText, checkLineComment, UnsafeCommentError } from './doc-text.js';
 
@@ -26,17 +32,28 @@ function commentsIn(code: string): string[] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, code);
   const found: string[] = [];
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) found.push(scanner.getTokenText());
+    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia)
+      found.push(scanner.getTokenText());
   }
   return found;
 }
 
 /** Structure fields that hold source code (or lists of it) rather than names or comments. */
-const CODE_KEYS = new Set(['statements', 'initializer', 'type', 'returnType', 'extends', 'implements', 'constraint', 'default']);
+const CODE_KEYS = new Set([
+  'statements',
+  'initializer',
+  'type',
+  'returnType',
+  'extends',
+  'implements',
+  'constraint',
+  'default',
+]);
 
 /** Walks a structure tree and checks every comment it would print. */
 function checkComments(node: unknown, where: string): void {
-  if (typeof node === 'function') throw new UnsafeCommentError(`${where} is a writer function, whose output cannot be checked`);
+  if (typeof node === 'function')
+    throw new UnsafeCommentError(`${where} is a writer function, whose output cannot be checked`);
   if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     for (const item of node) checkComments(item, where);
@@ -49,11 +66,18 @@ function checkComments(node: unknown, where: string): void {
       for (const doc of Array.isArray(value) ? value : []) {
         if (typeof doc === 'string') checkDocText(doc, here);
         else if (doc && typeof doc === 'object') {
-          const { description, tags } = doc as { description?: unknown; tags?: Array<{ tagName?: unknown; text?: unknown }> };
-          if (typeof description === 'function') throw new UnsafeCommentError(`a doc comment of ${here} is a writer function, whose output cannot be checked`);
+          const { description, tags } = doc as {
+            description?: unknown;
+            tags?: Array<{ tagName?: unknown; text?: unknown }>;
+          };
+          if (typeof description === 'function')
+            throw new UnsafeCommentError(
+              `a doc comment of ${here} is a writer function, whose output cannot be checked`,
+            );
           if (typeof description === 'string') checkDocText(description, here);
           for (const tag of tags ?? []) {
-            if (typeof tag.text === 'function') throw new UnsafeCommentError(`a doc tag of ${here} is a writer function, whose output cannot be checked`);
+            if (typeof tag.text === 'function')
+              throw new UnsafeCommentError(`a doc tag of ${here} is a writer function, whose output cannot be checked`);
             checkDocText(`${String(tag.tagName ?? '')} ${typeof tag.text === 'string' ? tag.text : ''}`, here);
           }
         }
@@ -64,7 +88,10 @@ function checkComments(node: unknown, where: string): void {
       for (const item of Array.isArray(value) ? value : [value]) {
         if (typeof item === 'string') {
           const comments = commentsIn(item);
-          if (comments.length > 0) throw new UnsafeCommentError(`code (${key}) of ${here} contains a comment (${JSON.stringify(comments[0]?.slice(0, 80))}); write comments as docs, which are checked`);
+          if (comments.length > 0)
+            throw new UnsafeCommentError(
+              `code (${key}) of ${here} contains a comment (${JSON.stringify(comments[0]?.slice(0, 80))}); write comments as docs, which are checked`,
+            );
         } else checkComments(item, here);
       }
     } else if (typeof value === 'object' || typeof value === 'function') {
@@ -76,7 +103,10 @@ function checkComments(node: unknown, where: string): void {
 export function printFile(source: string, statements: Statement[]): string {
   const header = generatedHeader(source);
   checkComments({ statements }, source);
-  const structure: OptionalKind<SourceFileStructure> & { kind: StructureKind.SourceFile } = { kind: StructureKind.SourceFile, statements };
+  const structure: OptionalKind<SourceFileStructure> & { kind: StructureKind.SourceFile } = {
+    kind: StructureKind.SourceFile,
+    statements,
+  };
   const body = printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
   return `${header}\n${body.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
@@ -90,7 +120,9 @@ export function expression(value: unknown): string {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return literal(value);
   if (Array.isArray(value)) return `[${value.map((item) => expression(item)).join(', ')}]`;
-  return objectCode(Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, optional(item)])));
+  return objectCode(
+    Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, optional(item)])),
+  );
 }
 
 /** An object literal from fields whose values are already source code; undefined fields are left out. Every field is an own property (see propertyKey). */

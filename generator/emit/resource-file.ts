@@ -4,7 +4,13 @@
  * runtime; JSDoc comes from the spec's summary and description, with an
  * `@example` built from the spec's examples.
  */
-import { StructureKind, type JSDocStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure } from 'ts-morph';
+import {
+  StructureKind,
+  type JSDocStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+} from 'ts-morph';
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.js';
 import { exampleSnippet } from './call-example.js';
 import { docText } from './doc-text.js';
@@ -34,10 +40,21 @@ function docsFor(model: ApiModel, operation: OperationModel, extra?: string): Op
   return [{ description: `${lines.join('\n\n')}\n` }];
 }
 
-function parameters(operation: OperationModel, optionsType: string, imports: Imports): OptionalKind<ParameterDeclarationStructure>[] {
-  const list: OptionalKind<ParameterDeclarationStructure>[] = operation.pathParams.map((param) => ({ name: param.argName, type: param.type }));
+function parameters(
+  operation: OperationModel,
+  optionsType: string,
+  imports: Imports,
+): OptionalKind<ParameterDeclarationStructure>[] {
+  const list: OptionalKind<ParameterDeclarationStructure>[] = operation.pathParams.map((param) => ({
+    name: param.argName,
+    type: param.type,
+  }));
   if (operation.paramsType) {
-    list.push({ name: 'params', type: typeRef(imports, operation.paramsType.name), hasQuestionToken: !operation.paramsRequired });
+    list.push({
+      name: 'params',
+      type: typeRef(imports, operation.paramsType.name),
+      hasQuestionToken: !operation.paramsRequired,
+    });
   }
   list.push({ name: 'options', type: optionsType, hasQuestionToken: true });
   return list;
@@ -47,7 +64,11 @@ function args(operation: OperationModel): string {
   return `[${operation.pathParams.map((param) => param.argName).join(', ')}], ${operation.paramsType ? 'params' : 'undefined'}`;
 }
 
-function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports): OptionalKind<MethodDeclarationStructure>[] {
+function methodsFor(
+  model: ApiModel,
+  operation: OperationModel,
+  imports: Imports,
+): OptionalKind<MethodDeclarationStructure>[] {
   const op = `ops.${operation.key}`;
   const response = typeRef(imports, operation.responseTypeName);
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
@@ -56,7 +77,11 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
     const result = operation.sse.resultTypeName ? typeRef(imports, operation.sse.resultTypeName) : undefined;
     methods.push({
       name: operation.methodName,
-      docs: docsFor(model, operation, 'Returns an event stream: iterate it with `for await`; `break` or `close()` ends the connection.'),
+      docs: docsFor(
+        model,
+        operation,
+        'Returns an event stream: iterate it with `for await`; `break` or `close()` ends the connection.',
+      ),
       parameters: parameters(operation, 'StreamOptions', imports),
       returnType: `EventStream<${response}${result ? `, ${result}` : ''}>`,
       statements: [`return new EventStream(this.#core, ${op}, ${args(operation)}, options);`],
@@ -65,7 +90,11 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
     imports.runtime.add('paginate').add('PagePromise').add('PageOptions');
     methods.push({
       name: operation.methodName,
-      docs: docsFor(model, operation, 'Await it for the first page; iterate it with `for await` for every item of every page, or call `.pages()`.'),
+      docs: docsFor(
+        model,
+        operation,
+        'Await it for the first page; iterate it with `for await` for every item of every page, or call `.pages()`.',
+      ),
       parameters: parameters(operation, 'PageOptions', imports),
       returnType: `PagePromise<${response}>`,
       statements: [`return paginate<${response}>(this.#core, ${op}, ${args(operation)}, options);`],
@@ -88,29 +117,51 @@ function methodsFor(model: ApiModel, operation: OperationModel, imports: Imports
     const call = `this.${operation.methodName}(${[...operation.pathParams.map((param) => param.argName), ...(operation.paramsType ? ['params'] : []), 'options'].join(', ')})`;
     const { match, current } = operation.wait;
     // A result that can be final already (`current`) is read again when the stream ends without an outcome.
-    const follow = match !== undefined || current !== undefined ? `, ${objectCode({ match: optional(match), current: optional(current), refresh: current !== undefined ? `() => ${call}` : undefined })}` : '';
+    const follow =
+      match !== undefined || current !== undefined
+        ? `, ${objectCode({ match: optional(match), current: optional(current), refresh: current !== undefined ? `() => ${call}` : undefined })}`
+        : '';
     methods.push({
       name: operation.wait.methodName,
       isAsync: true,
-      docs: [{ description: `${docText(`Calls \`${operation.methodName}()\`, then follows \`${via?.resource}.${via?.methodName}()\` until the outcome ${match !== undefined ? 'of this call ' : ''}arrives, and returns the result (or throws \`OperationFailedError\` with the failure message).`)}\n` }],
+      docs: [
+        {
+          description: `${docText(`Calls \`${operation.methodName}()\`, then follows \`${via?.resource}.${via?.methodName}()\` until the outcome ${match !== undefined ? 'of this call ' : ''}arrives, and returns the result (or throws \`OperationFailedError\` with the failure message).`)}\n`,
+        },
+      ],
       parameters: parameters(operation, 'StreamOptions', imports),
       returnType: `Promise<${resultType}>`,
-      statements: [`const started = await ${call};`, `return (await awaitStreamResult(this.#core, ops.${via?.key ?? 'undefined'}, ${expression(operation.wait.params)}, started, options${follow})) as ${resultType};`],
+      statements: [
+        `const started = await ${call};`,
+        `return (await awaitStreamResult(this.#core, ops.${via?.key ?? 'undefined'}, ${expression(operation.wait.params)}, started, options${follow})) as ${resultType};`,
+      ],
     });
   }
   if (operation.chunkedUpload) {
     const chunked = operation.chunkedUpload;
     // The helper resolves to what the completing operation does.
-    const completeType = model.operations.find((candidate) => candidate.operationId === chunked.complete)?.responseTypeName;
+    const completeType = model.operations.find(
+      (candidate) => candidate.operationId === chunked.complete,
+    )?.responseTypeName;
     const resultType = completeType ? typeRef(imports, completeType) : 'unknown';
     imports.runtime.add('uploadInChunks').add('ChunkedUploadOptions').add('BinaryInput');
     methods.push({
       name: chunked.methodName,
-      docs: [{ description: `${docText(`Uploads \`data\` in parts: starts the upload with \`${operation.methodName}()\`, sends parts of the size the server chooses, then completes it. On failure the upload is aborted${chunked.abort ? '' : ' (the API has no abort operation, so it is left to expire)'}.`)}\n` }],
-      parameters: [...parameters(operation, 'ChunkedUploadOptions', imports).slice(0, -1), { name: 'data', type: 'BinaryInput' }, { name: 'options', type: 'ChunkedUploadOptions', hasQuestionToken: true }],
+      docs: [
+        {
+          description: `${docText(`Uploads \`data\` in parts: starts the upload with \`${operation.methodName}()\`, sends parts of the size the server chooses, then completes it. On failure the upload is aborted${chunked.abort ? '' : ' (the API has no abort operation, so it is left to expire)'}.`)}\n`,
+        },
+      ],
+      parameters: [
+        ...parameters(operation, 'ChunkedUploadOptions', imports).slice(0, -1),
+        { name: 'data', type: 'BinaryInput' },
+        { name: 'options', type: 'ChunkedUploadOptions', hasQuestionToken: true },
+      ],
       returnType: `Promise<${resultType}>`,
       isAsync: true,
-      statements: [`return (await uploadInChunks(this.#core, ops.${chunked.key}, ${args(operation)}, data, options)) as ${resultType};`],
+      statements: [
+        `return (await uploadInChunks(this.#core, ops.${chunked.key}, ${args(operation)}, data, options)) as ${resultType};`,
+      ],
     });
   }
   return methods;
@@ -129,7 +180,15 @@ const RUNTIME_MODULES: Record<string, string> = {
   ChunkedUploadOptions: 'chunked-upload',
   BinaryInput: 'encoding',
 };
-const TYPE_ONLY = new Set(['APIPromise', 'RequestOptions', 'PagePromise', 'PageOptions', 'StreamOptions', 'ChunkedUploadOptions', 'BinaryInput']);
+const TYPE_ONLY = new Set([
+  'APIPromise',
+  'RequestOptions',
+  'PagePromise',
+  'PageOptions',
+  'StreamOptions',
+  'ChunkedUploadOptions',
+  'BinaryInput',
+]);
 
 export function emitResource(model: ApiModel, resource: ResourceModel): string {
   const imports: Imports = { runtime: new Set(), types: new Set(), className: resource.className };
@@ -143,17 +202,53 @@ export function emitResource(model: ApiModel, resource: ResourceModel): string {
   const typeText = JSON.stringify(methods.map((method) => [method.parameters, method.returnType]));
   const schemaTypes = ['components', 'paths'].filter((name) => typeText.includes(`${name}[`));
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/core.js', namedImports: ['ClientCore'] },
-    ...[...byModule.entries()].map(([module, names]): Statement => ({
+    {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: `../runtime/${module}.js`,
-      isTypeOnly: names.every((name) => TYPE_ONLY.has(name)),
-      namedImports: names.map((name) => (TYPE_ONLY.has(name) && !names.every((other) => TYPE_ONLY.has(other)) ? { name, isTypeOnly: true } : name)),
-    })),
+      isTypeOnly: true,
+      moduleSpecifier: '../runtime/core.js',
+      namedImports: ['ClientCore'],
+    },
+    ...[...byModule.entries()].map(
+      ([module, names]): Statement => ({
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: `../runtime/${module}.js`,
+        isTypeOnly: names.every((name) => TYPE_ONLY.has(name)),
+        namedImports: names.map((name) =>
+          TYPE_ONLY.has(name) && !names.every((other) => TYPE_ONLY.has(other)) ? { name, isTypeOnly: true } : name,
+        ),
+      }),
+    ),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../operations.js', namespaceImport: 'ops' },
-    ...(schemaTypes.length > 0 ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../schema.js', namedImports: schemaTypes } as Statement] : []),
-    ...(imports.types.has(resource.className) ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../types.js', namespaceImport: 'types' } as Statement] : []),
-    ...(namedTypes.length > 0 ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../types.js', namedImports: namedTypes } as Statement] : []),
+    ...(schemaTypes.length > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            isTypeOnly: true,
+            moduleSpecifier: '../schema.js',
+            namedImports: schemaTypes,
+          } as Statement,
+        ]
+      : []),
+    ...(imports.types.has(resource.className)
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            isTypeOnly: true,
+            moduleSpecifier: '../types.js',
+            namespaceImport: 'types',
+          } as Statement,
+        ]
+      : []),
+    ...(namedTypes.length > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            isTypeOnly: true,
+            moduleSpecifier: '../types.js',
+            namedImports: namedTypes,
+          } as Statement,
+        ]
+      : []),
     {
       kind: StructureKind.Class,
       name: resource.className,

@@ -19,7 +19,11 @@ import { repairSchemaTypes } from './schema-repairs.js';
  * properties), so it gets a copy: the caller's document goes on into
  * openapi.json, the MCP tools and the docs unchanged.
  */
-export function emitSchema(document: Record<string, unknown>, source: string, names: SchemaNames | Promise<SchemaNames>): Promise<string> {
+export function emitSchema(
+  document: Record<string, unknown>,
+  source: string,
+  names: SchemaNames | Promise<SchemaNames>,
+): Promise<string> {
   return emitSchemaFromOwnedDocument(structuredClone(document), source, names);
 }
 
@@ -28,7 +32,11 @@ export function emitSchema(document: Record<string, unknown>, source: string, na
  * may be edited in place. The names may come later than the document: the
  * model decides them while openapi-typescript runs.
  */
-export async function emitSchemaFromOwnedDocument(document: Record<string, unknown>, source: string, names: SchemaNames | Promise<SchemaNames>): Promise<string> {
+export async function emitSchemaFromOwnedDocument(
+  document: Record<string, unknown>,
+  source: string,
+  names: SchemaNames | Promise<SchemaNames>,
+): Promise<string> {
   const ast = await openapiTS(document as never, {
     transform(schemaObject) {
       if (isBinary(schemaObject as Record<string, unknown>)) return ts.factory.createTypeReferenceNode('Blob');

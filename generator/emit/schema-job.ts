@@ -29,7 +29,11 @@ const WORKER_THRESHOLD_BYTES = 1_000_000;
  */
 export function startSchemaJob(specBytes: number): SchemaJob {
   const script = new URL('./schema-worker.js', import.meta.url);
-  if (specBytes < WORKER_THRESHOLD_BYTES || !existsSync(fileURLToPath(script))) return { run: async (document, source, names) => (await import('./schema-file.js')).emitSchema(document, source, names), cancel: () => undefined };
+  if (specBytes < WORKER_THRESHOLD_BYTES || !existsSync(fileURLToPath(script)))
+    return {
+      run: async (document, source, names) => (await import('./schema-file.js')).emitSchema(document, source, names),
+      cancel: () => undefined,
+    };
   const worker = new Worker(script);
   return {
     run: (document, source, names) =>
@@ -41,7 +45,10 @@ export function startSchemaJob(specBytes: number): SchemaJob {
         });
         worker.once('error', reject);
         worker.postMessage({ json: JSON.stringify(document), source });
-        names.then((value) => worker.postMessage({ names: [...value] }), () => void worker.terminate());
+        names.then(
+          (value) => worker.postMessage({ names: [...value] }),
+          () => void worker.terminate(),
+        );
       }),
     cancel: () => void worker.terminate(),
   };

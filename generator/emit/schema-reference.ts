@@ -9,8 +9,14 @@ import ts from 'typescript';
 export function schemaReference(node: ts.Node): string | undefined {
   if (!ts.isIndexedAccessTypeNode(node)) return undefined;
   const inner = node.objectType;
-  const literal = (type: ts.TypeNode): string | undefined => (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal) ? type.literal.text : undefined);
+  const literal = (type: ts.TypeNode): string | undefined =>
+    ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal) ? type.literal.text : undefined;
   if (!ts.isIndexedAccessTypeNode(inner) || literal(inner.indexType) !== 'schemas') return undefined;
-  if (!ts.isTypeReferenceNode(inner.objectType) || !ts.isIdentifier(inner.objectType.typeName) || inner.objectType.typeName.text !== 'components') return undefined;
+  if (
+    !ts.isTypeReferenceNode(inner.objectType) ||
+    !ts.isIdentifier(inner.objectType.typeName) ||
+    inner.objectType.typeName.text !== 'components'
+  )
+    return undefined;
   return literal(node.indexType);
 }

@@ -42,16 +42,33 @@ function replaceCycle(type: ts.TypeNode, aliases: ReadonlyMap<string, string>, a
   };
   let result = visit(type) as ts.TypeNode;
   if (ts.isUnionTypeNode(result) || ts.isIntersectionTypeNode(result)) {
-    const kept = result.types.filter((member) => !(ts.isTypeReferenceNode(member) && ts.isIdentifier(member.typeName) && member.typeName.text === alias));
-    const empty = factory.createKeywordTypeNode(ts.isUnionTypeNode(result) ? ts.SyntaxKind.NeverKeyword : ts.SyntaxKind.UnknownKeyword);
-    result = kept.length === 0 ? empty : kept.length === 1 ? (kept[0] as ts.TypeNode) : ts.isUnionTypeNode(result) ? factory.createUnionTypeNode(kept) : factory.createIntersectionTypeNode(kept);
+    const kept = result.types.filter(
+      (member) =>
+        !(ts.isTypeReferenceNode(member) && ts.isIdentifier(member.typeName) && member.typeName.text === alias),
+    );
+    const empty = factory.createKeywordTypeNode(
+      ts.isUnionTypeNode(result) ? ts.SyntaxKind.NeverKeyword : ts.SyntaxKind.UnknownKeyword,
+    );
+    result =
+      kept.length === 0
+        ? empty
+        : kept.length === 1
+          ? (kept[0] as ts.TypeNode)
+          : ts.isUnionTypeNode(result)
+            ? factory.createUnionTypeNode(kept)
+            : factory.createIntersectionTypeNode(kept);
   }
   return result;
 }
 
 /** Names of the schemas that sit on a cycle of eager references (Tarjan's strongly connected components, plus self-loops). */
 function cyclicSchemas(types: ReadonlyMap<string, ts.TypeNode>): Set<string> {
-  const edges = new Map([...types].map(([name, type]) => [name, ts.isTypeLiteralNode(type) ? [] : [...eagerReferences(type)].filter((other) => types.has(other))]));
+  const edges = new Map(
+    [...types].map(([name, type]) => [
+      name,
+      ts.isTypeLiteralNode(type) ? [] : [...eagerReferences(type)].filter((other) => types.has(other)),
+    ]),
+  );
   const cyclic = new Set<string>();
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -68,7 +85,8 @@ function cyclicSchemas(types: ReadonlyMap<string, ts.TypeNode>): Set<string> {
     }
     if (low.get(name) !== index.get(name)) return;
     const component: string[] = [];
-    for (let member = stack.pop(); member !== undefined; member = member === name ? undefined : stack.pop()) component.push(member);
+    for (let member = stack.pop(); member !== undefined; member = member === name ? undefined : stack.pop())
+      component.push(member);
     if (component.length > 1 || edges.get(name)?.includes(name)) for (const member of component) cyclic.add(member);
   };
   for (const name of types.keys()) if (!index.has(name)) connect(name);
@@ -83,7 +101,10 @@ function withRequiredHelper(): ts.TypeAliasDeclaration {
   return factory.createTypeAliasDeclaration(
     undefined,
     'WithRequired',
-    [factory.createTypeParameterDeclaration(undefined, 'T'), factory.createTypeParameterDeclaration(undefined, 'K', factory.createTypeReferenceNode('PropertyKey'))],
+    [
+      factory.createTypeParameterDeclaration(undefined, 'T'),
+      factory.createTypeParameterDeclaration(undefined, 'K', factory.createTypeReferenceNode('PropertyKey')),
+    ],
     factory.createConditionalTypeNode(
       T,
       factory.createKeywordTypeNode(ts.SyntaxKind.ObjectKeyword),
@@ -91,7 +112,11 @@ function withRequiredHelper(): ts.TypeAliasDeclaration {
         T,
         factory.createMappedTypeNode(
           undefined,
-          factory.createTypeParameterDeclaration(undefined, 'P', factory.createIntersectionTypeNode([K, factory.createTypeOperatorNode(ts.SyntaxKind.KeyOfKeyword, T)])),
+          factory.createTypeParameterDeclaration(
+            undefined,
+            'P',
+            factory.createIntersectionTypeNode([K, factory.createTypeOperatorNode(ts.SyntaxKind.KeyOfKeyword, T)]),
+          ),
           undefined,
           factory.createToken(ts.SyntaxKind.MinusToken),
           factory.createIndexedAccessTypeNode(T, P),
@@ -109,16 +134,29 @@ const aliasName = (name: string): string => `RecursiveSchema_${name.replace(/[^A
  * `names` (component -> public name, see named-schemas.ts) names the aliases of
  * a cycle's schemas; without it they are `RecursiveSchema_<name>`.
  */
-export function repairSchemaTypes(nodes: readonly ts.Node[], names: ReadonlyMap<string, string> = new Map()): ts.Node[] {
+export function repairSchemaTypes(
+  nodes: readonly ts.Node[],
+  names: ReadonlyMap<string, string> = new Map(),
+): ts.Node[] {
   const aliases: ts.TypeAliasDeclaration[] = [];
   const repaired = nodes.map((node) => {
     if (ts.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired') return withRequiredHelper();
     if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'components') return node;
     const members = node.members.map((member) => {
-      if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeLiteralNode(member.type) || !ts.isIdentifier(member.name) || member.name.text !== 'schemas') return member;
+      if (
+        !ts.isPropertySignature(member) ||
+        !member.type ||
+        !ts.isTypeLiteralNode(member.type) ||
+        !ts.isIdentifier(member.name) ||
+        member.name.text !== 'schemas'
+      )
+        return member;
       const types = new Map<string, ts.TypeNode>();
       for (const schema of member.type.members) {
-        const name = ts.isPropertySignature(schema) && (ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name)) ? schema.name.text : undefined;
+        const name =
+          ts.isPropertySignature(schema) && (ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name))
+            ? schema.name.text
+            : undefined;
         if (name !== undefined && ts.isPropertySignature(schema) && schema.type) types.set(name, schema.type);
       }
       const cyclic = cyclicSchemas(types);
@@ -130,12 +168,38 @@ export function repairSchemaTypes(nodes: readonly ts.Node[], names: ReadonlyMap<
         const name = ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name) ? schema.name.text : undefined;
         const alias = name === undefined ? undefined : aliasOf.get(name);
         if (!alias) return schema;
-        aliases.push(factory.createTypeAliasDeclaration([factory.createModifier(ts.SyntaxKind.ExportKeyword)], alias, undefined, replaceCycle(schema.type, aliasOf, alias)));
-        return factory.updatePropertySignature(schema, schema.modifiers, schema.name, schema.questionToken, factory.createTypeReferenceNode(alias));
+        aliases.push(
+          factory.createTypeAliasDeclaration(
+            [factory.createModifier(ts.SyntaxKind.ExportKeyword)],
+            alias,
+            undefined,
+            replaceCycle(schema.type, aliasOf, alias),
+          ),
+        );
+        return factory.updatePropertySignature(
+          schema,
+          schema.modifiers,
+          schema.name,
+          schema.questionToken,
+          factory.createTypeReferenceNode(alias),
+        );
       });
-      return factory.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)));
+      return factory.updatePropertySignature(
+        member,
+        member.modifiers,
+        member.name,
+        member.questionToken,
+        factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)),
+      );
     });
-    return factory.updateInterfaceDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members);
+    return factory.updateInterfaceDeclaration(
+      node,
+      node.modifiers,
+      node.name,
+      node.typeParameters,
+      node.heritageClauses,
+      members,
+    );
   });
   return [...repaired, ...aliases];
 }

@@ -15,7 +15,8 @@
 export const NO_CHECK_PRAGMA = '// @ts-nocheck';
 
 /** The lines after a runtime file's pragma: why it is there. */
-const RUNTIME_NOTE = '// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.';
+const RUNTIME_NOTE =
+  '// specsmith checks this runtime file once in its own repository (generator/runtime/); a package build does not check it again.';
 
 /** A generated file with the pragma after its generated-file header (its first line). */
 export function uncheckedGenerated(text: string, why: string): string {

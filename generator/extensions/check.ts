@@ -15,7 +15,13 @@ export interface ExtensionIssue {
 }
 
 /** Sites as a message names them ("an operation", not "a operation"). */
-const SITE_NAMES: Record<ExtensionSite, string> = { root: 'the root', 'path-item': 'a path item', operation: 'an operation', tag: 'a tag', parameter: 'a parameter' };
+const SITE_NAMES: Record<ExtensionSite, string> = {
+  root: 'the root',
+  'path-item': 'a path item',
+  operation: 'an operation',
+  tag: 'a tag',
+  parameter: 'a parameter',
+};
 
 let validators: Map<string, ValidateFunction> | undefined;
 
@@ -52,14 +58,19 @@ export function checkExtensions(node: unknown, site: ExtensionSite, at: string):
       continue;
     }
     if (!definition.sites.includes(site)) {
-      issues.push({ pointer, message: `${key} is not allowed on ${SITE_NAMES[site]}; it belongs on ${definition.sites.map((name) => SITE_NAMES[name]).join(' or ')}` });
+      issues.push({
+        pointer,
+        message: `${key} is not allowed on ${SITE_NAMES[site]}; it belongs on ${definition.sites.map((name) => SITE_NAMES[name]).join(' or ')}`,
+      });
       continue;
     }
     const validate = validatorFor(key);
     if (validate && !validate(value)) {
       // oneOf failures repeat every branch's complaint; the first few say enough.
       // An `if` error only says its `then` failed; the `then` errors beside it say how.
-      const messages = [...new Set((validate.errors ?? []).filter((error) => error.keyword !== 'if').map(describe))].slice(0, 3);
+      const messages = [
+        ...new Set((validate.errors ?? []).filter((error) => error.keyword !== 'if').map(describe)),
+      ].slice(0, 3);
       issues.push({ pointer, message: `${key} is malformed: ${messages.join('; ')}` });
     }
   }
@@ -71,7 +82,10 @@ export function checkParameterExtensions(parameter: unknown, at: string): Extens
   const issues = checkExtensions(parameter, 'parameter', at);
   const fields = asRecord(parameter);
   if (fields && fields['x-specsmith-multi-segment'] !== undefined && fields['in'] !== 'path' && issues.length === 0) {
-    issues.push({ pointer: appendPointer(at, 'x-specsmith-multi-segment'), message: `x-specsmith-multi-segment belongs on a path parameter, not on one in ${JSON.stringify(fields['in'])}` });
+    issues.push({
+      pointer: appendPointer(at, 'x-specsmith-multi-segment'),
+      message: `x-specsmith-multi-segment belongs on a path parameter, not on one in ${JSON.stringify(fields['in'])}`,
+    });
   }
   return issues;
 }
@@ -79,10 +93,14 @@ export function checkParameterExtensions(parameter: unknown, at: string): Extens
 /** Every parameter object written in the document (components, path items, operations) with its JSON pointer; `$ref`s are left to their targets. */
 export function listParameters(document: Record<string, unknown>): Array<{ pointer: string; parameter: unknown }> {
   const found: Array<{ pointer: string; parameter: unknown }> = [];
-  for (const [name, parameter] of Object.entries(asRecord(asRecord(document['components'])?.['parameters']) ?? {})) found.push({ pointer: appendPointer('/components/parameters', name), parameter });
+  for (const [name, parameter] of Object.entries(asRecord(asRecord(document['components'])?.['parameters']) ?? {}))
+    found.push({ pointer: appendPointer('/components/parameters', name), parameter });
   const listed = (owner: Record<string, unknown>, at: string): void => {
     const list = owner['parameters'];
-    if (Array.isArray(list)) list.forEach((parameter, index) => found.push({ pointer: appendPointer(at, 'parameters', String(index)), parameter }));
+    if (Array.isArray(list))
+      list.forEach((parameter, index) =>
+        found.push({ pointer: appendPointer(at, 'parameters', String(index)), parameter }),
+      );
   };
   for (const [path, item] of Object.entries(asRecord(document['paths']) ?? {})) {
     const pathItem = asRecord(item);
@@ -113,7 +131,10 @@ export function listOperations(document: Record<string, unknown>): OperationRef[
     for (const method of HTTP_METHODS) {
       const operation = (item as Record<string, unknown>)[method];
       if (operation && typeof operation === 'object') {
-        operations.push({ pointer: appendPointer('/paths', path, method), operation: operation as Record<string, unknown> });
+        operations.push({
+          pointer: appendPointer('/paths', path, method),
+          operation: operation as Record<string, unknown>,
+        });
       }
     }
   }
@@ -128,7 +149,9 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 export function checkExtensionReferences(document: Record<string, unknown>): ExtensionIssue[] {
   const issues: ExtensionIssue[] = [];
   const operations = listOperations(document);
-  const operationIds = new Set(operations.map((op) => op.operation['operationId']).filter((id): id is string => typeof id === 'string'));
+  const operationIds = new Set(
+    operations.map((op) => op.operation['operationId']).filter((id): id is string => typeof id === 'string'),
+  );
   const schemas = asRecord(asRecord(document['components'])?.['schemas']) ?? {};
   const webhookNames = new Set(Object.keys(asRecord(document['webhooks']) ?? {}));
 
@@ -140,7 +163,10 @@ export function checkExtensionReferences(document: Record<string, unknown>): Ext
 
   const errors = asRecord(document['x-specsmith-errors']);
   if (errors && typeof errors['schema'] === 'string' && !Object.hasOwn(schemas, errors['schema'])) {
-    issues.push({ pointer: '/x-specsmith-errors/schema', message: `names schema "${errors['schema']}", which components/schemas does not define` });
+    issues.push({
+      pointer: '/x-specsmith-errors/schema',
+      message: `names schema "${errors['schema']}", which components/schemas does not define`,
+    });
   }
 
   for (const { pointer, operation } of operations) {
@@ -152,24 +178,34 @@ export function checkExtensionReferences(document: Record<string, unknown>): Ext
     if (wait && typeof wait['match'] === 'string') {
       const followed = operations.find((candidate) => candidate.operation['operationId'] === wait['via']);
       if (followed && !asRecord(asRecord(followed.operation['x-specsmith-sse'])?.['match'])) {
-        issues.push({ pointer: `${pointer}/x-specsmith-wait/match`, message: `needs x-specsmith-sse.match on "${String(wait['via'])}" to say which field of its events carries the matched id` });
+        issues.push({
+          pointer: `${pointer}/x-specsmith-wait/match`,
+          message: `needs x-specsmith-sse.match on "${String(wait['via'])}" to say which field of its events carries the matched id`,
+        });
       }
     }
     const longRunning = asRecord(operation['x-specsmith-long-running']);
     if (longRunning) {
       needOperation(`${pointer}/x-specsmith-long-running/poll`, longRunning['poll']);
-      needOperation(`${pointer}/x-specsmith-long-running/result/operationId`, asRecord(longRunning['result'])?.['operationId']);
+      needOperation(
+        `${pointer}/x-specsmith-long-running/result/operationId`,
+        asRecord(longRunning['result'])?.['operationId'],
+      );
     }
     const chunked = asRecord(operation['x-specsmith-chunked-upload']);
     if (chunked) {
-      for (const key of ['part', 'complete', 'abort']) needOperation(`${pointer}/x-specsmith-chunked-upload/${key}`, chunked[key]);
+      for (const key of ['part', 'complete', 'abort'])
+        needOperation(`${pointer}/x-specsmith-chunked-upload/${key}`, chunked[key]);
     }
     const asyncWebhook = asRecord(operation['x-specsmith-async-webhook']);
     const events = asyncWebhook?.['events'];
     if (Array.isArray(events)) {
       events.forEach((event, index) => {
         if (typeof event === 'string' && !webhookNames.has(event)) {
-          issues.push({ pointer: `${pointer}/x-specsmith-async-webhook/events/${index}`, message: `names webhook "${event}", which the top-level webhooks do not define` });
+          issues.push({
+            pointer: `${pointer}/x-specsmith-async-webhook/events/${index}`,
+            message: `names webhook "${event}", which the top-level webhooks do not define`,
+          });
         }
       });
     }

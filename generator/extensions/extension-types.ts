@@ -17,8 +17,19 @@ import { EXTENSIONS } from './schemas.js';
 function shapeOf(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(shapeOf);
   if (schema === null || typeof schema !== 'object') return schema;
-  const constraintOnly = (branches: unknown): boolean => Array.isArray(branches) && branches.every((branch) => typeof branch === 'object' && branch !== null && !('type' in branch) && !('properties' in branch) && !('const' in branch));
-  const entries = Object.entries(schema).filter(([key, value]) => !((key === 'anyOf' || key === 'allOf') && constraintOnly(value)));
+  const constraintOnly = (branches: unknown): boolean =>
+    Array.isArray(branches) &&
+    branches.every(
+      (branch) =>
+        typeof branch === 'object' &&
+        branch !== null &&
+        !('type' in branch) &&
+        !('properties' in branch) &&
+        !('const' in branch),
+    );
+  const entries = Object.entries(schema).filter(
+    ([key, value]) => !((key === 'anyOf' || key === 'allOf') && constraintOnly(value)),
+  );
   return Object.fromEntries(entries.map(([key, value]) => [key, shapeOf(value)]));
 }
 
@@ -31,9 +42,19 @@ const HEADER = `/**
 
 /** The source text of ./types.ts. */
 export async function extensionTypesSource(): Promise<string> {
-  const schemas = Object.fromEntries(Object.entries(EXTENSIONS).map(([name, definition]) => [name, shapeOf(definition.schema)]));
-  const wrapper = { openapi: '3.1.0', info: { title: 'x-specsmith extensions', version: '1' }, paths: {}, components: { schemas } };
+  const schemas = Object.fromEntries(
+    Object.entries(EXTENSIONS).map(([name, definition]) => [name, shapeOf(definition.schema)]),
+  );
+  const wrapper = {
+    openapi: '3.1.0',
+    info: { title: 'x-specsmith extensions', version: '1' },
+    paths: {},
+    components: { schemas },
+  };
   const ast = await openapiTS(wrapper as never, { additionalProperties: false, alphabetize: false });
-  const body = astToString(ast).replace(/^export type (paths|webhooks|\$defs|operations) = Record<string, never>;\n/gm, '');
+  const body = astToString(ast).replace(
+    /^export type (paths|webhooks|\$defs|operations) = Record<string, never>;\n/gm,
+    '',
+  );
   return `${HEADER}${body}\n/** Every extension by name. */\nexport type Extensions = components['schemas'];\n`;
 }

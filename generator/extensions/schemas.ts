@@ -22,8 +22,18 @@ const name = { type: 'string', minLength: 1 } as const;
 const names = { type: 'array', items: name, minItems: 1 } as const;
 const statusCode = { type: 'integer', minimum: 100, maximum: 599 } as const;
 const pointerMap = { type: 'object', additionalProperties: pointer, minProperties: 1 } as const;
-const stateRule = { type: 'object', properties: { pointer, values: { type: 'array', minItems: 1, items: { type: ['string', 'number', 'boolean'] } } }, required: ['pointer', 'values'], additionalProperties: false } as const;
-const dedupeRule = { type: 'object', properties: { events: names, key: pointer }, required: ['events', 'key'], additionalProperties: false } as const;
+const stateRule = {
+  type: 'object',
+  properties: { pointer, values: { type: 'array', minItems: 1, items: { type: ['string', 'number', 'boolean'] } } },
+  required: ['pointer', 'values'],
+  additionalProperties: false,
+} as const;
+const dedupeRule = {
+  type: 'object',
+  properties: { events: names, key: pointer },
+  required: ['events', 'key'],
+  additionalProperties: false,
+} as const;
 
 function object(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
   return { type: 'object', properties, required, additionalProperties: false };
@@ -140,9 +150,20 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
       match: object({ pointer, equals: object({ event: name, pointer }, ['event', 'pointer']) }, ['pointer']),
       result: object(
         {
-          success: { ...object({ event: name, when: stateRule, value: pointer }, ['value']), anyOf: [{ required: ['event'] }, { required: ['when'] }] },
+          success: {
+            ...object({ event: name, when: stateRule, value: pointer }, ['value']),
+            anyOf: [{ required: ['event'] }, { required: ['when'] }],
+          },
           failure: {
-            ...object({ events: names, when: stateRule, message: { type: 'array', items: pointer, minItems: 1 }, value: pointer }, ['message']),
+            ...object(
+              {
+                events: names,
+                when: stateRule,
+                message: { type: 'array', items: pointer, minItems: 1 },
+                value: pointer,
+              },
+              ['message'],
+            ),
             anyOf: [{ required: ['events'] }, { required: ['when'] }],
           },
         },
@@ -219,10 +240,11 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
     schema: object(
       {
         file: name,
-        hash: object(
-          { field: name, algorithm: { const: 'sha-256' }, encoding: { enum: ['hex', 'base64'] } },
-          ['field', 'algorithm', 'encoding'],
-        ),
+        hash: object({ field: name, algorithm: { const: 'sha-256' }, encoding: { enum: ['hex', 'base64'] } }, [
+          'field',
+          'algorithm',
+          'encoding',
+        ]),
       },
       ['file'],
     ),

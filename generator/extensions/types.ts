@@ -4,194 +4,202 @@
  * schemas (openapi-typescript over a wrapper document): do not edit.
  */
 export interface components {
-    schemas: {
-        "x-specsmith-client": {
-            name: string;
-            apiKeyEnv?: string;
-            baseUrlEnv?: string;
-        };
-        "x-specsmith-envelope": false | {
-            data: string;
-        };
-        "x-specsmith-errors": {
-            schema: string;
-            message: string;
-            code?: string;
-            requestId?: string;
-        };
-        "x-specsmith-request-id": {
-            header?: string;
-            pointer?: string;
-        };
-        "x-specsmith-rate-limit": {
-            headers?: {
-                limit?: string;
-                remaining?: string;
-                reset?: string;
-            };
-            /** @enum {unknown} */
-            resetFormat?: "epoch-seconds" | "delta-seconds";
-            policies?: {
-                name?: string;
-                scope: string;
-                limit: number;
-                windowSeconds: number;
-            }[];
-        };
-        "x-specsmith-retry": {
-            maxRetries?: number;
-            statuses?: number[];
-            requireRetryAfter?: number[];
-        };
-        "x-specsmith-pagination": {
-            /** @enum {unknown} */
-            style: "offset" | "page" | "cursor";
-            items: string;
-            limit?: string;
-            offset?: string;
-            page?: string;
-            cursor?: string;
-            nextCursor?: string;
-            hasMore?: string;
-            total?: string;
-            pageSize?: string;
-        };
-        "x-specsmith-idempotent": boolean | {
-            field: string;
-        };
-        "x-specsmith-sse": {
-            typeField?: string;
-            terminal?: string[];
-            terminalWhen?: {
-                pointer: string;
-                values: (string | number | boolean)[];
-            };
-            resume?: false | {
-                via: string;
-                lastEventId?: boolean;
-                params?: {
-                    [key: string]: {
-                        event: string;
-                        pointer: string;
-                    };
-                };
-                requires?: string;
-            };
-            dedupe?: {
-                events: string[];
-                key: string;
-            } | {
-                events: string[];
-                key: string;
-            }[];
-            match?: {
-                pointer: string;
-                equals?: {
-                    event: string;
-                    pointer: string;
-                };
-            };
-            result?: {
-                success: {
-                    event?: string;
-                    when?: {
-                        pointer: string;
-                        values: (string | number | boolean)[];
-                    };
-                    value: string;
-                };
-                failure?: {
-                    events?: string[];
-                    when?: {
-                        pointer: string;
-                        values: (string | number | boolean)[];
-                    };
-                    message: string[];
-                    value?: string;
-                };
-            };
-        };
-        "x-specsmith-wait": {
-            via: string;
-            params: {
-                [key: string]: string;
-            };
-            method?: string;
-            match?: string;
-            current?: string;
-        };
-        "x-specsmith-long-running": {
-            status: number;
-            poll: string;
-            params: {
-                [key: string]: string;
-            };
-            state: string;
-            succeeded: string[];
-            failed: string[];
-            error?: string;
-            result?: {
-                operationId: string;
-                params: {
-                    [key: string]: string;
-                };
-            };
-        };
-        "x-specsmith-async-webhook": {
-            field: string;
-            status: number;
-            events?: string[];
-        };
-        "x-specsmith-webhooks": {
-            signature: {
-                header: string;
-                /** @constant */
-                algorithm: "hmac-sha256";
-                /** @enum {unknown} */
-                encoding: "hex" | "base64";
-                prefix?: string;
-            };
-            secret?: string;
-            eventField?: string;
-            userAgent?: string;
-            retries?: number;
-            urlRules?: {
-                schemes?: string[];
-                maxLength?: number;
-                denyHosts?: string[];
-                denySuffixes?: string[];
-                denyPrivateNetworks?: boolean;
-            };
-        };
-        "x-specsmith-upload": {
-            file: string;
-            hash?: {
-                field: string;
-                /** @constant */
-                algorithm: "sha-256";
-                /** @enum {unknown} */
-                encoding: "hex" | "base64";
-            };
-        };
-        "x-specsmith-chunked-upload": {
-            part: string;
-            complete: string;
-            abort?: string;
-            uploadId: string;
-            partSize: string;
-            uploadIdParam: string;
-            partNumberParam: string;
-            firstPart?: number;
-        };
-        "x-specsmith-resource": string;
-        "x-specsmith-multi-segment": boolean;
-        "x-specsmith-method": string;
+  schemas: {
+    'x-specsmith-client': {
+      name: string;
+      apiKeyEnv?: string;
+      baseUrlEnv?: string;
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    'x-specsmith-envelope':
+      | false
+      | {
+          data: string;
+        };
+    'x-specsmith-errors': {
+      schema: string;
+      message: string;
+      code?: string;
+      requestId?: string;
+    };
+    'x-specsmith-request-id': {
+      header?: string;
+      pointer?: string;
+    };
+    'x-specsmith-rate-limit': {
+      headers?: {
+        limit?: string;
+        remaining?: string;
+        reset?: string;
+      };
+      /** @enum {unknown} */
+      resetFormat?: 'epoch-seconds' | 'delta-seconds';
+      policies?: {
+        name?: string;
+        scope: string;
+        limit: number;
+        windowSeconds: number;
+      }[];
+    };
+    'x-specsmith-retry': {
+      maxRetries?: number;
+      statuses?: number[];
+      requireRetryAfter?: number[];
+    };
+    'x-specsmith-pagination': {
+      /** @enum {unknown} */
+      style: 'offset' | 'page' | 'cursor';
+      items: string;
+      limit?: string;
+      offset?: string;
+      page?: string;
+      cursor?: string;
+      nextCursor?: string;
+      hasMore?: string;
+      total?: string;
+      pageSize?: string;
+    };
+    'x-specsmith-idempotent':
+      | boolean
+      | {
+          field: string;
+        };
+    'x-specsmith-sse': {
+      typeField?: string;
+      terminal?: string[];
+      terminalWhen?: {
+        pointer: string;
+        values: (string | number | boolean)[];
+      };
+      resume?:
+        | false
+        | {
+            via: string;
+            lastEventId?: boolean;
+            params?: {
+              [key: string]: {
+                event: string;
+                pointer: string;
+              };
+            };
+            requires?: string;
+          };
+      dedupe?:
+        | {
+            events: string[];
+            key: string;
+          }
+        | {
+            events: string[];
+            key: string;
+          }[];
+      match?: {
+        pointer: string;
+        equals?: {
+          event: string;
+          pointer: string;
+        };
+      };
+      result?: {
+        success: {
+          event?: string;
+          when?: {
+            pointer: string;
+            values: (string | number | boolean)[];
+          };
+          value: string;
+        };
+        failure?: {
+          events?: string[];
+          when?: {
+            pointer: string;
+            values: (string | number | boolean)[];
+          };
+          message: string[];
+          value?: string;
+        };
+      };
+    };
+    'x-specsmith-wait': {
+      via: string;
+      params: {
+        [key: string]: string;
+      };
+      method?: string;
+      match?: string;
+      current?: string;
+    };
+    'x-specsmith-long-running': {
+      status: number;
+      poll: string;
+      params: {
+        [key: string]: string;
+      };
+      state: string;
+      succeeded: string[];
+      failed: string[];
+      error?: string;
+      result?: {
+        operationId: string;
+        params: {
+          [key: string]: string;
+        };
+      };
+    };
+    'x-specsmith-async-webhook': {
+      field: string;
+      status: number;
+      events?: string[];
+    };
+    'x-specsmith-webhooks': {
+      signature: {
+        header: string;
+        /** @constant */
+        algorithm: 'hmac-sha256';
+        /** @enum {unknown} */
+        encoding: 'hex' | 'base64';
+        prefix?: string;
+      };
+      secret?: string;
+      eventField?: string;
+      userAgent?: string;
+      retries?: number;
+      urlRules?: {
+        schemes?: string[];
+        maxLength?: number;
+        denyHosts?: string[];
+        denySuffixes?: string[];
+        denyPrivateNetworks?: boolean;
+      };
+    };
+    'x-specsmith-upload': {
+      file: string;
+      hash?: {
+        field: string;
+        /** @constant */
+        algorithm: 'sha-256';
+        /** @enum {unknown} */
+        encoding: 'hex' | 'base64';
+      };
+    };
+    'x-specsmith-chunked-upload': {
+      part: string;
+      complete: string;
+      abort?: string;
+      uploadId: string;
+      partSize: string;
+      uploadIdParam: string;
+      partNumberParam: string;
+      firstPart?: number;
+    };
+    'x-specsmith-resource': string;
+    'x-specsmith-multi-segment': boolean;
+    'x-specsmith-method': string;
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 
 /** Every extension by name. */

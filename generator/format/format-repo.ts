@@ -19,7 +19,10 @@ export function repositorySources(root: string): string[] {
   const listed = execFileSync('git', ['ls-files', '-z', '--', ...ROOTS], { cwd: root, encoding: 'utf8' });
   return listed
     .split('\0')
-    .filter((path) => /\.(ts|mts|cts)$/.test(path) && !path.endsWith('.d.ts') && !EXCLUDED.some((pattern) => pattern.test(path)))
+    .filter(
+      (path) =>
+        /\.(ts|mts|cts)$/.test(path) && !path.endsWith('.d.ts') && !EXCLUDED.some((pattern) => pattern.test(path)),
+    )
     .sort();
 }
 
@@ -41,7 +44,9 @@ if (isMain) {
   const check = process.argv.includes('--check');
   const changed = formatRepository(process.cwd(), !check);
   if (check && changed.length > 0) {
-    process.stderr.write(`${changed.length} file(s) are not formatted (run \`npm run format\`):\n${changed.map((path) => `  ${path}`).join('\n')}\n`);
+    process.stderr.write(
+      `${changed.length} file(s) are not formatted (run \`npm run format\`):\n${changed.map((path) => `  ${path}`).join('\n')}\n`,
+    );
     process.exit(1);
   }
   if (!check) process.stdout.write(`formatted ${changed.length} file(s)\n`);

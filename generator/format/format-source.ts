@@ -13,7 +13,13 @@ export const LINE_WIDTH = 120;
 const CONFIGURATION = {
   formatter: { enabled: true, indentStyle: 'space', indentWidth: 2, lineWidth: LINE_WIDTH, lineEnding: 'lf' },
   javascript: {
-    formatter: { quoteStyle: 'single', semicolons: 'always', trailingCommas: 'all', arrowParentheses: 'always', bracketSpacing: true },
+    formatter: {
+      quoteStyle: 'single',
+      semicolons: 'always',
+      trailingCommas: 'all',
+      arrowParentheses: 'always',
+      bracketSpacing: true,
+    },
   },
   linter: { enabled: false },
   assist: { enabled: false },
@@ -43,7 +49,9 @@ export class FormatError extends Error {
 export function formatSource(text: string, path: string): string {
   const { biome, project } = formatter();
   const result = biome.formatContent(project, text, { filePath: path });
-  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'fatal');
+  const errors = result.diagnostics.filter(
+    (diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'fatal',
+  );
   const first = errors[0];
   if (first) {
     const offset = first.location.span?.[0] ?? 0;

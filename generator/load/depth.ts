@@ -48,7 +48,8 @@ export function firstTooDeep(root: unknown, limit: number = DEFAULT_MAX_DEPTH): 
     for (let index = keys.length - 1; index >= 0; index--) {
       const key = keys[index] as string;
       const value = (visit.node as Record<string, unknown>)[key];
-      if (value !== null && typeof value === 'object') stack.push({ node: value, depth: visit.depth + 1, key, parent: visit });
+      if (value !== null && typeof value === 'object')
+        stack.push({ node: value, depth: visit.depth + 1, key, parent: visit });
     }
   }
   return undefined;

@@ -41,7 +41,12 @@ export async function readSpecText(path: string, maxBytes: number = DEFAULT_MAX_
     before = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'not-found' } : { kind: 'unreadable', reason: code ?? (error as Error).message } };
+    return {
+      problem:
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? { kind: 'not-found' }
+          : { kind: 'unreadable', reason: code ?? (error as Error).message },
+    };
   }
   if (!before.isFile()) return { problem: { kind: 'not-a-file', what: fileKind(before) } };
   if (before.size > maxBytes) return { problem: { kind: 'too-large', bytes: before.size, limit: maxBytes } };
@@ -51,7 +56,9 @@ export async function readSpecText(path: string, maxBytes: number = DEFAULT_MAX_
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { problem: { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } };
+    return {
+      problem: { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+    };
   }
   try {
     const opened = await handle.stat();
@@ -73,7 +80,9 @@ export async function readSpecText(path: string, maxBytes: number = DEFAULT_MAX_
     if (length > maxBytes) return { problem: { kind: 'too-large', bytes: length, limit: maxBytes } };
     return { text: chunk.subarray(0, length).toString('utf8') };
   } catch (error) {
-    return { problem: { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } };
+    return {
+      problem: { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+    };
   } finally {
     await handle.close();
   }

@@ -36,11 +36,15 @@ export async function refRoots(specDir: string, allowed: readonly string[], cwd:
   return { lexical, real: await Promise.all(lexical.map(realOrSelf)) };
 }
 
-export type RootCheck = { ok: true; real: string } | { ok: false; reason: 'outside' | 'link-outside' | 'not-found' } | { ok: false; reason: 'not-a-file'; what: string };
+export type RootCheck =
+  | { ok: true; real: string }
+  | { ok: false; reason: 'outside' | 'link-outside' | 'not-found' }
+  | { ok: false; reason: 'not-a-file'; what: string };
 
 /** Whether `target` (absolute) may be read; `real` is the path to open. */
 export async function checkRefTarget(target: string, roots: RefRoots): Promise<RootCheck> {
-  if (!roots.lexical.some((root) => isInside(target, root)) && !roots.real.some((root) => isInside(target, root))) return { ok: false, reason: 'outside' };
+  if (!roots.lexical.some((root) => isInside(target, root)) && !roots.real.some((root) => isInside(target, root)))
+    return { ok: false, reason: 'outside' };
   let real: string;
   try {
     real = await realpath(target);

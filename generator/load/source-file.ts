@@ -53,7 +53,11 @@ export class SourceFile {
    * Reads and parses a file; a syntax error becomes a diagnostic with its
    * line. Only a regular file within the size cap is read (see read-file.ts).
    */
-  static async read(path: string, displayPath: string, limits: FileLimits = DEFAULT_LIMITS): Promise<SourceFile | Diagnostic> {
+  static async read(
+    path: string,
+    displayPath: string,
+    limits: FileLimits = DEFAULT_LIMITS,
+  ): Promise<SourceFile | Diagnostic> {
     const outcome = await readSpecText(path, limits.maxBytes);
     if ('problem' in outcome) {
       const problem = outcome.problem;
@@ -64,15 +68,30 @@ export class SourceFile {
         case 'unreadable':
           return { ...base, code: 'unreadable-file', message: `cannot be read (${problem.reason})` };
         case 'not-a-file':
-          return { ...base, code: 'not-a-file', message: `${displayPath} is ${problem.what}, not a regular file`, hint: 'A spec and every file it refers to must be regular files.' };
+          return {
+            ...base,
+            code: 'not-a-file',
+            message: `${displayPath} is ${problem.what}, not a regular file`,
+            hint: 'A spec and every file it refers to must be regular files.',
+          };
         case 'too-large':
-          return { ...base, code: 'file-too-large', message: `${displayPath} is ${formatBytes(problem.bytes)}${problem.bytes > problem.limit ? '' : ' or more'}, over the ${formatBytes(problem.limit)} limit`, hint: 'Raise the limit with --max-file-size <bytes> if the file is really a spec.' };
+          return {
+            ...base,
+            code: 'file-too-large',
+            message: `${displayPath} is ${formatBytes(problem.bytes)}${problem.bytes > problem.limit ? '' : ' or more'}, over the ${formatBytes(problem.limit)} limit`,
+            hint: 'Raise the limit with --max-file-size <bytes> if the file is really a spec.',
+          };
       }
     }
     return SourceFile.parse(path, outcome.text, displayPath, limits.maxDepth);
   }
 
-  static parse(path: string, text: string, displayPath: string, maxDepth: number = DEFAULT_MAX_DEPTH): SourceFile | Diagnostic {
+  static parse(
+    path: string,
+    text: string,
+    displayPath: string,
+    maxDepth: number = DEFAULT_MAX_DEPTH,
+  ): SourceFile | Diagnostic {
     const parsed = SourceFile.#parse(path, text, displayPath);
     if (!(parsed instanceof SourceFile)) return parsed;
     const tooDeep = firstTooDeep(parsed.value, maxDepth);
@@ -86,7 +105,8 @@ export class SourceFile {
       try {
         return new SourceFile(path, text, JSON.parse(text));
       } catch (error) {
-        if (error instanceof RangeError && isStackOverflow(error.message)) return tooDeepDiagnostic(displayPath, '', DEFAULT_MAX_DEPTH, undefined);
+        if (error instanceof RangeError && isStackOverflow(error.message))
+          return tooDeepDiagnostic(displayPath, '', DEFAULT_MAX_DEPTH, undefined);
         const offset = /position (\d+)/.exec((error as Error).message);
         const position = offset ? lineAt(text, Number(offset[1])) : undefined;
         return {
@@ -106,14 +126,16 @@ export class SourceFile {
     try {
       document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: true });
     } catch (error) {
-      if (error instanceof RangeError && isStackOverflow(error.message)) return tooDeepDiagnostic(displayPath, '', DEFAULT_MAX_DEPTH, undefined);
+      if (error instanceof RangeError && isStackOverflow(error.message))
+        return tooDeepDiagnostic(displayPath, '', DEFAULT_MAX_DEPTH, undefined);
       throw error;
     }
     const first = document.errors[0];
     if (first) {
       const position = lines.linePos(first.pos[0]);
       // The parser reports its own stack overflow as a syntax error; the cause is nesting, not syntax.
-      if (isStackOverflow(first.message)) return tooDeepDiagnostic(displayPath, '', DEFAULT_MAX_DEPTH, { line: position.line, column: position.col });
+      if (isStackOverflow(first.message))
+        return tooDeepDiagnostic(displayPath, '', DEFAULT_MAX_DEPTH, { line: position.line, column: position.col });
       return {
         code: 'yaml-syntax',
         severity: 'error',
@@ -129,7 +151,8 @@ export class SourceFile {
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      if (error instanceof RangeError && isStackOverflow(error.message)) return tooDeepDiagnostic(displayPath, '', DEFAULT_MAX_DEPTH, undefined);
+      if (error instanceof RangeError && isStackOverflow(error.message))
+        return tooDeepDiagnostic(displayPath, '', DEFAULT_MAX_DEPTH, undefined);
       // The yaml package throws a ReferenceError when aliases expand past maxAliasCount ("billion laughs").
       if (error instanceof ReferenceError) {
         const position = firstAlias(document, lines);

@@ -42,7 +42,11 @@ function errorCodes(spec: Spec): string[] {
   return codeSchema ? literalValues(spec.json, codeSchema) : [];
 }
 
-function webhooksModel(spec: Spec, types: TypeLayer['webhooks'], sources: ReturnType<typeof webhooksOf>): WebhooksModel | undefined {
+function webhooksModel(
+  spec: Spec,
+  types: TypeLayer['webhooks'],
+  sources: ReturnType<typeof webhooksOf>,
+): WebhooksModel | undefined {
   const extension = spec.api['x-specsmith-webhooks'];
   if (!extension || !types || !sources) return undefined;
   const typeOf = new Map(types.events.map((event) => [event.name, event]));
@@ -54,7 +58,13 @@ function webhooksModel(spec: Spec, types: TypeLayer['webhooks'], sources: Return
     secret: text(extension.secret),
     userAgent: text(extension.userAgent),
     retries: typeof extension.retries === 'number' ? extension.retries : undefined,
-    events: sources.map((event) => ({ name: event.name, typeName: typeOf.get(event.name)?.typeName ?? '', summary: event.summary, description: event.description, type: typeOf.get(event.name)?.type ?? 'unknown' })),
+    events: sources.map((event) => ({
+      name: event.name,
+      typeName: typeOf.get(event.name)?.typeName ?? '',
+      summary: event.summary,
+      description: event.description,
+      type: typeOf.get(event.name)?.type ?? 'unknown',
+    })),
     eventTypeName: types.eventTypeName,
   };
 }
@@ -72,16 +82,20 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     const own = surface.operations.get(operation.pointer);
     const typed = types.operations.get(operation.pointer);
     const ownDescriptor = described.get(operation.pointer);
-    return own && typed && ownDescriptor ? [operationModel(spec, { operation, surface: own, types: typed, described: ownDescriptor, operationIds })] : [];
+    return own && typed && ownDescriptor
+      ? [operationModel(spec, { operation, surface: own, types: typed, described: ownDescriptor, operationIds })]
+      : [];
   });
-  const resources = surface.resources.map((resource): ResourceModel => ({
-    tag: resource.tag,
-    property: resource.property,
-    className: types.resourceClasses.get(resource.tag) ?? '',
-    fileName: resource.fileName,
-    description: resource.description,
-    operations: operations.filter((operation) => operation.resource === resource.property),
-  }));
+  const resources = surface.resources.map(
+    (resource): ResourceModel => ({
+      tag: resource.tag,
+      property: resource.property,
+      className: types.resourceClasses.get(resource.tag) ?? '',
+      fileName: resource.fileName,
+      description: resource.description,
+      operations: operations.filter((operation) => operation.resource === resource.property),
+    }),
+  );
   const config = descriptor.config;
   const errors = spec.api['x-specsmith-errors'];
   const folder = options.source.split(/[\\/]/).slice(-2, -1)[0] ?? camelCase(surface.name);
@@ -98,9 +112,17 @@ export function buildModel(document: Json, options: ModelOptions): ApiModel {
     baseUrl: config.baseUrl,
     servers: serversOf(spec),
     auth: { ...config.auth },
-    authDescriptions: Object.fromEntries(securitySchemesOf(spec).map(([name, scheme]) => [name, text(scheme.description) ?? ''])),
+    authDescriptions: Object.fromEntries(
+      securitySchemesOf(spec).map(([name, scheme]) => [name, text(scheme.description) ?? '']),
+    ),
     security: config.security.map((requirement) => [...requirement]),
-    errors: { message: text(errors?.message), code: text(errors?.code), requestId: text(errors?.requestId), codes: errorCodes(spec), open: true },
+    errors: {
+      message: text(errors?.message),
+      code: text(errors?.code),
+      requestId: text(errors?.requestId),
+      codes: errorCodes(spec),
+      open: true,
+    },
     requestId: config.requestId,
     rateLimit: config.rateLimit,
     rateLimitPolicies: spec.api['x-specsmith-rate-limit']?.policies ?? [],

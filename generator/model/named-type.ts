@@ -28,7 +28,8 @@ function schemaAsWritten(document: Json, schema: unknown, pointer: string): unkn
   for (const segment of parsePointer(pointer)) {
     const property = propertyAsWritten(document, current, segment);
     if (property !== undefined) current = property;
-    else if (/^\d+$/.test(segment) && deref(document, current)['items'] !== undefined) current = deref(document, current)['items'];
+    else if (/^\d+$/.test(segment) && deref(document, current)['items'] !== undefined)
+      current = deref(document, current)['items'];
     else return undefined;
   }
   return current;

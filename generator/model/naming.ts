@@ -11,7 +11,9 @@
  * type names, which cannot name a type alias or class (TS2457).
  */
 const RESERVED_WORDS = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval any bigint boolean number string symbol unknown never object undefined'.split(' '),
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval any bigint boolean number string symbol unknown never object undefined'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -88,7 +90,20 @@ export function isIdentifier(name: string): boolean {
 }
 
 /** Plurals in "-ies" whose singular ends in "-ie" (English cannot tell them apart from story/stories by form). */
-const IE_WORDS = new Set(['movies', 'cookies', 'ties', 'pies', 'lies', 'zombies', 'rookies', 'hoodies', 'selfies', 'calories', 'brownies', 'genies']);
+const IE_WORDS = new Set([
+  'movies',
+  'cookies',
+  'ties',
+  'pies',
+  'lies',
+  'zombies',
+  'rookies',
+  'hoodies',
+  'selfies',
+  'calories',
+  'brownies',
+  'genies',
+]);
 const UNCHANGED = new Set(['series', 'species', 'news', 'data', 'metadata']);
 
 /** `projects` -> `project`, `policies` -> `policy`, `statuses` -> `status`; leaves `status`, `analysis`, `series` alone. */

@@ -23,11 +23,20 @@ function paramModel(spec: Spec, param: SourceParameter, argName: string, type: s
     required: parameter.required === true || location === 'path',
     description: text(parameter.description),
     type,
-    example: exampleOf(spec, parameter) ?? (location === 'path' || parameter.required === true ? sampleValue(spec.json, parameter.schema, 0, name) : undefined),
+    example:
+      exampleOf(spec, parameter) ??
+      (location === 'path' || parameter.required === true
+        ? sampleValue(spec.json, parameter.schema, 0, name)
+        : undefined),
   };
 }
 
-function bodyModel(spec: Spec, operation: SourceOperation, surface: OperationSurface, type: string | undefined): BodyModel | undefined {
+function bodyModel(
+  spec: Spec,
+  operation: SourceOperation,
+  surface: OperationSurface,
+  type: string | undefined,
+): BodyModel | undefined {
   const body = requestBodyOf(spec, operation);
   if (!body || type === undefined) return undefined;
   const hashField = operation.operation['x-specsmith-upload']?.hash?.field;
@@ -44,11 +53,27 @@ function bodyModel(spec: Spec, operation: SourceOperation, surface: OperationSur
   };
 }
 
-function sseModel(described: RuntimeDescriptor['operations'][number]['descriptor'], types: OperationTypes): SSEModel | undefined {
+function sseModel(
+  described: RuntimeDescriptor['operations'][number]['descriptor'],
+  types: OperationTypes,
+): SSEModel | undefined {
   const sse = described.sse;
   if (!sse || !types.sse) return undefined;
-  const resume = sse.resume ? { via: sse.resume.via?.operationId, lastEventId: sse.resume.lastEventId === true, params: sse.resume.params, requires: sse.resume.requires } : undefined;
-  return { ...sse, resume, eventType: types.sse.eventType, resultType: types.sse.resultType, resultTypeName: types.sseResultTypeName };
+  const resume = sse.resume
+    ? {
+        via: sse.resume.via?.operationId,
+        lastEventId: sse.resume.lastEventId === true,
+        params: sse.resume.params,
+        requires: sse.resume.requires,
+      }
+    : undefined;
+  return {
+    ...sse,
+    resume,
+    eventType: types.sse.eventType,
+    resultType: types.sse.resultType,
+    resultTypeName: types.sseResultTypeName,
+  };
 }
 
 export interface OperationParts {
@@ -60,7 +85,10 @@ export interface OperationParts {
   operationIds: ReadonlySet<string>;
 }
 
-export function operationModel(spec: Spec, { operation, surface, types, described, operationIds }: OperationParts): OperationModel {
+export function operationModel(
+  spec: Spec,
+  { operation, surface, types, described, operationIds }: OperationParts,
+): OperationModel {
   const source = operation.operation;
   const parameters = parametersOf(operation);
   const descriptor = described.descriptor;
@@ -79,9 +107,15 @@ export function operationModel(spec: Spec, { operation, surface, types, describe
     deprecated: source.deprecated === true,
     resource: surface.resource,
     methodName: surface.methodName,
-    pathParams: parameters.path.map((param, index) => paramModel(spec, param, surface.pathArgNames[index] ?? param.name, types.params.path[index] ?? 'string')),
-    queryParams: parameters.query.map((param, index) => paramModel(spec, param, param.name, types.params.query[index] ?? 'string')),
-    headerParams: parameters.header.map((param, index) => paramModel(spec, param, param.name, types.params.header[index] ?? 'string')),
+    pathParams: parameters.path.map((param, index) =>
+      paramModel(spec, param, surface.pathArgNames[index] ?? param.name, types.params.path[index] ?? 'string'),
+    ),
+    queryParams: parameters.query.map((param, index) =>
+      paramModel(spec, param, param.name, types.params.query[index] ?? 'string'),
+    ),
+    headerParams: parameters.header.map((param, index) =>
+      paramModel(spec, param, param.name, types.params.header[index] ?? 'string'),
+    ),
     body: bodyModel(spec, operation, surface, types.body),
     responses: responses.success.map((response, index) => ({
       status: response.status,
@@ -99,17 +133,46 @@ export function operationModel(spec: Spec, { operation, surface, types, describe
     responseTypeName: types.responseTypeName,
     responseSchema: types.yields,
     idempotent: descriptor.idempotent,
-    pagination: descriptor.pagination ? { ...descriptor.pagination, itemType: types.paginationItemType ?? 'unknown' } : undefined,
+    pagination: descriptor.pagination
+      ? { ...descriptor.pagination, itemType: types.paginationItemType ?? 'unknown' }
+      : undefined,
     sse: sseModel(descriptor, types),
     longRunning: longRunning
-      ? { ...longRunning, error: text(longRunning.error), result: longRunning.result ? { operationId: longRunning.result.operationId, params: longRunning.result.params } : undefined, resultType: types.longRunningResultType ?? 'unknown' }
+      ? {
+          ...longRunning,
+          error: text(longRunning.error),
+          result: longRunning.result
+            ? { operationId: longRunning.result.operationId, params: longRunning.result.params }
+            : undefined,
+          resultType: types.longRunningResultType ?? 'unknown',
+        }
       : undefined,
     upload: descriptor.upload ? { file: descriptor.upload.file, hash: descriptor.upload.hash } : undefined,
     chunkedUpload:
       chunked && surface.chunkedMethodName && described.chunkedUpload
-        ? { part: chunked.part, complete: chunked.complete, abort: text(chunked.abort), uploadId: chunked.uploadId, partSize: chunked.partSize, uploadIdParam: chunked.uploadIdParam, partNumberParam: chunked.partNumberParam, firstPart: described.chunkedUpload.descriptor.firstPart, methodName: surface.chunkedMethodName, key: described.chunkedUpload.key }
+        ? {
+            part: chunked.part,
+            complete: chunked.complete,
+            abort: text(chunked.abort),
+            uploadId: chunked.uploadId,
+            partSize: chunked.partSize,
+            uploadIdParam: chunked.uploadIdParam,
+            partNumberParam: chunked.partNumberParam,
+            firstPart: described.chunkedUpload.descriptor.firstPart,
+            methodName: surface.chunkedMethodName,
+            key: described.chunkedUpload.key,
+          }
         : undefined,
-    wait: wait && surface.waitMethodName && operationIds.has(wait.via) ? { via: wait.via, params: wait.params, methodName: surface.waitMethodName, match: text(wait.match), current: text(wait.current) } : undefined,
+    wait:
+      wait && surface.waitMethodName && operationIds.has(wait.via)
+        ? {
+            via: wait.via,
+            params: wait.params,
+            methodName: surface.waitMethodName,
+            match: text(wait.match),
+            current: text(wait.current),
+          }
+        : undefined,
     webhookUrlField: descriptor.webhookUrlField,
     rateLimitPolicies: source['x-specsmith-rate-limit']?.policies ?? [],
     pointer: operation.pointer,

@@ -48,7 +48,14 @@ export interface ResponseModel {
 
 /** The stream's descriptor (what the runtime reads) with its types; a resume names the operation it goes through by id. */
 export type SSEModel = Omit<DescribedSSE, 'resume'> & {
-  resume: { via: string | undefined; lastEventId: boolean; params: Readonly<Record<string, { event: string; pointer: string }>> | undefined; requires: string | undefined } | undefined;
+  resume:
+    | {
+        via: string | undefined;
+        lastEventId: boolean;
+        params: Readonly<Record<string, { event: string; pointer: string }>> | undefined;
+        requires: string | undefined;
+      }
+    | undefined;
   /** TypeScript type of one event. */
   eventType: string;
   /** TypeScript type of the stream's result, when it has one. */

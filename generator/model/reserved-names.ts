@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { MCP_RUNTIME, runtimeDir } from '../emit/runtime-dir.js';
 
 /** An `export` declaration's name (`export class X`, `export type X`, `export function x`, ...) or the names of an `export { a, b as c }` list. */
-const EXPORTED_DECLARATION = /^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:class|interface|type|function\*?|const|let|var|enum)\s+([A-Za-z_$][\w$]*)/gm;
+const EXPORTED_DECLARATION =
+  /^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:class|interface|type|function\*?|const|let|var|enum)\s+([A-Za-z_$][\w$]*)/gm;
 const EXPORT_LIST = /^export\s+(?:type\s+)?\{([^}]*)\}/gm;
 
 /** Every name the runtime modules a client package holds export (the MCP server is not one of them). */
@@ -30,7 +31,12 @@ export function runtimeExportNames(dir = runtimeDir()): Set<string> {
     for (const match of text.matchAll(EXPORTED_DECLARATION)) if (match[1]) names.add(match[1]);
     for (const match of text.matchAll(EXPORT_LIST)) {
       for (const entry of (match[1] ?? '').split(',')) {
-        const name = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()?.trim();
+        const name = entry
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .pop()
+          ?.trim();
         if (name) names.add(name);
       }
     }
@@ -107,15 +113,132 @@ const PACKAGE_NAMES = [
  */
 const GLOBAL_NAMES = [
   // ECMAScript
-  'Array', 'ArrayBuffer', 'ArrayBufferView', 'ArrayLike', 'AsyncGenerator', 'AsyncIterable', 'AsyncIterableIterator', 'AsyncIterator', 'Atomics', 'BigInt', 'BigInt64Array', 'BigUint64Array', 'Boolean', 'DataView', 'Date', 'Error', 'EvalError', 'Float32Array', 'Float64Array', 'Function', 'Generator', 'Infinity', 'Int16Array', 'Int32Array', 'Int8Array', 'Intl', 'Iterable', 'IterableIterator', 'Iterator', 'JSON', 'Map', 'Math', 'NaN', 'Number', 'Object', 'Promise', 'PromiseLike', 'Proxy', 'RangeError', 'ReferenceError', 'Reflect', 'RegExp', 'Set', 'SharedArrayBuffer', 'String', 'Symbol', 'SyntaxError', 'TemplateStringsArray', 'TypeError', 'URIError', 'Uint16Array', 'Uint32Array', 'Uint8Array', 'Uint8ClampedArray', 'WeakMap', 'WeakRef', 'WeakSet', 'globalThis',
+  'Array',
+  'ArrayBuffer',
+  'ArrayBufferView',
+  'ArrayLike',
+  'AsyncGenerator',
+  'AsyncIterable',
+  'AsyncIterableIterator',
+  'AsyncIterator',
+  'Atomics',
+  'BigInt',
+  'BigInt64Array',
+  'BigUint64Array',
+  'Boolean',
+  'DataView',
+  'Date',
+  'Error',
+  'EvalError',
+  'Float32Array',
+  'Float64Array',
+  'Function',
+  'Generator',
+  'Infinity',
+  'Int16Array',
+  'Int32Array',
+  'Int8Array',
+  'Intl',
+  'Iterable',
+  'IterableIterator',
+  'Iterator',
+  'JSON',
+  'Map',
+  'Math',
+  'NaN',
+  'Number',
+  'Object',
+  'Promise',
+  'PromiseLike',
+  'Proxy',
+  'RangeError',
+  'ReferenceError',
+  'Reflect',
+  'RegExp',
+  'Set',
+  'SharedArrayBuffer',
+  'String',
+  'Symbol',
+  'SyntaxError',
+  'TemplateStringsArray',
+  'TypeError',
+  'URIError',
+  'Uint16Array',
+  'Uint32Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'WeakMap',
+  'WeakRef',
+  'WeakSet',
+  'globalThis',
   // TypeScript utility types
-  'Awaited', 'Capitalize', 'ConstructorParameters', 'Exclude', 'Extract', 'InstanceType', 'Lowercase', 'NoInfer', 'NonNullable', 'Omit', 'OmitThisParameter', 'Parameters', 'Partial', 'Pick', 'PropertyKey', 'Readonly', 'ReadonlyArray', 'ReadonlyMap', 'ReadonlySet', 'Record', 'Required', 'ReturnType', 'ThisParameterType', 'ThisType', 'Uncapitalize', 'Uppercase', 'WithRequired',
+  'Awaited',
+  'Capitalize',
+  'ConstructorParameters',
+  'Exclude',
+  'Extract',
+  'InstanceType',
+  'Lowercase',
+  'NoInfer',
+  'NonNullable',
+  'Omit',
+  'OmitThisParameter',
+  'Parameters',
+  'Partial',
+  'Pick',
+  'PropertyKey',
+  'Readonly',
+  'ReadonlyArray',
+  'ReadonlyMap',
+  'ReadonlySet',
+  'Record',
+  'Required',
+  'ReturnType',
+  'ThisParameterType',
+  'ThisType',
+  'Uncapitalize',
+  'Uppercase',
+  'WithRequired',
   // Web platform
-  'AbortController', 'AbortSignal', 'Blob', 'BlobPart', 'BodyInit', 'Crypto', 'CryptoKey', 'DOMException', 'Event', 'EventTarget', 'File', 'FormData', 'Headers', 'HeadersInit', 'ReadableStream', 'Request', 'RequestInfo', 'RequestInit', 'Response', 'ResponseInit', 'SubtleCrypto', 'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'WritableStream', 'console', 'crypto', 'fetch',
+  'AbortController',
+  'AbortSignal',
+  'Blob',
+  'BlobPart',
+  'BodyInit',
+  'Crypto',
+  'CryptoKey',
+  'DOMException',
+  'Event',
+  'EventTarget',
+  'File',
+  'FormData',
+  'Headers',
+  'HeadersInit',
+  'ReadableStream',
+  'Request',
+  'RequestInfo',
+  'RequestInit',
+  'Response',
+  'ResponseInit',
+  'SubtleCrypto',
+  'TextDecoder',
+  'TextEncoder',
+  'URL',
+  'URLSearchParams',
+  'WritableStream',
+  'console',
+  'crypto',
+  'fetch',
 ];
 
 /** Every name an exported spec-derived type or class may not take (the client's own names are added per API). */
-export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([...runtimeExportNames(), ...Object.values(RUNTIME_EXPORTS).flat(), ...ERROR_CLASSES, ...PACKAGE_NAMES, ...GLOBAL_NAMES]);
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  ...runtimeExportNames(),
+  ...Object.values(RUNTIME_EXPORTS).flat(),
+  ...ERROR_CLASSES,
+  ...PACKAGE_NAMES,
+  ...GLOBAL_NAMES,
+]);
 
 /** Names that depend on the client's name: the class, its core client (core.ts), its base error class and error code type. */
 export function clientTypeNames(client: string): string[] {

@@ -23,17 +23,26 @@ export function objectProperties(document: Json, schema: unknown, depth = 0): Ma
   const resolved = deref(document, schema);
   if (depth > 16) return result;
   const properties = resolved['properties'];
-  if (isObject(properties)) for (const [name, value] of Object.entries(properties)) result.set(name, deref(document, value));
+  if (isObject(properties))
+    for (const [name, value] of Object.entries(properties)) result.set(name, deref(document, value));
   const allOf = resolved['allOf'];
-  if (Array.isArray(allOf)) for (const part of allOf) for (const [name, value] of objectProperties(document, part, depth + 1)) if (!result.has(name)) result.set(name, value);
+  if (Array.isArray(allOf))
+    for (const part of allOf)
+      for (const [name, value] of objectProperties(document, part, depth + 1))
+        if (!result.has(name)) result.set(name, value);
   return result;
 }
 
 export function requiredProperties(document: Json, schema: unknown, depth = 0): Set<string> {
   const resolved = deref(document, schema);
-  const result = new Set<string>(Array.isArray(resolved['required']) ? resolved['required'].filter((name): name is string => typeof name === 'string') : []);
+  const result = new Set<string>(
+    Array.isArray(resolved['required'])
+      ? resolved['required'].filter((name): name is string => typeof name === 'string')
+      : [],
+  );
   const allOf = resolved['allOf'];
-  if (Array.isArray(allOf) && depth < 16) for (const part of allOf) for (const name of requiredProperties(document, part, depth + 1)) result.add(name);
+  if (Array.isArray(allOf) && depth < 16)
+    for (const part of allOf) for (const name of requiredProperties(document, part, depth + 1)) result.add(name);
   return result;
 }
 
@@ -42,7 +51,8 @@ export function isObjectSchema(document: Json, schema: unknown): boolean {
   const resolved = deref(document, schema);
   if (Object.keys(resolved).length === 0) return false;
   const type = resolved['type'];
-  if (type !== undefined && type !== 'object' && !(Array.isArray(type) && type.length === 1 && type[0] === 'object')) return false;
+  if (type !== undefined && type !== 'object' && !(Array.isArray(type) && type.length === 1 && type[0] === 'object'))
+    return false;
   if (resolved['oneOf'] !== undefined || resolved['anyOf'] !== undefined) return false;
   if (resolved['properties'] !== undefined || type === 'object') return true;
   const allOf = resolved['allOf'];
@@ -54,11 +64,13 @@ export function literalValues(document: Json, schema: unknown, depth = 0): strin
   const resolved = deref(document, schema);
   const values: string[] = [];
   if (typeof resolved['const'] === 'string') values.push(resolved['const']);
-  if (Array.isArray(resolved['enum'])) values.push(...resolved['enum'].filter((value): value is string => typeof value === 'string'));
+  if (Array.isArray(resolved['enum']))
+    values.push(...resolved['enum'].filter((value): value is string => typeof value === 'string'));
   if (depth < 8) {
     for (const key of ['anyOf', 'oneOf', 'allOf']) {
       const branches = resolved[key];
-      if (Array.isArray(branches)) for (const branch of branches) values.push(...literalValues(document, branch, depth + 1));
+      if (Array.isArray(branches))
+        for (const branch of branches) values.push(...literalValues(document, branch, depth + 1));
     }
   }
   return [...new Set(values)];
@@ -121,11 +133,25 @@ export function sampleValue(document: Json, schema: unknown, depth = 0, name?: s
     case 'array':
       return depth > 4 ? [] : [sampleValue(document, resolved['items'], depth + 1, name)];
     case 'string':
-      return resolved['format'] === 'uuid' ? '00000000-0000-4000-8000-000000000000' : resolved['format'] === 'date-time' ? '2024-01-01T00:00:00Z' : resolved['format'] === 'date' ? '2024-01-01' : resolved['format'] === 'uri' ? 'https://example.com' : (name ?? 'string');
+      return resolved['format'] === 'uuid'
+        ? '00000000-0000-4000-8000-000000000000'
+        : resolved['format'] === 'date-time'
+          ? '2024-01-01T00:00:00Z'
+          : resolved['format'] === 'date'
+            ? '2024-01-01'
+            : resolved['format'] === 'uri'
+              ? 'https://example.com'
+              : (name ?? 'string');
     default: {
       if (depth > 4) return {};
       const value: Json = {};
-      for (const property of requiredProperties(document, resolved)) value[property] = sampleValue(document, objectProperties(document, resolved).get(property), depth + 1, property);
+      for (const property of requiredProperties(document, resolved))
+        value[property] = sampleValue(
+          document,
+          objectProperties(document, resolved).get(property),
+          depth + 1,
+          property,
+        );
       return value;
     }
   }

@@ -10,7 +10,17 @@ import type { WebhookUrlRules } from '../runtime/webhook-url.js';
 import type { RuntimeDescriptor } from './descriptor/index.js';
 import type { OperationModel } from './operation-types.js';
 
-export type { BodyModel, ChunkedUploadModel, LongRunningModel, OperationModel, PaginationModel, ParamModel, ResponseModel, SSEModel, WaitModel } from './operation-types.js';
+export type {
+  BodyModel,
+  ChunkedUploadModel,
+  LongRunningModel,
+  OperationModel,
+  PaginationModel,
+  ParamModel,
+  ResponseModel,
+  SSEModel,
+  WaitModel,
+} from './operation-types.js';
 
 export interface ResourceModel {
   tag: string;
@@ -78,7 +88,13 @@ export interface ApiModel {
   /** Scheme descriptions for the README. */
   authDescriptions: Record<string, string>;
   security: string[][];
-  errors: { message: string | undefined; code: string | undefined; requestId: string | undefined; codes: string[]; open: boolean };
+  errors: {
+    message: string | undefined;
+    code: string | undefined;
+    requestId: string | undefined;
+    codes: string[];
+    open: boolean;
+  };
   requestId: { header?: string; pointer?: string } | undefined;
   rateLimit: RateLimitHeaders | undefined;
   rateLimitPolicies: RateLimitPolicy[];

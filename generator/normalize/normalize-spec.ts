@@ -18,8 +18,32 @@ import { appendPointer, getAtPointer, parsePointer } from '../load/json-pointer.
 import { NameScope, pascalCase } from '../model/naming.js';
 import { isObject, type Json } from '../model/schema-utils.js';
 
-const COMPONENT_SECTIONS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems'];
-const SCHEMA_KEYWORDS = new Set(['schema', 'items', 'additionalProperties', 'not', 'contentSchema', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'if', 'then', 'else', 'contains']);
+const COMPONENT_SECTIONS = [
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
+];
+const SCHEMA_KEYWORDS = new Set([
+  'schema',
+  'items',
+  'additionalProperties',
+  'not',
+  'contentSchema',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'if',
+  'then',
+  'else',
+  'contains',
+]);
 const SCHEMA_LISTS = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
@@ -36,9 +60,25 @@ interface RefSite {
   section: 'schemas' | 'parameters' | 'responses' | 'requestBodies' | undefined;
 }
 
-type NodeKind = 'schema' | 'schemaList' | 'schemaMap' | 'parameterList' | 'parameterMap' | 'parameter' | 'responseMap' | 'response' | 'requestBodyMap' | 'requestBody' | 'other';
+type NodeKind =
+  | 'schema'
+  | 'schemaList'
+  | 'schemaMap'
+  | 'parameterList'
+  | 'parameterMap'
+  | 'parameter'
+  | 'responseMap'
+  | 'response'
+  | 'requestBodyMap'
+  | 'requestBody'
+  | 'other';
 
-const SECTION_OF: Partial<Record<NodeKind, RefSite['section']>> = { schema: 'schemas', parameter: 'parameters', response: 'responses', requestBody: 'requestBodies' };
+const SECTION_OF: Partial<Record<NodeKind, RefSite['section']>> = {
+  schema: 'schemas',
+  parameter: 'parameters',
+  response: 'responses',
+  requestBody: 'requestBodies',
+};
 /** Keys whose values are data, never OpenAPI objects (where the key is a keyword, not a name). */
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 /** Kinds of node whose keys are names the spec chose (a property called `default`, a parameter called `x-id`), not keywords. */
@@ -48,7 +88,13 @@ const NAME_MAPS = new Set<NodeKind>(['schemaMap', 'parameterMap', 'responseMap',
 function childKind(kind: NodeKind, key: string): NodeKind {
   switch (kind) {
     case 'schema':
-      return SCHEMA_KEYWORDS.has(key) ? 'schema' : SCHEMA_LISTS.has(key) ? 'schemaList' : SCHEMA_MAPS.has(key) ? 'schemaMap' : 'other';
+      return SCHEMA_KEYWORDS.has(key)
+        ? 'schema'
+        : SCHEMA_LISTS.has(key)
+          ? 'schemaList'
+          : SCHEMA_MAPS.has(key)
+            ? 'schemaMap'
+            : 'other';
     case 'schemaList':
     case 'schemaMap':
       return 'schema';
@@ -68,7 +114,12 @@ function childKind(kind: NodeKind, key: string): NodeKind {
   }
 }
 
-const COMPONENT_KINDS: Record<string, NodeKind> = { schemas: 'schemaMap', parameters: 'parameterMap', responses: 'responseMap', requestBodies: 'requestBodyMap' };
+const COMPONENT_KINDS: Record<string, NodeKind> = {
+  schemas: 'schemaMap',
+  parameters: 'parameterMap',
+  responses: 'responseMap',
+  requestBodies: 'requestBodyMap',
+};
 
 /** Calls `onNode` on every object of the document's components, paths and webhooks with the kind of object it is. */
 function walkDocument(document: Json, onNode: (node: Json, kind: NodeKind) => void): void {
@@ -130,16 +181,41 @@ function hoistNonCanonicalRefs(document: Json): void {
     }
     return scope;
   };
-  const sites = collectRefs(document).filter((site) => site.ref.startsWith('#/') && !isCanonical(site.ref) && site.section !== undefined);
+  const sites = collectRefs(document).filter(
+    (site) => site.ref.startsWith('#/') && !isCanonical(site.ref) && site.section !== undefined,
+  );
   // Deepest targets first: a child hoisted before its parent leaves a plain reference inside the parent.
-  const targets = [...new Map(sites.map((site) => [site.ref, site.section])).entries()].sort(([a], [b]) => parsePointer(b).length - parsePointer(a).length);
+  const targets = [...new Map(sites.map((site) => [site.ref, site.section])).entries()].sort(
+    ([a], [b]) => parsePointer(b).length - parsePointer(a).length,
+  );
   const moved = new Map<string, string>();
   for (const [ref, section] of targets) {
     if (!section) continue;
     const value = getAtPointer(document, ref);
     if (value === undefined) continue;
     const segments = parsePointer(ref);
-    const base = pascalCase(segments.filter((segment) => !/^\d+$/.test(segment) && !['properties', 'items', 'schema', 'content', 'definitions', '$defs', 'paths', 'components', 'schemas', 'application/json'].includes(segment)).slice(-2).join(' ')) || 'Schema';
+    const base =
+      pascalCase(
+        segments
+          .filter(
+            (segment) =>
+              !/^\d+$/.test(segment) &&
+              ![
+                'properties',
+                'items',
+                'schema',
+                'content',
+                'definitions',
+                '$defs',
+                'paths',
+                'components',
+                'schemas',
+                'application/json',
+              ].includes(segment),
+          )
+          .slice(-2)
+          .join(' '),
+      ) || 'Schema';
     const name = scopeFor(section).claim(base);
     const target = `#/components/${section}/${name}`;
     objectAt(components, section)[name] = value;
@@ -155,7 +231,9 @@ function hoistNonCanonicalRefs(document: Json): void {
 
 /** `mapping: {cat: Cat}` -> `mapping: {cat: '#/components/schemas/Cat'}` where Cat is a schema. */
 function resolveDiscriminatorMappings(document: Json): void {
-  const schemas = isObject(isObject(document['components']) ? (document['components'] as Json)['schemas'] : undefined) ? ((document['components'] as Json)['schemas'] as Json) : {};
+  const schemas = isObject(isObject(document['components']) ? (document['components'] as Json)['schemas'] : undefined)
+    ? ((document['components'] as Json)['schemas'] as Json)
+    : {};
   const seen = new Set<unknown>();
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object' || seen.has(node)) return;
@@ -166,7 +244,8 @@ function resolveDiscriminatorMappings(document: Json): void {
     if (isObject(discriminator) && isObject(discriminator['mapping'])) {
       const mapping = discriminator['mapping'];
       for (const [key, value] of Object.entries(mapping)) {
-        if (typeof value === 'string' && !value.includes('/') && !value.includes('#') && value in schemas) mapping[key] = appendPointer('#/components/schemas', value);
+        if (typeof value === 'string' && !value.includes('/') && !value.includes('#') && value in schemas)
+          mapping[key] = appendPointer('#/components/schemas', value);
       }
     }
     for (const value of Object.values(record)) visit(value);
@@ -185,9 +264,17 @@ function nameInlineEventSchemas(document: Json): void {
     for (const [method, operation] of Object.entries(item)) {
       if (!isObject(operation) || !isObject(operation['responses'])) continue;
       for (const response of Object.values(operation['responses'])) {
-        const media = isObject(response) && isObject(response['content']) ? (response['content'] as Json)['text/event-stream'] : undefined;
+        const media =
+          isObject(response) && isObject(response['content'])
+            ? (response['content'] as Json)['text/event-stream']
+            : undefined;
         const schema = isObject(media) ? media['schema'] : undefined;
-        if (!isObject(schema) || !isObject(schema['contentSchema']) || typeof schema['contentSchema']['$ref'] === 'string') continue;
+        if (
+          !isObject(schema) ||
+          !isObject(schema['contentSchema']) ||
+          typeof schema['contentSchema']['$ref'] === 'string'
+        )
+          continue;
         const name = scope.claim(`${pascalCase(String(operation['operationId'] ?? `${method} ${path}`))}Event`);
         schemas[name] = schema['contentSchema'];
         schema['contentSchema'] = { $ref: appendPointer('#/components/schemas', name) };

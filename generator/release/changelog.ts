@@ -33,7 +33,11 @@ const SECTIONS: Array<[Change['kind'], string]> = [
 ];
 
 export function changelogEntry(entry: ReleaseEntry): string {
-  const lines = [`## ${entry.version}`, '', `Generated from ${code(entry.source)} (API version ${entry.apiVersion || 'unversioned'}).`];
+  const lines = [
+    `## ${entry.version}`,
+    '',
+    `Generated from ${code(entry.source)} (API version ${entry.apiVersion || 'unversioned'}).`,
+  ];
   if (entry.changes === undefined) {
     lines.push('', `First release of ${code(entry.packageName)}.`);
   } else if (entry.changes.length === 0) {

@@ -44,15 +44,36 @@ export async function planRelease(input: PlanInput): Promise<ReleasePlan | undef
   const current = await loadSide(input.source, cwd, input.load);
   const spec = documentText(current.spec.document);
   const releasedPath = releasedSpecPath(cwd, name);
-  const entry = (version: string, changes: Change[] | undefined): string => changelogEntry({ version, packageName, source: input.source.label, apiVersion: current.model.apiVersion, changes });
+  const entry = (version: string, changes: Change[] | undefined): string =>
+    changelogEntry({ version, packageName, source: input.source.label, apiVersion: current.model.apiVersion, changes });
   if (!existsSync(releasedPath)) {
     const version = input.configuredVersion;
-    return { name, packageName, previousVersion: undefined, version, changes: undefined, spec, changelog: prependEntry(undefined, packageName, entry(version, undefined)) };
+    return {
+      name,
+      packageName,
+      previousVersion: undefined,
+      version,
+      changes: undefined,
+      spec,
+      changelog: prependEntry(undefined, packageName, entry(version, undefined)),
+    };
   }
   if (readFileSync(releasedPath, 'utf8') === spec) return undefined;
   const releasedSource = fileSource(releasedPath, cwd);
-  const released = await loadSide({ ...releasedSource, label: `the ${input.configuredVersion} release` }, cwd, input.load);
+  const released = await loadSide(
+    { ...releasedSource, label: `the ${input.configuredVersion} release` },
+    cwd,
+    input.load,
+  );
   const diff = compareModelled(released, current, releasedSource, input.source);
   const version = nextVersion(input.configuredVersion, bumpFor(diff.worst));
-  return { name, packageName, previousVersion: input.configuredVersion, version, changes: diff.changes, spec, changelog: prependEntry(readChangelog(cwd, name), packageName, entry(version, diff.changes)) };
+  return {
+    name,
+    packageName,
+    previousVersion: input.configuredVersion,
+    version,
+    changes: diff.changes,
+    spec,
+    changelog: prependEntry(readChangelog(cwd, name), packageName, entry(version, diff.changes)),
+  };
 }

@@ -15,7 +15,10 @@ interface LockEntry {
 }
 
 /** Sets the version of the lockfile's entries for these package folders (relative paths) and their pins on each other. */
-export function updateLockfile(cwd: string, released: ReadonlyArray<{ dir: string; name: string; version: string }>): boolean {
+export function updateLockfile(
+  cwd: string,
+  released: ReadonlyArray<{ dir: string; name: string; version: string }>,
+): boolean {
   const path = join(cwd, 'package-lock.json');
   if (!existsSync(path)) return false;
   const lock = JSON.parse(readFileSync(path, 'utf8')) as { packages?: Record<string, LockEntry> };
@@ -28,7 +31,11 @@ export function updateLockfile(cwd: string, released: ReadonlyArray<{ dir: strin
       changed = true;
     }
     for (const other of Object.values(packages)) {
-      if (other.dependencies?.[name] !== undefined && other.dependencies[name] !== version && /^\d/.test(other.dependencies[name] ?? '')) {
+      if (
+        other.dependencies?.[name] !== undefined &&
+        other.dependencies[name] !== version &&
+        /^\d/.test(other.dependencies[name] ?? '')
+      ) {
         other.dependencies[name] = version;
         changed = true;
       }

@@ -22,7 +22,8 @@ export function decodeDigest(text: string, encoding: 'hex' | 'base64'): Uint8Arr
   if (encoding === 'hex') {
     if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return undefined;
     const bytes = new Uint8Array(text.length / 2);
-    for (let index = 0; index < bytes.length; index++) bytes[index] = parseInt(text.slice(index * 2, index * 2 + 2), 16);
+    for (let index = 0; index < bytes.length; index++)
+      bytes[index] = parseInt(text.slice(index * 2, index * 2 + 2), 16);
     return bytes;
   }
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;

@@ -16,7 +16,11 @@ export declare const waitResult: unique symbol;
 /** An operation object that `waitFor()` turns into `Result`. */
 export type LongRunning<Operation, Result> = Operation & { readonly [waitResult]?: Result };
 /** What `waitFor(operation)` resolves to: the marked result, else the operation object itself. */
-export type WaitResult<T> = T extends { readonly [waitResult]?: infer Result } ? (unknown extends Result ? T : Result) : T;
+export type WaitResult<T> = T extends { readonly [waitResult]?: infer Result }
+  ? unknown extends Result
+    ? T
+    : Result
+  : T;
 
 export interface WaitOptions {
   /** Give up after this many milliseconds (default 10 minutes). */
@@ -30,7 +34,9 @@ export interface WaitOptions {
 
 /** Whether `value` carries every value the poll operation needs, i.e. is an operation object of `spec`. */
 function isOperationOf(spec: LongRunningDescriptor, value: object): boolean {
-  return Object.values(valuesAt(value, spec.params)).every((param) => param !== undefined && param !== null && param !== '');
+  return Object.values(valuesAt(value, spec.params)).every(
+    (param) => param !== undefined && param !== null && param !== '',
+  );
 }
 
 /**
@@ -38,13 +44,19 @@ function isOperationOf(spec: LongRunningDescriptor, value: object): boolean {
  * but the finished resource: an API that may answer either (201 with the
  * resource, 202 with an operation) hands `waitFor()` either.
  */
-function specOf(core: ClientCore, value: object, candidates: readonly LongRunningDescriptor[]): LongRunningDescriptor | undefined {
+function specOf(
+  core: ClientCore,
+  value: object,
+  candidates: readonly LongRunningDescriptor[],
+): LongRunningDescriptor | undefined {
   const marked = (value as { [LONG_RUNNING]?: LongRunningDescriptor })[LONG_RUNNING];
   if (marked) {
     if (isOperationOf(marked, value)) return marked;
     const poll = marked.poll();
     throw new core.errors.invalidResponse({
-      message: `${operationLabel(poll)}: the operation object has no ${Object.entries(marked.params).map(([name, pointer]) => `${name} (at ${pointer})`).join(', ')} to poll it by`,
+      message: `${operationLabel(poll)}: the operation object has no ${Object.entries(marked.params)
+        .map(([name, pointer]) => `${name} (at ${pointer})`)
+        .join(', ')} to poll it by`,
       status: marked.status,
       raw: JSON.stringify(value),
       headers: new Headers(),
@@ -53,7 +65,8 @@ function specOf(core: ClientCore, value: object, candidates: readonly LongRunnin
     });
   }
   // An unmarked object (restored from storage, say) is an operation when it has what a poll needs.
-  if (candidates.length === 0) throw new core.errors.invalidRequest('waitFor() needs an operation object returned by this client');
+  if (candidates.length === 0)
+    throw new core.errors.invalidRequest('waitFor() needs an operation object returned by this client');
   return candidates.find((spec) => isOperationOf(spec, value));
 }
 
@@ -62,9 +75,17 @@ function specOf(core: ClientCore, value: object, candidates: readonly LongRunnin
  * (a resource the API returned at once) is already finished and returned as
  * it is. `known` are the client's long-running specs, for unmarked objects.
  */
-export async function waitForOperation(core: ClientCore, value: object, options: WaitOptions = {}, known?: LongRunningDescriptor | readonly (LongRunningDescriptor | undefined)[]): Promise<unknown> {
-  if (value === null || typeof value !== 'object') throw new core.errors.invalidRequest(`waitFor() needs an object (got ${value === null ? 'null' : typeof value})`);
-  const candidates = (Array.isArray(known) ? known : [known]).filter((spec): spec is LongRunningDescriptor => spec !== undefined);
+export async function waitForOperation(
+  core: ClientCore,
+  value: object,
+  options: WaitOptions = {},
+  known?: LongRunningDescriptor | readonly (LongRunningDescriptor | undefined)[],
+): Promise<unknown> {
+  if (value === null || typeof value !== 'object')
+    throw new core.errors.invalidRequest(`waitFor() needs an object (got ${value === null ? 'null' : typeof value})`);
+  const candidates = (Array.isArray(known) ? known : [known]).filter(
+    (spec): spec is LongRunningDescriptor => spec !== undefined,
+  );
   const spec = specOf(core, value, candidates);
   if (!spec) return value;
   const poll = spec.poll();
@@ -79,16 +100,31 @@ export async function waitForOperation(core: ClientCore, value: object, options:
     if (typeof state === 'string' && spec.failed.includes(state)) {
       const reason = spec.error ? getAtPointer(current, spec.error) : undefined;
       // State, reason and the operation object come from the server: the error keeps redacted copies.
-      throw new core.errors.operationFailed(core.redact(`${operationLabel(poll)}: the operation ended ${String(state)}${typeof reason === 'string' && reason ? `: ${reason}` : ''}`), { operationId: poll.id, result: redactValue(current, core.secrets()) });
+      throw new core.errors.operationFailed(
+        core.redact(
+          `${operationLabel(poll)}: the operation ended ${String(state)}${typeof reason === 'string' && reason ? `: ${reason}` : ''}`,
+        ),
+        { operationId: poll.id, result: redactValue(current, core.secrets()) },
+      );
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw new core.errors.waitTimeout(core.redact(`${operationLabel(poll)}: the operation was still ${String(state)} when the wait timed out after ${options.timeout ?? 600_000} ms`), { operationId: poll.id, result: redactValue(current, core.secrets()) });
+      throw new core.errors.waitTimeout(
+        core.redact(
+          `${operationLabel(poll)}: the operation was still ${String(state)} when the wait timed out after ${options.timeout ?? 600_000} ms`,
+        ),
+        { operationId: poll.id, result: redactValue(current, core.secrets()) },
+      );
     }
     try {
       await sleep(Math.min(interval, remaining), request.signal);
     } catch (cause) {
-      throw new core.errors.abort({ operationId: poll.id, attempts: 0, cause, message: `${operationLabel(poll)}: waiting was aborted` });
+      throw new core.errors.abort({
+        operationId: poll.id,
+        attempts: 0,
+        cause,
+        message: `${operationLabel(poll)}: waiting was aborted`,
+      });
     }
     interval = Math.min(interval * 1.5, 15_000);
     const values = valuesAt(current, spec.params);

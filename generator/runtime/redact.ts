@@ -11,7 +11,14 @@ import { toBase64 } from './encoding.js';
 export const REDACTED = '[redacted]';
 
 /** Header names that carry credentials on any API. */
-export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
+export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+]);
 
 /** Secrets shorter than this are not redacted: they would shred ordinary text. */
 const MIN_SECRET_LENGTH = 4;
@@ -25,7 +32,11 @@ const MIN_SECRET_LENGTH = 4;
  */
 function base64Forms(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
-  const forms = [toBase64(bytes), toBase64(new TextEncoder().encode(`${secret}:`)), toBase64(new TextEncoder().encode(`:${secret}`))];
+  const forms = [
+    toBase64(bytes),
+    toBase64(new TextEncoder().encode(`${secret}:`)),
+    toBase64(new TextEncoder().encode(`:${secret}`)),
+  ];
   for (let skip = 0; skip < 3; skip++) {
     const whole = Math.floor((bytes.length - skip) / 3) * 3;
     if (whole >= 6) forms.push(toBase64(bytes.subarray(skip, skip + whole)));
@@ -35,7 +46,12 @@ function base64Forms(secret: string): string[] {
 
 /** A secret as written, as it appears in a URL (percent- or form-encoded), and base64-encoded. */
 function forms(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), ...base64Forms(secret)];
+  return [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    ...base64Forms(secret),
+  ];
 }
 
 const patterns = new Map<string, RegExp | null>();
@@ -47,7 +63,10 @@ function patternFor(secrets: readonly string[]): RegExp | null {
   if (pattern === undefined) {
     const all = new Set(secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH).flatMap(forms));
     const sorted = [...all].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
-    pattern = sorted.length === 0 ? null : new RegExp(sorted.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+    pattern =
+      sorted.length === 0
+        ? null
+        : new RegExp(sorted.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
     // A client holds one key; the cache only grows when keys change, so a small bound is plenty.
     if (patterns.size > 32) patterns.clear();
     patterns.set(cacheKey, pattern);
@@ -91,7 +110,11 @@ export function redactUrl(url: string, queryNames: readonly string[], secrets: r
 }
 
 /** Header values by name, credential headers (any API's, and `extraNames`) replaced, the secret scrubbed from the rest. */
-export function redactHeaders(headers: Headers, extraNames: readonly string[], secrets: readonly string[]): Record<string, string> {
+export function redactHeaders(
+  headers: Headers,
+  extraNames: readonly string[],
+  secrets: readonly string[],
+): Record<string, string> {
   const extra = new Set(extraNames.map((name) => name.toLowerCase()));
   const result: Record<string, string> = Object.create(null) as Record<string, string>;
   headers.forEach((value, name) => {
@@ -129,7 +152,9 @@ function redactNode(value: unknown, secrets: readonly string[], depth: number): 
   if (depth >= MAX_DEPTH) return REDACTED;
   if (Array.isArray(value)) return value.map((item) => redactNode(item, secrets, depth + 1));
   // Object.fromEntries defines own properties (a `__proto__` key stays a plain key, never a prototype).
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactText(key, secrets), redactNode(item, secrets, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redactText(key, secrets), redactNode(item, secrets, depth + 1)]),
+  );
 }
 
 /** The error itself when it mentions no secret, else a plain copy whose message is redacted. */
@@ -146,6 +171,7 @@ export function redactCause(cause: unknown, secrets: readonly string[]): unknown
 export function redactFields<T extends object>(event: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return event;
   const copy = { ...event } as Record<string, unknown>;
-  for (const [name, value] of Object.entries(copy)) if (typeof value === 'string') copy[name] = redactText(value, secrets);
+  for (const [name, value] of Object.entries(copy))
+    if (typeof value === 'string') copy[name] = redactText(value, secrets);
   return copy as T;
 }

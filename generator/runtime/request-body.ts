@@ -18,7 +18,9 @@ export interface EncodedBody {
 }
 
 function isBinary(value: unknown): value is Blob | ArrayBuffer | ArrayBufferView {
-  return (typeof Blob !== 'undefined' && value instanceof Blob) || value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+  return (
+    (typeof Blob !== 'undefined' && value instanceof Blob) || value instanceof ArrayBuffer || ArrayBuffer.isView(value)
+  );
 }
 
 function isStream(value: unknown): value is ReadableStream {
@@ -27,7 +29,10 @@ function isStream(value: unknown): value is ReadableStream {
 
 function toBlob(value: Blob | ArrayBuffer | ArrayBufferView): Blob {
   if (value instanceof Blob) return value;
-  const view = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  const view =
+    value instanceof ArrayBuffer
+      ? new Uint8Array(value)
+      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   return new Blob([view as Uint8Array<ArrayBuffer>]);
 }
 
@@ -35,7 +40,8 @@ async function multipart(fields: Record<string, unknown>, upload: UploadDescript
   const values = { ...fields };
   if (upload?.hash && values[upload.hash.field] === undefined) {
     const file = values[upload.file];
-    if (file !== undefined && file !== null) values[upload.hash.field] = encodeDigest(await sha256(file as BinaryInput), upload.hash.encoding);
+    if (file !== undefined && file !== null)
+      values[upload.hash.field] = encodeDigest(await sha256(file as BinaryInput), upload.hash.encoding);
   }
   const form = new FormData();
   for (const [name, value] of Object.entries(values)) {
@@ -59,23 +65,36 @@ function formEncoded(fields: Record<string, unknown>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      params.append(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
   }
   return params;
 }
 
-export async function encodeBody(spec: BodyDescriptor, value: unknown, upload: UploadDescriptor | undefined): Promise<EncodedBody> {
+export async function encodeBody(
+  spec: BodyDescriptor,
+  value: unknown,
+  upload: UploadDescriptor | undefined,
+): Promise<EncodedBody> {
   switch (spec.kind) {
     case 'json':
       return { body: JSON.stringify(value), contentType: spec.type, replayable: true };
     case 'multipart':
-      return { body: await multipart((value ?? {}) as Record<string, unknown>, upload), contentType: undefined, replayable: true };
+      return {
+        body: await multipart((value ?? {}) as Record<string, unknown>, upload),
+        contentType: undefined,
+        replayable: true,
+      };
     case 'form':
       return { body: formEncoded((value ?? {}) as Record<string, unknown>), contentType: spec.type, replayable: true };
     case 'text':
       return { body: String(value), contentType: spec.type, replayable: true };
     case 'binary':
       if (isStream(value)) return { body: value, contentType: spec.type, replayable: false };
-      return { body: isBinary(value) ? toBlob(value) : new Blob([String(value)]), contentType: spec.type, replayable: true };
+      return {
+        body: isBinary(value) ? toBlob(value) : new Blob([String(value)]),
+        contentType: spec.type,
+        replayable: true,
+      };
   }
 }

@@ -80,10 +80,19 @@ export function requestUrl(request: UrlParts): string {
       const name = parts.names[index] ?? '';
       const value = request.pathParams[name];
       const encoded = request.multiSegment?.includes(name) ? encodeSegments(value) : encodeURIComponent(String(value));
-      path = value === null || typeof value === 'object' ? undefined : `${path}${value === undefined ? `{${name}}` : encoded}${parts.literals[index + 1] ?? ''}`;
+      path =
+        value === null || typeof value === 'object'
+          ? undefined
+          : `${path}${value === undefined ? `{${name}}` : encoded}${parts.literals[index + 1] ?? ''}`;
     }
   }
-  if (path === undefined) return createFinalURL(request.path, { baseUrl: request.baseUrl, params: { path: request.pathParams, query: request.query }, querySerializer, pathSerializer: defaultPathSerializer });
+  if (path === undefined)
+    return createFinalURL(request.path, {
+      baseUrl: request.baseUrl,
+      params: { path: request.pathParams, query: request.query },
+      querySerializer,
+      pathSerializer: defaultPathSerializer,
+    });
   let search = '';
   for (const _name in request.query) {
     search = querySerializer(request.query);
@@ -96,7 +105,11 @@ export function requestUrl(request: UrlParts): string {
  * Sends the request, following redirects under the rules of redirects.ts, and
  * reads the body of a failed response (at most MAX_ERROR_BODY_BYTES of it).
  */
-export async function send(request: TransportRequest, url: string, customFetch: FetchFunction | undefined): Promise<TransportResult> {
+export async function send(
+  request: TransportRequest,
+  url: string,
+  customFetch: FetchFunction | undefined,
+): Promise<TransportResult> {
   const response = await fetchFollowingRedirects(request, url, customFetch);
   if (response.ok) return { response };
   const { text } = await readText(response, MAX_ERROR_BODY_BYTES, 'truncate');
@@ -108,7 +121,11 @@ export async function send(request: TransportRequest, url: string, customFetch: 
 }
 
 /** The final response of a request whose redirects are followed under the rules of redirects.ts; its body is unread. */
-export async function fetchFollowingRedirects(request: TransportRequest, url: string, customFetch: FetchFunction | undefined): Promise<Response> {
+export async function fetchFollowingRedirects(
+  request: TransportRequest,
+  url: string,
+  customFetch: FetchFunction | undefined,
+): Promise<Response> {
   let hop: Hop = { url, method: request.method.toUpperCase(), headers: request.headers, body: request.body };
   for (let hops = 0; ; hops++) {
     const response = await fetchOnce(hop, request, customFetch, 'manual');
@@ -126,17 +143,35 @@ export async function fetchFollowingRedirects(request: TransportRequest, url: st
  * the escape hatch cannot carry a key or a body to another origin either. The
  * body is read once so that a same-origin 307/308 can send it again.
  */
-export function redirectSafeFetch(customFetch: FetchFunction | undefined, credentialHeaders: ReadonlySet<string>): FetchFunction {
+export function redirectSafeFetch(
+  customFetch: FetchFunction | undefined,
+  credentialHeaders: ReadonlySet<string>,
+): FetchFunction {
   return async (request) => {
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => void (headers[name] = value));
-    return fetchFollowingRedirects({ method: request.method, headers, body, signal: request.signal, stream: false, credentialHeaders }, request.url, customFetch);
+    return fetchFollowingRedirects(
+      { method: request.method, headers, body, signal: request.signal, stream: false, credentialHeaders },
+      request.url,
+      customFetch,
+    );
   };
 }
 
-function fetchOnce(hop: Hop, request: TransportRequest, customFetch: FetchFunction | undefined, redirect: RequestRedirect): Promise<Response> {
-  const init: RequestInit & { duplex?: 'half' } = { method: hop.method, headers: hop.headers, body: hop.body as BodyInit | null | undefined, signal: request.signal, redirect };
+function fetchOnce(
+  hop: Hop,
+  request: TransportRequest,
+  customFetch: FetchFunction | undefined,
+  redirect: RequestRedirect,
+): Promise<Response> {
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: hop.method,
+    headers: hop.headers,
+    body: hop.body as BodyInit | null | undefined,
+    signal: request.signal,
+    redirect,
+  };
   if (request.stream && hop.body !== undefined) init.duplex = 'half';
   return customFetch ? customFetch(new Request(hop.url, init)) : globalThis.fetch(hop.url, init);
 }
@@ -150,11 +185,21 @@ function fetchOnce(hop: Hop, request: TransportRequest, customFetch: FetchFuncti
  * and mixed content keeps it on https. Anything else (a custom key header the
  * browser would forward, a body) is refused rather than sent blind.
  */
-async function followOpaque(hop: Hop, request: TransportRequest, customFetch: FetchFunction | undefined, response: Response): Promise<Response> {
-  const risky = Object.keys(hop.headers).filter((name) => request.credentialHeaders.has(name.toLowerCase()) && !/^(authorization|cookie)$/i.test(name));
+async function followOpaque(
+  hop: Hop,
+  request: TransportRequest,
+  customFetch: FetchFunction | undefined,
+  response: Response,
+): Promise<Response> {
+  const risky = Object.keys(hop.headers).filter(
+    (name) => request.credentialHeaders.has(name.toLowerCase()) && !/^(authorization|cookie)$/i.test(name),
+  );
   const bodyless = (hop.method === 'GET' || hop.method === 'HEAD') && (hop.body === undefined || hop.body === null);
   if (!bodyless || risky.length > 0) {
-    throw new RedirectRefusedError(`the server redirected, and this platform hides the redirect target (an opaque redirect), so the client cannot keep ${bodyless ? 'the credential headers' : 'the request body'} from reaching another origin; use the final URL as baseUrl`, response);
+    throw new RedirectRefusedError(
+      `the server redirected, and this platform hides the redirect target (an opaque redirect), so the client cannot keep ${bodyless ? 'the credential headers' : 'the request body'} from reaching another origin; use the final URL as baseUrl`,
+      response,
+    );
   }
   return fetchOnce(hop, request, customFetch, 'follow');
 }

@@ -30,7 +30,10 @@ function lookup(document: Record<string, unknown>, ref: string): unknown {
  * Every cycle reached from the internal references at `refs` (pointer of the
  * referring node -> its `$ref`), each reported once.
  */
-export function findRefCycles(document: Record<string, unknown>, refs: ReadonlyArray<{ pointer: string; ref: string }>): RefCycle[] {
+export function findRefCycles(
+  document: Record<string, unknown>,
+  refs: ReadonlyArray<{ pointer: string; ref: string }>,
+): RefCycle[] {
   const cycles: RefCycle[] = [];
   /** Targets already known to end in a value or in a reported cycle. */
   const settled = new Set<string>();

@@ -60,9 +60,15 @@ function realPath(path: string): string {
  */
 function legacyOwned(outDir: string, files: ReadonlyMap<string, string>): Set<string> | undefined {
   try {
-    const description = (JSON.parse(readFileSync(join(outDir, 'package.json'), 'utf8')) as { description?: unknown }).description;
+    const description = (JSON.parse(readFileSync(join(outDir, 'package.json'), 'utf8')) as { description?: unknown })
+      .description;
     const client = readFileSync(join(outDir, 'src', 'client.ts'), 'utf8');
-    if (typeof description !== 'string' || !LEGACY_MARKERS.packageJson.test(description) || !client.startsWith(LEGACY_MARKERS.clientHeader)) return undefined;
+    if (
+      typeof description !== 'string' ||
+      !LEGACY_MARKERS.packageJson.test(description) ||
+      !client.startsWith(LEGACY_MARKERS.clientHeader)
+    )
+      return undefined;
   } catch {
     return undefined;
   }
@@ -93,12 +99,18 @@ function folders(paths: Iterable<string>): Set<string> {
  * a folder that does is walked into. An unlisted entry where a new file must
  * go is a conflict.
  */
-function planCarry(outDir: string, owned: ReadonlySet<string>, files: ReadonlyMap<string, string>): { carried: string[]; conflicts: string[] } {
+function planCarry(
+  outDir: string,
+  owned: ReadonlySet<string>,
+  files: ReadonlyMap<string, string>,
+): { carried: string[]; conflicts: string[] } {
   const walkInto = folders([...owned, ...files.keys()]);
   const carried: string[] = [];
   const conflicts: string[] = [];
   const walk = (rel: string): void => {
-    for (const entry of readdirSync(join(outDir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of readdirSync(join(outDir, rel), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory() && walkInto.has(path)) walk(path);
       else if (owned.has(path) && !entry.isDirectory()) continue;
@@ -117,24 +129,65 @@ function nearestExisting(path: string): string {
 }
 
 /** Checks `outDir` for writing `files` (the manifest included); diagnostics when it must not be written. */
-export function planOutput(outDir: string, files: ReadonlyMap<string, string>, rules: OutputRules = {}): { diagnostics: Diagnostic[]; plan: OutputPlan } {
+export function planOutput(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  rules: OutputRules = {},
+): { diagnostics: Diagnostic[]; plan: OutputPlan } {
   const cwd = rules.cwd ?? process.cwd();
   const shown = relative(cwd, outDir) || '.';
-  const problem = (code: string, message: string, hint: string): Diagnostic => ({ code, severity: 'error', message, pointer: '', file: shown, hint });
+  const problem = (code: string, message: string, hint: string): Diagnostic => ({
+    code,
+    severity: 'error',
+    message,
+    pointer: '',
+    file: shown,
+    hint,
+  });
   const empty: OutputPlan = { owned: new Set(), carried: [] };
 
   if (existsSync(outDir) || lstatSafe(outDir)) {
     const stats = lstatSafe(outDir);
-    if (stats?.isSymbolicLink()) return { diagnostics: [problem('output-is-a-link', `the output ${shown} is a symbolic link`, 'Give the real directory as --out.')], plan: empty };
-    if (stats && !stats.isDirectory()) return { diagnostics: [problem('output-not-a-directory', `the output ${shown} exists and is not a directory`, 'Give a new or generated directory as --out.')], plan: empty };
+    if (stats?.isSymbolicLink())
+      return {
+        diagnostics: [
+          problem('output-is-a-link', `the output ${shown} is a symbolic link`, 'Give the real directory as --out.'),
+        ],
+        plan: empty,
+      };
+    if (stats && !stats.isDirectory())
+      return {
+        diagnostics: [
+          problem(
+            'output-not-a-directory',
+            `the output ${shown} exists and is not a directory`,
+            'Give a new or generated directory as --out.',
+          ),
+        ],
+        plan: empty,
+      };
   }
 
   const out = realPath(outDir);
-  const guarded = [...(rules.protectedDirs ?? []).map((dir) => ({ dir, what: "the spec's folder" })), ...[gitRoot(cwd), existsSync(join(outDir, '.git')) ? outDir : undefined].filter((dir): dir is string => dir !== undefined).map((dir) => ({ dir, what: 'a git repository root' }))];
+  const guarded = [
+    ...(rules.protectedDirs ?? []).map((dir) => ({ dir, what: "the spec's folder" })),
+    ...[gitRoot(cwd), existsSync(join(outDir, '.git')) ? outDir : undefined]
+      .filter((dir): dir is string => dir !== undefined)
+      .map((dir) => ({ dir, what: 'a git repository root' })),
+  ];
   for (const { dir, what } of guarded) {
     if (isInside(realPath(dir), out)) {
       const same = realPath(dir) === out;
-      return { diagnostics: [problem('output-protected', `the output ${shown} ${same ? 'is' : 'contains'} ${what} (${relative(cwd, dir) || '.'}); generating there would replace it`, 'Write the package to a folder of its own, e.g. --out generated/<name>.')], plan: empty };
+      return {
+        diagnostics: [
+          problem(
+            'output-protected',
+            `the output ${shown} ${same ? 'is' : 'contains'} ${what} (${relative(cwd, dir) || '.'}); generating there would replace it`,
+            'Write the package to a folder of its own, e.g. --out generated/<name>.',
+          ),
+        ],
+        plan: empty,
+      };
     }
   }
 
@@ -143,7 +196,16 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, r
     accessSync(writable, constants.W_OK);
     if (existsSync(outDir)) accessSync(dirname(outDir), constants.W_OK);
   } catch (error) {
-    return { diagnostics: [problem('output-unwritable', `the output ${shown} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'} at ${relative(cwd, writable) || writable})`, 'Choose a folder you can write to.')], plan: empty };
+    return {
+      diagnostics: [
+        problem(
+          'output-unwritable',
+          `the output ${shown} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'} at ${relative(cwd, writable) || writable})`,
+          'Choose a folder you can write to.',
+        ),
+      ],
+      plan: empty,
+    };
   }
 
   if (!existsSync(outDir)) return { diagnostics: [], plan: empty };
@@ -152,17 +214,45 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, r
   if (manifest.kind === 'found') {
     owned = manifest.files;
   } else if (manifest.kind === 'invalid') {
-    return { diagnostics: [problem('output-bad-manifest', `${shown}/${MANIFEST_FILE} cannot be used: ${manifest.reason}`, 'Restore the manifest from version control, or remove the directory if everything in it is generated.')], plan: empty };
+    return {
+      diagnostics: [
+        problem(
+          'output-bad-manifest',
+          `${shown}/${MANIFEST_FILE} cannot be used: ${manifest.reason}`,
+          'Restore the manifest from version control, or remove the directory if everything in it is generated.',
+        ),
+      ],
+      plan: empty,
+    };
   } else if (readdirSync(outDir).length === 0) {
     owned = new Set();
   } else {
     const legacy = legacyOwned(outDir, files);
-    if (!legacy) return { diagnostics: [problem('output-not-ours', `the output ${shown} is not empty and was not written by specsmith (it has no ${MANIFEST_FILE})`, 'specsmith replaces only what it wrote; give an empty or new directory as --out.')], plan: empty };
+    if (!legacy)
+      return {
+        diagnostics: [
+          problem(
+            'output-not-ours',
+            `the output ${shown} is not empty and was not written by specsmith (it has no ${MANIFEST_FILE})`,
+            'specsmith replaces only what it wrote; give an empty or new directory as --out.',
+          ),
+        ],
+        plan: empty,
+      };
     owned = legacy;
   }
   const { carried, conflicts } = planCarry(outDir, owned, files);
   if (conflicts.length > 0) {
-    return { diagnostics: conflicts.map((path) => problem('output-conflict', `${shown}/${path} was not written by specsmith, but this run generates a file at that path`, 'Move or rename it; specsmith never overwrites a file it did not write.')), plan: empty };
+    return {
+      diagnostics: conflicts.map((path) =>
+        problem(
+          'output-conflict',
+          `${shown}/${path} was not written by specsmith, but this run generates a file at that path`,
+          'Move or rename it; specsmith never overwrites a file it did not write.',
+        ),
+      ),
+      plan: empty,
+    };
   }
   return { diagnostics: [], plan: { owned, carried } };
 }

@@ -48,7 +48,9 @@ function carriedPaths(journal: string): string[] {
   try {
     const parsed: unknown = JSON.parse(readFileSync(journal, 'utf8'));
     const carried = (parsed as { carried?: unknown }).carried;
-    return Array.isArray(carried) ? carried.filter((path): path is string => typeof path === 'string' && !path.split('/').includes('..')) : [];
+    return Array.isArray(carried)
+      ? carried.filter((path): path is string => typeof path === 'string' && !path.split('/').includes('..'))
+      : [];
   } catch {
     return [];
   }

@@ -23,7 +23,11 @@ export interface WriteOptions extends OutputRules {
   onStep?: ((step: 'staged' | 'carried') => void | Promise<void>) | undefined;
 }
 
-async function changedFiles(outDir: string, files: ReadonlyMap<string, string>, owned: ReadonlySet<string>): Promise<string[]> {
+async function changedFiles(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  owned: ReadonlySet<string>,
+): Promise<string[]> {
   const stale: string[] = [];
   for (const [path, text] of files) {
     const current = await readFile(join(outDir, path), 'utf8').catch(() => undefined);
@@ -39,7 +43,11 @@ async function changedFiles(outDir: string, files: ReadonlyMap<string, string>, 
  * changed, missing, or written by an earlier run and no longer generated.
  * Files specsmith did not write are not its business and are not listed.
  */
-export async function staleFiles(outDir: string, files: ReadonlyMap<string, string>, rules: OutputRules = {}): Promise<string[]> {
+export async function staleFiles(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  rules: OutputRules = {},
+): Promise<string[]> {
   const all = withManifest(files);
   const { plan } = planOutput(outDir, all, rules);
   return changedFiles(outDir, all, plan.owned);
@@ -53,7 +61,16 @@ function asWriteError(error: unknown, outDir: string, cwd: string): unknown {
   if (error instanceof SpecError || typeof code !== 'string') return error;
   const path = (error as NodeJS.ErrnoException).path;
   const shown = relative(cwd, outDir) || '.';
-  return new SpecError([{ code: 'output-unwritable', severity: 'error', message: `the output ${shown} could not be written (${code}${path ? ` at ${relative(cwd, path) || path}` : ''}); it was left as it was`, pointer: '', file: shown, hint: 'Check that the folder and its parent are writable directories.' }]);
+  return new SpecError([
+    {
+      code: 'output-unwritable',
+      severity: 'error',
+      message: `the output ${shown} could not be written (${code}${path ? ` at ${relative(cwd, path) || path}` : ''}); it was left as it was`,
+      pointer: '',
+      file: shown,
+      hint: 'Check that the folder and its parent are writable directories.',
+    },
+  ]);
 }
 
 export interface WriteResult {
@@ -62,7 +79,11 @@ export interface WriteResult {
   recovered: string[];
 }
 
-export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeOutput(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const cwd = options.cwd ?? process.cwd();
   // A write killed outright (SIGKILL) left its staging folder: finish or undo it first.
   let recovered: string[];
@@ -91,7 +112,8 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
  */
 function createParents(dir: string): string[] {
   const missing: string[] = [];
-  for (let current = dir; !existsSync(current) && dirname(current) !== current; current = dirname(current)) missing.unshift(current);
+  for (let current = dir; !existsSync(current) && dirname(current) !== current; current = dirname(current))
+    missing.unshift(current);
   const created: string[] = [];
   try {
     for (const folder of missing) {
@@ -115,7 +137,12 @@ function removeFolders(created: readonly string[]): void {
   }
 }
 
-async function swapIn(outDir: string, files: ReadonlyMap<string, string>, plan: OutputPlan, options: WriteOptions): Promise<void> {
+async function swapIn(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  plan: OutputPlan,
+  options: WriteOptions,
+): Promise<void> {
   const parent = dirname(outDir);
   const createdParents = createParents(parent);
   const journal = new SwapJournal(outDir, swapPaths(outDir, `${process.pid}-${Date.now()}`));
@@ -130,7 +157,8 @@ async function swapIn(outDir: string, files: ReadonlyMap<string, string>, plan: 
     await options.onStep?.('staged');
     if (existsSync(outDir)) {
       journal.recordCarried(plan.carried);
-      for (const path of plan.carried) journal.carry(join(outDir, ...path.split('/')), join(journal.staging, ...path.split('/')));
+      for (const path of plan.carried)
+        journal.carry(join(outDir, ...path.split('/')), join(journal.staging, ...path.split('/')));
       await options.onStep?.('carried');
       journal.retireOld();
     }

@@ -37,7 +37,12 @@ let dir: string;
 async function bundle(name: string, code: string): Promise<string> {
   const input = join(dir, `${name}.mjs`);
   await writeFile(input, code);
-  const build = await (rolldown as Rolldown).rolldown({ input, platform: 'neutral', logLevel: 'silent', resolve: { mainFields: ['module', 'main'] } });
+  const build = await (rolldown as Rolldown).rolldown({
+    input,
+    platform: 'neutral',
+    logLevel: 'silent',
+    resolve: { mainFields: ['module', 'main'] },
+  });
   try {
     const { output } = await build.generate({ format: 'esm', codeSplitting: false });
     return output.map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n');
@@ -70,15 +75,20 @@ describe.skipIf(rolldown === undefined)('tree-shaking: an app pays for the opera
       expect(chosen, `${app.operationId} is in the ${provider} spec`).toBeDefined();
       const dist = join(repoRoot, 'generated', provider, 'dist');
       const args = ['x', ...Array.from({ length: app.pathArgs }, (_, index) => `'id-${index}'`)];
-      const code = await bundle(`${provider}-one`, [
-        `import { ${app.client}Core } from ${JSON.stringify(join(dist, 'index.js'))};`,
-        `import { ${app.operationId} } from ${JSON.stringify(join(dist, 'funcs.js'))};`,
-        `const x = new ${app.client}Core();`,
-        `export const call = () => ${app.operationId}(${args.join(', ')});`,
-      ].join('\n'));
+      const code = await bundle(
+        `${provider}-one`,
+        [
+          `import { ${app.client}Core } from ${JSON.stringify(join(dist, 'index.js'))};`,
+          `import { ${app.operationId} } from ${JSON.stringify(join(dist, 'funcs.js'))};`,
+          `const x = new ${app.client}Core();`,
+          `export const call = () => ${app.operationId}(${args.join(', ')});`,
+        ].join('\n'),
+      );
       expect(hasPathLiteral(code, chosen?.path ?? '')).toBe(true);
       // The root path `/` is left out: the runtime's own code has a '/' literal.
-      const others = [...new Set(spec.operations.map((operation) => operation.path))].filter((path) => path !== chosen?.path && path !== '/');
+      const others = [...new Set(spec.operations.map((operation) => operation.path))].filter(
+        (path) => path !== chosen?.path && path !== '/',
+      );
       expect(others.length).toBeGreaterThan(0);
       expect(others.filter((path) => hasPathLiteral(code, path))).toEqual([]);
       // No resource class (each takes the core in its constructor) and no raw openapi-fetch client.
@@ -86,8 +96,13 @@ describe.skipIf(rolldown === undefined)('tree-shaking: an app pays for the opera
       expect(code).not.toContain(CREATE_CLIENT_TEXT);
 
       // The full client, the positive control: every path of the spec, and client.raw's createClient.
-      const full = await bundle(`${provider}-full`, `import { ${app.client} } from ${JSON.stringify(join(dist, 'index.js'))};\nexport const client = new ${app.client}();\n`);
-      expect([...new Set(spec.operations.map((operation) => operation.path))].filter((path) => !hasPathLiteral(full, path))).toEqual([]);
+      const full = await bundle(
+        `${provider}-full`,
+        `import { ${app.client} } from ${JSON.stringify(join(dist, 'index.js'))};\nexport const client = new ${app.client}();\n`,
+      );
+      expect(
+        [...new Set(spec.operations.map((operation) => operation.path))].filter((path) => !hasPathLiteral(full, path)),
+      ).toEqual([]);
       expect(full).toContain(CREATE_CLIENT_TEXT);
     }, 60_000);
   }

@@ -4,8 +4,27 @@
  * headers, the 201-or-202 create, and coverage of operations and methods.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentMetal, APIError, BadRequestError, ConflictError, InternalServerError, NotFoundError, RateLimitError, UnprocessableEntityError, AuthenticationError } from '../../generated/agentmetal/src/index.js';
-import { contractSpec, expectValid, failure, Ledger, prefer, prismUrl, TEST_KEYS, type ContractSpec } from '../support/contract.js';
+import {
+  AgentMetal,
+  APIError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  RateLimitError,
+  UnprocessableEntityError,
+  AuthenticationError,
+} from '../../generated/agentmetal/src/index.js';
+import {
+  contractSpec,
+  expectValid,
+  failure,
+  Ledger,
+  prefer,
+  prismUrl,
+  TEST_KEYS,
+  type ContractSpec,
+} from '../support/contract.js';
 
 const ledger = new Ledger();
 let spec: ContractSpec;
@@ -13,7 +32,14 @@ let client: AgentMetal;
 
 beforeAll(async () => {
   spec = await contractSpec('agentmetal');
-  client = ledger.track(new AgentMetal({ apiKey: TEST_KEYS.agentmetal, baseUrl: prismUrl('agentmetal'), maxRetries: 0, hooks: ledger.hooks() }));
+  client = ledger.track(
+    new AgentMetal({
+      apiKey: TEST_KEYS.agentmetal,
+      baseUrl: prismUrl('agentmetal'),
+      maxRetries: 0,
+      hooks: ledger.hooks(),
+    }),
+  );
 });
 
 describe('instances', () => {
@@ -29,14 +55,21 @@ describe('instances', () => {
   });
 
   it('create answers 201 with the instance', async () => {
-    const { data, status, headers } = await client.instances.create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } }).withResponse();
+    const { data, status, headers } = await client.instances
+      .create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } })
+      .withResponse();
     expect(status).toBe(201);
     expectValid(spec, spec.responsePointer('createInstance', 201), data, headers);
     expect('metadata' in data && data.metadata.name).toBeTruthy();
   });
 
   it('create answers 202 with an operation object that waitFor() accepts', async () => {
-    const { data, status, headers } = await client.instances.create({ metadata: { name: 'web', labels: { env: 'production' } }, spec: { type: 'cx31', image: 'ubuntu-22.04' } }, prefer(202)).withResponse();
+    const { data, status, headers } = await client.instances
+      .create(
+        { metadata: { name: 'web', labels: { env: 'production' } }, spec: { type: 'cx31', image: 'ubuntu-22.04' } },
+        prefer(202),
+      )
+      .withResponse();
     expect(status).toBe(202);
     expectValid(spec, spec.responsePointer('createInstance', 202), data, headers);
     expect('operation_id' in data && data.operation_id).toMatch(/^op-/);
@@ -71,9 +104,36 @@ describe('documented errors become typed errors', () => {
     ['listInstances', 401, AuthenticationError, () => client.instances.list(prefer(401))],
     ['listInstances', 429, RateLimitError, () => client.instances.list(prefer(429))],
     ['listInstances', 500, InternalServerError, () => client.instances.list(prefer(500))],
-    ['createInstance', 400, BadRequestError, () => client.instances.create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } }, prefer(400))],
-    ['createInstance', 409, ConflictError, () => client.instances.create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } }, prefer(409))],
-    ['createInstance', 422, UnprocessableEntityError, () => client.instances.create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } }, prefer(422))],
+    [
+      'createInstance',
+      400,
+      BadRequestError,
+      () =>
+        client.instances.create(
+          { metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } },
+          prefer(400),
+        ),
+    ],
+    [
+      'createInstance',
+      409,
+      ConflictError,
+      () =>
+        client.instances.create(
+          { metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } },
+          prefer(409),
+        ),
+    ],
+    [
+      'createInstance',
+      422,
+      UnprocessableEntityError,
+      () =>
+        client.instances.create(
+          { metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } },
+          prefer(422),
+        ),
+    ],
     ['getInstance', 404, NotFoundError, () => client.instances.get('inst-abc123', prefer(404))],
     ['deleteInstance', 404, NotFoundError, () => client.instances.delete('inst-abc123', prefer(404))],
     ['getOperation', 404, NotFoundError, () => client.operations.get('op-abc123', prefer(404))],

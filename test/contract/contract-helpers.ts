@@ -23,28 +23,57 @@ export function errorStatusKeys(spec: ContractSpec, operationId: string): string
 
 /** The documented success status codes of an operation. */
 export function successStatuses(spec: ContractSpec, operationId: string): number[] {
-  return responseKeys(spec, operationId).filter((key) => /^2\d\d$/.test(key)).map(Number);
+  return responseKeys(spec, operationId)
+    .filter((key) => /^2\d\d$/.test(key))
+    .map(Number);
 }
 
 /** Pointer to the `contentSchema` (the event union) of an SSE operation's 200 `text/event-stream` response, `$ref`s followed. */
 export function eventSchemaPointer(spec: ContractSpec, operationId: string): string {
-  return resolve(spec, appendPointer(responseAt(spec, operationId, 200).pointer, 'content', 'text/event-stream', 'schema', 'contentSchema')).pointer;
+  return resolve(
+    spec,
+    appendPointer(
+      responseAt(spec, operationId, 200).pointer,
+      'content',
+      'text/event-stream',
+      'schema',
+      'contentSchema',
+    ),
+  ).pointer;
 }
 
 /** The signature scheme of the spec's `x-specsmith-webhooks`. */
-export function webhookScheme(spec: ContractSpec): { header: string; algorithm: string; encoding: 'hex' | 'base64'; prefix: string } {
-  return (spec.document['x-specsmith-webhooks'] as Json)['signature'] as { header: string; algorithm: string; encoding: 'hex' | 'base64'; prefix: string };
+export function webhookScheme(spec: ContractSpec): {
+  header: string;
+  algorithm: string;
+  encoding: 'hex' | 'base64';
+  prefix: string;
+} {
+  return (spec.document['x-specsmith-webhooks'] as Json)['signature'] as {
+    header: string;
+    algorithm: string;
+    encoding: 'hex' | 'base64';
+    prefix: string;
+  };
 }
 
 /** The spec's example payload of a webhook event (the first example of its JSON requestBody). */
 export function webhookPayload(spec: ContractSpec, event: string): Json {
-  const [first] = examplesAt(spec, appendPointer('/webhooks', event, 'post', 'requestBody', 'content', 'application/json'));
+  const [first] = examplesAt(
+    spec,
+    appendPointer('/webhooks', event, 'post', 'requestBody', 'content', 'application/json'),
+  );
   if (!first) throw new Error(`webhook ${event} has no example`);
   return first[1] as Json;
 }
 
 /** HMAC-SHA256 of a raw body with node:crypto, encoded and prefixed as a provider's scheme says. */
-export function hmacSignature(rawBody: string, secret: string, encoding: 'hex' | 'base64' = 'hex', prefix = ''): string {
+export function hmacSignature(
+  rawBody: string,
+  secret: string,
+  encoding: 'hex' | 'base64' = 'hex',
+  prefix = '',
+): string {
   return `${prefix}${createHmac('sha256', secret).update(rawBody, 'utf8').digest(encoding)}`;
 }
 

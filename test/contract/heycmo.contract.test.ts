@@ -39,8 +39,29 @@ import {
   type WorkflowCompletedWebhookEvent,
 } from '../../generated/heycmo/src/index.js';
 import * as heyCmoOperations from '../../generated/heycmo/src/operations.js';
-import { contractSpec, exampleOf, examplesOf, expectValid, failure, Ledger, prefer, prismUrl, resolve, responseAt, TEST_KEYS } from '../support/contract.js';
-import { errorStatusKeys, eventSchemaPointer, hmacSignature, sseExampleEvents, successStatuses, take, webhookPayload, webhookScheme } from './contract-helpers.js';
+import {
+  contractSpec,
+  exampleOf,
+  examplesOf,
+  expectValid,
+  failure,
+  Ledger,
+  prefer,
+  prismUrl,
+  resolve,
+  responseAt,
+  TEST_KEYS,
+} from '../support/contract.js';
+import {
+  errorStatusKeys,
+  eventSchemaPointer,
+  hmacSignature,
+  sseExampleEvents,
+  successStatuses,
+  take,
+  webhookPayload,
+  webhookScheme,
+} from './contract-helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -59,7 +80,9 @@ const CHECKOUT_SESSION = 'cs_live_a1F7kQ2mZx9Rt4LpW8eYc3NvB6hJ0sDu5GiOq1XbTz7MwK
 const MCP_SESSION = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const listTools = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} } as const;
 
-function recordingFetch(into: Array<{ request: Request; response: Response }>): (request: Request) => Promise<Response> {
+function recordingFetch(
+  into: Array<{ request: Request; response: Response }>,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const copy = request.clone();
     const response = await globalThis.fetch(request);
@@ -105,9 +128,20 @@ const calls: Record<string, (options?: RequestOptions) => APIPromise<unknown>> =
   createCheckoutSession: (options) => client.auth.createCheckout({ email: 'founder@acmecoffee.co' }, options),
   getSessionApiKey: (options) => client.auth.getApiKey(CHECKOUT_SESSION, options),
   getCustomer: (options) => client.customers.get(CUSTOMER, options),
-  createWebhookSubscription: (options) => client.webhooks.subscribe(CUSTOMER, { url: 'https://your-agent.example.com/heycmo-webhook', events: ['content.published', 'workflow.completed'] }, options),
-  autoExtractOnboarding: (options) => client.onboarding.autoExtract(CUSTOMER, { url: 'https://www.acmecoffee.co' }, options),
-  submitOnboarding: (options) => client.onboarding.submit(CUSTOMER, { url: 'https://www.acmecoffee.co', brandName: 'Acme Coffee', audience: 'Home baristas' }, options),
+  createWebhookSubscription: (options) =>
+    client.webhooks.subscribe(
+      CUSTOMER,
+      { url: 'https://your-agent.example.com/heycmo-webhook', events: ['content.published', 'workflow.completed'] },
+      options,
+    ),
+  autoExtractOnboarding: (options) =>
+    client.onboarding.autoExtract(CUSTOMER, { url: 'https://www.acmecoffee.co' }, options),
+  submitOnboarding: (options) =>
+    client.onboarding.submit(
+      CUSTOMER,
+      { url: 'https://www.acmecoffee.co', brandName: 'Acme Coffee', audience: 'Home baristas' },
+      options,
+    ),
   createConnection: (options) => client.connections.create(CUSTOMER, { provider: 'linkedin' }, options),
   listConnections: (options) => client.connections.list(CUSTOMER, options),
   listEvents: (options) => client.events.list(CUSTOMER, options),
@@ -122,13 +156,20 @@ const calls: Record<string, (options?: RequestOptions) => APIPromise<unknown>> =
 
 /** Every operation as "something that fails or succeeds": streams are drained. */
 const attempts: Record<string, (options?: RequestOptions) => Promise<unknown>> = {
-  ...Object.fromEntries(Object.entries(calls).map(([operationId, call]) => [operationId, (options?: RequestOptions) => call(options).then((value) => value)])),
+  ...Object.fromEntries(
+    Object.entries(calls).map(([operationId, call]) => [
+      operationId,
+      (options?: RequestOptions) => call(options).then((value) => value),
+    ]),
+  ),
   streamLiveOutput: (options) => collect(client.live.stream({ url: 'https://www.acmecoffee.co' }, options)),
   openMcpStream: (options) => collect(client.mcp.connect(options)),
 };
 
 const operationIds = spec.operations.map((operation) => operation.operationId);
-const isPublic = (operationId: string): boolean => Array.isArray(spec.operations.find((entry) => entry.operationId === operationId)?.operation['security']) && (spec.operations.find((entry) => entry.operationId === operationId)?.operation['security'] as unknown[]).length === 0;
+const isPublic = (operationId: string): boolean =>
+  Array.isArray(spec.operations.find((entry) => entry.operationId === operationId)?.operation['security']) &&
+  (spec.operations.find((entry) => entry.operationId === operationId)?.operation['security'] as unknown[]).length === 0;
 const STREAMS = ['streamLiveOutput', 'openMcpStream'];
 
 /** The first media type of an operation's success response, and its example. */
@@ -140,7 +181,9 @@ function successMedia(operationId: string, status: number): { mediaType: string;
 }
 
 describe('every operation', () => {
-  const simple = operationIds.filter((operationId) => !STREAMS.includes(operationId) && operationId !== 'sendMcpMessage');
+  const simple = operationIds.filter(
+    (operationId) => !STREAMS.includes(operationId) && operationId !== 'sendMcpMessage',
+  );
 
   it('the tables cover every operation of the spec', () => {
     expect(Object.keys(attempts).sort()).toEqual([...operationIds].sort());
@@ -165,7 +208,7 @@ describe('every operation', () => {
     expect(new URL(sent?.request.url ?? '').searchParams.has('token')).toBe(false);
   });
 
-  it('text documents resolve to the spec\'s example strings', async () => {
+  it("text documents resolve to the spec's example strings", async () => {
     const texts: Array<[string, string, () => PromiseLike<string>]> = [
       ['getLlmsTxt', 'text/plain', () => client.discovery.getLlmsTxt()],
       ['getLlmsFullTxt', 'text/plain', () => client.discovery.getLlmsFullTxt()],
@@ -201,7 +244,14 @@ describe('every operation', () => {
   });
 
   it('webhooks.subscribe, status and auth return typed bodies', async () => {
-    expect((await client.webhooks.subscribe(CUSTOMER, { url: 'https://your-agent.example.com/heycmo-webhook', events: ['team.invited'] })).events).toEqual(['content.published', 'workflow.completed']);
+    expect(
+      (
+        await client.webhooks.subscribe(CUSTOMER, {
+          url: 'https://your-agent.example.com/heycmo-webhook',
+          events: ['team.invited'],
+        })
+      ).events,
+    ).toEqual(['content.published', 'workflow.completed']);
     expect((await client.status.getHealth()).status).toBe('ok');
     expect((await client.status.getReadiness()).db).toBe(true);
     expect((await client.auth.getApiKey(CHECKOUT_SESSION)).apiKey).toMatch(/^hcmo_live_[0-9a-f]{64}$/);
@@ -234,7 +284,9 @@ describe('the home page negotiates HTML or the agent descriptor', () => {
 
   it('with mode: agent (and Accept: application/json, as a mock needs to choose it) the descriptor as parsed JSON', async () => {
     const before = wire.length;
-    const { data, headers, status } = await client.discovery.getHomePage({ mode: 'agent' }, { headers: { Accept: 'application/json' } }).withResponse();
+    const { data, headers, status } = await client.discovery
+      .getHomePage({ mode: 'agent' }, { headers: { Accept: 'application/json' } })
+      .withResponse();
     const [sent] = wire.slice(before);
     expect(new URL(sent?.request.url ?? '').searchParams.get('mode')).toBe('agent');
     expect(status).toBe(200);
@@ -257,7 +309,12 @@ describe('public operations need no key; the others refuse to run without one', 
   beforeAll(() => {
     vi.stubEnv('HEYCMO_API_KEY', '');
     try {
-      anonymous = new HeyCMO({ baseUrl: prismUrl('heycmo'), maxRetries: 0, hooks: own.hooks(), fetch: recordingFetch(anonymousWire) });
+      anonymous = new HeyCMO({
+        baseUrl: prismUrl('heycmo'),
+        maxRetries: 0,
+        hooks: own.hooks(),
+        fetch: recordingFetch(anonymousWire),
+      });
     } finally {
       vi.unstubAllEnvs();
     }
@@ -281,7 +338,11 @@ describe('public operations need no key; the others refuse to run without one', 
       createCheckoutSession: () => anonymous.auth.createCheckout({ email: 'founder@acmecoffee.co' }),
       getSessionApiKey: () => anonymous.auth.getApiKey(CHECKOUT_SESSION),
       getCustomer: () => anonymous.customers.get(CUSTOMER),
-      createWebhookSubscription: () => anonymous.webhooks.subscribe(CUSTOMER, { url: 'https://your-agent.example.com/heycmo-webhook', events: ['content.published'] }),
+      createWebhookSubscription: () =>
+        anonymous.webhooks.subscribe(CUSTOMER, {
+          url: 'https://your-agent.example.com/heycmo-webhook',
+          events: ['content.published'],
+        }),
       autoExtractOnboarding: () => anonymous.onboarding.autoExtract(CUSTOMER, { url: 'https://www.acmecoffee.co' }),
       submitOnboarding: () => anonymous.onboarding.submit(CUSTOMER, { url: 'https://www.acmecoffee.co' }),
       createConnection: () => anonymous.connections.create(CUSTOMER, { provider: 'linkedin' }),
@@ -304,7 +365,27 @@ describe('public operations need no key; the others refuse to run without one', 
 
   it('the spec marks checkout, session key, health, status, /live and discovery public', () => {
     expect(publicIds.sort()).toEqual(
-      ['getHomePage', 'getOpenApiDocument', 'getApiCatalog', 'getMcpServerCard', 'getProtectedResourceMetadata', 'getAgentJson', 'getAgentCard', 'getLlmsTxt', 'getLlmsFullTxt', 'getIndexMarkdown', 'getPricingMarkdown', 'getSitemap', 'createCheckoutSession', 'getSessionApiKey', 'getHealth', 'getReadiness', 'getPublicStatus', 'getStatusPage', 'streamLiveOutput'].sort(),
+      [
+        'getHomePage',
+        'getOpenApiDocument',
+        'getApiCatalog',
+        'getMcpServerCard',
+        'getProtectedResourceMetadata',
+        'getAgentJson',
+        'getAgentCard',
+        'getLlmsTxt',
+        'getLlmsFullTxt',
+        'getIndexMarkdown',
+        'getPricingMarkdown',
+        'getSitemap',
+        'createCheckoutSession',
+        'getSessionApiKey',
+        'getHealth',
+        'getReadiness',
+        'getPublicStatus',
+        'getStatusPage',
+        'streamLiveOutput',
+      ].sort(),
     );
   });
 
@@ -319,24 +400,45 @@ describe('public operations need no key; the others refuse to run without one', 
     expect(own.sent.has(operationId)).toBe(true);
   });
 
-  it.each(protectedIds)('%s without a key throws the base error naming HEYCMO_API_KEY, before sending', async (operationId) => {
-    const before = anonymousWire.length;
-    const error = await failure(anonymousAttempt(operationId));
-    expect(error).toBeInstanceOf(HeyCMOError);
-    expect(error).not.toBeInstanceOf(APIError);
-    // The message names the method the caller wrote (customers.get), not the operationId.
-    const methodPath = (Object.values(heyCmoOperations) as Array<{ id?: string; methodPath?: string }>).find((entry) => entry.id === operationId)?.methodPath;
-    expect(error.message).toBe(`The HeyCMO API key is missing: pass { apiKey } to new HeyCMO() or set the HEYCMO_API_KEY environment variable. ${methodPath} needs it.`);
-    expect(anonymousWire.length).toBe(before);
-    expect(own.sent.has(operationId)).toBe(false);
-  });
+  it.each(protectedIds)(
+    '%s without a key throws the base error naming HEYCMO_API_KEY, before sending',
+    async (operationId) => {
+      const before = anonymousWire.length;
+      const error = await failure(anonymousAttempt(operationId));
+      expect(error).toBeInstanceOf(HeyCMOError);
+      expect(error).not.toBeInstanceOf(APIError);
+      // The message names the method the caller wrote (customers.get), not the operationId.
+      const methodPath = (Object.values(heyCmoOperations) as Array<{ id?: string; methodPath?: string }>).find(
+        (entry) => entry.id === operationId,
+      )?.methodPath;
+      expect(error.message).toBe(
+        `The HeyCMO API key is missing: pass { apiKey } to new HeyCMO() or set the HEYCMO_API_KEY environment variable. ${methodPath} needs it.`,
+      );
+      expect(anonymousWire.length).toBe(before);
+      expect(own.sent.has(operationId)).toBe(false);
+    },
+  );
 });
 
 describe('documented errors become typed errors', () => {
-  const classes: Record<number, typeof APIError> = { 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError, 500: InternalServerError, 503: InternalServerError };
+  const classes: Record<number, typeof APIError> = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    500: InternalServerError,
+    503: InternalServerError,
+  };
   /** A status Prism can be asked for: ranges are represented by the status of their example (4XX: 404 Not Found) or 500. */
   const concrete = (key: string): number => (key === '4XX' ? 404 : key === '5XX' ? 500 : Number(key));
-  const rows = spec.operations.flatMap(({ operationId }) => errorStatusKeys(spec, operationId).flatMap((key) => examplesOf(spec, operationId, key).map(([name]) => [operationId, key, concrete(key), name] as const)));
+  const rows = spec.operations.flatMap(({ operationId }) =>
+    errorStatusKeys(spec, operationId).flatMap((key) =>
+      examplesOf(spec, operationId, key).map(([name]) => [operationId, key, concrete(key), name] as const),
+    ),
+  );
 
   it('the table holds every operation', () => {
     expect(new Set(rows.map(([operationId]) => operationId))).toEqual(new Set(operationIds));
@@ -372,18 +474,34 @@ describe('documented errors become typed errors', () => {
 
   // Isolates the failures of non-JSON operations above: their error bodies are JSON, but the client's Accept names only
   // the success media type, so a negotiating server (Prism) cannot send the documented error. Widening Accept fixes it.
-  const successMediaType = (operationId: string): string | undefined => Object.keys((responseAt(spec, operationId, successStatuses(spec, operationId)[0] ?? 200).node['content'] ?? {}) as Json)[0];
-  const nonJson = rows.filter(([operationId]) => successMediaType(operationId) !== undefined && successMediaType(operationId) !== 'application/json');
-  it.each(nonJson)('%s %s as %i (%s) arrives typed once Accept also names application/json', async (operationId, key, status, exampleName) => {
-    const example = exampleOf(spec, operationId, key, 'application/json', exampleName) as Json;
-    const error = await failure(attempts[operationId]!({ headers: { ...prefer(status, exampleName).headers, Accept: `${successMediaType(operationId) ?? ''}, application/json` } }));
-    expect(error).toBeInstanceOf(classes[status] ?? APIError);
-    expect(error['status']).toBe(status);
-    expect(error['body']).toEqual(example);
-    expect(error['code']).toBe(example['code']);
-  });
+  const successMediaType = (operationId: string): string | undefined =>
+    Object.keys(
+      (responseAt(spec, operationId, successStatuses(spec, operationId)[0] ?? 200).node['content'] ?? {}) as Json,
+    )[0];
+  const nonJson = rows.filter(
+    ([operationId]) =>
+      successMediaType(operationId) !== undefined && successMediaType(operationId) !== 'application/json',
+  );
+  it.each(nonJson)(
+    '%s %s as %i (%s) arrives typed once Accept also names application/json',
+    async (operationId, key, status, exampleName) => {
+      const example = exampleOf(spec, operationId, key, 'application/json', exampleName) as Json;
+      const error = await failure(
+        attempts[operationId]!({
+          headers: {
+            ...prefer(status, exampleName).headers,
+            Accept: `${successMediaType(operationId) ?? ''}, application/json`,
+          },
+        }),
+      );
+      expect(error).toBeInstanceOf(classes[status] ?? APIError);
+      expect(error['status']).toBe(status);
+      expect(error['body']).toEqual(example);
+      expect(error['code']).toBe(example['code']);
+    },
+  );
 
-  it('error.requestId is the X-Request-ID header, which the spec says is the body\'s requestId', async () => {
+  it("error.requestId is the X-Request-ID header, which the spec says is the body's requestId", async () => {
     // The spec: "requestId is also returned in the X-Request-ID response header" / "the same value as requestId in the error body".
     const mismatches: string[] = [];
     let compared = 0;
@@ -398,7 +516,8 @@ describe('documented errors become typed errors', () => {
       const header = (error['headers'] as Headers).get('x-request-id');
       const bodyId = (error['body'] as Json)['requestId'];
       expect(error['requestId']).toBe(header);
-      if (error['requestId'] !== bodyId) mismatches.push(`${operationId} ${key}: X-Request-ID ${String(header)}, body requestId ${String(bodyId)}`);
+      if (error['requestId'] !== bodyId)
+        mismatches.push(`${operationId} ${key}: X-Request-ID ${String(header)}, body requestId ${String(bodyId)}`);
     }
     expect(compared).toBeGreaterThan(50);
     expect(mismatches).toEqual([]);
@@ -493,7 +612,9 @@ describe('MCP over SSE', () => {
     expect(sessionId).toBe(MCP_SESSION);
     const hooksBefore = hookEvents.length;
     const wireBefore = wire.length;
-    const { data, status, headers } = await client.mcp.sendMessage({ sessionId: sessionId!, ...listTools }).withResponse();
+    const { data, status, headers } = await client.mcp
+      .sendMessage({ sessionId: sessionId!, ...listTools })
+      .withResponse();
     expect(status).toBe(202);
     expect(data).toBeUndefined();
     expect(headers.get('sl-violations')).toBeNull();
@@ -503,7 +624,11 @@ describe('MCP over SSE', () => {
     expect(url.searchParams.get('sessionId')).toBe(MCP_SESSION);
     expect(url.searchParams.get('token')).toBe(KEY);
     // The JSON-RPC message is the body; sessionId went to the query only.
-    expect(JSON.parse((await sent?.request.text()) ?? 'null')).toEqual(resolve(spec, '/paths/~1mcp~1message/post/requestBody/content/application~1json/examples/listTools').node['value']);
+    expect(JSON.parse((await sent?.request.text()) ?? 'null')).toEqual(
+      resolve(spec, '/paths/~1mcp~1message/post/requestBody/content/application~1json/examples/listTools').node[
+        'value'
+      ],
+    );
     const seen = hookEvents.slice(hooksBefore);
     expect(seen.map((event) => event.operationId)).toEqual(['sendMcpMessage']);
     expect(new URL(seen[0]?.url ?? '').searchParams.get('token')).toBe('[redacted]');
@@ -523,7 +648,9 @@ describe('MCP over SSE', () => {
 
   it('/live streams typed message events (public, no key sent)', async () => {
     const wireBefore = wire.length;
-    const events: Array<LiveMessageEvent | UnknownEvent> = await collect(client.live.stream({ url: 'https://www.acmecoffee.co' }));
+    const events: Array<LiveMessageEvent | UnknownEvent> = await collect(
+      client.live.stream({ url: 'https://www.acmecoffee.co' }),
+    );
     const [sent] = wire.slice(wireBefore);
     expect(sent?.response.status).toBe(200);
     expect(sent?.response.headers.get('sl-violations')).toBeNull();
@@ -555,7 +682,14 @@ describe('webhooks', () => {
   it('the spec names the signature scheme and six events', () => {
     expect(scheme.algorithm).toBe('hmac-sha256');
     expect(scheme.header).toBe('X-HeyCMO-Signature');
-    expect(events.sort()).toEqual(['content.approved', 'content.created', 'content.published', 'content.rejected', 'team.invited', 'workflow.completed']);
+    expect(events.sort()).toEqual([
+      'content.approved',
+      'content.created',
+      'content.published',
+      'content.rejected',
+      'team.invited',
+      'workflow.completed',
+    ]);
   });
 
   /** Narrows the event union on `event`; each branch assigns it to its variant. */
@@ -603,7 +737,9 @@ describe('webhooks', () => {
 
   it.each(Object.keys(details))('%s: a signed delivery verifies and comes back typed', async (name) => {
     const example = webhookPayload(spec, name);
-    expect(spec.validate(`/webhooks/${name}/post/requestBody/content/application~1json/schema`, example)).toBeUndefined();
+    expect(
+      spec.validate(`/webhooks/${name}/post/requestBody/content/application~1json/schema`, example),
+    ).toBeUndefined();
     const raw = JSON.stringify(example);
     const signature = sign(raw);
     expect(signature).toMatch(/^[0-9a-f]{64}$/);
@@ -619,7 +755,10 @@ describe('webhooks', () => {
     const good = sign(raw);
     const other = 'whsec_heycmo_ffffffffffffffffffffffffffffffff';
     const cases: Array<[string, () => Promise<unknown>]> = [
-      ['tampered body (a field changed)', () => verifyWebhook(JSON.stringify({ ...example, customerId: 'someone-else' }), good, secret)],
+      [
+        'tampered body (a field changed)',
+        () => verifyWebhook(JSON.stringify({ ...example, customerId: 'someone-else' }), good, secret),
+      ],
       ['tampered body (a byte appended)', () => verifyWebhook(`${raw}\n`, good, secret)],
       ['wrong secret', () => verifyWebhook(raw, sign(raw, other), secret)],
       ['missing signature (null)', () => verifyWebhook(raw, null, secret)],

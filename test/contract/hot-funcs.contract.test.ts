@@ -7,9 +7,27 @@
  * that is not a client is refused with the package's own error.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Hot, HotCore, HotError, NotFoundError, Page, PermissionDeniedError, type APIError, type SessionCreateParams } from '../../generated/hot/src/index.js';
+import {
+  Hot,
+  HotCore,
+  HotError,
+  NotFoundError,
+  Page,
+  PermissionDeniedError,
+  type APIError,
+  type SessionCreateParams,
+} from '../../generated/hot/src/index.js';
 import { createSession, getProject, getRun, listProjects, listRuns } from '../../generated/hot/src/funcs.js';
-import { contractSpec, exampleOf, expectValid, failure, prefer, prismUrl, TEST_KEYS, type ContractSpec } from '../support/contract.js';
+import {
+  contractSpec,
+  exampleOf,
+  expectValid,
+  failure,
+  prefer,
+  prismUrl,
+  TEST_KEYS,
+  type ContractSpec,
+} from '../support/contract.js';
 
 type Json = Record<string, unknown>;
 
@@ -38,7 +56,12 @@ describe('standalone functions against Prism', () => {
     const viaFunction = await getRun(core, RUN_ID).withResponse();
     const viaMethod = await hot.runs.get(RUN_ID).withResponse();
     expect(viaFunction.status).toBe(200);
-    expectValid(spec, spec.responsePointer('getRun', 200, 'application/json', '/data'), viaFunction.data, viaFunction.headers);
+    expectValid(
+      spec,
+      spec.responsePointer('getRun', 200, 'application/json', '/data'),
+      viaFunction.data,
+      viaFunction.headers,
+    );
     expect(viaFunction.data).toEqual(exampleData('getRun'));
     expect(viaFunction.data).toEqual(viaMethod.data);
     expect(viaFunction.requestId).toBe(viaMethod.requestId);
@@ -85,8 +108,12 @@ describe('typed errors', () => {
   });
 
   it('a documented 403 example maps to PermissionDeniedError through the function too', async () => {
-    const body = exampleOf(spec, 'createSession', 403, 'application/json', 'permissionEscalation') as { error: { code: string; message: string } };
-    const error = (await failure(createSession(core, SESSION, prefer(403, 'permissionEscalation')))) as unknown as APIError;
+    const body = exampleOf(spec, 'createSession', 403, 'application/json', 'permissionEscalation') as {
+      error: { code: string; message: string };
+    };
+    const error = (await failure(
+      createSession(core, SESSION, prefer(403, 'permissionEscalation')),
+    )) as unknown as APIError;
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect(error.code).toBe(body.error.code);
     expect(error.message).toBe(`sessions.create: 403 ${body.error.code}: ${body.error.message} (POST /v1/sessions)`);

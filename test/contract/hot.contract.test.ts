@@ -39,7 +39,20 @@ import {
 import * as hotPackage from '../../generated/hot/src/index.js';
 import * as hotOperations from '../../generated/hot/src/operations.js';
 import { appendPointer, getAtPointer } from '../../generator/load/json-pointer.js';
-import { contractSpec, exampleOf, examplesOf, expectValid, failure, Ledger, prefer, prismUrl, resolve, responseAt, TEST_KEYS, type ContractSpec } from '../support/contract.js';
+import {
+  contractSpec,
+  exampleOf,
+  examplesOf,
+  expectValid,
+  failure,
+  Ledger,
+  prefer,
+  prismUrl,
+  resolve,
+  responseAt,
+  TEST_KEYS,
+  type ContractSpec,
+} from '../support/contract.js';
 import { eventSchemaPointer, sseExampleEvents, take } from './contract-helpers.js';
 
 type Json = Record<string, unknown>;
@@ -65,8 +78,18 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 const CSV = 'date,region,revenue\n2026-01-14,eu,1200\n';
 const PUBLISH = { event_type: 'user.signup', event_data: { user_id: '123', email: 'alice@example.com' } };
 const SUBSCRIBE_WITH_EVENT = { event_type: 'chat:message', event_data: { message: 'Hello, world!', history: [] } };
-const SESSION: SessionCreateParams & { metadata: Json } = { permissions: { 'stream:*': ['read'], 'event:user:*': ['create'] }, metadata: { user_id: 'end-user-123', purpose: 'stream-subscription' }, expires_in: 3600 };
-const SERVICE_KEY: ServiceKeyCreateParams = { name: 'Acme Corp Production Key', description: 'MCP and stream access for Acme Corp', permissions: { 'mcp:weather/*': ['execute'], 'stream:*': ['read'] }, metadata: { customer_id: 'acme-123' }, expires_in: null };
+const SESSION: SessionCreateParams & { metadata: Json } = {
+  permissions: { 'stream:*': ['read'], 'event:user:*': ['create'] },
+  metadata: { user_id: 'end-user-123', purpose: 'stream-subscription' },
+  expires_in: 3600,
+};
+const SERVICE_KEY: ServiceKeyCreateParams = {
+  name: 'Acme Corp Production Key',
+  description: 'MCP and stream access for Acme Corp',
+  permissions: { 'mcp:weather/*': ['execute'], 'stream:*': ['read'] },
+  metadata: { customer_id: 'acme-123' },
+  expires_in: null,
+};
 const CHUNKED = { path: 'videos/2026/launch.mp4', expected_size: 524288000, content_type: 'video/mp4' };
 const zip = (): Blob => new Blob(['PK\u0003\u0004 build.hot.zip contents'], { type: 'application/zip' });
 
@@ -76,7 +99,9 @@ const ledger = new Ledger();
 let hot: Hot;
 
 beforeAll(() => {
-  hot = ledger.track(new Hot({ apiKey: TEST_KEYS.hot, baseUrl: prismUrl('hot'), maxRetries: 0, hooks: ledger.hooks() }));
+  hot = ledger.track(
+    new Hot({ apiKey: TEST_KEYS.hot, baseUrl: prismUrl('hot'), maxRetries: 0, hooks: ledger.hooks() }),
+  );
 });
 
 // ---------------------------------------------------------------------------
@@ -90,10 +115,12 @@ function operation(operationId: string): Json {
 }
 
 /** Example names of a response body (undefined for a single `example`). */
-const exampleNames = (operationId: string, status: number, mediaType = 'application/json'): (string | undefined)[] => examplesOf(spec, operationId, status, mediaType).map(([name]) => name);
+const exampleNames = (operationId: string, status: number, mediaType = 'application/json'): (string | undefined)[] =>
+  examplesOf(spec, operationId, status, mediaType).map(([name]) => name);
 
 /** A documented example body; Prism serves the first one unless `Prefer: example=<name>` says otherwise. */
-const example = <T = Json>(operationId: string, status: number, name?: string, mediaType = 'application/json'): T => exampleOf(spec, operationId, status, mediaType, name) as T;
+const example = <T = Json>(operationId: string, status: number, name?: string, mediaType = 'application/json'): T =>
+  exampleOf(spec, operationId, status, mediaType, name) as T;
 
 /** A response header object, `$ref`s followed (undefined when the response documents no such header). */
 function responseHeader(operationId: string, status: number, name: string): Json | undefined {
@@ -103,7 +130,8 @@ function responseHeader(operationId: string, status: number, name: string): Json
 }
 
 const requestIdPointer = (spec.document['x-specsmith-request-id'] as { pointer: string }).pointer;
-const exampleRequestId = (operationId: string, status: number, name?: string): unknown => getAtPointer(example(operationId, status, name), requestIdPointer);
+const exampleRequestId = (operationId: string, status: number, name?: string): unknown =>
+  getAtPointer(example(operationId, status, name), requestIdPointer);
 
 /**
  * The events of a documented SSE example, decoded the way the spec says (type from `event:` when data lacks it).
@@ -119,7 +147,9 @@ function exampleEvents(operationId: string, name?: string): Json[] {
 /** The x-specsmith-sse failure message of a failure event, found with the spec's pointers in order. */
 function failureMessage(operationId: string, event: Json): string {
   const sse = operation(operationId)['x-specsmith-sse'] as { result: { failure: { message: string[] } } };
-  const found = sse.result.failure.message.map((pointer) => getAtPointer(event, pointer)).find((value) => typeof value === 'string' && value !== '');
+  const found = sse.result.failure.message
+    .map((pointer) => getAtPointer(event, pointer))
+    .find((value) => typeof value === 'string' && value !== '');
   if (typeof found !== 'string') throw new Error(`no failure message in ${JSON.stringify(event)}`);
   return found;
 }
@@ -146,7 +176,10 @@ async function expectFirstPage<Item>(operationId: string, call: APIPromise<Page<
   expect(page).toBeInstanceOf(Page);
   const body = example(operationId, 200) as { data: unknown[]; pagination: { total: number; has_more: boolean } };
   expectValid(spec, spec.responsePointer(operationId, 200, 'application/json', '/data'), page.items, headers);
-  for (const item of page.items) expect(spec.validate(`${spec.responsePointer(operationId, 200, 'application/json', '/data')}/items`, item)).toBeUndefined();
+  for (const item of page.items)
+    expect(
+      spec.validate(`${spec.responsePointer(operationId, 200, 'application/json', '/data')}/items`, item),
+    ).toBeUndefined();
   expect(page.items).toEqual(body.data);
   expect(page.total).toBe(body.pagination.total);
   expect(page.hasNextPage()).toBe(body.pagination.has_more);
@@ -174,18 +207,24 @@ async function firstEvent(stream: AsyncIterable<unknown>): Promise<unknown> {
 function resumedEvents(operationId: string, first: Json[], second: Json[]): Json[] {
   const dedupe = (operation(operationId)['x-specsmith-sse'] as { dedupe?: { events: string[]; key: string } }).dedupe;
   const seen = new Set<string>();
-  const identity = (event: Json): string | undefined => (dedupe?.events.includes(String(event['type'])) ? `${String(event['type'])} ${String(getAtPointer(event, dedupe.key))}` : undefined);
+  const identity = (event: Json): string | undefined =>
+    dedupe?.events.includes(String(event['type']))
+      ? `${String(event['type'])} ${String(getAtPointer(event, dedupe.key))}`
+      : undefined;
   for (const event of first) {
     const id = identity(event);
     if (id) seen.add(id);
   }
-  return [...first, ...second.filter((event) => {
-    const id = identity(event);
-    if (!id) return true;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  })];
+  return [
+    ...first,
+    ...second.filter((event) => {
+      const id = identity(event);
+      if (!id) return true;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    }),
+  ];
 }
 
 /** A stream yields exactly the events Prism serves for the example, each valid against the operation's event union. */
@@ -292,7 +331,11 @@ describe('projects', () => {
   });
 
   it('update answers 200 with the renamed project', async () => {
-    const project = await expectEnveloped('updateProject', 200, hot.projects.update(PROJECT, { name: 'new-project-name' }));
+    const project = await expectEnveloped(
+      'updateProject',
+      200,
+      hot.projects.update(PROJECT, { name: 'new-project-name' }),
+    );
     expect(project.name).toBe('new-project-name');
   });
 
@@ -307,7 +350,10 @@ describe('projects', () => {
   });
 
   it('listEventHandlers returns a page of event handlers', async () => {
-    await expectFirstPage('listProjectEventHandlers', hot.projects.listEventHandlers(PROJECT, { limit: 20, offset: 0 }));
+    await expectFirstPage(
+      'listProjectEventHandlers',
+      hot.projects.listEventHandlers(PROJECT, { limit: 20, offset: 0 }),
+    );
   });
 
   it('listSchedules returns a page of schedules', async () => {
@@ -362,12 +408,27 @@ describe('context', () => {
   });
 
   it('create answers 201 with the metadata, never the value', async () => {
-    const variable = await expectEnveloped('createContextVariable', 201, hot.context.create(PROJECT, { key: CONTEXT_KEY, value: 'postgres://user:pass@host/db', description: 'Production database connection' }));
+    const variable = await expectEnveloped(
+      'createContextVariable',
+      201,
+      hot.context.create(PROJECT, {
+        key: CONTEXT_KEY,
+        value: 'postgres://user:pass@host/db',
+        description: 'Production database connection',
+      }),
+    );
     expect(variable).not.toHaveProperty('value');
   });
 
   it('update answers 200 with the metadata', async () => {
-    await expectEnveloped('updateContextVariable', 200, hot.context.update(PROJECT, CONTEXT_KEY, { value: 'postgres://user:newpass@host/db', description: 'Updated description' }));
+    await expectEnveloped(
+      'updateContextVariable',
+      200,
+      hot.context.update(PROJECT, CONTEXT_KEY, {
+        value: 'postgres://user:newpass@host/db',
+        description: 'Updated description',
+      }),
+    );
   });
 
   it('delete answers 204', async () => {
@@ -396,7 +457,10 @@ describe('events', () => {
 
 describe('runs', () => {
   it('list returns a page of runs', async () => {
-    await expectFirstPage('listRuns', hot.runs.list({ limit: 20, offset: 0, status: 'succeeded', type: 'event', time_range: 'P7D' }));
+    await expectFirstPage(
+      'listRuns',
+      hot.runs.list({ limit: 20, offset: 0, status: 'succeeded', type: 'event', time_range: 'P7D' }),
+    );
   });
 
   it('stats returns the run counts', async () => {
@@ -500,7 +564,11 @@ describe('serviceKeys', () => {
   });
 
   it('update replaces the metadata', async () => {
-    const key = await expectEnveloped('updateServiceKey', 200, hot.serviceKeys.update(SERVICE_KEY_ID, { metadata: { customer_id: 'acme-123', tier: 'enterprise' } }));
+    const key = await expectEnveloped(
+      'updateServiceKey',
+      200,
+      hot.serviceKeys.update(SERVICE_KEY_ID, { metadata: { customer_id: 'acme-123', tier: 'enterprise' } }),
+    );
     expect(key.metadata).toEqual({ customer_id: 'acme-123', tier: 'enterprise' });
   });
 });
@@ -523,7 +591,12 @@ describe('domains', () => {
   });
 
   it.each(exampleNames('verifyDomain', 200))('verify returns the verification (example %s)', async (name) => {
-    await expectEnveloped('verifyDomain', 200, hot.domains.verify(DOMAIN_ID, name ? prefer(200, name) : undefined), name);
+    await expectEnveloped(
+      'verifyDomain',
+      200,
+      hot.domains.verify(DOMAIN_ID, name ? prefer(200, name) : undefined),
+      name,
+    );
   });
 });
 
@@ -533,7 +606,11 @@ describe('files', () => {
   });
 
   it('upload sends the raw bytes and returns the file', async () => {
-    await expectEnveloped('uploadFile', 200, hot.files.upload(FILE_PATH, { body: new Blob([CSV], { type: 'text/csv' }) }));
+    await expectEnveloped(
+      'uploadFile',
+      200,
+      hot.files.upload(FILE_PATH, { body: new Blob([CSV], { type: 'text/csv' }) }),
+    );
   });
 
   it('initiateUpload answers 201 with the upload id and part size', async () => {
@@ -545,7 +622,11 @@ describe('files', () => {
   });
 
   it('uploadPart sends one part', async () => {
-    await expectEnveloped('uploadFilePart', 200, hot.files.uploadPart(UPLOAD_ID, 1, { body: new Uint8Array([1, 2, 3, 4]) }));
+    await expectEnveloped(
+      'uploadFilePart',
+      200,
+      hot.files.uploadPart(UPLOAD_ID, 1, { body: new Uint8Array([1, 2, 3, 4]) }),
+    );
   });
 
   it('completeUpload returns the stored file', async () => {
@@ -668,7 +749,9 @@ describe('pagination', () => {
       if (++count > body.pagination.total * 2) break;
     }
     expect(count).toBe(Math.ceil(body.pagination.total / body.data.length) * body.data.length);
-    const expectedOffsets = Array.from({ length: Math.ceil(body.pagination.total / body.data.length) }, (_, index) => (index === 0 ? null : String(index * body.data.length)));
+    const expectedOffsets = Array.from({ length: Math.ceil(body.pagination.total / body.data.length) }, (_, index) =>
+      index === 0 ? null : String(index * body.data.length),
+    );
     expect(requests.map((request) => query(request.url).get('offset'))).toEqual(expectedOffsets);
   });
 
@@ -692,10 +775,18 @@ describe('pagination', () => {
     expect(pages).toHaveLength(2);
     for (const page of pages) {
       expect(page).toBeInstanceOf(Page);
-      expectValid(spec, spec.responsePointer('listEvents', 200, 'application/json', '/data'), page.items, page.response.headers);
+      expectValid(
+        spec,
+        spec.responsePointer('listEvents', 200, 'application/json', '/data'),
+        page.items,
+        page.response.headers,
+      );
       expect(page.total).toBe((example('listEvents', 200) as { pagination: { total: number } }).pagination.total);
     }
-    expect(requests.map((request) => query(request.url).get('offset'))).toEqual(['5', String(5 + (pages[0]?.items.length ?? 0))]);
+    expect(requests.map((request) => query(request.url).get('offset'))).toEqual([
+      '5',
+      String(5 + (pages[0]?.items.length ?? 0)),
+    ]);
   });
 });
 
@@ -730,41 +821,71 @@ describe('server-sent events', () => {
     };
     for await (const event of hot.streams.subscribe(STREAM_ID, { project: PROJECT }, { resume: false })) narrow(event);
     const served = exampleEvents('subscribeStream');
-    expect(texts).toEqual(served.filter((event) => event['type'] === 'stream:data').map((event) => `${String(event['data_type'])}:${JSON.stringify(event['payload'])}`));
+    expect(texts).toEqual(
+      served
+        .filter((event) => event['type'] === 'stream:data')
+        .map((event) => `${String(event['data_type'])}:${JSON.stringify(event['payload'])}`),
+    );
     expect(texts.length).toBeGreaterThan(0);
-    expect(runIds).toEqual(served.filter((event) => event['type'] === 'run:start').map((event) => getAtPointer(event, '/run/run_id')));
+    expect(runIds).toEqual(
+      served.filter((event) => event['type'] === 'run:start').map((event) => getAtPointer(event, '/run/run_id')),
+    );
     expect(runIds).toHaveLength(1);
   });
 
-  it.each(exampleNames('subscribeStream', 200, 'text/event-stream'))('streams.subscribe example %s: typed, valid events', async (name) => {
-    const events = await take(hot.streams.subscribe(STREAM_ID, { project: PROJECT }, { ...prefer(200, name), resume: false }));
-    expectServedEvents('subscribeStream', events, name);
-  });
+  it.each(exampleNames('subscribeStream', 200, 'text/event-stream'))(
+    'streams.subscribe example %s: typed, valid events',
+    async (name) => {
+      const events = await take(
+        hot.streams.subscribe(STREAM_ID, { project: PROJECT }, { ...prefer(200, name), resume: false }),
+      );
+      expectServedEvents('subscribeStream', events, name);
+    },
+  );
 
-  it.each(exampleNames('subscribeStreamPost', 200, 'text/event-stream'))('streams.subscribePost example %s: typed, valid events', async (name) => {
-    const events = await take(hot.streams.subscribePost(STREAM_ID, { project: PROJECT }, { ...prefer(200, name), resume: false }));
-    expectServedEvents('subscribeStreamPost', events, name);
-  });
+  it.each(exampleNames('subscribeStreamPost', 200, 'text/event-stream'))(
+    'streams.subscribePost example %s: typed, valid events',
+    async (name) => {
+      const events = await take(
+        hot.streams.subscribePost(STREAM_ID, { project: PROJECT }, { ...prefer(200, name), resume: false }),
+      );
+      expectServedEvents('subscribeStreamPost', events, name);
+    },
+  );
 
-  it.each(exampleNames('subscribeWithEvent', 200, 'text/event-stream'))('streams.subscribeWithEvent example %s: typed, valid events', async (name) => {
-    const events = await take(hot.streams.subscribeWithEvent(SUBSCRIBE_WITH_EVENT, { ...prefer(200, name), resume: false }));
-    expectServedEvents('subscribeWithEvent', events, name);
-  });
+  it.each(exampleNames('subscribeWithEvent', 200, 'text/event-stream'))(
+    'streams.subscribeWithEvent example %s: typed, valid events',
+    async (name) => {
+      const events = await take(
+        hot.streams.subscribeWithEvent(SUBSCRIBE_WITH_EVENT, { ...prefer(200, name), resume: false }),
+      );
+      expectServedEvents('subscribeWithEvent', events, name);
+    },
+  );
 
-  it.each(exampleNames('subscribeEnv', 200, 'text/event-stream'))('env.subscribe example %s: typed, valid events (type filled from event: when data lacks it)', async (name) => {
-    const events = await take(hot.env.subscribe({ ...prefer(200, name), resume: false }));
-    expectServedEvents('subscribeEnv', events, name);
-  });
+  it.each(exampleNames('subscribeEnv', 200, 'text/event-stream'))(
+    'env.subscribe example %s: typed, valid events (type filled from event: when data lacks it)',
+    async (name) => {
+      const events = await take(hot.env.subscribe({ ...prefer(200, name), resume: false }));
+      expectServedEvents('subscribeEnv', events, name);
+    },
+  );
 
-  it.each(exampleNames('subscribeRun', 200, 'text/event-stream'))('runs.subscribe example %s: typed, valid events', async (name) => {
-    const events = await take(hot.runs.subscribe(RUN_ID, { ...prefer(200, name), resume: false }));
-    expectServedEvents('subscribeRun', events, name);
-  });
+  it.each(exampleNames('subscribeRun', 200, 'text/event-stream'))(
+    'runs.subscribe example %s: typed, valid events',
+    async (name) => {
+      const events = await take(hot.runs.subscribe(RUN_ID, { ...prefer(200, name), resume: false }));
+      expectServedEvents('subscribeRun', events, name);
+    },
+  );
 
-  it.each(exampleNames('subscribeTask', 200, 'text/event-stream'))('tasks.subscribe example %s: typed, valid events', async (name) => {
-    const events = await take(hot.tasks.subscribe(TASK_ID, { ...prefer(200, name), resume: false }));
-    expectServedEvents('subscribeTask', events, name);
-  });
+  it.each(exampleNames('subscribeTask', 200, 'text/event-stream'))(
+    'tasks.subscribe example %s: typed, valid events',
+    async (name) => {
+      const events = await take(hot.tasks.subscribe(TASK_ID, { ...prefer(200, name), resume: false }));
+      expectServedEvents('subscribeTask', events, name);
+    },
+  );
 
   it('env.subscribe never finishes on its own: the client resumes (self) until we break', async () => {
     const { client, requests } = recording();
@@ -789,10 +910,21 @@ describe('server-sent events', () => {
   });
 
   it('subscribePost resumes through GET subscribeStream (same stream and project) after a timeout, dropping repeated run events', async () => {
-    const { client, requests } = recording({ prefer: (request) => (request.method === 'POST' ? 'example=timedOut' : undefined) });
+    const { client, requests } = recording({
+      prefer: (request) => (request.method === 'POST' ? 'example=timedOut' : undefined),
+    });
     const events = await take(client.streams.subscribePost(STREAM_ID, { project: PROJECT }));
-    expect(events).toEqual(resumedEvents('subscribeStreamPost', exampleEvents('subscribeStreamPost', 'timedOut'), exampleEvents('subscribeStream')));
-    expect(requests.map((request) => `${request.method} ${request.operationId}`)).toEqual(['POST subscribeStreamPost', 'GET subscribeStream']);
+    expect(events).toEqual(
+      resumedEvents(
+        'subscribeStreamPost',
+        exampleEvents('subscribeStreamPost', 'timedOut'),
+        exampleEvents('subscribeStream'),
+      ),
+    );
+    expect(requests.map((request) => `${request.method} ${request.operationId}`)).toEqual([
+      'POST subscribeStreamPost',
+      'GET subscribeStream',
+    ]);
     for (const request of requests) {
       expect(new URL(request.url).pathname).toBe(`/v1/streams/${STREAM_ID}/subscribe`);
       expect(query(request.url).get('project')).toBe(PROJECT);
@@ -807,7 +939,10 @@ describe('server-sent events', () => {
   });
 
   it('stream.result() resolves with run:stop’s run.result', async () => {
-    const expected = getAtPointer(exampleEvents('subscribeWithEvent').find((event) => event['type'] === 'run:stop'), '/run/result');
+    const expected = getAtPointer(
+      exampleEvents('subscribeWithEvent').find((event) => event['type'] === 'run:stop'),
+      '/run/result',
+    );
     const { client, requests } = recording();
     await expect(client.streams.subscribeWithEvent(SUBSCRIBE_WITH_EVENT).result()).resolves.toEqual(expected);
     // run:stop is terminal: no resume.
@@ -824,7 +959,10 @@ describe('server-sent events', () => {
       const events = await take(client.tasks.subscribe(TASK_ID, prefer(200, name)));
       expect(events).toEqual(exampleEvents('subscribeTask', name));
     }
-    expect(requests).toHaveLength(exampleNames('subscribeRun', 200, 'text/event-stream').length + exampleNames('subscribeTask', 200, 'text/event-stream').length);
+    expect(requests).toHaveLength(
+      exampleNames('subscribeRun', 200, 'text/event-stream').length +
+        exampleNames('subscribeTask', 200, 'text/event-stream').length,
+    );
   });
 
   it.each([
@@ -833,21 +971,24 @@ describe('server-sent events', () => {
     ['subscribeStreamPost', 'failed'],
     ['subscribeWithEvent', 'failed'],
     ['subscribeWithEvent', 'cancelled'],
-  ] as const)('%s example %s: result() rejects with OperationFailedError and the failure message', async (operationId, name) => {
-    const { client } = recording();
-    const stream =
-      operationId === 'subscribeStream'
-        ? client.streams.subscribe(STREAM_ID, { project: PROJECT }, prefer(200, name))
-        : operationId === 'subscribeStreamPost'
-          ? client.streams.subscribePost(STREAM_ID, { project: PROJECT }, prefer(200, name))
-          : client.streams.subscribeWithEvent(SUBSCRIBE_WITH_EVENT, prefer(200, name));
-    const failed = exampleEvents(operationId, name).at(-1) as Json;
-    const error = await failure(stream.result());
-    expect(error).toBeInstanceOf(OperationFailedError);
-    expect(error.message).toContain(String(failed['type']));
-    expect(error.message).toContain(failureMessage(operationId, failed));
-    expect(error['result']).toEqual(failed);
-  });
+  ] as const)(
+    '%s example %s: result() rejects with OperationFailedError and the failure message',
+    async (operationId, name) => {
+      const { client } = recording();
+      const stream =
+        operationId === 'subscribeStream'
+          ? client.streams.subscribe(STREAM_ID, { project: PROJECT }, prefer(200, name))
+          : operationId === 'subscribeStreamPost'
+            ? client.streams.subscribePost(STREAM_ID, { project: PROJECT }, prefer(200, name))
+            : client.streams.subscribeWithEvent(SUBSCRIBE_WITH_EVENT, prefer(200, name));
+      const failed = exampleEvents(operationId, name).at(-1) as Json;
+      const error = await failure(stream.result());
+      expect(error).toBeInstanceOf(OperationFailedError);
+      expect(error.message).toContain(String(failed['type']));
+      expect(error.message).toContain(failureMessage(operationId, failed));
+      expect(error['result']).toEqual(failed);
+    },
+  );
 });
 
 describe('runs.wait and tasks.wait (x-specsmith-wait via the subscribe streams, current: the run or task itself)', () => {
@@ -879,7 +1020,10 @@ describe('runs.wait and tasks.wait (x-specsmith-wait via the subscribe streams, 
 
 describe('publishAndWait (x-specsmith-wait via subscribeStream)', () => {
   it('resolves with run:stop’s run.result', async () => {
-    const expected = getAtPointer(exampleEvents('subscribeStream').find((event) => event['type'] === 'run:stop'), '/run/result');
+    const expected = getAtPointer(
+      exampleEvents('subscribeStream').find((event) => event['type'] === 'run:stop'),
+      '/run/result',
+    );
     const { client, requests } = recording();
     await expect(client.events.publishAndWait(PUBLISH)).resolves.toEqual(expected);
     expect(requests.map((request) => request.operationId)).toEqual(['publishEvent', 'subscribeStream']);
@@ -887,16 +1031,21 @@ describe('publishAndWait (x-specsmith-wait via subscribeStream)', () => {
     await expect(hot.events.publishAndWait(PUBLISH)).resolves.toEqual(expected);
   });
 
-  it.each(['failed', 'cancelled'])('rejects with OperationFailedError and the message when the run ends %s', async (name) => {
-    // Prism picks the stream example only for the subscription, not for the publish.
-    const { client, requests } = recording({ prefer: (request) => (new URL(request.url).pathname.endsWith('/subscribe') ? `example=${name}` : undefined) });
-    const failed = exampleEvents('subscribeStream', name).at(-1) as Json;
-    const error = await failure(client.events.publishAndWait(PUBLISH));
-    expect(error).toBeInstanceOf(OperationFailedError);
-    expect(error.message).toContain(failureMessage('subscribeStream', failed));
-    expect(error['operationId']).toBe('subscribeStream');
-    expect(requests.map((request) => request.operationId)).toEqual(['publishEvent', 'subscribeStream']);
-  });
+  it.each(['failed', 'cancelled'])(
+    'rejects with OperationFailedError and the message when the run ends %s',
+    async (name) => {
+      // Prism picks the stream example only for the subscription, not for the publish.
+      const { client, requests } = recording({
+        prefer: (request) => (new URL(request.url).pathname.endsWith('/subscribe') ? `example=${name}` : undefined),
+      });
+      const failed = exampleEvents('subscribeStream', name).at(-1) as Json;
+      const error = await failure(client.events.publishAndWait(PUBLISH));
+      expect(error).toBeInstanceOf(OperationFailedError);
+      expect(error.message).toContain(failureMessage('subscribeStream', failed));
+      expect(error['operationId']).toBe('subscribeStream');
+      expect(requests.map((request) => request.operationId)).toEqual(['publishEvent', 'subscribeStream']);
+    },
+  );
 });
 
 describe('build upload (multipart, x-specsmith-upload)', () => {
@@ -908,7 +1057,9 @@ describe('build upload (multipart, x-specsmith-upload)', () => {
     expectValid(spec, spec.responsePointer('uploadBuild', 201, 'application/json', '/data'), data, headers);
     expect(headers.get('x-build-exists')).toBeNull();
     const form = await sent[0]!.formData();
-    const digest = createHash('sha256').update(Buffer.from(await file.arrayBuffer())).digest('hex');
+    const digest = createHash('sha256')
+      .update(Buffer.from(await file.arrayBuffer()))
+      .digest('hex');
     expect(form.get('hash')).toBe(digest);
     const part = form.get('file');
     expect(part).toBeInstanceOf(Blob);
@@ -923,7 +1074,9 @@ describe('build upload (multipart, x-specsmith-upload)', () => {
 
   it('with build_id: default 200 carries X-Build-Exists on withResponse()', async () => {
     const { client, sent } = recording();
-    const { status, data, headers } = await client.builds.upload(PROJECT, { file: zip(), build_id: BUILD_ID }).withResponse();
+    const { status, data, headers } = await client.builds
+      .upload(PROJECT, { file: zip(), build_id: BUILD_ID })
+      .withResponse();
     expect(status).toBe(200);
     expectValid(spec, spec.responsePointer('uploadBuild', 200, 'application/json', '/data'), data, headers);
     expect(headers.get('x-build-exists')).toBe(responseHeader('uploadBuild', 200, 'X-Build-Exists')?.['example']);
@@ -933,7 +1086,9 @@ describe('build upload (multipart, x-specsmith-upload)', () => {
   });
 
   it('with build_id and Prefer: code=201 answers 201 without X-Build-Exists', async () => {
-    const { status, headers, data } = await hot.builds.upload(PROJECT, { file: zip(), build_id: BUILD_ID }, prefer(201)).withResponse();
+    const { status, headers, data } = await hot.builds
+      .upload(PROJECT, { file: zip(), build_id: BUILD_ID }, prefer(201))
+      .withResponse();
     expect(status).toBe(201);
     expect(headers.get('x-build-exists')).toBeNull();
     expect(data).toEqual(example('uploadBuild', 201)['data']);
@@ -970,7 +1125,9 @@ describe('downloads', () => {
     const res = await hot.files.download(FILE_ID).asResponse();
     expect(res.status).toBe(200);
     expect(res.bodyUsed).toBe(false);
-    expect(await new Response(res.body).text()).toBe(example('downloadFile', 200, undefined, 'application/octet-stream'));
+    expect(await new Response(res.body).text()).toBe(
+      example('downloadFile', 200, undefined, 'application/octet-stream'),
+    );
   });
 });
 
@@ -998,11 +1155,23 @@ describe('file uploads', () => {
     const data = new Blob([new Uint8Array(size).fill(7)]);
     const progress: [number, number][] = [];
     const { client, requests, sent } = recording();
-    const result = await client.files.uploadChunked({ ...CHUNKED, expected_size: size }, data, { onProgress: (done, total) => void progress.push([done, total]) });
-    expect(spec.validate(spec.responsePointer('completeFileUpload', 200, 'application/json', '/data'), result)).toBeUndefined();
+    const result = await client.files.uploadChunked({ ...CHUNKED, expected_size: size }, data, {
+      onProgress: (done, total) => void progress.push([done, total]),
+    });
+    expect(
+      spec.validate(spec.responsePointer('completeFileUpload', 200, 'application/json', '/data'), result),
+    ).toBeUndefined();
     expect(result).toEqual(example('completeFileUpload', 200)['data']);
-    expect(requests.map((request) => request.operationId)).toEqual(['createFileUpload', 'uploadFilePart', 'uploadFilePart', 'completeFileUpload']);
-    expect(requests.slice(1, 3).map((request) => new URL(request.url).pathname)).toEqual([`/v1/files/uploads/${uploadId}/1`, `/v1/files/uploads/${uploadId}/2`]);
+    expect(requests.map((request) => request.operationId)).toEqual([
+      'createFileUpload',
+      'uploadFilePart',
+      'uploadFilePart',
+      'completeFileUpload',
+    ]);
+    expect(requests.slice(1, 3).map((request) => new URL(request.url).pathname)).toEqual([
+      `/v1/files/uploads/${uploadId}/1`,
+      `/v1/files/uploads/${uploadId}/2`,
+    ]);
     expect(new URL(requests[3]!.url).pathname).toBe(`/v1/files/uploads/${uploadId}/complete`);
     expect((await sent[1]!.arrayBuffer()).byteLength).toBe(partSize);
     expect((await sent[2]!.arrayBuffer()).byteLength).toBe(5);
@@ -1016,16 +1185,24 @@ describe('file uploads', () => {
   });
 
   it('uploadChunked aborts the upload when a part fails', async () => {
-    const { client, requests } = recording({ prefer: (request) => (/\/uploads\/[^/]+\/\d+$/.test(new URL(request.url).pathname) ? 'code=404' : undefined) });
+    const { client, requests } = recording({
+      prefer: (request) => (/\/uploads\/[^/]+\/\d+$/.test(new URL(request.url).pathname) ? 'code=404' : undefined),
+    });
     const error = await failure(client.files.uploadChunked(CHUNKED, new Blob([CSV])));
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(requests.map((request) => request.operationId)).toEqual(['createFileUpload', 'uploadFilePart', 'abortFileUpload']);
+    expect(requests.map((request) => request.operationId)).toEqual([
+      'createFileUpload',
+      'uploadFilePart',
+      'abortFileUpload',
+    ]);
   });
 });
 
 describe('errors', () => {
   it('{error: {code, message, request_id}} maps to error.code, error.message and error.requestId', async () => {
-    const body = example('createSession', 403, 'permissionEscalation') as { error: { code: string; message: string; request_id: string } };
+    const body = example('createSession', 403, 'permissionEscalation') as {
+      error: { code: string; message: string; request_id: string };
+    };
     const error = await failure(hot.sessions.create(SESSION, prefer(403, 'permissionEscalation')));
     expect(error).toBeInstanceOf(PermissionDeniedError);
     const apiError = error as unknown as APIError;
@@ -1035,7 +1212,9 @@ describe('errors', () => {
     expect(apiError.message).toBe(`sessions.create: 403 ${body.error.code}: ${body.error.message} (POST /v1/sessions)`);
     expect(apiError.requestId).toBe(body.error.request_id);
     // code is within the spec's closed ErrorCode enum.
-    expect((spec.document['components'] as { schemas: { ErrorCode: { enum: string[] } } }).schemas.ErrorCode.enum).toContain(code);
+    expect(
+      (spec.document['components'] as { schemas: { ErrorCode: { enum: string[] } } }).schemas.ErrorCode.enum,
+    ).toContain(code);
   });
 
   it('a base URL that repeats the paths’ /v1 shows in the message, with Prism’s own explanation', async () => {
@@ -1043,7 +1222,9 @@ describe('errors', () => {
     const error = await failure(wrong.projects.get(PROJECT));
     expect(error).toBeInstanceOf(NotFoundError);
     // Before: 404: Not Found
-    expect(error.message).toBe(`projects.get: 404: The route /v1/v1/projects/${PROJECT} hasn't been found in the specification file (GET /v1/v1/projects/${PROJECT})`);
+    expect(error.message).toBe(
+      `projects.get: 404: The route /v1/v1/projects/${PROJECT} hasn't been found in the specification file (GET /v1/v1/projects/${PROJECT})`,
+    );
   });
 
   it('429 with Retry-After is not retried when maxRetries is 0', async () => {
@@ -1064,7 +1245,9 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error['attempts']).toBe(2);
     expect(requests).toHaveLength(2);
-    expect(retries.map((retry) => retry.delayMs)).toEqual([Number((error as unknown as RateLimitError).headers.get('retry-after')) * 1000]);
+    expect(retries.map((retry) => retry.delayMs)).toEqual([
+      Number((error as unknown as RateLimitError).headers.get('retry-after')) * 1000,
+    ]);
   });
 });
 
@@ -1117,7 +1300,9 @@ describe('custom permission builder (specs/hot/custom)', () => {
     const built = permissions().allow('stream', '*', ['read']).allowUrn('event:user:*', ['create']).build();
     expect(built).toEqual(SESSION.permissions);
     const { client, sent } = recording();
-    const { status, data, headers } = await client.sessions.create({ permissions: built, metadata: SESSION.metadata, expires_in: 3600 }).withResponse();
+    const { status, data, headers } = await client.sessions
+      .create({ permissions: built, metadata: SESSION.metadata, expires_in: 3600 })
+      .withResponse();
     expect(status).toBe(201);
     expectValid(spec, spec.responsePointer('createSession', 201, 'application/json', '/data'), data, headers);
     expect((JSON.parse(await sent[0]!.text()) as Json)['permissions']).toEqual(built);
@@ -1149,8 +1334,10 @@ const invoke: Record<string, (options: StreamOptions) => PromiseLike<unknown>> =
   downloadBuild: (o) => hot.builds.download(PROJECT, BUILD_ID, o),
   deployBuild: (o) => hot.builds.deploy(PROJECT, BUILD_ID, o),
   listContextVariables: (o) => hot.context.list(PROJECT, undefined, o),
-  createContextVariable: (o) => hot.context.create(PROJECT, { key: CONTEXT_KEY, value: 'postgres://user:pass@host/db' }, o),
-  updateContextVariable: (o) => hot.context.update(PROJECT, CONTEXT_KEY, { value: 'postgres://user:newpass@host/db' }, o),
+  createContextVariable: (o) =>
+    hot.context.create(PROJECT, { key: CONTEXT_KEY, value: 'postgres://user:pass@host/db' }, o),
+  updateContextVariable: (o) =>
+    hot.context.update(PROJECT, CONTEXT_KEY, { value: 'postgres://user:newpass@host/db' }, o),
   deleteContextVariable: (o) => hot.context.delete(PROJECT, CONTEXT_KEY, o),
   listEvents: (o) => hot.events.list(undefined, o),
   publishEvent: (o) => hot.events.publish(PUBLISH, o),
@@ -1166,7 +1353,8 @@ const invoke: Record<string, (options: StreamOptions) => PromiseLike<unknown>> =
   subscribeEnv: (o) => firstEvent(hot.env.subscribe({ ...o, resume: false })),
   getOrgUsage: (o) => hot.org.getUsage(o),
   subscribeStream: (o) => firstEvent(hot.streams.subscribe(STREAM_ID, { project: PROJECT }, { ...o, resume: false })),
-  subscribeStreamPost: (o) => firstEvent(hot.streams.subscribePost(STREAM_ID, { project: PROJECT }, { ...o, resume: false })),
+  subscribeStreamPost: (o) =>
+    firstEvent(hot.streams.subscribePost(STREAM_ID, { project: PROJECT }, { ...o, resume: false })),
   subscribeWithEvent: (o) => firstEvent(hot.streams.subscribeWithEvent(SUBSCRIBE_WITH_EVENT, { ...o, resume: false })),
   listSessions: (o) => hot.sessions.list(undefined, o),
   createSession: (o) => hot.sessions.create(SESSION, o),
@@ -1228,7 +1416,9 @@ describe('documented errors become typed errors', () => {
   it.each(errorCases)('$operationId $status $name', async ({ operationId, status, name }) => {
     const call = invoke[operationId];
     expect(call, `no call for ${operationId}`).toBeDefined();
-    const body = example(operationId, status, name || undefined) as { error: { code: string; message: string; request_id: string } };
+    const body = example(operationId, status, name || undefined) as {
+      error: { code: string; message: string; request_id: string };
+    };
     const error = await failure(call!(prefer(status, name || undefined)));
     const ErrorClass = ERROR_CLASSES[status];
     expect(ErrorClass, `no error class expected for ${status}`).toBeDefined();
@@ -1242,9 +1432,15 @@ describe('documented errors become typed errors', () => {
     expect(spec.validate(spec.responsePointer(operationId, status), apiError.body)).toBeUndefined();
     expect(apiError.code).toBe(body.error.code);
     // Named by the public method its descriptor carries (projects.get), then the server's code and message, then the request line.
-    const methodPath = (Object.values(hotOperations) as Array<{ id?: string; methodPath?: string }>).find((entry) => entry.id === operationId)?.methodPath;
+    const methodPath = (Object.values(hotOperations) as Array<{ id?: string; methodPath?: string }>).find(
+      (entry) => entry.id === operationId,
+    )?.methodPath;
     expect(methodPath, `no method path for ${operationId}`).toMatch(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/);
-    expect(apiError.message).toMatch(new RegExp(`^${escapeRegExp(`${methodPath}: ${status} ${body.error.code}: ${body.error.message}`)} \\((GET|POST|PUT|PATCH|DELETE) /[^ ?]*\\)$`));
+    expect(apiError.message).toMatch(
+      new RegExp(
+        `^${escapeRegExp(`${methodPath}: ${status} ${body.error.code}: ${body.error.message}`)} \\((GET|POST|PUT|PATCH|DELETE) /[^ ?]*\\)$`,
+      ),
+    );
     expect(apiError.requestId).toBe(body.error.request_id);
     if (status === 429 && responseHeader(operationId, status, 'Retry-After')?.['required'] === true) {
       expect(apiError.headers.get('retry-after')).toMatch(/^\d+$/);

@@ -38,7 +38,17 @@ import {
   type ScoutRunQueued,
   type ScoutRunResponse,
 } from '../../generated/hotmetal/src/index.js';
-import { contractSpec, exampleOf, examplesOf, expectValid, failure, Ledger, prefer, prismUrl, TEST_KEYS } from '../support/contract.js';
+import {
+  contractSpec,
+  exampleOf,
+  examplesOf,
+  expectValid,
+  failure,
+  Ledger,
+  prefer,
+  prismUrl,
+  TEST_KEYS,
+} from '../support/contract.js';
 import { errorStatusKeys, hmacSignature, successStatuses, webhookPayload, webhookScheme } from './contract-helpers.js';
 
 type Json = Record<string, unknown>;
@@ -55,13 +65,58 @@ const SESSION = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const WEBHOOK_URL = 'https://hooks.forgeweekly.com/hotmetal';
 
 // Request bodies: the spec's request examples.
-const createPublicationBody = { name: 'Quiet Compute', slug: 'quiet-compute', description: 'Low-power hardware and efficient inference.', defaultAuthor: 'Dana Whitfield', autoPublishMode: 'ideas-only', cadencePostsPerWeek: 1, scoutSchedule: { type: 'every_n_days', days: 3, hour: 14 }, timezone: 'Europe/Berlin' } as const;
-const updatePublicationBody = { templateId: 'bold', commentsModeration: 'auto-approve', scoutSchedule: { type: 'times_per_day', count: 2 }, styleId: null } as const;
-const createTopicBody = { name: 'Model evaluation', description: 'Benchmarks, evals and how teams measure model quality in production.', priority: 1 } as const;
-const updateTopicBody = { description: 'Tools, workflows and habits that make developers faster.', priority: 1, isActive: false } as const;
-const generateBody: DraftGenerateParams = { title: 'How small teams ship with AI agents', instructions: 'Write a 1,200-1,500 word practical guide for engineering leads at 5-20 person startups. Cover task selection, review workflows and failure modes, with two real-world examples.', styleId: 'c2d4e6f8-1a3b-4c5d-9e7f-0a1b2c3d4e5f', autoPublish: false };
-const generateAsyncBody: DraftGenerateParams = { title: 'How small teams ship with AI agents', instructions: 'Write a 1,200-1,500 word practical guide for engineering leads at 5-20 person startups. Cover task selection, review workflows and failure modes, with two real-world examples.', autoPublish: false, webhookUrl: WEBHOOK_URL };
-const publishBody = { slug: 'how-small-teams-ship-with-ai-agents', author: 'Dana Whitfield', tags: 'ai-agents,engineering,startups', excerpt: 'What we learned from teams of 5-20 engineers who put AI agents to work.', draftVersion: 2, publishToLinkedIn: true, publishToTwitter: true, tweetText: 'How small teams actually ship with AI agents — task selection, review loops and failure modes.', linkedInText: 'We talked to engineering leads at a dozen small startups about how they put AI agents to work. Here is what stuck.' } as const;
+const createPublicationBody = {
+  name: 'Quiet Compute',
+  slug: 'quiet-compute',
+  description: 'Low-power hardware and efficient inference.',
+  defaultAuthor: 'Dana Whitfield',
+  autoPublishMode: 'ideas-only',
+  cadencePostsPerWeek: 1,
+  scoutSchedule: { type: 'every_n_days', days: 3, hour: 14 },
+  timezone: 'Europe/Berlin',
+} as const;
+const updatePublicationBody = {
+  templateId: 'bold',
+  commentsModeration: 'auto-approve',
+  scoutSchedule: { type: 'times_per_day', count: 2 },
+  styleId: null,
+} as const;
+const createTopicBody = {
+  name: 'Model evaluation',
+  description: 'Benchmarks, evals and how teams measure model quality in production.',
+  priority: 1,
+} as const;
+const updateTopicBody = {
+  description: 'Tools, workflows and habits that make developers faster.',
+  priority: 1,
+  isActive: false,
+} as const;
+const generateBody: DraftGenerateParams = {
+  title: 'How small teams ship with AI agents',
+  instructions:
+    'Write a 1,200-1,500 word practical guide for engineering leads at 5-20 person startups. Cover task selection, review workflows and failure modes, with two real-world examples.',
+  styleId: 'c2d4e6f8-1a3b-4c5d-9e7f-0a1b2c3d4e5f',
+  autoPublish: false,
+};
+const generateAsyncBody: DraftGenerateParams = {
+  title: 'How small teams ship with AI agents',
+  instructions:
+    'Write a 1,200-1,500 word practical guide for engineering leads at 5-20 person startups. Cover task selection, review workflows and failure modes, with two real-world examples.',
+  autoPublish: false,
+  webhookUrl: WEBHOOK_URL,
+};
+const publishBody = {
+  slug: 'how-small-teams-ship-with-ai-agents',
+  author: 'Dana Whitfield',
+  tags: 'ai-agents,engineering,startups',
+  excerpt: 'What we learned from teams of 5-20 engineers who put AI agents to work.',
+  draftVersion: 2,
+  publishToLinkedIn: true,
+  publishToTwitter: true,
+  tweetText: 'How small teams actually ship with AI agents — task selection, review loops and failure modes.',
+  linkedInText:
+    'We talked to engineering leads at a dozen small startups about how they put AI agents to work. Here is what stuck.',
+} as const;
 
 /** One call per operation with valid inputs; the error table sends each with a `Prefer` header. */
 const calls: Record<string, (options?: RequestOptions) => APIPromise<unknown>> = {
@@ -87,7 +142,9 @@ const calls: Record<string, (options?: RequestOptions) => APIPromise<unknown>> =
 };
 
 beforeAll(() => {
-  client = ledger.track(new HotMetal({ apiKey: TEST_KEYS.hotmetal, baseUrl: prismUrl('hotmetal'), maxRetries: 0, hooks: ledger.hooks() }));
+  client = ledger.track(
+    new HotMetal({ apiKey: TEST_KEYS.hotmetal, baseUrl: prismUrl('hotmetal'), maxRetries: 0, hooks: ledger.hooks() }),
+  );
 });
 
 /** The spec's success example's `data` (the envelope's content). */
@@ -98,10 +155,16 @@ function exampleData(operationId: string, status: number): unknown {
 describe('every operation unwraps the {data} envelope', () => {
   // Operations with one documented success status: the status, the unwrapped value equal to the example's
   // `data`, valid against the envelope's data schema, and no request violation reported by Prism.
-  const simple = spec.operations.map((operation) => operation.operationId).filter((operationId) => !['generateDraft', 'runScout'].includes(operationId));
+  const simple = spec.operations
+    .map((operation) => operation.operationId)
+    .filter((operationId) => !['generateDraft', 'runScout'].includes(operationId));
 
   it('the table below covers every single-status operation of the spec', () => {
-    expect(simple.sort()).toEqual(Object.keys(calls).filter((operationId) => !['generateDraft', 'runScout'].includes(operationId)).sort());
+    expect(simple.sort()).toEqual(
+      Object.keys(calls)
+        .filter((operationId) => !['generateDraft', 'runScout'].includes(operationId))
+        .sort(),
+    );
     for (const operationId of simple) expect(successStatuses(spec, operationId)).toHaveLength(1);
   });
 
@@ -111,7 +174,12 @@ describe('every operation unwraps the {data} envelope', () => {
     if (!call) throw new Error(`no call for ${operationId}`);
     const response = await call().withResponse();
     expect(response.status).toBe(status);
-    expectValid(spec, spec.responsePointer(operationId, status, 'application/json', '/data'), response.data, response.headers);
+    expectValid(
+      spec,
+      spec.responsePointer(operationId, status, 'application/json', '/data'),
+      response.data,
+      response.headers,
+    );
     expect(response.data).toEqual(exampleData(operationId, status));
     // Awaiting the promise directly gives the same unwrapped value.
     expect(await call()).toEqual(response.data);
@@ -132,7 +200,13 @@ describe('every operation unwraps the {data} envelope', () => {
   });
 
   it('lists resolve to bare arrays', async () => {
-    for (const list of [client.publications.list(), client.publications.listPosts(PUBLICATION), client.topics.list(PUBLICATION), client.ideas.list(PUBLICATION), client.styles.list()]) {
+    for (const list of [
+      client.publications.list(),
+      client.publications.listPosts(PUBLICATION),
+      client.topics.list(PUBLICATION),
+      client.ideas.list(PUBLICATION),
+      client.styles.list(),
+    ]) {
       const value: unknown = await list;
       expect(Array.isArray(value)).toBe(true);
       expect((value as unknown[]).length).toBeGreaterThan(0);
@@ -174,16 +248,22 @@ describe('draft generation (x-specsmith-async-webhook)', () => {
     expect(data).toEqual(exampleData('generateDraft', 200));
     expect(['draft_ready', 'published']).toContain(data.status);
     const example = exampleData('generateDraft', 200) as GenerateDraftResult;
-    expect(describeDraftResult(data)).toBe(`${example.status}:${example.sessionId}:v${example.draft.version}:${example.draft.wordCount}`);
+    expect(describeDraftResult(data)).toBe(
+      `${example.status}:${example.sessionId}:v${example.draft.version}:${example.draft.wordCount}`,
+    );
   });
 
   it('with webhookUrl and Prefer 202 answers 202 {status: generating}', async () => {
-    const { data, status, headers } = await client.drafts.generate(PUBLICATION, generateAsyncBody, prefer(202)).withResponse();
+    const { data, status, headers } = await client.drafts
+      .generate(PUBLICATION, generateAsyncBody, prefer(202))
+      .withResponse();
     expect(status).toBe(202);
     expectValid(spec, spec.responsePointer('generateDraft', 202, 'application/json', '/data'), data, headers);
     expect(data).toEqual(exampleData('generateDraft', 202));
     expect(data.status).toBe('generating');
-    expect(describeDraftResult(data)).toBe(`generating:${(exampleData('generateDraft', 202) as GenerateDraftAccepted).sessionId}`);
+    expect(describeDraftResult(data)).toBe(
+      `generating:${(exampleData('generateDraft', 202) as GenerateDraftAccepted).sessionId}`,
+    );
   });
 
   it('the spec documents the async trait the test relies on', () => {
@@ -203,7 +283,9 @@ describe('scout runs', () => {
   });
 
   it('with webhookUrl and Prefer 202 answers 202 with the session id', async () => {
-    const { data, status, headers } = await client.scout.run(PUBLICATION, { webhookUrl: WEBHOOK_URL }, prefer(202)).withResponse();
+    const { data, status, headers } = await client.scout
+      .run(PUBLICATION, { webhookUrl: WEBHOOK_URL }, prefer(202))
+      .withResponse();
     expect(status).toBe(202);
     expectValid(spec, spec.responsePointer('runScout', 202, 'application/json', '/data'), data, headers);
     expect(data).toEqual(exampleData('runScout', 202));
@@ -237,19 +319,33 @@ describe('webhook URL rules are enforced before any request is sent', () => {
   function probe(): { client: HotMetal; ledger: Ledger; fetched: Request[] } {
     const own = new Ledger();
     const fetched: Request[] = [];
-    const probeClient = new HotMetal({ apiKey: TEST_KEYS.hotmetal, baseUrl: prismUrl('hotmetal'), maxRetries: 0, hooks: own.hooks(), fetch: (request) => (fetched.push(request), globalThis.fetch(request)) });
+    const probeClient = new HotMetal({
+      apiKey: TEST_KEYS.hotmetal,
+      baseUrl: prismUrl('hotmetal'),
+      maxRetries: 0,
+      hooks: own.hooks(),
+      fetch: (request) => (fetched.push(request), globalThis.fetch(request)),
+    });
     return { client: probeClient, ledger: own, fetched };
   }
 
   it('the rules come from the spec', () => {
     expect(long).toHaveLength(2049);
     const rules = (spec.document['x-specsmith-webhooks'] as Json)['urlRules'] as Json;
-    expect(rules).toEqual({ schemes: ['https'], maxLength: 2048, denyHosts: ['localhost'], denySuffixes: ['.local', '.internal'], denyPrivateNetworks: true });
+    expect(rules).toEqual({
+      schemes: ['https'],
+      maxLength: 2048,
+      denyHosts: ['localhost'],
+      denySuffixes: ['.local', '.internal'],
+      denyPrivateNetworks: true,
+    });
   });
 
   it.each(rejected)('drafts.generate refuses %s', async (_, url) => {
     const { client: probeClient, ledger: own, fetched } = probe();
-    const error = await failure(probeClient.drafts.generate(PUBLICATION, { ...generateAsyncBody, webhookUrl: url }, prefer(202)));
+    const error = await failure(
+      probeClient.drafts.generate(PUBLICATION, { ...generateAsyncBody, webhookUrl: url }, prefer(202)),
+    );
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error).toBeInstanceOf(HotMetalError);
     expect(error).not.toBeInstanceOf(APIError);
@@ -271,7 +367,9 @@ describe('webhook URL rules are enforced before any request is sent', () => {
     const longest = `${WEBHOOK_URL}/${'a'.repeat(2048)}`.slice(0, 2048);
     for (const url of [longest, 'https://172.32.0.1/hotmetal', 'https://localhost.forgeweekly.com/hotmetal']) {
       const { client: probeClient, ledger: own, fetched } = probe();
-      const { data, status, headers } = await probeClient.drafts.generate(PUBLICATION, { ...generateAsyncBody, webhookUrl: url }, prefer(202)).withResponse();
+      const { data, status, headers } = await probeClient.drafts
+        .generate(PUBLICATION, { ...generateAsyncBody, webhookUrl: url }, prefer(202))
+        .withResponse();
       expect(status).toBe(202);
       expect(headers.get('sl-violations')).toBeNull();
       expect(data.status).toBe('generating');
@@ -282,12 +380,29 @@ describe('webhook URL rules are enforced before any request is sent', () => {
 });
 
 describe('documented errors become typed errors', () => {
-  const classes: Record<number, typeof APIError> = { 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError, 500: InternalServerError, 502: InternalServerError, 503: InternalServerError };
+  const classes: Record<number, typeof APIError> = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    500: InternalServerError,
+    502: InternalServerError,
+    503: InternalServerError,
+  };
   // Every documented error status of every operation, with each of its named examples.
-  const rows = spec.operations.flatMap(({ operationId }) => errorStatusKeys(spec, operationId).flatMap((status) => examplesOf(spec, operationId, status).map(([name]) => [operationId, Number(status), name] as const)));
+  const rows = spec.operations.flatMap(({ operationId }) =>
+    errorStatusKeys(spec, operationId).flatMap((status) =>
+      examplesOf(spec, operationId, status).map(([name]) => [operationId, Number(status), name] as const),
+    ),
+  );
 
   it('the table holds every operation', () => {
-    expect(new Set(rows.map(([operationId]) => operationId))).toEqual(new Set(spec.operations.map((operation) => operation.operationId)));
+    expect(new Set(rows.map(([operationId]) => operationId))).toEqual(
+      new Set(spec.operations.map((operation) => operation.operationId)),
+    );
     expect(rows.length).toBeGreaterThan(spec.operations.length * 3);
   });
 
@@ -313,8 +428,16 @@ describe('documented errors become typed errors', () => {
   });
 
   it('QUOTA_EXCEEDED (403) carries limit, current and upgradeEmail in error.body', async () => {
-    const quotaOperations = spec.operations.map((operation) => operation.operationId).filter((operationId) => errorStatusKeys(spec, operationId).includes('403'));
-    expect(quotaOperations.sort()).toEqual(['createPublication', 'createTopic', 'generateDraft', 'publishDraft', 'updatePublication']);
+    const quotaOperations = spec.operations
+      .map((operation) => operation.operationId)
+      .filter((operationId) => errorStatusKeys(spec, operationId).includes('403'));
+    expect(quotaOperations.sort()).toEqual([
+      'createPublication',
+      'createTopic',
+      'generateDraft',
+      'publishDraft',
+      'updatePublication',
+    ]);
     for (const operationId of quotaOperations) {
       const example = exampleOf(spec, operationId, 403) as Json;
       const error = await failure(calls[operationId]!(prefer(403)));
@@ -324,7 +447,11 @@ describe('documented errors become typed errors', () => {
       expect(typeof body.limit).toBe('number');
       expect(typeof body.current).toBe('number');
       expect(body.upgradeEmail).toMatch(/@/);
-      expect({ limit: body.limit, current: body.current, upgradeEmail: body.upgradeEmail }).toEqual({ limit: example['limit'], current: example['current'], upgradeEmail: example['upgradeEmail'] });
+      expect({ limit: body.limit, current: body.current, upgradeEmail: body.upgradeEmail }).toEqual({
+        limit: example['limit'],
+        current: example['current'],
+        upgradeEmail: example['upgradeEmail'],
+      });
       expect(spec.validate('/components/schemas/QuotaExceededError', body)).toBeUndefined();
     }
   });
@@ -333,7 +460,12 @@ describe('documented errors become typed errors', () => {
     vi.stubEnv('HOTMETAL_API_KEY', '');
     try {
       const own = new Ledger();
-      const anonymous = new HotMetal({ apiKey: undefined, baseUrl: prismUrl('hotmetal'), maxRetries: 0, hooks: own.hooks() });
+      const anonymous = new HotMetal({
+        apiKey: undefined,
+        baseUrl: prismUrl('hotmetal'),
+        maxRetries: 0,
+        hooks: own.hooks(),
+      });
       const error = await failure(anonymous.user.get());
       expect(error).toBeInstanceOf(HotMetalError);
       expect(error).not.toBeInstanceOf(APIError);
@@ -356,19 +488,24 @@ describe('webhooks', () => {
     expect(events.sort()).toEqual(['draft.failed', 'draft.published', 'draft.ready', 'scout.completed']);
   });
 
-  it.each(['draft.ready', 'draft.published', 'draft.failed', 'scout.completed'])('%s: a delivery signed with the API key verifies and comes back typed', async (name) => {
-    const example = webhookPayload(spec, name);
-    expect(spec.validate(`/webhooks/${name}/post/requestBody/content/application~1json/schema`, example)).toBeUndefined();
-    const raw = JSON.stringify(example);
-    const signature = hmacSignature(raw, secret, scheme.encoding, scheme.prefix);
-    expect(signature).toMatch(/^[0-9a-f]{64}$/);
-    // The package signs the same way (cross-check of the independent computation).
-    expect(await signWebhook(raw, secret)).toBe(signature);
-    const event = await verifyWebhook(raw, signature, secret);
-    expect(event).toEqual(example);
-    expect(await client.verifyWebhook(new TextEncoder().encode(raw), signature, secret)).toEqual(example);
-    expect(narrowWebhook(event)).toBe(name);
-  });
+  it.each(['draft.ready', 'draft.published', 'draft.failed', 'scout.completed'])(
+    '%s: a delivery signed with the API key verifies and comes back typed',
+    async (name) => {
+      const example = webhookPayload(spec, name);
+      expect(
+        spec.validate(`/webhooks/${name}/post/requestBody/content/application~1json/schema`, example),
+      ).toBeUndefined();
+      const raw = JSON.stringify(example);
+      const signature = hmacSignature(raw, secret, scheme.encoding, scheme.prefix);
+      expect(signature).toMatch(/^[0-9a-f]{64}$/);
+      // The package signs the same way (cross-check of the independent computation).
+      expect(await signWebhook(raw, secret)).toBe(signature);
+      const event = await verifyWebhook(raw, signature, secret);
+      expect(event).toEqual(example);
+      expect(await client.verifyWebhook(new TextEncoder().encode(raw), signature, secret)).toEqual(example);
+      expect(narrowWebhook(event)).toBe(name);
+    },
+  );
 
   /** Narrows the event union on `event`; each branch assigns the event to its variant and reads a variant-only field. */
   function narrowWebhook(event: HotMetalWebhookEvent): string {
@@ -406,10 +543,24 @@ describe('webhooks', () => {
     const raw = JSON.stringify(example);
     const good = hmacSignature(raw, secret);
     const cases: Array<[string, () => Promise<unknown>]> = [
-      ['tampered body (a field changed)', () => verifyWebhook(JSON.stringify({ ...example, publicationId: '00000000-0000-4000-8000-000000000000' }), good, secret)],
+      [
+        'tampered body (a field changed)',
+        () =>
+          verifyWebhook(
+            JSON.stringify({ ...example, publicationId: '00000000-0000-4000-8000-000000000000' }),
+            good,
+            secret,
+          ),
+      ],
       ['tampered body (a byte appended)', () => verifyWebhook(`${raw} `, good, secret)],
-      ['wrong secret', () => verifyWebhook(raw, hmacSignature(raw, 'hm_test_ffffffffffffffffffffffffffffffff'), secret)],
-      ['signed with another key, verified with ours', () => verifyWebhook(raw, good, 'hm_test_ffffffffffffffffffffffffffffffff')],
+      [
+        'wrong secret',
+        () => verifyWebhook(raw, hmacSignature(raw, 'hm_test_ffffffffffffffffffffffffffffffff'), secret),
+      ],
+      [
+        'signed with another key, verified with ours',
+        () => verifyWebhook(raw, good, 'hm_test_ffffffffffffffffffffffffffffffff'),
+      ],
       ['missing signature (null)', () => verifyWebhook(raw, null, secret)],
       ['missing signature (undefined)', () => verifyWebhook(raw, undefined, secret)],
       ['missing signature (empty)', () => verifyWebhook(raw, '', secret)],

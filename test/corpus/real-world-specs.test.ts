@@ -19,7 +19,15 @@ const EXAMPLES = join(repoRoot, 'node_modules/@readme/oas-examples');
 
 async function jsonFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? jsonFiles(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : [])));
+  const nested = await Promise.all(
+    entries.map((entry) =>
+      entry.isDirectory()
+        ? jsonFiles(join(dir, entry.name))
+        : entry.name.endsWith('.json')
+          ? [join(dir, entry.name)]
+          : [],
+    ),
+  );
   return nested.flat().sort();
 }
 
@@ -52,7 +60,11 @@ async function generateInto(document: string): Promise<Outcome> {
 
 beforeAll(async () => {
   workdir = await mkdtemp(join(tmpdir(), 'specsmith-corpus-'));
-  const documents = [...(await jsonFiles(join(EXAMPLES, '3.0'))), ...(await jsonFiles(join(EXAMPLES, '3.1'))), ...(await jsonFiles(join(repoRoot, 'test/fixtures/peer-failures')))];
+  const documents = [
+    ...(await jsonFiles(join(EXAMPLES, '3.0'))),
+    ...(await jsonFiles(join(EXAMPLES, '3.1'))),
+    ...(await jsonFiles(join(repoRoot, 'test/fixtures/peer-failures'))),
+  ];
   for (const document of documents) outcomes.set(relative(repoRoot, document), await generateInto(document));
   // One strict type-check over every generated package; error lines start with the package's folder.
   tscErrors = await typecheck(workdir, { include: ['*/src/**/*.ts'] });
@@ -82,8 +94,14 @@ describe('@readme/oas-examples', () => {
     // Listed so a failure shows every document's outcome.
     expect(report.filter((line) => !line.endsWith('compiles'))).toEqual([]);
     // Every error line belongs to some package: none can hide from the per-document report.
-    const folders = [...outcomes.values()].flatMap((outcome) => (outcome.folder ? [`${relative(workdir, outcome.folder)}/`] : []));
-    expect(tscErrors.split('\n').filter((line) => /error TS/.test(line) && !folders.some((folder) => line.startsWith(folder)))).toEqual([]);
+    const folders = [...outcomes.values()].flatMap((outcome) =>
+      outcome.folder ? [`${relative(workdir, outcome.folder)}/`] : [],
+    );
+    expect(
+      tscErrors
+        .split('\n')
+        .filter((line) => /error TS/.test(line) && !folders.some((folder) => line.startsWith(folder))),
+    ).toEqual([]);
   });
 });
 
@@ -94,8 +112,14 @@ describe('constructs where peers fail', () => {
     ['allof-required-over-nullable.json', 'allOf + required over a nullable schema'],
     ['self-referencing-oneof-with-null.json', 'a self-referencing oneOf with type: null'],
     ['responses-without-content.json', 'responses without content'],
-    ['ref-under-keyword-named-property.json', 'a $ref into #/paths/... under properties named default, items, enum, type, properties'],
-    ['mutual-recursion-through-arrays.json', 'schemas recursive through each other (A: B[], B: A[]) and allOf themselves'],
+    [
+      'ref-under-keyword-named-property.json',
+      'a $ref into #/paths/... under properties named default, items, enum, type, properties',
+    ],
+    [
+      'mutual-recursion-through-arrays.json',
+      'schemas recursive through each other (A: B[], B: A[]) and allOf themselves',
+    ],
   ])('%s (%s) generates and compiles', (file) => {
     const outcome = outcomes.get(`test/fixtures/peer-failures/${file}`);
     expect(outcome?.diagnostic).toBeUndefined();

@@ -30,7 +30,10 @@ describe('formats and exit codes', () => {
   it('json lists every change with its kind and pointers; no --fail-on exits 0', async () => {
     const { code, stdout } = await runCli(['diff', base, changed, '--format', 'json'], repoRoot);
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as { worst: string; changes: Array<{ rule: string; kind: string; old: { pointer: string }; new: { pointer: string } }> };
+    const result = JSON.parse(stdout) as {
+      worst: string;
+      changes: Array<{ rule: string; kind: string; old: { pointer: string }; new: { pointer: string } }>;
+    };
     expect(result.worst).toBe('breaking');
     expect(result.changes.map((change) => [change.rule, change.kind])).toEqual(
       expect.arrayContaining([
@@ -63,7 +66,9 @@ describe('formats and exit codes', () => {
     expect(markdown.stdout).toContain('| Kind | Level | Rule | Change | Old | New |');
     expect(markdown.stdout).toContain('| breaking | http | `response-property-type-changed` |');
     const text = await runCli(['diff', base, changed], repoRoot);
-    expect(text.stdout).toMatch(/^breaking +http \[response-property-type-changed\] GET \/pets 200: field "\[\]\.tag": type string -> integer$/m);
+    expect(text.stdout).toMatch(
+      /^breaking +http \[response-property-type-changed\] GET \/pets 200: field "\[\]\.tag": type string -> integer$/m,
+    );
     expect(text.stdout).toMatch(/^ {4}new .*changed\.json:\d+ #\/components\/schemas\/Pet\/properties\/tag$/m);
     expect(text.stdout).toContain('    migrate: Read the field as its new type.');
   });
@@ -80,7 +85,10 @@ describe('git revisions', () => {
     const repo = await tempDir('diff-git');
     try {
       await cp(join(fixturesDir, 'split'), join(repo.path, 'api'), { recursive: true });
-      const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo.path }).toString();
+      const git = (...args: string[]): string =>
+        execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+          cwd: repo.path,
+        }).toString();
       git('init', '-q');
       git('add', '.');
       git('commit', '-qm', 'v1');
@@ -94,9 +102,14 @@ describe('git revisions', () => {
       expect(edited).not.toBe(before);
       await writeFile(path, edited);
       const after = await runCli(['diff', 'HEAD', '--format', 'json', '--', 'api/openapi.yaml'], repo.path);
-      const result = JSON.parse(after.stdout) as { old: string; changes: Array<{ rule: string; message: string; old: { file: string } }> };
+      const result = JSON.parse(after.stdout) as {
+        old: string;
+        changes: Array<{ rule: string; message: string; old: { file: string } }>;
+      };
       expect(result.old).toBe('HEAD:api/openapi.yaml');
-      const removed = result.changes.find((change) => change.rule === 'response-property-removed' && change.message.endsWith('"category" removed'));
+      const removed = result.changes.find(
+        (change) => change.rule === 'response-property-removed' && change.message.endsWith('"category" removed'),
+      );
       expect(removed, after.stdout).toBeDefined();
       // The loader inlines the $ref'd file at the field, so the field's content is located in that file, at the revision.
       expect(removed?.old.file).toBe('HEAD:api/schemas/category.yaml');
@@ -108,23 +121,50 @@ describe('git revisions', () => {
 
 describe('real history: Swagger Petstore 1.0.21 -> 1.0.26', () => {
   it('finds the dropped schemas, the added 200 responses and the new server', async () => {
-    const { code, stdout } = await runCli(['diff', `${history}/petstore-1.0.21.yaml`, `${history}/petstore-1.0.26.yaml`, '--format', 'json', '--fail-on', 'breaking'], repoRoot);
+    const { code, stdout } = await runCli(
+      [
+        'diff',
+        `${history}/petstore-1.0.21.yaml`,
+        `${history}/petstore-1.0.26.yaml`,
+        '--format',
+        'json',
+        '--fail-on',
+        'breaking',
+      ],
+      repoRoot,
+    );
     expect(code).toBe(1);
-    const changes = (JSON.parse(stdout) as { changes: Array<{ rule: string; kind: string; subject: string; message: string }> }).changes;
+    const changes = (
+      JSON.parse(stdout) as { changes: Array<{ rule: string; kind: string; subject: string; message: string }> }
+    ).changes;
     const breaking = changes.filter((change) => change.kind === 'breaking').map((change) => change.message);
     expect(breaking).toEqual(['type Address no longer exported', 'type Customer no longer exported']);
-    expect(changes.filter((change) => change.rule === 'response-success-status-added').map((change) => change.subject)).toContain('DELETE /pet/{}');
-    expect(changes.find((change) => change.rule === 'server-url-changed')?.message).toBe('default server /v3 -> https://petstore3.swagger.io/api/v3');
-    expect(changes.find((change) => change.rule === 'info-version-changed')?.message).toBe('API version 1.0.21 -> 1.0.26');
+    expect(
+      changes.filter((change) => change.rule === 'response-success-status-added').map((change) => change.subject),
+    ).toContain('DELETE /pet/{}');
+    expect(changes.find((change) => change.rule === 'server-url-changed')?.message).toBe(
+      'default server /v3 -> https://petstore3.swagger.io/api/v3',
+    );
+    expect(changes.find((change) => change.rule === 'info-version-changed')?.message).toBe(
+      'API version 1.0.21 -> 1.0.26',
+    );
   });
 });
 
 describe('hostile inputs', () => {
   it('recursive schemas through allOf and items end, and the nested change is found', async () => {
-    const { code, stdout } = await runCli(['diff', `${hostile}/cycle-old.json`, `${hostile}/cycle-new.json`, '--format', 'json'], repoRoot);
+    const { code, stdout } = await runCli(
+      ['diff', `${hostile}/cycle-old.json`, `${hostile}/cycle-new.json`, '--format', 'json'],
+      repoRoot,
+    );
     expect(code).toBe(0);
     const changes = (JSON.parse(stdout) as { changes: Array<{ rule: string; message: string }> }).changes;
-    expect(changes).toEqual([expect.objectContaining({ rule: 'response-property-type-changed', message: 'field "other.label": type string -> integer' })]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        rule: 'response-property-type-changed',
+        message: 'field "other.label": type string -> integer',
+      }),
+    ]);
   });
 
   it('an unreadable side is a diagnostic with file:line and pointer, exit 1, no stack', async () => {
@@ -155,7 +195,11 @@ describe('hostile inputs', () => {
     ['one spec', ['diff', base], 'diff takes two spec files'],
     ['a missing file', ['diff', base, 'nowhere.yaml'], 'spec file not found: nowhere.yaml'],
     ['an unknown format', ['diff', base, base, '--format', 'xml'], '--format takes text, json, markdown'],
-    ['an unknown --fail-on', ['diff', base, base, '--fail-on', 'everything'], '--fail-on takes breaking, non-breaking, informational, none'],
+    [
+      'an unknown --fail-on',
+      ['diff', base, base, '--fail-on', 'everything'],
+      '--fail-on takes breaking, non-breaking, informational, none',
+    ],
   ])('usage: %s exits 2', async (_label, argv, message) => {
     const { code, stderr } = await runCli(argv, repoRoot);
     expect(code).toBe(2);

@@ -49,7 +49,9 @@ async function visit(path: string): Promise<Visit> {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? ''})`));
+  page.on('requestfailed', (request) =>
+    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? ''})`),
+  );
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') return route.continue();
@@ -94,17 +96,35 @@ describe.each(PROVIDERS)('%s reference', (provider) => {
     // Redoc hydrates the prerendered page; wait until its script has run (the API title is rendered as a heading).
     await page.locator('h1', { hasText: info.title }).first().waitFor({ timeout: 30_000 });
     // Each tag is its own view: open every tag from the sidebar and collect what is shown.
-    const tags = [...new Set(spec.operations.map((operation) => String((operation.operation['tags'] as string[] | undefined)?.[0])))];
+    const tags = [
+      ...new Set(
+        spec.operations.map((operation) => String((operation.operation['tags'] as string[] | undefined)?.[0])),
+      ),
+    ];
     let shown = '';
     for (const tag of tags) {
       // Sidebar entries; a Markdown heading in the description may share a tag's name, and tags come after those.
-      await page.locator('[data-component-name="Menu/MenuItem"]').filter({ hasText: new RegExp(`^\\s*${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).last().click();
+      await page
+        .locator('[data-component-name="Menu/MenuItem"]')
+        .filter({ hasText: new RegExp(`^\\s*${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+        .last()
+        .click();
       // The sidebar already names the tag, so wait for the tag's operations themselves (a miss shows up in `missing` below).
-      const summaries = spec.operations.filter((operation) => (operation.operation['tags'] as string[] | undefined)?.[0] === tag).map((operation) => String(operation.operation['summary']));
-      await page.waitForFunction((expected) => expected.every((summary) => document.body.innerText.includes(summary)), summaries, { timeout: 10_000 }).catch(() => undefined);
+      const summaries = spec.operations
+        .filter((operation) => (operation.operation['tags'] as string[] | undefined)?.[0] === tag)
+        .map((operation) => String(operation.operation['summary']));
+      await page
+        .waitForFunction(
+          (expected) => expected.every((summary) => document.body.innerText.includes(summary)),
+          summaries,
+          { timeout: 10_000 },
+        )
+        .catch(() => undefined);
       shown += await page.locator('main, body').first().innerText();
     }
-    const missing = spec.operations.map((operation) => String(operation.operation['summary'])).filter((summary) => !shown.includes(summary));
+    const missing = spec.operations
+      .map((operation) => String(operation.operation['summary']))
+      .filter((summary) => !shown.includes(summary));
     expect(missing).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `${provider}.png`) });
     expect(problems).toEqual([]);
@@ -121,7 +141,9 @@ describe.each(PROVIDERS)('%s reference code samples', (provider) => {
   it('every operation shows its TypeScript sample (with the method call) and its curl sample', async () => {
     const spec = await contractSpec(provider);
     const { model, document: reference } = await referenceFor(specPath(provider));
-    const samples = new Map(sampledOperations(reference['paths']).map(({ operationId, samples: list }) => [operationId, list]));
+    const samples = new Map(
+      sampledOperations(reference['paths']).map(({ operationId, samples: list }) => [operationId, list]),
+    );
     const { page, problems } = await visit(`/${provider}/index.html`);
     const info = spec.document['info'] as { title: string };
     await page.locator('h1', { hasText: info.title }).first().waitFor({ timeout: 30_000 });
@@ -132,9 +154,15 @@ describe.each(PROVIDERS)('%s reference code samples', (provider) => {
      * the page yet, its tag is expanded from the sidebar first.
      */
     const open = async (operationId: string, tag: string): Promise<void> => {
-      const entry = page.locator(`[data-component-name="Menu/MenuItem"] a[href$="/${operationId.toLowerCase()}"]`).first();
+      const entry = page
+        .locator(`[data-component-name="Menu/MenuItem"] a[href$="/${operationId.toLowerCase()}"]`)
+        .first();
       if ((await entry.count()) === 0) {
-        await page.locator('[data-component-name="Menu/MenuItem"]').filter({ hasText: new RegExp(`^\\s*${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).last().click();
+        await page
+          .locator('[data-component-name="Menu/MenuItem"]')
+          .filter({ hasText: new RegExp(`^\\s*${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+          .last()
+          .click();
       }
       const href = await entry.getAttribute('href', { timeout: 30_000 });
       if (href?.startsWith('#')) await page.evaluate((hash) => void (window.location.hash = hash), href);
@@ -142,7 +170,12 @@ describe.each(PROVIDERS)('%s reference code samples', (provider) => {
     };
     const shows = (text: string): Promise<boolean> =>
       page
-        .waitForFunction((expected) => [...document.querySelectorAll('pre')].some((pre) => pre.innerText.replace(/\s+/g, ' ').trim() === expected), text, { timeout: 10_000 })
+        .waitForFunction(
+          (expected) =>
+            [...document.querySelectorAll('pre')].some((pre) => pre.innerText.replace(/\s+/g, ' ').trim() === expected),
+          text,
+          { timeout: 10_000 },
+        )
         .then(
           () => true,
           () => false,
@@ -162,13 +195,16 @@ describe.each(PROVIDERS)('%s reference code samples', (provider) => {
         const source = samples.get(operationId)?.find((sample) => sample.label === label)?.source;
         const method = model.operations.find((candidate) => candidate.operationId === operationId);
         // The TypeScript sample calls the operation's method; the curl sample names its path's first segment.
-        if (label === SAMPLE_LABELS.typescript && !source?.includes(`.${method?.resource}.${method?.methodName}(`)) missing.push(`${operationId}: ${label} sample does not call its method`);
-        if (source && (await shows(squeeze(source)))) rendered.set(operationId, [...(rendered.get(operationId) ?? []), label]);
+        if (label === SAMPLE_LABELS.typescript && !source?.includes(`.${method?.resource}.${method?.methodName}(`))
+          missing.push(`${operationId}: ${label} sample does not call its method`);
+        if (source && (await shows(squeeze(source))))
+          rendered.set(operationId, [...(rendered.get(operationId) ?? []), label]);
         else missing.push(`${operationId}: ${label} sample not shown`);
       }
       if (label === SAMPLE_LABELS.typescript) {
         // One operation with a request body: its samples show the most.
-        const first = spec.operations.find(({ operation }) => operation['requestBody'] !== undefined) ?? spec.operations[0];
+        const first =
+          spec.operations.find(({ operation }) => operation['requestBody'] !== undefined) ?? spec.operations[0];
         if (first) {
           await open(first.operationId, String((first.operation['tags'] as string[] | undefined)?.[0]));
           await page.screenshot({ path: join(SCREENSHOTS, `${provider}-samples.png`) });

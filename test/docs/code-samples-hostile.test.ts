@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_LABELS } from '../../generator/docs/code-samples.js';
 import { SAMPLE_FILE } from '../../generator/docs/curl-sample.js';
-import { recordingServer, referenceFor, runCurlSample, sampledOperations, type Recorded } from '../support/code-samples.js';
+import {
+  recordingServer,
+  referenceFor,
+  runCurlSample,
+  sampledOperations,
+  type Recorded,
+} from '../support/code-samples.js';
 import { repoRoot } from '../support/redocly.js';
 
 const SPEC = join(repoRoot, 'test/fixtures/hostile/docs-samples/openapi.yaml');
@@ -78,6 +84,11 @@ describe('curl samples of hostile examples', () => {
 
   it('shows server descriptions as the text a reader sees, not raw Markdown', async () => {
     const { document } = await referenceFor(SPEC);
-    expect(document['servers']).toEqual([{ url: 'https://api.hostile.test/v1', description: 'Production, at https://api.hostile.test/v1 (see the status page).' }]);
+    expect(document['servers']).toEqual([
+      {
+        url: 'https://api.hostile.test/v1',
+        description: 'Production, at https://api.hostile.test/v1 (see the status page).',
+      },
+    ]);
   });
 });

@@ -53,7 +53,9 @@ describe.each(PROVIDERS)('%s reference samples', (provider) => {
   it('every operation has a TypeScript sample that is its README block and compiles against the package', async () => {
     const { model, document } = await referenceFor(specPath(provider));
     const sampled = sampledOperations(document['paths']);
-    expect(sampled.map((operation) => operation.operationId).sort()).toEqual(model.operations.map((operation) => operation.operationId).sort());
+    expect(sampled.map((operation) => operation.operationId).sort()).toEqual(
+      model.operations.map((operation) => operation.operationId).sort(),
+    );
     const readme = await readFile(join(repoRoot, 'generated', provider, 'README.md'), 'utf8');
     const dir = await mkdtemp(join(scratch, 'ts-'));
     const files: string[] = [];
@@ -67,7 +69,9 @@ describe.each(PROVIDERS)('%s reference samples', (provider) => {
       files.push(file);
     }
     await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-    expect(await typecheck(dir, { files }, { [model.packageName]: [join(repoRoot, 'generated', provider, 'src/index.ts')] })).toBe('');
+    expect(
+      await typecheck(dir, { files }, { [model.packageName]: [join(repoRoot, 'generated', provider, 'src/index.ts')] }),
+    ).toBe('');
   });
 
   it('every curl sample runs against Prism and gets the documented status', async () => {
@@ -78,8 +82,20 @@ describe.each(PROVIDERS)('%s reference samples', (provider) => {
     const runs = await limited(
       sampled.map(({ operationId, samples }) => async () => {
         const operation = model.operations.find((candidate) => candidate.operationId === operationId);
-        const result = await runCurlSample(sampleOf(samples, SAMPLE_LABELS.curl), model.baseUrl.replace(/\/+$/, ''), prism, env, scratch);
-        return { operationId, code: result.code, status: result.status, documented: operation?.responses.map((response) => response.status) ?? [], stderr: result.stderr };
+        const result = await runCurlSample(
+          sampleOf(samples, SAMPLE_LABELS.curl),
+          model.baseUrl.replace(/\/+$/, ''),
+          prism,
+          env,
+          scratch,
+        );
+        return {
+          operationId,
+          code: result.code,
+          status: result.status,
+          documented: operation?.responses.map((response) => response.status) ?? [],
+          stderr: result.stderr,
+        };
       }),
       4,
     );
@@ -106,20 +122,30 @@ describe.each(PROVIDERS)('%s webhook samples', (provider) => {
       return;
     }
     expect(webhooks.length).toBe(model.webhooks.events.length);
-    const { verifyWebhook } = (await PACKAGES[provider]()) as unknown as { verifyWebhook(body: string, signature: string | null, secret: string): Promise<Record<string, unknown>> };
+    const { verifyWebhook } = (await PACKAGES[provider]()) as unknown as {
+      verifyWebhook(body: string, signature: string | null, secret: string): Promise<Record<string, unknown>>;
+    };
     const secret = "s3cr3t with 'quotes' and $dollars";
     for (const { operationId, samples } of webhooks) {
       const endpoint = await recordingServer('/webhooks');
       try {
         const source = sampleOf(samples, SAMPLE_LABELS.curl);
-        const result = await runCurlSample(source, '"$WEBHOOK_URL"', `"${endpoint.url}"`, { WEBHOOK_SECRET: secret }, scratch);
+        const result = await runCurlSample(
+          source,
+          '"$WEBHOOK_URL"',
+          `"${endpoint.url}"`,
+          { WEBHOOK_SECRET: secret },
+          scratch,
+        );
         expect(result.code, `${operationId}: ${result.stderr}`).toBe(0);
         const { request, body: raw } = await endpoint.received;
         const body = raw.toString('utf8');
         const header = request.headers[model.webhooks.header.toLowerCase()];
         const event = await verifyWebhook(body, typeof header === 'string' ? header : null, secret);
         expect(event).toEqual(JSON.parse(body));
-        await expect(verifyWebhook(body, typeof header === 'string' ? header : null, 'another secret')).rejects.toThrow();
+        await expect(
+          verifyWebhook(body, typeof header === 'string' ? header : null, 'another secret'),
+        ).rejects.toThrow();
       } finally {
         await endpoint.close();
       }

@@ -18,7 +18,9 @@ afterAll(async () => {
 });
 
 function codeBlocks(markdown: string, language: string): string[] {
-  return [...markdown.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, 'gm'))].map((match) => match[1] ?? '');
+  return [...markdown.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, 'gm'))].map(
+    (match) => match[1] ?? '',
+  );
 }
 
 /** Checks one package folder's README: an example per method of its index, each `ts` block compiling. */
@@ -41,7 +43,11 @@ async function checkReadme(packageDir: string, packageName: string): Promise<voi
     }),
   );
   await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-  const result = await typecheck(dir, { files }, { [packageName]: [join(packageDir, 'src/index.ts')], [`${packageName}/funcs`]: [join(packageDir, 'src/funcs.ts')] });
+  const result = await typecheck(
+    dir,
+    { files },
+    { [packageName]: [join(packageDir, 'src/index.ts')], [`${packageName}/funcs`]: [join(packageDir, 'src/funcs.ts')] },
+  );
   expect(result).toBe('');
   expect(blocks.length).toBeGreaterThan(methods.length / 2);
 }
@@ -52,15 +58,21 @@ describe.each(PROVIDERS)('%s README', (provider) => {
   });
 });
 
-describe.each(['tasker', 'odd-names', 'split'])('README of the %s fixture (a spec with few or no examples)', (fixture) => {
-  it('still has compiling examples: placeholders follow the schemas', async () => {
-    const out = await mkdtemp(join(tmpdir(), `specsmith-readme-${fixture}-`));
-    dirs.push(out);
-    const { files } = await generatePackage(join(repoRoot, 'test/fixtures/specs', fixture, 'openapi.yaml'), { cwd: repoRoot, packageName: `@fixture/${fixture}` });
-    for (const [path, text] of files) {
-      await mkdir(dirname(join(out, path)), { recursive: true });
-      await writeFile(join(out, path), text);
-    }
-    await checkReadme(out, `@fixture/${fixture}`);
-  });
-});
+describe.each(['tasker', 'odd-names', 'split'])(
+  'README of the %s fixture (a spec with few or no examples)',
+  (fixture) => {
+    it('still has compiling examples: placeholders follow the schemas', async () => {
+      const out = await mkdtemp(join(tmpdir(), `specsmith-readme-${fixture}-`));
+      dirs.push(out);
+      const { files } = await generatePackage(join(repoRoot, 'test/fixtures/specs', fixture, 'openapi.yaml'), {
+        cwd: repoRoot,
+        packageName: `@fixture/${fixture}`,
+      });
+      for (const [path, text] of files) {
+        await mkdir(dirname(join(out, path)), { recursive: true });
+        await writeFile(join(out, path), text);
+      }
+      await checkReadme(out, `@fixture/${fixture}`);
+    });
+  },
+);

@@ -18,7 +18,12 @@ import { startLocalRegistry, type LocalRegistry } from '../support/local-registr
 import { repoRoot } from '../support/redocly.js';
 
 const run = promisify(execFile);
-const NPM_ENV = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const NPM_ENV = {
+  ...process.env,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
 
 let workdir: string;
 let project: string;
@@ -34,9 +39,14 @@ interface Result {
 /** `npx specsmith ...` in the project: the installed bin, in its own process. */
 function specsmith(...args: string[]): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(project, 'node_modules', '.bin', 'specsmith'), ...args], { cwd: project, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(project, 'node_modules', '.bin', 'specsmith'), ...args],
+      { cwd: project, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -47,12 +57,23 @@ function git(...args: string[]): Promise<{ stdout: string }> {
 beforeAll(async () => {
   workdir = await mkdtemp(join(tmpdir(), 'specsmith-tool-'));
   registry = await startLocalRegistry(repoRoot);
-  npmEnv = { ...NPM_ENV, npm_config_registry: registry.url, npm_config_cache: await mkdtemp(join(workdir, 'npm-cache-')) };
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], { cwd: join(repoRoot, 'generator'), env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+  npmEnv = {
+    ...NPM_ENV,
+    npm_config_registry: registry.url,
+    npm_config_cache: await mkdtemp(join(workdir, 'npm-cache-')),
+  };
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], {
+    cwd: join(repoRoot, 'generator'),
+    env: NPM_ENV,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string }>;
   project = join(workdir, 'acme-apis');
   await run('mkdir', ['-p', project]);
-  await writeFile(join(project, 'package.json'), `${JSON.stringify({ name: '@acme/apis', private: true, type: 'module', devDependencies: { specsmith: `file:${join(workdir, packed?.filename ?? '')}` } }, null, 2)}\n`);
+  await writeFile(
+    join(project, 'package.json'),
+    `${JSON.stringify({ name: '@acme/apis', private: true, type: 'module', devDependencies: { specsmith: `file:${join(workdir, packed?.filename ?? '')}` } }, null, 2)}\n`,
+  );
   await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: npmEnv });
 }, 300_000);
 
@@ -66,36 +87,56 @@ describe('an installed specsmith in a project of its own', () => {
     const installed = await readdir(join(project, 'node_modules'));
     expect(installed).toContain('specsmith');
     expect(installed).toEqual(expect.arrayContaining(['typescript', 'ts-morph', 'openapi-typescript', 'yaml', 'ajv']));
-    for (const absent of ['vitest', '@stoplight', 'playwright-core', '@sparticuz', '@modelcontextprotocol']) expect(installed).not.toContain(absent);
+    for (const absent of ['vitest', '@stoplight', 'playwright-core', '@sparticuz', '@modelcontextprotocol'])
+      expect(installed).not.toContain(absent);
     // openapi-typescript brings Redocly's parser (@redocly/openapi-core), not its CLI.
     expect(existsSync(join(project, 'node_modules/@redocly/cli'))).toBe(false);
     const files = await readdir(join(project, 'node_modules', 'specsmith'));
-    expect(files.sort()).toEqual(['README.md', 'bin', 'dist', 'package.json', 'runtime', 'specsmith.config.schema.json']);
+    expect(files.sort()).toEqual([
+      'README.md',
+      'bin',
+      'dist',
+      'package.json',
+      'runtime',
+      'specsmith.config.schema.json',
+    ]);
   });
 
   it('init writes the configuration and a sample spec, scoped like the project', async () => {
     const { code, stderr } = await specsmith('init');
     expect(code, stderr).toBe(0);
-    expect(JSON.parse(await readFile(join(project, 'specsmith.config.json'), 'utf8'))).toEqual({ $schema: './node_modules/specsmith/specsmith.config.schema.json', scope: '@acme', license: 'MIT', packages: { example: { version: '0.1.0' } } });
+    expect(JSON.parse(await readFile(join(project, 'specsmith.config.json'), 'utf8'))).toEqual({
+      $schema: './node_modules/specsmith/specsmith.config.schema.json',
+      scope: '@acme',
+      license: 'MIT',
+      packages: { example: { version: '0.1.0' } },
+    });
     expect(existsSync(join(project, 'specs/example/openapi.yaml'))).toBe(true);
     // The $schema it names is in the installed package.
     expect(existsSync(join(project, 'node_modules/specsmith/specsmith.config.schema.json'))).toBe(true);
     expect((await specsmith('init')).code).toBe(1);
   });
 
-  it('build generates the packages, and says what it skipped without Redocly and the packages\' dependencies', async () => {
+  it("build generates the packages, and says what it skipped without Redocly and the packages' dependencies", async () => {
     await cp(join(repoRoot, 'test/fixtures/specs/tasker/openapi.yaml'), join(project, 'specs/tasker/openapi.yaml'));
     const { code, stderr } = await specsmith('build');
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('lint and docs skipped: @redocly/cli is not installed');
     expect(stderr).toContain('packages generated but not compiled');
-    for (const name of ['example', 'example-mcp', 'tasker', 'tasker-mcp']) expect(existsSync(join(project, 'generated', name, 'package.json'))).toBe(true);
-    expect(JSON.parse(await readFile(join(project, 'generated/tasker/package.json'), 'utf8'))).toMatchObject({ name: '@acme/tasker', version: '0.1.0' });
+    for (const name of ['example', 'example-mcp', 'tasker', 'tasker-mcp'])
+      expect(existsSync(join(project, 'generated', name, 'package.json'))).toBe(true);
+    expect(JSON.parse(await readFile(join(project, 'generated/tasker/package.json'), 'utf8'))).toMatchObject({
+      name: '@acme/tasker',
+      version: '0.1.0',
+    });
   });
 
   it('with generated/* as workspaces and installed, build compiles the packages', async () => {
     const manifest = JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as Record<string, unknown>;
-    await writeFile(join(project, 'package.json'), `${JSON.stringify({ ...manifest, workspaces: ['generated/*'] }, null, 2)}\n`);
+    await writeFile(
+      join(project, 'package.json'),
+      `${JSON.stringify({ ...manifest, workspaces: ['generated/*'] }, null, 2)}\n`,
+    );
     await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: npmEnv });
     const { code, stderr } = await specsmith('build');
     expect(code, stderr).toBe(0);
@@ -114,15 +155,28 @@ describe('an installed specsmith in a project of its own', () => {
     await git('commit', '-qm', 'first release');
     const spec = join(project, 'specs/tasker/openapi.yaml');
     const text = await readFile(spec, 'utf8');
-    await writeFile(spec, text.replace('        - { name: offset, in: query, schema: { type: integer } }\n', '        - { name: offset, in: query, required: true, schema: { type: integer } }\n'));
+    await writeFile(
+      spec,
+      text.replace(
+        '        - { name: offset, in: query, schema: { type: integer } }\n',
+        '        - { name: offset, in: query, required: true, schema: { type: integer } }\n',
+      ),
+    );
     const diff = await specsmith('diff', 'HEAD', '--fail-on', 'breaking', '--', 'specs/tasker/openapi.yaml');
     expect(diff.code).toBe(1);
-    expect(diff.stdout).toMatch(/^breaking +http \[request-parameter-became-required\] GET \/projects: query parameter "offset" became required$/m);
+    expect(diff.stdout).toMatch(
+      /^breaking +http \[request-parameter-became-required\] GET \/projects: query parameter "offset" became required$/m,
+    );
     const second = await specsmith('release', 'tasker');
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toContain('released @acme/tasker 0.1.0 -> 0.2.0 (');
     const changelog = await readFile(join(project, 'generated/tasker/CHANGELOG.md'), 'utf8');
-    expect(changelog).toContain('- `GET /projects`: query parameter "offset" became required (request-parameter-became-required). **Migration:** Always pass this parameter.');
-    expect(JSON.parse(await readFile(join(project, 'specsmith.config.json'), 'utf8')).packages).toEqual({ example: { version: '0.1.0' }, tasker: { version: '0.2.0' } });
+    expect(changelog).toContain(
+      '- `GET /projects`: query parameter "offset" became required (request-parameter-became-required). **Migration:** Always pass this parameter.',
+    );
+    expect(JSON.parse(await readFile(join(project, 'specsmith.config.json'), 'utf8')).packages).toEqual({
+      example: { version: '0.1.0' },
+      tasker: { version: '0.2.0' },
+    });
   }, 120_000);
 });

@@ -36,10 +36,24 @@ const MODULE_SETUPS = [
   { name: 'node10 CommonJS', module: 'CommonJS', moduleResolution: 'Node10', type: 'commonjs' },
   { name: 'bundler', module: 'ESNext', moduleResolution: 'Bundler', type: 'module' },
 ] as const;
-const NPM_ENV = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const NPM_ENV = {
+  ...process.env,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
 
 /** One consumer per package: a few calls, printed as JSON for the test to check. */
-const CONSUMERS: Record<Provider, { className: string; env: string; code: string; probe: (options?: string) => string; expect: (output: Record<string, unknown>) => void }> = {
+const CONSUMERS: Record<
+  Provider,
+  {
+    className: string;
+    env: string;
+    code: string;
+    probe: (options?: string) => string;
+    expect: (output: Record<string, unknown>) => void;
+  }
+> = {
   hot: {
     probe: (options = '') => `projects.get('missing'${options ? `, ${options}` : ''})`,
     className: 'Hot',
@@ -128,20 +142,29 @@ beforeAll(async () => {
   sources = await mkdtemp(join(repoRoot, 'test/.artifacts/e2e-'));
   const pack = async (folder: string, client?: Provider): Promise<string> => {
     const copy = join(sources, folder);
-    await cp(join(repoRoot, 'generated', folder), copy, { recursive: true, filter: (path) => !NOT_SOURCE.has(basename(path)) && !path.endsWith('.tsbuildinfo') });
+    await cp(join(repoRoot, 'generated', folder), copy, {
+      recursive: true,
+      filter: (path) => !NOT_SOURCE.has(basename(path)) && !path.endsWith('.tsbuildinfo'),
+    });
     // An MCP package compiles against its client's declarations: the copy packed (and so built) above,
     // not generated/<name>/, which has no dist/ in a fresh checkout.
     if (client) {
       await mkdir(join(copy, 'node_modules', '@specsmith'), { recursive: true });
       await symlink(join(sources, client), join(copy, 'node_modules', '@specsmith', client), 'dir');
     }
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], { cwd: copy, env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workdir], {
+      cwd: copy,
+      env: NPM_ENV,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string }>;
     return join(workdir, packed?.filename ?? '');
   };
   // The clients first: an MCP package compiles against its client's dist/.
   await Promise.all(PROVIDERS.map(async (provider) => tarballs.set(provider, await pack(provider))));
-  await Promise.all(PROVIDERS.map(async (provider) => mcpTarballs.set(provider, await pack(`${provider}-mcp`, provider))));
+  await Promise.all(
+    PROVIDERS.map(async (provider) => mcpTarballs.set(provider, await pack(`${provider}-mcp`, provider))),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -157,7 +180,10 @@ async function install(name: string, dependencies: Record<string, string>): Prom
   await writeFile(join(project, 'package.json'), JSON.stringify({ name, private: true, type: 'module', dependencies }));
   // A new, empty cache: nothing an earlier install left on this machine can help.
   const cache = await mkdtemp(join(workdir, 'npm-cache-'));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: { ...NPM_ENV, npm_config_registry: registry.url, npm_config_cache: cache } });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: project,
+    env: { ...NPM_ENV, npm_config_registry: registry.url, npm_config_cache: cache },
+  });
   return project;
 }
 
@@ -177,7 +203,9 @@ async function installedPackages(nodeModules: string): Promise<Map<string, numbe
     if (!existsSync(dir)) return;
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-      const names = entry.name.startsWith('@') ? (await readdir(join(dir, entry.name))).map((inner) => `${entry.name}/${inner}`) : [entry.name];
+      const names = entry.name.startsWith('@')
+        ? (await readdir(join(dir, entry.name))).map((inner) => `${entry.name}/${inner}`)
+        : [entry.name];
       for (const name of names) {
         found.set(name, await size(join(dir, name)));
         await visit(join(dir, name, 'node_modules'));
@@ -191,10 +219,25 @@ async function installedPackages(nodeModules: string): Promise<Map<string, numbe
 describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
   it('passes publint and Are-the-Types-Wrong in every profile (node10, node16 from CommonJS and ESM, bundler)', async () => {
     const tarball = tarballs.get(provider) ?? '';
-    const publint = await run(process.execPath, [join(repoRoot, 'node_modules/publint/src/cli.js'), 'run', tarball, '--strict'], { env: NPM_ENV });
+    const publint = await run(
+      process.execPath,
+      [join(repoRoot, 'node_modules/publint/src/cli.js'), 'run', tarball, '--strict'],
+      { env: NPM_ENV },
+    );
     expect(publint.stdout).toMatch(/All good/);
     // The strict profile checks every resolution mode and ignores no rule; attw exits non-zero on any problem.
-    const attw = await run(process.execPath, [join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'strict', '--format', 'ascii'], { env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 });
+    const attw = await run(
+      process.execPath,
+      [
+        join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js'),
+        tarball,
+        '--profile',
+        'strict',
+        '--format',
+        'ascii',
+      ],
+      { env: NPM_ENV, maxBuffer: 16 * 1024 * 1024 },
+    );
     expect(attw.stdout).toContain('node10: 🟢');
     expect(attw.stdout).toContain('node16 (from CJS): 🟢 (CJS)');
     expect(attw.stdout).toContain('node16 (from ESM): 🟢 (ESM)');
@@ -204,29 +247,70 @@ describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
 
   it('installs with an empty npm cache, compiles under strict and runs against Prism', async () => {
     const consumer = CONSUMERS[provider];
-    const project = await install(`consumer-${provider}`, { [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}` });
+    const project = await install(`consumer-${provider}`, {
+      [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}`,
+    });
     // The footprint: the client brings openapi-fetch (and its type helpers) and nothing else.
     const installed = await installedPackages(join(project, 'node_modules'));
-    expect([...installed.keys()].sort()).toEqual([`@specsmith/${provider}`, 'openapi-fetch', 'openapi-typescript-helpers']);
+    expect([...installed.keys()].sort()).toEqual([
+      `@specsmith/${provider}`,
+      'openapi-fetch',
+      'openapi-typescript-helpers',
+    ]);
     const kilobytes = [...installed.values()].reduce((sum, bytes) => sum + bytes, 0) / 1024;
-    console.log(`footprint of @specsmith/${provider}: ${installed.size} packages, ${kilobytes.toFixed(0)} kB installed`);
+    console.log(
+      `footprint of @specsmith/${provider}: ${installed.size} packages, ${kilobytes.toFixed(0)} kB installed`,
+    );
     await writeFile(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: false, outDir: 'out' }, include: ['consumer.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          types: [],
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          skipLibCheck: false,
+          outDir: 'out',
+        },
+        include: ['consumer.ts'],
+      }),
     );
-    await writeFile(join(project, 'consumer.ts'), `import { ${consumer.className}, NotFoundError } from '@specsmith/${provider}';\n\nconst client = new ${consumer.className}();\n${consumer.code}\n`);
+    await writeFile(
+      join(project, 'consumer.ts'),
+      `import { ${consumer.className}, NotFoundError } from '@specsmith/${provider}';\n\nconst client = new ${consumer.className}();\n${consumer.code}\n`,
+    );
     await run(process.execPath, [TSC, '-p', project], { cwd: project });
-    const { stdout } = await run(process.execPath, [join(project, 'out', 'consumer.js')], { cwd: project, env: { ...process.env, [`${consumer.env}_API_KEY`]: TEST_KEYS[provider], [`${consumer.env}_BASE_URL`]: inject('prism')[provider] } });
+    const { stdout } = await run(process.execPath, [join(project, 'out', 'consumer.js')], {
+      cwd: project,
+      env: {
+        ...process.env,
+        [`${consumer.env}_API_KEY`]: TEST_KEYS[provider],
+        [`${consumer.env}_BASE_URL`]: inject('prism')[provider],
+      },
+    });
     consumer.expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>);
   });
 
   it('installs its MCP server package beside it, whose command names the variables it reads', async () => {
     const consumer = CONSUMERS[provider];
-    const project = await install(`mcp-${provider}`, { [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}`, [`@specsmith/${provider}-mcp`]: `file:${mcpTarballs.get(provider)}` });
-    const manifest = JSON.parse(await readFile(join(project, 'node_modules', '@specsmith', `${provider}-mcp`, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const project = await install(`mcp-${provider}`, {
+      [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}`,
+      [`@specsmith/${provider}-mcp`]: `file:${mcpTarballs.get(provider)}`,
+    });
+    const manifest = JSON.parse(
+      await readFile(join(project, 'node_modules', '@specsmith', `${provider}-mcp`, 'package.json'), 'utf8'),
+    ) as { bin: Record<string, string> };
     const [command, path] = Object.entries(manifest.bin)[0] ?? [];
     expect(command).toBe(`${provider}-mcp`);
-    const help = await run(process.execPath, [join(project, 'node_modules', '@specsmith', `${provider}-mcp`, path ?? '-'), '--help'], { cwd: project });
+    const help = await run(
+      process.execPath,
+      [join(project, 'node_modules', '@specsmith', `${provider}-mcp`, path ?? '-'), '--help'],
+      { cwd: project },
+    );
     const text = `${help.stdout}${help.stderr}`;
     expect(text).toContain(`${consumer.env}_API_KEY`);
     expect(text).toContain(`${consumer.env}_BASE_URL`);
@@ -236,7 +320,11 @@ describe.each(PROVIDERS)('%s as a user installs it', (provider) => {
   it('works from require() and import alike (one error class identity) and type-checks with TypeScript 5.4 in every module setting', async () => {
     const consumer = CONSUMERS[provider];
     const project = await install(`dual-${provider}`, { [`@specsmith/${provider}`]: `file:${tarballs.get(provider)}` });
-    const env = { ...process.env, [`${consumer.env}_API_KEY`]: TEST_KEYS[provider], [`${consumer.env}_BASE_URL`]: inject('prism')[provider] };
+    const env = {
+      ...process.env,
+      [`${consumer.env}_API_KEY`]: TEST_KEYS[provider],
+      [`${consumer.env}_BASE_URL`]: inject('prism')[provider],
+    };
     // CommonJS: require() gets the CommonJS build, whose client calls Prism and throws its typed errors.
     await writeFile(
       join(project, 'required.cjs'),
@@ -248,7 +336,9 @@ client.${consumer.probe("{ headers: { Prefer: 'code=404' } }")}.then(
 );
 `,
     );
-    const required = JSON.parse((await run(process.execPath, [join(project, 'required.cjs')], { cwd: project, env })).stdout.trim()) as Record<string, unknown>;
+    const required = JSON.parse(
+      (await run(process.execPath, [join(project, 'required.cjs')], { cwd: project, env })).stdout.trim(),
+    ) as Record<string, unknown>;
     expect(required).toMatchObject({ threw: true, notFound: true, api: true, status: 404 });
     expect(String(required['file'])).toMatch(/dist[\\/]cjs[\\/]index\.js$/);
     // Both formats in one app: an error from one copy is an instance of the other copy's classes.
@@ -267,20 +357,50 @@ console.log(JSON.stringify({
 }));
 `,
     );
-    const both = JSON.parse((await run(process.execPath, [join(project, 'both.mjs')], { cwd: project, env })).stdout.trim()) as Record<string, unknown>;
-    expect(both).toEqual({ distinct: true, cjsIsEsm: [true, true, true], esmIsCjs: [true, true, true], notOthers: [false, false, false] });
+    const both = JSON.parse(
+      (await run(process.execPath, [join(project, 'both.mjs')], { cwd: project, env })).stdout.trim(),
+    ) as Record<string, unknown>;
+    expect(both).toEqual({
+      distinct: true,
+      cjsIsEsm: [true, true, true],
+      esmIsCjs: [true, true, true],
+      notOthers: [false, false, false],
+    });
     // The declarations resolve and compile under strict in each module setting, with the oldest TypeScript promised.
     const code = `import { ${consumer.className}, NotFoundError } from '@specsmith/${provider}';\n\nasync function main(): Promise<void> {\n  const client = new ${consumer.className}();\n  try {\n    await client.${consumer.probe()};\n  } catch (error) {\n    if (error instanceof NotFoundError) console.log(error.status, error.code);\n  }\n}\nvoid main();\n`;
     for (const setup of MODULE_SETUPS) {
       const dir = join(project, setup.name.replace(/\W+/g, '-'));
       await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: `setup-${provider}`, private: true, type: setup.type }));
+      await writeFile(
+        join(dir, 'package.json'),
+        JSON.stringify({ name: `setup-${provider}`, private: true, type: setup.type }),
+      );
       await writeFile(join(dir, 'consumer.ts'), code);
-      await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: setup.module, moduleResolution: setup.moduleResolution, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, skipLibCheck: false, noEmit: true }, include: ['consumer.ts'] }));
+      await writeFile(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            target: 'ES2022',
+            module: setup.module,
+            moduleResolution: setup.moduleResolution,
+            lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+            types: [],
+            strict: true,
+            skipLibCheck: false,
+            noEmit: true,
+          },
+          include: ['consumer.ts'],
+        }),
+      );
       // The current TypeScript already compiles the node16 ESM consumer above; here it checks the CommonJS declarations.
       for (const tsc of setup.type === 'commonjs' && setup.module === 'Node16' ? [OLDEST_TSC, TSC] : [OLDEST_TSC]) {
-        const result = await run(process.execPath, [tsc, '-p', dir], { cwd: dir }).then(() => 'ok', (error: { stdout?: string }) => error.stdout ?? String(error));
-        expect(`${setup.name} with ${tsc === OLDEST_TSC ? 'TypeScript 5.4' : 'TypeScript 5.9'}: ${result}`).toBe(`${setup.name} with ${tsc === OLDEST_TSC ? 'TypeScript 5.4' : 'TypeScript 5.9'}: ok`);
+        const result = await run(process.execPath, [tsc, '-p', dir], { cwd: dir }).then(
+          () => 'ok',
+          (error: { stdout?: string }) => error.stdout ?? String(error),
+        );
+        expect(`${setup.name} with ${tsc === OLDEST_TSC ? 'TypeScript 5.4' : 'TypeScript 5.9'}: ${result}`).toBe(
+          `${setup.name} with ${tsc === OLDEST_TSC ? 'TypeScript 5.4' : 'TypeScript 5.9'}: ok`,
+        );
       }
     }
   });

@@ -5,7 +5,13 @@
  * promises comes back as InvalidResponseError carrying the raw text.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { AgentMetal, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InvalidResponseError } from '../../generated/agentmetal/src/index.js';
+import {
+  AgentMetal,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  InvalidResponseError,
+} from '../../generated/agentmetal/src/index.js';
 import { failure } from '../support/contract.js';
 import { json, startFaultServer, wait, type FaultServer } from '../support/fault-server.js';
 
@@ -53,7 +59,7 @@ describe('timeouts and cancellation', () => {
     expect(await server.waitForAbandoned(1)).toBe(1);
   });
 
-  it('with no timeout, the caller\'s own signal (handed to fetch as it is) aborts the request and abandons it', async () => {
+  it("with no timeout, the caller's own signal (handed to fetch as it is) aborts the request and abandons it", async () => {
     server = await startFaultServer(() => undefined);
     const client = new AgentMetal({ apiKey: KEY, baseUrl: server.url, timeout: 0, maxRetries: 3 });
     const controller = new AbortController();

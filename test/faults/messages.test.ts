@@ -6,7 +6,13 @@
  * `x-specsmith-multi-segment` keeps its `/`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Hot, InvalidRequestError, NotFoundError, RateLimitError, UnprocessableEntityError } from '../../generated/hot/src/index.js';
+import {
+  Hot,
+  InvalidRequestError,
+  NotFoundError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '../../generated/hot/src/index.js';
 import { HotMetal } from '../../generated/hotmetal/src/index.js';
 import { failure } from '../support/contract.js';
 import { json, startFaultServer, type FaultServer } from '../support/fault-server.js';
@@ -20,7 +26,9 @@ afterEach(async () => {
 
 describe('messages in the caller’s terms', () => {
   it('hot.projects.get: a 404 quotes Hot’s error and the request line', async () => {
-    server = await startFaultServer((_request, response) => json(response, 404, { error: { code: 'not_found', message: 'Project not found', request_id: 'req_1' } }));
+    server = await startFaultServer((_request, response) =>
+      json(response, 404, { error: { code: 'not_found', message: 'Project not found', request_id: 'req_1' } }),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const error = await failure(hot.projects.get('x'));
     expect(error).toBeInstanceOf(NotFoundError);
@@ -29,7 +37,9 @@ describe('messages in the caller’s terms', () => {
   });
 
   it('a base URL that repeats Hot’s /v1 prefix is visible in the message', async () => {
-    server = await startFaultServer((_request, response) => json(response, 404, { error: { code: 'not_found', message: 'no route' } }));
+    server = await startFaultServer((_request, response) =>
+      json(response, 404, { error: { code: 'not_found', message: 'no route' } }),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: `${server.url}/v1` });
     const error = await failure(hot.projects.get('x'));
     expect(error.message).toBe('projects.get: 404 not_found: no route (GET /v1/v1/projects/x)');
@@ -38,13 +48,26 @@ describe('messages in the caller’s terms', () => {
   it('a 422 problem+json (the shape Prism sends) quotes its title and validation messages', async () => {
     server = await startFaultServer((_request, response) => {
       response.writeHead(422, 'Unprocessable Entity', { 'Content-Type': 'application/problem+json' });
-      response.end(JSON.stringify({ type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY', title: 'Invalid request', status: 422, detail: 'Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you.', validation: [{ location: ['body'], severity: 'Error', code: 'required', message: "must have required property 'name'" }] }));
+      response.end(
+        JSON.stringify({
+          type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY',
+          title: 'Invalid request',
+          status: 422,
+          detail:
+            'Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you.',
+          validation: [
+            { location: ['body'], severity: 'Error', code: 'required', message: "must have required property 'name'" },
+          ],
+        }),
+      );
     });
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const error = await failure(hot.projects.create({} as never));
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     // Before: 422: Unprocessable Entity
-    expect(error.message).toBe("projects.create: 422: Invalid request: body: must have required property 'name' (POST /v1/projects)");
+    expect(error.message).toBe(
+      "projects.create: 422: Invalid request: body: must have required property 'name' (POST /v1/projects)",
+    );
   });
 
   it('a refused argument is named as in the signature', async () => {
@@ -53,11 +76,15 @@ describe('messages in the caller’s terms', () => {
     const error = await failure(hot.projects.get('..'));
     expect(error).toBeInstanceOf(InvalidRequestError);
     // Before: getProject: path parameter "project_id_or_slug" must not be ...
-    expect(error.message).toBe('projects.get: argument `projectIdOrSlug` must not be or contain a "." or ".." segment (a dot-segment would change the request path)');
+    expect(error.message).toBe(
+      'projects.get: argument `projectIdOrSlug` must not be or contain a "." or ".." segment (a dot-segment would change the request path)',
+    );
   });
 
   it('RateLimitError carries retryAfter in seconds', async () => {
-    server = await startFaultServer((_request, response) => json(response, 429, { error: { code: 'rate_limited', message: 'Slow down' } }, { 'Retry-After': '3' }));
+    server = await startFaultServer((_request, response) =>
+      json(response, 429, { error: { code: 'rate_limited', message: 'Slow down' } }, { 'Retry-After': '3' }),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, maxRetries: 0 });
     const error = await failure(hot.projects.get('x'));
     expect(error).toBeInstanceOf(RateLimitError);
@@ -78,6 +105,8 @@ describe('base URLs and paths', () => {
     server = await startFaultServer((_request, response) => json(response, 200, { data: { path: 'logs/a b.txt' } }));
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     await hot.files.upload('logs/a b.txt', { body: new Blob(['hello']) });
-    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['PUT /v1/files/upload/logs/a%20b.txt']);
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'PUT /v1/files/upload/logs/a%20b.txt',
+    ]);
   });
 });

@@ -17,7 +17,14 @@ import { makeCore } from '../unit/runtime/support.js';
 
 const KEY = 'hot_0193a7b212347def8abc123456789012_a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4';
 const meta = { request_id: '123e4567-e89b-12d3-a456-426614174000', timestamp: '2024-01-15T10:30:00Z' };
-const project = (index: number) => ({ project_id: `550e8400-e29b-41d4-a716-44665544${String(index).padStart(4, '0')}`, env_id: '660e8400-e29b-41d4-a716-446655440000', name: `p${index}`, active: true, created_at: '2024-01-15T10:30:00Z', updated_at: '2024-01-15T10:30:00Z' });
+const project = (index: number) => ({
+  project_id: `550e8400-e29b-41d4-a716-44665544${String(index).padStart(4, '0')}`,
+  env_id: '660e8400-e29b-41d4-a716-446655440000',
+  name: `p${index}`,
+  active: true,
+  created_at: '2024-01-15T10:30:00Z',
+  updated_at: '2024-01-15T10:30:00Z',
+});
 const PROJECTS = Array.from({ length: 7 }, (_, index) => project(index));
 const names = (items: readonly { name: string }[]): string[] => items.map((item) => item.name);
 
@@ -31,7 +38,10 @@ const query = (url: string, name: string): string | null => new URL(url, 'http:/
 const offsets = (): (string | null)[] => (server?.requests ?? []).map((request) => query(request.url, 'offset'));
 
 /** A list endpoint over PROJECTS: `page` decides the pagination object of each answer (undefined leaves it out). */
-function projects(page: (offset: number, limit: number, items: unknown[]) => Record<string, unknown> | undefined, pageSize = 3): FaultHandler {
+function projects(
+  page: (offset: number, limit: number, items: unknown[]) => Record<string, unknown> | undefined,
+  pageSize = 3,
+): FaultHandler {
   return (request, response) => {
     const offset = Number(query(request.url, 'offset') ?? '0');
     const limit = Number(query(request.url, 'limit') ?? String(pageSize));
@@ -41,7 +51,11 @@ function projects(page: (offset: number, limit: number, items: unknown[]) => Rec
   };
 }
 
-async function listAll(hot: Hot, params: { limit?: number; offset?: number } = {}, maxPages?: number): Promise<string[]> {
+async function listAll(
+  hot: Hot,
+  params: { limit?: number; offset?: number } = {},
+  maxPages?: number,
+): Promise<string[]> {
   const seen: string[] = [];
   for await (const item of hot.projects.list(params, maxPages === undefined ? undefined : { maxPages })) {
     seen.push(item.name);
@@ -68,7 +82,13 @@ describe('offset listings end', () => {
 
   it('once the offset passes the declared total although has_more stays true (a mock repeating its example)', async () => {
     // Every answer is the same page of two, claiming has_more and a total of 5.
-    server = await startFaultServer((_request, response) => json(response, 200, { data: PROJECTS.slice(0, 2), pagination: { total: 5, limit: 20, offset: 0, has_more: true }, meta }));
+    server = await startFaultServer((_request, response) =>
+      json(response, 200, {
+        data: PROJECTS.slice(0, 2),
+        pagination: { total: 5, limit: 20, offset: 0, has_more: true },
+        meta,
+      }),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     expect(await listAll(hot)).toEqual(['p0', 'p1', 'p0', 'p1', 'p0', 'p1']);
     expect(offsets()).toEqual([null, '2', '4']);
@@ -91,7 +111,9 @@ describe('offset listings end', () => {
 
   it('not before: a short page with has_more true is followed', async () => {
     const pages = [PROJECTS.slice(0, 2), PROJECTS.slice(2, 5), PROJECTS.slice(5)];
-    server = await startFaultServer((_request, response, index) => json(response, 200, { data: pages[index] ?? [], pagination: { has_more: index < pages.length - 1 }, meta }));
+    server = await startFaultServer((_request, response, index) =>
+      json(response, 200, { data: pages[index] ?? [], pagination: { has_more: index < pages.length - 1 }, meta }),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     expect(await listAll(hot, { limit: 3 })).toEqual(names(PROJECTS));
     expect(offsets()).toEqual([null, '2', '5']);
@@ -99,7 +121,8 @@ describe('offset listings end', () => {
 });
 
 describe('maxPages', () => {
-  const forever: FaultHandler = (_request, response) => json(response, 200, { data: PROJECTS.slice(0, 3), pagination: { has_more: true }, meta });
+  const forever: FaultHandler = (_request, response) =>
+    json(response, 200, { data: PROJECTS.slice(0, 3), pagination: { has_more: true }, meta });
 
   it('caps a server that never stops with HotError naming the operation and the option', async () => {
     server = await startFaultServer(forever);
@@ -141,7 +164,21 @@ describe('maxPages', () => {
 });
 
 describe('cursor listings end', () => {
-  const listOp: OperationDescriptor = { id: 'listThings', method: 'get', path: '/things', query: ['limit', 'after'], responses: { 200: { kind: 'json' } }, pagination: { style: 'cursor', items: '/items', limit: 'limit', cursor: 'after', nextCursor: '/next', hasMore: '/has_more' } };
+  const listOp: OperationDescriptor = {
+    id: 'listThings',
+    method: 'get',
+    path: '/things',
+    query: ['limit', 'after'],
+    responses: { 200: { kind: 'json' } },
+    pagination: {
+      style: 'cursor',
+      items: '/items',
+      limit: 'limit',
+      cursor: 'after',
+      nextCursor: '/next',
+      hasMore: '/has_more',
+    },
+  };
 
   it('on a cursor the server already handed out, although has_more stays true', async () => {
     // The cursors cycle a -> b -> a: the third page would repeat the second.
@@ -181,7 +218,9 @@ describe('hostile listing fixtures', () => {
   });
 
   it.each(hostile)('%s', async (_name, fixture) => {
-    server = await startFaultServer((_request, response, index) => json(response, 200, fixture.answers[Math.min(index, fixture.answers.length - 1)]));
+    server = await startFaultServer((_request, response, index) =>
+      json(response, 200, fixture.answers[Math.min(index, fixture.answers.length - 1)]),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const { maxPages, ...params } = fixture.call;
     const outcome = await listAll(hot, params, maxPages).catch((caught: unknown) => caught);

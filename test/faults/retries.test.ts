@@ -11,7 +11,14 @@ import { failure } from '../support/contract.js';
 import { json, startFaultServer, type FaultServer } from '../support/fault-server.js';
 
 const KEY = 'hot_0193a7b212347def8abc123456789012_a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4';
-const project = { project_id: '550e8400-e29b-41d4-a716-446655440000', env_id: '660e8400-e29b-41d4-a716-446655440000', name: 'demo', active: true, created_at: '2024-01-15T10:30:00Z', updated_at: '2024-01-15T10:30:00Z' };
+const project = {
+  project_id: '550e8400-e29b-41d4-a716-446655440000',
+  env_id: '660e8400-e29b-41d4-a716-446655440000',
+  name: 'demo',
+  active: true,
+  created_at: '2024-01-15T10:30:00Z',
+  updated_at: '2024-01-15T10:30:00Z',
+};
 const meta = { request_id: '123e4567-e89b-12d3-a456-426614174000', timestamp: '2024-01-15T10:30:00Z' };
 const hotError = (code: string, message: string) => ({ error: { code, message, request_id: 'req-fault-1' } });
 
@@ -37,7 +44,9 @@ describe('retries', () => {
   });
 
   it('429 without Retry-After is not retried (the spec requires Retry-After for 429)', async () => {
-    server = await startFaultServer((_request, response) => json(response, 429, hotError('rate_limit_exceeded', 'slow down')));
+    server = await startFaultServer((_request, response) =>
+      json(response, 429, hotError('rate_limit_exceeded', 'slow down')),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const error = await failure(hot.projects.get('demo'));
     expect(error).toBeInstanceOf(RateLimitError);
@@ -46,7 +55,9 @@ describe('retries', () => {
   });
 
   it('a 503 burst longer than maxRetries ends in a typed error after exactly maxRetries + 1 attempts', async () => {
-    server = await startFaultServer((_request, response) => json(response, 503, hotError('internal_server_error', 'overloaded')));
+    server = await startFaultServer((_request, response) =>
+      json(response, 503, hotError('internal_server_error', 'overloaded')),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, maxRetries: 2 });
     const error = await failure(hot.projects.get('demo'));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -58,7 +69,9 @@ describe('retries', () => {
   });
 
   it('a POST without an idempotency key is attempted once', async () => {
-    server = await startFaultServer((_request, response) => json(response, 503, hotError('internal_server_error', 'overloaded')));
+    server = await startFaultServer((_request, response) =>
+      json(response, 503, hotError('internal_server_error', 'overloaded')),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, maxRetries: 2 });
     const error = await failure(hot.projects.create({ name: 'demo' }));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -74,12 +87,22 @@ describe('retries', () => {
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, maxRetries: 2 });
     const created = await hot.projects.create({ name: 'demo' }, { idempotencyKey: 'create-demo-1' });
     expect(created).toEqual(project);
-    expect(server.requests.map((request) => request.headers['idempotency-key'])).toEqual(['create-demo-1', 'create-demo-1', 'create-demo-1']);
-    expect(server.requests.map((request) => JSON.parse(request.body.toString()) as unknown)).toEqual([{ name: 'demo' }, { name: 'demo' }, { name: 'demo' }]);
+    expect(server.requests.map((request) => request.headers['idempotency-key'])).toEqual([
+      'create-demo-1',
+      'create-demo-1',
+      'create-demo-1',
+    ]);
+    expect(server.requests.map((request) => JSON.parse(request.body.toString()) as unknown)).toEqual([
+      { name: 'demo' },
+      { name: 'demo' },
+      { name: 'demo' },
+    ]);
   });
 
   it('Retry-After beyond the retry budget is not waited for', async () => {
-    server = await startFaultServer((_request, response) => json(response, 429, hotError('rate_limit_exceeded', 'come back tomorrow'), { 'Retry-After': '86400' }));
+    server = await startFaultServer((_request, response) =>
+      json(response, 429, hotError('rate_limit_exceeded', 'come back tomorrow'), { 'Retry-After': '86400' }),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, retryBudget: 5_000 });
     const started = Date.now();
     const error = await failure(hot.projects.get('demo'));
@@ -89,7 +112,9 @@ describe('retries', () => {
   });
 
   it('the API key never appears in an error, even when the server echoes it', async () => {
-    server = await startFaultServer((request, response) => json(response, 400, hotError('bad_request', `bad header: ${String(request.headers['authorization'])}`)));
+    server = await startFaultServer((request, response) =>
+      json(response, 400, hotError('bad_request', `bad header: ${String(request.headers['authorization'])}`)),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const error = await failure(hot.projects.get('demo'));
     expect(server.requests[0]?.headers['authorization']).toBe(`Bearer ${KEY}`);

@@ -22,7 +22,9 @@ describe('formatter', () => {
 
   it('reports code that does not parse with its file and line', () => {
     expect(() => formatSource('const a = 1;\nconst b = {\n', 'broken.ts')).toThrow(FormatError);
-    expect(() => formatSource('const a = 1;\nconst b = {\n', 'broken.ts')).toThrow(/^broken\.ts:3 does not parse: expected `}`/);
+    expect(() => formatSource('const a = 1;\nconst b = {\n', 'broken.ts')).toThrow(
+      /^broken\.ts:3 does not parse: expected `}`/,
+    );
   });
 
   it('is idempotent', () => {

@@ -10,7 +10,12 @@ import { writeOutput } from '../../generator/write/write-output.js';
 import { fixturesDir, hashTree, listFiles, runCli, tempDir } from './helpers.js';
 
 const tasker = join(fixturesDir, 'tasker/openapi.yaml');
-const badSpecs = ['missing-openapi.yaml', 'bad-extensions.yaml', 'split-bad/nested-dangling.yaml', 'malformed-yaml.yaml'].map((name) => join(fixturesDir, 'bad', name));
+const badSpecs = [
+  'missing-openapi.yaml',
+  'bad-extensions.yaml',
+  'split-bad/nested-dangling.yaml',
+  'malformed-yaml.yaml',
+].map((name) => join(fixturesDir, 'bad', name));
 
 /** tasker generated once, in a temp dir of its own that no test touches. */
 let template: Awaited<ReturnType<typeof tempDir>>;
@@ -57,7 +62,15 @@ describe('a failed run', () => {
   it('that breaks while writing puts nothing in place and leaves no staging directory', async () => {
     const before = await hashTree(temp.path);
     // "a" is written as a file, then needed as a directory: the write fails half-way.
-    await expect(writeOutput(out, new Map([['a', 'file'], ['a/b', 'nested']]))).rejects.toThrow();
+    await expect(
+      writeOutput(
+        out,
+        new Map([
+          ['a', 'file'],
+          ['a/b', 'nested'],
+        ]),
+      ),
+    ).rejects.toThrow();
     expect(await hashTree(temp.path)).toEqual(before);
   });
 });
@@ -72,7 +85,10 @@ describe('a successful run', () => {
     await writeFile(join(out, 'src', 'old-folder', 'gone.ts'), 'export {};\n');
     const manifestPath = join(out, '.specsmith-manifest.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: string[] };
-    await writeFile(manifestPath, JSON.stringify({ ...manifest, files: [...manifest.files, 'src/leftover.ts', 'src/old-folder/gone.ts'] }));
+    await writeFile(
+      manifestPath,
+      JSON.stringify({ ...manifest, files: [...manifest.files, 'src/leftover.ts', 'src/old-folder/gone.ts'] }),
+    );
     // A file nobody listed: the user's.
     await writeFile(join(out, 'src', 'notes.md'), 'mine\n');
 
@@ -95,7 +111,9 @@ describe('a successful run', () => {
     const { code } = await runCli(['generate', tasker, '--out', 'fresh/pkg'], temp.path);
     expect(code).toBe(0);
     expect((await readdir(join(temp.path, 'fresh'))).sort()).toEqual(['pkg', 'pkg-mcp']);
-    expect(await listFiles(join(temp.path, 'fresh', 'pkg'))).toEqual((await listFiles(out)).filter((path) => !/^(dist|node_modules)\/|\.tsbuildinfo$/.test(path)));
+    expect(await listFiles(join(temp.path, 'fresh', 'pkg'))).toEqual(
+      (await listFiles(out)).filter((path) => !/^(dist|node_modules)\/|\.tsbuildinfo$/.test(path)),
+    );
   });
 
   it('with nothing to change touches nothing', async () => {

@@ -30,7 +30,9 @@ describe('specsmith binary exit codes', () => {
     const out = join(temp.path, 'bad');
     const { code, stderr } = await runBinary(['generate', 'test/fixtures/specs/bad/openapi-4.yaml', '--out', out]);
     expect(code).toBe(1);
-    expect(stderr).toContain('test/fixtures/specs/bad/openapi-4.yaml:1:1 error [unsupported-version] #/openapi: OpenAPI 4.0.0 is not supported');
+    expect(stderr).toContain(
+      'test/fixtures/specs/bad/openapi-4.yaml:1:1 error [unsupported-version] #/openapi: OpenAPI 4.0.0 is not supported',
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -46,7 +48,11 @@ describe('specsmith generate --watch', () => {
     const specDir = join(temp.path, 'watched-spec');
     const out = join(temp.path, 'watched-out');
     await cp(join(fixturesDir, 'split'), specDir, { recursive: true });
-    const child = spawn(process.execPath, [specsmithBin, 'generate', join(specDir, 'openapi.yaml'), '--out', out, '--watch'], { cwd: repoRoot });
+    const child = spawn(
+      process.execPath,
+      [specsmithBin, 'generate', join(specDir, 'openapi.yaml'), '--out', out, '--watch'],
+      { cwd: repoRoot },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const waitFor = async (pattern: RegExp, from: number): Promise<void> => {

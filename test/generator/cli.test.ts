@@ -17,9 +17,17 @@ describe('usage errors exit 2', () => {
     ['an unknown flag', ['generate', tasker, '--out', 'x', '--colour'], 'specsmith: unknown option --colour'],
     ['a spec without --out', ['generate', tasker], 'specsmith: --out <dir> is required when a spec file is given'],
     ['--out without a value', ['generate', tasker, '--out'], 'specsmith: --out needs a value'],
-    ['--watch with --check', ['generate', tasker, '--out', 'x', '--watch', '--check'], 'specsmith: --watch and --check cannot be combined'],
+    [
+      '--watch with --check',
+      ['generate', tasker, '--out', 'x', '--watch', '--check'],
+      'specsmith: --watch and --check cannot be combined',
+    ],
     ['two spec files', ['generate', tasker, tasker, '--out', 'x'], 'specsmith: give at most one spec file'],
-    ['a spec file that does not exist', ['generate', 'nowhere/openapi.yaml', '--out', 'x'], 'specsmith: spec file not found: nowhere/openapi.yaml'],
+    [
+      'a spec file that does not exist',
+      ['generate', 'nowhere/openapi.yaml', '--out', 'x'],
+      'specsmith: spec file not found: nowhere/openapi.yaml',
+    ],
     ['no command at all', [], 'Usage:'],
   ])('%s', async (_label, argv, firstLine) => {
     const temp = await tempDir('usage');
@@ -84,7 +92,11 @@ describe('generate --check', () => {
   it.each<[string, (copy: string) => Promise<void>, string]>([
     ['an edited file', (copy) => appendFile(join(copy, 'src', 'client.ts'), '// hand edit\n'), 'copy/src/client.ts'],
     ['a deleted file', (copy) => rm(join(copy, 'src', 'types.ts')), 'copy/src/types.ts'],
-    ['an edited file of the MCP package', (copy) => appendFile(join(`${copy}-mcp`, 'src', 'index.ts'), '// hand edit\n'), 'copy-mcp/src/index.ts'],
+    [
+      'an edited file of the MCP package',
+      (copy) => appendFile(join(`${copy}-mcp`, 'src', 'index.ts'), '// hand edit\n'),
+      'copy-mcp/src/index.ts',
+    ],
   ])('exits 1 and prints the path of %s, writing nothing', async (_label, change, path) => {
     await freshCopy();
     await change(join(temp.path, 'copy'));
@@ -100,7 +112,10 @@ describe('generate --check', () => {
     await freshCopy();
     const manifestPath = join(temp.path, 'copy', '.specsmith-manifest.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: string[] };
-    await writeFile(manifestPath, JSON.stringify({ ...manifest, files: [...manifest.files, 'src/resources/stray.ts'] }));
+    await writeFile(
+      manifestPath,
+      JSON.stringify({ ...manifest, files: [...manifest.files, 'src/resources/stray.ts'] }),
+    );
     await writeFile(join(temp.path, 'copy', 'src', 'resources', 'stray.ts'), 'export {};\n');
     const { code, stdout, stderr } = await check();
     expect(code).toBe(1);

@@ -12,27 +12,80 @@ const stream = { '200': { description: 'events', content: { 'text/event-stream':
 
 function streaming(resume: Json | false): Json {
   return spec({
-    '/runs/{id}/events': { get: { operationId: 'streamRun', tags: ['runs'], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: stream, 'x-specsmith-sse': { resume } } },
-    '/runs/{id}/more': { get: { operationId: 'moreRun', tags: ['runs'], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: stream } },
+    '/runs/{id}/events': {
+      get: {
+        operationId: 'streamRun',
+        tags: ['runs'],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: stream,
+        'x-specsmith-sse': { resume },
+      },
+    },
+    '/runs/{id}/more': {
+      get: {
+        operationId: 'moreRun',
+        tags: ['runs'],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: stream,
+      },
+    },
   });
 }
 
 const chunked = spec({
-  '/uploads': { post: { operationId: 'startUpload', tags: ['files'], responses: ok, 'x-specsmith-chunked-upload': { part: 'sendPart', complete: 'finishUpload', uploadId: '/id', partSize: '/size', uploadIdParam: 'id', partNumberParam: 'n' } } },
-  '/uploads/{id}/{n}': { put: { operationId: 'sendPart', tags: ['files'], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'n', in: 'path', required: true, schema: { type: 'integer' } }], responses: ok } },
-  '/uploads/{id}': { post: { operationId: 'finishUpload', tags: ['files'], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+  '/uploads': {
+    post: {
+      operationId: 'startUpload',
+      tags: ['files'],
+      responses: ok,
+      'x-specsmith-chunked-upload': {
+        part: 'sendPart',
+        complete: 'finishUpload',
+        uploadId: '/id',
+        partSize: '/size',
+        uploadIdParam: 'id',
+        partNumberParam: 'n',
+      },
+    },
+  },
+  '/uploads/{id}/{n}': {
+    put: {
+      operationId: 'sendPart',
+      tags: ['files'],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'n', in: 'path', required: true, schema: { type: 'integer' } },
+      ],
+      responses: ok,
+    },
+  },
+  '/uploads/{id}': {
+    post: {
+      operationId: 'finishUpload',
+      tags: ['files'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: ok,
+    },
+  },
 });
 
 describe('SSE resume', () => {
   it('says explicitly that `via: self` repeats this request without Last-Event-ID', () => {
     const [described] = model(streaming({ via: 'self' })).descriptor.operations;
-    expect(described?.descriptor.sse?.resume).toEqual({ via: undefined, lastEventId: false, params: undefined, requires: undefined });
-    expect(emitOperations(model(streaming({ via: 'self' })), 'ua')).toContain("resume: { lastEventId: false } }");
+    expect(described?.descriptor.sse?.resume).toEqual({
+      via: undefined,
+      lastEventId: false,
+      params: undefined,
+      requires: undefined,
+    });
+    expect(emitOperations(model(streaming({ via: 'self' })), 'ua')).toContain('resume: { lastEventId: false } }');
   });
 
   it('links a resume through another operation as a thunk, and keeps lastEventId: true', () => {
     const api = model(streaming({ via: 'moreRun', lastEventId: true }));
-    expect(api.descriptor.operations[0]?.descriptor.sse?.resume?.via).toEqual(new OperationLink('moreRun', 'moreRun', true));
+    expect(api.descriptor.operations[0]?.descriptor.sse?.resume?.via).toEqual(
+      new OperationLink('moreRun', 'moreRun', true),
+    );
     expect(emitOperations(api, 'ua')).toContain('resume: { via: () => moreRun, lastEventId: true }');
   });
 
@@ -46,7 +99,9 @@ describe('chunked upload', () => {
     const text = emitOperations(model(chunked), 'ua');
     expect(text).toContain("import type { ChunkedUploadDescriptor } from './runtime/chunked-upload.js';");
     const start = text.indexOf('export const startUpload: OperationDescriptor');
-    const helper = text.indexOf('export const startUploadChunked: ChunkedUploadDescriptor = { start: startUpload, part: () => sendPart, complete: () => finishUpload, uploadId: \'/id\', partSize: \'/size\', uploadIdParam: \'id\', partNumberParam: \'n\', firstPart: 1 };');
+    const helper = text.indexOf(
+      "export const startUploadChunked: ChunkedUploadDescriptor = { start: startUpload, part: () => sendPart, complete: () => finishUpload, uploadId: '/id', partSize: '/size', uploadIdParam: 'id', partNumberParam: 'n', firstPart: 1 };",
+    );
     expect(start).toBeGreaterThan(0);
     expect(helper).toBeGreaterThan(start);
     expect(helper).toBeLessThan(text.indexOf('export const sendPart'));
@@ -56,7 +111,9 @@ describe('chunked upload', () => {
     const document = structuredClone(chunked) as { paths: Record<string, unknown> };
     document.paths['/other'] = { get: { operationId: 'startUploadChunked', tags: ['files'], responses: ok } };
     const api = model(document);
-    expect(api.operations.find((operation) => operation.operationId === 'startUploadChunked')?.key).toBe('startUploadChunked');
+    expect(api.operations.find((operation) => operation.operationId === 'startUploadChunked')?.key).toBe(
+      'startUploadChunked',
+    );
     expect(api.descriptor.operations[0]?.chunkedUpload?.key).toBe('startUploadChunked2');
   });
 
@@ -77,7 +134,11 @@ describe('no placeholders', () => {
       expect(operation.responseTypeName).not.toBe('');
     }
     // No resource noun (`file`) in these operationIds, so the method names are the ids themselves.
-    expect(api.descriptor.operations.map((operation) => operation.descriptor.methodPath)).toEqual(['files.startUpload', 'files.sendPart', 'files.finishUpload']);
+    expect(api.descriptor.operations.map((operation) => operation.descriptor.methodPath)).toEqual([
+      'files.startUpload',
+      'files.sendPart',
+      'files.finishUpload',
+    ]);
     expect(api.resources.map((resource) => resource.className)).toEqual(['Files']);
   });
 });

@@ -26,28 +26,70 @@ const document = spec(
           { name: 'limit', in: 'query', schema: { type: 'integer' }, example: 10 },
           { name: 'offset', in: 'query', schema: { type: 'integer' } },
         ],
-        responses: { '200': jsonResponse({ type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Thing' } } } }) },
+        responses: {
+          '200': jsonResponse({
+            type: 'object',
+            properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Thing' } } },
+          }),
+        },
       },
       post: {
         operationId: 'createThing',
         tags: ['things'],
         summary: 'Create a thing',
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } }, example: { name: 'Widget' } } } },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+              example: { name: 'Widget' },
+            },
+          },
+        },
         responses: { '201': wrapped('#/components/schemas/Thing') },
       },
     },
     '/things/{thing_id}': {
       parameters: [thingId],
-      get: { operationId: 'getThing', tags: ['things'], summary: 'Get a thing', description: 'Reads one thing.', responses: { '200': wrapped('#/components/schemas/Thing') } },
-      delete: { operationId: 'deleteThing', tags: ['things'], summary: 'Delete a thing', deprecated: true, responses: { '204': { description: 'Gone' } } },
+      get: {
+        operationId: 'getThing',
+        tags: ['things'],
+        summary: 'Get a thing',
+        description: 'Reads one thing.',
+        responses: { '200': wrapped('#/components/schemas/Thing') },
+      },
+      delete: {
+        operationId: 'deleteThing',
+        tags: ['things'],
+        summary: 'Delete a thing',
+        deprecated: true,
+        responses: { '204': { description: 'Gone' } },
+      },
     },
     '/things/{thing_id}/events': {
       parameters: [thingId],
       get: {
         operationId: 'streamThingEvents',
         tags: ['things'],
-        'x-specsmith-sse': { terminal: ['thing.done'], resume: { via: 'self', lastEventId: true }, result: { success: { event: 'thing.done', value: '/thing' } } },
-        responses: { '200': { description: 'Events', content: { 'text/event-stream': { schema: { type: 'string', contentMediaType: 'text/event-stream', contentSchema: { $ref: '#/components/schemas/ThingEvent' } } } } } },
+        'x-specsmith-sse': {
+          terminal: ['thing.done'],
+          resume: { via: 'self', lastEventId: true },
+          result: { success: { event: 'thing.done', value: '/thing' } },
+        },
+        responses: {
+          '200': {
+            description: 'Events',
+            content: {
+              'text/event-stream': {
+                schema: {
+                  type: 'string',
+                  contentMediaType: 'text/event-stream',
+                  contentSchema: { $ref: '#/components/schemas/ThingEvent' },
+                },
+              },
+            },
+          },
+        },
       },
     },
     '/things/{thing_id}/archive': {
@@ -55,7 +97,14 @@ const document = spec(
       post: {
         operationId: 'archiveThing',
         tags: ['things'],
-        'x-specsmith-long-running': { status: 202, poll: 'getJob', params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'] },
+        'x-specsmith-long-running': {
+          status: 202,
+          poll: 'getJob',
+          params: { job_id: '/id' },
+          state: '/state',
+          succeeded: ['done'],
+          failed: ['failed'],
+        },
         responses: { '202': jsonResponse({ $ref: '#/components/schemas/Job' }) },
       },
     },
@@ -65,14 +114,30 @@ const document = spec(
         tags: ['objects'],
         parameters: [
           { name: 'bucket_name', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'object_key', in: 'path', required: true, 'x-specsmith-multi-segment': true, schema: { type: 'string' } },
+          {
+            name: 'object_key',
+            in: 'path',
+            required: true,
+            'x-specsmith-multi-segment': true,
+            schema: { type: 'string' },
+          },
         ],
         responses: { '200': jsonResponse({ type: 'object' }) },
       },
     },
     '/jobs/{job_id}': {
-      get: { operationId: 'getJob', tags: ['jobs'], parameters: [{ name: 'job_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': jsonResponse({ $ref: '#/components/schemas/Job' }) } },
-      delete: { operationId: 'delete', tags: ['jobs'], parameters: [{ name: 'job_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'Gone' } } },
+      get: {
+        operationId: 'getJob',
+        tags: ['jobs'],
+        parameters: [{ name: 'job_id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': jsonResponse({ $ref: '#/components/schemas/Job' }) },
+      },
+      delete: {
+        operationId: 'delete',
+        tags: ['jobs'],
+        parameters: [{ name: 'job_id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '204': { description: 'Gone' } },
+      },
     },
   },
   {
@@ -84,8 +149,14 @@ const document = spec(
         Job: { type: 'object', properties: { id: { type: 'string' }, state: { type: 'string' } } },
         ThingEvent: {
           oneOf: [
-            { type: 'object', properties: { type: { const: 'thing.updated' }, thing: { $ref: '#/components/schemas/Thing' } } },
-            { type: 'object', properties: { type: { const: 'thing.done' }, thing: { $ref: '#/components/schemas/Thing' } } },
+            {
+              type: 'object',
+              properties: { type: { const: 'thing.updated' }, thing: { $ref: '#/components/schemas/Thing' } },
+            },
+            {
+              type: 'object',
+              properties: { type: { const: 'thing.done' }, thing: { $ref: '#/components/schemas/Thing' } },
+            },
           ],
         },
       },
@@ -114,7 +185,9 @@ function member(source: string, name: string): string {
 /** The declaration of one export (with its JSDoc line) from a printed module. */
 function declaration(source: string, name: string): string {
   const lines = source.split('\n');
-  const index = lines.findIndex((line) => line.startsWith(`export const ${name}:`) || line.startsWith(`export type ${name} =`));
+  const index = lines.findIndex(
+    (line) => line.startsWith(`export const ${name}:`) || line.startsWith(`export type ${name} =`),
+  );
   if (index === -1) throw new Error(`no export ${name} in:\n${source}`);
   return `${lines[index - 1]}\n${lines[index]}`;
 }
@@ -173,9 +246,15 @@ describe('resource methods', () => {
 
   it('a paginated list returns a PagePromise of items', () => {
     const text = member(things, 'list');
-    expect(text).toContain('   * for await (const item of acme.things.list({ limit: 10 })) {\n   *   console.log(item);\n   * }\n');
     expect(text).toContain(
-      ['  list(params?: ThingListParams, options?: PageOptions): PagePromise<Thing> {', '    return paginate<Thing>(this.#core, ops.listThings, [], params, options);', '  }'].join('\n'),
+      '   * for await (const item of acme.things.list({ limit: 10 })) {\n   *   console.log(item);\n   * }\n',
+    );
+    expect(text).toContain(
+      [
+        '  list(params?: ThingListParams, options?: PageOptions): PagePromise<Thing> {',
+        '    return paginate<Thing>(this.#core, ops.listThings, [], params, options);',
+        '  }',
+      ].join('\n'),
     );
   });
 
@@ -193,7 +272,9 @@ describe('resource methods', () => {
     const text = member(things, 'delete');
     expect(text).toContain('   * @deprecated The API marks this operation as deprecated.\n');
     expect(text).toContain("   * await acme.things.delete('th_1');\n");
-    expect(text).toContain('    return this.#core.call<ThingDeleteResponse>(ops.deleteThing, [thingId], undefined, options);');
+    expect(text).toContain(
+      '    return this.#core.call<ThingDeleteResponse>(ops.deleteThing, [thingId], undefined, options);',
+    );
   });
 
   it('a scalar parameter reads as a plain type; an enum as its literals; anything richer indexes the schema', () => {
@@ -204,7 +285,11 @@ describe('resource methods', () => {
         [path]: {
           get: {
             operationId: 'getReport',
-            parameters: [param('kind', { type: 'string', enum: ['daily', "o'clock"] }), param('year', { type: 'integer' }), param('tags', { type: 'array', items: { type: 'string' } })],
+            parameters: [
+              param('kind', { type: 'string', enum: ['daily', "o'clock"] }),
+              param('year', { type: 'integer' }),
+              param('tags', { type: 'array', items: { type: 'string' } }),
+            ],
             responses: { '200': { description: 'OK' } },
           },
         },
@@ -228,11 +313,15 @@ describe('resource methods', () => {
         "import type { Job, JobDeleteResponse } from '../types.js';",
       ].join('\n'),
     );
-    expect(member(jobs, 'delete')).toContain('    return this.#core.call<JobDeleteResponse>(ops.delete_, [jobId], undefined, options);');
+    expect(member(jobs, 'delete')).toContain(
+      '    return this.#core.call<JobDeleteResponse>(ops.delete_, [jobId], undefined, options);',
+    );
   });
 
   it('starts with the generated header naming the spec', () => {
-    expect(things.split('\n')[0]).toBe('// Generated by specsmith from specs/test/openapi.yaml. Do not edit: changes are lost on regeneration.');
+    expect(things.split('\n')[0]).toBe(
+      '// Generated by specsmith from specs/test/openapi.yaml. Do not edit: changes are lost on regeneration.',
+    );
   });
 });
 
@@ -240,10 +329,22 @@ describe('operation descriptors', () => {
   const operations = emitOperations(api, 'acme-sdk/1.0.0');
 
   it.each<[string, string]>([
-    ['getThing', "/** GET /things/{thing_id} */\nexport const getThing: OperationDescriptor = { id: 'getThing', methodPath: 'things.get', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };"],
-    ['createThing', "/** POST /things */\nexport const createThing: OperationDescriptor = { id: 'createThing', methodPath: 'things.create', method: 'post', path: '/things', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };"],
-    ['listThings', "/** GET /things */\nexport const listThings: OperationDescriptor = { id: 'listThings', methodPath: 'things.list', method: 'get', path: '/things', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset' } };"],
-    ['deleteThing', "/** DELETE /things/{thing_id} */\nexport const deleteThing: OperationDescriptor = { id: 'deleteThing', methodPath: 'things.delete', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], responses: { '204': { kind: 'empty' } } };"],
+    [
+      'getThing',
+      "/** GET /things/{thing_id} */\nexport const getThing: OperationDescriptor = { id: 'getThing', methodPath: 'things.get', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };",
+    ],
+    [
+      'createThing',
+      "/** POST /things */\nexport const createThing: OperationDescriptor = { id: 'createThing', methodPath: 'things.create', method: 'post', path: '/things', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };",
+    ],
+    [
+      'listThings',
+      "/** GET /things */\nexport const listThings: OperationDescriptor = { id: 'listThings', methodPath: 'things.list', method: 'get', path: '/things', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset' } };",
+    ],
+    [
+      'deleteThing',
+      "/** DELETE /things/{thing_id} */\nexport const deleteThing: OperationDescriptor = { id: 'deleteThing', methodPath: 'things.delete', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], pathArgNames: ['thingId'], responses: { '204': { kind: 'empty' } } };",
+    ],
     [
       'streamThingEvents',
       "/** GET /things/{thing_id}/events */\nexport const streamThingEvents: OperationDescriptor = { id: 'streamThingEvents', methodPath: 'things.streamEvents', method: 'get', path: '/things/{thing_id}/events', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['thing.updated', 'thing.done'], terminal: ['thing.done'], resume: { lastEventId: true }, result: { success: { event: 'thing.done', value: '/thing' } } } };",
@@ -253,8 +354,14 @@ describe('operation descriptors', () => {
       "/** POST /things/{thing_id}/archive */\nexport const archiveThing: OperationDescriptor = { id: 'archiveThing', methodPath: 'things.archive', method: 'post', path: '/things/{thing_id}/archive', pathParams: ['thing_id'], pathArgNames: ['thingId'], accept: 'application/json', responses: { '202': { kind: 'json' } }, longRunning: { status: 202, poll: () => getJob, params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'] } };",
     ],
     // The method's name and argument names say how messages name them; only the spanning parameter is multi-segment.
-    ['getObject', "/** GET /buckets/{bucket_name}/objects/{object_key} */\nexport const getObject: OperationDescriptor = { id: 'getObject', methodPath: 'objects.get', method: 'get', path: '/buckets/{bucket_name}/objects/{object_key}', pathParams: ['bucket_name', 'object_key'], pathArgNames: ['bucketName', 'objectKey'], multiSegment: ['object_key'], accept: 'application/json', responses: { '200': { kind: 'json' } } };"],
-    ['delete_', "/** DELETE /jobs/{job_id} */\nexport const delete_: OperationDescriptor = { id: 'delete', methodPath: 'jobs.delete', method: 'delete', path: '/jobs/{job_id}', pathParams: ['job_id'], pathArgNames: ['jobId'], responses: { '204': { kind: 'empty' } } };"],
+    [
+      'getObject',
+      "/** GET /buckets/{bucket_name}/objects/{object_key} */\nexport const getObject: OperationDescriptor = { id: 'getObject', methodPath: 'objects.get', method: 'get', path: '/buckets/{bucket_name}/objects/{object_key}', pathParams: ['bucket_name', 'object_key'], pathArgNames: ['bucketName', 'objectKey'], multiSegment: ['object_key'], accept: 'application/json', responses: { '200': { kind: 'json' } } };",
+    ],
+    [
+      'delete_',
+      "/** DELETE /jobs/{job_id} */\nexport const delete_: OperationDescriptor = { id: 'delete', methodPath: 'jobs.delete', method: 'delete', path: '/jobs/{job_id}', pathParams: ['job_id'], pathArgNames: ['jobId'], responses: { '204': { kind: 'empty' } } };",
+    ],
   ])('%s', (key, want) => {
     expect(declaration(operations, key)).toBe(want);
   });
@@ -270,7 +377,10 @@ describe('exported types', () => {
   const types = emitTypes(api);
 
   it.each<[string, string]>([
-    ['ThingCreateParams', "/** Params of `acme.things.create()`. */\nexport type ThingCreateParams = NonNullable<NonNullable<paths['/things']['post']['requestBody']>['content']['application/json']>;"],
+    [
+      'ThingCreateParams',
+      "/** Params of `acme.things.create()`. */\nexport type ThingCreateParams = NonNullable<NonNullable<paths['/things']['post']['requestBody']>['content']['application/json']>;",
+    ],
     [
       'ThingStreamEventsResult',
       "/** What `.result()` of `acme.things.streamEvents()` resolves to: the result its `thing.done` event carries. */\nexport type ThingStreamEventsResult = Exclude<NonNullable<Extract<components['schemas']['ThingEvent'], { type: 'thing.done' }>>['thing'], undefined>;",
@@ -289,12 +399,22 @@ describe('exported types', () => {
   });
 
   it('declares no type for a call that yields exactly a schema (the schema is its type)', () => {
-    for (const name of ['ThingGetResponse', 'ThingCreateResponse', 'ThingListResponse', 'ThingListItem', 'ThingStreamEventsEvent', 'JobGetResponse']) expect(types).not.toContain(`export type ${name} `);
+    for (const name of [
+      'ThingGetResponse',
+      'ThingCreateResponse',
+      'ThingListResponse',
+      'ThingListItem',
+      'ThingStreamEventsEvent',
+      'JobGetResponse',
+    ])
+      expect(types).not.toContain(`export type ${name} `);
   });
 
   it('imports LongRunning only because an operation is long-running', () => {
     expect(types).toContain("import type { LongRunning } from './runtime/long-running.js';");
-    const plain = emitTypes(model(spec({ '/a': { get: { operationId: 'getA', responses: { '200': { description: 'OK' } } } } })));
+    const plain = emitTypes(
+      model(spec({ '/a': { get: { operationId: 'getA', responses: { '200': { description: 'OK' } } } } })),
+    );
     expect(plain).not.toContain('LongRunning');
   });
 });
@@ -306,18 +426,38 @@ describe('webhooks.ts', () => {
         {},
         {
           'x-specsmith-client': { name: 'Acme' },
-          'x-specsmith-webhooks': { signature: { header: 'X-Acme-Signature', algorithm: 'hmac-sha256', encoding: 'hex', prefix: 'v1=' }, eventField: 'type' },
+          'x-specsmith-webhooks': {
+            signature: { header: 'X-Acme-Signature', algorithm: 'hmac-sha256', encoding: 'hex', prefix: 'v1=' },
+            eventField: 'type',
+          },
           webhooks: {
-            'thing.created': { post: { summary: 'A thing was created', requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'OK' } } } },
-            'thing.deleted': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'OK' } } } },
+            'thing.created': {
+              post: {
+                summary: 'A thing was created',
+                requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+                responses: { '200': { description: 'OK' } },
+              },
+            },
+            'thing.deleted': {
+              post: {
+                requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+                responses: { '200': { description: 'OK' } },
+              },
+            },
           },
         },
       ),
     );
     const text = emitWebhooks(hooks, hooks.webhooks ?? (undefined as never));
-    expect(declaration(text, 'ThingCreatedWebhookEvent')).toBe("/** `thing.created`: A thing was created. */\nexport type ThingCreatedWebhookEvent = NonNullable<webhooks['thing.created']['post']['requestBody']>['content']['application/json'];");
-    expect(declaration(text, 'ThingDeletedWebhookEvent')).toBe("/** `thing.deleted`: webhook payload. */\nexport type ThingDeletedWebhookEvent = NonNullable<webhooks['thing.deleted']['post']['requestBody']>['content']['application/json'];");
-    expect(declaration(text, 'AcmeWebhookEvent')).toBe('/** Any webhook the Acme API delivers; narrow it on `type`. */\nexport type AcmeWebhookEvent = ThingCreatedWebhookEvent | ThingDeletedWebhookEvent;');
+    expect(declaration(text, 'ThingCreatedWebhookEvent')).toBe(
+      "/** `thing.created`: A thing was created. */\nexport type ThingCreatedWebhookEvent = NonNullable<webhooks['thing.created']['post']['requestBody']>['content']['application/json'];",
+    );
+    expect(declaration(text, 'ThingDeletedWebhookEvent')).toBe(
+      "/** `thing.deleted`: webhook payload. */\nexport type ThingDeletedWebhookEvent = NonNullable<webhooks['thing.deleted']['post']['requestBody']>['content']['application/json'];",
+    );
+    expect(declaration(text, 'AcmeWebhookEvent')).toBe(
+      '/** Any webhook the Acme API delivers; narrow it on `type`. */\nexport type AcmeWebhookEvent = ThingCreatedWebhookEvent | ThingDeletedWebhookEvent;',
+    );
     expect(declaration(text, 'webhookSignature')).toBe(
       "/** How deliveries are signed: HMAC-SHA256 of the raw body, hex after \"v1=\", in the `X-Acme-Signature` header. */\nexport const webhookSignature: WebhookSignatureScheme = { header: 'X-Acme-Signature', encoding: 'hex', prefix: 'v1=', eventField: 'type', events: ['thing.created', 'thing.deleted'] };",
     );

@@ -25,13 +25,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { buildModel } from '../../generator/model/index.js';
 import { pascalCase } from '../../generator/model/naming.js';
-import { clientTypeNames, ERROR_CLASSES, RESERVED_TYPE_NAMES, RUNTIME_EXPORTS } from '../../generator/model/reserved-names.js';
+import {
+  clientTypeNames,
+  ERROR_CLASSES,
+  RESERVED_TYPE_NAMES,
+  RUNTIME_EXPORTS,
+} from '../../generator/model/reserved-names.js';
 import { fixturesDir, goldenDir, listFiles, operation, repoRoot, runCli, typecheck } from './helpers.js';
 import { uncheckedRuntime } from '../../generator/emit/unchecked.js';
 
 const FIXTURES = ['tasker', 'odd-names', 'split', 'public-names'] as const;
 const update = process.env['UPDATE_GOLDEN'] === '1';
-const HOW_TO_UPDATE = 'if the change is intended, run UPDATE_GOLDEN=1 npx vitest run test/generator/golden.test.ts and review the diff';
+const HOW_TO_UPDATE =
+  'if the change is intended, run UPDATE_GOLDEN=1 npx vitest run test/generator/golden.test.ts and review the diff';
 const RUNTIME = 'src/runtime/';
 const artifacts = join(repoRoot, 'test', '.artifacts', 'golden');
 const runtimeSource = join(repoRoot, 'generator', 'runtime');
@@ -56,7 +62,10 @@ describe.each(FIXTURES)('golden package %s', (fixture) => {
     expect(result.code, result.stderr).toBe(0);
     generated = await listFiles(out);
     if (update) {
-      for (const [from, to] of [[out, golden], [`${out}-mcp`, `${golden}-mcp`]] as const) {
+      for (const [from, to] of [
+        [out, golden],
+        [`${out}-mcp`, `${golden}-mcp`],
+      ] as const) {
         await rm(to, { recursive: true, force: true });
         await cp(from, to, { recursive: true, filter: (path) => !path.startsWith(join(from, 'src', 'runtime')) });
       }
@@ -64,7 +73,10 @@ describe.each(FIXTURES)('golden package %s', (fixture) => {
   });
 
   it('has exactly the golden file list (plus the runtime)', async () => {
-    expect(generated.filter((path) => !path.startsWith(RUNTIME)), HOW_TO_UPDATE).toEqual(await listFiles(golden));
+    expect(
+      generated.filter((path) => !path.startsWith(RUNTIME)),
+      HOW_TO_UPDATE,
+    ).toEqual(await listFiles(golden));
   });
 
   it('matches every golden file byte for byte', async () => {
@@ -78,9 +90,13 @@ describe.each(FIXTURES)('golden package %s', (fixture) => {
   });
 
   it('copies generator/runtime/ verbatim into src/runtime/', async () => {
-    const sources = (await readdir(runtimeSource, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && entry.name !== 'mcp.ts').map((entry) => entry.name);
+    const sources = (await readdir(runtimeSource, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && entry.name !== 'mcp.ts')
+      .map((entry) => entry.name);
     expect(sources.length).toBeGreaterThan(5);
-    expect(generated.filter((path) => path.startsWith(RUNTIME))).toEqual(sources.map((name) => `${RUNTIME}${name}`).sort());
+    expect(generated.filter((path) => path.startsWith(RUNTIME))).toEqual(
+      sources.map((name) => `${RUNTIME}${name}`).sort(),
+    );
     for (const name of sources) {
       // Verbatim under the `// @ts-nocheck` lines (generator/emit/unchecked.ts).
       const copied = await readFile(join(out, RUNTIME, name), 'utf8');
@@ -100,19 +116,34 @@ describe.each(FIXTURES)('golden package %s', (fixture) => {
 
     it('has exactly the golden file list (plus the MCP runtime) and matches it byte for byte', async () => {
       const files = await listFiles(mcpOut);
-      expect(files.filter((path) => !path.startsWith(RUNTIME)), HOW_TO_UPDATE).toEqual(await listFiles(mcpGolden));
+      expect(
+        files.filter((path) => !path.startsWith(RUNTIME)),
+        HOW_TO_UPDATE,
+      ).toEqual(await listFiles(mcpGolden));
       const differing: string[] = [];
-      for (const path of await listFiles(mcpGolden)) if (!(await readFile(join(mcpOut, path))).equals(await readFile(join(mcpGolden, path)))) differing.push(path);
+      for (const path of await listFiles(mcpGolden))
+        if (!(await readFile(join(mcpOut, path))).equals(await readFile(join(mcpGolden, path)))) differing.push(path);
       expect(differing, `files that differ from test/golden/${fixture}-mcp: ${HOW_TO_UPDATE}`).toEqual([]);
       expect(files.filter((path) => path.startsWith(RUNTIME))).toEqual(MCP_RUNTIME.map((name) => `${RUNTIME}${name}`));
-      for (const name of MCP_RUNTIME) expect((await readFile(join(mcpOut, RUNTIME, name))).equals(await readFile(join(runtimeSource, name))), name).toBe(true);
+      for (const name of MCP_RUNTIME)
+        expect(
+          (await readFile(join(mcpOut, RUNTIME, name))).equals(await readFile(join(runtimeSource, name))),
+          name,
+        ).toBe(true);
     });
 
     it('type-checks against the client it depends on', async () => {
       // The client is not installed here: its package name maps to its sources.
       const { name } = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as { name: string };
       const tsconfig = join(artifacts, `tsconfig.${fixture}-mcp.json`);
-      await writeFile(tsconfig, JSON.stringify({ extends: `./${fixture}-mcp/tsconfig.json`, compilerOptions: { noEmit: true, rootDir: '.', paths: { [name]: [`./${fixture}/src/index.ts`] } }, include: [`./${fixture}-mcp/src`] }));
+      await writeFile(
+        tsconfig,
+        JSON.stringify({
+          extends: `./${fixture}-mcp/tsconfig.json`,
+          compilerOptions: { noEmit: true, rootDir: '.', paths: { [name]: [`./${fixture}/src/index.ts`] } },
+          include: [`./${fixture}-mcp/src`],
+        }),
+      );
       const { code, output } = await typecheck(tsconfig);
       expect(output).toBe('');
       expect(code).toBe(0);
@@ -130,7 +161,19 @@ describe('golden fixtures cover what they are meant to', () => {
   it('public-names: every name the package exports besides the spec’s is a schema name, renamed; the naming scheme wins over schemas', async () => {
     const { model } = await load('public-names');
     const names = new Map(model.schemas.map((schema) => [schema.component, schema.name]));
-    for (const name of [...Object.values(RUNTIME_EXPORTS).flat(), ...ERROR_CLASSES, ...clientTypeNames(model.name), 'Error', 'File', 'Event', 'Blob', 'Response', 'Request', 'Headers', 'Promise']) {
+    for (const name of [
+      ...Object.values(RUNTIME_EXPORTS).flat(),
+      ...ERROR_CLASSES,
+      ...clientTypeNames(model.name),
+      'Error',
+      'File',
+      'Event',
+      'Blob',
+      'Response',
+      'Request',
+      'Headers',
+      'Promise',
+    ]) {
       // PascalCase alone already moves `APIPromise` to `ApiPromise`; a name it leaves alone gets the suffix.
       expect(names.get(name), name).toBe(pascalCase(name) === name ? `${name}Schema` : pascalCase(name));
       expect(RESERVED_TYPE_NAMES.has(names.get(name) ?? name), name).toBe(false);
@@ -141,7 +184,11 @@ describe('golden fixtures cover what they are meant to', () => {
     expect(operation(model, 'getEntryStats').responseTypeName).toBe('EntryGetStatsResponse');
     expect(names.get('EntryGetStatsResponse')).toBe('EntryGetStatsResponseSchema');
     // Calls that yield exactly a schema are typed by its name: a list item, an enveloped body, a stream event.
-    expect(['listEntries', 'getEntry', 'createEntry', 'subscribeEntry', 'getStatus'].map((id) => operation(model, id).responseTypeName)).toEqual(['Entry', 'Entry', 'Entry', 'EntryEvent', 'Status']);
+    expect(
+      ['listEntries', 'getEntry', 'createEntry', 'subscribeEntry', 'getStatus'].map(
+        (id) => operation(model, id).responseTypeName,
+      ),
+    ).toEqual(['Entry', 'Entry', 'Entry', 'EntryEvent', 'Status']);
     // A resource class does not compete with the types: `Status` names both.
     expect(model.resources.map((resource) => resource.className)).toEqual(['Entries', 'Status']);
   });

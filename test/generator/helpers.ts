@@ -37,7 +37,10 @@ export function model(document: Json): ApiModel {
 
 export function operation(api: ApiModel, operationId: string): OperationModel {
   const found = api.operations.find((candidate) => candidate.operationId === operationId);
-  if (!found) throw new Error(`no operation ${operationId} in the model (has ${api.operations.map((op) => op.operationId).join(', ')})`);
+  if (!found)
+    throw new Error(
+      `no operation ${operationId} in the model (has ${api.operations.map((op) => op.operationId).join(', ')})`,
+    );
   return found;
 }
 
@@ -98,7 +101,12 @@ export async function hashTree(root: string): Promise<Map<string, string>> {
         result.set(`${key}/`, 'dir');
         await walk(path);
       } else {
-        result.set(key, createHash('sha256').update(await readFile(path)).digest('hex'));
+        result.set(
+          key,
+          createHash('sha256')
+            .update(await readFile(path))
+            .digest('hex'),
+        );
       }
     }
   };

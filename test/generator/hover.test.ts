@@ -67,7 +67,10 @@ function hover(needle: string, nth = 0): { text: string; docs: string } {
 
 describe('hover text over a generated client (generated/hot)', () => {
   it('the consumer compiles', () => {
-    const diagnostics = [...service.getSyntacticDiagnostics(consumerPath), ...service.getSemanticDiagnostics(consumerPath)];
+    const diagnostics = [
+      ...service.getSyntacticDiagnostics(consumerPath),
+      ...service.getSemanticDiagnostics(consumerPath),
+    ];
     expect(diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))).toEqual([]);
   });
 
@@ -82,7 +85,11 @@ describe('hover text over a generated client (generated/hot)', () => {
 
   it('a stream event reads as the event schema name (or an event the spec does not define)', () => {
     // Union members print in TypeScript's internal order: compared as a set.
-    const members = (text: string): string[] => text.replace(/^const \w+: /, '').split(' | ').sort();
+    const members = (text: string): string[] =>
+      text
+        .replace(/^const \w+: /, '')
+        .split(' | ')
+        .sort();
     expect(hover('event of').text).toMatch(/^const event: /);
     expect(members(hover('event of').text)).toEqual(['EnvEvent', 'UnknownEvent']);
     // RunSubscriptionEvent is a oneOf of RunUpdateEvent alone: TypeScript names the one member.
@@ -90,7 +97,9 @@ describe('hover text over a generated client (generated/hot)', () => {
   });
 
   it('a method shows its params type and its result by name', () => {
-    expect(hover('list(').text).toBe('(method) Runs.list(params?: RunListParams, options?: PageOptions): PagePromise<Run>');
+    expect(hover('list(').text).toBe(
+      '(method) Runs.list(params?: RunListParams, options?: PageOptions): PagePromise<Run>',
+    );
     expect(hover('get(', 0).text).toBe('(method) Runs.get(runId: string, options?: RequestOptions): APIPromise<Run>');
   });
 

@@ -53,7 +53,9 @@ describe('derived method names', () => {
       { tags: [{ name: 'Weird Stuff', 'x-specsmith-resource': 'weird' }] },
     );
     const api = model(document);
-    expect(api.resources.map((resource) => [resource.tag, resource.property, resource.className, resource.fileName])).toEqual([
+    expect(
+      api.resources.map((resource) => [resource.tag, resource.property, resource.className, resource.fileName]),
+    ).toEqual([
       ['Service Keys', 'serviceKeys', 'ServiceKeys', 'service-keys'],
       ['Weird Stuff', 'weird', 'Weird', 'weird'],
     ]);
@@ -75,7 +77,9 @@ describe('method name collisions', () => {
   });
 
   it('an explicit x-specsmith-method wins over a derived name, even when the derived one comes first', () => {
-    const api = model(taggedOps('projects', ['getProject', { operationId: 'fetchProjectById', 'x-specsmith-method': 'get' }]));
+    const api = model(
+      taggedOps('projects', ['getProject', { operationId: 'fetchProjectById', 'x-specsmith-method': 'get' }]),
+    );
     expect(operation(api, 'fetchProjectById').methodName).toBe('get');
     expect(operation(api, 'getProject').methodName).toBe('getProject');
   });
@@ -85,7 +89,10 @@ describe('method name collisions', () => {
       '/a': { get: { operationId: 'listProjects', tags: ['projects'], responses: ok } },
       '/b': { get: { operationId: 'listFiles', tags: ['files'], responses: ok } },
     });
-    expect(model(document).operations.map((op) => `${op.resource}.${op.methodName}`)).toEqual(['projects.list', 'files.list']);
+    expect(model(document).operations.map((op) => `${op.resource}.${op.methodName}`)).toEqual([
+      'projects.list',
+      'files.list',
+    ]);
   });
 
   it('a tag that would shadow a client member gets a number', () => {
@@ -116,7 +123,13 @@ describe('operations without an operationId', () => {
   it('get an id from the method and path, a resource from the first path segment, and a method name from what remains', () => {
     const document = spec({
       '/status': { get: { responses: ok } },
-      '/weird/{weird_id}': { put: { tags: ['weird'], parameters: [{ name: 'weird_id', in: 'path', required: true, schema: { type: 'integer' } }], responses: ok } },
+      '/weird/{weird_id}': {
+        put: {
+          tags: ['weird'],
+          parameters: [{ name: 'weird_id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: ok,
+        },
+      },
     });
     const api = model(document);
     expect(api.operations.map((op) => [op.operationId, op.key, op.resource, op.methodName])).toEqual([
@@ -126,7 +139,9 @@ describe('operations without an operationId', () => {
   });
 
   it('are named from the method and the path, leaving out version segments', () => {
-    const built = model(spec({ '/v1/status': { get: { responses: ok } }, '/2.0/users/{id}': { get: { responses: ok } } }));
+    const built = model(
+      spec({ '/v1/status': { get: { responses: ok } }, '/2.0/users/{id}': { get: { responses: ok } } }),
+    );
     expect(built.operations.map((op) => op.operationId)).toEqual(['getStatus', 'getUsersId']);
     expect(built.operations.map((op) => `${op.resource}.${op.methodName}`)).toEqual(['status.get', 'users.getId']);
   });

@@ -18,33 +18,75 @@ const document = {
       get: {
         operationId: 'getTree',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'A tree', content: { 'application/json': { schema: { $ref: '#/components/schemas/Tree' } } } } },
+        responses: {
+          '200': {
+            description: 'A tree',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Tree' } } },
+          },
+        },
       },
     },
   },
   components: {
     schemas: {
-      Tree: { type: 'object', description: 'A tree.', required: ['name'], properties: { name: { type: 'string', format: 'slug', description: 'Its name.' }, children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } } },
-      Json: { oneOf: [{ type: 'null' }, { type: 'array', items: { $ref: '#/components/schemas/Json' } }, { $ref: '#/components/schemas/Json' }] },
+      Tree: {
+        type: 'object',
+        description: 'A tree.',
+        required: ['name'],
+        properties: {
+          name: { type: 'string', format: 'slug', description: 'Its name.' },
+          children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } },
+        },
+      },
+      Json: {
+        oneOf: [
+          { type: 'null' },
+          { type: 'array', items: { $ref: '#/components/schemas/Json' } },
+          { $ref: '#/components/schemas/Json' },
+        ],
+      },
       A: { type: 'array', items: { $ref: '#/components/schemas/B' } },
       B: { type: 'array', items: { $ref: '#/components/schemas/A' } },
       Named: { allOf: [{ $ref: '#/components/schemas/Maybe' }], required: ['id'] },
       Maybe: { type: ['object', 'null'], properties: { id: { type: 'string' } } },
-      'RetryEvent': { type: 'object', properties: { at: { type: 'string' } } },
+      RetryEvent: { type: 'object', properties: { at: { type: 'string' } } },
     },
   },
 };
-const names = new Map([['Tree', 'Tree'], ['Json', 'Json'], ['A', 'A'], ['B', 'B'], ['Named', 'Named'], ['Maybe', 'Maybe'], ['RetryEvent', 'RetryEventSchema']]);
+const names = new Map([
+  ['Tree', 'Tree'],
+  ['Json', 'Json'],
+  ['A', 'A'],
+  ['B', 'B'],
+  ['Named', 'Named'],
+  ['Maybe', 'Maybe'],
+  ['RetryEvent', 'RetryEventSchema'],
+]);
 
 function compile(files: Record<string, string>): string[] {
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name] ?? '', version) : read(name, version));
+  host.getSourceFile = (name, version) =>
+    name in files ? ts.createSourceFile(name, files[name] ?? '', version) : read(name, version);
   host.fileExists = (name) => name in files || ts.sys.fileExists(name);
   host.readFile = (name) => files[name] ?? ts.sys.readFile(name);
-  const program = ts.createProgram(Object.keys(files).filter((name) => name.endsWith('use.ts')), options, host);
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const program = ts.createProgram(
+    Object.keys(files).filter((name) => name.endsWith('use.ts')),
+    options,
+    host,
+  );
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
 }
 
 describe('named schema types in schema.ts', async () => {
@@ -87,7 +129,12 @@ describe('named schema types in schema.ts', async () => {
       'export { tree, json, a, named, retry, body };',
     ].join('\n');
     expect(compile({ '/schema.ts': schema, '/use.ts': use })).toEqual([]);
-    expect(compile({ '/schema.ts': schema, '/use.ts': "import type { Named } from './schema';\nexport const named: Named = {};" }).join('\n')).toContain("'id'");
+    expect(
+      compile({
+        '/schema.ts': schema,
+        '/use.ts': "import type { Named } from './schema';\nexport const named: Named = {};",
+      }).join('\n'),
+    ).toContain("'id'");
   });
 
   it('keeps the indexed-access form for schemas it is given no name for', async () => {

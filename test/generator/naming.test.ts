@@ -1,6 +1,14 @@
 /** generator/model/naming.ts: words, cases, identifiers, singulars and collision numbering, table by table. */
 import { describe, expect, it } from 'vitest';
-import { camelCase, identifier, isIdentifier, NameScope, pascalCase, singular, words } from '../../generator/model/naming.js';
+import {
+  camelCase,
+  identifier,
+  isIdentifier,
+  NameScope,
+  pascalCase,
+  singular,
+  words,
+} from '../../generator/model/naming.js';
 
 describe('words', () => {
   it.each<[string, string[]]>([

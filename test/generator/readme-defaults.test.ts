@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { emitReadme } from '../../generator/emit/readme-file.js';
 import { jsonResponse, model, spec } from './helpers.js';
 
-const paths = { '/things': { get: { operationId: 'listThings', tags: ['things'], responses: { '200': jsonResponse({ type: 'object' }) } } } };
+const paths = {
+  '/things': {
+    get: { operationId: 'listThings', tags: ['things'], responses: { '200': jsonResponse({ type: 'object' }) } },
+  },
+};
 
 describe('README defaults', () => {
   it('states the default timeout, retries, retry statuses, retry budget and body cap', () => {

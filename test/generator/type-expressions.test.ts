@@ -1,6 +1,14 @@
 /** generator/model/type-expressions.ts: TypeScript type text over openapi-typescript's output. */
 import { describe, expect, it } from 'vitest';
-import { indexByPointer, intersection, operationType, presentAt, quote, responseStatusKey, union } from '../../generator/model/type-expressions.js';
+import {
+  indexByPointer,
+  intersection,
+  operationType,
+  presentAt,
+  quote,
+  responseStatusKey,
+  union,
+} from '../../generator/model/type-expressions.js';
 
 describe('indexByPointer', () => {
   it.each<[string, string]>([

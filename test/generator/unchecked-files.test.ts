@@ -22,8 +22,16 @@ afterAll(async () => {
 
 /** The generated packages, and the golden fixtures (whose runtime is not kept: generator/runtime/ is copied in). */
 const PACKAGES: Array<{ name: string; src: string; runtime: boolean }> = [
-  ...PROVIDERS.map((provider) => ({ name: provider, src: join(repoRoot, 'generated', provider, 'src'), runtime: true })),
-  ...['tasker', 'odd-names', 'split'].map((fixture) => ({ name: `golden ${fixture}`, src: join(repoRoot, 'test', 'golden', fixture, 'src'), runtime: false })),
+  ...PROVIDERS.map((provider) => ({
+    name: provider,
+    src: join(repoRoot, 'generated', provider, 'src'),
+    runtime: true,
+  })),
+  ...['tasker', 'odd-names', 'split'].map((fixture) => ({
+    name: `golden ${fixture}`,
+    src: join(repoRoot, 'test', 'golden', fixture, 'src'),
+    runtime: false,
+  })),
 ];
 
 /** A scratch copy of a package's src/, with operations.ts replaced by `operations`. */
@@ -60,7 +68,9 @@ describe.each(PACKAGES)('$name: the descriptors a package build does not check',
     const unchecked = await packageWith(pkg, wrongMethod);
     expect(await typecheck(unchecked, { files: ['src/operations.ts'] })).toBe('');
     const checked = await packageWith(pkg, (text) => wrongMethod(withoutPragma(text)));
-    expect(await typecheck(checked, { files: ['src/operations.ts'] })).toMatch(/src\/operations\.ts\(\d+,\d+\): error TS2322: Type '"fetch"' is not assignable to type 'HttpMethod'/);
+    expect(await typecheck(checked, { files: ['src/operations.ts'] })).toMatch(
+      /src\/operations\.ts\(\d+,\d+\): error TS2322: Type '"fetch"' is not assignable to type 'HttpMethod'/,
+    );
   }, 120_000);
 });
 
@@ -69,7 +79,10 @@ describe('the runtime copies', () => {
     const copy = await readFile(join(repoRoot, 'generated', 'hot', 'src', 'runtime', 'core.ts'), 'utf8');
     expect(copy.startsWith(`${NO_CHECK_PRAGMA}\n`)).toBe(true);
     expect(runtimeSourceOf(copy)).toBe(await readFile(join(repoRoot, 'generator', 'runtime', 'core.ts'), 'utf8'));
-    const rootConfig = JSON.parse(await readFile(join(repoRoot, 'tsconfig.json'), 'utf8')) as { include: string[]; exclude: string[] };
+    const rootConfig = JSON.parse(await readFile(join(repoRoot, 'tsconfig.json'), 'utf8')) as {
+      include: string[];
+      exclude: string[];
+    };
     expect(rootConfig.include).toContain('generator/**/*.ts');
     expect(rootConfig.exclude.some((pattern) => pattern.startsWith('generator/runtime'))).toBe(false);
   });

@@ -22,7 +22,9 @@ interface Case {
 }
 
 const KEY = 'hot_0193a7b212347def8abc123456789012_a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4';
-const { cases } = JSON.parse(readFileSync(new URL('../fixtures/hostile/messages/error-bodies.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const { cases } = JSON.parse(
+  readFileSync(new URL('../fixtures/hostile/messages/error-bodies.json', import.meta.url), 'utf8'),
+) as { cases: Case[] };
 
 let server: FaultServer | undefined;
 afterEach(async () => {

@@ -32,18 +32,37 @@ const run = promisify(execFile);
 const FIXTURES = join(repoRoot, 'test/fixtures/hostile/generated-code');
 const fixture = (name: string): string => join(FIXTURES, `${name}.yaml`);
 /** Fixtures that must generate; schema-cycles.yaml must not. */
-const GENERATING = ['comment-injection', 'identifiers', 'title-not-identifier', 'title-reserved-word', 'shadowed-names', 'reserved-members', 'keyword-named-properties', 'recursion-and-infinity'];
+const GENERATING = [
+  'comment-injection',
+  'identifiers',
+  'title-not-identifier',
+  'title-reserved-word',
+  'shadowed-names',
+  'reserved-members',
+  'keyword-named-properties',
+  'recursion-and-infinity',
+];
 
 let workdir: string;
 let tscErrors = '';
-const packages = new Map<string, { folder: string; files: Map<string, string>; mcp: Map<string, string>; client: string }>();
+const packages = new Map<
+  string,
+  { folder: string; files: Map<string, string>; mcp: Map<string, string>; client: string }
+>();
 
 async function build(folder: string): Promise<void> {
-  await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(folder, 'tsconfig.json')], { cwd: folder });
+  await run(
+    process.execPath,
+    [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(folder, 'tsconfig.json')],
+    { cwd: folder },
+  );
 }
 
 /** Imports every compiled module of a package in a fresh Node process, then runs `script` (an async function body given `pkg`, the index module); resolves to what it prints as JSON. */
-async function importInChild(folder: string, script = 'return null;'): Promise<{ modules: number; pwned: unknown; result: unknown }> {
+async function importInChild(
+  folder: string,
+  script = 'return null;',
+): Promise<{ modules: number; pwned: unknown; result: unknown }> {
   const program = `
     import { readdirSync } from 'node:fs';
     import { join } from 'node:path';
@@ -54,14 +73,25 @@ async function importInChild(folder: string, script = 'return null;'): Promise<{
     const result = await (async (pkg) => { ${script} })(pkg);
     console.log(JSON.stringify({ modules: files.length, pwned: globalThis.pwned === undefined ? 'undefined' : globalThis.pwned, result }));
   `;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', program], { cwd: folder, timeout: 30_000 });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', program], {
+    cwd: folder,
+    timeout: 30_000,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { modules: number; pwned: unknown; result: unknown };
 }
 
 /** Top-level statements of a module that are not imports, exports or declarations: code that would run on import. */
 function topLevelCode(text: string): string[] {
   const source = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true);
-  return source.statements.filter((statement) => ts.isExpressionStatement(statement) || ts.isIfStatement(statement) || ts.isBlock(statement) || ts.isEmptyStatement(statement)).map((statement) => statement.getText(source));
+  return source.statements
+    .filter(
+      (statement) =>
+        ts.isExpressionStatement(statement) ||
+        ts.isIfStatement(statement) ||
+        ts.isBlock(statement) ||
+        ts.isEmptyStatement(statement),
+    )
+    .map((statement) => statement.getText(source));
 }
 
 beforeAll(async () => {
@@ -85,11 +115,11 @@ beforeAll(async () => {
       "import type { RetryEvent as RuntimeRetryEvent } from './runtime/config.js';",
       "import type { components } from './schema.js';",
       'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
-      "export const retryIsTheRuntimes: Same<RetryEvent, RuntimeRetryEvent> = true;",
+      'export const retryIsTheRuntimes: Same<RetryEvent, RuntimeRetryEvent> = true;',
       "export const retrySchemaIsTheSpecs: Same<RetryEventSchema, components['schemas']['RetryEvent']> = true;",
       "export const promiseSchemaIsTheSpecs: Same<PromiseSchema, components['schemas']['Promise']> = true;",
-      "export const nonNullableIsTheSpecs: Same<NonNullableSchema, string> = true;",
-      "export const waitResultIsGeneric: Same<WaitResult<{ a: 1 }>, { a: 1 }> = true;",
+      'export const nonNullableIsTheSpecs: Same<NonNullableSchema, string> = true;',
+      'export const waitResultIsGeneric: Same<WaitResult<{ a: 1 }>, { a: 1 }> = true;',
       "export const waitSchema: WaitResultSchema = { id: 'x', state: 'done' };",
       'export const stillTheGlobalPromise: Promise<number> = Promise.resolve(1);',
     ].join('\n'),
@@ -122,7 +152,9 @@ describe('comment-injection.yaml: spec text cannot end a comment or a string', (
 
   it('no generated module has top-level code besides declarations (where an escaped payload would land)', () => {
     const files = packages.get('comment-injection')?.files ?? new Map<string, string>();
-    const sources = [...files].filter(([path]) => path.endsWith('.ts') && !path.startsWith('src/runtime/') && path !== 'src/mcp/bin.ts');
+    const sources = [...files].filter(
+      ([path]) => path.endsWith('.ts') && !path.startsWith('src/runtime/') && path !== 'src/mcp/bin.ts',
+    );
     expect(sources.length).toBeGreaterThan(8);
     for (const [path, text] of sources) expect({ path, code: topLevelCode(text) }).toEqual({ path, code: [] });
   });
@@ -130,20 +162,29 @@ describe('comment-injection.yaml: spec text cannot end a comment or a string', (
   it('keeps the text readable in JSDoc, with the terminator written *\\/', () => {
     const files = packages.get('comment-injection')?.files ?? new Map<string, string>();
     const text = (path: string): string => files.get(path) ?? '';
-    expect(text('src/client.ts')).toContain(' * Client for the Evil *\\/ globalThis.pwned = 1; /* API (version 1 *\\/ globalThis.pwned = 2; /*).');
+    expect(text('src/client.ts')).toContain(
+      ' * Client for the Evil *\\/ globalThis.pwned = 1; /* API (version 1 *\\/ globalThis.pwned = 2; /*).',
+    );
     expect(text('src/client.ts')).toContain('/** Operations tagged Things *\\/ globalThis.pwned = 14; /*. */');
     expect(text('src/webhooks.ts')).toContain('narrow it on `event *\\/ globalThis.pwned = 13; /*`.');
     expect(text('src/types.ts')).toContain('the result its `done *\\/ globalThis.pwned = 41; /*` event carries.');
     // The MCP server is its own package (`<name>-mcp`); its tool table's doc names the API too.
-    expect(packages.get('comment-injection')?.mcp.get('src/index.ts') ?? '').toContain('One MCP tool per operation of the Evil *\\/ globalThis.pwned = 1; /* API');
+    expect(packages.get('comment-injection')?.mcp.get('src/index.ts') ?? '').toContain(
+      'One MCP tool per operation of the Evil *\\/ globalThis.pwned = 1; /* API',
+    );
     const resource = [...files].find(([path]) => path.startsWith('src/resources/things'))?.[1] ?? '';
     expect(resource).toContain('   * Summary *\\/ globalThis.pwned = 19; /*');
     // U+2029 in a description becomes an ordinary JSDoc line break.
-    expect(resource).toContain('   * Description *\\/ globalThis.pwned = 20; /* with \n   *  separator and `backtick ${globalThis.pwned = 21}`');
+    expect(resource).toContain(
+      '   * Description *\\/ globalThis.pwned = 20; /* with \n   *  separator and `backtick ${globalThis.pwned = 21}`',
+    );
   });
 
   it('string literals carry the spec text unchanged (operation ids, paths, base URL, header names)', async () => {
-    const spec = parse(await readFile(fixture('comment-injection'), 'utf8')) as { servers: Array<{ url: string }>; paths: Record<string, Record<string, { operationId?: string }>> };
+    const spec = parse(await readFile(fixture('comment-injection'), 'utf8')) as {
+      servers: Array<{ url: string }>;
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
     const { folder } = packages.get('comment-injection') ?? { folder: '' };
     const { result } = await importInChild(
       folder,
@@ -151,7 +192,9 @@ describe('comment-injection.yaml: spec text cannot end a comment or a string', (
        const hooks = await import(${JSON.stringify(join(folder, 'dist/webhooks.js'))});
        return { ids: Object.values(ops).filter((op) => op && op.id).map((op) => op.id).sort(), paths: [...new Set(Object.values(ops).filter((op) => op && op.path).map((op) => op.path))].sort(), baseUrl: ops.apiConfig.baseUrl, header: hooks.webhookSignature.header, eventField: hooks.webhookSignature.eventField };`,
     );
-    const ids = Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((operation) => (operation.operationId ? [operation.operationId] : [])));
+    const ids = Object.values(spec.paths).flatMap((item) =>
+      Object.values(item).flatMap((operation) => (operation.operationId ? [operation.operationId] : [])),
+    );
     expect(result).toEqual({
       ids: [...ids].sort(),
       paths: Object.keys(spec.paths).sort(),
@@ -164,8 +207,27 @@ describe('comment-injection.yaml: spec text cannot end a comment or a string', (
 
 describe('the printer refuses comments an emitter did not escape', () => {
   it.each<[string, () => string]>([
-    ['a doc comment with */', () => printFile('spec.yaml', [{ kind: StructureKind.TypeAlias, name: 'x', type: 'string', isExported: true, docs: ['Things */ evil(); /*'] } as never])],
-    ['a JSDoc description with */', () => printFile('spec.yaml', ['export {};', { kind: StructureKind.TypeAlias, name: 'x', type: 'string', docs: [{ description: 'a */ b' }] } as never])],
+    [
+      'a doc comment with */',
+      () =>
+        printFile('spec.yaml', [
+          {
+            kind: StructureKind.TypeAlias,
+            name: 'x',
+            type: 'string',
+            isExported: true,
+            docs: ['Things */ evil(); /*'],
+          } as never,
+        ]),
+    ],
+    [
+      'a JSDoc description with */',
+      () =>
+        printFile('spec.yaml', [
+          'export {};',
+          { kind: StructureKind.TypeAlias, name: 'x', type: 'string', docs: [{ description: 'a */ b' }] } as never,
+        ]),
+    ],
     ['a comment inside a code statement', () => printFile('spec.yaml', ['const x = 1; // note'])],
     ['a line break in the // header', () => printFile('spec.yaml\nglobalThis.pwned = 1', ['export {};'])],
     ['a U+2028 in the // header', () => printFile('spec.yaml\u2028globalThis.pwned = 1', ['export {};'])],
@@ -174,7 +236,17 @@ describe('the printer refuses comments an emitter did not escape', () => {
   });
 
   it('prints escaped text', () => {
-    expect(printFile('spec.yaml', [{ kind: StructureKind.TypeAlias, name: 'X', type: 'string', isExported: true, docs: [docText('Things */ evil(); /*')] } as never])).toContain('/** Things *\\/ evil(); /* */');
+    expect(
+      printFile('spec.yaml', [
+        {
+          kind: StructureKind.TypeAlias,
+          name: 'X',
+          type: 'string',
+          isExported: true,
+          docs: [docText('Things */ evil(); /*')],
+        } as never,
+      ]),
+    ).toContain('/** Things *\\/ evil(); /* */');
   });
 
   it.each<[Array<string | undefined>, string]>([
@@ -219,7 +291,14 @@ describe('one quoting of spec strings', () => {
 
   it('an object literal keeps __proto__ and the other Object.prototype names as own properties', () => {
     // From entries: an object literal here would itself set the prototype instead of a `__proto__` key.
-    const code = objectCode(Object.fromEntries([['__proto__', "'p'"], ['toString', "'t'"], ['constructor', "'c'"], ['hasOwnProperty', "'h'"]]));
+    const code = objectCode(
+      Object.fromEntries([
+        ['__proto__', "'p'"],
+        ['toString', "'t'"],
+        ['constructor', "'c'"],
+        ['hasOwnProperty', "'h'"],
+      ]),
+    );
     const value = new Function(`return ${code};`)() as Record<string, unknown>;
     expect(Object.keys(value).sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
@@ -276,14 +355,25 @@ describe('identifiers.yaml and the title fixtures', () => {
     expect(packages.get('title-not-identifier')?.client).toBe('Api');
     expect(packages.get('title-reserved-word')?.client).toBe('Class');
     const { folder } = packages.get('identifiers') ?? { folder: '' };
-    const { pwned, result } = await importInChild(folder, "const client = new pkg._1PasswordApi({ apiKey: 'k' }); return Object.fromEntries(Object.keys(client).map((key) => [key, Object.getOwnPropertyNames(Object.getPrototypeOf(client[key])).filter((name) => name !== 'constructor').sort()]));");
+    const { pwned, result } = await importInChild(
+      folder,
+      "const client = new pkg._1PasswordApi({ apiKey: 'k' }); return Object.fromEntries(Object.keys(client).map((key) => [key, Object.getOwnPropertyNames(Object.getPrototypeOf(client[key])).filter((name) => name !== 'constructor').sort()]));",
+    );
     expect(pwned).toBe('undefined');
-    expect(result).toEqual({ _2fa: ['_1stGet'], circled: ['nd'], default: ['call'], class: ['delete', 'new'], x: ['x'] });
+    expect(result).toEqual({
+      _2fa: ['_1stGet'],
+      circled: ['nd'],
+      default: ['call'],
+      class: ['delete', 'new'],
+      x: ['x'],
+    });
   });
 
   it('keeps path parameters off the names the method body uses', () => {
     const resource = packages.get('identifiers')?.files.get('src/resources/2fa.ts') ?? '';
-    expect(resource).toContain('_1stGet(_1id: string, class_: string, ops2: string, options2: string, options?: RequestOptions)');
+    expect(resource).toContain(
+      '_1stGet(_1id: string, class_: string, ops2: string, options2: string, options?: RequestOptions)',
+    );
   });
 });
 
@@ -293,7 +383,26 @@ describe('shadowed-names.yaml: names the generated code and the runtime use', ()
     const types = packages.get('shadowed-names')?.files.get('src/types.ts') ?? '';
     const schema = packages.get('shadowed-names')?.files.get('src/schema.ts') ?? '';
     const exported = exportedNames(types);
-    for (const name of ['NonNullable', 'Promise', 'Record', 'Array', 'Error', 'File', 'Event', 'Blob', 'Response', 'Request', 'Headers', 'Omit', 'RetryEvent', 'RequestEvent', 'ResponseEvent', 'ClientHooks', 'RateLimitInfo', 'WaitResult']) {
+    for (const name of [
+      'NonNullable',
+      'Promise',
+      'Record',
+      'Array',
+      'Error',
+      'File',
+      'Event',
+      'Blob',
+      'Response',
+      'Request',
+      'Headers',
+      'Omit',
+      'RetryEvent',
+      'RequestEvent',
+      'ResponseEvent',
+      'ClientHooks',
+      'RateLimitInfo',
+      'WaitResult',
+    ]) {
       // Declared in schema.ts under the renamed name, which components.schemas points at, and re-exported by types.ts.
       expect(schema).toContain(`export type ${name}Schema = `);
       expect(schema).toContain(` ${name}: ${name}Schema;`);
@@ -316,7 +425,11 @@ describe('shadowed-names.yaml: names the generated code and the runtime use', ()
   it('the registry holds every name index.ts exports besides the spec-derived ones', () => {
     const index = packages.get('shadowed-names')?.files.get('src/index.ts') ?? '';
     const source = ts.createSourceFile('index.ts', index, ts.ScriptTarget.Latest);
-    const named = source.statements.flatMap((statement) => (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause) ? statement.exportClause.elements.map((element) => element.name.text) : []));
+    const named = source.statements.flatMap((statement) =>
+      ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)
+        ? statement.exportClause.elements.map((element) => element.name.text)
+        : [],
+    );
     const errors = packages.get('shadowed-names')?.files.get('src/errors.ts') ?? '';
     const classes = [...errors.matchAll(/^export (?:class|const|type) (\w+)/gm)].map((match) => match[1] ?? '');
     const client = 'PromiseClient';
@@ -329,8 +442,12 @@ describe('shadowed-names.yaml: names the generated code and the runtime use', ()
     const { code, stderr } = await runCli(['generate', fixture('shadowed-names'), '--out', out, '--verbose']);
     expect(code).toBe(0);
     expect(stderr).toContain('renamed   the client class: Promise -> PromiseClient (a reserved name)');
-    expect(stderr).toContain('renamed   schema #/components/schemas/RetryEvent: RetryEvent -> RetryEventSchema (a reserved name)');
-    expect(stderr).toContain('renamed   the resource class of tag "Record": Record -> RecordResource (a reserved name)');
+    expect(stderr).toContain(
+      'renamed   schema #/components/schemas/RetryEvent: RetryEvent -> RetryEventSchema (a reserved name)',
+    );
+    expect(stderr).toContain(
+      'renamed   the resource class of tag "Record": Record -> RecordResource (a reserved name)',
+    );
   });
 });
 
@@ -342,9 +459,16 @@ describe('reserved-members.yaml: then, constructor, __proto__ and other Object.p
 
   it('the standalone functions module is no thenable: the function of operation `then` is exported as then_', async () => {
     const { folder } = packages.get('reserved-members') ?? { folder: '' };
-    const { pwned, result } = await importInChild(folder, "const funcs = await import(join(dist, 'funcs.js')); return { then: typeof funcs.then, then_: typeof funcs.then_, names: Object.keys(funcs).sort() };");
+    const { pwned, result } = await importInChild(
+      folder,
+      "const funcs = await import(join(dist, 'funcs.js')); return { then: typeof funcs.then, then_: typeof funcs.then_, names: Object.keys(funcs).sort() };",
+    );
     expect(pwned).toBe('undefined');
-    expect(result).toEqual({ then: 'undefined', then_: 'function', names: ['__proto__', 'constructor', 'hasOwnProperty', 'sendBody', 'sendObjectBody', 'then_', 'toString'] });
+    expect(result).toEqual({
+      then: 'undefined',
+      then_: 'function',
+      names: ['__proto__', 'constructor', 'hasOwnProperty', 'sendBody', 'sendObjectBody', 'then_', 'toString'],
+    });
   });
 
   it('no resource is a thenable, and awaiting one settles', async () => {
@@ -361,7 +485,12 @@ describe('reserved-members.yaml: then, constructor, __proto__ and other Object.p
       resources: ['constructor_', 'proto', 'then_', 'toString_'],
       thenable: [],
       clientProto: true,
-      methods: { then_: ['then_', 'valueOf_'], constructor_: ['hasOwnProperty_', 'proto'], proto: ['toString_'], toString_: ['sendBody', 'sendObjectBody'] },
+      methods: {
+        then_: ['then_', 'valueOf_'],
+        constructor_: ['hasOwnProperty_', 'proto'],
+        proto: ['toString_'],
+        toString_: ['sendBody', 'sendObjectBody'],
+      },
     });
   });
 
@@ -379,13 +508,22 @@ describe('reserved-members.yaml: then, constructor, __proto__ and other Object.p
       { method: 'PUT', url: 'https://api.test/body?body=q', body: '{"body":"field"}' },
     ]);
     const types = packages.get('reserved-members')?.files.get('src/types.ts') ?? '';
-    expect(types).toContain("& { requestBody: NonNullable<paths['/body']['post']['requestBody']>['content']['application/json'] }");
+    expect(types).toContain(
+      "& { requestBody: NonNullable<paths['/body']['post']['requestBody']>['content']['application/json'] }",
+    );
   });
 
   it('operation descriptors list Object.prototype-named parameters, and examples keep __proto__ an own key', async () => {
     const { folder, files } = packages.get('reserved-members') ?? { folder: '', files: new Map<string, string>() };
-    const { result } = await importInChild(folder, `const ops = await import(${JSON.stringify(join(folder, 'dist/operations.js'))}); return { query: ops.toString.query, header: ops.toString.header, body: ops.sendBody.body };`);
-    expect(result).toEqual({ query: ['toString', 'constructor', 'hasOwnProperty', '__proto__'], header: ['valueOf'], body: { kind: 'json', type: 'application/json', flat: false, required: true, param: 'requestBody' } });
+    const { result } = await importInChild(
+      folder,
+      `const ops = await import(${JSON.stringify(join(folder, 'dist/operations.js'))}); return { query: ops.toString.query, header: ops.toString.header, body: ops.sendBody.body };`,
+    );
+    expect(result).toEqual({
+      query: ['toString', 'constructor', 'hasOwnProperty', '__proto__'],
+      header: ['valueOf'],
+      body: { kind: 'json', type: 'application/json', flat: false, required: true, param: 'requestBody' },
+    });
     const resource = [...files].find(([path]) => path === 'src/resources/proto.ts')?.[1] ?? '';
     expect(resource).toContain("await members.proto.toString_({ ['__proto__']: 'proto-value' });");
   });
@@ -394,9 +532,12 @@ describe('reserved-members.yaml: then, constructor, __proto__ and other Object.p
 describe('schema fixtures', () => {
   it('keyword-named-properties.yaml: refs under properties called default, items, enum, type, properties, example, const, x-extra are hoisted', () => {
     const schema = packages.get('keyword-named-properties')?.files.get('src/schema.ts') ?? '';
-    expect(schema).not.toMatch(/paths\["\/settings"\]\["get"\]\["responses"\]\[200\]\["content"\]\["application\/json"\]\["schema"\]/);
+    expect(schema).not.toMatch(
+      /paths\["\/settings"\]\["get"\]\["responses"\]\[200\]\["content"\]\["application\/json"\]\["schema"\]/,
+    );
     // Each is a hoisted component schema, referred to by its name.
-    for (const name of ['default', 'items', 'enum', 'type', 'properties', 'example', 'const', '"x-extra"']) expect(schema).toMatch(new RegExp(` ${name}\\?: [A-Z]\\w*;`));
+    for (const name of ['default', 'items', 'enum', 'type', 'properties', 'example', 'const', '"x-extra"'])
+      expect(schema).toMatch(new RegExp(` ${name}\\?: [A-Z]\\w*;`));
   });
 
   it('recursion-and-infinity.yaml: non-finite enum and const values become plain numbers; allowed recursion stays', () => {
@@ -416,10 +557,25 @@ describe('schema fixtures', () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(SpecError);
-    const diagnostics = (error as SpecError).diagnostics.map(({ code, pointer, line, file }) => ({ code, pointer, line, file }));
+    const diagnostics = (error as SpecError).diagnostics.map(({ code, pointer, line, file }) => ({
+      code,
+      pointer,
+      line,
+      file,
+    }));
     expect(diagnostics).toEqual([
-      { code: 'circular-schema', pointer: '/components/schemas/A', line: 19, file: 'test/fixtures/hostile/generated-code/schema-cycles.yaml' },
-      { code: 'circular-schema', pointer: '/components/schemas/UnionLoop1', line: 27, file: 'test/fixtures/hostile/generated-code/schema-cycles.yaml' },
+      {
+        code: 'circular-schema',
+        pointer: '/components/schemas/A',
+        line: 19,
+        file: 'test/fixtures/hostile/generated-code/schema-cycles.yaml',
+      },
+      {
+        code: 'circular-schema',
+        pointer: '/components/schemas/UnionLoop1',
+        line: 27,
+        file: 'test/fixtures/hostile/generated-code/schema-cycles.yaml',
+      },
     ]);
     expect((error as SpecError).message).toContain('(A -> B -> A)');
   });
@@ -428,13 +584,34 @@ describe('schema fixtures', () => {
     const document = {
       openapi: '3.1.0',
       info: { title: 'Arrays', version: '1' },
-      paths: { '/a': { get: { operationId: 'getA', responses: { '200': { description: 'A', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } } } },
-      components: { schemas: { A: { type: 'array', items: { $ref: '#/components/schemas/B' } }, B: { type: 'array', items: { $ref: '#/components/schemas/A' } }, C: { $ref: '#/components/schemas/A' } } },
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'getA',
+            responses: {
+              '200': {
+                description: 'A',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          A: { type: 'array', items: { $ref: '#/components/schemas/B' } },
+          B: { type: 'array', items: { $ref: '#/components/schemas/A' } },
+          C: { $ref: '#/components/schemas/A' },
+        },
+      },
     };
     const folder = join(workdir, 'arrays');
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, 'openapi.json'), JSON.stringify(document));
-    const result = await generatePackage(join(folder, 'openapi.json'), { cwd: repoRoot, packageName: '@hostile/arrays' });
+    const result = await generatePackage(join(folder, 'openapi.json'), {
+      cwd: repoRoot,
+      packageName: '@hostile/arrays',
+    });
     for (const [path, text] of result.files) {
       await mkdir(dirname(join(folder, path)), { recursive: true });
       await writeFile(join(folder, path), text);
@@ -447,7 +624,9 @@ describe('schema fixtures', () => {
 
 describe('fixture files', () => {
   it('every fixture is exercised here', async () => {
-    const names = (await readdir(FIXTURES)).filter((file) => file.endsWith('.yaml')).map((file) => file.replace(/\.yaml$/, ''));
+    const names = (await readdir(FIXTURES))
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => file.replace(/\.yaml$/, ''));
     expect(names.sort()).toEqual([...GENERATING, 'schema-cycles'].sort());
   });
 });

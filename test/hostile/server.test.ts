@@ -9,9 +9,21 @@
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AgentMetal, InvalidRequestError as AgentMetalInvalidRequest, InvalidResponseError as AgentMetalInvalidResponse } from '../../generated/agentmetal/src/index.js';
+import {
+  AgentMetal,
+  InvalidRequestError as AgentMetalInvalidRequest,
+  InvalidResponseError as AgentMetalInvalidResponse,
+} from '../../generated/agentmetal/src/index.js';
 import { verifyWebhook, WebhookVerificationError } from '../../generated/heycmo/src/index.js';
-import { APIConnectionTimeoutError, BadRequestError, Hot, InternalServerError, InvalidRequestError, InvalidResponseError, type ResponseEvent } from '../../generated/hot/src/index.js';
+import {
+  APIConnectionTimeoutError,
+  BadRequestError,
+  Hot,
+  InternalServerError,
+  InvalidRequestError,
+  InvalidResponseError,
+  type ResponseEvent,
+} from '../../generated/hot/src/index.js';
 import { errorClasses as hotErrors } from '../../generated/hot/src/errors.js';
 import { apiConfig as hotConfig } from '../../generated/hot/src/operations.js';
 import { ClientCore } from '../../generated/hot/src/runtime/core.js';
@@ -38,7 +50,12 @@ afterEach(async () => {
 });
 
 /** Writes `chunk` until the client goes away or `maxBytes` were written; counts what was written. */
-async function writeEndlessly(response: ServerResponse, chunk: Buffer, stats: { sent: number }, maxBytes = 400 * MiB): Promise<void> {
+async function writeEndlessly(
+  response: ServerResponse,
+  chunk: Buffer,
+  stats: { sent: number },
+  maxBytes = 400 * MiB,
+): Promise<void> {
   let open = true;
   response.on('close', () => {
     open = false;
@@ -131,7 +148,11 @@ describe('redirects never carry credentials or bodies to another origin', () => 
       response.writeHead(302, { Location: `${other.url}/v1/instances/inst-1` });
       response.end();
     });
-    const client = new AgentMetal({ apiKey: AGENTMETAL_KEY, baseUrl: api.url, headers: { Authorization: `Bearer ${AGENTMETAL_KEY}`, Cookie: 'session=1' } });
+    const client = new AgentMetal({
+      apiKey: AGENTMETAL_KEY,
+      baseUrl: api.url,
+      headers: { Authorization: `Bearer ${AGENTMETAL_KEY}`, Cookie: 'session=1' },
+    });
     expect(await client.instances.get('inst-1')).toEqual({ id: 'inst-1' });
     expect(api.requests[0]?.headers['x-api-key']).toBe(AGENTMETAL_KEY);
     expect(other.requests).toHaveLength(1);
@@ -168,7 +189,9 @@ describe('redirects never carry credentials or bodies to another origin', () => 
       } else json(response, 404, {});
     });
     const client = new AgentMetal({ apiKey: AGENTMETAL_KEY, baseUrl: api.url });
-    const error = await client.raw.POST('/v1/instances' as never, { body: { name: 'x' } } as never).catch((caught: unknown) => caught);
+    const error = await client.raw
+      .POST('/v1/instances' as never, { body: { name: 'x' } } as never)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/request body to another origin/);
     expect(api.requests.map((request) => [request.url, request.body.toString('utf8')])).toEqual([
@@ -200,7 +223,12 @@ describe('redirects never carry credentials or bodies to another origin', () => 
       response.end();
     });
     const client = new AgentMetal({ apiKey: AGENTMETAL_KEY, baseUrl: api.url, maxRetries: 3 });
-    const error = await failure(client.instances.create({ metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } }, { idempotencyKey: 'idem-1' }));
+    const error = await failure(
+      client.instances.create(
+        { metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } },
+        { idempotencyKey: 'idem-1' },
+      ),
+    );
     expect(error).toBeInstanceOf(AgentMetalInvalidResponse);
     expect(error.message).toMatch(/redirect not followed.*request body to another origin/);
     expect(error['status']).toBe(307);
@@ -219,13 +247,22 @@ describe('redirects never carry credentials or bodies to another origin', () => 
     const params = { metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } };
     await client.instances.create(params);
     const [first, second] = api.requests;
-    expect([second?.method, second?.url, second?.headers['x-api-key']]).toEqual(['POST', '/v1/instances-moved', AGENTMETAL_KEY]);
+    expect([second?.method, second?.url, second?.headers['x-api-key']]).toEqual([
+      'POST',
+      '/v1/instances-moved',
+      AGENTMETAL_KEY,
+    ]);
     expect(second?.body.toString()).toBe(first?.body.toString());
     expect(JSON.parse(second?.body.toString() ?? '')).toEqual(params);
 
     await client.instances.create(params, { headers: { 'X-Step': 'see-other' } });
     const moved = api.requests[3];
-    expect([moved?.method, moved?.body.length, moved?.headers['content-type'], moved?.headers['x-api-key']]).toEqual(['GET', 0, undefined, AGENTMETAL_KEY]);
+    expect([moved?.method, moved?.body.length, moved?.headers['content-type'], moved?.headers['x-api-key']]).toEqual([
+      'GET',
+      0,
+      undefined,
+      AGENTMETAL_KEY,
+    ]);
   });
 
   it('a redirect loop stops after 10 redirects with a typed error', async () => {
@@ -249,8 +286,16 @@ describe('a server that echoes the key sees it redacted in every error and hook 
         response,
         400,
         {
-          error: { message: `bad key ${KEY.toUpperCase()} (${encodeURIComponent(KEY)})`, code: KEY.toLowerCase(), request_id: `req-${KEY}` },
-          echo: { authorization: `Basic ${basic}`, again: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`, url: `/v1?key=${new URLSearchParams({ k: KEY }).toString().slice(2)}` },
+          error: {
+            message: `bad key ${KEY.toUpperCase()} (${encodeURIComponent(KEY)})`,
+            code: KEY.toLowerCase(),
+            request_id: `req-${KEY}`,
+          },
+          echo: {
+            authorization: `Basic ${basic}`,
+            again: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`,
+            url: `/v1?key=${new URLSearchParams({ k: KEY }).toString().slice(2)}`,
+          },
           [KEY]: 'the key as a member name',
         },
         { 'X-Request-ID': KEY, 'X-Echo': `Bearer ${KEY}`, 'X-Echo-Basic': `Basic ${basic}`, 'Set-Cookie': `s=${KEY}` },
@@ -264,7 +309,16 @@ describe('a server that echoes the key sees it redacted in every error and hook 
     expect(server.requests[0]?.headers['authorization']).toBe(`Bearer ${KEY}`);
     const headers = [...(error['headers'] as Headers).entries()];
     expect(headers.length).toBeGreaterThan(3);
-    const fields = { message: error.message, code: error['code'], requestId: error['requestId'], body: error['body'], headers, string: String(error), stack: error.stack, events };
+    const fields = {
+      message: error.message,
+      code: error['code'],
+      requestId: error['requestId'],
+      body: error['body'],
+      headers,
+      string: String(error),
+      stack: error.stack,
+      events,
+    };
     for (const [name, value] of Object.entries(fields)) expect(leaksKey(JSON.stringify(value)), name).toBe(false);
     expect(error['code']).toBe('[redacted]');
     expect(events).toHaveLength(1);
@@ -304,7 +358,9 @@ describe('response size is capped while the body streams', () => {
   });
 
   it('a per-call maxResponseBytes wins over the client option', async () => {
-    const server = await serve((_request, response) => json(response, 200, { data: { id: 'p', padding: 'x'.repeat(4096) } }));
+    const server = await serve((_request, response) =>
+      json(response, 200, { data: { id: 'p', padding: 'x'.repeat(4096) } }),
+    );
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url, maxResponseBytes: MiB });
     const error = await failure(hot.projects.get('p', { maxResponseBytes: 1024 }));
     expect(error.message).toContain('maxResponseBytes (1024 bytes)');
@@ -347,9 +403,11 @@ describe('server-sent events: line and event caps, idle timeout', () => {
       await writeEndlessly(response, Buffer.alloc(64 * 1024, 'x'), stats, 50 * 1000 * 1000);
     });
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
-    const error = await failure((async () => {
-      for await (const _event of hot.env.subscribe({ resume: false })) break;
-    })());
+    const error = await failure(
+      (async () => {
+        for await (const _event of hot.env.subscribe({ resume: false })) break;
+      })(),
+    );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toMatch(/longer than 1048576 characters \(maxLineLength\)/);
     expect(stats.sent).toBeLessThan(16 * MiB);
@@ -362,9 +420,11 @@ describe('server-sent events: line and event caps, idle timeout', () => {
       await writeEndlessly(response, Buffer.from(`data: ${'y'.repeat(100 * 1024)}\n`), stats, 200 * MiB);
     });
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
-    const error = await failure((async () => {
-      for await (const _event of hot.env.subscribe({ resume: false, maxEventLength: 2 * MiB })) break;
-    })());
+    const error = await failure(
+      (async () => {
+        for await (const _event of hot.env.subscribe({ resume: false, maxEventLength: 2 * MiB })) break;
+      })(),
+    );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toMatch(/longer than 2097152 characters \(maxEventLength\)/);
     expect(stats.sent).toBeLessThan(32 * MiB);
@@ -377,9 +437,11 @@ describe('server-sent events: line and event caps, idle timeout', () => {
     });
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const received: unknown[] = [];
-    const error = await failure((async () => {
-      for await (const event of hot.env.subscribe({ resume: false, idleTimeout: 200 })) received.push(event);
-    })());
+    const error = await failure(
+      (async () => {
+        for await (const event of hot.env.subscribe({ resume: false, idleTimeout: 200 })) received.push(event);
+      })(),
+    );
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error.message).toMatch(/idle.*200 ms \(idleTimeout\)/);
     expect(received).toHaveLength(1);
@@ -394,7 +456,8 @@ describe('server-sent events: line and event caps, idle timeout', () => {
     });
     const hot = new Hot({ apiKey: KEY, baseUrl: server.url });
     const statuses: unknown[] = [];
-    for await (const event of hot.runs.subscribe('r1', { idleTimeout: 200 })) statuses.push((event as { run?: { status?: unknown } }).run?.status);
+    for await (const event of hot.runs.subscribe('r1', { idleTimeout: 200 }))
+      statuses.push((event as { run?: { status?: unknown } }).run?.status);
     expect(statuses).toEqual(['running', 'succeeded']);
     expect(server.requests).toHaveLength(2);
   });
@@ -402,7 +465,15 @@ describe('server-sent events: line and event caps, idle timeout', () => {
 
 describe('parameters named like Object.prototype members', () => {
   const names = ['toString', 'constructor', 'hasOwnProperty', '__proto__'];
-  const op: OperationDescriptor = { id: 'probe', method: 'get', path: '/v1/probe', query: names, header: ['valueOf'], responses: { 200: { kind: 'json' } }, security: [] };
+  const op: OperationDescriptor = {
+    id: 'probe',
+    method: 'get',
+    path: '/v1/probe',
+    query: names,
+    header: ['valueOf'],
+    responses: { 200: { kind: 'json' } },
+    security: [],
+  };
 
   it('are not sent when the caller did not give them', async () => {
     const server = await serve((_request, response) => json(response, 200, {}));
@@ -416,7 +487,9 @@ describe('parameters named like Object.prototype members', () => {
   it('are sent when the caller gives them as own properties (even __proto__)', async () => {
     const server = await serve((_request, response) => json(response, 200, {}));
     const core = new ClientCore(hotConfig, hotErrors, { baseUrl: server.url });
-    const params = JSON.parse('{"toString":"a","constructor":"b","hasOwnProperty":"c","__proto__":"d","valueOf":"e"}') as Record<string, unknown>;
+    const params = JSON.parse(
+      '{"toString":"a","constructor":"b","hasOwnProperty":"c","__proto__":"d","valueOf":"e"}',
+    ) as Record<string, unknown>;
     await core.call(op, [], params);
     const url = new URL(server.requests[0]?.url ?? '', server.url);
     expect(names.map((name) => url.searchParams.get(name))).toEqual(['a', 'b', 'c', 'd']);
@@ -445,10 +518,19 @@ describe('arguments fetch would reject are typed request errors, never retried c
   it('a query value nested deeper than one object level names the parameter; one level is sent as deepObject', async () => {
     const server = await serve((_request, response) => json(response, 200, {}));
     const core = new ClientCore(hotConfig, hotErrors, { baseUrl: server.url });
-    const op: OperationDescriptor = { id: 'search', method: 'get', path: '/v1/search', query: ['filter'], responses: { 200: { kind: 'json' } }, security: [] };
+    const op: OperationDescriptor = {
+      id: 'search',
+      method: 'get',
+      path: '/v1/search',
+      query: ['filter'],
+      responses: { 200: { kind: 'json' } },
+      security: [],
+    };
     const error = await failure(core.call(op, [], { filter: { owner: { id: 1 } } }));
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.message).toBe('search: params.filter is an object holding objects or arrays, which a query string cannot express (only one level, as name[key]=value)');
+    expect(error.message).toBe(
+      'search: params.filter is an object holding objects or arrays, which a query string cannot express (only one level, as name[key]=value)',
+    );
     await core.call(op, [], { filter: { owner: 'me' } });
     expect(server.requests.map((request) => decodeURIComponent(request.url))).toEqual(['/v1/search?filter[owner]=me']);
   });
@@ -456,6 +538,8 @@ describe('arguments fetch would reject are typed request errors, never retried c
   it('verifyWebhook with a parsed object asks for the raw body', async () => {
     const error = await failure(verifyWebhook({ event: 'content.created' } as never, 'abc', 'whsec_test'));
     expect(error).toBeInstanceOf(WebhookVerificationError);
-    expect(error.message).toMatch(/pass the raw body \(string, Uint8Array, ArrayBuffer, Blob or Request\), not a parsed object/);
+    expect(error.message).toMatch(
+      /pass the raw body \(string, Uint8Array, ArrayBuffer, Blob or Request\), not a parsed object/,
+    );
   });
 });

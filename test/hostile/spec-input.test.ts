@@ -15,7 +15,16 @@ import { cp, mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from '
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeOutput } from '../../generator/write/write-output.js';
-import { fixturesDir, hashTree, listFiles, repoRoot, runCli, specsmithBin, tempDir, type CliResult } from '../generator/helpers.js';
+import {
+  fixturesDir,
+  hashTree,
+  listFiles,
+  repoRoot,
+  runCli,
+  specsmithBin,
+  tempDir,
+  type CliResult,
+} from '../generator/helpers.js';
 
 const hostile = join(repoRoot, 'test', 'fixtures', 'hostile', 'spec-input');
 const shown = (path: string): string => relative(repoRoot, path);
@@ -40,7 +49,11 @@ function expectDiagnostic(stderr: string, expected: Expected): string {
   const found = stderr.split('\n').find((line) => line.includes(` error [${expected.code}] `));
   expect(found, stderr).toBeDefined();
   const position = expected.line === undefined ? '(:\\d+(:\\d+)?)?' : `:${expected.line}:\\d+`;
-  expect(found).toMatch(new RegExp(`^${escape(expected.file)}${position} error \\[${escape(expected.code)}\\] #${escape(expected.pointer)}: `));
+  expect(found).toMatch(
+    new RegExp(
+      `^${escape(expected.file)}${position} error \\[${escape(expected.code)}\\] #${escape(expected.pointer)}: `,
+    ),
+  );
   return found ?? '';
 }
 
@@ -92,7 +105,12 @@ describe('$ref reads only regular files under the allowed roots', () => {
 
   it('names the allowed roots and the flag that extends them', async () => {
     const { stderr } = await generateRefused(join(hostile, 'refs', 'dotdot.yaml'));
-    const line = expectDiagnostic(stderr, { code: 'ref-outside-root', file: shown(join(hostile, 'refs', 'dotdot.yaml')), line: 15, pointer: SCHEMA_REF });
+    const line = expectDiagnostic(stderr, {
+      code: 'ref-outside-root',
+      file: shown(join(hostile, 'refs', 'dotdot.yaml')),
+      line: 15,
+      pointer: SCHEMA_REF,
+    });
     expect(line).toContain('"../secret.yaml#/Secret"');
     expect(line).toContain(shown(join(hostile, 'refs')));
     expect(stderr).toContain('--allow-ref-root <dir>');
@@ -101,13 +119,30 @@ describe('$ref reads only regular files under the allowed roots', () => {
   it('refuses an external $ref inside an extension, which openapi-typescript would otherwise follow itself', async () => {
     const spec = join(hostile, 'refs', 'extension.yaml');
     const { stderr } = await generateRefused(spec);
-    expectDiagnostic(stderr, { code: 'external-ref-in-extension', file: shown(spec), line: 6, pointer: '/x-copied/$ref' });
+    expectDiagnostic(stderr, {
+      code: 'external-ref-in-extension',
+      file: shown(spec),
+      line: 6,
+      pointer: '/x-copied/$ref',
+    });
   });
 
   it('--allow-ref-root (repeatable) lets a spec read another folder, and only that one', async () => {
     const spec = join(hostile, 'refs', 'shared-pet.yaml');
     const out = join(temp.path, 'allowed');
-    const result = await runCli(['generate', spec, '--out', out, '--allow-ref-root', join(hostile, 'shared'), '--allow-ref-root', join(hostile, 'structure')], repoRoot);
+    const result = await runCli(
+      [
+        'generate',
+        spec,
+        '--out',
+        out,
+        '--allow-ref-root',
+        join(hostile, 'shared'),
+        '--allow-ref-root',
+        join(hostile, 'structure'),
+      ],
+      repoRoot,
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(await readFile(join(out, 'openapi.json'), 'utf8')).toContain('SPECSMITH_SHARED_PET_SCHEMA');
     // The shared folder is allowed, its parent (where secret.yaml lives) is not.
@@ -119,7 +154,9 @@ describe('$ref reads only regular files under the allowed roots', () => {
   it('the same roots apply through the programmatic API', async () => {
     const { loadSpec } = await import('../../generator/load/load-spec.js');
     const spec = join(hostile, 'refs', 'shared-pet.yaml');
-    await expect(loadSpec(spec, repoRoot)).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ code: 'ref-outside-root' })] });
+    await expect(loadSpec(spec, repoRoot)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: 'ref-outside-root' })],
+    });
     const loaded = await loadSpec(spec, repoRoot, { allowRefRoots: [join(hostile, 'shared')] });
     expect(JSON.stringify(loaded.document)).toContain('SPECSMITH_SHARED_PET_SCHEMA');
   });
@@ -141,7 +178,8 @@ describe('$ref reads only regular files under the allowed roots', () => {
       const root = join(temp.path, 'runtime');
       specDir = join(root, 'spec');
       await mkdir(specDir, { recursive: true });
-      for (const name of ['link-ref', 'fifo-ref', 'large-ref']) await cp(join(hostile, 'refs', `${name}.yaml`), join(specDir, `${name}.yaml`));
+      for (const name of ['link-ref', 'fifo-ref', 'large-ref'])
+        await cp(join(hostile, 'refs', `${name}.yaml`), join(specDir, `${name}.yaml`));
       await writeFile(join(root, 'outside.yaml'), `type: string\ndescription: ${SENTINEL}\n`);
     });
 
@@ -150,7 +188,12 @@ describe('$ref reads only regular files under the allowed roots', () => {
       await symlink(join(specDir, '..', 'outside.yaml'), join(specDir, 'link.yaml'));
       const spec = join(specDir, 'link-ref.yaml');
       const { stderr } = await generateRefused(spec);
-      const line = expectDiagnostic(stderr, { code: 'ref-outside-root', file: shown(spec), line: 15, pointer: SCHEMA_REF });
+      const line = expectDiagnostic(stderr, {
+        code: 'ref-outside-root',
+        file: shown(spec),
+        line: 15,
+        pointer: SCHEMA_REF,
+      });
       expect(line).toContain('symbolic link');
     });
 
@@ -173,7 +216,10 @@ describe('$ref reads only regular files under the allowed roots', () => {
     }, 20_000);
 
     it('a FIFO as the spec itself is refused too', async () => {
-      const result = await runCli(['generate', join(specDir, 'fifo.yaml'), '--out', join(temp.path, 'fifo-root')], repoRoot);
+      const result = await runCli(
+        ['generate', join(specDir, 'fifo.yaml'), '--out', join(temp.path, 'fifo-root')],
+        repoRoot,
+      );
       expect(result.code).toBe(1);
       expectDiagnostic(result.stderr, { code: 'not-a-file', file: shown(join(specDir, 'fifo.yaml')), pointer: '' });
       expectNoStack(result);
@@ -190,7 +236,12 @@ describe('$ref reads only regular files under the allowed roots', () => {
       await truncate(join(specDir, 'large.yaml'), 17 * 1024 * 1024); // sparse: costs no disk
       const spec = join(specDir, 'large-ref.yaml');
       const { stderr } = await generateRefused(spec);
-      const line = expectDiagnostic(stderr, { code: 'file-too-large', file: shown(spec), line: 15, pointer: SCHEMA_REF });
+      const line = expectDiagnostic(stderr, {
+        code: 'file-too-large',
+        file: shown(spec),
+        line: 15,
+        pointer: SCHEMA_REF,
+      });
       expect(line).toContain('17.0 MiB, over the 16.0 MiB limit');
     });
   });
@@ -198,25 +249,55 @@ describe('$ref reads only regular files under the allowed roots', () => {
 
 describe('documents built to crash the generator are diagnostics', () => {
   it.each<[string, string, Expected]>([
-    ['a pure $ref cycle (A -> B -> A)', 'structure/ref-cycle.yaml', { code: 'ref-cycle', file: '', line: 19, pointer: '/components/schemas/A/$ref' }],
-    ['a schema that is a $ref to itself', 'structure/self-ref.yaml', { code: 'ref-cycle', file: '', line: 9, pointer: '/components/schemas/Loop/$ref' }],
-    ['an operation that is null', 'structure/null-operation.yaml', { code: 'invalid-operation', file: '', line: 7, pointer: '/paths/~1pets/get' }],
+    [
+      'a pure $ref cycle (A -> B -> A)',
+      'structure/ref-cycle.yaml',
+      { code: 'ref-cycle', file: '', line: 19, pointer: '/components/schemas/A/$ref' },
+    ],
+    [
+      'a schema that is a $ref to itself',
+      'structure/self-ref.yaml',
+      { code: 'ref-cycle', file: '', line: 9, pointer: '/components/schemas/Loop/$ref' },
+    ],
+    [
+      'an operation that is null',
+      'structure/null-operation.yaml',
+      { code: 'invalid-operation', file: '', line: 7, pointer: '/paths/~1pets/get' },
+    ],
     ['a YAML alias bomb', 'structure/alias-bomb.yaml', { code: 'yaml-alias-limit', file: '', line: 8, pointer: '' }],
     ['YAML nested 5,000 levels deep', 'structure/deep-5000.yaml', { code: 'too-deep', file: '', pointer: '' }],
-    ['JSON nested 5,000 levels deep', 'structure/deep-5000.json', { code: 'too-deep', file: '', pointer: '/components/schemas/Deep/items/items/items' }],
-    ['a $ref to __proto__ (not an own property)', 'refs/proto.yaml', { code: 'dangling-ref', file: '', line: 15, pointer: SCHEMA_REF }],
-    ['a $ref without "/" after "#"', 'refs/missing-slash.yaml', { code: 'invalid-ref', file: '', line: 15, pointer: SCHEMA_REF }],
-  ])('%s', async (_label, fixture, expected) => {
-    const spec = join(hostile, fixture);
-    const { stderr } = await generateRefused(spec);
-    const line = expectDiagnostic(stderr, { ...expected, file: shown(spec) });
-    if (expected.code === 'ref-cycle') {
-      expect(line).toMatch(/\$ref cycle #\/components\/schemas\/\w+( -> #\/components\/schemas\/\w+)+ never reaches a schema/);
-      // One problem, said once: the schema-cycle check leaves plain $ref chains to the reference check.
-      expect(stderr).toContain(': 1 problem; nothing was written');
-    }
-    if (expected.code === 'invalid-ref') expect(stderr).toContain('Write "#/components/schemas/Pet"');
-  }, 30_000);
+    [
+      'JSON nested 5,000 levels deep',
+      'structure/deep-5000.json',
+      { code: 'too-deep', file: '', pointer: '/components/schemas/Deep/items/items/items' },
+    ],
+    [
+      'a $ref to __proto__ (not an own property)',
+      'refs/proto.yaml',
+      { code: 'dangling-ref', file: '', line: 15, pointer: SCHEMA_REF },
+    ],
+    [
+      'a $ref without "/" after "#"',
+      'refs/missing-slash.yaml',
+      { code: 'invalid-ref', file: '', line: 15, pointer: SCHEMA_REF },
+    ],
+  ])(
+    '%s',
+    async (_label, fixture, expected) => {
+      const spec = join(hostile, fixture);
+      const { stderr } = await generateRefused(spec);
+      const line = expectDiagnostic(stderr, { ...expected, file: shown(spec) });
+      if (expected.code === 'ref-cycle') {
+        expect(line).toMatch(
+          /\$ref cycle #\/components\/schemas\/\w+( -> #\/components\/schemas\/\w+)+ never reaches a schema/,
+        );
+        // One problem, said once: the schema-cycle check leaves plain $ref chains to the reference check.
+        expect(stderr).toContain(': 1 problem; nothing was written');
+      }
+      if (expected.code === 'invalid-ref') expect(stderr).toContain('Write "#/components/schemas/Pet"');
+    },
+    30_000,
+  );
 
   it('a pointer lookup never follows the prototype chain', async () => {
     const { getAtPointer } = await import('../../generator/load/json-pointer.js');
@@ -246,14 +327,18 @@ describe('an unexpected exception is one line, the stack only with --verbose', (
       });
       let code: number;
       try {
-        code = await main(['generate', join(tasker, 'openapi.yaml'), '--out', join(temp.path, 'never'), ...extra], repoRoot);
+        code = await main(
+          ['generate', join(tasker, 'openapi.yaml'), '--out', join(temp.path, 'never'), ...extra],
+          repoRoot,
+        );
       } finally {
         spy.mockRestore();
       }
       expect(code).toBe(1);
       expect(stderr.split('\n')[0]).toBe('specsmith: internal error: a bug in the generator');
       if (stack) expect(stderr).toMatch(/^\s+at .+/m);
-      else expect(stderr).toBe('specsmith: internal error: a bug in the generator\n  run with --verbose for the stack\n');
+      else
+        expect(stderr).toBe('specsmith: internal error: a bug in the generator\n  run with --verbose for the stack\n');
     } finally {
       vi.doUnmock('../../generator/cli/generate-command.js');
       vi.resetModules();
@@ -286,7 +371,10 @@ describe('--out replaces only what specsmith wrote', () => {
     await writeFile(join(root, 'mine', '.env'), 'TOKEN=secret\n');
     await writeFile(join(root, 'mine', 'notes.md'), 'notes\n');
     await writeFile(join(root, 'mine', 'sub', 'keep.txt'), 'keep\n');
-    const { stderr } = await refusedOut(['generate', spec, '--out', 'mine'], root, { code: 'output-not-ours', file: 'mine' });
+    const { stderr } = await refusedOut(['generate', spec, '--out', 'mine'], root, {
+      code: 'output-not-ours',
+      file: 'mine',
+    });
     expect(stderr).toContain('nothing was written');
   });
 
@@ -303,7 +391,10 @@ describe('--out replaces only what specsmith wrote', () => {
     await writeFile(join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     const elsewhere = await workspace('repo-spec');
     // The spec lives outside the repository, so only the repository rule can refuse.
-    const { stderr } = await refusedOut(['generate', elsewhere.spec, '--out', '.'], root, { code: 'output-protected', file: '.' });
+    const { stderr } = await refusedOut(['generate', elsewhere.spec, '--out', '.'], root, {
+      code: 'output-protected',
+      file: '.',
+    });
     expect(stderr).toContain('git repository root');
   });
 
@@ -314,10 +405,13 @@ describe('--out replaces only what specsmith wrote', () => {
   });
 
   it.each<[string, (root: string) => Promise<string>]>([
-    ['under a file', async (root) => {
-      await writeFile(join(root, 'plain-file'), 'x\n');
-      return 'plain-file/pkg';
-    }],
+    [
+      'under a file',
+      async (root) => {
+        await writeFile(join(root, 'plain-file'), 'x\n');
+        return 'plain-file/pkg';
+      },
+    ],
     ['in a folder that cannot be written (/proc)', async () => '/proc/specsmith-hostile/pkg'],
   ])('refuses an output %s, leaving everything as it was', async (_label, prepare) => {
     const { root, spec } = await workspace(`unwritable-${Math.random().toString(36).slice(2)}`);
@@ -353,7 +447,8 @@ describe('--out replaces only what specsmith wrote', () => {
     expect(result.code, result.stderr).toBe(0);
     const files = await listFiles(join(root, 'pkg'));
     expect(files).not.toContain('src/retired.ts');
-    for (const kept of ['.env', 'notes/deep/todo.md', 'src/my-helper.ts', 'dist/index.js']) expect(files).toContain(kept);
+    for (const kept of ['.env', 'notes/deep/todo.md', 'src/my-helper.ts', 'dist/index.js'])
+      expect(files).toContain(kept);
     expect(await readFile(join(root, 'pkg', '.env'), 'utf8')).toBe('TOKEN=secret\n');
     expect(await readFile(manifestPath, 'utf8')).toBe(`${JSON.stringify(manifest, null, 2)}\n`);
     expect((await readdir(root)).filter((name) => name.includes('specsmith'))).toEqual([]);
@@ -381,7 +476,10 @@ describe('--out replaces only what specsmith wrote', () => {
   it('refuses a manifest that lists paths outside the folder', async () => {
     const { root, spec } = await workspace('bad-manifest');
     await mkdir(join(root, 'pkg'), { recursive: true });
-    await writeFile(join(root, 'pkg', '.specsmith-manifest.json'), JSON.stringify({ generator: 'specsmith', files: ['../api/openapi.yaml'] }));
+    await writeFile(
+      join(root, 'pkg', '.specsmith-manifest.json'),
+      JSON.stringify({ generator: 'specsmith', files: ['../api/openapi.yaml'] }),
+    );
     await refusedOut(['generate', spec, '--out', 'pkg'], root, { code: 'output-bad-manifest', file: 'pkg' });
   });
 
@@ -390,9 +488,15 @@ describe('--out replaces only what specsmith wrote', () => {
     expect((await runCli(['generate', spec, '--out', 'pkg'], root)).code).toBe(0);
     const manifestPath = join(root, 'pkg', '.specsmith-manifest.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: string[] };
-    await writeFile(manifestPath, JSON.stringify({ ...manifest, files: manifest.files.filter((path) => path !== 'README.md') }));
+    await writeFile(
+      manifestPath,
+      JSON.stringify({ ...manifest, files: manifest.files.filter((path) => path !== 'README.md') }),
+    );
     await writeFile(join(root, 'pkg', 'README.md'), '# my own readme\n');
-    const { stderr } = await refusedOut(['generate', spec, '--out', 'pkg'], root, { code: 'output-conflict', file: 'pkg' });
+    const { stderr } = await refusedOut(['generate', spec, '--out', 'pkg'], root, {
+      code: 'output-conflict',
+      file: 'pkg',
+    });
     expect(stderr).toContain('pkg/README.md');
   });
 });
@@ -414,40 +518,51 @@ describe('an interrupted write leaves the previous output and no staging folders
     await mkdir(join(out, 'dist'), { recursive: true });
     await writeFile(join(out, 'README.md'), '# old\n');
     await writeFile(join(out, 'src', 'old.ts'), 'export {};\n');
-    await writeFile(join(out, '.specsmith-manifest.json'), JSON.stringify({ generator: 'specsmith', files: ['README.md', 'src/old.ts'] }));
+    await writeFile(
+      join(out, '.specsmith-manifest.json'),
+      JSON.stringify({ generator: 'specsmith', files: ['README.md', 'src/old.ts'] }),
+    );
     await writeFile(join(out, '.env'), 'TOKEN=secret\n');
     await writeFile(join(out, 'src', 'mine.ts'), 'export {};\n');
     await writeFile(join(out, 'dist', 'index.js'), 'built\n');
     return out;
   }
 
-  it.each(['staged', 'carried'])('SIGINT when the swap is at "%s" exits 130 and undoes it', async (step) => {
-    const root = join(temp.path, `interrupt-${step}`);
-    const out = await previousOutput(root);
-    const before = await hashTree(root);
-    const child = spawn(process.execPath, [join(hostile, 'interrupt-write.mjs'), out, step], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('paused')) resolve();
+  it.each(['staged', 'carried'])(
+    'SIGINT when the swap is at "%s" exits 130 and undoes it',
+    async (step) => {
+      const root = join(temp.path, `interrupt-${step}`);
+      const out = await previousOutput(root);
+      const before = await hashTree(root);
+      const child = spawn(process.execPath, [join(hostile, 'interrupt-write.mjs'), out, step], { cwd: repoRoot });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('paused')) resolve();
+        });
+        child.on('exit', () => reject(new Error(`exited before pausing: ${stdout}${stderr}`)));
       });
-      child.on('exit', () => reject(new Error(`exited before pausing: ${stdout}${stderr}`)));
-    });
-    // Half-way: a staging folder exists beside the output.
-    expect((await readdir(root)).some((name) => name.includes('specsmith-new'))).toBe(true);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toContain('specsmith: interrupted; the output was left as it was');
-    expect(await hashTree(root)).toEqual(before);
-    expect((await readdir(root)).sort()).toEqual(['pkg']);
-  }, 30_000);
+      // Half-way: a staging folder exists beside the output.
+      expect((await readdir(root)).some((name) => name.includes('specsmith-new'))).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toContain('specsmith: interrupted; the output was left as it was');
+      expect(await hashTree(root)).toEqual(before);
+      expect((await readdir(root)).sort()).toEqual(['pkg']);
+    },
+    30_000,
+  );
 
   /** Starts the interrupting writer, waits until it pauses at `step`, and kills it with `signal`. */
-  async function interruptAt(out: string, step: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+  async function interruptAt(
+    out: string,
+    step: string,
+    signal: NodeJS.Signals,
+  ): Promise<{ code: number | null; stderr: string }> {
     const child = spawn(process.execPath, [join(hostile, 'interrupt-write.mjs'), out, step], { cwd: repoRoot });
     let stdout = '';
     let stderr = '';
@@ -466,30 +581,38 @@ describe('an interrupted write leaves the previous output and no staging folders
 
   /** The pid of a process that has exited (a kill -9 leaves exactly such a pid in the staging folders' names). */
   function deadPid(): number {
-    const pid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+    const pid = Number(
+      execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }),
+    );
     expect(pid).toBeGreaterThan(0);
     return pid;
   }
 
-  it.each(['staged', 'carried'])('SIGKILL at "%s" (no handler runs) is undone by the next write: the user\'s files are back', async (step) => {
-    const root = join(temp.path, `kill-${step}`);
-    const out = await previousOutput(root);
-    const { code } = await interruptAt(out, step, 'SIGKILL');
-    expect(code).toBe(null);
-    // The kill left its staging folder; at "carried" the user's files sit inside it, not in the output.
-    expect((await readdir(root)).some((name) => name.includes('specsmith-new'))).toBe(true);
-    if (step === 'carried') expect(existsSync(join(out, '.env'))).toBe(false);
-    const result = await writeOutput(out, new Map([['README.md', '# next\n']]));
-    expect(result.recovered).toEqual([expect.stringMatching(/^undid the write of pkg interrupted by process \d+; the output is as it was$/)]);
-    expect((await readdir(root)).sort()).toEqual(['pkg']);
-    expect(await readFile(join(out, '.env'), 'utf8')).toBe('TOKEN=secret\n');
-    expect(await readFile(join(out, 'src', 'mine.ts'), 'utf8')).toBe('export {};\n');
-    expect(await readFile(join(out, 'dist', 'index.js'), 'utf8')).toBe('built\n');
-    expect(await readFile(join(out, 'README.md'), 'utf8')).toBe('# next\n');
-    // The old generated file is gone (it was in the manifest), the 200 staged ones never arrived.
-    expect(existsSync(join(out, 'src', 'old.ts'))).toBe(false);
-    expect(existsSync(join(out, 'src', 'file-000.ts'))).toBe(false);
-  }, 30_000);
+  it.each(['staged', 'carried'])(
+    'SIGKILL at "%s" (no handler runs) is undone by the next write: the user\'s files are back',
+    async (step) => {
+      const root = join(temp.path, `kill-${step}`);
+      const out = await previousOutput(root);
+      const { code } = await interruptAt(out, step, 'SIGKILL');
+      expect(code).toBe(null);
+      // The kill left its staging folder; at "carried" the user's files sit inside it, not in the output.
+      expect((await readdir(root)).some((name) => name.includes('specsmith-new'))).toBe(true);
+      if (step === 'carried') expect(existsSync(join(out, '.env'))).toBe(false);
+      const result = await writeOutput(out, new Map([['README.md', '# next\n']]));
+      expect(result.recovered).toEqual([
+        expect.stringMatching(/^undid the write of pkg interrupted by process \d+; the output is as it was$/),
+      ]);
+      expect((await readdir(root)).sort()).toEqual(['pkg']);
+      expect(await readFile(join(out, '.env'), 'utf8')).toBe('TOKEN=secret\n');
+      expect(await readFile(join(out, 'src', 'mine.ts'), 'utf8')).toBe('export {};\n');
+      expect(await readFile(join(out, 'dist', 'index.js'), 'utf8')).toBe('built\n');
+      expect(await readFile(join(out, 'README.md'), 'utf8')).toBe('# next\n');
+      // The old generated file is gone (it was in the manifest), the 200 staged ones never arrived.
+      expect(existsSync(join(out, 'src', 'old.ts'))).toBe(false);
+      expect(existsSync(join(out, 'src', 'file-000.ts'))).toBe(false);
+    },
+    30_000,
+  );
 
   it('a kill between retiring the old output and swapping in the new one is finished by the next write', async () => {
     const root = join(temp.path, 'kill-retired');
@@ -500,10 +623,16 @@ describe('an interrupted write leaves the previous output and no staging folders
     const staging = join(root, `.pkg.specsmith-new-${suffix}`);
     await mkdir(join(staging, 'src'), { recursive: true });
     await writeFile(join(staging, 'README.md'), '# new\n');
-    await writeFile(join(staging, '.specsmith-manifest.json'), JSON.stringify({ generator: 'specsmith', files: ['README.md'] }));
+    await writeFile(
+      join(staging, '.specsmith-manifest.json'),
+      JSON.stringify({ generator: 'specsmith', files: ['README.md'] }),
+    );
     await writeFile(join(staging, '.env'), 'TOKEN=secret\n');
     await writeFile(join(staging, 'src', 'mine.ts'), 'export {};\n');
-    await writeFile(join(root, `.pkg.specsmith-journal-${suffix}.json`), JSON.stringify({ carried: ['.env', 'src/mine.ts'] }));
+    await writeFile(
+      join(root, `.pkg.specsmith-journal-${suffix}.json`),
+      JSON.stringify({ carried: ['.env', 'src/mine.ts'] }),
+    );
     await rm(join(root, 'old-source'), { recursive: true });
     const out = join(root, 'pkg');
     const result = await writeOutput(out, new Map([['README.md', '# new\n']]));
@@ -529,12 +658,17 @@ describe('an interrupted write leaves the previous output and no staging folders
     const root = join(temp.path, 'interrupt-cli');
     await mkdir(root, { recursive: true });
     const before = await hashTree(root);
-    const child = spawn(process.execPath, [specsmithBin, 'generate', join(repoRoot, 'specs', 'hot', 'openapi.yaml'), '--out', join(root, 'pkg')], { cwd: repoRoot });
+    const child = spawn(
+      process.execPath,
+      [specsmithBin, 'generate', join(repoRoot, 'specs', 'hot', 'openapi.yaml'), '--out', join(root, 'pkg')],
+      { cwd: repoRoot },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Past start-up (the handler is installed before anything is loaded) and well before the spec is generated (seconds of CPU).
-    for (let waited = 0; waited < 20_000 && (await cpuMs(child.pid ?? 0)) < 600; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let waited = 0; waited < 20_000 && (await cpuMs(child.pid ?? 0)) < 600; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     child.kill('SIGINT');
     expect(await exited, stderr).toBe(130);
     expect(stderr).toContain('specsmith: interrupted');

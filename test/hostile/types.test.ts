@@ -40,8 +40,31 @@ describe('name-collisions.yaml', () => {
     const schema = files.get('src/schema.ts') ?? '';
     const declared = exportedNames(schema);
     // openapi-typescript's own tables stay, each once; the schemas named like them are PascalCased apart.
-    for (const name of ['paths', 'components', 'webhooks', '$defs', 'operations', 'Components', 'Paths', 'Operations', 'Webhooks', 'Defs', 'WithRequiredSchema', 'AB', 'ABSchema', 'ThingListParamsSchema', 'ThingGetStatsResponseSchema', 'Things', 'Proto', 'Constructor', 'Loop']) {
-      expect(declared.filter((candidate) => candidate === name), name).toHaveLength(1);
+    for (const name of [
+      'paths',
+      'components',
+      'webhooks',
+      '$defs',
+      'operations',
+      'Components',
+      'Paths',
+      'Operations',
+      'Webhooks',
+      'Defs',
+      'WithRequiredSchema',
+      'AB',
+      'ABSchema',
+      'ThingListParamsSchema',
+      'ThingGetStatsResponseSchema',
+      'Things',
+      'Proto',
+      'Constructor',
+      'Loop',
+    ]) {
+      expect(
+        declared.filter((candidate) => candidate === name),
+        name,
+      ).toHaveLength(1);
     }
     expect(declared).not.toContain('WithRequired');
     // The union member that is the schema itself adds nothing and is dropped (TS2456 otherwise).
@@ -50,7 +73,15 @@ describe('name-collisions.yaml', () => {
 
   it('keeps the operation types on their fixed names', () => {
     const types = exportedNames(files.get('src/types.ts') ?? '');
-    expect(types).toEqual(expect.arrayContaining(['ThingListParams', 'ThingGetStatsResponse', 'ThingGetResponse', 'ThingListParamsSchema', 'ThingGetStatsResponseSchema']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'ThingListParams',
+        'ThingGetStatsResponse',
+        'ThingGetResponse',
+        'ThingListParamsSchema',
+        'ThingGetStatsResponseSchema',
+      ]),
+    );
   });
 
   it('a resource class and a schema of the same name both keep it', () => {
@@ -83,9 +114,13 @@ describe('name-collisions.yaml', () => {
   it('--verbose lists each rename', async () => {
     const { code, stderr } = await runCli(['generate', fixture, '--out', join(workdir, 'verbose'), '--verbose']);
     expect(code).toBe(0);
-    expect(stderr).toContain('renamed   schema #/components/schemas/WithRequired: WithRequired -> WithRequiredSchema (a reserved name)');
+    expect(stderr).toContain(
+      'renamed   schema #/components/schemas/WithRequired: WithRequired -> WithRequiredSchema (a reserved name)',
+    );
     expect(stderr).toContain('renamed   schema #/components/schemas/a_b: AB -> ABSchema (already taken)');
-    expect(stderr).toContain('renamed   schema #/components/schemas/ThingListParams: ThingListParams -> ThingListParamsSchema (already taken)');
+    expect(stderr).toContain(
+      'renamed   schema #/components/schemas/ThingListParams: ThingListParams -> ThingListParamsSchema (already taken)',
+    );
   });
 });
 
@@ -97,13 +132,41 @@ describe('every runtime export as a schema name', () => {
     const document = {
       openapi: '3.1.0',
       info: { title: 'Runtime Names', version: '1' },
-      paths: { '/x': { get: { operationId: 'getX', responses: { '200': { description: 'X', content: { 'application/json': { schema: { type: 'object', properties: Object.fromEntries(names.map((name) => [name, { $ref: `#/components/schemas/${name}` }])) } } } } } } } },
-      components: { schemas: Object.fromEntries(names.map((name) => [name, { type: 'object', properties: { value: { type: 'string' } } }])) },
+      paths: {
+        '/x': {
+          get: {
+            operationId: 'getX',
+            responses: {
+              '200': {
+                description: 'X',
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      properties: Object.fromEntries(
+                        names.map((name) => [name, { $ref: `#/components/schemas/${name}` }]),
+                      ),
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: Object.fromEntries(
+          names.map((name) => [name, { type: 'object', properties: { value: { type: 'string' } } }]),
+        ),
+      },
     };
     const folder = join(workdir, 'runtime-names');
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, 'openapi.json'), JSON.stringify(document));
-    const result = await generatePackage(join(folder, 'openapi.json'), { cwd: repoRoot, packageName: '@hostile/runtime-names' });
+    const result = await generatePackage(join(folder, 'openapi.json'), {
+      cwd: repoRoot,
+      packageName: '@hostile/runtime-names',
+    });
     for (const [path, text] of result.files) {
       await mkdir(dirname(join(folder, path)), { recursive: true });
       await writeFile(join(folder, path), text);

@@ -7,7 +7,8 @@ import { redoclyLint } from '../support/redocly.js';
 
 describe('specsmith lint rules on a bad fixture', async () => {
   const { problems, exitCode } = await redoclyLint('test/fixtures/lint/bad-spec.yaml');
-  const found = (ruleId: string): string[] => problems.filter((p) => p.ruleId === ruleId).map((p) => p.location[0]?.pointer ?? '');
+  const found = (ruleId: string): string[] =>
+    problems.filter((p) => p.ruleId === ruleId).map((p) => p.location[0]?.pointer ?? '');
 
   it('fails the run', () => {
     expect(exitCode).not.toBe(0);

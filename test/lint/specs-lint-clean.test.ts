@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redoclyLint, repoRoot } from '../support/redocly.js';
 
-const providers = readdirSync(join(repoRoot, 'specs')).filter((name) => existsSync(join(repoRoot, 'specs', name, 'openapi.yaml')));
+const providers = readdirSync(join(repoRoot, 'specs')).filter((name) =>
+  existsSync(join(repoRoot, 'specs', name, 'openapi.yaml')),
+);
 
 describe('provider specs lint clean', () => {
   it('has the four providers', () => {

@@ -14,7 +14,10 @@ import { repoRoot } from '../support/redocly.js';
 
 /** GitHub's anchor for a heading (what README links resolve against). */
 function slug(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 describe.each(PROVIDERS)('%s agent files', (provider) => {
@@ -33,7 +36,8 @@ describe.each(PROVIDERS)('%s agent files', (provider) => {
     const operationLinks = links.filter((link) => link[2]?.startsWith('README.md#'));
     expect(operationLinks).toHaveLength(spec.operations.length);
     for (const link of operationLinks) expect(anchors.has(link[2]?.slice('README.md#'.length) ?? '')).toBe(true);
-    for (const link of links.filter((candidate) => !candidate[2]?.includes('#'))) expect(existsSync(join(dir, link[2] ?? ''))).toBe(true);
+    for (const link of links.filter((candidate) => !candidate[2]?.includes('#')))
+      expect(existsSync(join(dir, link[2] ?? ''))).toBe(true);
     expect(text).toMatch(/^## Optional$/m);
   });
 
@@ -65,8 +69,20 @@ describe.each(PROVIDERS)('%s agent files', (provider) => {
   it('mcp-server-card.json (in the MCP package): server info, stdio transport running that package, and one entry per tool', async () => {
     const spec = await contractSpec(provider);
     const mcpDir = join(repoRoot, 'generated', `${provider}-mcp`);
-    const card = JSON.parse(readFileSync(join(mcpDir, 'mcp-server-card.json'), 'utf8')) as { version: string; protocolVersion: string; serverInfo: { name: string; title: string; version: string }; description: string; transport: { type: string; command: string; args: string[] }; capabilities: Record<string, unknown>; tools: Array<{ name: string; description: string }> };
-    const pkg = JSON.parse(readFileSync(join(mcpDir, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
+    const card = JSON.parse(readFileSync(join(mcpDir, 'mcp-server-card.json'), 'utf8')) as {
+      version: string;
+      protocolVersion: string;
+      serverInfo: { name: string; title: string; version: string };
+      description: string;
+      transport: { type: string; command: string; args: string[] };
+      capabilities: Record<string, unknown>;
+      tools: Array<{ name: string; description: string }>;
+    };
+    const pkg = JSON.parse(readFileSync(join(mcpDir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      bin: Record<string, string>;
+    };
     expect(card.serverInfo).toMatchObject({ name: pkg.name, version: pkg.version });
     expect(card.protocolVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(card.transport.type).toBe('stdio');
@@ -75,6 +91,8 @@ describe.each(PROVIDERS)('%s agent files', (provider) => {
     expect(Object.keys(pkg.bin)).toEqual([`${provider}-mcp`]);
     expect(existsSync(join(dir, 'mcp-server-card.json'))).toBe(false);
     expect(card.capabilities).toHaveProperty('tools');
-    expect(card.tools.map((tool) => tool.name).sort()).toEqual(spec.operations.map((operation) => operation.operationId).sort());
+    expect(card.tools.map((tool) => tool.name).sort()).toEqual(
+      spec.operations.map((operation) => operation.operationId).sort(),
+    );
   });
 });

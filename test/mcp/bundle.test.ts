@@ -57,15 +57,26 @@ describe.skipIf(rolldown === undefined)('the hot MCP server bundled into one fil
 
   it('lists every tool over stdio and calls one', async () => {
     const spec = await contractSpec('hot');
-    const transport = new StdioClientTransport({ command: process.execPath, args: [bundle], cwd: dir, env: { PATH: process.env['PATH'] ?? '', HOT_API_KEY: TEST_KEYS.hot, HOT_BASE_URL: prismUrl('hot') }, stderr: 'pipe' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [bundle],
+      cwd: dir,
+      env: { PATH: process.env['PATH'] ?? '', HOT_API_KEY: TEST_KEYS.hot, HOT_BASE_URL: prismUrl('hot') },
+      stderr: 'pipe',
+    });
     let stderr = '';
     transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const client = new Client({ name: 'specsmith-tests', version: '1.0.0' });
     await client.connect(transport);
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name).sort()).toEqual(spec.operations.map((operation) => operation.operationId).sort());
-      const result = (await client.callTool({ name: 'getProject', arguments: { project_id_or_slug: 'my-project' } })) as { isError?: boolean; structuredContent?: Record<string, unknown> };
+      expect(tools.map((tool) => tool.name).sort()).toEqual(
+        spec.operations.map((operation) => operation.operationId).sort(),
+      );
+      const result = (await client.callTool({
+        name: 'getProject',
+        arguments: { project_id_or_slug: 'my-project' },
+      })) as { isError?: boolean; structuredContent?: Record<string, unknown> };
       expect(result.isError, JSON.stringify(result)).toBeFalsy();
       expect(typeof result.structuredContent?.['name']).toBe('string');
     } finally {

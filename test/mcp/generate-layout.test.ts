@@ -20,11 +20,21 @@ afterEach(async () => {
 
 describe('generate', () => {
   it('writes the client into --out and its MCP server beside it, named after the client', async () => {
-    const { code, stderr } = await runCli(['generate', tasker, '--out', 'out/client/', '--name', '@acme/tasks'], temp.path);
+    const { code, stderr } = await runCli(
+      ['generate', tasker, '--out', 'out/client/', '--name', '@acme/tasks'],
+      temp.path,
+    );
     expect(code, stderr).toBe(0);
     expect((await readdir(join(temp.path, 'out'))).sort()).toEqual(['client', 'client-mcp']);
-    const client = JSON.parse(await readFile(join(temp.path, 'out/client/package.json'), 'utf8')) as { name: string; version: string };
-    const mcp = JSON.parse(await readFile(join(temp.path, 'out/client-mcp/package.json'), 'utf8')) as { name: string; bin: Record<string, string>; dependencies: Record<string, string> };
+    const client = JSON.parse(await readFile(join(temp.path, 'out/client/package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    const mcp = JSON.parse(await readFile(join(temp.path, 'out/client-mcp/package.json'), 'utf8')) as {
+      name: string;
+      bin: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     expect(client.name).toBe('@acme/tasks');
     expect(mcp.name).toBe('@acme/tasks-mcp');
     expect(mcp.bin).toEqual({ 'tasks-mcp': 'dist/bin.js' });

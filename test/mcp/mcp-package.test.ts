@@ -35,7 +35,9 @@ interface LockEntry {
   peerDependencies?: Record<string, string>;
 }
 
-const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, LockEntry>;
+};
 
 /** Where npm resolves `name` required from the package at lock path `from`: the nearest node_modules up the tree. */
 function resolveIn(from: string, name: string): string | undefined {
@@ -55,7 +57,11 @@ function installs(root: string): Set<string> {
     const entry = lock.packages[path];
     const target = entry?.link && entry.resolved ? lock.packages[entry.resolved] : entry;
     const from = entry?.link && entry.resolved ? entry.resolved : path;
-    for (const name of Object.keys({ ...target?.dependencies, ...target?.optionalDependencies, ...target?.peerDependencies })) {
+    for (const name of Object.keys({
+      ...target?.dependencies,
+      ...target?.optionalDependencies,
+      ...target?.peerDependencies,
+    })) {
       const resolved = resolveIn(from, name);
       if (!resolved || seen.has(resolved)) continue;
       seen.add(resolved);
@@ -76,7 +82,14 @@ describe.each(PROVIDERS)('%s: client and MCP packages', (provider) => {
   const clientDir = join(repoRoot, 'generated', provider);
   const mcpDir = join(repoRoot, 'generated', `${provider}-mcp`);
   const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
-  type PackageJson = { name: string; version: string; dependencies?: Record<string, string>; exports: Record<string, unknown>; bin?: Record<string, string>; files: string[] };
+  type PackageJson = {
+    name: string;
+    version: string;
+    dependencies?: Record<string, string>;
+    exports: Record<string, unknown>;
+    bin?: Record<string, string>;
+    files: string[];
+  };
 
   it('installing the client brings openapi-fetch and its own dependencies, and nothing of MCP', () => {
     const client = readJson<PackageJson>(join(clientDir, 'package.json'));
@@ -92,7 +105,8 @@ describe.each(PROVIDERS)('%s: client and MCP packages', (provider) => {
   it('no client source refers to the MCP SDK or the MCP server', async () => {
     const sources = (await readdir(join(clientDir, 'src'), { recursive: true })).filter((path) => path.endsWith('.ts'));
     expect(sources.length).toBeGreaterThan(5);
-    for (const path of sources) expect(readFileSync(join(clientDir, 'src', path), 'utf8'), path).not.toMatch(/modelcontextprotocol|runtime\/mcp/);
+    for (const path of sources)
+      expect(readFileSync(join(clientDir, 'src', path), 'utf8'), path).not.toMatch(/modelcontextprotocol|runtime\/mcp/);
   });
 
   it('the MCP package depends on the client at its exact version and on the MCP SDK, and owns the <name>-mcp command', () => {
@@ -108,14 +122,25 @@ describe.each(PROVIDERS)('%s: client and MCP packages', (provider) => {
     expect(brought.has(client.name)).toBe(true);
     expect(brought.has(MCP_SDK)).toBe(true);
     // Everything the package ships is listed in files (the table is code, read by import).
-    for (const file of ['README.md', 'mcp-sdk.js', 'mcp-sdk.d.ts', 'mcp-tools.js', 'mcp-tools.d.ts', 'mcp-server-card.json']) {
+    for (const file of [
+      'README.md',
+      'mcp-sdk.js',
+      'mcp-sdk.d.ts',
+      'mcp-tools.js',
+      'mcp-tools.d.ts',
+      'mcp-server-card.json',
+    ]) {
       expect(mcp.files).toContain(file);
       expect(existsSync(join(mcpDir, file)), file).toBe(true);
     }
   });
 
   it("compiles without the MCP SDK's declarations (they would cost every compile seconds)", async () => {
-    const { stdout } = await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', mcpDir, '--listFilesOnly'], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run(
+      process.execPath,
+      [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', mcpDir, '--listFilesOnly'],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
     const files = stdout.split('\n').filter(Boolean);
     expect(files.some((file) => file.endsWith('/mcp-tools.d.ts'))).toBe(true);
     expect(files.filter((file) => file.includes(MCP_SDK))).toEqual([]);
@@ -144,7 +169,12 @@ describe.each(PROVIDERS)('%s: client and MCP packages', (provider) => {
 
   it("the README's tool count and token estimate match the tools/list of a server started with no --tools", async () => {
     const spec = await contractSpec(provider);
-    const transport = new StdioClientTransport({ command: process.execPath, args: [mcpBin(provider)], env: { PATH: process.env['PATH'] ?? '' }, stderr: 'pipe' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [mcpBin(provider)],
+      env: { PATH: process.env['PATH'] ?? '' },
+      stderr: 'pipe',
+    });
     const client = new Client({ name: 'specsmith-tests', version: '1.0.0' });
     await client.connect(transport);
     try {
@@ -152,7 +182,9 @@ describe.each(PROVIDERS)('%s: client and MCP packages', (provider) => {
       expect(result.tools).toHaveLength(spec.operations.length);
       const measured = JSON.stringify({ tools: result.tools }).length / 4;
       const readme = readFileSync(join(mcpDir, 'README.md'), 'utf8');
-      const match = /offers all (\d+) tools; their tools\/list result costs an agent about ([\d,]+) tokens/.exec(readme);
+      const match = /offers all (\d+) tools; their tools\/list result costs an agent about ([\d,]+) tokens/.exec(
+        readme,
+      );
       expect(match, 'the README states the tool count and the token estimate').not.toBeNull();
       expect(Number(match?.[1])).toBe(result.tools.length);
       const stated = Number(match?.[2]?.replace(/,/g, ''));
@@ -177,6 +209,15 @@ describe.each(PROVIDERS)('%s: client and MCP packages', (provider) => {
       }),
     );
     await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-    expect(await typecheck(dir, { files }, { [`@specsmith/${provider}-mcp`]: [join(mcpDir, 'src/index.ts')], [`@specsmith/${provider}`]: [join(clientDir, 'src/index.ts')] })).toBe('');
+    expect(
+      await typecheck(
+        dir,
+        { files },
+        {
+          [`@specsmith/${provider}-mcp`]: [join(mcpDir, 'src/index.ts')],
+          [`@specsmith/${provider}`]: [join(clientDir, 'src/index.ts')],
+        },
+      ),
+    ).toBe('');
   });
 });

@@ -26,26 +26,59 @@ const CASES: Record<Provider, Case> = {
   agentmetal: {
     env: 'AGENTMETAL',
     read: { tool: 'getInstance', args: { instance_id: 'inst-xyz789' }, status: 200 },
-    write: { tool: 'createInstance', args: { metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } }, status: 201 },
-    error: { tool: 'getInstance', args: { instance_id: 'inst-missing' }, path: /\/v1\/instances\/inst-missing/, status: 404, example: 'getInstance' },
+    write: {
+      tool: 'createInstance',
+      args: { metadata: { name: 'web' }, spec: { type: 'cx31', image: 'ubuntu-22.04' } },
+      status: 201,
+    },
+    error: {
+      tool: 'getInstance',
+      args: { instance_id: 'inst-missing' },
+      path: /\/v1\/instances\/inst-missing/,
+      status: 404,
+      example: 'getInstance',
+    },
   },
   hot: {
     env: 'HOT',
     read: { tool: 'getProject', args: { project_id_or_slug: 'my-project' }, status: 200, unwrap: '/data' },
     write: { tool: 'createProject', args: { name: 'my-project' }, status: 201, unwrap: '/data' },
-    error: { tool: 'getProject', args: { project_id_or_slug: 'missing-project' }, path: /\/v1\/projects\/missing-project/, status: 404, example: 'getProject' },
+    error: {
+      tool: 'getProject',
+      args: { project_id_or_slug: 'missing-project' },
+      path: /\/v1\/projects\/missing-project/,
+      status: 404,
+      example: 'getProject',
+    },
   },
   hotmetal: {
     env: 'HOTMETAL',
     read: { tool: 'getCurrentUser', args: {}, status: 200, unwrap: '/data' },
-    write: { tool: 'createPublication', args: { name: 'Quiet Compute', slug: 'quiet-compute' }, status: 201, unwrap: '/data' },
-    error: { tool: 'getIdea', args: { id: '5d2f8a1c-4b6e-4c9d-8a3f-7e1b2c4d6f8a' }, path: /\/ideas\//, status: 404, example: 'getIdea' },
+    write: {
+      tool: 'createPublication',
+      args: { name: 'Quiet Compute', slug: 'quiet-compute' },
+      status: 201,
+      unwrap: '/data',
+    },
+    error: {
+      tool: 'getIdea',
+      args: { id: '5d2f8a1c-4b6e-4c9d-8a3f-7e1b2c4d6f8a' },
+      path: /\/ideas\//,
+      status: 404,
+      example: 'getIdea',
+    },
   },
   heycmo: {
     env: 'HEYCMO',
     read: { tool: 'getHealth', args: {}, status: 200 },
     write: { tool: 'createCheckoutSession', args: { email: 'founder@acmecoffee.co' }, status: 200 },
-    error: { tool: 'getDashboard', args: { id: '8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10' }, path: /\/api\/dashboard\//, status: 404, example: 'getDashboard' },
+    error: {
+      tool: 'getDashboard',
+      args: { id: '8f14e45f-ceea-467a-9b5d-2d1f3c9a7b10' },
+      path: /\/api\/dashboard\//,
+      status: 404,
+      example: 'getDashboard',
+    },
   },
 };
 
@@ -53,10 +86,19 @@ const PROVIDERS = Object.keys(CASES) as Provider[];
 
 beforeAll(compilePackages, 180_000);
 
-async function connect(provider: Provider, baseUrl: string, args: string[] = []): Promise<{ client: Client; stderr: () => string }> {
+async function connect(
+  provider: Provider,
+  baseUrl: string,
+  args: string[] = [],
+): Promise<{ client: Client; stderr: () => string }> {
   const bin = mcpBin(provider);
   const { env } = CASES[provider];
-  const transport = new StdioClientTransport({ command: process.execPath, args: [bin, ...args], env: { PATH: process.env['PATH'] ?? '', [`${env}_API_KEY`]: TEST_KEYS[provider], [`${env}_BASE_URL`]: baseUrl }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [bin, ...args],
+    env: { PATH: process.env['PATH'] ?? '', [`${env}_API_KEY`]: TEST_KEYS[provider], [`${env}_BASE_URL`]: baseUrl },
+    stderr: 'pipe',
+  });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'specsmith-tests', version: '1.0.0' });
@@ -84,8 +126,19 @@ describe.each(PROVIDERS)('%s MCP server over stdio', (provider) => {
     expect(stderr()).not.toContain(TEST_KEYS[provider]);
   });
 
-  const callTool = async (name: string, args: Record<string, unknown>): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{ type: string; text?: string }> }> => {
-    const result = (await client.callTool({ name, arguments: args })) as { isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{ type: string; text?: string }> };
+  const callTool = async (
+    name: string,
+    args: Record<string, unknown>,
+  ): Promise<{
+    isError?: boolean;
+    structuredContent?: Record<string, unknown>;
+    content: Array<{ type: string; text?: string }>;
+  }> => {
+    const result = (await client.callTool({ name, arguments: args })) as {
+      isError?: boolean;
+      structuredContent?: Record<string, unknown>;
+      content: Array<{ type: string; text?: string }>;
+    };
     outputs.push(JSON.stringify(result));
     return result;
   };
@@ -93,7 +146,9 @@ describe.each(PROVIDERS)('%s MCP server over stdio', (provider) => {
   it('lists one tool per operation, named by operationId, with valid JSON Schema inputs and method-based annotations', async () => {
     const spec = await contractSpec(provider);
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual(spec.operations.map((operation) => operation.operationId).sort());
+    expect(tools.map((tool) => tool.name).sort()).toEqual(
+      spec.operations.map((operation) => operation.operationId).sort(),
+    );
     const ajv = new Ajv2020({ strict: false });
     for (const tool of tools) {
       expect(() => ajv.compile(tool.inputSchema)).not.toThrow();
@@ -113,7 +168,12 @@ describe.each(PROVIDERS)('%s MCP server over stdio', (provider) => {
     const { read } = CASES[provider];
     const result = await callTool(read.tool, read.args);
     expect(result.isError).toBeFalsy();
-    expect(spec.validate(spec.responsePointer(read.tool, read.status, 'application/json', read.unwrap), result.structuredContent)).toBeUndefined();
+    expect(
+      spec.validate(
+        spec.responsePointer(read.tool, read.status, 'application/json', read.unwrap),
+        result.structuredContent,
+      ),
+    ).toBeUndefined();
     expect(JSON.parse(result.content[0]?.text ?? 'null')).toEqual(result.structuredContent);
   });
 
@@ -123,7 +183,12 @@ describe.each(PROVIDERS)('%s MCP server over stdio', (provider) => {
     const result = await callTool(write.tool, write.args);
     expect(result.content[0]?.text).not.toMatch(/Error/);
     expect(result.isError).toBeFalsy();
-    expect(spec.validate(spec.responsePointer(write.tool, write.status, 'application/json', write.unwrap), result.structuredContent)).toBeUndefined();
+    expect(
+      spec.validate(
+        spec.responsePointer(write.tool, write.status, 'application/json', write.unwrap),
+        result.structuredContent,
+      ),
+    ).toBeUndefined();
   });
 
   it("a documented error becomes a tool error with the provider's status, code and message", async () => {
@@ -131,7 +196,12 @@ describe.each(PROVIDERS)('%s MCP server over stdio', (provider) => {
     const { error } = CASES[provider];
     const result = await callTool(error.tool, error.args);
     expect(result.isError).toBe(true);
-    const details = result.structuredContent?.['error'] as { status?: number; code?: string; message?: string; requestId?: string };
+    const details = result.structuredContent?.['error'] as {
+      status?: number;
+      code?: string;
+      message?: string;
+      requestId?: string;
+    };
     expect(details.status).toBe(error.status);
     // What the provider's documented error body says, found with the spec's own x-specsmith-errors pointers.
     const body = exampleOf(spec, error.tool, error.status);
@@ -148,7 +218,12 @@ describe('tool filtering', () => {
     try {
       const { tools } = await client.listTools();
       const spec = await contractSpec('hot');
-      const expected = spec.operations.filter((operation) => (operation.operation['tags'] as string[])[0] === 'Projects' || operation.operationId === 'getStatus').map((operation) => operation.operationId);
+      const expected = spec.operations
+        .filter(
+          (operation) =>
+            (operation.operation['tags'] as string[])[0] === 'Projects' || operation.operationId === 'getStatus',
+        )
+        .map((operation) => operation.operationId);
       expect(tools.map((tool) => tool.name).sort()).toEqual(expected.sort());
     } finally {
       await client.close();
@@ -160,11 +235,16 @@ describe('streams and pages', () => {
   it('a stream tool returns the events it collected; a list tool returns one page', async () => {
     const { client } = await connect('hot', prismUrl('hot'));
     try {
-      const stream = (await client.callTool({ name: 'subscribeWithEvent', arguments: { event_type: 'chat:message', event_data: { message: 'Hello!' } } })) as { isError?: boolean; structuredContent?: { events: Array<{ type: string }>; truncated: boolean } };
+      const stream = (await client.callTool({
+        name: 'subscribeWithEvent',
+        arguments: { event_type: 'chat:message', event_data: { message: 'Hello!' } },
+      })) as { isError?: boolean; structuredContent?: { events: Array<{ type: string }>; truncated: boolean } };
       expect(stream.isError).toBeFalsy();
       expect(stream.structuredContent?.events[0]?.type).toBe('event:published');
       expect(stream.structuredContent?.events.at(-1)?.type).toBe('run:stop');
-      const page = (await client.callTool({ name: 'listProjects', arguments: { limit: 1 } })) as { structuredContent?: { items: unknown[]; total: number; hasMore: boolean } };
+      const page = (await client.callTool({ name: 'listProjects', arguments: { limit: 1 } })) as {
+        structuredContent?: { items: unknown[]; total: number; hasMore: boolean };
+      };
       expect(Array.isArray(page.structuredContent?.items)).toBe(true);
       expect(typeof page.structuredContent?.total).toBe('number');
       expect(typeof page.structuredContent?.hasMore).toBe('boolean');

@@ -52,7 +52,8 @@ function expectSelfContained(tool: McpTool): void {
     expect(ref, tool.name).toMatch(/^#\/\$defs\/[A-Za-z0-9_.-]+$/);
     expect(Object.keys(defs), `${tool.name}: ${ref}`).toContain(ref.slice('#/$defs/'.length));
   }
-  for (const name of Object.keys(defs)) expect(targets, `${tool.name}: $defs/${name} is unused`).toContain(`#/$defs/${name}`);
+  for (const name of Object.keys(defs))
+    expect(targets, `${tool.name}: $defs/${name} is unused`).toContain(`#/$defs/${name}`);
 }
 
 describe('recursive, chained and oddly named schemas (test/fixtures/hostile/mcp/recursive-schemas.yaml)', () => {
@@ -65,7 +66,10 @@ describe('recursive, chained and oddly named schemas (test/fixtures/hostile/mcp/
   };
 
   beforeAll(async () => {
-    const { mcp } = await generatePackage('test/fixtures/hostile/mcp/recursive-schemas.yaml', { cwd: repoRoot, packageName: '@fixture/trees' });
+    const { mcp } = await generatePackage('test/fixtures/hostile/mcp/recursive-schemas.yaml', {
+      cwd: repoRoot,
+      packageName: '@fixture/trees',
+    });
     ({ tools } = await toolTable(mcp));
   });
 
@@ -79,17 +83,35 @@ describe('recursive, chained and oddly named schemas (test/fixtures/hostile/mcp/
 
   it('checks a recursive tree at any depth, through mutual recursion', () => {
     const validate = ajv.compile(tool('createTree').inputSchema);
-    const deep = { name: 'oak', children: [{ name: 'branch', children: [{ name: 'twig', keeper: { name: 'ann', favourite: { name: 'elm', children: [{ name: 'leaf' }] } } }] }] };
+    const deep = {
+      name: 'oak',
+      children: [
+        {
+          name: 'branch',
+          children: [
+            { name: 'twig', keeper: { name: 'ann', favourite: { name: 'elm', children: [{ name: 'leaf' }] } } },
+          ],
+        },
+      ],
+    };
     expect(validate(deep)).toBe(true);
     expect(validate({ name: 'oak', children: [{ name: 'branch', children: [{ children: [] }] }] })).toBe(false);
-    expect(validate({ name: 'oak', keeper: { name: 'ann', favourite: { name: 'elm', children: [{ name: 7 }] } } })).toBe(false);
+    expect(
+      validate({ name: 'oak', keeper: { name: 'ann', favourite: { name: 'elm', children: [{ name: 7 }] } } }),
+    ).toBe(false);
   });
 
   it('follows a chain of references, an escaped name and same-named targets', () => {
     const schema = tool('replaceForest').inputSchema;
     expect(schema.required).toEqual(['forest_id', 'trees']);
     const validate = ajv.compile(schema);
-    const valid = { forest_id: 'black-forest', trees: [{ name: 'fir' }], region: 'north', labels: { zone: 'a' }, tags: ['old'] };
+    const valid = {
+      forest_id: 'black-forest',
+      trees: [{ name: 'fir' }],
+      region: 'north',
+      labels: { zone: 'a' },
+      tags: ['old'],
+    };
     expect(validate(valid)).toBe(true);
     expect(validate({ ...valid, forest_id: 'Black Forest!' })).toBe(false);
     expect(validate({ ...valid, region: 'east' })).toBe(false);
@@ -111,11 +133,18 @@ describe('a large API of 600 interlinked schemas', () => {
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'specsmith-interlinked-'));
     dirs.push(dir);
-    const text = JSON.stringify(interlinkedSpec({ schemas: SCHEMAS, operations: OPERATIONS, smallOperations: SMALL }), null, 2);
+    const text = JSON.stringify(
+      interlinkedSpec({ schemas: SCHEMAS, operations: OPERATIONS, smallOperations: SMALL }),
+      null,
+      2,
+    );
     specBytes = text.length;
     await writeFile(join(dir, 'openapi.json'), text);
     const started = performance.now();
-    const { mcp } = await generatePackage(join(dir, 'openapi.json'), { cwd: repoRoot, packageName: '@fixture/interlinked' });
+    const { mcp } = await generatePackage(join(dir, 'openapi.json'), {
+      cwd: repoRoot,
+      packageName: '@fixture/interlinked',
+    });
     elapsed = performance.now() - started;
     ({ tools, bytes: tableBytes } = await toolTable(mcp));
   }, 240_000);
@@ -147,9 +176,14 @@ describe('a large API of 600 interlinked schemas', () => {
     const large = tools.find((tool) => tool.name === 'updateModel0');
     expect(large?.inputSchema.required).toEqual(expect.arrayContaining(['path_id', 'id', 'name']));
     expect(large?.inputSchema.description).toMatch(/too large/);
-    expect(large?.inputSchema.properties['next']).toMatchObject({ type: 'object', description: expect.stringMatching(/too large/) });
+    expect(large?.inputSchema.properties['next']).toMatchObject({
+      type: 'object',
+      description: expect.stringMatching(/too large/),
+    });
     // Plain inputs keep their schemas.
-    expect(large?.inputSchema.properties['status']).toMatchObject({ enum: ['active', 'paused', 'archived', 'deleted'] });
+    expect(large?.inputSchema.properties['status']).toMatchObject({
+      enum: ['active', 'paused', 'archived', 'deleted'],
+    });
     // The body's fields are the tool's inputs, so the note is spelled out and the author it refers to is a definition.
     const small = tools.find((tool) => tool.name === 'createNote0');
     expect(small?.inputSchema.description).toBeUndefined();

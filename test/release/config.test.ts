@@ -25,7 +25,15 @@ async function project(config: string | undefined): Promise<{ path: string; remo
 describe('the configuration in the generated packages', () => {
   let temp: { path: string; remove: () => Promise<void> };
   beforeAll(async () => {
-    temp = await project(JSON.stringify({ scope: '@acme', license: 'Apache-2.0', author: { name: 'Acme APIs', email: 'apis@acme.test' }, repository: 'https://github.com/acme/sdks', packages: { tasker: { version: '2.3.4' } } }));
+    temp = await project(
+      JSON.stringify({
+        scope: '@acme',
+        license: 'Apache-2.0',
+        author: { name: 'Acme APIs', email: 'apis@acme.test' },
+        repository: 'https://github.com/acme/sdks',
+        packages: { tasker: { version: '2.3.4' } },
+      }),
+    );
     const { code, stderr } = await runCli(['generate'], temp.path);
     expect(code, stderr).toBe(0);
   });
@@ -33,17 +41,30 @@ describe('the configuration in the generated packages', () => {
 
   it('the client package.json carries the configured name, version, license, author and repository', async () => {
     const manifest = JSON.parse(await readFile(join(temp.path, 'generated/tasker/package.json'), 'utf8'));
-    expect(manifest).toMatchObject({ name: '@acme/tasker', version: '2.3.4', license: 'Apache-2.0', author: { name: 'Acme APIs', email: 'apis@acme.test' }, repository: { type: 'git', url: 'https://github.com/acme/sdks', directory: 'generated/tasker' } });
+    expect(manifest).toMatchObject({
+      name: '@acme/tasker',
+      version: '2.3.4',
+      license: 'Apache-2.0',
+      author: { name: 'Acme APIs', email: 'apis@acme.test' },
+      repository: { type: 'git', url: 'https://github.com/acme/sdks', directory: 'generated/tasker' },
+    });
   });
 
   it('the MCP package is <name>-mcp at the same version and depends on exactly that client', async () => {
     const manifest = JSON.parse(await readFile(join(temp.path, 'generated/tasker-mcp/package.json'), 'utf8'));
-    expect(manifest).toMatchObject({ name: '@acme/tasker-mcp', version: '2.3.4', license: 'Apache-2.0', repository: { directory: 'generated/tasker-mcp' } });
+    expect(manifest).toMatchObject({
+      name: '@acme/tasker-mcp',
+      version: '2.3.4',
+      license: 'Apache-2.0',
+      repository: { directory: 'generated/tasker-mcp' },
+    });
     expect(manifest.dependencies['@acme/tasker']).toBe('2.3.4');
   });
 
   it('the client sends its name and version in its User-Agent', async () => {
-    expect(await readFile(join(temp.path, 'generated/tasker/src/operations.ts'), 'utf8')).toContain('@acme/tasker/2.3.4');
+    expect(await readFile(join(temp.path, 'generated/tasker/src/operations.ts'), 'utf8')).toContain(
+      '@acme/tasker/2.3.4',
+    );
   });
 
   it('a second generate changes nothing', async () => {
@@ -56,27 +77,58 @@ describe('the configuration in the generated packages', () => {
 
 describe('defaults', () => {
   it('without a configuration: @specsmith/<name>, 0.1.0, MIT, no author or repository', () => {
-    expect(packageSettings(undefined, 'tasker', 'generated/tasker')).toEqual({ name: '@specsmith/tasker', version: '0.1.0', license: 'MIT', author: undefined, repository: undefined });
+    expect(packageSettings(undefined, 'tasker', 'generated/tasker')).toEqual({
+      name: '@specsmith/tasker',
+      version: '0.1.0',
+      license: 'MIT',
+      author: undefined,
+      repository: undefined,
+    });
   });
 
   it('a configuration without a scope makes unscoped packages; a package name overrides the scope', () => {
     expect(packageSettings({}, 'tasker', 'generated/tasker').name).toBe('tasker');
-    expect(packageSettings({ scope: '@acme', packages: { tasker: { name: 'tasker-sdk' } } }, 'tasker', 'generated/tasker').name).toBe('tasker-sdk');
+    expect(
+      packageSettings({ scope: '@acme', packages: { tasker: { name: 'tasker-sdk' } } }, 'tasker', 'generated/tasker')
+        .name,
+    ).toBe('tasker-sdk');
   });
 
   it('the committed specsmith.config.schema.json is the schema the loader checks with', async () => {
-    expect(JSON.parse(await readFile(join(repoRoot, 'generator', 'specsmith.config.schema.json'), 'utf8'))).toEqual(CONFIG_SCHEMA);
+    expect(JSON.parse(await readFile(join(repoRoot, 'generator', 'specsmith.config.schema.json'), 'utf8'))).toEqual(
+      CONFIG_SCHEMA,
+    );
   });
 });
 
 describe('hostile configurations: a diagnostic, exit 1, nothing written', () => {
   it.each<[string, RegExp[]]>([
-    ['config-unknown-field.json', [/^specsmith\.config\.json:1:\d+ error \[bad-config\] #\/licence: unknown field "licence"$/m]],
-    ['config-bad-scope.json', [/^specsmith\.config\.json:2:\d+ error \[bad-config\] #\/scope: scope must match/m, /npm names are lowercase/]],
-    ['config-bad-version.json', [/^specsmith\.config\.json:3:\d+ error \[bad-config\] #\/packages\/tasker\/version: packages\/tasker\/version must be a semantic version such as 1\.2\.3$/m]],
+    [
+      'config-unknown-field.json',
+      [/^specsmith\.config\.json:1:\d+ error \[bad-config\] #\/licence: unknown field "licence"$/m],
+    ],
+    [
+      'config-bad-scope.json',
+      [/^specsmith\.config\.json:2:\d+ error \[bad-config\] #\/scope: scope must match/m, /npm names are lowercase/],
+    ],
+    [
+      'config-bad-version.json',
+      [
+        /^specsmith\.config\.json:3:\d+ error \[bad-config\] #\/packages\/tasker\/version: packages\/tasker\/version must be a semantic version such as 1\.2\.3$/m,
+      ],
+    ],
     ['config-syntax.json', [/^specsmith\.config\.json:3:\d+ error \[json-syntax\]/m]],
-    ['config-not-object.json', [/^specsmith\.config\.json:1(:\d+)? error \[bad-config\] #: the configuration must be object$/m]],
-    ['config-path-names.json', [/^specsmith\.config\.json:3:\d+ error \[bad-config\] #\/packages\/\.\.~1escape: "\.\.\/escape" is not a spec folder name/m, /error \[bad-config\] #\/packages\/\.\.~1escape\/name: packages\/\.\.~1escape\/name must match/]],
+    [
+      'config-not-object.json',
+      [/^specsmith\.config\.json:1(:\d+)? error \[bad-config\] #: the configuration must be object$/m],
+    ],
+    [
+      'config-path-names.json',
+      [
+        /^specsmith\.config\.json:3:\d+ error \[bad-config\] #\/packages\/\.\.~1escape: "\.\.\/escape" is not a spec folder name/m,
+        /error \[bad-config\] #\/packages\/\.\.~1escape\/name: packages\/\.\.~1escape\/name must match/,
+      ],
+    ],
   ])('%s', async (fixture, expected) => {
     const temp = await project(await readFile(join(hostile, fixture), 'utf8'));
     try {

@@ -15,10 +15,18 @@ describe('specsmith init', () => {
       await writeFile(join(temp.path, 'package.json'), JSON.stringify({ name: '@acme/apis' }));
       const init = await runCli(['init', '--name', 'notes'], temp.path);
       expect(init.code, init.stderr).toBe(0);
-      expect(JSON.parse(await readFile(join(temp.path, 'specsmith.config.json'), 'utf8'))).toEqual({ $schema: './node_modules/specsmith/specsmith.config.schema.json', scope: '@acme', license: 'MIT', packages: { notes: { version: '0.1.0' } } });
+      expect(JSON.parse(await readFile(join(temp.path, 'specsmith.config.json'), 'utf8'))).toEqual({
+        $schema: './node_modules/specsmith/specsmith.config.schema.json',
+        scope: '@acme',
+        license: 'MIT',
+        packages: { notes: { version: '0.1.0' } },
+      });
       const generate = await runCli(['generate'], temp.path);
       expect(generate.code, generate.stderr).toBe(0);
-      expect(JSON.parse(await readFile(join(temp.path, 'generated/notes/package.json'), 'utf8'))).toMatchObject({ name: '@acme/notes', version: '0.1.0' });
+      expect(JSON.parse(await readFile(join(temp.path, 'generated/notes/package.json'), 'utf8'))).toMatchObject({
+        name: '@acme/notes',
+        version: '0.1.0',
+      });
       expect(await readFile(join(temp.path, 'generated/notes/src/resources/notes.ts'), 'utf8')).toContain('list(');
     } finally {
       await temp.remove();
@@ -33,7 +41,9 @@ describe('specsmith init', () => {
       const before = await hashTree(temp.path);
       const { code, stderr } = await runCli(['init'], temp.path);
       expect(code).toBe(1);
-      expect(stderr).toContain('specs/example/openapi.yaml error [already-initialized] #: already exists; init never overwrites a file');
+      expect(stderr).toContain(
+        'specs/example/openapi.yaml error [already-initialized] #: already exists; init never overwrites a file',
+      );
       expect(await hashTree(temp.path)).toEqual(before);
     } finally {
       await temp.remove();
@@ -41,8 +51,16 @@ describe('specsmith init', () => {
   });
 
   it.each<[string, string[], string]>([
-    ['a scope that is not an npm scope', ['init', '--scope', 'Acme'], 'specsmith: --scope must be an npm scope such as @acme, not "Acme"'],
-    ['a folder name with a path in it', ['init', '--name', '../up'], 'specsmith: --name must be a lowercase folder name such as notes, not "../up"'],
+    [
+      'a scope that is not an npm scope',
+      ['init', '--scope', 'Acme'],
+      'specsmith: --scope must be an npm scope such as @acme, not "Acme"',
+    ],
+    [
+      'a folder name with a path in it',
+      ['init', '--name', '../up'],
+      'specsmith: --name must be a lowercase folder name such as notes, not "../up"',
+    ],
     ['a positional argument', ['init', 'now'], 'specsmith: init takes no arguments besides --scope and --name'],
   ])('usage: %s exits 2 and writes nothing', async (_label, argv, message) => {
     const temp = await tempDir('init-usage');

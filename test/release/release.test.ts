@@ -18,14 +18,18 @@ const run = promisify(execFile);
 let temp: { path: string; remove: () => Promise<void> };
 let spec: string;
 const file = (path: string): Promise<string> => readFile(join(temp.path, path), 'utf8');
-const manifest = async (path: string): Promise<Record<string, unknown>> => JSON.parse(await file(path)) as Record<string, unknown>;
+const manifest = async (path: string): Promise<Record<string, unknown>> =>
+  JSON.parse(await file(path)) as Record<string, unknown>;
 
 beforeAll(async () => {
   temp = await tempDir('release');
   await mkdir(join(temp.path, 'specs', 'tasker'), { recursive: true });
   spec = join(temp.path, 'specs', 'tasker', 'openapi.yaml');
   await cp(join(fixturesDir, 'tasker', 'openapi.yaml'), spec);
-  await writeFile(join(temp.path, 'specsmith.config.json'), `${JSON.stringify({ scope: '@acme', license: 'MIT', repository: 'https://example.test/acme/sdks.git' }, null, 2)}\n`);
+  await writeFile(
+    join(temp.path, 'specsmith.config.json'),
+    `${JSON.stringify({ scope: '@acme', license: 'MIT', repository: 'https://example.test/acme/sdks.git' }, null, 2)}\n`,
+  );
 });
 afterAll(() => temp.remove());
 
@@ -43,9 +47,16 @@ describe('a package released through its history', () => {
     expect(await manifest('generated/tasker/package.json')).toMatchObject({ name: '@acme/tasker', version: '0.1.0' });
     expect((await manifest('generated/tasker/package.json'))['files']).toContain('CHANGELOG.md');
     expect(await file('generated/tasker/CHANGELOG.md')).toBe(await file('releases/tasker/CHANGELOG.md'));
-    expect(await file('releases/tasker/CHANGELOG.md')).toContain('## 0.1.0\n\nGenerated from `specs/tasker/openapi.yaml` (API version 1.0).\n\nFirst release of `@acme/tasker`.\n');
+    expect(await file('releases/tasker/CHANGELOG.md')).toContain(
+      '## 0.1.0\n\nGenerated from `specs/tasker/openapi.yaml` (API version 1.0).\n\nFirst release of `@acme/tasker`.\n',
+    );
     expect(JSON.parse(await file('releases/tasker/openapi.json'))).toMatchObject({ info: { title: 'Tasker API' } });
-    expect(JSON.parse(await file('specsmith.config.json'))).toEqual({ scope: '@acme', license: 'MIT', repository: 'https://example.test/acme/sdks.git', packages: { tasker: { version: '0.1.0' } } });
+    expect(JSON.parse(await file('specsmith.config.json'))).toEqual({
+      scope: '@acme',
+      license: 'MIT',
+      repository: 'https://example.test/acme/sdks.git',
+      packages: { tasker: { version: '0.1.0' } },
+    });
   });
 
   it('re-running without a spec change changes nothing', async () => {
@@ -57,26 +68,41 @@ describe('a package released through its history', () => {
   });
 
   it('an added optional parameter is a minor release listed under Additions', async () => {
-    await editSpec('        - { name: offset, in: query, schema: { type: integer } }\n', '        - { name: offset, in: query, schema: { type: integer } }\n        - { name: q, in: query, schema: { type: string } }\n');
+    await editSpec(
+      '        - { name: offset, in: query, schema: { type: integer } }\n',
+      '        - { name: offset, in: query, schema: { type: integer } }\n        - { name: q, in: query, schema: { type: string } }\n',
+    );
     const { code, stderr } = await runCli(['release'], temp.path);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('released @acme/tasker 0.1.0 -> 0.2.0 (0 breaking, 1 additions, 0 other)');
     const changelog = await file('generated/tasker/CHANGELOG.md');
-    expect(changelog).toMatch(/## 0\.2\.0\n\nGenerated from .*\n\n### Additions\n\n- `GET \/projects`: query parameter "q" added \(new-optional-request-parameter\)\.\n\n## 0\.1\.0\n/);
+    expect(changelog).toMatch(
+      /## 0\.2\.0\n\nGenerated from .*\n\n### Additions\n\n- `GET \/projects`: query parameter "q" added \(new-optional-request-parameter\)\.\n\n## 0\.1\.0\n/,
+    );
     expect(await manifest('generated/tasker/package.json')).toMatchObject({ version: '0.2.0' });
-    expect(await manifest('generated/tasker-mcp/package.json')).toMatchObject({ version: '0.2.0', dependencies: { '@acme/tasker': '0.2.0' } });
+    expect(await manifest('generated/tasker-mcp/package.json')).toMatchObject({
+      version: '0.2.0',
+      dependencies: { '@acme/tasker': '0.2.0' },
+    });
   });
 
   it('a removed operation is breaking: the minor position while 0.x, with the migration in the changelog', async () => {
-    await editSpec("    delete:\n      operationId: deleteProject\n      tags: [Projects]\n      summary: Delete a project\n      responses:\n        '204':\n          description: Deleted.\n", '');
+    await editSpec(
+      "    delete:\n      operationId: deleteProject\n      tags: [Projects]\n      summary: Delete a project\n      responses:\n        '204':\n          description: Deleted.\n",
+      '',
+    );
     const { code, stderr } = await runCli(['release'], temp.path);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('released @acme/tasker 0.2.0 -> 0.3.0');
     const changelog = await file('generated/tasker/CHANGELOG.md');
     const entry = changelog.slice(changelog.indexOf('## 0.3.0'), changelog.indexOf('## 0.2.0'));
     expect(entry).toContain('### Breaking changes');
-    expect(entry).toContain('- `DELETE /projects/{}`: DELETE /projects/{} removed (api-removed). **Migration:** Stop calling this operation;');
-    expect(entry).toContain('- `client.projects.delete`: client.projects.delete() removed (sdk-method-removed). **Migration:**');
+    expect(entry).toContain(
+      '- `DELETE /projects/{}`: DELETE /projects/{} removed (api-removed). **Migration:** Stop calling this operation;',
+    );
+    expect(entry).toContain(
+      '- `client.projects.delete`: client.projects.delete() removed (sdk-method-removed). **Migration:**',
+    );
     // Newest first, every earlier release kept.
     expect([...changelog.matchAll(/^## (\S+)$/gm)].map((match) => match[1])).toEqual(['0.3.0', '0.2.0', '0.1.0']);
   });
@@ -92,7 +118,10 @@ describe('a package released through its history', () => {
 
   it('a spec that does not load releases nothing (exit 1, diagnostic with file:line)', async () => {
     const good = await readFile(spec, 'utf8');
-    await writeFile(spec, good.replace("$ref: '#/components/schemas/Project' }", "$ref: '#/components/schemas/Missing' }"));
+    await writeFile(
+      spec,
+      good.replace("$ref: '#/components/schemas/Project' }", "$ref: '#/components/schemas/Missing' }"),
+    );
     try {
       const before = await hashTree(temp.path);
       const { code, stderr } = await runCli(['release'], temp.path);
@@ -124,11 +153,28 @@ describe('a package released through its history', () => {
 
   // npm asks the registry whether the version exists; a refused loopback connection, not retried, is an answer.
   it('the released package passes npm publish --dry-run, shipping its changelog (offline)', async () => {
-    const { stdout } = await run('npm', ['publish', '--dry-run', '--ignore-scripts', '--json', '--registry', 'http://127.0.0.1:1', '--fetch-retries=0'], { cwd: join(temp.path, 'generated', 'tasker'), env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
-    const report = JSON.parse(stdout) as Record<string, { name: string; version: string; files: Array<{ path: string }> }>;
+    const { stdout } = await run(
+      'npm',
+      ['publish', '--dry-run', '--ignore-scripts', '--json', '--registry', 'http://127.0.0.1:1', '--fetch-retries=0'],
+      {
+        cwd: join(temp.path, 'generated', 'tasker'),
+        env: {
+          ...process.env,
+          npm_config_audit: 'false',
+          npm_config_fund: 'false',
+          npm_config_update_notifier: 'false',
+        },
+      },
+    );
+    const report = JSON.parse(stdout) as Record<
+      string,
+      { name: string; version: string; files: Array<{ path: string }> }
+    >;
     const published = report['@acme/tasker'];
     expect(published).toMatchObject({ name: '@acme/tasker', version: '0.3.0' });
-    expect(published?.files.map((entry) => entry.path)).toEqual(expect.arrayContaining(['CHANGELOG.md', 'README.md', 'package.json', 'openapi.json', 'src/index.ts']));
+    expect(published?.files.map((entry) => entry.path)).toEqual(
+      expect.arrayContaining(['CHANGELOG.md', 'README.md', 'package.json', 'openapi.json', 'src/index.ts']),
+    );
   });
 });
 

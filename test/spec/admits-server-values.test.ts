@@ -20,12 +20,26 @@ const hot = await contractSpec('hot');
 const heycmo = await contractSpec('heycmo');
 
 const forbidden = { error: 'Action not allowed for your account', code: 'FORBIDDEN' };
-const quota = { error: 'Free plan allows up to 2 publications', code: 'QUOTA_EXCEEDED', limit: 2, current: 2, upgradeEmail: 'hello@hotmetalapp.com' };
-const operationsWith403 = hotmetal.operations.filter((operation) => (operation.operation['responses'] as Record<string, unknown>)['403'] !== undefined).map((operation) => operation.operationId);
+const quota = {
+  error: 'Free plan allows up to 2 publications',
+  code: 'QUOTA_EXCEEDED',
+  limit: 2,
+  current: 2,
+  upgradeEmail: 'hello@hotmetalapp.com',
+};
+const operationsWith403 = hotmetal.operations
+  .filter((operation) => (operation.operation['responses'] as Record<string, unknown>)['403'] !== undefined)
+  .map((operation) => operation.operationId);
 
 describe('Hot Metal 403', () => {
   it('is documented on the operations that hit plan limits', () => {
-    expect(operationsWith403.sort()).toEqual(['createPublication', 'createTopic', 'generateDraft', 'publishDraft', 'updatePublication']);
+    expect(operationsWith403.sort()).toEqual([
+      'createPublication',
+      'createTopic',
+      'generateDraft',
+      'publishDraft',
+      'updatePublication',
+    ]);
   });
 
   it.each(operationsWith403)('%s: the 403 body admits a permission error and a quota error', (operationId) => {
@@ -46,15 +60,21 @@ describe('Hot Metal 403', () => {
 
 describe('Hot Metal open response enums', () => {
   // A publication as the spec's create example returns it.
-  const publication = resolve(hotmetal, '/components/examples/CreatePublicationResponse').node['value'] as { data: Record<string, unknown> };
+  const publication = resolve(hotmetal, '/components/examples/CreatePublicationResponse').node['value'] as {
+    data: Record<string, unknown>;
+  };
 
   it('a publication with a template the documents do not list is a valid response', () => {
     expect(hotmetal.validate('/components/schemas/Publication', publication.data)).toBeUndefined();
-    expect(hotmetal.validate('/components/schemas/Publication', { ...publication.data, templateId: 'minimal' })).toBeUndefined();
+    expect(
+      hotmetal.validate('/components/schemas/Publication', { ...publication.data, templateId: 'minimal' }),
+    ).toBeUndefined();
   });
 
   it('an update naming an unknown template is refused (requests stay closed)', () => {
-    expect(hotmetal.validate('/components/schemas/UpdatePublicationRequest', { templateId: 'minimal' })).toMatch(/enum|allowed/i);
+    expect(hotmetal.validate('/components/schemas/UpdatePublicationRequest', { templateId: 'minimal' })).toMatch(
+      /enum|allowed/i,
+    );
     expect(hotmetal.validate('/components/schemas/UpdatePublicationRequest', { templateId: 'bold' })).toBeUndefined();
   });
 
@@ -68,7 +88,9 @@ describe('Hot Metal open response enums', () => {
     expectTypeOf<Publication['templateId']>().toEqualTypeOf<'starter' | 'editorial' | 'bold' | (string & {})>();
     expectTypeOf<'minimal'>().toMatchTypeOf<Publication['templateId']>();
     expectTypeOf<GeneratedDraftStatus>().toEqualTypeOf<'draft_ready' | 'published' | (string & {})>();
-    expectTypeOf<NonNullable<PublicationUpdateParams['templateId']>>().toEqualTypeOf<'starter' | 'editorial' | 'bold'>();
+    expectTypeOf<NonNullable<PublicationUpdateParams['templateId']>>().toEqualTypeOf<
+      'starter' | 'editorial' | 'bold'
+    >();
     expectTypeOf<'minimal'>().not.toMatchTypeOf<NonNullable<PublicationUpdateParams['templateId']>>();
   });
 });
@@ -86,8 +108,20 @@ describe('Hot build hash', () => {
     expect(hot.validate(hash, '')).toBeDefined();
   });
 
-  it("a build as the documents show it (hash abc123def456) is a valid response", () => {
-    const build = { build_id: '550e8400-e29b-41d4-a716-446655440000', project_id: '660e8400-e29b-41d4-a716-446655440000', hash: 'abc123def456', size: 102400, build_type: 'bundle', deployed: false, active: true, created_at: '2024-01-15T10:30:00Z', updated_at: '2024-01-15T10:30:00Z', storage_path: 's3://builds/...', storage_backend: 's3' };
+  it('a build as the documents show it (hash abc123def456) is a valid response', () => {
+    const build = {
+      build_id: '550e8400-e29b-41d4-a716-446655440000',
+      project_id: '660e8400-e29b-41d4-a716-446655440000',
+      hash: 'abc123def456',
+      size: 102400,
+      build_type: 'bundle',
+      deployed: false,
+      active: true,
+      created_at: '2024-01-15T10:30:00Z',
+      updated_at: '2024-01-15T10:30:00Z',
+      storage_path: 's3://builds/...',
+      storage_backend: 's3',
+    };
     expect(hot.validate('/components/schemas/Build', build)).toBeUndefined();
   });
 });
@@ -100,8 +134,16 @@ describe('HeyCMO webhooks with assumed header and envelope', () => {
   });
 
   it('a delivery carrying only the event name is a valid payload', () => {
-    expect(heycmo.validate('/webhooks/content.created/post/requestBody/content/application~1json/schema', { event: 'content.created' })).toBeUndefined();
-    expect(heycmo.validate('/webhooks/content.created/post/requestBody/content/application~1json/schema', { customerId: 'c-1' })).toMatch(/event/);
+    expect(
+      heycmo.validate('/webhooks/content.created/post/requestBody/content/application~1json/schema', {
+        event: 'content.created',
+      }),
+    ).toBeUndefined();
+    expect(
+      heycmo.validate('/webhooks/content.created/post/requestBody/content/application~1json/schema', {
+        customerId: 'c-1',
+      }),
+    ).toMatch(/event/);
   });
 
   it('verifies a minimal delivery whose signature arrived under another header name', async () => {

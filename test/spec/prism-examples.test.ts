@@ -19,11 +19,20 @@ describe.each(PROVIDERS)('%s spec on Prism', async (provider) => {
     expect(requests.length).toBeGreaterThan(0);
   });
 
-  it.each(requests.map((request) => [request.operationId, request] as const))('%s answers with its documented success status', async (_id, request) => {
-    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body ?? null });
-    const text = await response.text();
-    expect(response.headers.get('sl-violations'), text).toBeNull();
-    expect(request.successStatuses, `${request.method} ${request.path}: ${text.slice(0, 300)}`).toContain(response.status);
-    expect(response.status).toBe(request.successStatuses[0]);
-  });
+  it.each(requests.map((request) => [request.operationId, request] as const))(
+    '%s answers with its documented success status',
+    async (_id, request) => {
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+      });
+      const text = await response.text();
+      expect(response.headers.get('sl-violations'), text).toBeNull();
+      expect(request.successStatuses, `${request.method} ${request.path}: ${text.slice(0, 300)}`).toContain(
+        response.status,
+      );
+      expect(response.status).toBe(request.successStatuses[0]);
+    },
+  );
 });

@@ -51,15 +51,33 @@ export interface CurlRun {
  * Runs a curl sample with `sh` in `cwd`, `from` (the sample's server URL)
  * replaced by `to`; the status comes from `-w` on a line of its own after the body.
  */
-export async function runCurlSample(source: string, from: string, to: string, env: Record<string, string>, cwd: string): Promise<CurlRun> {
+export async function runCurlSample(
+  source: string,
+  from: string,
+  to: string,
+  env: Record<string, string>,
+  cwd: string,
+): Promise<CurlRun> {
   if (!source.includes(from)) throw new Error(`the sample does not call ${from}:\n${source}`);
-  const script = source.split(from).join(to).replace(/^curl /m, `curl -sS --max-time 20 -w '\\n%{http_code}' `);
+  const script = source
+    .split(from)
+    .join(to)
+    .replace(/^curl /m, `curl -sS --max-time 20 -w '\\n%{http_code}' `);
   try {
-    const { stdout, stderr } = await run('sh', ['-c', script], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run('sh', ['-c', script], {
+      cwd,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, status: Number(stdout.trimEnd().split('\n').at(-1)), stdout, stderr };
   } catch (error) {
     const failure = error as { code?: unknown; stdout?: string; stderr?: string };
-    return { code: typeof failure.code === 'number' ? failure.code : 1, status: 0, stdout: failure.stdout ?? '', stderr: failure.stderr ?? String(error) };
+    return {
+      code: typeof failure.code === 'number' ? failure.code : 1,
+      status: 0,
+      stdout: failure.stdout ?? '',
+      stderr: failure.stderr ?? String(error),
+    };
   }
 }
 
@@ -69,7 +87,9 @@ export interface Recorded {
 }
 
 /** A loopback endpoint that answers 204 and records the first request it gets, with its raw body; `url` ends in `path`. */
-export async function recordingServer(path = ''): Promise<{ url: string; received: Promise<Recorded>; close(): Promise<void> }> {
+export async function recordingServer(
+  path = '',
+): Promise<{ url: string; received: Promise<Recorded>; close(): Promise<void> }> {
   let resolve: (value: Recorded) => void = () => undefined;
   const received = new Promise<Recorded>((done) => (resolve = done));
   const server = createServer((request, response) => {
@@ -83,5 +103,9 @@ export async function recordingServer(path = ''): Promise<{ url: string; receive
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}${path}`, received, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    received,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
 }

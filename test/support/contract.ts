@@ -66,8 +66,18 @@ export function contractSpec(provider: Provider): Promise<ContractSpec> {
           }
           return validate(value) ? undefined : ajv.errorsText(validate.errors, { dataVar: 'response' });
         },
-        responsePointer(operationId: string, status: string | number, mediaType = 'application/json', unwrap?: string): string {
-          let pointer = appendPointer(responseAt(contract, operationId, status).pointer, 'content', mediaType, 'schema');
+        responsePointer(
+          operationId: string,
+          status: string | number,
+          mediaType = 'application/json',
+          unwrap?: string,
+        ): string {
+          let pointer = appendPointer(
+            responseAt(contract, operationId, status).pointer,
+            'content',
+            mediaType,
+            'schema',
+          );
           if (!unwrap) return pointer;
           // The envelope's data: follow $ref and allOf to the schema of each property on the way.
           for (const segment of parsePointer(unwrap)) pointer = propertyPointer(contract, pointer, segment);
@@ -83,7 +93,8 @@ export function contractSpec(provider: Provider): Promise<ContractSpec> {
 
 function propertyPointer(spec: ContractSpec, pointer: string, property: string): string {
   const { pointer: at, node: schema } = resolve(spec, pointer);
-  if ((schema['properties'] as Json | undefined)?.[property] !== undefined) return appendPointer(at, 'properties', property);
+  if ((schema['properties'] as Json | undefined)?.[property] !== undefined)
+    return appendPointer(at, 'properties', property);
   const allOf = schema['allOf'];
   if (Array.isArray(allOf)) {
     for (let index = 0; index < allOf.length; index++) {
@@ -117,7 +128,11 @@ export function operationPointer(spec: ContractSpec, operationId: string): strin
 }
 
 /** The response object of an operation for a status key (`404`, `4XX`), `$ref`s followed. */
-export function responseAt(spec: ContractSpec, operationId: string, statusKey: string | number): { pointer: string; node: Json } {
+export function responseAt(
+  spec: ContractSpec,
+  operationId: string,
+  statusKey: string | number,
+): { pointer: string; node: Json } {
   return resolve(spec, appendPointer(operationPointer(spec, operationId), 'responses', statusKey));
 }
 
@@ -125,22 +140,40 @@ export function responseAt(spec: ContractSpec, operationId: string, statusKey: s
  * Every example of the media type object at `mediaPointer`, `$ref`s resolved: `[name, value]`, the name
  * undefined for a single unnamed `example` (the one Prism serves without `Prefer: example=`).
  */
-export function examplesAt(spec: Pick<ContractSpec, 'document'>, mediaPointer: string): Array<[string | undefined, unknown]> {
+export function examplesAt(
+  spec: Pick<ContractSpec, 'document'>,
+  mediaPointer: string,
+): Array<[string | undefined, unknown]> {
   const media = resolve(spec, mediaPointer);
   if (media.node['example'] !== undefined) return [[undefined, media.node['example']]];
   const named = (media.node['examples'] ?? {}) as Json;
-  return Object.keys(named).map((name) => [name, resolve(spec, appendPointer(media.pointer, 'examples', name)).node['value']]);
+  return Object.keys(named).map((name) => [
+    name,
+    resolve(spec, appendPointer(media.pointer, 'examples', name)).node['value'],
+  ]);
 }
 
 /** Every example of a response's media type (see examplesAt). */
-export function examplesOf(spec: ContractSpec, operationId: string, statusKey: string | number, mediaType = 'application/json'): Array<[string | undefined, unknown]> {
+export function examplesOf(
+  spec: ContractSpec,
+  operationId: string,
+  statusKey: string | number,
+  mediaType = 'application/json',
+): Array<[string | undefined, unknown]> {
   const response = responseAt(spec, operationId, statusKey);
-  if ((response.node['content'] as Json | undefined)?.[mediaType] === undefined) throw new Error(`${operationId} ${statusKey} has no ${mediaType} content`);
+  if ((response.node['content'] as Json | undefined)?.[mediaType] === undefined)
+    throw new Error(`${operationId} ${statusKey} has no ${mediaType} content`);
   return examplesAt(spec, appendPointer(response.pointer, 'content', mediaType));
 }
 
 /** The example of a response named `name`, or its first (the one Prism serves unless `Prefer: example=<name>` says otherwise). */
-export function exampleOf(spec: ContractSpec, operationId: string, statusKey: string | number, mediaType = 'application/json', name?: string): unknown {
+export function exampleOf(
+  spec: ContractSpec,
+  operationId: string,
+  statusKey: string | number,
+  mediaType = 'application/json',
+  name?: string,
+): unknown {
   const examples = examplesOf(spec, operationId, statusKey, mediaType);
   const found = name === undefined ? examples[0] : examples.find(([candidate]) => candidate === name);
   if (!found) throw new Error(`${operationId} ${statusKey} has no example${name === undefined ? '' : ` ${name}`}`);
@@ -169,7 +202,8 @@ export class Ledger {
       get: (target, property) => {
         // Read with the client itself as `this`: its getters use private fields a proxy does not have.
         const value = Reflect.get(target, property, target) as unknown;
-        if (typeof property !== 'string' || value === null || typeof value !== 'object' || property === 'raw') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        if (typeof property !== 'string' || value === null || typeof value !== 'object' || property === 'raw')
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         return new Proxy(value, {
           get: (resource, name, resourceReceiver) => {
             const member = Reflect.get(resource, name, resourceReceiver) as unknown;
@@ -192,7 +226,8 @@ export function clientMethods(client: object): string[] {
     if (resource === null || typeof resource !== 'object') continue;
     const prototype = Object.getPrototypeOf(resource) as object;
     for (const name of Object.getOwnPropertyNames(prototype)) {
-      if (name !== 'constructor' && typeof (prototype as Record<string, unknown>)[name] === 'function') methods.push(`${property}.${name}`);
+      if (name !== 'constructor' && typeof (prototype as Record<string, unknown>)[name] === 'function')
+        methods.push(`${property}.${name}`);
     }
   }
   return methods.sort();

@@ -39,7 +39,13 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const recorded: RecordedRequest = { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks), receivedAt: Date.now() };
+      const recorded: RecordedRequest = {
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+        receivedAt: Date.now(),
+      };
       const index = requests.push(recorded) - 1;
       response.on('close', () => {
         if (!response.writableFinished) state.abandoned++;
@@ -76,9 +82,18 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
   };
 }
 
-export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -93,6 +108,10 @@ export async function writeChunks(response: ServerResponse, pieces: readonly str
 }
 
 export function startEventStream(response: ServerResponse): void {
-  response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+  });
   response.flushHeaders();
 }

@@ -16,7 +16,10 @@ let servers: PrismServer[] = [];
 
 export async function setup(project: TestProject): Promise<void> {
   servers = await Promise.all(PROVIDERS.map((provider) => startPrism(specPath(provider))));
-  const urls = Object.fromEntries(PROVIDERS.map((provider, index) => [provider, servers[index]?.url ?? ''])) as Record<Provider, string>;
+  const urls = Object.fromEntries(PROVIDERS.map((provider, index) => [provider, servers[index]?.url ?? ''])) as Record<
+    Provider,
+    string
+  >;
   project.provide('prism', urls);
 }
 

@@ -23,11 +23,27 @@ interface Installed {
 }
 
 /** Fields of package.json that npm reads from a packument's version entry. */
-const MANIFEST_FIELDS = ['name', 'version', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines', 'os', 'cpu', 'type', 'main', 'exports'];
+const MANIFEST_FIELDS = [
+  'name',
+  'version',
+  'dependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'peerDependenciesMeta',
+  'bin',
+  'engines',
+  'os',
+  'cpu',
+  'type',
+  'main',
+  'exports',
+];
 
 /** Every package folder package-lock.json lists and node_modules holds, by name and version (workspaces excluded). */
 async function installedPackages(repoRoot: string): Promise<Map<string, Map<string, Installed>>> {
-  const lock = JSON.parse(await readFile(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, Json> };
+  const lock = JSON.parse(await readFile(join(repoRoot, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, Json>;
+  };
   const byName = new Map<string, Map<string, Installed>>();
   for (const [path, entry] of Object.entries(lock.packages)) {
     if (!path.includes('node_modules/') || entry['link'] === true) continue;

@@ -52,7 +52,11 @@ export interface PrismServer {
 
 export async function startPrism(spec: string, { startupMs = 60_000 } = {}): Promise<PrismServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [PRISM, 'mock', spec, '--port', String(port), '--host', '127.0.0.1', '--errors'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [PRISM, 'mock', spec, '--port', String(port), '--host', '127.0.0.1', '--errors'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   running.add(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -16,11 +16,18 @@ export interface LintProblem {
 
 export async function redoclyLint(target: string): Promise<{ problems: LintProblem[]; exitCode: number }> {
   try {
-    const { stdout } = await run(process.execPath, [cli, 'lint', target, '--format=json'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+    const { stdout } = await run(process.execPath, [cli, 'lint', target, '--format=json'], {
+      cwd: repoRoot,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
     return { problems: (JSON.parse(stdout) as { problems: LintProblem[] }).problems, exitCode: 0 };
   } catch (error) {
     const failure = error as { stdout?: string; code?: number };
     if (!failure.stdout) throw error;
-    return { problems: (JSON.parse(failure.stdout) as { problems: LintProblem[] }).problems, exitCode: failure.code ?? 1 };
+    return {
+      problems: (JSON.parse(failure.stdout) as { problems: LintProblem[] }).problems,
+      exitCode: failure.code ?? 1,
+    };
   }
 }

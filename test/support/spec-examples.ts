@@ -44,13 +44,18 @@ function multipartBody(document: Json, schema: Json, example: Json): FormData {
   const properties = (schema['properties'] ?? {}) as Json;
   for (const [name, value] of Object.entries(example)) {
     const property = deref(document, properties[name]);
-    if (isBinarySchema(property)) form.append(name, new Blob([String(value)], { type: 'application/zip' }), `${name}.zip`);
+    if (isBinarySchema(property))
+      form.append(name, new Blob([String(value)], { type: 'application/zip' }), `${name}.zip`);
     else form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   return form;
 }
 
-function credentials(document: Json, operation: Json, key: string): { headers: Record<string, string>; query: Record<string, string> } {
+function credentials(
+  document: Json,
+  operation: Json,
+  key: string,
+): { headers: Record<string, string>; query: Record<string, string> } {
   const requirements = (operation['security'] ?? document['security'] ?? []) as Array<Record<string, unknown>>;
   const schemes = ((document['components'] as Json | undefined)?.['securitySchemes'] ?? {}) as Json;
   const headers: Record<string, string> = {};
@@ -69,7 +74,10 @@ export function exampleRequests(document: Json, baseUrl: string, key: string): E
   return listOperations(document).map(({ pointer, operation }) => {
     const [, path = '', method = 'get'] = parsePointer(pointer);
     const pathItem = getAtPointer(document, ['paths', path]) as Json;
-    const parameters = [...((pathItem['parameters'] ?? []) as unknown[]), ...((operation['parameters'] ?? []) as unknown[])].map((parameter) => deref(document, parameter));
+    const parameters = [
+      ...((pathItem['parameters'] ?? []) as unknown[]),
+      ...((operation['parameters'] ?? []) as unknown[]),
+    ].map((parameter) => deref(document, parameter));
     const auth = credentials(document, operation, key);
     const query = new URLSearchParams(auth.query);
     const headers: Record<string, string> = { ...auth.headers };
@@ -78,8 +86,10 @@ export function exampleRequests(document: Json, baseUrl: string, key: string): E
       const value = firstExample(document, parameter);
       if (value === undefined) continue;
       const name = String(parameter['name']);
-      if (parameter['in'] === 'path') resolvedPath = resolvedPath.replace(`{${name}}`, encodeURIComponent(String(value)));
-      else if (parameter['in'] === 'query') for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));
+      if (parameter['in'] === 'path')
+        resolvedPath = resolvedPath.replace(`{${name}}`, encodeURIComponent(String(value)));
+      else if (parameter['in'] === 'query')
+        for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));
       else if (parameter['in'] === 'header') headers[name] = String(value);
     }
     let body: BodyInit | undefined;
@@ -87,16 +97,30 @@ export function exampleRequests(document: Json, baseUrl: string, key: string): E
     const [mediaType, media] = Object.entries((requestBody['content'] ?? {}) as Record<string, Json>)[0] ?? [];
     if (mediaType && media) {
       const example = firstExample(document, media);
-      if (mediaType.startsWith('multipart/')) body = multipartBody(document, deref(document, media['schema']), (example ?? {}) as Json);
+      if (mediaType.startsWith('multipart/'))
+        body = multipartBody(document, deref(document, media['schema']), (example ?? {}) as Json);
       else if (/json/.test(mediaType)) body = JSON.stringify(example ?? {});
       else body = new Blob([typeof example === 'string' ? example : 'example bytes']);
       if (!mediaType.startsWith('multipart/')) headers['Content-Type'] = mediaType;
     }
     const responses = (operation['responses'] ?? {}) as Record<string, unknown>;
-    const successStatuses = Object.keys(responses).filter((status) => /^2\d\d$/.test(status)).map(Number).sort((a, b) => a - b);
-    const successMedia = successStatuses.flatMap((status) => Object.keys((deref(document, responses[String(status)])['content'] ?? {}) as Json));
+    const successStatuses = Object.keys(responses)
+      .filter((status) => /^2\d\d$/.test(status))
+      .map(Number)
+      .sort((a, b) => a - b);
+    const successMedia = successStatuses.flatMap((status) =>
+      Object.keys((deref(document, responses[String(status)])['content'] ?? {}) as Json),
+    );
     if (successMedia.length > 0) headers['Accept'] = [...new Set(successMedia)].join(', ');
     const search = query.toString();
-    return { operationId: String(operation['operationId']), method: method.toUpperCase(), path, url: `${baseUrl}${resolvedPath}${search ? `?${search}` : ''}`, headers, body, successStatuses };
+    return {
+      operationId: String(operation['operationId']),
+      method: method.toUpperCase(),
+      path,
+      url: `${baseUrl}${resolvedPath}${search ? `?${search}` : ''}`,
+      headers,
+      body,
+      successStatuses,
+    };
   });
 }

@@ -25,8 +25,10 @@ function splitPath(path: string): { prefix: string; name: string } {
 function header(path: string, size: number, mode: number): Buffer {
   const block = Buffer.alloc(BLOCK);
   const { prefix, name } = splitPath(path);
-  const field = (value: string, offset: number, length: number): void => void block.write(value, offset, length, 'utf8');
-  const octal = (value: number, offset: number, length: number): void => field(value.toString(8).padStart(length - 1, '0'), offset, length - 1);
+  const field = (value: string, offset: number, length: number): void =>
+    void block.write(value, offset, length, 'utf8');
+  const octal = (value: number, offset: number, length: number): void =>
+    field(value.toString(8).padStart(length - 1, '0'), offset, length - 1);
   field(name, 0, 100);
   octal(mode, 100, 8);
   octal(0, 108, 8); // uid
@@ -64,7 +66,11 @@ export async function packFolder(dir: string): Promise<Buffer> {
   for (const path of await filesOf(dir)) {
     const full = join(dir, path);
     const [body, info] = await Promise.all([readFile(full), stat(full)]);
-    chunks.push(header(`package/${path}`, body.length, info.mode & 0o111 ? 0o755 : 0o644), body, Buffer.alloc((BLOCK - (body.length % BLOCK)) % BLOCK));
+    chunks.push(
+      header(`package/${path}`, body.length, info.mode & 0o111 ? 0o755 : 0o644),
+      body,
+      Buffer.alloc((BLOCK - (body.length % BLOCK)) % BLOCK),
+    );
   }
   chunks.push(Buffer.alloc(BLOCK * 2)); // end of archive
   return gzipSync(Buffer.concat(chunks), { level: 1 });

@@ -22,11 +22,18 @@ export interface TscResult {
 /** `tsc --noEmit -p <project>` with the repository's TypeScript, run from `cwd`; resolves (never rejects) with the exit code and what tsc printed. */
 export async function runTsc(project: string, cwd = repoRoot): Promise<TscResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [tsc, '--noEmit', '-p', project], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [tsc, '--noEmit', '-p', project], {
+      cwd,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code?: unknown; stdout?: string; stderr?: string };
-    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? String(error), stderr: failure.stderr ?? '' };
+    return {
+      code: typeof failure.code === 'number' ? failure.code : 1,
+      stdout: failure.stdout ?? String(error),
+      stderr: failure.stderr ?? '',
+    };
   }
 }
 
@@ -36,11 +43,26 @@ export const DEPENDENCY_PATHS: Record<string, string[]> = {
 };
 
 /** Writes a tsconfig into `dir` and runs tsc there; resolves to its error output ('' when it compiles). */
-export async function typecheck(dir: string, sources: { files?: string[]; include?: string[] }, paths: Record<string, string[]> = {}): Promise<string> {
+export async function typecheck(
+  dir: string,
+  sources: { files?: string[]; include?: string[] },
+  paths: Record<string, string[]> = {},
+): Promise<string> {
   await writeFile(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noEmit: true, skipLibCheck: true, baseUrl: '.', paths: { ...DEPENDENCY_PATHS, ...paths } },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        baseUrl: '.',
+        paths: { ...DEPENDENCY_PATHS, ...paths },
+      },
       ...sources,
     }),
   );

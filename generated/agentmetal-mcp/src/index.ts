@@ -3,10 +3,34 @@
 import { AgentMetal, type ClientOptions } from '@specsmith/agentmetal';
 import * as sdk from '../mcp-sdk.js';
 import table from '../mcp-tools.js';
-import { createMcpServer, runMcpServer, selectTools, type McpServer, type McpServerInfo, type McpTool } from './runtime/mcp.js';
-export { callTool, selectTools, usage, type McpSdk, type McpServer, type McpServerInfo, type McpTool, type McpToolParameter } from './runtime/mcp.js';
+import {
+  createMcpServer,
+  runMcpServer,
+  selectTools,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+} from './runtime/mcp.js';
+export {
+  callTool,
+  selectTools,
+  usage,
+  type McpSdk,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+  type McpToolParameter,
+} from './runtime/mcp.js';
 /** Name, version and instructions the server announces, and the command and environment its --help names. */
-export const serverInfo: McpServerInfo = { name: '@specsmith/agentmetal-mcp', title: 'AgentMetal API MCP server', version: '0.2.1', instructions: 'Tools for the AgentMetal API, one per operation, calling it through the @specsmith/agentmetal client (credentials from AGENTMETAL_API_KEY, retries, typed errors). The AgentMetal REST API gives programmatic access to AgentMetal infrastructure resources. It follows RESTful conventions with JSON request and response bodies.', command: 'agentmetal-mcp', env: { apiKey: 'AGENTMETAL_API_KEY', baseUrl: 'AGENTMETAL_BASE_URL' } };
+export const serverInfo: McpServerInfo = {
+  name: '@specsmith/agentmetal-mcp',
+  title: 'AgentMetal API MCP server',
+  version: '0.2.1',
+  instructions:
+    'Tools for the AgentMetal API, one per operation, calling it through the @specsmith/agentmetal client (credentials from AGENTMETAL_API_KEY, retries, typed errors). The AgentMetal REST API gives programmatic access to AgentMetal infrastructure resources. It follows RESTful conventions with JSON request and response bodies.',
+  command: 'agentmetal-mcp',
+  env: { apiKey: 'AGENTMETAL_API_KEY', baseUrl: 'AGENTMETAL_BASE_URL' },
+};
 /** One MCP tool per operation of the AgentMetal API. */
 export const tools: readonly McpTool[] = table as readonly McpTool[];
 

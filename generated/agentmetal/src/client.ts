@@ -46,6 +46,9 @@ export class AgentMetal extends AgentMetalCore {
    *
    */
   waitFor<T extends object>(operation: T, options?: WaitOptions): Promise<WaitResult<T>> {
-    return waitForOperation(coreOf(this), operation, options, [ops.createInstance.longRunning, ops.deleteInstance.longRunning]) as Promise<WaitResult<T>>;
+    return waitForOperation(coreOf(this), operation, options, [
+      ops.createInstance.longRunning,
+      ops.deleteInstance.longRunning,
+    ]) as Promise<WaitResult<T>>;
   }
 }

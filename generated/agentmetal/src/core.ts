@@ -46,6 +46,9 @@ export class AgentMetalCore {
 /** The runtime core of a `AgentMetalCore` (or `AgentMetal`): what generated methods and standalone functions call through. Not for application code. */
 export function coreOf(client: AgentMetalCore): ClientCore {
   const core = cores.get(client);
-  if (!core) throw new errorClasses.base('Expected a AgentMetalCore or AgentMetal created by this build of @specsmith/agentmetal');
+  if (!core)
+    throw new errorClasses.base(
+      'Expected a AgentMetalCore or AgentMetal created by this build of @specsmith/agentmetal',
+    );
   return core;
 }

@@ -4,7 +4,14 @@ import { type AgentMetalCore, coreOf } from './core.js';
 import type { APIPromise } from './runtime/api-promise.js';
 import type { RequestOptions } from './runtime/config.js';
 import * as ops from './operations.js';
-import type { Instance, InstanceCreateParams, InstanceCreateResponse, InstanceDeleteResponse, InstanceListResponse, Operation } from './types.js';
+import type {
+  Instance,
+  InstanceCreateParams,
+  InstanceCreateResponse,
+  InstanceDeleteResponse,
+  InstanceListResponse,
+  Operation,
+} from './types.js';
 
 /**
  * List instances
@@ -46,7 +53,11 @@ export function listInstances(client: AgentMetalCore, options?: RequestOptions):
  * ```
  *
  */
-export function createInstance(client: AgentMetalCore, params: InstanceCreateParams, options?: RequestOptions): APIPromise<InstanceCreateResponse> {
+export function createInstance(
+  client: AgentMetalCore,
+  params: InstanceCreateParams,
+  options?: RequestOptions,
+): APIPromise<InstanceCreateResponse> {
   return coreOf(client).call<InstanceCreateResponse>(ops.createInstance, [], params, options);
 }
 
@@ -68,7 +79,11 @@ export function createInstance(client: AgentMetalCore, params: InstanceCreatePar
  * ```
  *
  */
-export function getInstance(client: AgentMetalCore, instanceId: string, options?: RequestOptions): APIPromise<Instance> {
+export function getInstance(
+  client: AgentMetalCore,
+  instanceId: string,
+  options?: RequestOptions,
+): APIPromise<Instance> {
   return coreOf(client).call<Instance>(ops.getInstance, [instanceId], undefined, options);
 }
 
@@ -90,7 +105,11 @@ export function getInstance(client: AgentMetalCore, instanceId: string, options?
  * ```
  *
  */
-export function deleteInstance(client: AgentMetalCore, instanceId: string, options?: RequestOptions): APIPromise<InstanceDeleteResponse> {
+export function deleteInstance(
+  client: AgentMetalCore,
+  instanceId: string,
+  options?: RequestOptions,
+): APIPromise<InstanceDeleteResponse> {
   return coreOf(client).call<InstanceDeleteResponse>(ops.deleteInstance, [instanceId], undefined, options);
 }
 
@@ -112,6 +131,10 @@ export function deleteInstance(client: AgentMetalCore, instanceId: string, optio
  * ```
  *
  */
-export function getOperation(client: AgentMetalCore, operationId: string, options?: RequestOptions): APIPromise<Operation> {
+export function getOperation(
+  client: AgentMetalCore,
+  operationId: string,
+  options?: RequestOptions,
+): APIPromise<Operation> {
   return coreOf(client).call<Operation>(ops.getOperation, [operationId], undefined, options);
 }

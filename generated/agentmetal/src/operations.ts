@@ -5,14 +5,95 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the AgentMetal API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'AgentMetal', userAgent: '@specsmith/agentmetal/0.2.1', apiKeyEnv: 'AGENTMETAL_API_KEY', baseUrlEnv: 'AGENTMETAL_BASE_URL', baseUrl: 'http://localhost:8080', auth: { ApiKeyAuth: { type: 'header', name: 'X-API-Key' } }, security: [['ApiKeyAuth']], errors: { message: '/error' }, rateLimit: { limit: 'X-RateLimit-Limit', remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset', resetFormat: 'epoch-seconds' } };
+export const apiConfig: ApiConfig = {
+  name: 'AgentMetal',
+  userAgent: '@specsmith/agentmetal/0.2.1',
+  apiKeyEnv: 'AGENTMETAL_API_KEY',
+  baseUrlEnv: 'AGENTMETAL_BASE_URL',
+  baseUrl: 'http://localhost:8080',
+  auth: { ApiKeyAuth: { type: 'header', name: 'X-API-Key' } },
+  security: [['ApiKeyAuth']],
+  errors: { message: '/error' },
+  rateLimit: {
+    limit: 'X-RateLimit-Limit',
+    remaining: 'X-RateLimit-Remaining',
+    reset: 'X-RateLimit-Reset',
+    resetFormat: 'epoch-seconds',
+  },
+};
 /** GET /v1/instances */
-export const listInstances: OperationDescriptor = { id: 'listInstances', methodPath: 'instances.list', method: 'get', path: '/v1/instances', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/items' } }, security: [['ApiKeyAuth']] };
+export const listInstances: OperationDescriptor = {
+  id: 'listInstances',
+  methodPath: 'instances.list',
+  method: 'get',
+  path: '/v1/instances',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/items' } },
+  security: [['ApiKeyAuth']],
+};
 /** POST /v1/instances */
-export const createInstance: OperationDescriptor = { id: 'createInstance', methodPath: 'instances.create', method: 'post', path: '/v1/instances', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json' }, '202': { kind: 'json' } }, security: [['ApiKeyAuth']], longRunning: { status: 202, poll: () => getOperation, params: { operation_id: '/operation_id' }, state: '/status', succeeded: ['succeeded'], failed: ['failed'], error: '/error', result: { operation: () => getInstance, params: { instance_id: '/resource_id' } } } };
+export const createInstance: OperationDescriptor = {
+  id: 'createInstance',
+  methodPath: 'instances.create',
+  method: 'post',
+  path: '/v1/instances',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json' }, '202': { kind: 'json' } },
+  security: [['ApiKeyAuth']],
+  longRunning: {
+    status: 202,
+    poll: () => getOperation,
+    params: { operation_id: '/operation_id' },
+    state: '/status',
+    succeeded: ['succeeded'],
+    failed: ['failed'],
+    error: '/error',
+    result: { operation: () => getInstance, params: { instance_id: '/resource_id' } },
+  },
+};
 /** GET /v1/instances/{instance_id} */
-export const getInstance: OperationDescriptor = { id: 'getInstance', methodPath: 'instances.get', method: 'get', path: '/v1/instances/{instance_id}', pathParams: ['instance_id'], pathArgNames: ['instanceId'], accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [['ApiKeyAuth']] };
+export const getInstance: OperationDescriptor = {
+  id: 'getInstance',
+  methodPath: 'instances.get',
+  method: 'get',
+  path: '/v1/instances/{instance_id}',
+  pathParams: ['instance_id'],
+  pathArgNames: ['instanceId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [['ApiKeyAuth']],
+};
 /** DELETE /v1/instances/{instance_id} */
-export const deleteInstance: OperationDescriptor = { id: 'deleteInstance', methodPath: 'instances.delete', method: 'delete', path: '/v1/instances/{instance_id}', pathParams: ['instance_id'], pathArgNames: ['instanceId'], accept: 'application/json', responses: { '202': { kind: 'json' } }, security: [['ApiKeyAuth']], longRunning: { status: 202, poll: () => getOperation, params: { operation_id: '/operation_id' }, state: '/status', succeeded: ['succeeded'], failed: ['failed'], error: '/error' } };
+export const deleteInstance: OperationDescriptor = {
+  id: 'deleteInstance',
+  methodPath: 'instances.delete',
+  method: 'delete',
+  path: '/v1/instances/{instance_id}',
+  pathParams: ['instance_id'],
+  pathArgNames: ['instanceId'],
+  accept: 'application/json',
+  responses: { '202': { kind: 'json' } },
+  security: [['ApiKeyAuth']],
+  longRunning: {
+    status: 202,
+    poll: () => getOperation,
+    params: { operation_id: '/operation_id' },
+    state: '/status',
+    succeeded: ['succeeded'],
+    failed: ['failed'],
+    error: '/error',
+  },
+};
 /** GET /v1/operations/{operation_id} */
-export const getOperation: OperationDescriptor = { id: 'getOperation', methodPath: 'operations.get', method: 'get', path: '/v1/operations/{operation_id}', pathParams: ['operation_id'], pathArgNames: ['operationId'], accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [['ApiKeyAuth']] };
+export const getOperation: OperationDescriptor = {
+  id: 'getOperation',
+  methodPath: 'operations.get',
+  method: 'get',
+  path: '/v1/operations/{operation_id}',
+  pathParams: ['operation_id'],
+  pathArgNames: ['operationId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [['ApiKeyAuth']],
+};

@@ -2,12 +2,40 @@
 
 import type { paths } from './schema.js';
 import type { LongRunning } from './runtime/long-running.js';
-export type { ErrorSchema, InstanceId, OperationId, Labels, ResourcePhase, ResourceMetadata, InstanceMetadata, InstanceSpec, InstanceStatus, Instance, InstanceList, CreateInstanceRequest, OperationStatus, Operation } from './schema.js';
+export type {
+  ErrorSchema,
+  InstanceId,
+  OperationId,
+  Labels,
+  ResourcePhase,
+  ResourceMetadata,
+  InstanceMetadata,
+  InstanceSpec,
+  InstanceStatus,
+  Instance,
+  InstanceList,
+  CreateInstanceRequest,
+  OperationStatus,
+  Operation,
+} from './schema.js';
 /** What `agentMetal.instances.list()` resolves to. */
-export type InstanceListResponse = Exclude<NonNullable<paths['/v1/instances']['get']['responses'][200]['content']['application/json']>['items'], undefined>;
+export type InstanceListResponse = Exclude<
+  NonNullable<paths['/v1/instances']['get']['responses'][200]['content']['application/json']>['items'],
+  undefined
+>;
 /** Params of `agentMetal.instances.create()`. */
-export type InstanceCreateParams = NonNullable<NonNullable<paths['/v1/instances']['post']['requestBody']>['content']['application/json']>;
+export type InstanceCreateParams = NonNullable<
+  NonNullable<paths['/v1/instances']['post']['requestBody']>['content']['application/json']
+>;
 /** What `agentMetal.instances.create()` resolves to. */
-export type InstanceCreateResponse = paths['/v1/instances']['post']['responses'][201]['content']['application/json'] | LongRunning<paths['/v1/instances']['post']['responses'][202]['content']['application/json'], paths['/v1/instances/{instance_id}']['get']['responses'][200]['content']['application/json']>;
+export type InstanceCreateResponse =
+  | paths['/v1/instances']['post']['responses'][201]['content']['application/json']
+  | LongRunning<
+      paths['/v1/instances']['post']['responses'][202]['content']['application/json'],
+      paths['/v1/instances/{instance_id}']['get']['responses'][200]['content']['application/json']
+    >;
 /** What `agentMetal.instances.delete()` resolves to. */
-export type InstanceDeleteResponse = LongRunning<paths['/v1/instances/{instance_id}']['delete']['responses'][202]['content']['application/json'], paths['/v1/operations/{operation_id}']['get']['responses'][200]['content']['application/json']>;
+export type InstanceDeleteResponse = LongRunning<
+  paths['/v1/instances/{instance_id}']['delete']['responses'][202]['content']['application/json'],
+  paths['/v1/operations/{operation_id}']['get']['responses'][200]['content']['application/json']
+>;

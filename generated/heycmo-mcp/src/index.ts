@@ -3,10 +3,34 @@
 import { HeyCMO, type ClientOptions } from '@specsmith/heycmo';
 import * as sdk from '../mcp-sdk.js';
 import table from '../mcp-tools.js';
-import { createMcpServer, runMcpServer, selectTools, type McpServer, type McpServerInfo, type McpTool } from './runtime/mcp.js';
-export { callTool, selectTools, usage, type McpSdk, type McpServer, type McpServerInfo, type McpTool, type McpToolParameter } from './runtime/mcp.js';
+import {
+  createMcpServer,
+  runMcpServer,
+  selectTools,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+} from './runtime/mcp.js';
+export {
+  callTool,
+  selectTools,
+  usage,
+  type McpSdk,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+  type McpToolParameter,
+} from './runtime/mcp.js';
 /** Name, version and instructions the server announces, and the command and environment its --help names. */
-export const serverInfo: McpServerInfo = { name: '@specsmith/heycmo-mcp', title: 'HeyCMO API MCP server', version: '0.2.2', instructions: 'Tools for the HeyCMO API, one per operation, calling it through the @specsmith/heycmo client (credentials from HEYCMO_API_KEY, retries, typed errors). HeyCMO runs AI marketing agents for a customer: drafting content in the customer\'s brand voice, scheduling and publishing social posts, cold-email lead magnets, SEO/GEO and CRO audits, daily research briefings, revenue attribution (GA4) and AI-visibility tracking. It is reachable over a REST API (`/api/...`), an MCP server over the SSE transport (`/mcp/...`), webhooks, and a set of agent-discovery files at the site root.', command: 'heycmo-mcp', env: { apiKey: 'HEYCMO_API_KEY', baseUrl: 'HEYCMO_BASE_URL' } };
+export const serverInfo: McpServerInfo = {
+  name: '@specsmith/heycmo-mcp',
+  title: 'HeyCMO API MCP server',
+  version: '0.2.2',
+  instructions:
+    "Tools for the HeyCMO API, one per operation, calling it through the @specsmith/heycmo client (credentials from HEYCMO_API_KEY, retries, typed errors). HeyCMO runs AI marketing agents for a customer: drafting content in the customer's brand voice, scheduling and publishing social posts, cold-email lead magnets, SEO/GEO and CRO audits, daily research briefings, revenue attribution (GA4) and AI-visibility tracking. It is reachable over a REST API (`/api/...`), an MCP server over the SSE transport (`/mcp/...`), webhooks, and a set of agent-discovery files at the site root.",
+  command: 'heycmo-mcp',
+  env: { apiKey: 'HEYCMO_API_KEY', baseUrl: 'HEYCMO_BASE_URL' },
+};
 /** One MCP tool per operation of the HeyCMO API. */
 export const tools: readonly McpTool[] = table as readonly McpTool[];
 

@@ -85,7 +85,11 @@ export class HeyCMO extends HeyCMOCore {
    * Verifies a webhook delivery (see `verifyWebhook` in webhooks.ts) and returns the typed event.
    *
    */
-  verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string): Promise<HeyCMOWebhookEvent> {
+  verifyWebhook(
+    rawBody: BinaryInput,
+    signature: string | null | undefined,
+    secret: string,
+  ): Promise<HeyCMOWebhookEvent> {
     return verifyWebhook(rawBody, signature, secret);
   }
 }

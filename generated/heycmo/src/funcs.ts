@@ -5,7 +5,45 @@ import type { APIPromise } from './runtime/api-promise.js';
 import { EventStream, type StreamOptions } from './runtime/event-stream.js';
 import type { RequestOptions } from './runtime/config.js';
 import * as ops from './operations.js';
-import type { AgentCard, ApiCatalog, AuthCreateCheckoutParams, CheckoutSession, Connection, ConnectionCreateParams, ConnectionList, Customer, Dashboard, DiscoveryGetHomePageParams, DiscoveryGetHomePageResponse, DiscoveryGetIndexMarkdownResponse, DiscoveryGetLlmsFullTxtResponse, DiscoveryGetLlmsTxtResponse, DiscoveryGetPricingMarkdownResponse, DiscoveryGetSitemapResponse, EventList, Health, LiveEvent, LiveStreamParams, McpSendMessageParams, McpSendMessageResponse, McpServerCard, McpStreamEvent, OnboardingAutoExtractParams, OnboardingResult, OnboardingSubmitParams, OpenApiDocument, ProtectedResourceMetadata, PublicStatus, Readiness, ScanResult, ScanRunParams, SessionApiKey, StatusGetPageResponse, WebhookSubscribeParams, WebhookSubscription } from './types.js';
+import type {
+  AgentCard,
+  ApiCatalog,
+  AuthCreateCheckoutParams,
+  CheckoutSession,
+  Connection,
+  ConnectionCreateParams,
+  ConnectionList,
+  Customer,
+  Dashboard,
+  DiscoveryGetHomePageParams,
+  DiscoveryGetHomePageResponse,
+  DiscoveryGetIndexMarkdownResponse,
+  DiscoveryGetLlmsFullTxtResponse,
+  DiscoveryGetLlmsTxtResponse,
+  DiscoveryGetPricingMarkdownResponse,
+  DiscoveryGetSitemapResponse,
+  EventList,
+  Health,
+  LiveEvent,
+  LiveStreamParams,
+  McpSendMessageParams,
+  McpSendMessageResponse,
+  McpServerCard,
+  McpStreamEvent,
+  OnboardingAutoExtractParams,
+  OnboardingResult,
+  OnboardingSubmitParams,
+  OpenApiDocument,
+  ProtectedResourceMetadata,
+  PublicStatus,
+  Readiness,
+  ScanResult,
+  ScanRunParams,
+  SessionApiKey,
+  StatusGetPageResponse,
+  WebhookSubscribeParams,
+  WebhookSubscription,
+} from './types.js';
 
 /**
  * Home page or agent capability descriptor
@@ -30,7 +68,11 @@ import type { AgentCard, ApiCatalog, AuthCreateCheckoutParams, CheckoutSession, 
  * ```
  *
  */
-export function getHomePage(client: HeyCMOCore, params?: DiscoveryGetHomePageParams, options?: RequestOptions): APIPromise<DiscoveryGetHomePageResponse> {
+export function getHomePage(
+  client: HeyCMOCore,
+  params?: DiscoveryGetHomePageParams,
+  options?: RequestOptions,
+): APIPromise<DiscoveryGetHomePageResponse> {
   return coreOf(client).call<DiscoveryGetHomePageResponse>(ops.getHomePage, [], params, options);
 }
 
@@ -135,7 +177,10 @@ export function getMcpServerCard(client: HeyCMOCore, options?: RequestOptions): 
  * ```
  *
  */
-export function getProtectedResourceMetadata(client: HeyCMOCore, options?: RequestOptions): APIPromise<ProtectedResourceMetadata> {
+export function getProtectedResourceMetadata(
+  client: HeyCMOCore,
+  options?: RequestOptions,
+): APIPromise<ProtectedResourceMetadata> {
   return coreOf(client).call<ProtectedResourceMetadata>(ops.getProtectedResourceMetadata, [], undefined, options);
 }
 
@@ -229,7 +274,10 @@ export function getLlmsTxt(client: HeyCMOCore, options?: RequestOptions): APIPro
  * ```
  *
  */
-export function getLlmsFullTxt(client: HeyCMOCore, options?: RequestOptions): APIPromise<DiscoveryGetLlmsFullTxtResponse> {
+export function getLlmsFullTxt(
+  client: HeyCMOCore,
+  options?: RequestOptions,
+): APIPromise<DiscoveryGetLlmsFullTxtResponse> {
   return coreOf(client).call<DiscoveryGetLlmsFullTxtResponse>(ops.getLlmsFullTxt, [], undefined, options);
 }
 
@@ -252,7 +300,10 @@ export function getLlmsFullTxt(client: HeyCMOCore, options?: RequestOptions): AP
  * ```
  *
  */
-export function getIndexMarkdown(client: HeyCMOCore, options?: RequestOptions): APIPromise<DiscoveryGetIndexMarkdownResponse> {
+export function getIndexMarkdown(
+  client: HeyCMOCore,
+  options?: RequestOptions,
+): APIPromise<DiscoveryGetIndexMarkdownResponse> {
   return coreOf(client).call<DiscoveryGetIndexMarkdownResponse>(ops.getIndexMarkdown, [], undefined, options);
 }
 
@@ -275,7 +326,10 @@ export function getIndexMarkdown(client: HeyCMOCore, options?: RequestOptions): 
  * ```
  *
  */
-export function getPricingMarkdown(client: HeyCMOCore, options?: RequestOptions): APIPromise<DiscoveryGetPricingMarkdownResponse> {
+export function getPricingMarkdown(
+  client: HeyCMOCore,
+  options?: RequestOptions,
+): APIPromise<DiscoveryGetPricingMarkdownResponse> {
   return coreOf(client).call<DiscoveryGetPricingMarkdownResponse>(ops.getPricingMarkdown, [], undefined, options);
 }
 
@@ -328,7 +382,11 @@ export function getSitemap(client: HeyCMOCore, options?: RequestOptions): APIPro
  * ```
  *
  */
-export function createCheckoutSession(client: HeyCMOCore, params: AuthCreateCheckoutParams, options?: RequestOptions): APIPromise<CheckoutSession> {
+export function createCheckoutSession(
+  client: HeyCMOCore,
+  params: AuthCreateCheckoutParams,
+  options?: RequestOptions,
+): APIPromise<CheckoutSession> {
   return coreOf(client).call<CheckoutSession>(ops.createCheckoutSession, [], params, options);
 }
 
@@ -355,7 +413,11 @@ export function createCheckoutSession(client: HeyCMOCore, params: AuthCreateChec
  * ```
  *
  */
-export function getSessionApiKey(client: HeyCMOCore, sessionId: string, options?: RequestOptions): APIPromise<SessionApiKey> {
+export function getSessionApiKey(
+  client: HeyCMOCore,
+  sessionId: string,
+  options?: RequestOptions,
+): APIPromise<SessionApiKey> {
   return coreOf(client).call<SessionApiKey>(ops.getSessionApiKey, [sessionId], undefined, options);
 }
 
@@ -412,7 +474,12 @@ export function getCustomer(client: HeyCMOCore, customerId: string, options?: Re
  * ```
  *
  */
-export function createWebhookSubscription(client: HeyCMOCore, customerId: string, params: WebhookSubscribeParams, options?: RequestOptions): APIPromise<WebhookSubscription> {
+export function createWebhookSubscription(
+  client: HeyCMOCore,
+  customerId: string,
+  params: WebhookSubscribeParams,
+  options?: RequestOptions,
+): APIPromise<WebhookSubscription> {
   return coreOf(client).call<WebhookSubscription>(ops.createWebhookSubscription, [customerId], params, options);
 }
 
@@ -438,7 +505,12 @@ export function createWebhookSubscription(client: HeyCMOCore, customerId: string
  * ```
  *
  */
-export function autoExtractOnboarding(client: HeyCMOCore, customerId: string, params?: OnboardingAutoExtractParams, options?: RequestOptions): APIPromise<OnboardingResult> {
+export function autoExtractOnboarding(
+  client: HeyCMOCore,
+  customerId: string,
+  params?: OnboardingAutoExtractParams,
+  options?: RequestOptions,
+): APIPromise<OnboardingResult> {
   return coreOf(client).call<OnboardingResult>(ops.autoExtractOnboarding, [customerId], params, options);
 }
 
@@ -463,7 +535,12 @@ export function autoExtractOnboarding(client: HeyCMOCore, customerId: string, pa
  * ```
  *
  */
-export function submitOnboarding(client: HeyCMOCore, id: string, params?: OnboardingSubmitParams, options?: RequestOptions): APIPromise<OnboardingResult> {
+export function submitOnboarding(
+  client: HeyCMOCore,
+  id: string,
+  params?: OnboardingSubmitParams,
+  options?: RequestOptions,
+): APIPromise<OnboardingResult> {
   return coreOf(client).call<OnboardingResult>(ops.submitOnboarding, [id], params, options);
 }
 
@@ -488,7 +565,12 @@ export function submitOnboarding(client: HeyCMOCore, id: string, params?: Onboar
  * ```
  *
  */
-export function createConnection(client: HeyCMOCore, id: string, params?: ConnectionCreateParams, options?: RequestOptions): APIPromise<Connection> {
+export function createConnection(
+  client: HeyCMOCore,
+  id: string,
+  params?: ConnectionCreateParams,
+  options?: RequestOptions,
+): APIPromise<Connection> {
   return coreOf(client).call<Connection>(ops.createConnection, [id], params, options);
 }
 
@@ -711,7 +793,11 @@ export function getStatusPage(client: HeyCMOCore, options?: RequestOptions): API
  * ```
  *
  */
-export function streamLiveOutput(client: HeyCMOCore, params?: LiveStreamParams, options?: StreamOptions): EventStream<LiveEvent> {
+export function streamLiveOutput(
+  client: HeyCMOCore,
+  params?: LiveStreamParams,
+  options?: StreamOptions,
+): EventStream<LiveEvent> {
   return new EventStream(coreOf(client), ops.streamLiveOutput, [], params, options);
 }
 
@@ -776,6 +862,10 @@ export function openMcpStream(client: HeyCMOCore, options?: StreamOptions): Even
  * ```
  *
  */
-export function sendMcpMessage(client: HeyCMOCore, params: McpSendMessageParams, options?: RequestOptions): APIPromise<McpSendMessageResponse> {
+export function sendMcpMessage(
+  client: HeyCMOCore,
+  params: McpSendMessageParams,
+  options?: RequestOptions,
+): APIPromise<McpSendMessageResponse> {
   return coreOf(client).call<McpSendMessageResponse>(ops.sendMcpMessage, [], params, options);
 }

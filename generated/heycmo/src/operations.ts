@@ -5,64 +5,336 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the HeyCMO API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'HeyCMO', userAgent: '@specsmith/heycmo/0.2.2', apiKeyEnv: 'HEYCMO_API_KEY', baseUrlEnv: 'HEYCMO_BASE_URL', baseUrl: 'https://heycmo.ai', auth: { bearerAuth: { type: 'bearer' }, mcpToken: { type: 'query', name: 'token' } }, security: [['bearerAuth']], errors: { message: '/error', code: '/code', requestId: '/requestId' }, requestId: { header: 'X-Request-ID' }, retry: { maxRetries: 5 } };
+export const apiConfig: ApiConfig = {
+  name: 'HeyCMO',
+  userAgent: '@specsmith/heycmo/0.2.2',
+  apiKeyEnv: 'HEYCMO_API_KEY',
+  baseUrlEnv: 'HEYCMO_BASE_URL',
+  baseUrl: 'https://heycmo.ai',
+  auth: { bearerAuth: { type: 'bearer' }, mcpToken: { type: 'query', name: 'token' } },
+  security: [['bearerAuth']],
+  errors: { message: '/error', code: '/code', requestId: '/requestId' },
+  requestId: { header: 'X-Request-ID' },
+  retry: { maxRetries: 5 },
+};
 /** GET / */
-export const getHomePage: OperationDescriptor = { id: 'getHomePage', methodPath: 'discovery.getHomePage', method: 'get', path: '/', query: ['mode'], accept: 'text/html, application/json', responses: { '200': { kind: 'auto' } }, security: [] };
+export const getHomePage: OperationDescriptor = {
+  id: 'getHomePage',
+  methodPath: 'discovery.getHomePage',
+  method: 'get',
+  path: '/',
+  query: ['mode'],
+  accept: 'text/html, application/json',
+  responses: { '200': { kind: 'auto' } },
+  security: [],
+};
 /** GET /openapi.json */
-export const getOpenApiDocument: OperationDescriptor = { id: 'getOpenApiDocument', methodPath: 'discovery.getOpenApi', method: 'get', path: '/openapi.json', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getOpenApiDocument: OperationDescriptor = {
+  id: 'getOpenApiDocument',
+  methodPath: 'discovery.getOpenApi',
+  method: 'get',
+  path: '/openapi.json',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /.well-known/api-catalog */
-export const getApiCatalog: OperationDescriptor = { id: 'getApiCatalog', methodPath: 'discovery.getApiCatalog', method: 'get', path: '/.well-known/api-catalog', accept: 'application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727", application/json;q=0.9', responses: { '200': { kind: 'json' } }, security: [] };
+export const getApiCatalog: OperationDescriptor = {
+  id: 'getApiCatalog',
+  methodPath: 'discovery.getApiCatalog',
+  method: 'get',
+  path: '/.well-known/api-catalog',
+  accept: 'application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727", application/json;q=0.9',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /.well-known/mcp/server-card.json */
-export const getMcpServerCard: OperationDescriptor = { id: 'getMcpServerCard', methodPath: 'discovery.getMcpServerCard', method: 'get', path: '/.well-known/mcp/server-card.json', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getMcpServerCard: OperationDescriptor = {
+  id: 'getMcpServerCard',
+  methodPath: 'discovery.getMcpServerCard',
+  method: 'get',
+  path: '/.well-known/mcp/server-card.json',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /.well-known/oauth-protected-resource */
-export const getProtectedResourceMetadata: OperationDescriptor = { id: 'getProtectedResourceMetadata', methodPath: 'discovery.getProtectedResourceMetadata', method: 'get', path: '/.well-known/oauth-protected-resource', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getProtectedResourceMetadata: OperationDescriptor = {
+  id: 'getProtectedResourceMetadata',
+  methodPath: 'discovery.getProtectedResourceMetadata',
+  method: 'get',
+  path: '/.well-known/oauth-protected-resource',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /.well-known/agent.json */
-export const getAgentJson: OperationDescriptor = { id: 'getAgentJson', methodPath: 'discovery.getAgentJson', method: 'get', path: '/.well-known/agent.json', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getAgentJson: OperationDescriptor = {
+  id: 'getAgentJson',
+  methodPath: 'discovery.getAgentJson',
+  method: 'get',
+  path: '/.well-known/agent.json',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /.well-known/agent-card.json */
-export const getAgentCard: OperationDescriptor = { id: 'getAgentCard', methodPath: 'discovery.getAgentCard', method: 'get', path: '/.well-known/agent-card.json', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getAgentCard: OperationDescriptor = {
+  id: 'getAgentCard',
+  methodPath: 'discovery.getAgentCard',
+  method: 'get',
+  path: '/.well-known/agent-card.json',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /llms.txt */
-export const getLlmsTxt: OperationDescriptor = { id: 'getLlmsTxt', methodPath: 'discovery.getLlmsTxt', method: 'get', path: '/llms.txt', accept: 'text/plain, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
+export const getLlmsTxt: OperationDescriptor = {
+  id: 'getLlmsTxt',
+  methodPath: 'discovery.getLlmsTxt',
+  method: 'get',
+  path: '/llms.txt',
+  accept: 'text/plain, application/json;q=0.9',
+  responses: { '200': { kind: 'text' } },
+  security: [],
+};
 /** GET /llms-full.txt */
-export const getLlmsFullTxt: OperationDescriptor = { id: 'getLlmsFullTxt', methodPath: 'discovery.getLlmsFullTxt', method: 'get', path: '/llms-full.txt', accept: 'text/plain, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
+export const getLlmsFullTxt: OperationDescriptor = {
+  id: 'getLlmsFullTxt',
+  methodPath: 'discovery.getLlmsFullTxt',
+  method: 'get',
+  path: '/llms-full.txt',
+  accept: 'text/plain, application/json;q=0.9',
+  responses: { '200': { kind: 'text' } },
+  security: [],
+};
 /** GET /index.md */
-export const getIndexMarkdown: OperationDescriptor = { id: 'getIndexMarkdown', methodPath: 'discovery.getIndexMarkdown', method: 'get', path: '/index.md', accept: 'text/markdown, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
+export const getIndexMarkdown: OperationDescriptor = {
+  id: 'getIndexMarkdown',
+  methodPath: 'discovery.getIndexMarkdown',
+  method: 'get',
+  path: '/index.md',
+  accept: 'text/markdown, application/json;q=0.9',
+  responses: { '200': { kind: 'text' } },
+  security: [],
+};
 /** GET /pricing.md */
-export const getPricingMarkdown: OperationDescriptor = { id: 'getPricingMarkdown', methodPath: 'discovery.getPricingMarkdown', method: 'get', path: '/pricing.md', accept: 'text/markdown, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
+export const getPricingMarkdown: OperationDescriptor = {
+  id: 'getPricingMarkdown',
+  methodPath: 'discovery.getPricingMarkdown',
+  method: 'get',
+  path: '/pricing.md',
+  accept: 'text/markdown, application/json;q=0.9',
+  responses: { '200': { kind: 'text' } },
+  security: [],
+};
 /** GET /sitemap.xml */
-export const getSitemap: OperationDescriptor = { id: 'getSitemap', methodPath: 'discovery.getSitemap', method: 'get', path: '/sitemap.xml', accept: 'application/xml, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
+export const getSitemap: OperationDescriptor = {
+  id: 'getSitemap',
+  methodPath: 'discovery.getSitemap',
+  method: 'get',
+  path: '/sitemap.xml',
+  accept: 'application/xml, application/json;q=0.9',
+  responses: { '200': { kind: 'text' } },
+  security: [],
+};
 /** POST /api/checkout */
-export const createCheckoutSession: OperationDescriptor = { id: 'createCheckoutSession', methodPath: 'auth.createCheckout', method: 'post', path: '/api/checkout', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const createCheckoutSession: OperationDescriptor = {
+  id: 'createCheckoutSession',
+  methodPath: 'auth.createCheckout',
+  method: 'post',
+  path: '/api/checkout',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /api/session/{sessionId} */
-export const getSessionApiKey: OperationDescriptor = { id: 'getSessionApiKey', methodPath: 'auth.getApiKey', method: 'get', path: '/api/session/{sessionId}', pathParams: ['sessionId'], pathArgNames: ['sessionId'], accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getSessionApiKey: OperationDescriptor = {
+  id: 'getSessionApiKey',
+  methodPath: 'auth.getApiKey',
+  method: 'get',
+  path: '/api/session/{sessionId}',
+  pathParams: ['sessionId'],
+  pathArgNames: ['sessionId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /api/customer/{customerId} */
-export const getCustomer: OperationDescriptor = { id: 'getCustomer', methodPath: 'customers.get', method: 'get', path: '/api/customer/{customerId}', pathParams: ['customerId'], pathArgNames: ['customerId'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const getCustomer: OperationDescriptor = {
+  id: 'getCustomer',
+  methodPath: 'customers.get',
+  method: 'get',
+  path: '/api/customer/{customerId}',
+  pathParams: ['customerId'],
+  pathArgNames: ['customerId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** POST /api/hooks/{customerId} */
-export const createWebhookSubscription: OperationDescriptor = { id: 'createWebhookSubscription', methodPath: 'webhooks.subscribe', method: 'post', path: '/api/hooks/{customerId}', pathParams: ['customerId'], pathArgNames: ['customerId'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const createWebhookSubscription: OperationDescriptor = {
+  id: 'createWebhookSubscription',
+  methodPath: 'webhooks.subscribe',
+  method: 'post',
+  path: '/api/hooks/{customerId}',
+  pathParams: ['customerId'],
+  pathArgNames: ['customerId'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** POST /api/onboard/{customerId}/auto-extract */
-export const autoExtractOnboarding: OperationDescriptor = { id: 'autoExtractOnboarding', methodPath: 'onboarding.autoExtract', method: 'post', path: '/api/onboard/{customerId}/auto-extract', pathParams: ['customerId'], pathArgNames: ['customerId'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const autoExtractOnboarding: OperationDescriptor = {
+  id: 'autoExtractOnboarding',
+  methodPath: 'onboarding.autoExtract',
+  method: 'post',
+  path: '/api/onboard/{customerId}/auto-extract',
+  pathParams: ['customerId'],
+  pathArgNames: ['customerId'],
+  body: { kind: 'json', type: 'application/json', flat: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** POST /api/onboard/{id} */
-export const submitOnboarding: OperationDescriptor = { id: 'submitOnboarding', methodPath: 'onboarding.submit', method: 'post', path: '/api/onboard/{id}', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const submitOnboarding: OperationDescriptor = {
+  id: 'submitOnboarding',
+  methodPath: 'onboarding.submit',
+  method: 'post',
+  path: '/api/onboard/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** POST /api/connect/{id} */
-export const createConnection: OperationDescriptor = { id: 'createConnection', methodPath: 'connections.create', method: 'post', path: '/api/connect/{id}', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const createConnection: OperationDescriptor = {
+  id: 'createConnection',
+  methodPath: 'connections.create',
+  method: 'post',
+  path: '/api/connect/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** GET /api/connections/{id} */
-export const listConnections: OperationDescriptor = { id: 'listConnections', methodPath: 'connections.list', method: 'get', path: '/api/connections/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const listConnections: OperationDescriptor = {
+  id: 'listConnections',
+  methodPath: 'connections.list',
+  method: 'get',
+  path: '/api/connections/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** GET /api/events/{id} */
-export const listEvents: OperationDescriptor = { id: 'listEvents', methodPath: 'events.list', method: 'get', path: '/api/events/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const listEvents: OperationDescriptor = {
+  id: 'listEvents',
+  methodPath: 'events.list',
+  method: 'get',
+  path: '/api/events/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** GET /api/dashboard/{id} */
-export const getDashboard: OperationDescriptor = { id: 'getDashboard', methodPath: 'dashboard.get', method: 'get', path: '/api/dashboard/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const getDashboard: OperationDescriptor = {
+  id: 'getDashboard',
+  methodPath: 'dashboard.get',
+  method: 'get',
+  path: '/api/dashboard/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** POST /api/scan */
-export const runScan: OperationDescriptor = { id: 'runScan', methodPath: 'scan.run', method: 'post', path: '/api/scan', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const runScan: OperationDescriptor = {
+  id: 'runScan',
+  methodPath: 'scan.run',
+  method: 'post',
+  path: '/api/scan',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** GET /api/health */
-export const getHealth: OperationDescriptor = { id: 'getHealth', methodPath: 'status.getHealth', method: 'get', path: '/api/health', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getHealth: OperationDescriptor = {
+  id: 'getHealth',
+  methodPath: 'status.getHealth',
+  method: 'get',
+  path: '/api/health',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /api/health/ready */
-export const getReadiness: OperationDescriptor = { id: 'getReadiness', methodPath: 'status.getReadiness', method: 'get', path: '/api/health/ready', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getReadiness: OperationDescriptor = {
+  id: 'getReadiness',
+  methodPath: 'status.getReadiness',
+  method: 'get',
+  path: '/api/health/ready',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /api/public/status */
-export const getPublicStatus: OperationDescriptor = { id: 'getPublicStatus', methodPath: 'status.get', method: 'get', path: '/api/public/status', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getPublicStatus: OperationDescriptor = {
+  id: 'getPublicStatus',
+  methodPath: 'status.get',
+  method: 'get',
+  path: '/api/public/status',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /status */
-export const getStatusPage: OperationDescriptor = { id: 'getStatusPage', methodPath: 'status.getPage', method: 'get', path: '/status', accept: 'text/html, application/json;q=0.9', responses: { '200': { kind: 'text' } }, security: [] };
+export const getStatusPage: OperationDescriptor = {
+  id: 'getStatusPage',
+  methodPath: 'status.getPage',
+  method: 'get',
+  path: '/status',
+  accept: 'text/html, application/json;q=0.9',
+  responses: { '200': { kind: 'text' } },
+  security: [],
+};
 /** GET /live */
-export const streamLiveOutput: OperationDescriptor = { id: 'streamLiveOutput', methodPath: 'live.stream', method: 'get', path: '/live', query: ['url'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, security: [], sse: { typeField: 'type', known: ['message'] } };
+export const streamLiveOutput: OperationDescriptor = {
+  id: 'streamLiveOutput',
+  methodPath: 'live.stream',
+  method: 'get',
+  path: '/live',
+  query: ['url'],
+  accept: 'text/event-stream, application/json;q=0.9',
+  responses: { '200': { kind: 'sse' } },
+  security: [],
+  sse: { typeField: 'type', known: ['message'] },
+};
 /** GET /mcp/sse */
-export const openMcpStream: OperationDescriptor = { id: 'openMcpStream', methodPath: 'mcp.connect', method: 'get', path: '/mcp/sse', accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, security: [['mcpToken']], sse: { typeField: 'type', known: ['endpoint', 'message'] } };
+export const openMcpStream: OperationDescriptor = {
+  id: 'openMcpStream',
+  methodPath: 'mcp.connect',
+  method: 'get',
+  path: '/mcp/sse',
+  accept: 'text/event-stream, application/json;q=0.9',
+  responses: { '200': { kind: 'sse' } },
+  security: [['mcpToken']],
+  sse: { typeField: 'type', known: ['endpoint', 'message'] },
+};
 /** POST /mcp/message */
-export const sendMcpMessage: OperationDescriptor = { id: 'sendMcpMessage', methodPath: 'mcp.sendMessage', method: 'post', path: '/mcp/message', query: ['sessionId'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '202': { kind: 'empty' } }, security: [['mcpToken']] };
+export const sendMcpMessage: OperationDescriptor = {
+  id: 'sendMcpMessage',
+  methodPath: 'mcp.sendMessage',
+  method: 'post',
+  path: '/mcp/message',
+  query: ['sessionId'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '202': { kind: 'empty' } },
+  security: [['mcpToken']],
+};

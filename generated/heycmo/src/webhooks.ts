@@ -5,21 +5,52 @@ import type { BinaryInput } from './runtime/encoding.js';
 import { errorClasses } from './errors.js';
 import type { webhooks } from './schema.js';
 /** `content.created`: content.created. */
-export type ContentCreatedWebhookEvent = NonNullable<webhooks['content.created']['post']['requestBody']>['content']['application/json'];
+export type ContentCreatedWebhookEvent = NonNullable<
+  webhooks['content.created']['post']['requestBody']
+>['content']['application/json'];
 /** `content.approved`: content.approved. */
-export type ContentApprovedWebhookEvent = NonNullable<webhooks['content.approved']['post']['requestBody']>['content']['application/json'];
+export type ContentApprovedWebhookEvent = NonNullable<
+  webhooks['content.approved']['post']['requestBody']
+>['content']['application/json'];
 /** `content.published`: content.published. */
-export type ContentPublishedWebhookEvent = NonNullable<webhooks['content.published']['post']['requestBody']>['content']['application/json'];
+export type ContentPublishedWebhookEvent = NonNullable<
+  webhooks['content.published']['post']['requestBody']
+>['content']['application/json'];
 /** `content.rejected`: content.rejected. */
-export type ContentRejectedWebhookEvent = NonNullable<webhooks['content.rejected']['post']['requestBody']>['content']['application/json'];
+export type ContentRejectedWebhookEvent = NonNullable<
+  webhooks['content.rejected']['post']['requestBody']
+>['content']['application/json'];
 /** `workflow.completed`: workflow.completed. */
-export type WorkflowCompletedWebhookEvent = NonNullable<webhooks['workflow.completed']['post']['requestBody']>['content']['application/json'];
+export type WorkflowCompletedWebhookEvent = NonNullable<
+  webhooks['workflow.completed']['post']['requestBody']
+>['content']['application/json'];
 /** `team.invited`: team.invited. */
-export type TeamInvitedWebhookEvent = NonNullable<webhooks['team.invited']['post']['requestBody']>['content']['application/json'];
+export type TeamInvitedWebhookEvent = NonNullable<
+  webhooks['team.invited']['post']['requestBody']
+>['content']['application/json'];
 /** Any webhook the HeyCMO API delivers; narrow it on `event`. */
-export type HeyCMOWebhookEvent = ContentCreatedWebhookEvent | ContentApprovedWebhookEvent | ContentPublishedWebhookEvent | ContentRejectedWebhookEvent | WorkflowCompletedWebhookEvent | TeamInvitedWebhookEvent;
+export type HeyCMOWebhookEvent =
+  | ContentCreatedWebhookEvent
+  | ContentApprovedWebhookEvent
+  | ContentPublishedWebhookEvent
+  | ContentRejectedWebhookEvent
+  | WorkflowCompletedWebhookEvent
+  | TeamInvitedWebhookEvent;
 /** How deliveries are signed: HMAC-SHA256 of the raw body, hex, in the `X-HeyCMO-Signature` header; the secret is your webhook secret (HeyCMO documents only "HMAC-SHA256-signed against your webhook secret"; the header name, hex encoding, absence of a prefix and how the secret is issued are assumptions. The header name only feeds the docs - pass the signature value to verifyWebhook from whichever header carries it). */
-export const webhookSignature: WebhookSignatureScheme = { header: 'X-HeyCMO-Signature', encoding: 'hex', prefix: '', eventField: 'event', events: ['content.created', 'content.approved', 'content.published', 'content.rejected', 'workflow.completed', 'team.invited'] };
+export const webhookSignature: WebhookSignatureScheme = {
+  header: 'X-HeyCMO-Signature',
+  encoding: 'hex',
+  prefix: '',
+  eventField: 'event',
+  events: [
+    'content.created',
+    'content.approved',
+    'content.published',
+    'content.rejected',
+    'workflow.completed',
+    'team.invited',
+  ],
+};
 
 /**
  * Verifies a webhook delivery and returns its typed payload. Pass the raw request body exactly as received (before any JSON parsing), the `X-HeyCMO-Signature` header and your secret. Throws `WebhookVerificationError` when the signature is missing, malformed or wrong; the comparison takes constant time.
@@ -31,7 +62,11 @@ export const webhookSignature: WebhookSignatureScheme = { header: 'X-HeyCMO-Sign
  * ```
  *
  */
-export async function verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string): Promise<HeyCMOWebhookEvent> {
+export async function verifyWebhook(
+  rawBody: BinaryInput,
+  signature: string | null | undefined,
+  secret: string,
+): Promise<HeyCMOWebhookEvent> {
   return (await verify(rawBody, signature, secret, webhookSignature, errorClasses)) as HeyCMOWebhookEvent;
 }
 

@@ -3,10 +3,34 @@
 import { Hot, type ClientOptions } from '@specsmith/hot';
 import * as sdk from '../mcp-sdk.js';
 import table from '../mcp-tools.js';
-import { createMcpServer, runMcpServer, selectTools, type McpServer, type McpServerInfo, type McpTool } from './runtime/mcp.js';
-export { callTool, selectTools, usage, type McpSdk, type McpServer, type McpServerInfo, type McpTool, type McpToolParameter } from './runtime/mcp.js';
+import {
+  createMcpServer,
+  runMcpServer,
+  selectTools,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+} from './runtime/mcp.js';
+export {
+  callTool,
+  selectTools,
+  usage,
+  type McpSdk,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+  type McpToolParameter,
+} from './runtime/mcp.js';
 /** Name, version and instructions the server announces, and the command and environment its --help names. */
-export const serverInfo: McpServerInfo = { name: '@specsmith/hot-mcp', title: 'Hot API MCP server', version: '0.6.1', instructions: 'Tools for the Hot API, one per operation, calling it through the @specsmith/hot client (credentials from HOT_API_KEY, retries, typed errors). The Hot API (hot.dev) provides programmatic access to manage projects, builds, runs, events, streams, sessions, service keys, custom domains and files of a Hot environment.', command: 'hot-mcp', env: { apiKey: 'HOT_API_KEY', baseUrl: 'HOT_BASE_URL' } };
+export const serverInfo: McpServerInfo = {
+  name: '@specsmith/hot-mcp',
+  title: 'Hot API MCP server',
+  version: '0.6.1',
+  instructions:
+    'Tools for the Hot API, one per operation, calling it through the @specsmith/hot client (credentials from HOT_API_KEY, retries, typed errors). The Hot API (hot.dev) provides programmatic access to manage projects, builds, runs, events, streams, sessions, service keys, custom domains and files of a Hot environment.',
+  command: 'hot-mcp',
+  env: { apiKey: 'HOT_API_KEY', baseUrl: 'HOT_BASE_URL' },
+};
 /** One MCP tool per operation of the Hot API. */
 export const tools: readonly McpTool[] = table as readonly McpTool[];
 

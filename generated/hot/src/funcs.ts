@@ -6,7 +6,81 @@ import { EventStream, type StreamOptions } from './runtime/event-stream.js';
 import { type PageOptions, type PagePromise, paginate } from './runtime/pagination.js';
 import type { RequestOptions } from './runtime/config.js';
 import * as ops from './operations.js';
-import type { Build, BuildDownloadResponse, BuildListForProjectParams, BuildListParams, BuildUploadParams, BuildWithProject, ContextCreateParams, ContextDeleteResponse, ContextListParams, ContextUpdateParams, ContextVariable, CreatedServiceKey, CreatedSession, Domain, DomainDeleteResponse, DomainListParams, DomainRegisterParams, DomainVerification, Env, EnvEvent, EventHandler, EventListParams, EventListRunsParams, EventPublishParams, EventSchema, FileAbortUploadResponse, FileDeleteResponse, FileDownloadResponse, FileInitiateUploadParams, FileListParams, FileSchema, FileUpload, FileUploadParams, FileUploadPart, FileUploadPartParams, OrgUsage, Project, ProjectActivation, ProjectCreateParams, ProjectDeleteResponse, ProjectListEventHandlersParams, ProjectListParams, ProjectListSchedulesParams, ProjectUpdateParams, RevokedCount, Run, RunListParams, RunStats, RunSubscribeResult, RunSubscriptionEvent, Schedule, ServiceKey, ServiceKeyCreateParams, ServiceKeyListParams, ServiceKeyRevokeResponse, ServiceKeyUpdateParams, Session, SessionCreateParams, SessionListParams, SessionRevokeResponse, Status, StreamEvent, StreamSubscribeParams, StreamSubscribePostParams, StreamSubscribePostResult, StreamSubscribeResult, StreamSubscribeWithEventParams, StreamSubscribeWithEventResult, SubscribeWithEventEvent, Task, TaskSubscribeResult, TaskSubscriptionEvent, UploadedBuild } from './types.js';
+import type {
+  Build,
+  BuildDownloadResponse,
+  BuildListForProjectParams,
+  BuildListParams,
+  BuildUploadParams,
+  BuildWithProject,
+  ContextCreateParams,
+  ContextDeleteResponse,
+  ContextListParams,
+  ContextUpdateParams,
+  ContextVariable,
+  CreatedServiceKey,
+  CreatedSession,
+  Domain,
+  DomainDeleteResponse,
+  DomainListParams,
+  DomainRegisterParams,
+  DomainVerification,
+  Env,
+  EnvEvent,
+  EventHandler,
+  EventListParams,
+  EventListRunsParams,
+  EventPublishParams,
+  EventSchema,
+  FileAbortUploadResponse,
+  FileDeleteResponse,
+  FileDownloadResponse,
+  FileInitiateUploadParams,
+  FileListParams,
+  FileSchema,
+  FileUpload,
+  FileUploadParams,
+  FileUploadPart,
+  FileUploadPartParams,
+  OrgUsage,
+  Project,
+  ProjectActivation,
+  ProjectCreateParams,
+  ProjectDeleteResponse,
+  ProjectListEventHandlersParams,
+  ProjectListParams,
+  ProjectListSchedulesParams,
+  ProjectUpdateParams,
+  RevokedCount,
+  Run,
+  RunListParams,
+  RunStats,
+  RunSubscribeResult,
+  RunSubscriptionEvent,
+  Schedule,
+  ServiceKey,
+  ServiceKeyCreateParams,
+  ServiceKeyListParams,
+  ServiceKeyRevokeResponse,
+  ServiceKeyUpdateParams,
+  Session,
+  SessionCreateParams,
+  SessionListParams,
+  SessionRevokeResponse,
+  Status,
+  StreamEvent,
+  StreamSubscribeParams,
+  StreamSubscribePostParams,
+  StreamSubscribePostResult,
+  StreamSubscribeResult,
+  StreamSubscribeWithEventParams,
+  StreamSubscribeWithEventResult,
+  SubscribeWithEventEvent,
+  Task,
+  TaskSubscribeResult,
+  TaskSubscriptionEvent,
+  UploadedBuild,
+} from './types.js';
 
 /**
  * Get API status
@@ -75,7 +149,11 @@ export function listProjects(client: HotCore, params?: ProjectListParams, option
  * ```
  *
  */
-export function createProject(client: HotCore, params: ProjectCreateParams, options?: RequestOptions): APIPromise<Project> {
+export function createProject(
+  client: HotCore,
+  params: ProjectCreateParams,
+  options?: RequestOptions,
+): APIPromise<Project> {
   return coreOf(client).call<Project>(ops.createProject, [], params, options);
 }
 
@@ -118,7 +196,11 @@ export function getProject(client: HotCore, projectIdOrSlug: string, options?: R
  * ```
  *
  */
-export function deleteProject(client: HotCore, projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
+export function deleteProject(
+  client: HotCore,
+  projectIdOrSlug: string,
+  options?: RequestOptions,
+): APIPromise<ProjectDeleteResponse> {
   return coreOf(client).call<ProjectDeleteResponse>(ops.deleteProject, [projectIdOrSlug], undefined, options);
 }
 
@@ -140,7 +222,12 @@ export function deleteProject(client: HotCore, projectIdOrSlug: string, options?
  * ```
  *
  */
-export function updateProject(client: HotCore, projectIdOrSlug: string, params: ProjectUpdateParams, options?: RequestOptions): APIPromise<Project> {
+export function updateProject(
+  client: HotCore,
+  projectIdOrSlug: string,
+  params: ProjectUpdateParams,
+  options?: RequestOptions,
+): APIPromise<Project> {
   return coreOf(client).call<Project>(ops.updateProject, [projectIdOrSlug], params, options);
 }
 
@@ -165,7 +252,11 @@ export function updateProject(client: HotCore, projectIdOrSlug: string, params: 
  * ```
  *
  */
-export function activateProject(client: HotCore, projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectActivation> {
+export function activateProject(
+  client: HotCore,
+  projectIdOrSlug: string,
+  options?: RequestOptions,
+): APIPromise<ProjectActivation> {
   return coreOf(client).call<ProjectActivation>(ops.activateProject, [projectIdOrSlug], undefined, options);
 }
 
@@ -190,7 +281,11 @@ export function activateProject(client: HotCore, projectIdOrSlug: string, option
  * ```
  *
  */
-export function deactivateProject(client: HotCore, projectIdOrSlug: string, options?: RequestOptions): APIPromise<ProjectActivation> {
+export function deactivateProject(
+  client: HotCore,
+  projectIdOrSlug: string,
+  options?: RequestOptions,
+): APIPromise<ProjectActivation> {
   return coreOf(client).call<ProjectActivation>(ops.deactivateProject, [projectIdOrSlug], undefined, options);
 }
 
@@ -214,7 +309,12 @@ export function deactivateProject(client: HotCore, projectIdOrSlug: string, opti
  * ```
  *
  */
-export function listProjectEventHandlers(client: HotCore, projectIdOrSlug: string, params?: ProjectListEventHandlersParams, options?: PageOptions): PagePromise<EventHandler> {
+export function listProjectEventHandlers(
+  client: HotCore,
+  projectIdOrSlug: string,
+  params?: ProjectListEventHandlersParams,
+  options?: PageOptions,
+): PagePromise<EventHandler> {
   return paginate<EventHandler>(coreOf(client), ops.listProjectEventHandlers, [projectIdOrSlug], params, options);
 }
 
@@ -238,7 +338,12 @@ export function listProjectEventHandlers(client: HotCore, projectIdOrSlug: strin
  * ```
  *
  */
-export function listProjectSchedules(client: HotCore, projectIdOrSlug: string, params?: ProjectListSchedulesParams, options?: PageOptions): PagePromise<Schedule> {
+export function listProjectSchedules(
+  client: HotCore,
+  projectIdOrSlug: string,
+  params?: ProjectListSchedulesParams,
+  options?: PageOptions,
+): PagePromise<Schedule> {
   return paginate<Schedule>(coreOf(client), ops.listProjectSchedules, [projectIdOrSlug], params, options);
 }
 
@@ -261,7 +366,11 @@ export function listProjectSchedules(client: HotCore, projectIdOrSlug: string, p
  * ```
  *
  */
-export function listBuilds(client: HotCore, params?: BuildListParams, options?: PageOptions): PagePromise<BuildWithProject> {
+export function listBuilds(
+  client: HotCore,
+  params?: BuildListParams,
+  options?: PageOptions,
+): PagePromise<BuildWithProject> {
   return paginate<BuildWithProject>(coreOf(client), ops.listBuilds, [], params, options);
 }
 
@@ -284,7 +393,12 @@ export function listBuilds(client: HotCore, params?: BuildListParams, options?: 
  * ```
  *
  */
-export function listProjectBuilds(client: HotCore, projectIdOrSlug: string, params?: BuildListForProjectParams, options?: PageOptions): PagePromise<Build> {
+export function listProjectBuilds(
+  client: HotCore,
+  projectIdOrSlug: string,
+  params?: BuildListForProjectParams,
+  options?: PageOptions,
+): PagePromise<Build> {
   return paginate<Build>(coreOf(client), ops.listProjectBuilds, [projectIdOrSlug], params, options);
 }
 
@@ -320,7 +434,12 @@ export function listProjectBuilds(client: HotCore, projectIdOrSlug: string, para
  * ```
  *
  */
-export function uploadBuild(client: HotCore, projectIdOrSlug: string, params: BuildUploadParams, options?: RequestOptions): APIPromise<UploadedBuild> {
+export function uploadBuild(
+  client: HotCore,
+  projectIdOrSlug: string,
+  params: BuildUploadParams,
+  options?: RequestOptions,
+): APIPromise<UploadedBuild> {
   return coreOf(client).call<UploadedBuild>(ops.uploadBuild, [projectIdOrSlug], params, options);
 }
 
@@ -342,7 +461,11 @@ export function uploadBuild(client: HotCore, projectIdOrSlug: string, params: Bu
  * ```
  *
  */
-export function getDeployedBuild(client: HotCore, projectIdOrSlug: string, options?: RequestOptions): APIPromise<Build> {
+export function getDeployedBuild(
+  client: HotCore,
+  projectIdOrSlug: string,
+  options?: RequestOptions,
+): APIPromise<Build> {
   return coreOf(client).call<Build>(ops.getDeployedBuild, [projectIdOrSlug], undefined, options);
 }
 
@@ -386,7 +509,12 @@ export function getLiveBuild(client: HotCore, projectIdOrSlug: string, options?:
  * ```
  *
  */
-export function getBuild(client: HotCore, projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<Build> {
+export function getBuild(
+  client: HotCore,
+  projectIdOrSlug: string,
+  buildId: string,
+  options?: RequestOptions,
+): APIPromise<Build> {
   return coreOf(client).call<Build>(ops.getBuild, [projectIdOrSlug, buildId], undefined, options);
 }
 
@@ -408,7 +536,12 @@ export function getBuild(client: HotCore, projectIdOrSlug: string, buildId: stri
  * ```
  *
  */
-export function downloadBuild(client: HotCore, projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<BuildDownloadResponse> {
+export function downloadBuild(
+  client: HotCore,
+  projectIdOrSlug: string,
+  buildId: string,
+  options?: RequestOptions,
+): APIPromise<BuildDownloadResponse> {
   return coreOf(client).call<BuildDownloadResponse>(ops.downloadBuild, [projectIdOrSlug, buildId], undefined, options);
 }
 
@@ -431,7 +564,12 @@ export function downloadBuild(client: HotCore, projectIdOrSlug: string, buildId:
  * ```
  *
  */
-export function deployBuild(client: HotCore, projectIdOrSlug: string, buildId: string, options?: RequestOptions): APIPromise<Build> {
+export function deployBuild(
+  client: HotCore,
+  projectIdOrSlug: string,
+  buildId: string,
+  options?: RequestOptions,
+): APIPromise<Build> {
   return coreOf(client).call<Build>(ops.deployBuild, [projectIdOrSlug, buildId], undefined, options);
 }
 
@@ -454,7 +592,12 @@ export function deployBuild(client: HotCore, projectIdOrSlug: string, buildId: s
  * ```
  *
  */
-export function listContextVariables(client: HotCore, projectIdOrSlug: string, params?: ContextListParams, options?: PageOptions): PagePromise<ContextVariable> {
+export function listContextVariables(
+  client: HotCore,
+  projectIdOrSlug: string,
+  params?: ContextListParams,
+  options?: PageOptions,
+): PagePromise<ContextVariable> {
   return paginate<ContextVariable>(coreOf(client), ops.listContextVariables, [projectIdOrSlug], params, options);
 }
 
@@ -477,7 +620,12 @@ export function listContextVariables(client: HotCore, projectIdOrSlug: string, p
  * ```
  *
  */
-export function createContextVariable(client: HotCore, projectIdOrSlug: string, params: ContextCreateParams, options?: RequestOptions): APIPromise<ContextVariable> {
+export function createContextVariable(
+  client: HotCore,
+  projectIdOrSlug: string,
+  params: ContextCreateParams,
+  options?: RequestOptions,
+): APIPromise<ContextVariable> {
   return coreOf(client).call<ContextVariable>(ops.createContextVariable, [projectIdOrSlug], params, options);
 }
 
@@ -500,7 +648,13 @@ export function createContextVariable(client: HotCore, projectIdOrSlug: string, 
  * ```
  *
  */
-export function updateContextVariable(client: HotCore, projectIdOrSlug: string, key: string, params: ContextUpdateParams, options?: RequestOptions): APIPromise<ContextVariable> {
+export function updateContextVariable(
+  client: HotCore,
+  projectIdOrSlug: string,
+  key: string,
+  params: ContextUpdateParams,
+  options?: RequestOptions,
+): APIPromise<ContextVariable> {
   return coreOf(client).call<ContextVariable>(ops.updateContextVariable, [projectIdOrSlug, key], params, options);
 }
 
@@ -521,8 +675,18 @@ export function updateContextVariable(client: HotCore, projectIdOrSlug: string, 
  * ```
  *
  */
-export function deleteContextVariable(client: HotCore, projectIdOrSlug: string, key: string, options?: RequestOptions): APIPromise<ContextDeleteResponse> {
-  return coreOf(client).call<ContextDeleteResponse>(ops.deleteContextVariable, [projectIdOrSlug, key], undefined, options);
+export function deleteContextVariable(
+  client: HotCore,
+  projectIdOrSlug: string,
+  key: string,
+  options?: RequestOptions,
+): APIPromise<ContextDeleteResponse> {
+  return coreOf(client).call<ContextDeleteResponse>(
+    ops.deleteContextVariable,
+    [projectIdOrSlug, key],
+    undefined,
+    options,
+  );
 }
 
 /**
@@ -574,7 +738,11 @@ export function listEvents(client: HotCore, params?: EventListParams, options?: 
  * ```
  *
  */
-export function publishEvent(client: HotCore, params: EventPublishParams, options?: RequestOptions): APIPromise<EventSchema> {
+export function publishEvent(
+  client: HotCore,
+  params: EventPublishParams,
+  options?: RequestOptions,
+): APIPromise<EventSchema> {
   return coreOf(client).call<EventSchema>(ops.publishEvent, [], params, options);
 }
 
@@ -620,7 +788,12 @@ export function getEvent(client: HotCore, eventId: string, options?: RequestOpti
  * ```
  *
  */
-export function listEventRuns(client: HotCore, eventId: string, params?: EventListRunsParams, options?: PageOptions): PagePromise<Run> {
+export function listEventRuns(
+  client: HotCore,
+  eventId: string,
+  params?: EventListRunsParams,
+  options?: PageOptions,
+): PagePromise<Run> {
   return paginate<Run>(coreOf(client), ops.listEventRuns, [eventId], params, options);
 }
 
@@ -724,7 +897,11 @@ export function getRun(client: HotCore, runId: string, options?: RequestOptions)
  * ```
  *
  */
-export function subscribeRun(client: HotCore, runId: string, options?: StreamOptions): EventStream<RunSubscriptionEvent, RunSubscribeResult> {
+export function subscribeRun(
+  client: HotCore,
+  runId: string,
+  options?: StreamOptions,
+): EventStream<RunSubscriptionEvent, RunSubscribeResult> {
   return new EventStream(coreOf(client), ops.subscribeRun, [runId], undefined, options);
 }
 
@@ -780,7 +957,11 @@ export function getTask(client: HotCore, taskId: string, options?: RequestOption
  * ```
  *
  */
-export function subscribeTask(client: HotCore, taskId: string, options?: StreamOptions): EventStream<TaskSubscriptionEvent, TaskSubscribeResult> {
+export function subscribeTask(
+  client: HotCore,
+  taskId: string,
+  options?: StreamOptions,
+): EventStream<TaskSubscriptionEvent, TaskSubscribeResult> {
   return new EventStream(coreOf(client), ops.subscribeTask, [taskId], undefined, options);
 }
 
@@ -930,7 +1111,12 @@ export function getOrgUsage(client: HotCore, options?: RequestOptions): APIPromi
  * ```
  *
  */
-export function subscribeStream(client: HotCore, streamId: string, params?: StreamSubscribeParams, options?: StreamOptions): EventStream<StreamEvent, StreamSubscribeResult> {
+export function subscribeStream(
+  client: HotCore,
+  streamId: string,
+  params?: StreamSubscribeParams,
+  options?: StreamOptions,
+): EventStream<StreamEvent, StreamSubscribeResult> {
   return new EventStream(coreOf(client), ops.subscribeStream, [streamId], params, options);
 }
 
@@ -973,7 +1159,12 @@ export function subscribeStream(client: HotCore, streamId: string, params?: Stre
  * ```
  *
  */
-export function subscribeStreamPost(client: HotCore, streamId: string, params?: StreamSubscribePostParams, options?: StreamOptions): EventStream<StreamEvent, StreamSubscribePostResult> {
+export function subscribeStreamPost(
+  client: HotCore,
+  streamId: string,
+  params?: StreamSubscribePostParams,
+  options?: StreamOptions,
+): EventStream<StreamEvent, StreamSubscribePostResult> {
   return new EventStream(coreOf(client), ops.subscribeStreamPost, [streamId], params, options);
 }
 
@@ -1032,7 +1223,11 @@ export function subscribeStreamPost(client: HotCore, streamId: string, params?: 
  * ```
  *
  */
-export function subscribeWithEvent(client: HotCore, params: StreamSubscribeWithEventParams, options?: StreamOptions): EventStream<SubscribeWithEventEvent, StreamSubscribeWithEventResult> {
+export function subscribeWithEvent(
+  client: HotCore,
+  params: StreamSubscribeWithEventParams,
+  options?: StreamOptions,
+): EventStream<SubscribeWithEventEvent, StreamSubscribeWithEventResult> {
   return new EventStream(coreOf(client), ops.subscribeWithEvent, [], params, options);
 }
 
@@ -1088,7 +1283,11 @@ export function listSessions(client: HotCore, params?: SessionListParams, option
  * ```
  *
  */
-export function createSession(client: HotCore, params: SessionCreateParams, options?: RequestOptions): APIPromise<CreatedSession> {
+export function createSession(
+  client: HotCore,
+  params: SessionCreateParams,
+  options?: RequestOptions,
+): APIPromise<CreatedSession> {
   return coreOf(client).call<CreatedSession>(ops.createSession, [], params, options);
 }
 
@@ -1131,7 +1330,11 @@ export function revokeAllSessions(client: HotCore, options?: RequestOptions): AP
  * ```
  *
  */
-export function revokeSession(client: HotCore, sessionId: string, options?: RequestOptions): APIPromise<SessionRevokeResponse> {
+export function revokeSession(
+  client: HotCore,
+  sessionId: string,
+  options?: RequestOptions,
+): APIPromise<SessionRevokeResponse> {
   return coreOf(client).call<SessionRevokeResponse>(ops.revokeSession, [sessionId], undefined, options);
 }
 
@@ -1154,7 +1357,11 @@ export function revokeSession(client: HotCore, sessionId: string, options?: Requ
  * ```
  *
  */
-export function listServiceKeys(client: HotCore, params?: ServiceKeyListParams, options?: PageOptions): PagePromise<ServiceKey> {
+export function listServiceKeys(
+  client: HotCore,
+  params?: ServiceKeyListParams,
+  options?: PageOptions,
+): PagePromise<ServiceKey> {
   return paginate<ServiceKey>(coreOf(client), ops.listServiceKeys, [], params, options);
 }
 
@@ -1188,7 +1395,11 @@ export function listServiceKeys(client: HotCore, params?: ServiceKeyListParams, 
  * ```
  *
  */
-export function createServiceKey(client: HotCore, params: ServiceKeyCreateParams, options?: RequestOptions): APIPromise<CreatedServiceKey> {
+export function createServiceKey(
+  client: HotCore,
+  params: ServiceKeyCreateParams,
+  options?: RequestOptions,
+): APIPromise<CreatedServiceKey> {
   return coreOf(client).call<CreatedServiceKey>(ops.createServiceKey, [], params, options);
 }
 
@@ -1253,7 +1464,11 @@ export function getServiceKey(client: HotCore, serviceKeyId: string, options?: R
  * ```
  *
  */
-export function revokeServiceKey(client: HotCore, serviceKeyId: string, options?: RequestOptions): APIPromise<ServiceKeyRevokeResponse> {
+export function revokeServiceKey(
+  client: HotCore,
+  serviceKeyId: string,
+  options?: RequestOptions,
+): APIPromise<ServiceKeyRevokeResponse> {
   return coreOf(client).call<ServiceKeyRevokeResponse>(ops.revokeServiceKey, [serviceKeyId], undefined, options);
 }
 
@@ -1278,7 +1493,12 @@ export function revokeServiceKey(client: HotCore, serviceKeyId: string, options?
  * ```
  *
  */
-export function updateServiceKey(client: HotCore, serviceKeyId: string, params: ServiceKeyUpdateParams, options?: RequestOptions): APIPromise<ServiceKey> {
+export function updateServiceKey(
+  client: HotCore,
+  serviceKeyId: string,
+  params: ServiceKeyUpdateParams,
+  options?: RequestOptions,
+): APIPromise<ServiceKey> {
   return coreOf(client).call<ServiceKey>(ops.updateServiceKey, [serviceKeyId], params, options);
 }
 
@@ -1337,7 +1557,11 @@ export function listDomains(client: HotCore, params?: DomainListParams, options?
  * ```
  *
  */
-export function registerDomain(client: HotCore, params: DomainRegisterParams, options?: RequestOptions): APIPromise<Domain> {
+export function registerDomain(
+  client: HotCore,
+  params: DomainRegisterParams,
+  options?: RequestOptions,
+): APIPromise<Domain> {
   return coreOf(client).call<Domain>(ops.registerDomain, [], params, options);
 }
 
@@ -1382,7 +1606,11 @@ export function getDomain(client: HotCore, domainId: string, options?: RequestOp
  * ```
  *
  */
-export function deleteDomain(client: HotCore, domainId: string, options?: RequestOptions): APIPromise<DomainDeleteResponse> {
+export function deleteDomain(
+  client: HotCore,
+  domainId: string,
+  options?: RequestOptions,
+): APIPromise<DomainDeleteResponse> {
   return coreOf(client).call<DomainDeleteResponse>(ops.deleteDomain, [domainId], undefined, options);
 }
 
@@ -1411,7 +1639,11 @@ export function deleteDomain(client: HotCore, domainId: string, options?: Reques
  * ```
  *
  */
-export function verifyDomain(client: HotCore, domainId: string, options?: RequestOptions): APIPromise<DomainVerification> {
+export function verifyDomain(
+  client: HotCore,
+  domainId: string,
+  options?: RequestOptions,
+): APIPromise<DomainVerification> {
   return coreOf(client).call<DomainVerification>(ops.verifyDomain, [domainId], undefined, options);
 }
 
@@ -1467,7 +1699,12 @@ export function listFiles(client: HotCore, params?: FileListParams, options?: Pa
  * ```
  *
  */
-export function uploadFile(client: HotCore, path: string, params: FileUploadParams, options?: RequestOptions): APIPromise<FileSchema> {
+export function uploadFile(
+  client: HotCore,
+  path: string,
+  params: FileUploadParams,
+  options?: RequestOptions,
+): APIPromise<FileSchema> {
   return coreOf(client).call<FileSchema>(ops.uploadFile, [path], params, options);
 }
 
@@ -1497,7 +1734,11 @@ export function uploadFile(client: HotCore, path: string, params: FileUploadPara
  * ```
  *
  */
-export function createFileUpload(client: HotCore, params: FileInitiateUploadParams, options?: RequestOptions): APIPromise<FileUpload> {
+export function createFileUpload(
+  client: HotCore,
+  params: FileInitiateUploadParams,
+  options?: RequestOptions,
+): APIPromise<FileUpload> {
   return coreOf(client).call<FileUpload>(ops.createFileUpload, [], params, options);
 }
 
@@ -1519,7 +1760,11 @@ export function createFileUpload(client: HotCore, params: FileInitiateUploadPara
  * ```
  *
  */
-export function abortFileUpload(client: HotCore, uploadId: string, options?: RequestOptions): APIPromise<FileAbortUploadResponse> {
+export function abortFileUpload(
+  client: HotCore,
+  uploadId: string,
+  options?: RequestOptions,
+): APIPromise<FileAbortUploadResponse> {
   return coreOf(client).call<FileAbortUploadResponse>(ops.abortFileUpload, [uploadId], undefined, options);
 }
 
@@ -1543,7 +1788,13 @@ export function abortFileUpload(client: HotCore, uploadId: string, options?: Req
  * ```
  *
  */
-export function uploadFilePart(client: HotCore, uploadId: string, partNumber: number, params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPart> {
+export function uploadFilePart(
+  client: HotCore,
+  uploadId: string,
+  partNumber: number,
+  params: FileUploadPartParams,
+  options?: RequestOptions,
+): APIPromise<FileUploadPart> {
   return coreOf(client).call<FileUploadPart>(ops.uploadFilePart, [uploadId, partNumber], params, options);
 }
 
@@ -1566,7 +1817,11 @@ export function uploadFilePart(client: HotCore, uploadId: string, partNumber: nu
  * ```
  *
  */
-export function completeFileUpload(client: HotCore, uploadId: string, options?: RequestOptions): APIPromise<FileSchema> {
+export function completeFileUpload(
+  client: HotCore,
+  uploadId: string,
+  options?: RequestOptions,
+): APIPromise<FileSchema> {
   return coreOf(client).call<FileSchema>(ops.completeFileUpload, [uploadId], undefined, options);
 }
 
@@ -1633,6 +1888,10 @@ export function deleteFile(client: HotCore, fileId: string, options?: RequestOpt
  * ```
  *
  */
-export function downloadFile(client: HotCore, fileId: string, options?: RequestOptions): APIPromise<FileDownloadResponse> {
+export function downloadFile(
+  client: HotCore,
+  fileId: string,
+  options?: RequestOptions,
+): APIPromise<FileDownloadResponse> {
   return coreOf(client).call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
 }

@@ -6,130 +6,913 @@ import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 import type { ChunkedUploadDescriptor } from './runtime/chunked-upload.js';
 /** How the Hot API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'Hot', userAgent: '@specsmith/hot/0.6.1', apiKeyEnv: 'HOT_API_KEY', baseUrlEnv: 'HOT_BASE_URL', baseUrl: 'https://api.hot.dev', auth: { bearerAuth: { type: 'bearer' } }, security: [['bearerAuth']], errors: { message: '/error/message', code: '/error/code', requestId: '/error/request_id' }, requestId: { pointer: '/meta/request_id' }, retry: { maxRetries: 2, requireRetryAfter: [429] } };
+export const apiConfig: ApiConfig = {
+  name: 'Hot',
+  userAgent: '@specsmith/hot/0.6.1',
+  apiKeyEnv: 'HOT_API_KEY',
+  baseUrlEnv: 'HOT_BASE_URL',
+  baseUrl: 'https://api.hot.dev',
+  auth: { bearerAuth: { type: 'bearer' } },
+  security: [['bearerAuth']],
+  errors: { message: '/error/message', code: '/error/code', requestId: '/error/request_id' },
+  requestId: { pointer: '/meta/request_id' },
+  retry: { maxRetries: 2, requireRetryAfter: [429] },
+};
 /** GET /status */
-export const getStatus: OperationDescriptor = { id: 'getStatus', methodPath: 'status.get', method: 'get', path: '/status', accept: 'application/json', responses: { '200': { kind: 'json' } }, security: [] };
+export const getStatus: OperationDescriptor = {
+  id: 'getStatus',
+  methodPath: 'status.get',
+  method: 'get',
+  path: '/status',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+  security: [],
+};
 /** GET /v1/projects */
-export const listProjects: OperationDescriptor = { id: 'listProjects', methodPath: 'projects.list', method: 'get', path: '/v1/projects', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listProjects: OperationDescriptor = {
+  id: 'listProjects',
+  methodPath: 'projects.list',
+  method: 'get',
+  path: '/v1/projects',
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** POST /v1/projects */
-export const createProject: OperationDescriptor = { id: 'createProject', methodPath: 'projects.create', method: 'post', path: '/v1/projects', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createProject: OperationDescriptor = {
+  id: 'createProject',
+  methodPath: 'projects.create',
+  method: 'post',
+  path: '/v1/projects',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/projects/{project_id_or_slug} */
-export const getProject: OperationDescriptor = { id: 'getProject', methodPath: 'projects.get', method: 'get', path: '/v1/projects/{project_id_or_slug}', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getProject: OperationDescriptor = {
+  id: 'getProject',
+  methodPath: 'projects.get',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /v1/projects/{project_id_or_slug} */
-export const deleteProject: OperationDescriptor = { id: 'deleteProject', methodPath: 'projects.delete', method: 'delete', path: '/v1/projects/{project_id_or_slug}', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
+export const deleteProject: OperationDescriptor = {
+  id: 'deleteProject',
+  methodPath: 'projects.delete',
+  method: 'delete',
+  path: '/v1/projects/{project_id_or_slug}',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  accept: 'application/json',
+  responses: { '204': { kind: 'empty' } },
+};
 /** PATCH /v1/projects/{project_id_or_slug} */
-export const updateProject: OperationDescriptor = { id: 'updateProject', methodPath: 'projects.update', method: 'patch', path: '/v1/projects/{project_id_or_slug}', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const updateProject: OperationDescriptor = {
+  id: 'updateProject',
+  methodPath: 'projects.update',
+  method: 'patch',
+  path: '/v1/projects/{project_id_or_slug}',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /v1/projects/{project_id_or_slug}/activate */
-export const activateProject: OperationDescriptor = { id: 'activateProject', methodPath: 'projects.activate', method: 'post', path: '/v1/projects/{project_id_or_slug}/activate', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const activateProject: OperationDescriptor = {
+  id: 'activateProject',
+  methodPath: 'projects.activate',
+  method: 'post',
+  path: '/v1/projects/{project_id_or_slug}/activate',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /v1/projects/{project_id_or_slug}/deactivate */
-export const deactivateProject: OperationDescriptor = { id: 'deactivateProject', methodPath: 'projects.deactivate', method: 'post', path: '/v1/projects/{project_id_or_slug}/deactivate', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const deactivateProject: OperationDescriptor = {
+  id: 'deactivateProject',
+  methodPath: 'projects.deactivate',
+  method: 'post',
+  path: '/v1/projects/{project_id_or_slug}/deactivate',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/projects/{project_id_or_slug}/event-handlers */
-export const listProjectEventHandlers: OperationDescriptor = { id: 'listProjectEventHandlers', methodPath: 'projects.listEventHandlers', method: 'get', path: '/v1/projects/{project_id_or_slug}/event-handlers', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listProjectEventHandlers: OperationDescriptor = {
+  id: 'listProjectEventHandlers',
+  methodPath: 'projects.listEventHandlers',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}/event-handlers',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** GET /v1/projects/{project_id_or_slug}/schedules */
-export const listProjectSchedules: OperationDescriptor = { id: 'listProjectSchedules', methodPath: 'projects.listSchedules', method: 'get', path: '/v1/projects/{project_id_or_slug}/schedules', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listProjectSchedules: OperationDescriptor = {
+  id: 'listProjectSchedules',
+  methodPath: 'projects.listSchedules',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}/schedules',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** GET /v1/builds */
-export const listBuilds: OperationDescriptor = { id: 'listBuilds', methodPath: 'builds.list', method: 'get', path: '/v1/builds', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listBuilds: OperationDescriptor = {
+  id: 'listBuilds',
+  methodPath: 'builds.list',
+  method: 'get',
+  path: '/v1/builds',
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** GET /v1/projects/{project_id_or_slug}/builds */
-export const listProjectBuilds: OperationDescriptor = { id: 'listProjectBuilds', methodPath: 'builds.listForProject', method: 'get', path: '/v1/projects/{project_id_or_slug}/builds', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listProjectBuilds: OperationDescriptor = {
+  id: 'listProjectBuilds',
+  methodPath: 'builds.listForProject',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}/builds',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** POST /v1/projects/{project_id_or_slug}/builds */
-export const uploadBuild: OperationDescriptor = { id: 'uploadBuild', methodPath: 'builds.upload', method: 'post', path: '/v1/projects/{project_id_or_slug}/builds', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], body: { kind: 'multipart', type: 'multipart/form-data', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' }, '201': { kind: 'json', unwrap: '/data' } }, idempotent: 'build_id', upload: { file: 'file', hash: { field: 'hash', encoding: 'hex' } } };
+export const uploadBuild: OperationDescriptor = {
+  id: 'uploadBuild',
+  methodPath: 'builds.upload',
+  method: 'post',
+  path: '/v1/projects/{project_id_or_slug}/builds',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  body: { kind: 'multipart', type: 'multipart/form-data', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' }, '201': { kind: 'json', unwrap: '/data' } },
+  idempotent: 'build_id',
+  upload: { file: 'file', hash: { field: 'hash', encoding: 'hex' } },
+};
 /** GET /v1/projects/{project_id_or_slug}/builds/deployed */
-export const getDeployedBuild: OperationDescriptor = { id: 'getDeployedBuild', methodPath: 'builds.getDeployed', method: 'get', path: '/v1/projects/{project_id_or_slug}/builds/deployed', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getDeployedBuild: OperationDescriptor = {
+  id: 'getDeployedBuild',
+  methodPath: 'builds.getDeployed',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}/builds/deployed',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/projects/{project_id_or_slug}/builds/live */
-export const getLiveBuild: OperationDescriptor = { id: 'getLiveBuild', methodPath: 'builds.getLive', method: 'get', path: '/v1/projects/{project_id_or_slug}/builds/live', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getLiveBuild: OperationDescriptor = {
+  id: 'getLiveBuild',
+  methodPath: 'builds.getLive',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}/builds/live',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/projects/{project_id_or_slug}/builds/{build_id} */
-export const getBuild: OperationDescriptor = { id: 'getBuild', methodPath: 'builds.get', method: 'get', path: '/v1/projects/{project_id_or_slug}/builds/{build_id}', pathParams: ['project_id_or_slug', 'build_id'], pathArgNames: ['projectIdOrSlug', 'buildId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getBuild: OperationDescriptor = {
+  id: 'getBuild',
+  methodPath: 'builds.get',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}/builds/{build_id}',
+  pathParams: ['project_id_or_slug', 'build_id'],
+  pathArgNames: ['projectIdOrSlug', 'buildId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/projects/{project_id_or_slug}/builds/{build_id}/download */
-export const downloadBuild: OperationDescriptor = { id: 'downloadBuild', methodPath: 'builds.download', method: 'get', path: '/v1/projects/{project_id_or_slug}/builds/{build_id}/download', pathParams: ['project_id_or_slug', 'build_id'], pathArgNames: ['projectIdOrSlug', 'buildId'], accept: 'application/zip, application/json;q=0.9', responses: { '200': { kind: 'binary' } } };
+export const downloadBuild: OperationDescriptor = {
+  id: 'downloadBuild',
+  methodPath: 'builds.download',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}/builds/{build_id}/download',
+  pathParams: ['project_id_or_slug', 'build_id'],
+  pathArgNames: ['projectIdOrSlug', 'buildId'],
+  accept: 'application/zip, application/json;q=0.9',
+  responses: { '200': { kind: 'binary' } },
+};
 /** POST /v1/projects/{project_id_or_slug}/builds/{build_id}/deploy */
-export const deployBuild: OperationDescriptor = { id: 'deployBuild', methodPath: 'builds.deploy', method: 'post', path: '/v1/projects/{project_id_or_slug}/builds/{build_id}/deploy', pathParams: ['project_id_or_slug', 'build_id'], pathArgNames: ['projectIdOrSlug', 'buildId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const deployBuild: OperationDescriptor = {
+  id: 'deployBuild',
+  methodPath: 'builds.deploy',
+  method: 'post',
+  path: '/v1/projects/{project_id_or_slug}/builds/{build_id}/deploy',
+  pathParams: ['project_id_or_slug', 'build_id'],
+  pathArgNames: ['projectIdOrSlug', 'buildId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/projects/{project_id_or_slug}/context */
-export const listContextVariables: OperationDescriptor = { id: 'listContextVariables', methodPath: 'context.list', method: 'get', path: '/v1/projects/{project_id_or_slug}/context', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listContextVariables: OperationDescriptor = {
+  id: 'listContextVariables',
+  methodPath: 'context.list',
+  method: 'get',
+  path: '/v1/projects/{project_id_or_slug}/context',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** POST /v1/projects/{project_id_or_slug}/context */
-export const createContextVariable: OperationDescriptor = { id: 'createContextVariable', methodPath: 'context.create', method: 'post', path: '/v1/projects/{project_id_or_slug}/context', pathParams: ['project_id_or_slug'], pathArgNames: ['projectIdOrSlug'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createContextVariable: OperationDescriptor = {
+  id: 'createContextVariable',
+  methodPath: 'context.create',
+  method: 'post',
+  path: '/v1/projects/{project_id_or_slug}/context',
+  pathParams: ['project_id_or_slug'],
+  pathArgNames: ['projectIdOrSlug'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** PUT /v1/projects/{project_id_or_slug}/context/{key} */
-export const updateContextVariable: OperationDescriptor = { id: 'updateContextVariable', methodPath: 'context.update', method: 'put', path: '/v1/projects/{project_id_or_slug}/context/{key}', pathParams: ['project_id_or_slug', 'key'], pathArgNames: ['projectIdOrSlug', 'key'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const updateContextVariable: OperationDescriptor = {
+  id: 'updateContextVariable',
+  methodPath: 'context.update',
+  method: 'put',
+  path: '/v1/projects/{project_id_or_slug}/context/{key}',
+  pathParams: ['project_id_or_slug', 'key'],
+  pathArgNames: ['projectIdOrSlug', 'key'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /v1/projects/{project_id_or_slug}/context/{key} */
-export const deleteContextVariable: OperationDescriptor = { id: 'deleteContextVariable', methodPath: 'context.delete', method: 'delete', path: '/v1/projects/{project_id_or_slug}/context/{key}', pathParams: ['project_id_or_slug', 'key'], pathArgNames: ['projectIdOrSlug', 'key'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
+export const deleteContextVariable: OperationDescriptor = {
+  id: 'deleteContextVariable',
+  methodPath: 'context.delete',
+  method: 'delete',
+  path: '/v1/projects/{project_id_or_slug}/context/{key}',
+  pathParams: ['project_id_or_slug', 'key'],
+  pathArgNames: ['projectIdOrSlug', 'key'],
+  accept: 'application/json',
+  responses: { '204': { kind: 'empty' } },
+};
 /** GET /v1/events */
-export const listEvents: OperationDescriptor = { id: 'listEvents', methodPath: 'events.list', method: 'get', path: '/v1/events', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listEvents: OperationDescriptor = {
+  id: 'listEvents',
+  methodPath: 'events.list',
+  method: 'get',
+  path: '/v1/events',
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** POST /v1/events */
-export const publishEvent: OperationDescriptor = { id: 'publishEvent', methodPath: 'events.publish', method: 'post', path: '/v1/events', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const publishEvent: OperationDescriptor = {
+  id: 'publishEvent',
+  methodPath: 'events.publish',
+  method: 'post',
+  path: '/v1/events',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/events/{event_id} */
-export const getEvent: OperationDescriptor = { id: 'getEvent', methodPath: 'events.get', method: 'get', path: '/v1/events/{event_id}', pathParams: ['event_id'], pathArgNames: ['eventId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getEvent: OperationDescriptor = {
+  id: 'getEvent',
+  methodPath: 'events.get',
+  method: 'get',
+  path: '/v1/events/{event_id}',
+  pathParams: ['event_id'],
+  pathArgNames: ['eventId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/events/{event_id}/runs */
-export const listEventRuns: OperationDescriptor = { id: 'listEventRuns', methodPath: 'events.listRuns', method: 'get', path: '/v1/events/{event_id}/runs', pathParams: ['event_id'], pathArgNames: ['eventId'], query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listEventRuns: OperationDescriptor = {
+  id: 'listEventRuns',
+  methodPath: 'events.listRuns',
+  method: 'get',
+  path: '/v1/events/{event_id}/runs',
+  pathParams: ['event_id'],
+  pathArgNames: ['eventId'],
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** GET /v1/runs */
-export const listRuns: OperationDescriptor = { id: 'listRuns', methodPath: 'runs.list', method: 'get', path: '/v1/runs', query: ['limit', 'offset', 'status', 'type', 'time_range'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listRuns: OperationDescriptor = {
+  id: 'listRuns',
+  methodPath: 'runs.list',
+  method: 'get',
+  path: '/v1/runs',
+  query: ['limit', 'offset', 'status', 'type', 'time_range'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** GET /v1/runs/stats */
-export const getRunStats: OperationDescriptor = { id: 'getRunStats', methodPath: 'runs.stats', method: 'get', path: '/v1/runs/stats', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getRunStats: OperationDescriptor = {
+  id: 'getRunStats',
+  methodPath: 'runs.stats',
+  method: 'get',
+  path: '/v1/runs/stats',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/runs/{run_id} */
-export const getRun: OperationDescriptor = { id: 'getRun', methodPath: 'runs.get', method: 'get', path: '/v1/runs/{run_id}', pathParams: ['run_id'], pathArgNames: ['runId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getRun: OperationDescriptor = {
+  id: 'getRun',
+  methodPath: 'runs.get',
+  method: 'get',
+  path: '/v1/runs/{run_id}',
+  pathParams: ['run_id'],
+  pathArgNames: ['runId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/runs/{run_id}/subscribe */
-export const subscribeRun: OperationDescriptor = { id: 'subscribeRun', methodPath: 'runs.subscribe', method: 'get', path: '/v1/runs/{run_id}/subscribe', pathParams: ['run_id'], pathArgNames: ['runId'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:update'], terminalWhen: { pointer: '/run/status', values: ['succeeded', 'failed', 'cancelled'] }, resume: { lastEventId: false }, result: { success: { when: { pointer: '/run/status', values: ['succeeded'] }, value: '/run' }, failure: { when: { pointer: '/run/status', values: ['failed', 'cancelled'] }, message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'], value: '/run' } } } };
+export const subscribeRun: OperationDescriptor = {
+  id: 'subscribeRun',
+  methodPath: 'runs.subscribe',
+  method: 'get',
+  path: '/v1/runs/{run_id}/subscribe',
+  pathParams: ['run_id'],
+  pathArgNames: ['runId'],
+  accept: 'text/event-stream, application/json;q=0.9',
+  responses: { '200': { kind: 'sse' } },
+  sse: {
+    typeField: 'type',
+    known: ['run:update'],
+    terminalWhen: { pointer: '/run/status', values: ['succeeded', 'failed', 'cancelled'] },
+    resume: { lastEventId: false },
+    result: {
+      success: { when: { pointer: '/run/status', values: ['succeeded'] }, value: '/run' },
+      failure: {
+        when: { pointer: '/run/status', values: ['failed', 'cancelled'] },
+        message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'],
+        value: '/run',
+      },
+    },
+  },
+};
 /** GET /v1/tasks/{task_id} */
-export const getTask: OperationDescriptor = { id: 'getTask', methodPath: 'tasks.get', method: 'get', path: '/v1/tasks/{task_id}', pathParams: ['task_id'], pathArgNames: ['taskId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getTask: OperationDescriptor = {
+  id: 'getTask',
+  methodPath: 'tasks.get',
+  method: 'get',
+  path: '/v1/tasks/{task_id}',
+  pathParams: ['task_id'],
+  pathArgNames: ['taskId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/tasks/{task_id}/subscribe */
-export const subscribeTask: OperationDescriptor = { id: 'subscribeTask', methodPath: 'tasks.subscribe', method: 'get', path: '/v1/tasks/{task_id}/subscribe', pathParams: ['task_id'], pathArgNames: ['taskId'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['task:update'], terminalWhen: { pointer: '/task/status', values: ['completed', 'failed', 'cancelled', 'timed_out'] }, resume: { lastEventId: false }, result: { success: { when: { pointer: '/task/status', values: ['completed'] }, value: '/task' }, failure: { when: { pointer: '/task/status', values: ['failed', 'cancelled', 'timed_out'] }, message: ['/task/result/$err/message', '/task/result/$val/msg', '/task/result/$val/err'], value: '/task' } } } };
+export const subscribeTask: OperationDescriptor = {
+  id: 'subscribeTask',
+  methodPath: 'tasks.subscribe',
+  method: 'get',
+  path: '/v1/tasks/{task_id}/subscribe',
+  pathParams: ['task_id'],
+  pathArgNames: ['taskId'],
+  accept: 'text/event-stream, application/json;q=0.9',
+  responses: { '200': { kind: 'sse' } },
+  sse: {
+    typeField: 'type',
+    known: ['task:update'],
+    terminalWhen: { pointer: '/task/status', values: ['completed', 'failed', 'cancelled', 'timed_out'] },
+    resume: { lastEventId: false },
+    result: {
+      success: { when: { pointer: '/task/status', values: ['completed'] }, value: '/task' },
+      failure: {
+        when: { pointer: '/task/status', values: ['failed', 'cancelled', 'timed_out'] },
+        message: ['/task/result/$err/message', '/task/result/$val/msg', '/task/result/$val/err'],
+        value: '/task',
+      },
+    },
+  },
+};
 /** GET /v1/env */
-export const getEnv: OperationDescriptor = { id: 'getEnv', methodPath: 'env.get', method: 'get', path: '/v1/env', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getEnv: OperationDescriptor = {
+  id: 'getEnv',
+  methodPath: 'env.get',
+  method: 'get',
+  path: '/v1/env',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/env/subscribe */
-export const subscribeEnv: OperationDescriptor = { id: 'subscribeEnv', methodPath: 'env.subscribe', method: 'get', path: '/v1/env/subscribe', accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'event:created', 'event:handled', 'stream:created', 'task:started', 'task:complete', 'keepalive'], resume: { lastEventId: false }, dedupe: [{ events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run_id' }, { events: ['task:started', 'task:complete'], key: '/task_id' }] } };
+export const subscribeEnv: OperationDescriptor = {
+  id: 'subscribeEnv',
+  methodPath: 'env.subscribe',
+  method: 'get',
+  path: '/v1/env/subscribe',
+  accept: 'text/event-stream, application/json;q=0.9',
+  responses: { '200': { kind: 'sse' } },
+  sse: {
+    typeField: 'type',
+    known: [
+      'run:start',
+      'run:stop',
+      'run:fail',
+      'run:cancel',
+      'event:created',
+      'event:handled',
+      'stream:created',
+      'task:started',
+      'task:complete',
+      'keepalive',
+    ],
+    resume: { lastEventId: false },
+    dedupe: [
+      { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run_id' },
+      { events: ['task:started', 'task:complete'], key: '/task_id' },
+    ],
+  },
+};
 /** GET /v1/org/usage */
-export const getOrgUsage: OperationDescriptor = { id: 'getOrgUsage', methodPath: 'org.getUsage', method: 'get', path: '/v1/org/usage', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getOrgUsage: OperationDescriptor = {
+  id: 'getOrgUsage',
+  methodPath: 'org.getUsage',
+  method: 'get',
+  path: '/v1/org/usage',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/streams/{stream_id}/subscribe */
-export const subscribeStream: OperationDescriptor = { id: 'subscribeStream', methodPath: 'streams.subscribe', method: 'get', path: '/v1/streams/{stream_id}/subscribe', pathParams: ['stream_id'], pathArgNames: ['streamId'], query: ['project'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: { lastEventId: false }, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, match: { pointer: '/run/event_id' }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
+export const subscribeStream: OperationDescriptor = {
+  id: 'subscribeStream',
+  methodPath: 'streams.subscribe',
+  method: 'get',
+  path: '/v1/streams/{stream_id}/subscribe',
+  pathParams: ['stream_id'],
+  pathArgNames: ['streamId'],
+  query: ['project'],
+  accept: 'text/event-stream, application/json;q=0.9',
+  responses: { '200': { kind: 'sse' } },
+  sse: {
+    typeField: 'type',
+    known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'],
+    terminal: ['run:stop', 'run:fail', 'run:cancel'],
+    resume: { lastEventId: false },
+    dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' },
+    match: { pointer: '/run/event_id' },
+    result: {
+      success: { event: 'run:stop', value: '/run/result' },
+      failure: {
+        events: ['run:fail', 'run:cancel'],
+        message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'],
+      },
+    },
+  },
+};
 /** POST /v1/streams/{stream_id}/subscribe */
-export const subscribeStreamPost: OperationDescriptor = { id: 'subscribeStreamPost', methodPath: 'streams.subscribePost', method: 'post', path: '/v1/streams/{stream_id}/subscribe', pathParams: ['stream_id'], pathArgNames: ['streamId'], query: ['project'], accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: { via: () => subscribeStream, lastEventId: false }, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, match: { pointer: '/run/event_id' }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
+export const subscribeStreamPost: OperationDescriptor = {
+  id: 'subscribeStreamPost',
+  methodPath: 'streams.subscribePost',
+  method: 'post',
+  path: '/v1/streams/{stream_id}/subscribe',
+  pathParams: ['stream_id'],
+  pathArgNames: ['streamId'],
+  query: ['project'],
+  accept: 'text/event-stream, application/json;q=0.9',
+  responses: { '200': { kind: 'sse' } },
+  sse: {
+    typeField: 'type',
+    known: ['run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'],
+    terminal: ['run:stop', 'run:fail', 'run:cancel'],
+    resume: { via: () => subscribeStream, lastEventId: false },
+    dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' },
+    match: { pointer: '/run/event_id' },
+    result: {
+      success: { event: 'run:stop', value: '/run/result' },
+      failure: {
+        events: ['run:fail', 'run:cancel'],
+        message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'],
+      },
+    },
+  },
+};
 /** POST /v1/streams/subscribe-with-event */
-export const subscribeWithEvent: OperationDescriptor = { id: 'subscribeWithEvent', methodPath: 'streams.subscribeWithEvent', method: 'post', path: '/v1/streams/subscribe-with-event', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'text/event-stream, application/json;q=0.9', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['event:published', 'run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'], terminal: ['run:stop', 'run:fail', 'run:cancel'], resume: { via: () => subscribeStream, lastEventId: false, params: { stream_id: { event: 'event:published', pointer: '/stream_id' } }, requires: 'event:published' }, dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' }, match: { pointer: '/run/event_id', equals: { event: 'event:published', pointer: '/event_id' } }, result: { success: { event: 'run:stop', value: '/run/result' }, failure: { events: ['run:fail', 'run:cancel'], message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'] } } } };
+export const subscribeWithEvent: OperationDescriptor = {
+  id: 'subscribeWithEvent',
+  methodPath: 'streams.subscribeWithEvent',
+  method: 'post',
+  path: '/v1/streams/subscribe-with-event',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'text/event-stream, application/json;q=0.9',
+  responses: { '200': { kind: 'sse' } },
+  sse: {
+    typeField: 'type',
+    known: ['event:published', 'run:start', 'run:stop', 'run:fail', 'run:cancel', 'stream:data', 'stream:complete'],
+    terminal: ['run:stop', 'run:fail', 'run:cancel'],
+    resume: {
+      via: () => subscribeStream,
+      lastEventId: false,
+      params: { stream_id: { event: 'event:published', pointer: '/stream_id' } },
+      requires: 'event:published',
+    },
+    dedupe: { events: ['run:start', 'run:stop', 'run:fail', 'run:cancel'], key: '/run/run_id' },
+    match: { pointer: '/run/event_id', equals: { event: 'event:published', pointer: '/event_id' } },
+    result: {
+      success: { event: 'run:stop', value: '/run/result' },
+      failure: {
+        events: ['run:fail', 'run:cancel'],
+        message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'],
+      },
+    },
+  },
+};
 /** GET /v1/sessions */
-export const listSessions: OperationDescriptor = { id: 'listSessions', methodPath: 'sessions.list', method: 'get', path: '/v1/sessions', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listSessions: OperationDescriptor = {
+  id: 'listSessions',
+  methodPath: 'sessions.list',
+  method: 'get',
+  path: '/v1/sessions',
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** POST /v1/sessions */
-export const createSession: OperationDescriptor = { id: 'createSession', methodPath: 'sessions.create', method: 'post', path: '/v1/sessions', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createSession: OperationDescriptor = {
+  id: 'createSession',
+  methodPath: 'sessions.create',
+  method: 'post',
+  path: '/v1/sessions',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /v1/sessions */
-export const revokeAllSessions: OperationDescriptor = { id: 'revokeAllSessions', methodPath: 'sessions.revokeAll', method: 'delete', path: '/v1/sessions', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const revokeAllSessions: OperationDescriptor = {
+  id: 'revokeAllSessions',
+  methodPath: 'sessions.revokeAll',
+  method: 'delete',
+  path: '/v1/sessions',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /v1/sessions/{session_id} */
-export const revokeSession: OperationDescriptor = { id: 'revokeSession', methodPath: 'sessions.revoke', method: 'delete', path: '/v1/sessions/{session_id}', pathParams: ['session_id'], pathArgNames: ['sessionId'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
+export const revokeSession: OperationDescriptor = {
+  id: 'revokeSession',
+  methodPath: 'sessions.revoke',
+  method: 'delete',
+  path: '/v1/sessions/{session_id}',
+  pathParams: ['session_id'],
+  pathArgNames: ['sessionId'],
+  accept: 'application/json',
+  responses: { '204': { kind: 'empty' } },
+};
 /** GET /v1/service-keys */
-export const listServiceKeys: OperationDescriptor = { id: 'listServiceKeys', methodPath: 'serviceKeys.list', method: 'get', path: '/v1/service-keys', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listServiceKeys: OperationDescriptor = {
+  id: 'listServiceKeys',
+  methodPath: 'serviceKeys.list',
+  method: 'get',
+  path: '/v1/service-keys',
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** POST /v1/service-keys */
-export const createServiceKey: OperationDescriptor = { id: 'createServiceKey', methodPath: 'serviceKeys.create', method: 'post', path: '/v1/service-keys', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createServiceKey: OperationDescriptor = {
+  id: 'createServiceKey',
+  methodPath: 'serviceKeys.create',
+  method: 'post',
+  path: '/v1/service-keys',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /v1/service-keys */
-export const revokeAllServiceKeys: OperationDescriptor = { id: 'revokeAllServiceKeys', methodPath: 'serviceKeys.revokeAll', method: 'delete', path: '/v1/service-keys', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const revokeAllServiceKeys: OperationDescriptor = {
+  id: 'revokeAllServiceKeys',
+  methodPath: 'serviceKeys.revokeAll',
+  method: 'delete',
+  path: '/v1/service-keys',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/service-keys/{service_key_id} */
-export const getServiceKey: OperationDescriptor = { id: 'getServiceKey', methodPath: 'serviceKeys.get', method: 'get', path: '/v1/service-keys/{service_key_id}', pathParams: ['service_key_id'], pathArgNames: ['serviceKeyId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getServiceKey: OperationDescriptor = {
+  id: 'getServiceKey',
+  methodPath: 'serviceKeys.get',
+  method: 'get',
+  path: '/v1/service-keys/{service_key_id}',
+  pathParams: ['service_key_id'],
+  pathArgNames: ['serviceKeyId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /v1/service-keys/{service_key_id} */
-export const revokeServiceKey: OperationDescriptor = { id: 'revokeServiceKey', methodPath: 'serviceKeys.revoke', method: 'delete', path: '/v1/service-keys/{service_key_id}', pathParams: ['service_key_id'], pathArgNames: ['serviceKeyId'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
+export const revokeServiceKey: OperationDescriptor = {
+  id: 'revokeServiceKey',
+  methodPath: 'serviceKeys.revoke',
+  method: 'delete',
+  path: '/v1/service-keys/{service_key_id}',
+  pathParams: ['service_key_id'],
+  pathArgNames: ['serviceKeyId'],
+  accept: 'application/json',
+  responses: { '204': { kind: 'empty' } },
+};
 /** PATCH /v1/service-keys/{service_key_id} */
-export const updateServiceKey: OperationDescriptor = { id: 'updateServiceKey', methodPath: 'serviceKeys.update', method: 'patch', path: '/v1/service-keys/{service_key_id}', pathParams: ['service_key_id'], pathArgNames: ['serviceKeyId'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const updateServiceKey: OperationDescriptor = {
+  id: 'updateServiceKey',
+  methodPath: 'serviceKeys.update',
+  method: 'patch',
+  path: '/v1/service-keys/{service_key_id}',
+  pathParams: ['service_key_id'],
+  pathArgNames: ['serviceKeyId'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/domains */
-export const listDomains: OperationDescriptor = { id: 'listDomains', methodPath: 'domains.list', method: 'get', path: '/v1/domains', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listDomains: OperationDescriptor = {
+  id: 'listDomains',
+  methodPath: 'domains.list',
+  method: 'get',
+  path: '/v1/domains',
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** POST /v1/domains */
-export const registerDomain: OperationDescriptor = { id: 'registerDomain', methodPath: 'domains.register', method: 'post', path: '/v1/domains', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const registerDomain: OperationDescriptor = {
+  id: 'registerDomain',
+  methodPath: 'domains.register',
+  method: 'post',
+  path: '/v1/domains',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/domains/{domain_id} */
-export const getDomain: OperationDescriptor = { id: 'getDomain', methodPath: 'domains.get', method: 'get', path: '/v1/domains/{domain_id}', pathParams: ['domain_id'], pathArgNames: ['domainId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getDomain: OperationDescriptor = {
+  id: 'getDomain',
+  methodPath: 'domains.get',
+  method: 'get',
+  path: '/v1/domains/{domain_id}',
+  pathParams: ['domain_id'],
+  pathArgNames: ['domainId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /v1/domains/{domain_id} */
-export const deleteDomain: OperationDescriptor = { id: 'deleteDomain', methodPath: 'domains.delete', method: 'delete', path: '/v1/domains/{domain_id}', pathParams: ['domain_id'], pathArgNames: ['domainId'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
+export const deleteDomain: OperationDescriptor = {
+  id: 'deleteDomain',
+  methodPath: 'domains.delete',
+  method: 'delete',
+  path: '/v1/domains/{domain_id}',
+  pathParams: ['domain_id'],
+  pathArgNames: ['domainId'],
+  accept: 'application/json',
+  responses: { '204': { kind: 'empty' } },
+};
 /** POST /v1/domains/{domain_id}/verify */
-export const verifyDomain: OperationDescriptor = { id: 'verifyDomain', methodPath: 'domains.verify', method: 'post', path: '/v1/domains/{domain_id}/verify', pathParams: ['domain_id'], pathArgNames: ['domainId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const verifyDomain: OperationDescriptor = {
+  id: 'verifyDomain',
+  methodPath: 'domains.verify',
+  method: 'post',
+  path: '/v1/domains/{domain_id}/verify',
+  pathParams: ['domain_id'],
+  pathArgNames: ['domainId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/files */
-export const listFiles: OperationDescriptor = { id: 'listFiles', methodPath: 'files.list', method: 'get', path: '/v1/files', query: ['limit', 'offset', 'prefix'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total', pageSize: '/pagination/limit' } };
+export const listFiles: OperationDescriptor = {
+  id: 'listFiles',
+  methodPath: 'files.list',
+  method: 'get',
+  path: '/v1/files',
+  query: ['limit', 'offset', 'prefix'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: {
+    style: 'offset',
+    items: '/data',
+    limit: 'limit',
+    offset: 'offset',
+    hasMore: '/pagination/has_more',
+    total: '/pagination/total',
+    pageSize: '/pagination/limit',
+  },
+};
 /** PUT /v1/files/upload/{path} */
-export const uploadFile: OperationDescriptor = { id: 'uploadFile', methodPath: 'files.upload', method: 'put', path: '/v1/files/upload/{path}', pathParams: ['path'], pathArgNames: ['path'], multiSegment: ['path'], body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const uploadFile: OperationDescriptor = {
+  id: 'uploadFile',
+  methodPath: 'files.upload',
+  method: 'put',
+  path: '/v1/files/upload/{path}',
+  pathParams: ['path'],
+  pathArgNames: ['path'],
+  multiSegment: ['path'],
+  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /v1/files/uploads */
-export const createFileUpload: OperationDescriptor = { id: 'createFileUpload', methodPath: 'files.initiateUpload', method: 'post', path: '/v1/files/uploads', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createFileUpload: OperationDescriptor = {
+  id: 'createFileUpload',
+  methodPath: 'files.initiateUpload',
+  method: 'post',
+  path: '/v1/files/uploads',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** Chunked upload: POST /v1/files/uploads starts it. */
-export const createFileUploadChunked: ChunkedUploadDescriptor = { start: createFileUpload, part: () => uploadFilePart, complete: () => completeFileUpload, abort: () => abortFileUpload, uploadId: '/upload_id', partSize: '/part_size', uploadIdParam: 'upload_id', partNumberParam: 'part_number', firstPart: 1 };
+export const createFileUploadChunked: ChunkedUploadDescriptor = {
+  start: createFileUpload,
+  part: () => uploadFilePart,
+  complete: () => completeFileUpload,
+  abort: () => abortFileUpload,
+  uploadId: '/upload_id',
+  partSize: '/part_size',
+  uploadIdParam: 'upload_id',
+  partNumberParam: 'part_number',
+  firstPart: 1,
+};
 /** DELETE /v1/files/uploads/{upload_id} */
-export const abortFileUpload: OperationDescriptor = { id: 'abortFileUpload', methodPath: 'files.abortUpload', method: 'delete', path: '/v1/files/uploads/{upload_id}', pathParams: ['upload_id'], pathArgNames: ['uploadId'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
+export const abortFileUpload: OperationDescriptor = {
+  id: 'abortFileUpload',
+  methodPath: 'files.abortUpload',
+  method: 'delete',
+  path: '/v1/files/uploads/{upload_id}',
+  pathParams: ['upload_id'],
+  pathArgNames: ['uploadId'],
+  accept: 'application/json',
+  responses: { '204': { kind: 'empty' } },
+};
 /** PUT /v1/files/uploads/{upload_id}/{part_number} */
-export const uploadFilePart: OperationDescriptor = { id: 'uploadFilePart', methodPath: 'files.uploadPart', method: 'put', path: '/v1/files/uploads/{upload_id}/{part_number}', pathParams: ['upload_id', 'part_number'], pathArgNames: ['uploadId', 'partNumber'], body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const uploadFilePart: OperationDescriptor = {
+  id: 'uploadFilePart',
+  methodPath: 'files.uploadPart',
+  method: 'put',
+  path: '/v1/files/uploads/{upload_id}/{part_number}',
+  pathParams: ['upload_id', 'part_number'],
+  pathArgNames: ['uploadId', 'partNumber'],
+  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /v1/files/uploads/{upload_id}/complete */
-export const completeFileUpload: OperationDescriptor = { id: 'completeFileUpload', methodPath: 'files.completeUpload', method: 'post', path: '/v1/files/uploads/{upload_id}/complete', pathParams: ['upload_id'], pathArgNames: ['uploadId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const completeFileUpload: OperationDescriptor = {
+  id: 'completeFileUpload',
+  methodPath: 'files.completeUpload',
+  method: 'post',
+  path: '/v1/files/uploads/{upload_id}/complete',
+  pathParams: ['upload_id'],
+  pathArgNames: ['uploadId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /v1/files/{file_id} */
-export const getFile: OperationDescriptor = { id: 'getFile', methodPath: 'files.get', method: 'get', path: '/v1/files/{file_id}', pathParams: ['file_id'], pathArgNames: ['fileId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getFile: OperationDescriptor = {
+  id: 'getFile',
+  methodPath: 'files.get',
+  method: 'get',
+  path: '/v1/files/{file_id}',
+  pathParams: ['file_id'],
+  pathArgNames: ['fileId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /v1/files/{file_id} */
-export const deleteFile: OperationDescriptor = { id: 'deleteFile', methodPath: 'files.delete', method: 'delete', path: '/v1/files/{file_id}', pathParams: ['file_id'], pathArgNames: ['fileId'], accept: 'application/json', responses: { '204': { kind: 'empty' } } };
+export const deleteFile: OperationDescriptor = {
+  id: 'deleteFile',
+  methodPath: 'files.delete',
+  method: 'delete',
+  path: '/v1/files/{file_id}',
+  pathParams: ['file_id'],
+  pathArgNames: ['fileId'],
+  accept: 'application/json',
+  responses: { '204': { kind: 'empty' } },
+};
 /** GET /v1/files/{file_id}/download */
-export const downloadFile: OperationDescriptor = { id: 'downloadFile', methodPath: 'files.download', method: 'get', path: '/v1/files/{file_id}/download', pathParams: ['file_id'], pathArgNames: ['fileId'], accept: 'application/octet-stream, */*, application/json;q=0.9', responses: { '200': { kind: 'binary' } } };
+export const downloadFile: OperationDescriptor = {
+  id: 'downloadFile',
+  methodPath: 'files.download',
+  method: 'get',
+  path: '/v1/files/{file_id}/download',
+  pathParams: ['file_id'],
+  pathArgNames: ['fileId'],
+  accept: 'application/octet-stream, */*, application/json;q=0.9',
+  responses: { '200': { kind: 'binary' } },
+};

@@ -2,39 +2,180 @@
 
 import type { components, paths } from './schema.js';
 import type { BinaryBody } from './runtime/request-body.js';
-export type { ErrorCode, ErrorSchema, Meta, Pagination, JsonValue, Metadata, Status, Project, ProjectCreateRequest, ProjectUpdateRequest, ProjectActivation, EventHandler, Schedule, Build, BuildWithProject, UploadedBuild, BuildUploadRequest, ContextVariable, ContextVariableCreateRequest, ContextVariableUpdateRequest, EventSchema, PublishEventRequest, SubscribeWithEventRequest, RunStatus, RunType, RunResult, RunFailure, Run, StreamRun, RunStats, TaskStatus, Task, Env, OrgUsage, Permissions, SessionCreateRequest, Session, CreatedSession, RevokedCount, ServiceKeyCreateRequest, ServiceKeyUpdateRequest, ServiceKey, CreatedServiceKey, DomainStatus, Domain, DomainCreateRequest, DomainVerification, FileSchema, FileUploadCreateRequest, FileUpload, FileUploadPart, ProjectResponse, ProjectListResponse, ProjectActivationResponse, EventHandlerListResponse, ScheduleListResponse, BuildResponse, BuildListResponse, BuildWithProjectListResponse, UploadedBuildResponse, ContextVariableResponse, ContextVariableListResponse, EventResponse, EventListResponse, RunResponse, RunListResponse, RunStatsResponse, TaskResponse, EnvResponse, OrgUsageResponse, CreatedSessionResponse, SessionListResponse, RevokedCountResponse, ServiceKeyResponse, CreatedServiceKeyResponse, ServiceKeyListResponse, DomainResponse, DomainListResponse, DomainVerificationResponse, FileResponse, FileListResponse, FileUploadResponse, FileUploadPartResponse, EventPublishedEvent, RunStartEvent, RunStopEvent, RunFailEvent, RunCancelEvent, StreamDataEvent, StreamCompleteEvent, StreamEvent, SubscribeWithEventEvent, EnvRunStartEvent, EnvRunStopEvent, EnvRunFailEvent, EnvRunCancelEvent, EnvEventCreatedEvent, EnvEventHandledEvent, EnvStreamCreatedEvent, EnvTaskStartedEvent, EnvTaskCompleteEvent, EnvKeepaliveEvent, EnvEvent, RunUpdateEvent, RunSubscriptionEvent, TaskUpdateEvent, TaskSubscriptionEvent } from './schema.js';
+export type {
+  ErrorCode,
+  ErrorSchema,
+  Meta,
+  Pagination,
+  JsonValue,
+  Metadata,
+  Status,
+  Project,
+  ProjectCreateRequest,
+  ProjectUpdateRequest,
+  ProjectActivation,
+  EventHandler,
+  Schedule,
+  Build,
+  BuildWithProject,
+  UploadedBuild,
+  BuildUploadRequest,
+  ContextVariable,
+  ContextVariableCreateRequest,
+  ContextVariableUpdateRequest,
+  EventSchema,
+  PublishEventRequest,
+  SubscribeWithEventRequest,
+  RunStatus,
+  RunType,
+  RunResult,
+  RunFailure,
+  Run,
+  StreamRun,
+  RunStats,
+  TaskStatus,
+  Task,
+  Env,
+  OrgUsage,
+  Permissions,
+  SessionCreateRequest,
+  Session,
+  CreatedSession,
+  RevokedCount,
+  ServiceKeyCreateRequest,
+  ServiceKeyUpdateRequest,
+  ServiceKey,
+  CreatedServiceKey,
+  DomainStatus,
+  Domain,
+  DomainCreateRequest,
+  DomainVerification,
+  FileSchema,
+  FileUploadCreateRequest,
+  FileUpload,
+  FileUploadPart,
+  ProjectResponse,
+  ProjectListResponse,
+  ProjectActivationResponse,
+  EventHandlerListResponse,
+  ScheduleListResponse,
+  BuildResponse,
+  BuildListResponse,
+  BuildWithProjectListResponse,
+  UploadedBuildResponse,
+  ContextVariableResponse,
+  ContextVariableListResponse,
+  EventResponse,
+  EventListResponse,
+  RunResponse,
+  RunListResponse,
+  RunStatsResponse,
+  TaskResponse,
+  EnvResponse,
+  OrgUsageResponse,
+  CreatedSessionResponse,
+  SessionListResponse,
+  RevokedCountResponse,
+  ServiceKeyResponse,
+  CreatedServiceKeyResponse,
+  ServiceKeyListResponse,
+  DomainResponse,
+  DomainListResponse,
+  DomainVerificationResponse,
+  FileResponse,
+  FileListResponse,
+  FileUploadResponse,
+  FileUploadPartResponse,
+  EventPublishedEvent,
+  RunStartEvent,
+  RunStopEvent,
+  RunFailEvent,
+  RunCancelEvent,
+  StreamDataEvent,
+  StreamCompleteEvent,
+  StreamEvent,
+  SubscribeWithEventEvent,
+  EnvRunStartEvent,
+  EnvRunStopEvent,
+  EnvRunFailEvent,
+  EnvRunCancelEvent,
+  EnvEventCreatedEvent,
+  EnvEventHandledEvent,
+  EnvStreamCreatedEvent,
+  EnvTaskStartedEvent,
+  EnvTaskCompleteEvent,
+  EnvKeepaliveEvent,
+  EnvEvent,
+  RunUpdateEvent,
+  RunSubscriptionEvent,
+  TaskUpdateEvent,
+  TaskSubscriptionEvent,
+} from './schema.js';
 /** Params of `hot.projects.list()`. */
 export type ProjectListParams = NonNullable<paths['/v1/projects']['get']['parameters']['query']>;
 /** Params of `hot.projects.create()`. */
-export type ProjectCreateParams = NonNullable<NonNullable<paths['/v1/projects']['post']['requestBody']>['content']['application/json']>;
+export type ProjectCreateParams = NonNullable<
+  NonNullable<paths['/v1/projects']['post']['requestBody']>['content']['application/json']
+>;
 /** What `hot.projects.delete()` resolves to. */
 export type ProjectDeleteResponse = void;
 /** Params of `hot.projects.update()`. */
-export type ProjectUpdateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}']['patch']['requestBody']>['content']['application/json']>;
+export type ProjectUpdateParams = NonNullable<
+  NonNullable<paths['/v1/projects/{project_id_or_slug}']['patch']['requestBody']>['content']['application/json']
+>;
 /** Params of `hot.projects.listEventHandlers()`. */
-export type ProjectListEventHandlersParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/event-handlers']['get']['parameters']['query']>;
+export type ProjectListEventHandlersParams = NonNullable<
+  paths['/v1/projects/{project_id_or_slug}/event-handlers']['get']['parameters']['query']
+>;
 /** Params of `hot.projects.listSchedules()`. */
-export type ProjectListSchedulesParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/schedules']['get']['parameters']['query']>;
+export type ProjectListSchedulesParams = NonNullable<
+  paths['/v1/projects/{project_id_or_slug}/schedules']['get']['parameters']['query']
+>;
 /** Params of `hot.builds.list()`. */
 export type BuildListParams = NonNullable<paths['/v1/builds']['get']['parameters']['query']>;
 /** Params of `hot.builds.listForProject()`. */
-export type BuildListForProjectParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['get']['parameters']['query']>;
+export type BuildListForProjectParams = NonNullable<
+  paths['/v1/projects/{project_id_or_slug}/builds']['get']['parameters']['query']
+>;
 /** Params of `hot.builds.upload()`. */
-export type BuildUploadParams = Omit<NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']>['content']['multipart/form-data']>, 'hash'> & { hash?: NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']>['content']['multipart/form-data']>['hash'] };
+export type BuildUploadParams = Omit<
+  NonNullable<
+    NonNullable<
+      paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']
+    >['content']['multipart/form-data']
+  >,
+  'hash'
+> & {
+  hash?: NonNullable<
+    NonNullable<
+      paths['/v1/projects/{project_id_or_slug}/builds']['post']['requestBody']
+    >['content']['multipart/form-data']
+  >['hash'];
+};
 /** What `hot.builds.download()` resolves to. */
 export type BuildDownloadResponse = Blob;
 /** Params of `hot.context.list()`. */
-export type ContextListParams = NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['get']['parameters']['query']>;
+export type ContextListParams = NonNullable<
+  paths['/v1/projects/{project_id_or_slug}/context']['get']['parameters']['query']
+>;
 /** Params of `hot.context.create()`. */
-export type ContextCreateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['post']['requestBody']>['content']['application/json']>;
+export type ContextCreateParams = NonNullable<
+  NonNullable<paths['/v1/projects/{project_id_or_slug}/context']['post']['requestBody']>['content']['application/json']
+>;
 /** Params of `hot.context.update()`. */
-export type ContextUpdateParams = NonNullable<NonNullable<paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['requestBody']>['content']['application/json']>;
+export type ContextUpdateParams = NonNullable<
+  NonNullable<
+    paths['/v1/projects/{project_id_or_slug}/context/{key}']['put']['requestBody']
+  >['content']['application/json']
+>;
 /** What `hot.context.delete()` resolves to. */
 export type ContextDeleteResponse = void;
 /** Params of `hot.events.list()`. */
 export type EventListParams = NonNullable<paths['/v1/events']['get']['parameters']['query']>;
 /** Params of `hot.events.publish()`. */
-export type EventPublishParams = NonNullable<NonNullable<paths['/v1/events']['post']['requestBody']>['content']['application/json']>;
+export type EventPublishParams = NonNullable<
+  NonNullable<paths['/v1/events']['post']['requestBody']>['content']['application/json']
+>;
 /** Params of `hot.events.listRuns()`. */
 export type EventListRunsParams = NonNullable<paths['/v1/events/{event_id}/runs']['get']['parameters']['query']>;
 /** Params of `hot.runs.list()`. */
@@ -42,37 +183,65 @@ export type RunListParams = NonNullable<paths['/v1/runs']['get']['parameters']['
 /** What `.result()` of `hot.runs.subscribe()` resolves to: the result its `success` event carries. */
 export type RunSubscribeResult = Exclude<NonNullable<components['schemas']['RunSubscriptionEvent']>['run'], undefined>;
 /** What `.result()` of `hot.tasks.subscribe()` resolves to: the result its `success` event carries. */
-export type TaskSubscribeResult = Exclude<NonNullable<components['schemas']['TaskSubscriptionEvent']>['task'], undefined>;
+export type TaskSubscribeResult = Exclude<
+  NonNullable<components['schemas']['TaskSubscriptionEvent']>['task'],
+  undefined
+>;
 /** Params of `hot.streams.subscribe()`. */
-export type StreamSubscribeParams = NonNullable<paths['/v1/streams/{stream_id}/subscribe']['get']['parameters']['query']>;
+export type StreamSubscribeParams = NonNullable<
+  paths['/v1/streams/{stream_id}/subscribe']['get']['parameters']['query']
+>;
 /** What `.result()` of `hot.streams.subscribe()` resolves to: the result its `run:stop` event carries. */
-export type StreamSubscribeResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
+export type StreamSubscribeResult = Exclude<
+  NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'],
+  undefined
+>;
 /** Params of `hot.streams.subscribePost()`. */
-export type StreamSubscribePostParams = NonNullable<paths['/v1/streams/{stream_id}/subscribe']['post']['parameters']['query']>;
+export type StreamSubscribePostParams = NonNullable<
+  paths['/v1/streams/{stream_id}/subscribe']['post']['parameters']['query']
+>;
 /** What `.result()` of `hot.streams.subscribePost()` resolves to: the result its `run:stop` event carries. */
-export type StreamSubscribePostResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
+export type StreamSubscribePostResult = Exclude<
+  NonNullable<NonNullable<Extract<components['schemas']['StreamEvent'], { type: 'run:stop' }>>['run']>['result'],
+  undefined
+>;
 /** Params of `hot.streams.subscribeWithEvent()`. */
-export type StreamSubscribeWithEventParams = NonNullable<NonNullable<paths['/v1/streams/subscribe-with-event']['post']['requestBody']>['content']['application/json']>;
+export type StreamSubscribeWithEventParams = NonNullable<
+  NonNullable<paths['/v1/streams/subscribe-with-event']['post']['requestBody']>['content']['application/json']
+>;
 /** What `.result()` of `hot.streams.subscribeWithEvent()` resolves to: the result its `run:stop` event carries. */
-export type StreamSubscribeWithEventResult = Exclude<NonNullable<NonNullable<Extract<components['schemas']['SubscribeWithEventEvent'], { type: 'run:stop' }>>['run']>['result'], undefined>;
+export type StreamSubscribeWithEventResult = Exclude<
+  NonNullable<
+    NonNullable<Extract<components['schemas']['SubscribeWithEventEvent'], { type: 'run:stop' }>>['run']
+  >['result'],
+  undefined
+>;
 /** Params of `hot.sessions.list()`. */
 export type SessionListParams = NonNullable<paths['/v1/sessions']['get']['parameters']['query']>;
 /** Params of `hot.sessions.create()`. */
-export type SessionCreateParams = NonNullable<NonNullable<paths['/v1/sessions']['post']['requestBody']>['content']['application/json']>;
+export type SessionCreateParams = NonNullable<
+  NonNullable<paths['/v1/sessions']['post']['requestBody']>['content']['application/json']
+>;
 /** What `hot.sessions.revoke()` resolves to. */
 export type SessionRevokeResponse = void;
 /** Params of `hot.serviceKeys.list()`. */
 export type ServiceKeyListParams = NonNullable<paths['/v1/service-keys']['get']['parameters']['query']>;
 /** Params of `hot.serviceKeys.create()`. */
-export type ServiceKeyCreateParams = NonNullable<NonNullable<paths['/v1/service-keys']['post']['requestBody']>['content']['application/json']>;
+export type ServiceKeyCreateParams = NonNullable<
+  NonNullable<paths['/v1/service-keys']['post']['requestBody']>['content']['application/json']
+>;
 /** What `hot.serviceKeys.revoke()` resolves to. */
 export type ServiceKeyRevokeResponse = void;
 /** Params of `hot.serviceKeys.update()`. */
-export type ServiceKeyUpdateParams = NonNullable<NonNullable<paths['/v1/service-keys/{service_key_id}']['patch']['requestBody']>['content']['application/json']>;
+export type ServiceKeyUpdateParams = NonNullable<
+  NonNullable<paths['/v1/service-keys/{service_key_id}']['patch']['requestBody']>['content']['application/json']
+>;
 /** Params of `hot.domains.list()`. */
 export type DomainListParams = NonNullable<paths['/v1/domains']['get']['parameters']['query']>;
 /** Params of `hot.domains.register()`. */
-export type DomainRegisterParams = NonNullable<NonNullable<paths['/v1/domains']['post']['requestBody']>['content']['application/json']>;
+export type DomainRegisterParams = NonNullable<
+  NonNullable<paths['/v1/domains']['post']['requestBody']>['content']['application/json']
+>;
 /** What `hot.domains.delete()` resolves to. */
 export type DomainDeleteResponse = void;
 /** Params of `hot.files.list()`. */
@@ -80,7 +249,9 @@ export type FileListParams = NonNullable<paths['/v1/files']['get']['parameters']
 /** Params of `hot.files.upload()`. */
 export type FileUploadParams = { body: BinaryBody };
 /** Params of `hot.files.initiateUpload()`. */
-export type FileInitiateUploadParams = NonNullable<NonNullable<paths['/v1/files/uploads']['post']['requestBody']>['content']['application/json']>;
+export type FileInitiateUploadParams = NonNullable<
+  NonNullable<paths['/v1/files/uploads']['post']['requestBody']>['content']['application/json']
+>;
 /** What `hot.files.abortUpload()` resolves to. */
 export type FileAbortUploadResponse = void;
 /** Params of `hot.files.uploadPart()`. */

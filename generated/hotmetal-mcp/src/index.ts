@@ -3,10 +3,34 @@
 import { HotMetal, type ClientOptions } from '@specsmith/hotmetal';
 import * as sdk from '../mcp-sdk.js';
 import table from '../mcp-tools.js';
-import { createMcpServer, runMcpServer, selectTools, type McpServer, type McpServerInfo, type McpTool } from './runtime/mcp.js';
-export { callTool, selectTools, usage, type McpSdk, type McpServer, type McpServerInfo, type McpTool, type McpToolParameter } from './runtime/mcp.js';
+import {
+  createMcpServer,
+  runMcpServer,
+  selectTools,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+} from './runtime/mcp.js';
+export {
+  callTool,
+  selectTools,
+  usage,
+  type McpSdk,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+  type McpToolParameter,
+} from './runtime/mcp.js';
 /** Name, version and instructions the server announces, and the command and environment its --help names. */
-export const serverInfo: McpServerInfo = { name: '@specsmith/hotmetal-mcp', title: 'Hot Metal Agents API MCP server', version: '0.3.0', instructions: 'Tools for the Hot Metal Agents API, one per operation, calling it through the @specsmith/hotmetal client (credentials from HOTMETAL_API_KEY, retries, typed errors). The Hot Metal API gives programmatic access to the Hot Metal content platform: build AI agent workflows, third-party integrations and automation pipelines that create publications, generate drafts with the AI writer, publish posts and run the content scout, all without the dashboard.', command: 'hotmetal-mcp', env: { apiKey: 'HOTMETAL_API_KEY', baseUrl: 'HOTMETAL_BASE_URL' } };
+export const serverInfo: McpServerInfo = {
+  name: '@specsmith/hotmetal-mcp',
+  title: 'Hot Metal Agents API MCP server',
+  version: '0.3.0',
+  instructions:
+    'Tools for the Hot Metal Agents API, one per operation, calling it through the @specsmith/hotmetal client (credentials from HOTMETAL_API_KEY, retries, typed errors). The Hot Metal API gives programmatic access to the Hot Metal content platform: build AI agent workflows, third-party integrations and automation pipelines that create publications, generate drafts with the AI writer, publish posts and run the content scout, all without the dashboard.',
+  command: 'hotmetal-mcp',
+  env: { apiKey: 'HOTMETAL_API_KEY', baseUrl: 'HOTMETAL_BASE_URL' },
+};
 /** One MCP tool per operation of the Hot Metal Agents API. */
 export const tools: readonly McpTool[] = table as readonly McpTool[];
 

@@ -73,7 +73,11 @@ export class HotMetal extends HotMetalCore {
    * Verifies a webhook delivery (see `verifyWebhook` in webhooks.ts) and returns the typed event.
    *
    */
-  verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string): Promise<HotMetalWebhookEvent> {
+  verifyWebhook(
+    rawBody: BinaryInput,
+    signature: string | null | undefined,
+    secret: string,
+  ): Promise<HotMetalWebhookEvent> {
     return verifyWebhook(rawBody, signature, secret);
   }
 }

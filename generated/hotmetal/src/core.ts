@@ -46,6 +46,7 @@ export class HotMetalCore {
 /** The runtime core of a `HotMetalCore` (or `HotMetal`): what generated methods and standalone functions call through. Not for application code. */
 export function coreOf(client: HotMetalCore): ClientCore {
   const core = cores.get(client);
-  if (!core) throw new errorClasses.base('Expected a HotMetalCore or HotMetal created by this build of @specsmith/hotmetal');
+  if (!core)
+    throw new errorClasses.base('Expected a HotMetalCore or HotMetal created by this build of @specsmith/hotmetal');
   return core;
 }

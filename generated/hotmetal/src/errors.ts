@@ -2,7 +2,21 @@
 
 import type { APIErrorInit, ConnectionErrorInit, ErrorClasses, InvalidResponseInit } from './runtime/errors.js';
 /** Error codes the API documents; any other string the server sends is kept as it is. */
-export type HotMetalErrorCode = 'NOT_FOUND' | 'VALIDATION_ERROR' | 'FORBIDDEN' | 'QUOTA_EXCEEDED' | 'INVALID_JSON' | 'GENERATION_FAILED' | 'PUBLISH_FAILED' | 'SERVICE_UNAVAILABLE' | 'BAD_GATEWAY' | 'INTERNAL_ERROR' | 'CONFLICT' | 'CMS_ERROR' | 'CMS_REQUEST_REJECTED' | (string & {});
+export type HotMetalErrorCode =
+  | 'NOT_FOUND'
+  | 'VALIDATION_ERROR'
+  | 'FORBIDDEN'
+  | 'QUOTA_EXCEEDED'
+  | 'INVALID_JSON'
+  | 'GENERATION_FAILED'
+  | 'PUBLISH_FAILED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'BAD_GATEWAY'
+  | 'INTERNAL_ERROR'
+  | 'CONFLICT'
+  | 'CMS_ERROR'
+  | 'CMS_REQUEST_REJECTED'
+  | (string & {});
 /** The key of each error class's name, the same symbol in the ESM and CommonJS builds of this package. */
 const errorClass: unique symbol = Symbol.for('@specsmith/hotmetal:error-class');
 
@@ -13,10 +27,21 @@ export class HotMetalError extends Error {
 
   /** True for errors of this class from either module format of the package (ESM or CommonJS). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    for (let proto: unknown = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : null; proto !== null && typeof proto === 'object'; proto = Object.getPrototypeOf(proto)) {
-      const owner: unknown = Object.hasOwn(proto, 'constructor') ? (proto as { constructor: unknown }).constructor : undefined;
+    for (
+      let proto: unknown = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : null;
+      proto !== null && typeof proto === 'object';
+      proto = Object.getPrototypeOf(proto)
+    ) {
+      const owner: unknown = Object.hasOwn(proto, 'constructor')
+        ? (proto as { constructor: unknown }).constructor
+        : undefined;
       if (owner === this) return true;
-      if (typeof owner === 'function' && Object.hasOwn(owner, errorClass) && (owner as unknown as Record<symbol, unknown>)[errorClass] === this[errorClass]) return true;
+      if (
+        typeof owner === 'function' &&
+        Object.hasOwn(owner, errorClass) &&
+        (owner as unknown as Record<symbol, unknown>)[errorClass] === this[errorClass]
+      )
+        return true;
     }
 
     return false;
@@ -187,4 +212,25 @@ export class WebhookVerificationError extends HotMetalError {
 }
 
 /** The classes above, as the runtime constructs them. */
-export const errorClasses: ErrorClasses = { base: HotMetalError, api: APIError, byStatus: { 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError }, serverError: InternalServerError, connection: APIConnectionError, timeout: APIConnectionTimeoutError, abort: APIUserAbortError, invalidResponse: InvalidResponseError, invalidRequest: InvalidRequestError, operationFailed: OperationFailedError, waitTimeout: WaitTimeoutError, webhookVerification: WebhookVerificationError };
+export const errorClasses: ErrorClasses = {
+  base: HotMetalError,
+  api: APIError,
+  byStatus: {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+  },
+  serverError: InternalServerError,
+  connection: APIConnectionError,
+  timeout: APIConnectionTimeoutError,
+  abort: APIUserAbortError,
+  invalidResponse: InvalidResponseError,
+  invalidRequest: InvalidRequestError,
+  operationFailed: OperationFailedError,
+  waitTimeout: WaitTimeoutError,
+  webhookVerification: WebhookVerificationError,
+};

@@ -4,7 +4,32 @@ import { type HotMetalCore, coreOf } from './core.js';
 import type { APIPromise } from './runtime/api-promise.js';
 import type { RequestOptions } from './runtime/config.js';
 import * as ops from './operations.js';
-import type { Deleted, Draft, DraftGenerateParams, DraftGenerateResponse, Idea, IdeaListParams, IdeaListResponse, Publication, PublicationCreateParams, PublicationListPostsResponse, PublicationListResponse, PublicationUpdateParams, PublicationWithTopics, PublishResult, PublishingPublishParams, ScoutRunParams, ScoutRunResponse, Session, StyleListResponse, Topic, TopicCreateParams, TopicListResponse, TopicUpdateParams, User } from './types.js';
+import type {
+  Deleted,
+  Draft,
+  DraftGenerateParams,
+  DraftGenerateResponse,
+  Idea,
+  IdeaListParams,
+  IdeaListResponse,
+  Publication,
+  PublicationCreateParams,
+  PublicationListPostsResponse,
+  PublicationListResponse,
+  PublicationUpdateParams,
+  PublicationWithTopics,
+  PublishResult,
+  PublishingPublishParams,
+  ScoutRunParams,
+  ScoutRunResponse,
+  Session,
+  StyleListResponse,
+  Topic,
+  TopicCreateParams,
+  TopicListResponse,
+  TopicUpdateParams,
+  User,
+} from './types.js';
 
 /**
  * Get the current user
@@ -72,7 +97,11 @@ export function listPublications(client: HotMetalCore, options?: RequestOptions)
  * ```
  *
  */
-export function createPublication(client: HotMetalCore, params: PublicationCreateParams, options?: RequestOptions): APIPromise<Publication> {
+export function createPublication(
+  client: HotMetalCore,
+  params: PublicationCreateParams,
+  options?: RequestOptions,
+): APIPromise<Publication> {
   return coreOf(client).call<Publication>(ops.createPublication, [], params, options);
 }
 
@@ -94,7 +123,11 @@ export function createPublication(client: HotMetalCore, params: PublicationCreat
  * ```
  *
  */
-export function getPublication(client: HotMetalCore, id: string, options?: RequestOptions): APIPromise<PublicationWithTopics> {
+export function getPublication(
+  client: HotMetalCore,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<PublicationWithTopics> {
   return coreOf(client).call<PublicationWithTopics>(ops.getPublication, [id], undefined, options);
 }
 
@@ -143,7 +176,12 @@ export function deletePublication(client: HotMetalCore, id: string, options?: Re
  * ```
  *
  */
-export function updatePublication(client: HotMetalCore, id: string, params?: PublicationUpdateParams, options?: RequestOptions): APIPromise<Publication> {
+export function updatePublication(
+  client: HotMetalCore,
+  id: string,
+  params?: PublicationUpdateParams,
+  options?: RequestOptions,
+): APIPromise<Publication> {
   return coreOf(client).call<Publication>(ops.updatePublication, [id], params, options);
 }
 
@@ -165,7 +203,11 @@ export function updatePublication(client: HotMetalCore, id: string, params?: Pub
  * ```
  *
  */
-export function listPublicationPosts(client: HotMetalCore, id: string, options?: RequestOptions): APIPromise<PublicationListPostsResponse> {
+export function listPublicationPosts(
+  client: HotMetalCore,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<PublicationListPostsResponse> {
   return coreOf(client).call<PublicationListPostsResponse>(ops.listPublicationPosts, [id], undefined, options);
 }
 
@@ -187,7 +229,11 @@ export function listPublicationPosts(client: HotMetalCore, id: string, options?:
  * ```
  *
  */
-export function listTopics(client: HotMetalCore, pubId: string, options?: RequestOptions): APIPromise<TopicListResponse> {
+export function listTopics(
+  client: HotMetalCore,
+  pubId: string,
+  options?: RequestOptions,
+): APIPromise<TopicListResponse> {
   return coreOf(client).call<TopicListResponse>(ops.listTopics, [pubId], undefined, options);
 }
 
@@ -213,7 +259,12 @@ export function listTopics(client: HotMetalCore, pubId: string, options?: Reques
  * ```
  *
  */
-export function createTopic(client: HotMetalCore, pubId: string, params: TopicCreateParams, options?: RequestOptions): APIPromise<Topic> {
+export function createTopic(
+  client: HotMetalCore,
+  pubId: string,
+  params: TopicCreateParams,
+  options?: RequestOptions,
+): APIPromise<Topic> {
   return coreOf(client).call<Topic>(ops.createTopic, [pubId], params, options);
 }
 
@@ -257,7 +308,12 @@ export function deleteTopic(client: HotMetalCore, id: string, options?: RequestO
  * ```
  *
  */
-export function updateTopic(client: HotMetalCore, id: string, params?: TopicUpdateParams, options?: RequestOptions): APIPromise<Topic> {
+export function updateTopic(
+  client: HotMetalCore,
+  id: string,
+  params?: TopicUpdateParams,
+  options?: RequestOptions,
+): APIPromise<Topic> {
   return coreOf(client).call<Topic>(ops.updateTopic, [id], params, options);
 }
 
@@ -279,7 +335,12 @@ export function updateTopic(client: HotMetalCore, id: string, params?: TopicUpda
  * ```
  *
  */
-export function listIdeas(client: HotMetalCore, pubId: string, params?: IdeaListParams, options?: RequestOptions): APIPromise<IdeaListResponse> {
+export function listIdeas(
+  client: HotMetalCore,
+  pubId: string,
+  params?: IdeaListParams,
+  options?: RequestOptions,
+): APIPromise<IdeaListResponse> {
   return coreOf(client).call<IdeaListResponse>(ops.listIdeas, [pubId], params, options);
 }
 
@@ -360,7 +421,12 @@ export function listStyles(client: HotMetalCore, options?: RequestOptions): APIP
  * ```
  *
  */
-export function generateDraft(client: HotMetalCore, id: string, params: DraftGenerateParams, options?: RequestOptions): APIPromise<DraftGenerateResponse> {
+export function generateDraft(
+  client: HotMetalCore,
+  id: string,
+  params: DraftGenerateParams,
+  options?: RequestOptions,
+): APIPromise<DraftGenerateResponse> {
   return coreOf(client).call<DraftGenerateResponse>(ops.generateDraft, [id], params, options);
 }
 
@@ -404,7 +470,12 @@ export function getSession(client: HotMetalCore, id: string, options?: RequestOp
  * ```
  *
  */
-export function getDraftVersion(client: HotMetalCore, id: string, version: number, options?: RequestOptions): APIPromise<Draft> {
+export function getDraftVersion(
+  client: HotMetalCore,
+  id: string,
+  version: number,
+  options?: RequestOptions,
+): APIPromise<Draft> {
   return coreOf(client).call<Draft>(ops.getDraftVersion, [id, version], undefined, options);
 }
 
@@ -434,7 +505,12 @@ export function getDraftVersion(client: HotMetalCore, id: string, version: numbe
  * ```
  *
  */
-export function publishDraft(client: HotMetalCore, id: string, params?: PublishingPublishParams, options?: RequestOptions): APIPromise<PublishResult> {
+export function publishDraft(
+  client: HotMetalCore,
+  id: string,
+  params?: PublishingPublishParams,
+  options?: RequestOptions,
+): APIPromise<PublishResult> {
   return coreOf(client).call<PublishResult>(ops.publishDraft, [id], params, options);
 }
 
@@ -472,6 +548,11 @@ export function publishDraft(client: HotMetalCore, id: string, params?: Publishi
  * ```
  *
  */
-export function runScout(client: HotMetalCore, id: string, params?: ScoutRunParams, options?: RequestOptions): APIPromise<ScoutRunResponse> {
+export function runScout(
+  client: HotMetalCore,
+  id: string,
+  params?: ScoutRunParams,
+  options?: RequestOptions,
+): APIPromise<ScoutRunResponse> {
   return coreOf(client).call<ScoutRunResponse>(ops.runScout, [id], params, options);
 }

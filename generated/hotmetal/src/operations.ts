@@ -5,42 +5,231 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the HotMetal API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'HotMetal', userAgent: '@specsmith/hotmetal/0.3.0', apiKeyEnv: 'HOTMETAL_API_KEY', baseUrlEnv: 'HOTMETAL_BASE_URL', baseUrl: 'https://app.hotmetalapp.com/agents-api/v1', auth: { bearerAuth: { type: 'bearer' } }, security: [['bearerAuth']], errors: { message: '/error', code: '/code' }, webhookUrlRules: { schemes: ['https'], maxLength: 2048, denyHosts: ['localhost'], denySuffixes: ['.local', '.internal'], denyPrivateNetworks: true } };
+export const apiConfig: ApiConfig = {
+  name: 'HotMetal',
+  userAgent: '@specsmith/hotmetal/0.3.0',
+  apiKeyEnv: 'HOTMETAL_API_KEY',
+  baseUrlEnv: 'HOTMETAL_BASE_URL',
+  baseUrl: 'https://app.hotmetalapp.com/agents-api/v1',
+  auth: { bearerAuth: { type: 'bearer' } },
+  security: [['bearerAuth']],
+  errors: { message: '/error', code: '/code' },
+  webhookUrlRules: {
+    schemes: ['https'],
+    maxLength: 2048,
+    denyHosts: ['localhost'],
+    denySuffixes: ['.local', '.internal'],
+    denyPrivateNetworks: true,
+  },
+};
 /** GET /me */
-export const getCurrentUser: OperationDescriptor = { id: 'getCurrentUser', methodPath: 'user.get', method: 'get', path: '/me', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getCurrentUser: OperationDescriptor = {
+  id: 'getCurrentUser',
+  methodPath: 'user.get',
+  method: 'get',
+  path: '/me',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /publications */
-export const listPublications: OperationDescriptor = { id: 'listPublications', methodPath: 'publications.list', method: 'get', path: '/publications', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listPublications: OperationDescriptor = {
+  id: 'listPublications',
+  methodPath: 'publications.list',
+  method: 'get',
+  path: '/publications',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /publications */
-export const createPublication: OperationDescriptor = { id: 'createPublication', methodPath: 'publications.create', method: 'post', path: '/publications', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createPublication: OperationDescriptor = {
+  id: 'createPublication',
+  methodPath: 'publications.create',
+  method: 'post',
+  path: '/publications',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /publications/{id} */
-export const getPublication: OperationDescriptor = { id: 'getPublication', methodPath: 'publications.get', method: 'get', path: '/publications/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getPublication: OperationDescriptor = {
+  id: 'getPublication',
+  methodPath: 'publications.get',
+  method: 'get',
+  path: '/publications/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /publications/{id} */
-export const deletePublication: OperationDescriptor = { id: 'deletePublication', methodPath: 'publications.delete', method: 'delete', path: '/publications/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const deletePublication: OperationDescriptor = {
+  id: 'deletePublication',
+  methodPath: 'publications.delete',
+  method: 'delete',
+  path: '/publications/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** PATCH /publications/{id} */
-export const updatePublication: OperationDescriptor = { id: 'updatePublication', methodPath: 'publications.update', method: 'patch', path: '/publications/{id}', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const updatePublication: OperationDescriptor = {
+  id: 'updatePublication',
+  methodPath: 'publications.update',
+  method: 'patch',
+  path: '/publications/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  body: { kind: 'json', type: 'application/json', flat: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /publications/{id}/posts */
-export const listPublicationPosts: OperationDescriptor = { id: 'listPublicationPosts', methodPath: 'publications.listPosts', method: 'get', path: '/publications/{id}/posts', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listPublicationPosts: OperationDescriptor = {
+  id: 'listPublicationPosts',
+  methodPath: 'publications.listPosts',
+  method: 'get',
+  path: '/publications/{id}/posts',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /publications/{pubId}/topics */
-export const listTopics: OperationDescriptor = { id: 'listTopics', methodPath: 'topics.list', method: 'get', path: '/publications/{pubId}/topics', pathParams: ['pubId'], pathArgNames: ['pubId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listTopics: OperationDescriptor = {
+  id: 'listTopics',
+  methodPath: 'topics.list',
+  method: 'get',
+  path: '/publications/{pubId}/topics',
+  pathParams: ['pubId'],
+  pathArgNames: ['pubId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /publications/{pubId}/topics */
-export const createTopic: OperationDescriptor = { id: 'createTopic', methodPath: 'topics.create', method: 'post', path: '/publications/{pubId}/topics', pathParams: ['pubId'], pathArgNames: ['pubId'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createTopic: OperationDescriptor = {
+  id: 'createTopic',
+  methodPath: 'topics.create',
+  method: 'post',
+  path: '/publications/{pubId}/topics',
+  pathParams: ['pubId'],
+  pathArgNames: ['pubId'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /topics/{id} */
-export const deleteTopic: OperationDescriptor = { id: 'deleteTopic', methodPath: 'topics.delete', method: 'delete', path: '/topics/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const deleteTopic: OperationDescriptor = {
+  id: 'deleteTopic',
+  methodPath: 'topics.delete',
+  method: 'delete',
+  path: '/topics/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** PATCH /topics/{id} */
-export const updateTopic: OperationDescriptor = { id: 'updateTopic', methodPath: 'topics.update', method: 'patch', path: '/topics/{id}', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const updateTopic: OperationDescriptor = {
+  id: 'updateTopic',
+  methodPath: 'topics.update',
+  method: 'patch',
+  path: '/topics/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  body: { kind: 'json', type: 'application/json', flat: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /publications/{pubId}/ideas */
-export const listIdeas: OperationDescriptor = { id: 'listIdeas', methodPath: 'ideas.list', method: 'get', path: '/publications/{pubId}/ideas', pathParams: ['pubId'], pathArgNames: ['pubId'], query: ['status'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listIdeas: OperationDescriptor = {
+  id: 'listIdeas',
+  methodPath: 'ideas.list',
+  method: 'get',
+  path: '/publications/{pubId}/ideas',
+  pathParams: ['pubId'],
+  pathArgNames: ['pubId'],
+  query: ['status'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /ideas/{id} */
-export const getIdea: OperationDescriptor = { id: 'getIdea', methodPath: 'ideas.get', method: 'get', path: '/ideas/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getIdea: OperationDescriptor = {
+  id: 'getIdea',
+  methodPath: 'ideas.get',
+  method: 'get',
+  path: '/ideas/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /styles */
-export const listStyles: OperationDescriptor = { id: 'listStyles', methodPath: 'styles.list', method: 'get', path: '/styles', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const listStyles: OperationDescriptor = {
+  id: 'listStyles',
+  methodPath: 'styles.list',
+  method: 'get',
+  path: '/styles',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /publications/{id}/drafts/generate */
-export const generateDraft: OperationDescriptor = { id: 'generateDraft', methodPath: 'drafts.generate', method: 'post', path: '/publications/{id}/drafts/generate', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } }, webhookUrlField: 'webhookUrl' };
+export const generateDraft: OperationDescriptor = {
+  id: 'generateDraft',
+  methodPath: 'drafts.generate',
+  method: 'post',
+  path: '/publications/{id}/drafts/generate',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } },
+  webhookUrlField: 'webhookUrl',
+};
 /** GET /sessions/{id} */
-export const getSession: OperationDescriptor = { id: 'getSession', methodPath: 'sessions.get', method: 'get', path: '/sessions/{id}', pathParams: ['id'], pathArgNames: ['id'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getSession: OperationDescriptor = {
+  id: 'getSession',
+  methodPath: 'sessions.get',
+  method: 'get',
+  path: '/sessions/{id}',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /sessions/{id}/drafts/{version} */
-export const getDraftVersion: OperationDescriptor = { id: 'getDraftVersion', methodPath: 'sessions.getDraft', method: 'get', path: '/sessions/{id}/drafts/{version}', pathParams: ['id', 'version'], pathArgNames: ['id', 'version'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getDraftVersion: OperationDescriptor = {
+  id: 'getDraftVersion',
+  methodPath: 'sessions.getDraft',
+  method: 'get',
+  path: '/sessions/{id}/drafts/{version}',
+  pathParams: ['id', 'version'],
+  pathArgNames: ['id', 'version'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /sessions/{id}/publish */
-export const publishDraft: OperationDescriptor = { id: 'publishDraft', methodPath: 'publishing.publish', method: 'post', path: '/sessions/{id}/publish', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const publishDraft: OperationDescriptor = {
+  id: 'publishDraft',
+  methodPath: 'publishing.publish',
+  method: 'post',
+  path: '/sessions/{id}/publish',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  body: { kind: 'json', type: 'application/json', flat: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** POST /publications/{id}/scout/run */
-export const runScout: OperationDescriptor = { id: 'runScout', methodPath: 'scout.run', method: 'post', path: '/publications/{id}/scout/run', pathParams: ['id'], pathArgNames: ['id'], body: { kind: 'json', type: 'application/json', flat: true }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } }, webhookUrlField: 'webhookUrl' };
+export const runScout: OperationDescriptor = {
+  id: 'runScout',
+  methodPath: 'scout.run',
+  method: 'post',
+  path: '/publications/{id}/scout/run',
+  pathParams: ['id'],
+  pathArgNames: ['id'],
+  body: { kind: 'json', type: 'application/json', flat: true },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } },
+  webhookUrlField: 'webhookUrl',
+};

@@ -5,17 +5,35 @@ import type { BinaryInput } from './runtime/encoding.js';
 import { errorClasses } from './errors.js';
 import type { webhooks } from './schema.js';
 /** `draft.ready`: A generated draft is ready for review. */
-export type DraftReadyWebhookEvent = NonNullable<webhooks['draft.ready']['post']['requestBody']>['content']['application/json'];
+export type DraftReadyWebhookEvent = NonNullable<
+  webhooks['draft.ready']['post']['requestBody']
+>['content']['application/json'];
 /** `draft.published`: A generated draft was auto-published. */
-export type DraftPublishedWebhookEvent = NonNullable<webhooks['draft.published']['post']['requestBody']>['content']['application/json'];
+export type DraftPublishedWebhookEvent = NonNullable<
+  webhooks['draft.published']['post']['requestBody']
+>['content']['application/json'];
 /** `draft.failed`: Draft generation failed. */
-export type DraftFailedWebhookEvent = NonNullable<webhooks['draft.failed']['post']['requestBody']>['content']['application/json'];
+export type DraftFailedWebhookEvent = NonNullable<
+  webhooks['draft.failed']['post']['requestBody']
+>['content']['application/json'];
 /** `scout.completed`: A content scout run finished. */
-export type ScoutCompletedWebhookEvent = NonNullable<webhooks['scout.completed']['post']['requestBody']>['content']['application/json'];
+export type ScoutCompletedWebhookEvent = NonNullable<
+  webhooks['scout.completed']['post']['requestBody']
+>['content']['application/json'];
 /** Any webhook the HotMetal API delivers; narrow it on `event`. */
-export type HotMetalWebhookEvent = DraftReadyWebhookEvent | DraftPublishedWebhookEvent | DraftFailedWebhookEvent | ScoutCompletedWebhookEvent;
+export type HotMetalWebhookEvent =
+  | DraftReadyWebhookEvent
+  | DraftPublishedWebhookEvent
+  | DraftFailedWebhookEvent
+  | ScoutCompletedWebhookEvent;
 /** How deliveries are signed: HMAC-SHA256 of the raw body, hex, in the `X-HotMetal-Signature` header; the secret is your API key (the same hm_ key that authenticates the request that named the webhook URL). */
-export const webhookSignature: WebhookSignatureScheme = { header: 'X-HotMetal-Signature', encoding: 'hex', prefix: '', eventField: 'event', events: ['draft.ready', 'draft.published', 'draft.failed', 'scout.completed'] };
+export const webhookSignature: WebhookSignatureScheme = {
+  header: 'X-HotMetal-Signature',
+  encoding: 'hex',
+  prefix: '',
+  eventField: 'event',
+  events: ['draft.ready', 'draft.published', 'draft.failed', 'scout.completed'],
+};
 
 /**
  * Verifies a webhook delivery and returns its typed payload. Pass the raw request body exactly as received (before any JSON parsing), the `X-HotMetal-Signature` header and your secret. Throws `WebhookVerificationError` when the signature is missing, malformed or wrong; the comparison takes constant time.
@@ -27,7 +45,11 @@ export const webhookSignature: WebhookSignatureScheme = { header: 'X-HotMetal-Si
  * ```
  *
  */
-export async function verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string): Promise<HotMetalWebhookEvent> {
+export async function verifyWebhook(
+  rawBody: BinaryInput,
+  signature: string | null | undefined,
+  secret: string,
+): Promise<HotMetalWebhookEvent> {
   return (await verify(rawBody, signature, secret, webhookSignature, errorClasses)) as HotMetalWebhookEvent;
 }
 

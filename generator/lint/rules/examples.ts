@@ -8,14 +8,22 @@ import type { Rule, RuleContext } from './types.js';
 function hasExample(node: Record<string, unknown>): boolean {
   if (node['example'] !== undefined) return true;
   const examples = node['examples'];
-  return examples !== undefined && examples !== null && typeof examples === 'object' && Object.keys(examples).length > 0;
+  return (
+    examples !== undefined && examples !== null && typeof examples === 'object' && Object.keys(examples).length > 0
+  );
 }
 
 function schemaHasExample(schema: unknown, ctx: RuleContext): boolean {
   const resolved = ctx.resolve(schema).node;
   if (!resolved || typeof resolved !== 'object') return false;
   const record = resolved as Record<string, unknown>;
-  return record['example'] !== undefined || (Array.isArray(record['examples']) && record['examples'].length > 0) || record['const'] !== undefined || (Array.isArray(record['enum']) && record['enum'].length > 0) || record['default'] !== undefined;
+  return (
+    record['example'] !== undefined ||
+    (Array.isArray(record['examples']) && record['examples'].length > 0) ||
+    record['const'] !== undefined ||
+    (Array.isArray(record['enum']) && record['enum'].length > 0) ||
+    record['default'] !== undefined
+  );
 }
 
 export const examples: Rule = () => ({
@@ -27,7 +35,10 @@ export const examples: Rule = () => ({
   MediaType(mediaType, ctx) {
     if (mediaType['schema'] === undefined) return;
     if (!hasExample(mediaType)) {
-      ctx.report({ message: 'Media type must have an example (Prism serves it, docs show it).', location: ctx.location });
+      ctx.report({
+        message: 'Media type must have an example (Prism serves it, docs show it).',
+        location: ctx.location,
+      });
     }
   },
 });

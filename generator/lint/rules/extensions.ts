@@ -12,7 +12,12 @@ export const extensions: Rule = () => {
   let root: Record<string, unknown> = {};
   let rootLocation: Location | undefined;
   const operations: Array<{ operation: Record<string, unknown>; location: Location }> = [];
-  const report = (ctx: { report(problem: { message: string; location?: Location }): void }, base: Location, pointer: string, message: string): void => {
+  const report = (
+    ctx: { report(problem: { message: string; location?: Location }): void },
+    base: Location,
+    pointer: string,
+    message: string,
+  ): void => {
     ctx.report({ message, location: base.child(parsePointer(pointer)) });
   };
   return {
@@ -39,14 +44,17 @@ export const extensions: Rule = () => {
       },
     },
     PathItem(pathItem, ctx) {
-      for (const issue of checkExtensions(pathItem, 'path-item', '')) report(ctx, ctx.location, issue.pointer, issue.message);
+      for (const issue of checkExtensions(pathItem, 'path-item', ''))
+        report(ctx, ctx.location, issue.pointer, issue.message);
     },
     Operation(operation, ctx) {
       operations.push({ operation, location: ctx.location });
-      for (const issue of checkExtensions(operation, 'operation', '')) report(ctx, ctx.location, issue.pointer, issue.message);
+      for (const issue of checkExtensions(operation, 'operation', ''))
+        report(ctx, ctx.location, issue.pointer, issue.message);
     },
     Parameter(parameter, ctx) {
-      for (const issue of checkParameterExtensions(parameter, '')) report(ctx, ctx.location, issue.pointer, issue.message);
+      for (const issue of checkParameterExtensions(parameter, ''))
+        report(ctx, ctx.location, issue.pointer, issue.message);
     },
     Tag(tag, ctx) {
       for (const issue of checkExtensions(tag, 'tag', '')) report(ctx, ctx.location, issue.pointer, issue.message);

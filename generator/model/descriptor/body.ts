@@ -6,5 +6,11 @@ import type { DescribedOperation } from './types.js';
 export function bodyDescriptor(body: SourceBody | undefined, args: MethodArguments): DescribedOperation['body'] {
   if (!body) return undefined;
   // `body` is the runtime's default key; only another one is written.
-  return { kind: body.kind, type: body.mediaType, flat: args.flatBody, required: body.required || undefined, param: args.bodyParam === 'body' ? undefined : args.bodyParam };
+  return {
+    kind: body.kind,
+    type: body.mediaType,
+    flat: args.flatBody,
+    required: body.required || undefined,
+    param: args.bodyParam === 'body' ? undefined : args.bodyParam,
+  };
 }

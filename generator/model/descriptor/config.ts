@@ -11,7 +11,10 @@ import type { ConfigDescriptor } from './types.js';
 
 /** How the runtime sends a security scheme's credential (OpenAPI 3.1 §4.8.27). */
 export function authScheme(scheme: Partial<SecuritySchemeObject>): AuthScheme | undefined {
-  if (scheme.type === 'http') return typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'basic' ? { type: 'basic' } : { type: 'bearer' };
+  if (scheme.type === 'http')
+    return typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'basic'
+      ? { type: 'basic' }
+      : { type: 'bearer' };
   if (scheme.type === 'apiKey') {
     const name = typeof scheme.name === 'string' ? scheme.name : '';
     if (scheme.in === 'header') return { type: 'header', name };
@@ -23,7 +26,10 @@ export function authScheme(scheme: Partial<SecuritySchemeObject>): AuthScheme | 
 }
 
 export function securitySchemesOf(spec: Spec): Array<[name: string, scheme: Partial<SecuritySchemeObject>]> {
-  return entriesOf(spec.api.components?.securitySchemes).map(([name, raw]) => [name, resolve<SecuritySchemeObject>(spec, raw)]);
+  return entriesOf(spec.api.components?.securitySchemes).map(([name, raw]) => [
+    name,
+    resolve<SecuritySchemeObject>(spec, raw),
+  ]);
 }
 
 export function configDescriptor(spec: Spec, client: string): ConfigDescriptor {
@@ -46,7 +52,14 @@ export function configDescriptor(spec: Spec, client: string): ConfigDescriptor {
     security: securityOf(spec.api.security) ?? [],
     errors: { message: text(errors?.message), code: text(errors?.code), requestId: text(errors?.requestId) },
     requestId: spec.api['x-specsmith-request-id'],
-    rateLimit: headers ? { limit: text(headers.limit), remaining: text(headers.remaining), reset: text(headers.reset), resetFormat: rateLimit.resetFormat === 'delta-seconds' ? 'delta-seconds' : 'epoch-seconds' } : undefined,
+    rateLimit: headers
+      ? {
+          limit: text(headers.limit),
+          remaining: text(headers.remaining),
+          reset: text(headers.reset),
+          resetFormat: rateLimit.resetFormat === 'delta-seconds' ? 'delta-seconds' : 'epoch-seconds',
+        }
+      : undefined,
     retry: spec.api['x-specsmith-retry'],
     webhookUrlRules: spec.api['x-specsmith-webhooks']?.urlRules,
   };

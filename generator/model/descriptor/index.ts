@@ -28,15 +28,29 @@ export interface RuntimeDescriptor {
   operations: OperationDeclaration[];
 }
 
-export function buildDescriptor(spec: Spec, operations: readonly SourceOperation[], surface: Surface): RuntimeDescriptor {
-  const links = linksOf(new Map([...surface.operations.values()].map((operation) => [operation.operationId, operation.key])));
+export function buildDescriptor(
+  spec: Spec,
+  operations: readonly SourceOperation[],
+  surface: Surface,
+): RuntimeDescriptor {
+  const links = linksOf(
+    new Map([...surface.operations.values()].map((operation) => [operation.operationId, operation.key])),
+  );
   return {
     config: configDescriptor(spec, surface.name),
     operations: operations.flatMap((operation): OperationDeclaration[] => {
       const own = surface.operations.get(operation.pointer);
       if (!own) return [];
       const chunked = own.chunkedKey ? chunkedUploadDescriptor(operation, links) : undefined;
-      return [{ pointer: operation.pointer, key: own.key, label: `${operation.method.toUpperCase()} ${operation.path}`, descriptor: operationDescriptor(spec, operation, own, links), chunkedUpload: own.chunkedKey && chunked ? { key: own.chunkedKey, descriptor: chunked } : undefined }];
+      return [
+        {
+          pointer: operation.pointer,
+          key: own.key,
+          label: `${operation.method.toUpperCase()} ${operation.path}`,
+          descriptor: operationDescriptor(spec, operation, own, links),
+          chunkedUpload: own.chunkedKey && chunked ? { key: own.chunkedKey, descriptor: chunked } : undefined,
+        },
+      ];
     }),
   };
 }

@@ -20,6 +20,9 @@ export function longRunningDescriptor(operation: SourceOperation, links: Links):
     succeeded: longRunning.succeeded,
     failed: longRunning.failed,
     error: text(longRunning.error),
-    result: longRunning.result && resultOperation ? { operation: resultOperation, params: longRunning.result.params } : undefined,
+    result:
+      longRunning.result && resultOperation
+        ? { operation: resultOperation, params: longRunning.result.params }
+        : undefined,
   };
 }

@@ -22,7 +22,14 @@ import type { Links, DescribedOperation } from './types.js';
 function webhookUrlField(spec: Spec, operation: SourceOperation): string | undefined {
   const declared = text(operation.operation['x-specsmith-async-webhook']?.field);
   const requestBody = operation.operation.requestBody;
-  if (declared !== undefined || !spec.api['x-specsmith-webhooks']?.urlRules || requestBody === null || typeof requestBody !== 'object' || Array.isArray(requestBody)) return declared;
+  if (
+    declared !== undefined ||
+    !spec.api['x-specsmith-webhooks']?.urlRules ||
+    requestBody === null ||
+    typeof requestBody !== 'object' ||
+    Array.isArray(requestBody)
+  )
+    return declared;
   for (const [, media] of entriesOf(resolve<RequestBodyObject>(spec, requestBody).content)) {
     for (const name of objectProperties(spec.json, media?.schema).keys()) if (/^webhook_?url$/i.test(name)) return name;
   }
@@ -32,7 +39,12 @@ function webhookUrlField(spec: Spec, operation: SourceOperation): string | undef
 function upload(operation: SourceOperation): DescribedOperation['upload'] {
   const extension = operation.operation['x-specsmith-upload'];
   if (!extension) return undefined;
-  return { file: extension.file, hash: extension.hash ? { field: extension.hash.field, encoding: extension.hash.encoding === 'base64' ? 'base64' : 'hex' } : undefined };
+  return {
+    file: extension.file,
+    hash: extension.hash
+      ? { field: extension.hash.field, encoding: extension.hash.encoding === 'base64' ? 'base64' : 'hex' }
+      : undefined,
+  };
 }
 
 function idempotent(operation: SourceOperation): DescribedOperation['idempotent'] {
@@ -41,7 +53,12 @@ function idempotent(operation: SourceOperation): DescribedOperation['idempotent'
   return typeof extension === 'object' ? extension.field : undefined;
 }
 
-export function operationDescriptor(spec: Spec, operation: SourceOperation, surface: OperationSurface, links: Links): DescribedOperation {
+export function operationDescriptor(
+  spec: Spec,
+  operation: SourceOperation,
+  surface: OperationSurface,
+  links: Links,
+): DescribedOperation {
   const responses = responsesOf(spec, operation);
   return {
     id: operation.operationId,

@@ -12,8 +12,17 @@ export function responseKind(response: SourceResponse): ResponseKind {
   return kinds.size === 1 ? ([...kinds][0] ?? 'json') : 'auto';
 }
 
-export function responsesDescriptor(spec: Spec, responses: SourceResponses, envelope: string | undefined): DescribedOperation['responses'] {
-  return Object.fromEntries(responses.success.map((response) => [String(response.status), { kind: responseKind(response), unwrap: unwrapOf(spec, envelope, response) }]));
+export function responsesDescriptor(
+  spec: Spec,
+  responses: SourceResponses,
+  envelope: string | undefined,
+): DescribedOperation['responses'] {
+  return Object.fromEntries(
+    responses.success.map((response) => [
+      String(response.status),
+      { kind: responseKind(response), unwrap: unwrapOf(spec, envelope, response) },
+    ]),
+  );
 }
 
 /**
@@ -23,7 +32,9 @@ export function responsesDescriptor(spec: Spec, responses: SourceResponses, enve
  * event stream.
  */
 export function acceptHeader(responses: SourceResponses): string | undefined {
-  const wanted = [...new Set(responses.success.flatMap((response) => response.content.map(([mediaType]) => mediaType)))];
+  const wanted = [
+    ...new Set(responses.success.flatMap((response) => response.content.map(([mediaType]) => mediaType))),
+  ];
   const errors = [...new Set(responses.errorMediaTypes.filter((mediaType) => !wanted.includes(mediaType)))];
   if (wanted.length === 0) return errors.length > 0 ? errors.join(', ') : undefined;
   return [...wanted, ...errors.map((mediaType) => `${mediaType};q=0.9`)].join(', ');

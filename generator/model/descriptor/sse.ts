@@ -18,8 +18,13 @@ function knownEvents(spec: Spec, eventSchema: unknown, typeField: string): strin
   const union = deref(spec.json, eventSchema);
   const discriminator = union['discriminator'];
   const mapping = isObject(discriminator) && isObject(discriminator['mapping']) ? discriminator['mapping'] : undefined;
-  const members = [...(Array.isArray(union['oneOf']) ? union['oneOf'] : []), ...(Array.isArray(union['anyOf']) ? union['anyOf'] : [])];
-  const known = mapping ? Object.keys(mapping) : members.flatMap((member) => literalValues(spec.json, objectProperties(spec.json, member).get(typeField)));
+  const members = [
+    ...(Array.isArray(union['oneOf']) ? union['oneOf'] : []),
+    ...(Array.isArray(union['anyOf']) ? union['anyOf'] : []),
+  ];
+  const known = mapping
+    ? Object.keys(mapping)
+    : members.flatMap((member) => literalValues(spec.json, objectProperties(spec.json, member).get(typeField)));
   if (known.length === 0) known.push(...literalValues(spec.json, objectProperties(spec.json, union).get(typeField)));
   return [...new Set(known)];
 }
@@ -32,11 +37,21 @@ function knownEvents(spec: Spec, eventSchema: unknown, typeField: string): strin
 function resume(extension: SSEExtension, links: Links): DescribedSSE['resume'] {
   const own = extension.resume;
   if (!own) return undefined;
-  return { via: own.via === 'self' ? undefined : links.to(text(own.via)), lastEventId: own.lastEventId === true, params: own.params, requires: text(own.requires) };
+  return {
+    via: own.via === 'self' ? undefined : links.to(text(own.via)),
+    lastEventId: own.lastEventId === true,
+    params: own.params,
+    requires: text(own.requires),
+  };
 }
 
-const dedupeRule = (rule: { events: string[]; key: string }): { events: string[]; key: string } => ({ events: rule.events, key: rule.key });
-const stateRule = (rule: { pointer: string; values: Array<string | number | boolean> } | undefined): DescribedSSE['terminalWhen'] => (rule ? { pointer: rule.pointer, values: rule.values } : undefined);
+const dedupeRule = (rule: { events: string[]; key: string }): { events: string[]; key: string } => ({
+  events: rule.events,
+  key: rule.key,
+});
+const stateRule = (
+  rule: { pointer: string; values: Array<string | number | boolean> } | undefined,
+): DescribedSSE['terminalWhen'] => (rule ? { pointer: rule.pointer, values: rule.values } : undefined);
 
 function result(extension: SSEExtension): DescribedSSE['result'] {
   const success = extension.result?.success;
@@ -44,11 +59,18 @@ function result(extension: SSEExtension): DescribedSSE['result'] {
   if (!success) return undefined;
   return {
     success: { event: text(success.event), when: stateRule(success.when), value: success.value },
-    failure: failure ? { events: failure.events, when: stateRule(failure.when), message: failure.message, value: text(failure.value) } : undefined,
+    failure: failure
+      ? { events: failure.events, when: stateRule(failure.when), message: failure.message, value: text(failure.value) }
+      : undefined,
   };
 }
 
-export function sseDescriptor(spec: Spec, operation: SourceOperation, stream: SourceResponse | undefined, links: Links): DescribedSSE | undefined {
+export function sseDescriptor(
+  spec: Spec,
+  operation: SourceOperation,
+  stream: SourceResponse | undefined,
+  links: Links,
+): DescribedSSE | undefined {
   if (!stream) return undefined;
   const extension: SSEExtension = operation.operation['x-specsmith-sse'] ?? {};
   const typeField = text(extension.typeField) ?? 'type';
@@ -59,8 +81,17 @@ export function sseDescriptor(spec: Spec, operation: SourceOperation, stream: So
     terminal: extension.terminal && extension.terminal.length > 0 ? extension.terminal : undefined,
     terminalWhen: stateRule(extension.terminalWhen),
     resume: resume(extension, links),
-    dedupe: Array.isArray(extension.dedupe) ? extension.dedupe.map(dedupeRule) : extension.dedupe ? dedupeRule(extension.dedupe) : undefined,
-    match: match ? { pointer: match.pointer, equals: match.equals ? { event: match.equals.event, pointer: match.equals.pointer } : undefined } : undefined,
+    dedupe: Array.isArray(extension.dedupe)
+      ? extension.dedupe.map(dedupeRule)
+      : extension.dedupe
+        ? dedupeRule(extension.dedupe)
+        : undefined,
+    match: match
+      ? {
+          pointer: match.pointer,
+          equals: match.equals ? { event: match.equals.event, pointer: match.equals.pointer } : undefined,
+        }
+      : undefined,
     result: result(extension),
   };
 }

@@ -20,12 +20,22 @@ export class OperationLink {
 }
 
 /** A runtime type with its operation links (`() => OperationDescriptor`, or a direct OperationDescriptor) as OperationLinks. */
-export type Described<T> = T extends () => OperationDescriptor ? OperationLink : T extends OperationDescriptor ? OperationLink : T extends readonly (infer U)[] ? ReadonlyArray<Described<U>> : T extends object ? { readonly [K in keyof T]: Described<T[K]> } : T;
+export type Described<T> = T extends () => OperationDescriptor
+  ? OperationLink
+  : T extends OperationDescriptor
+    ? OperationLink
+    : T extends readonly (infer U)[]
+      ? ReadonlyArray<Described<U>>
+      : T extends object
+        ? { readonly [K in keyof T]: Described<T[K]> }
+        : T;
 
 export type DescribedOperation = { readonly [K in keyof OperationDescriptor]: Described<OperationDescriptor[K]> };
 export type DescribedSSE = NonNullable<DescribedOperation['sse']>;
 export type DescribedLongRunning = NonNullable<DescribedOperation['longRunning']>;
-export type DescribedChunkedUpload = { readonly [K in keyof ChunkedUploadDescriptor]: Described<ChunkedUploadDescriptor[K]> };
+export type DescribedChunkedUpload = {
+  readonly [K in keyof ChunkedUploadDescriptor]: Described<ChunkedUploadDescriptor[K]>;
+};
 /** The API's configuration; the user agent is the writer's (it names the generator version). */
 export type ConfigDescriptor = Omit<ApiConfig, 'userAgent'>;
 

@@ -8,7 +8,15 @@ import { appendPointer } from '../../load/json-pointer.js';
 import type { HttpMethod } from '../../runtime/operation.js';
 import { camelCase } from '../naming.js';
 import { deref, type Json } from '../schema-utils.js';
-import type { ExampleObject, MediaTypeObject, OpenAPIDocument, OperationObject, ParameterObject, PathItemObject, Ref } from './openapi-types.js';
+import type {
+  ExampleObject,
+  MediaTypeObject,
+  OpenAPIDocument,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  Ref,
+} from './openapi-types.js';
 
 export const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** A path segment that only says the API version (`v1`, `2`, `v2.1`): it names nothing. */
@@ -66,7 +74,10 @@ function isParameter(parameter: Partial<ParameterObject>): parameter is Paramete
 
 function parametersOf(spec: Spec, pathItem: Partial<PathItemObject>, operation: OperationObject): ParameterObject[] {
   const byKey = new Map<string, ParameterObject>();
-  for (const raw of [...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])]) {
+  for (const raw of [
+    ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+  ]) {
     const parameter = resolve<ParameterObject>(spec, raw);
     if (isParameter(parameter)) byKey.set(`${parameter.in}:${parameter.name}`, parameter);
   }
@@ -81,9 +92,30 @@ export function listOperations(spec: Spec): SourceOperation[] {
       const operation = pathItem[method];
       if (operation === null || typeof operation !== 'object' || Array.isArray(operation)) return [];
       // Without an operationId, the method and the path's own words name it (version segments like v1 say nothing).
-      const operationId = text(operation.operationId) ?? camelCase(`${method} ${path.split('/').filter((segment) => !VERSION_SEGMENT.test(segment)).join(' ').replace(/[{}]/g, '')}`);
-      const tags = Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === 'string') : [];
-      return [{ path, method, pointer: appendPointer('/paths', path, method), pathItem, operation, operationId, tag: tags[0] ?? resourceOfPath(path), parameters: parametersOf(spec, pathItem, operation) }];
+      const operationId =
+        text(operation.operationId) ??
+        camelCase(
+          `${method} ${path
+            .split('/')
+            .filter((segment) => !VERSION_SEGMENT.test(segment))
+            .join(' ')
+            .replace(/[{}]/g, '')}`,
+        );
+      const tags = Array.isArray(operation.tags)
+        ? operation.tags.filter((tag): tag is string => typeof tag === 'string')
+        : [];
+      return [
+        {
+          path,
+          method,
+          pointer: appendPointer('/paths', path, method),
+          pathItem,
+          operation,
+          operationId,
+          tag: tags[0] ?? resourceOfPath(path),
+          parameters: parametersOf(spec, pathItem, operation),
+        },
+      ];
     });
   });
 }
@@ -102,5 +134,9 @@ export function exampleOf(spec: Spec, holder: Partial<MediaTypeObject>): unknown
 /** Security requirements as lists of scheme names; undefined when not stated. */
 export function securityOf(value: unknown): string[][] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value.map((requirement: unknown) => (requirement !== null && typeof requirement === 'object' && !Array.isArray(requirement) ? Object.keys(requirement) : []));
+  return value.map((requirement: unknown) =>
+    requirement !== null && typeof requirement === 'object' && !Array.isArray(requirement)
+      ? Object.keys(requirement)
+      : [],
+  );
 }

@@ -15,11 +15,22 @@ export function envelopeOf(spec: Spec, operation: SourceOperation): string | und
 }
 
 /** The envelope applies to a JSON media type whose schema has the pointer's first property. */
-export function enveloped(spec: Spec, envelope: string | undefined, mediaType: string, schema: unknown): envelope is string {
-  return envelope !== undefined && responseKindOf(mediaType) === 'json' && schemaAtPointer(spec.json, schema, parsePointer(envelope)) !== undefined;
+export function enveloped(
+  spec: Spec,
+  envelope: string | undefined,
+  mediaType: string,
+  schema: unknown,
+): envelope is string {
+  return (
+    envelope !== undefined &&
+    responseKindOf(mediaType) === 'json' &&
+    schemaAtPointer(spec.json, schema, parsePointer(envelope)) !== undefined
+  );
 }
 
 /** The pointer the runtime unwraps a success response at: the envelope, when one of its JSON bodies has it. */
 export function unwrapOf(spec: Spec, envelope: string | undefined, response: SourceResponse): string | undefined {
-  return response.content.some(([mediaType, media]) => enveloped(spec, envelope, mediaType, media.schema)) ? envelope : undefined;
+  return response.content.some(([mediaType, media]) => enveloped(spec, envelope, mediaType, media.schema))
+    ? envelope
+    : undefined;
 }

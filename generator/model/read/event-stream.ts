@@ -6,7 +6,10 @@ import type { ResponseObject } from './openapi-types.js';
 
 /** The first success response whose every media type is an event stream. */
 export function streamResponseOf(responses: readonly SourceResponse[]): SourceResponse | undefined {
-  return responses.find((response) => response.content.length > 0 && response.content.every(([mediaType]) => responseKindOf(mediaType) === 'sse'));
+  return responses.find(
+    (response) =>
+      response.content.length > 0 && response.content.every(([mediaType]) => responseKindOf(mediaType) === 'sse'),
+  );
 }
 
 /**

@@ -22,15 +22,23 @@ export interface SourceParameters {
 }
 
 export function parametersOf(operation: SourceOperation): SourceParameters {
-  const of = (location: ParameterLocation, parameter: ParameterObject): SourceParameter => ({ name: parameter.name, location, parameter });
+  const of = (location: ParameterLocation, parameter: ParameterObject): SourceParameter => ({
+    name: parameter.name,
+    location,
+    parameter,
+  });
   const path = [...operation.path.matchAll(/\{([^{}]+)\}/g)].flatMap((match) => {
     const parameter = operation.parameters.find((candidate) => candidate.in === 'path' && candidate.name === match[1]);
     return parameter ? [of('path', parameter)] : [];
   });
   return {
     path,
-    query: operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => of('query', parameter)),
-    header: operation.parameters.filter((parameter) => parameter.in === 'header' && !IGNORED_HEADERS.has(parameter.name.toLowerCase())).map((parameter) => of('header', parameter)),
+    query: operation.parameters
+      .filter((parameter) => parameter.in === 'query')
+      .map((parameter) => of('query', parameter)),
+    header: operation.parameters
+      .filter((parameter) => parameter.in === 'header' && !IGNORED_HEADERS.has(parameter.name.toLowerCase()))
+      .map((parameter) => of('header', parameter)),
   };
 }
 

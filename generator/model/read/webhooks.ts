@@ -21,10 +21,17 @@ export function webhooksOf(spec: Spec): SourceWebhook[] | undefined {
   if (!extension?.signature || !spec.api.webhooks || typeof spec.api.webhooks !== 'object') return undefined;
   return entriesOf(spec.api.webhooks).flatMap(([name, raw]) => {
     const pathItem = resolve<PathItemObject>(spec, raw);
-    const method = METHODS.find((candidate) => typeof pathItem[candidate] === 'object' && pathItem[candidate] !== null && !Array.isArray(pathItem[candidate]));
+    const method = METHODS.find(
+      (candidate) =>
+        typeof pathItem[candidate] === 'object' && pathItem[candidate] !== null && !Array.isArray(pathItem[candidate]),
+    );
     const operation = method ? pathItem[method] : undefined;
     if (!method || !operation) return [];
-    const mediaType = entriesOf(resolve<RequestBodyObject>(spec, operation.requestBody).content).find(([type]) => /json/i.test(type))?.[0];
-    return mediaType ? [{ name, method, mediaType, summary: text(operation.summary), description: text(operation.description) }] : [];
+    const mediaType = entriesOf(resolve<RequestBodyObject>(spec, operation.requestBody).content).find(([type]) =>
+      /json/i.test(type),
+    )?.[0];
+    return mediaType
+      ? [{ name, method, mediaType, summary: text(operation.summary), description: text(operation.description) }]
+      : [];
   });
 }

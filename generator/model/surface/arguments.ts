@@ -9,7 +9,18 @@ import type { SourceBody } from '../read/media.js';
 import { paramsObjectNames, type SourceParameters } from '../read/parameters.js';
 
 /** Names the generated method body uses beside its path arguments. */
-const METHOD_LOCALS = ['options', 'params', 'data', 'ops', 'started', 'spec', 'EventStream', 'paginate', 'awaitStreamResult', 'uploadInChunks'];
+const METHOD_LOCALS = [
+  'options',
+  'params',
+  'data',
+  'ops',
+  'started',
+  'spec',
+  'EventStream',
+  'paginate',
+  'awaitStreamResult',
+  'uploadInChunks',
+];
 
 export interface MethodArguments {
   /** Argument names of the path parameters, in template order. */
@@ -24,6 +35,11 @@ export function methodArguments(parameters: SourceParameters, body: SourceBody |
   const args = new NameScope(METHOD_LOCALS);
   const pathArgNames = parameters.path.map((param) => args.claim(identifier(camelCase(param.name) || 'id')));
   const taken = paramsObjectNames(parameters);
-  const flatBody = body !== undefined && body.objectLike && ![...body.properties.keys()].some((name) => taken.has(name));
-  return { pathArgNames, flatBody, bodyParam: body && !flatBody ? new NameScope(taken).claim('body', 'requestBody') : undefined };
+  const flatBody =
+    body !== undefined && body.objectLike && ![...body.properties.keys()].some((name) => taken.has(name));
+  return {
+    pathArgNames,
+    flatBody,
+    bodyParam: body && !flatBody ? new NameScope(taken).claim('body', 'requestBody') : undefined,
+  };
 }

@@ -11,7 +11,8 @@ export const CLIENT_MEMBERS = ['raw', 'baseUrl', 'waitFor', 'verifyWebhook', 'wi
  * webhook event types): `Promise` -> `PromiseClient`.
  */
 export function clientName(wanted: string): { name: string; renames: Rename[] } {
-  const free = (candidate: string): boolean => clientTypeNames(candidate).every((name) => !RESERVED_TYPE_NAMES.has(name));
+  const free = (candidate: string): boolean =>
+    clientTypeNames(candidate).every((name) => !RESERVED_TYPE_NAMES.has(name));
   const candidates = [wanted, `${wanted}Client`, `${wanted}Api`];
   let name = candidates.find(free);
   for (let n = 2; name === undefined; n++) if (free(`${wanted}${n}`)) name = `${wanted}${n}`;

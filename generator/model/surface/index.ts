@@ -38,20 +38,36 @@ const OPERATIONS_FILE_NAMES = ['apiConfig', 'ApiConfig', 'OperationDescriptor', 
 
 export function buildSurface(spec: Spec, operations: readonly SourceOperation[]): Surface {
   const info = spec.api.info ?? {};
-  const client = clientName(text(spec.api['x-specsmith-client']?.name) ?? identifier(pascalCase(text(info.title) ?? ''), 'Api'));
+  const client = clientName(
+    text(spec.api['x-specsmith-client']?.name) ?? identifier(pascalCase(text(info.title) ?? ''), 'Api'),
+  );
   const { resources, renames: resourceRenames } = buildResources(spec, operations);
   const operationIds = new Set(operations.map((operation) => operation.operationId));
   const methodRenames: Rename[] = [];
   const methods = new Map<string, MethodNames>();
   for (const resource of resources) {
-    const { names, renames } = resourceMethodNames(resource.property, operations.filter((operation) => operation.tag === resource.tag), operationIds);
+    const { names, renames } = resourceMethodNames(
+      resource.property,
+      operations.filter((operation) => operation.tag === resource.tag),
+      operationIds,
+    );
     for (const [pointer, name] of names) methods.set(pointer, name);
     methodRenames.push(...renames);
   }
   const keys = new NameScope(OPERATIONS_FILE_NAMES);
-  const operationKeys = operations.map((operation) => keys.claim(isIdentifier(operation.operationId) ? operation.operationId : identifier(camelCase(operation.operationId) || 'operation')));
+  const operationKeys = operations.map((operation) =>
+    keys.claim(
+      isIdentifier(operation.operationId)
+        ? operation.operationId
+        : identifier(camelCase(operation.operationId) || 'operation'),
+    ),
+  );
   // Claimed after every operation's key, so adding the helper's descriptor renames no operation.
-  const chunkedKeys = operations.map((operation, index) => (methods.get(operation.pointer)?.chunkedMethodName ? keys.claim(`${operationKeys[index] ?? 'operation'}Chunked`) : undefined));
+  const chunkedKeys = operations.map((operation, index) =>
+    methods.get(operation.pointer)?.chunkedMethodName
+      ? keys.claim(`${operationKeys[index] ?? 'operation'}Chunked`)
+      : undefined,
+  );
   const resourceOf = new Map(resources.map((resource) => [resource.tag, resource.property]));
   const surfaces = operations.map((operation, index): [string, OperationSurface] => [
     operation.pointer,
@@ -60,9 +76,18 @@ export function buildSurface(spec: Spec, operations: readonly SourceOperation[])
       key: operationKeys[index] ?? 'operation',
       chunkedKey: chunkedKeys[index],
       resource: resourceOf.get(operation.tag) ?? '',
-      ...(methods.get(operation.pointer) ?? { methodName: '', waitMethodName: undefined, chunkedMethodName: undefined }),
+      ...(methods.get(operation.pointer) ?? {
+        methodName: '',
+        waitMethodName: undefined,
+        chunkedMethodName: undefined,
+      }),
       ...methodArguments(parametersOf(operation), requestBodyOf(spec, operation)),
     },
   ]);
-  return { name: client.name, resources, operations: new Map(surfaces), renames: [...client.renames, ...resourceRenames, ...methodRenames] };
+  return {
+    name: client.name,
+    resources,
+    operations: new Map(surfaces),
+    renames: [...client.renames, ...resourceRenames, ...methodRenames],
+  };
 }

@@ -25,7 +25,11 @@ export function derivedMethodName(operationId: string, resource: string): string
 }
 
 /** The names of one resource's methods, by operation pointer. */
-export function resourceMethodNames(resource: string, operations: readonly SourceOperation[], operationIds: ReadonlySet<string>): { names: Map<string, MethodNames>; renames: Rename[] } {
+export function resourceMethodNames(
+  resource: string,
+  operations: readonly SourceOperation[],
+  operationIds: ReadonlySet<string>,
+): { names: Map<string, MethodNames>; renames: Rename[] } {
   const methods = new NameScope(['constructor']);
   const renames: Rename[] = [];
   const names = new Map<string, string>();
@@ -33,17 +37,26 @@ export function resourceMethodNames(resource: string, operations: readonly Sourc
   const nameMethod = (operation: SourceOperation, wanted: string): void => {
     const name = methods.claim(memberName(wanted), memberName(camelCase(operation.operationId)));
     names.set(operation.pointer, name);
-    if (RESERVED_MEMBERS.has(wanted)) renames.push({ subject: `the method of operation ${JSON.stringify(operation.operationId)}`, wanted, name, reason: 'reserved' });
+    if (RESERVED_MEMBERS.has(wanted))
+      renames.push({
+        subject: `the method of operation ${JSON.stringify(operation.operationId)}`,
+        wanted,
+        name,
+        reason: 'reserved',
+      });
   };
   for (const operation of operations.filter(explicit)) nameMethod(operation, explicit(operation) ?? '');
-  for (const operation of operations.filter((candidate) => !explicit(candidate))) nameMethod(operation, derivedMethodName(operation.operationId, resource));
+  for (const operation of operations.filter((candidate) => !explicit(candidate)))
+    nameMethod(operation, derivedMethodName(operation.operationId, resource));
   const result = new Map<string, MethodNames>();
   for (const operation of operations) {
     const methodName = names.get(operation.pointer) ?? '';
     const wait = operation.operation['x-specsmith-wait'];
-    const waitMethodName = wait && operationIds.has(wait.via) ? methods.claim(text(wait.method) ?? `${methodName}AndWait`) : undefined;
+    const waitMethodName =
+      wait && operationIds.has(wait.via) ? methods.claim(text(wait.method) ?? `${methodName}AndWait`) : undefined;
     const chunked = operation.operation['x-specsmith-chunked-upload'];
-    const chunkedMethodName = chunked && operationIds.has(chunked.complete) ? methods.claim('uploadChunked') : undefined;
+    const chunkedMethodName =
+      chunked && operationIds.has(chunked.complete) ? methods.claim('uploadChunked') : undefined;
     result.set(operation.pointer, { methodName, waitMethodName, chunkedMethodName });
   }
   return { names: result, renames };

@@ -20,9 +20,13 @@ export interface ResourceSurface {
   operationIds: string[];
 }
 
-export function buildResources(spec: Spec, operations: readonly SourceOperation[]): { resources: ResourceSurface[]; renames: Rename[] } {
+export function buildResources(
+  spec: Spec,
+  operations: readonly SourceOperation[],
+): { resources: ResourceSurface[]; renames: Rename[] } {
   const tags = new Map<string, TagObject>();
-  for (const tag of Array.isArray(spec.api.tags) ? spec.api.tags : []) if (tag !== null && typeof tag === 'object' && typeof tag.name === 'string') tags.set(tag.name, tag);
+  for (const tag of Array.isArray(spec.api.tags) ? spec.api.tags : [])
+    if (tag !== null && typeof tag === 'object' && typeof tag.name === 'string') tags.set(tag.name, tag);
   const properties = new NameScope(CLIENT_MEMBERS);
   const files = new NameScope(['index', 'client', 'errors', 'types', 'schema', 'operations', 'webhooks']);
   const renames: Rename[] = [];
@@ -31,13 +35,26 @@ export function buildResources(spec: Spec, operations: readonly SourceOperation[
     const tag = tags.get(tagName);
     const wanted = text(tag?.['x-specsmith-resource']) ?? camelCase(tagName);
     const property = properties.claim(memberName(wanted, 'default'));
-    if (property !== wanted) renames.push({ subject: `the resource of tag ${JSON.stringify(tagName)}`, wanted, name: property, reason: RESERVED_MEMBERS.has(wanted) || CLIENT_MEMBERS.includes(wanted) ? 'reserved' : memberName(wanted, 'default') !== wanted ? 'not-identifier' : 'taken' });
+    if (property !== wanted)
+      renames.push({
+        subject: `the resource of tag ${JSON.stringify(tagName)}`,
+        wanted,
+        name: property,
+        reason:
+          RESERVED_MEMBERS.has(wanted) || CLIENT_MEMBERS.includes(wanted)
+            ? 'reserved'
+            : memberName(wanted, 'default') !== wanted
+              ? 'not-identifier'
+              : 'taken',
+      });
     return {
       tag: tagName,
       property,
       fileName: files.claim(words(property).join('-') || 'default'),
       description: text(tag?.description),
-      operationIds: operations.filter((operation) => operation.tag === tagName).map((operation) => operation.operationId),
+      operationIds: operations
+        .filter((operation) => operation.tag === tagName)
+        .map((operation) => operation.operationId),
     };
   });
   return { resources, renames };

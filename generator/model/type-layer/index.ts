@@ -46,30 +46,88 @@ export interface TypeLayer {
   renames: Rename[];
 }
 
-export function buildTypes(spec: Spec, operations: readonly SourceOperation[], surface: Surface, webhooks: readonly SourceWebhook[] | undefined): TypeLayer {
+export function buildTypes(
+  spec: Spec,
+  operations: readonly SourceOperation[],
+  surface: Surface,
+  webhooks: readonly SourceWebhook[] | undefined,
+): TypeLayer {
   const names = new TypeNames(surface.name);
   const classes = new TypeNames(surface.name);
-  const resourceClasses = new Map(surface.resources.map((resource) => [resource.tag, classes.claim(`the resource class of tag ${JSON.stringify(resource.tag)}`, identifier(pascalCase(resource.property), 'Resource'), `${pascalCase(resource.property)}Resource`)]));
+  const resourceClasses = new Map(
+    surface.resources.map((resource) => [
+      resource.tag,
+      classes.claim(
+        `the resource class of tag ${JSON.stringify(resource.tag)}`,
+        identifier(pascalCase(resource.property), 'Resource'),
+        `${pascalCase(resource.property)}Resource`,
+      ),
+    ]),
+  );
   const webhookLayer = webhooks ? webhookTypes(webhooks, surface.name, names) : undefined;
-  const expressions = new Map(operations.flatMap((operation) => {
-    const own = surface.operations.get(operation.pointer);
-    return own ? [[operation.pointer, operationExpressions(spec, operation, own)] as const] : [];
-  }));
-  const marked = markLongRunning(operations, new Map([...expressions].map(([pointer, expression]) => [pointer, expression.responses])));
-  const typed = operations.flatMap((operation): Array<[string, OperationExpressions & OperationTypeNames & Omit<OperationTypes, 'responseTypeName'>]> => {
-    const own = surface.operations.get(operation.pointer);
-    const expression = expressions.get(operation.pointer);
-    if (!own || !expression) return [];
-    const parameters = parametersOf(operation);
-    const body = requestBodyOf(spec, operation);
-    const hashField = operation.operation['x-specsmith-upload']?.hash?.field;
-    const hasRequiredFields = [...(body?.requiredProperties ?? [])].some((name) => name !== hashField);
-    const named = operationTypeNames({ operation, surface: own, parameters, body, bodyType: expression.body, streams: expression.sse !== undefined, streamHasResult: expression.sse?.resultType !== undefined, paginated: expression.paginationItemType !== undefined, yields: expression.yields }, names);
-    const responses = marked.responses.get(operation.pointer) ?? expression.responses;
-    return [[operation.pointer, { ...expression, ...named, responses, responseType: union(responses.map((response) => response.type)), paramsRequired: named.paramsType !== undefined && paramsRequired(parameters, body, own.flatBody, hasRequiredFields), longRunningResultType: marked.resultTypes.get(operation.pointer) }]];
-  });
+  const expressions = new Map(
+    operations.flatMap((operation) => {
+      const own = surface.operations.get(operation.pointer);
+      return own ? [[operation.pointer, operationExpressions(spec, operation, own)] as const] : [];
+    }),
+  );
+  const marked = markLongRunning(
+    operations,
+    new Map([...expressions].map(([pointer, expression]) => [pointer, expression.responses])),
+  );
+  const typed = operations.flatMap(
+    (
+      operation,
+    ): Array<[string, OperationExpressions & OperationTypeNames & Omit<OperationTypes, 'responseTypeName'>]> => {
+      const own = surface.operations.get(operation.pointer);
+      const expression = expressions.get(operation.pointer);
+      if (!own || !expression) return [];
+      const parameters = parametersOf(operation);
+      const body = requestBodyOf(spec, operation);
+      const hashField = operation.operation['x-specsmith-upload']?.hash?.field;
+      const hasRequiredFields = [...(body?.requiredProperties ?? [])].some((name) => name !== hashField);
+      const named = operationTypeNames(
+        {
+          operation,
+          surface: own,
+          parameters,
+          body,
+          bodyType: expression.body,
+          streams: expression.sse !== undefined,
+          streamHasResult: expression.sse?.resultType !== undefined,
+          paginated: expression.paginationItemType !== undefined,
+          yields: expression.yields,
+        },
+        names,
+      );
+      const responses = marked.responses.get(operation.pointer) ?? expression.responses;
+      return [
+        [
+          operation.pointer,
+          {
+            ...expression,
+            ...named,
+            responses,
+            responseType: union(responses.map((response) => response.type)),
+            paramsRequired:
+              named.paramsType !== undefined && paramsRequired(parameters, body, own.flatBody, hasRequiredFields),
+            longRunningResultType: marked.resultTypes.get(operation.pointer),
+          },
+        ],
+      ];
+    },
+  );
   const schemas = schemaAliases(spec, names);
   const schemaName = new Map(schemas.map((schema) => [schema.component, schema.name]));
-  const named = typed.map(([pointer, types]): [string, OperationTypes] => [pointer, { ...types, responseTypeName: types.responseTypeName ?? schemaName.get(types.yields ?? '') ?? 'unknown' }]);
-  return { schemas, resourceClasses, operations: new Map(named), webhooks: webhookLayer, renames: [...classes.renames(), ...names.renames()] };
+  const named = typed.map(([pointer, types]): [string, OperationTypes] => [
+    pointer,
+    { ...types, responseTypeName: types.responseTypeName ?? schemaName.get(types.yields ?? '') ?? 'unknown' },
+  ]);
+  return {
+    schemas,
+    resourceClasses,
+    operations: new Map(named),
+    webhooks: webhookLayer,
+    renames: [...classes.renames(), ...names.renames()],
+  };
 }

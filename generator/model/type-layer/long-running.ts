@@ -13,7 +13,10 @@ export type ResponseTypes = Array<{ status: number; type: string }>;
  * or poll operation that is long-running itself and comes earlier is read
  * marked, as it is then.
  */
-export function markLongRunning(operations: readonly SourceOperation[], responses: ReadonlyMap<string, ResponseTypes>): { responses: Map<string, ResponseTypes>; resultTypes: Map<string, string> } {
+export function markLongRunning(
+  operations: readonly SourceOperation[],
+  responses: ReadonlyMap<string, ResponseTypes>,
+): { responses: Map<string, ResponseTypes>; resultTypes: Map<string, string> } {
   const marked = new Map(responses);
   const resultTypes = new Map<string, string>();
   const pointerOf = new Map(operations.map((operation) => [operation.operationId, operation.pointer]));
@@ -27,7 +30,14 @@ export function markLongRunning(operations: readonly SourceOperation[], response
     if (!longRunning) continue;
     const resultType = responseType(longRunning.result?.operationId) ?? responseType(longRunning.poll) ?? 'unknown';
     resultTypes.set(operation.pointer, resultType);
-    marked.set(operation.pointer, (marked.get(operation.pointer) ?? []).map((response) => (response.status === longRunning.status ? { ...response, type: `LongRunning<${response.type}, ${resultType}>` } : response)));
+    marked.set(
+      operation.pointer,
+      (marked.get(operation.pointer) ?? []).map((response) =>
+        response.status === longRunning.status
+          ? { ...response, type: `LongRunning<${response.type}, ${resultType}>` }
+          : response,
+      ),
+    );
   }
   return { responses: marked, resultTypes };
 }

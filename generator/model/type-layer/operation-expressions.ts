@@ -10,7 +10,15 @@ import { enveloped, envelopeOf } from '../read/envelope.js';
 import { eventSchemaOf, streamResponseOf } from '../read/event-stream.js';
 import { requestBodyOf, responseKindOf, responsesOf } from '../read/media.js';
 import { parametersOf, type SourceParameter } from '../read/parameters.js';
-import { indexByPointer, operationType, presentAt, propertyKey, quote, responseStatusKey, union } from '../type-expressions.js';
+import {
+  indexByPointer,
+  operationType,
+  presentAt,
+  propertyKey,
+  quote,
+  responseStatusKey,
+  union,
+} from '../type-expressions.js';
 import type { OperationSurface } from '../surface/index.js';
 
 export interface OperationExpressions {
@@ -36,7 +44,13 @@ function simpleType(spec: Spec, schema: unknown): string | undefined {
   const resolved = deref(spec.json, schema);
   const type = resolved['type'];
   const values = resolved['enum'];
-  if (type === 'string' && Array.isArray(values) && values.length > 0 && values.every((value): value is string => typeof value === 'string')) return values.map((value: string) => quote(value)).join(' | ');
+  if (
+    type === 'string' &&
+    Array.isArray(values) &&
+    values.length > 0 &&
+    values.every((value): value is string => typeof value === 'string')
+  )
+    return values.map((value: string) => quote(value)).join(' | ');
   if (Array.isArray(values) || resolved['const'] !== undefined) return undefined;
   if (type === 'string') return 'string';
   if (type === 'integer' || type === 'number') return 'number';
@@ -45,7 +59,9 @@ function simpleType(spec: Spec, schema: unknown): string | undefined {
 }
 
 function paramType(spec: Spec, base: string, param: SourceParameter): string {
-  return simpleType(spec, param.parameter.schema) ?? `${base}['parameters'][${quote(param.location)}][${quote(param.name)}]`;
+  return (
+    simpleType(spec, param.parameter.schema) ?? `${base}['parameters'][${quote(param.location)}][${quote(param.name)}]`
+  );
 }
 
 function bodyType(spec: Spec, operation: SourceOperation, base: string, flat: boolean): string | undefined {
@@ -58,7 +74,8 @@ function bodyType(spec: Spec, operation: SourceOperation, base: string, flat: bo
   if (body.kind === 'text') return 'string';
   // The runtime computes the hash field (x-specsmith-upload), so callers may leave it out.
   const hash = operation.operation['x-specsmith-upload']?.hash;
-  if (hash && body.properties.has(hash.field)) return `Omit<${wire}, ${quote(hash.field)}> & { ${propertyKey(hash.field)}?: ${wire}[${quote(hash.field)}] }`;
+  if (hash && body.properties.has(hash.field))
+    return `Omit<${wire}, ${quote(hash.field)}> & { ${propertyKey(hash.field)}?: ${wire}[${quote(hash.field)}] }`;
   return wire;
 }
 
@@ -69,7 +86,8 @@ function responseTypes(spec: Spec, operation: SourceOperation, base: string): Ar
     const types = response.content.map(([mediaType, media]) => {
       const kind = responseKindOf(mediaType);
       const wire = `${base}['responses'][${responseStatusKey(response.key)}]['content'][${quote(mediaType)}]`;
-      if (kind === 'json') return enveloped(spec, envelope, mediaType, media.schema) ? presentAt(wire, envelope ?? '') : wire;
+      if (kind === 'json')
+        return enveloped(spec, envelope, mediaType, media.schema) ? presentAt(wire, envelope ?? '') : wire;
       if (kind === 'text') return 'string';
       if (kind === 'binary') return 'Blob';
       return 'ReadableStream<Uint8Array>';
@@ -86,7 +104,14 @@ function responseSchema(spec: Spec, operation: SourceOperation): string | undefi
     if (response.content.length === 0) named.add(undefined);
     for (const [mediaType, media] of response.content) {
       if (responseKindOf(mediaType) !== 'json') named.add(undefined);
-      else named.add(namedSchemaAt(spec.json, media.schema, enveloped(spec, envelope, mediaType, media.schema) ? (envelope ?? '') : ''));
+      else
+        named.add(
+          namedSchemaAt(
+            spec.json,
+            media.schema,
+            enveloped(spec, envelope, mediaType, media.schema) ? (envelope ?? '') : '',
+          ),
+        );
     }
   }
   return named.size === 1 ? [...named][0] : undefined;
@@ -102,20 +127,36 @@ function sseTypes(spec: Spec, operation: SourceOperation): OperationExpressions[
   const typeField = text(extension?.typeField) ?? 'type';
   const successEvent = text(success?.event);
   // The result is read from the success event, when the spec names its type.
-  const successEvents = successEvent ? `Extract<${eventType}, { ${propertyKey(typeField)}: ${quote(successEvent)} }>` : eventType;
+  const successEvents = successEvent
+    ? `Extract<${eventType}, { ${propertyKey(typeField)}: ${quote(successEvent)} }>`
+    : eventType;
   return { eventType, resultType: success ? presentAt(successEvents, success.value) : undefined };
 }
 
-function paginationItems(spec: Spec, operation: SourceOperation, base: string): { type: string; schema: string | undefined } | undefined {
+function paginationItems(
+  spec: Spec,
+  operation: SourceOperation,
+  base: string,
+): { type: string; schema: string | undefined } | undefined {
   const pagination = operation.operation['x-specsmith-pagination'];
   if (!pagination) return undefined;
-  const primary = responsesOf(spec, operation).success.find((response) => response.content.length > 0 && response.content.every(([mediaType]) => responseKindOf(mediaType) === 'json'));
+  const primary = responsesOf(spec, operation).success.find(
+    (response) =>
+      response.content.length > 0 && response.content.every(([mediaType]) => responseKindOf(mediaType) === 'json'),
+  );
   const [mediaType, media] = primary?.content[0] ?? ['application/json', undefined];
   const wire = `${base}['responses'][${primary?.status ?? 200}]['content'][${quote(mediaType)}]`;
-  return { type: `NonNullable<${indexByPointer(wire, pagination.items)}>[number]`, schema: media ? namedItemsAt(spec.json, media.schema, pagination.items) : undefined };
+  return {
+    type: `NonNullable<${indexByPointer(wire, pagination.items)}>[number]`,
+    schema: media ? namedItemsAt(spec.json, media.schema, pagination.items) : undefined,
+  };
 }
 
-export function operationExpressions(spec: Spec, operation: SourceOperation, surface: OperationSurface): OperationExpressions {
+export function operationExpressions(
+  spec: Spec,
+  operation: SourceOperation,
+  surface: OperationSurface,
+): OperationExpressions {
   const base = operationType(operation.path, operation.method);
   const params = parametersOf(operation);
   const stream = streamResponseOf(responsesOf(spec, operation).success);
@@ -128,7 +169,11 @@ export function operationExpressions(spec: Spec, operation: SourceOperation, sur
         ? undefined
         : responseSchema(spec, operation);
   return {
-    params: { path: params.path.map((param) => paramType(spec, base, param)), query: params.query.map((param) => paramType(spec, base, param)), header: params.header.map((param) => paramType(spec, base, param)) },
+    params: {
+      path: params.path.map((param) => paramType(spec, base, param)),
+      query: params.query.map((param) => paramType(spec, base, param)),
+      header: params.header.map((param) => paramType(spec, base, param)),
+    },
     body: bodyType(spec, operation, base, surface.flatBody),
     responses: responseTypes(spec, operation, base),
     sse: sseTypes(spec, operation),

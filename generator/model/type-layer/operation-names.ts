@@ -36,24 +36,49 @@ export interface NamedOperation {
   yields: string | undefined;
 }
 
-export function operationTypeNames({ operation, surface, parameters, body, bodyType, streams, streamHasResult, paginated, yields }: NamedOperation, names: TypeNames): OperationTypeNames {
+export function operationTypeNames(
+  { operation, surface, parameters, body, bodyType, streams, streamHasResult, paginated, yields }: NamedOperation,
+  names: TypeNames,
+): OperationTypeNames {
   const stem = identifier(`${pascalCase(singular(surface.resource))}${pascalCase(surface.methodName)}`);
   const base = operationType(operation.path, operation.method);
   const parts: string[] = [];
   if (parameters.query.length > 0) parts.push(`NonNullable<${base}['parameters']['query']>`);
   if (parameters.header.length > 0) parts.push(`NonNullable<${base}['parameters']['header']>`);
   // An optional body may be left out even when the other params are given.
-  if (body && bodyType !== undefined) parts.push(surface.bodyParam === undefined ? bodyType : `{ ${propertyKey(surface.bodyParam)}${body.required ? '' : '?'}: ${bodyType} }`);
+  if (body && bodyType !== undefined)
+    parts.push(
+      surface.bodyParam === undefined
+        ? bodyType
+        : `{ ${propertyKey(surface.bodyParam)}${body.required ? '' : '?'}: ${bodyType} }`,
+    );
   const id = JSON.stringify(surface.operationId);
-  const paramsType = parts.length > 0 ? { name: names.claim(`the params type of operation ${id}`, `${stem}Params`), expression: intersection(parts) } : undefined;
+  const paramsType =
+    parts.length > 0
+      ? { name: names.claim(`the params type of operation ${id}`, `${stem}Params`), expression: intersection(parts) }
+      : undefined;
   const subject = `the response type of operation ${id}`;
-  const responseTypeName = yields === undefined ? names.claim(subject, `${stem}${streams ? 'Event' : paginated ? 'Item' : 'Response'}`) : undefined;
-  const sseResultTypeName = streamHasResult ? names.claim(`the stream result type of operation ${id}`, `${stem}Result`) : undefined;
+  const responseTypeName =
+    yields === undefined
+      ? names.claim(subject, `${stem}${streams ? 'Event' : paginated ? 'Item' : 'Response'}`)
+      : undefined;
+  const sseResultTypeName = streamHasResult
+    ? names.claim(`the stream result type of operation ${id}`, `${stem}Result`)
+    : undefined;
   return { paramsType, responseTypeName, sseResultTypeName };
 }
 
 /** Whether a caller must pass the params object: a required parameter, or a required body that is not an object of optional fields. */
-export function paramsRequired(parameters: SourceParameters, body: SourceBody | undefined, flat: boolean, hasRequiredFields: boolean): boolean {
+export function paramsRequired(
+  parameters: SourceParameters,
+  body: SourceBody | undefined,
+  flat: boolean,
+  hasRequiredFields: boolean,
+): boolean {
   const required = (param: SourceParameters['query'][number]): boolean => param.parameter.required === true;
-  return parameters.query.some(required) || parameters.header.some(required) || (body !== undefined && body.required && (!flat || hasRequiredFields));
+  return (
+    parameters.query.some(required) ||
+    parameters.header.some(required) ||
+    (body !== undefined && body.required && (!flat || hasRequiredFields))
+  );
 }

@@ -13,6 +13,13 @@ import type { TypeNames } from './type-names.js';
 export function schemaAliases(spec: Spec, names: TypeNames): SchemaAlias[] {
   return entriesOf(spec.api.components?.schemas).map(([component]) => {
     const wanted = identifier(pascalCase(component), 'Schema');
-    return { component, name: names.claim(`schema ${appendPointer('#/components/schemas', component)}`, wanted, ...RENAME_SUFFIXES.map((suffix) => `${wanted}${suffix}`)) };
+    return {
+      component,
+      name: names.claim(
+        `schema ${appendPointer('#/components/schemas', component)}`,
+        wanted,
+        ...RENAME_SUFFIXES.map((suffix) => `${wanted}${suffix}`),
+      ),
+    };
   });
 }

@@ -23,7 +23,11 @@ export class TypeNames {
    */
   claim(subject: string, wanted: string, ...alternatives: string[]): string {
     const reserved = RESERVED_TYPE_NAMES.has(wanted);
-    const name = this.#scope.claim(wanted, ...alternatives, ...(reserved ? RENAME_SUFFIXES.map((suffix) => `${wanted}${suffix}`) : []));
+    const name = this.#scope.claim(
+      wanted,
+      ...alternatives,
+      ...(reserved ? RENAME_SUFFIXES.map((suffix) => `${wanted}${suffix}`) : []),
+    );
     if (name !== wanted) this.#renames.push({ subject, wanted, name, reason: reserved ? 'reserved' : 'taken' });
     return name;
   }

@@ -24,7 +24,10 @@ async function acquire(): Promise<void> {
       await mkdir(LOCK);
       return;
     } catch {
-      const age = await stat(LOCK).then((info) => Date.now() - info.mtimeMs, () => 0);
+      const age = await stat(LOCK).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_MS) await rm(LOCK, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -34,8 +37,13 @@ async function acquire(): Promise<void> {
 export async function compilePackages(): Promise<void> {
   await acquire();
   try {
-    const projects = [...PROVIDERS.map((provider) => join(repoRoot, 'generated', provider)), ...PROVIDERS.map((provider) => join(repoRoot, 'generated', `${provider}-mcp`))];
-    await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-b', ...projects], { maxBuffer: 16 * 1024 * 1024 });
+    const projects = [
+      ...PROVIDERS.map((provider) => join(repoRoot, 'generated', provider)),
+      ...PROVIDERS.map((provider) => join(repoRoot, 'generated', `${provider}-mcp`)),
+    ];
+    await run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-b', ...projects], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } finally {
     await rm(LOCK, { recursive: true, force: true });
   }

@@ -105,18 +105,106 @@ interface RejectedRow {
  * one rule.
  */
 const REJECTED: RejectedRow[] = [
-  { rule: 'Resource must use type:path format', id: 'resource-format', value: { 'no-colon-here': ['read'] }, error: 'Invalid resource', resource: 'no-colon-here', schemaKeyword: 'propertyNames' },
-  { rule: 'Resource key must not be empty', id: 'resource-empty', value: { '': ['read'] }, error: 'Invalid resource', resource: '', schemaKeyword: 'propertyNames' },
-  { rule: 'Type must not be empty', id: 'type-empty', value: { ':path': ['read'] }, error: 'Invalid resource', resource: ':path', schemaKeyword: 'propertyNames' },
-  { rule: 'Path must not be empty', id: 'path-empty', value: { 'mcp:': ['execute'] }, error: 'Invalid resource', resource: 'mcp:', schemaKeyword: 'propertyNames' },
-  { rule: 'Bare * is not valid — use *:*', id: 'bare-wildcard', value: { '*': ['*'] }, error: 'Invalid resource', resource: '*', schemaKeyword: 'propertyNames' },
-  { rule: '* type only allows * path', id: 'wildcard-type-path', value: { '*:foo': ['*'] }, error: 'Invalid resource', resource: '*:foo', schemaKeyword: 'propertyNames' },
-  { rule: 'Type must be alphanumeric/hyphens', id: 'type-charset', value: { 'mcp!:test': ['execute'] }, error: 'Invalid resource', resource: 'mcp!:test', schemaKeyword: 'propertyNames' },
-  { rule: 'Actions must not be empty', id: 'actions-empty', value: { 'mcp:*': [] }, error: 'Empty action list', resource: 'mcp:*', schemaKeyword: 'minItems' },
-  { rule: 'Actions are lowercase only ("Read")', id: 'action-lowercase', value: { 'stream:*': ['Read'] }, error: 'Invalid action', resource: 'stream:*', action: 'Read', schemaKeyword: 'enum' },
-  { rule: 'Actions are lowercase only ("CREATE")', id: 'action-lowercase', value: { 'event:*': ['CREATE'] }, error: 'Invalid action', resource: 'event:*', action: 'CREATE', schemaKeyword: 'enum' },
-  { rule: 'Only valid actions: create, read, update, delete, execute, *', id: 'action-unknown', value: { 'project:*': ['destroy'] }, error: 'Invalid action', resource: 'project:*', action: 'destroy', schemaKeyword: 'enum' },
-  { rule: 'Action must be valid for the resource type', id: 'action-not-valid-for-type', value: { 'mcp:*': ['create'] }, error: 'Action not valid for resource', resource: 'mcp:*', action: 'create', schemaKeyword: 'enum' },
+  {
+    rule: 'Resource must use type:path format',
+    id: 'resource-format',
+    value: { 'no-colon-here': ['read'] },
+    error: 'Invalid resource',
+    resource: 'no-colon-here',
+    schemaKeyword: 'propertyNames',
+  },
+  {
+    rule: 'Resource key must not be empty',
+    id: 'resource-empty',
+    value: { '': ['read'] },
+    error: 'Invalid resource',
+    resource: '',
+    schemaKeyword: 'propertyNames',
+  },
+  {
+    rule: 'Type must not be empty',
+    id: 'type-empty',
+    value: { ':path': ['read'] },
+    error: 'Invalid resource',
+    resource: ':path',
+    schemaKeyword: 'propertyNames',
+  },
+  {
+    rule: 'Path must not be empty',
+    id: 'path-empty',
+    value: { 'mcp:': ['execute'] },
+    error: 'Invalid resource',
+    resource: 'mcp:',
+    schemaKeyword: 'propertyNames',
+  },
+  {
+    rule: 'Bare * is not valid — use *:*',
+    id: 'bare-wildcard',
+    value: { '*': ['*'] },
+    error: 'Invalid resource',
+    resource: '*',
+    schemaKeyword: 'propertyNames',
+  },
+  {
+    rule: '* type only allows * path',
+    id: 'wildcard-type-path',
+    value: { '*:foo': ['*'] },
+    error: 'Invalid resource',
+    resource: '*:foo',
+    schemaKeyword: 'propertyNames',
+  },
+  {
+    rule: 'Type must be alphanumeric/hyphens',
+    id: 'type-charset',
+    value: { 'mcp!:test': ['execute'] },
+    error: 'Invalid resource',
+    resource: 'mcp!:test',
+    schemaKeyword: 'propertyNames',
+  },
+  {
+    rule: 'Actions must not be empty',
+    id: 'actions-empty',
+    value: { 'mcp:*': [] },
+    error: 'Empty action list',
+    resource: 'mcp:*',
+    schemaKeyword: 'minItems',
+  },
+  {
+    rule: 'Actions are lowercase only ("Read")',
+    id: 'action-lowercase',
+    value: { 'stream:*': ['Read'] },
+    error: 'Invalid action',
+    resource: 'stream:*',
+    action: 'Read',
+    schemaKeyword: 'enum',
+  },
+  {
+    rule: 'Actions are lowercase only ("CREATE")',
+    id: 'action-lowercase',
+    value: { 'event:*': ['CREATE'] },
+    error: 'Invalid action',
+    resource: 'event:*',
+    action: 'CREATE',
+    schemaKeyword: 'enum',
+  },
+  {
+    rule: 'Only valid actions: create, read, update, delete, execute, *',
+    id: 'action-unknown',
+    value: { 'project:*': ['destroy'] },
+    error: 'Invalid action',
+    resource: 'project:*',
+    action: 'destroy',
+    schemaKeyword: 'enum',
+  },
+  {
+    rule: 'Action must be valid for the resource type',
+    id: 'action-not-valid-for-type',
+    value: { 'mcp:*': ['create'] },
+    error: 'Action not valid for resource',
+    resource: 'mcp:*',
+    action: 'create',
+    schemaKeyword: 'enum',
+  },
 ];
 
 /** The documents' valid examples. */
@@ -135,9 +223,31 @@ const VALID: Array<[string, PermissionsLike]> = [
 
 /** The spec schema's two stated assumptions, which the validator shares. */
 const ASSUMED_REJECTED: RejectedRow[] = [
-  { rule: 'resource types outside the table are rejected', id: 'type-unknown', value: { 'foo:bar': ['read'] }, error: 'Invalid resource', resource: 'foo:bar', schemaKeyword: 'additionalProperties' },
-  { rule: 'resource types are case-sensitive', id: 'type-unknown', value: { 'MCP:x': ['execute'] }, error: 'Invalid resource', resource: 'MCP:x', schemaKeyword: 'additionalProperties' },
-  { rule: '*:* takes only ["*"]', id: 'universal-actions', value: { '*:*': ['read'] }, error: 'Action not valid for resource', resource: '*:*', action: 'read', schemaKeyword: 'const' },
+  {
+    rule: 'resource types outside the table are rejected',
+    id: 'type-unknown',
+    value: { 'foo:bar': ['read'] },
+    error: 'Invalid resource',
+    resource: 'foo:bar',
+    schemaKeyword: 'additionalProperties',
+  },
+  {
+    rule: 'resource types are case-sensitive',
+    id: 'type-unknown',
+    value: { 'MCP:x': ['execute'] },
+    error: 'Invalid resource',
+    resource: 'MCP:x',
+    schemaKeyword: 'additionalProperties',
+  },
+  {
+    rule: '*:* takes only ["*"]',
+    id: 'universal-actions',
+    value: { '*:*': ['read'] },
+    error: 'Action not valid for resource',
+    resource: '*:*',
+    action: 'read',
+    schemaKeyword: 'const',
+  },
 ];
 
 // ---------------------------------------------------------------------------
@@ -164,17 +274,23 @@ function schemaKeywords(value: unknown): string[] {
 
 describe('resource types and actions', () => {
   it('match the documented table exactly', () => {
-    expect(Object.fromEntries(Object.entries(RESOURCE_ACTIONS).map(([type, actions]) => [type, [...actions]]))).toEqual(DOCUMENTED_ACTIONS);
+    expect(Object.fromEntries(Object.entries(RESOURCE_ACTIONS).map(([type, actions]) => [type, [...actions]]))).toEqual(
+      DOCUMENTED_ACTIONS,
+    );
     expect([...RESOURCE_TYPES]).toEqual(Object.keys(DOCUMENTED_ACTIONS));
   });
 
-  const pairs = Object.keys(DOCUMENTED_ACTIONS).flatMap((type) => CONCRETE_ACTIONS.map((action) => [type, action] as const));
+  const pairs = Object.keys(DOCUMENTED_ACTIONS).flatMap((type) =>
+    CONCRETE_ACTIONS.map((action) => [type, action] as const),
+  );
   it.each(pairs)('%s with %s is accepted exactly when the table lists it', (type, action) => {
     const problems = validatePermissions({ [`${type}:x`]: [action] });
     if (DOCUMENTED_ACTIONS[type]?.includes(action)) {
       expect(problems).toEqual([]);
     } else {
-      expect(problems.map((problem) => [problem.error, problem.resource, problem.action])).toEqual([['Action not valid for resource', `${type}:x`, action]]);
+      expect(problems.map((problem) => [problem.error, problem.resource, problem.action])).toEqual([
+        ['Action not valid for resource', `${type}:x`, action],
+      ]);
     }
   });
 
@@ -196,15 +312,18 @@ describe('validatePermissions: the Validation Rules table', () => {
     expect(isValidPermissions(row.value)).toBe(false);
   });
 
-  it.each(REJECTED.map((row) => [row.rule, row] as const))('assertValidPermissions throws a PermissionsError: %s', (_rule, row) => {
-    const error = permissionsErrorOf(() => assertValidPermissions(row.value));
-    expect(error).toBeInstanceOf(Error);
-    expect(error.name).toBe('PermissionsError');
-    expect(error.code).toBe('bad_request');
-    expect(error.problems.map((problem) => problem.error)).toEqual([row.error]);
-    expect(error.escalations).toEqual([]);
-    expect(error.message).toContain(row.error);
-  });
+  it.each(REJECTED.map((row) => [row.rule, row] as const))(
+    'assertValidPermissions throws a PermissionsError: %s',
+    (_rule, row) => {
+      const error = permissionsErrorOf(() => assertValidPermissions(row.value));
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toBe('PermissionsError');
+      expect(error.code).toBe('bad_request');
+      expect(error.problems.map((problem) => problem.error)).toEqual([row.error]);
+      expect(error.escalations).toEqual([]);
+      expect(error.message).toContain(row.error);
+    },
+  );
 
   it.each(VALID)('accepts %s', (_name, value) => {
     expect(validatePermissions(value)).toEqual([]);
@@ -216,7 +335,9 @@ describe('validatePermissions: the Validation Rules table', () => {
     expect(validatePermissions({ 'no-colon-here': ['read'] })[0]?.message).toBe('Invalid resource: "no-colon-here"');
     expect(validatePermissions({ 'mcp:*': [] })[0]?.message).toBe('Empty action list for "mcp:*"');
     expect(validatePermissions({ 'project:*': ['destroy'] })[0]?.message).toBe('Invalid action: "destroy"');
-    expect(validatePermissions({ 'mcp:*': ['create'] })[0]?.message).toBe('Action not valid for resource: "create" on "mcp:*"');
+    expect(validatePermissions({ 'mcp:*': ['create'] })[0]?.message).toBe(
+      'Action not valid for resource: "create" on "mcp:*"',
+    );
   });
 
   it('reports every problem of a map, with the offending key and action', () => {
@@ -250,10 +371,15 @@ describe('validatePermissions: the Validation Rules table', () => {
     expect(validatePermissions({ 'event:user:42:profile': ['read'], 'mcp:weather/get-forecast': ['*'] })).toEqual([]);
   });
 
-  it.each(ASSUMED_REJECTED.map((row) => [row.rule, row] as const))('rejects (assumption shared with the spec schema): %s', (_rule, row) => {
-    const problems = validatePermissions(row.value);
-    expect(problems.map((problem) => [problem.error, problem.resource, problem.action, problem.rule])).toEqual([[row.error, row.resource, row.action, row.id]]);
-  });
+  it.each(ASSUMED_REJECTED.map((row) => [row.rule, row] as const))(
+    'rejects (assumption shared with the spec schema): %s',
+    (_rule, row) => {
+      const problems = validatePermissions(row.value);
+      expect(problems.map((problem) => [problem.error, problem.resource, problem.action, problem.rule])).toEqual([
+        [row.error, row.resource, row.action, row.id],
+      ]);
+    },
+  );
 
   it.each([
     ['null', null],
@@ -266,7 +392,9 @@ describe('validatePermissions: the Validation Rules table', () => {
 
   it('rejects action lists that are not arrays and actions that are not strings', () => {
     expect(validatePermissions({ 'stream:*': 'read' }).map((problem) => problem.error)).toEqual(['Invalid action']);
-    expect(validatePermissions({ 'stream:*': [1] }).map((problem) => [problem.error, problem.action])).toEqual([['Invalid action', '1']]);
+    expect(validatePermissions({ 'stream:*': [1] }).map((problem) => [problem.error, problem.action])).toEqual([
+      ['Invalid action', '1'],
+    ]);
   });
 });
 
@@ -330,41 +458,178 @@ interface SubsetRow {
 const ALL_TYPES_WILDCARD = Object.fromEntries(Object.keys(DOCUMENTED_ACTIONS).map((type) => [`${type}:*`, ['*']]));
 
 const SUBSET: SubsetRow[] = [
-  { name: 'the session example under the Permissions Model example', child: SESSION_EXAMPLE, parent: SEED_EXAMPLE, escalations: [] },
-  { name: 'the service-key example under the Permissions Model example', child: SERVICE_KEY_EXAMPLE, parent: SEED_EXAMPLE, escalations: [['mcp:weather/*', 'execute']] },
+  {
+    name: 'the session example under the Permissions Model example',
+    child: SESSION_EXAMPLE,
+    parent: SEED_EXAMPLE,
+    escalations: [],
+  },
+  {
+    name: 'the service-key example under the Permissions Model example',
+    child: SERVICE_KEY_EXAMPLE,
+    parent: SEED_EXAMPLE,
+    escalations: [['mcp:weather/*', 'execute']],
+  },
   { name: 'a map under itself', child: SEED_EXAMPLE, parent: SEED_EXAMPLE, escalations: [] },
   { name: 'an empty map under anything', child: {}, parent: {}, escalations: [] },
-  { name: 'anything under an empty map', child: { 'stream:*': ['read'] }, parent: {}, escalations: [['stream:*', 'read']] },
-  { name: 'event:user:42 under event:user:*', child: { 'event:user:42': ['create'] }, parent: { 'event:user:*': ['create'] }, escalations: [] },
-  { name: 'event:user:42:* under event:user:*', child: { 'event:user:42:*': ['read'] }, parent: { 'event:user:*': ['read'] }, escalations: [] },
-  { name: 'event:* not under event:user:*', child: { 'event:*': ['create'] }, parent: { 'event:user:*': ['create'] }, escalations: [['event:*', 'create']] },
-  { name: 'event:users not under event:user:*', child: { 'event:users': ['read'] }, parent: { 'event:user:*': ['read'] }, escalations: [['event:users', 'read']] },
-  { name: 'event:user:* not under event:user:42', child: { 'event:user:*': ['read'] }, parent: { 'event:user:42': ['read'] }, escalations: [['event:user:*', 'read']] },
-  { name: 'mcp:weather/get-forecast under mcp:weather/*', child: { 'mcp:weather/get-forecast': ['execute'] }, parent: { 'mcp:weather/*': ['execute'] }, escalations: [] },
-  { name: 'mcp:weather/* not under mcp:weather/get-forecast', child: { 'mcp:weather/*': ['execute'] }, parent: { 'mcp:weather/get-forecast': ['execute'] }, escalations: [['mcp:weather/*', 'execute']] },
-  { name: 'mcp:weatherman/x not under mcp:weather/*', child: { 'mcp:weatherman/x': ['execute'] }, parent: { 'mcp:weather/*': ['execute'] }, escalations: [['mcp:weatherman/x', 'execute']] },
-  { name: 'an exact path only under itself', child: { 'stream:abc': ['read'], 'stream:abd': ['read'] }, parent: { 'stream:abc': ['read'] }, escalations: [['stream:abd', 'read']] },
-  { name: 'an exact path does not cover a longer path', child: { 'mcp:weather/get-forecast-v2': ['execute'] }, parent: { 'mcp:weather/get-forecast': ['execute'] }, escalations: [['mcp:weather/get-forecast-v2', 'execute']] },
-  { name: 'stream:abc under stream:*', child: { 'stream:abc': ['read'] }, parent: { 'stream:*': ['read'] }, escalations: [] },
-  { name: 'stream:* not under stream:abc', child: { 'stream:*': ['read'] }, parent: { 'stream:abc': ['read'] }, escalations: [['stream:*', 'read']] },
-  { name: 'another resource type is not covered', child: { 'run:*': ['read'] }, parent: { 'stream:*': ['read'] }, escalations: [['run:*', 'read']] },
-  { name: 'another action is not covered', child: { 'event:user:1': ['create', 'read'] }, parent: { 'event:*': ['read'] }, escalations: [['event:user:1', 'create']] },
-  { name: 'actions may come from different parent entries', child: { 'event:user:1': ['create', 'read'] }, parent: { 'event:user:*': ['create'], 'event:*': ['read'] }, escalations: [] },
-  { name: 'a parent * action grants each valid action', child: { 'project:p': ['delete', 'update'] }, parent: { 'project:*': ['*'] }, escalations: [] },
-  { name: 'a child * action under a parent *', child: { 'mcp:weather/x': ['*'] }, parent: { 'mcp:weather/*': ['*'] }, escalations: [] },
-  { name: 'a child * action under every valid action listed', child: { 'event:user:*': ['*'] }, parent: { 'event:*': ['create', 'read'] }, escalations: [] },
-  { name: 'a child * action with one valid action missing', child: { 'event:user:*': ['*'] }, parent: { 'event:*': ['read'] }, escalations: [['event:user:*', '*']] },
-  { name: 'everything under *:* with ["*"]', child: { 'project:*': ['delete'], 'key:abc': ['*'], 'mcp:x': ['execute'], 'env:*': ['read'] }, parent: { '*:*': ['*'] }, escalations: [] },
+  {
+    name: 'anything under an empty map',
+    child: { 'stream:*': ['read'] },
+    parent: {},
+    escalations: [['stream:*', 'read']],
+  },
+  {
+    name: 'event:user:42 under event:user:*',
+    child: { 'event:user:42': ['create'] },
+    parent: { 'event:user:*': ['create'] },
+    escalations: [],
+  },
+  {
+    name: 'event:user:42:* under event:user:*',
+    child: { 'event:user:42:*': ['read'] },
+    parent: { 'event:user:*': ['read'] },
+    escalations: [],
+  },
+  {
+    name: 'event:* not under event:user:*',
+    child: { 'event:*': ['create'] },
+    parent: { 'event:user:*': ['create'] },
+    escalations: [['event:*', 'create']],
+  },
+  {
+    name: 'event:users not under event:user:*',
+    child: { 'event:users': ['read'] },
+    parent: { 'event:user:*': ['read'] },
+    escalations: [['event:users', 'read']],
+  },
+  {
+    name: 'event:user:* not under event:user:42',
+    child: { 'event:user:*': ['read'] },
+    parent: { 'event:user:42': ['read'] },
+    escalations: [['event:user:*', 'read']],
+  },
+  {
+    name: 'mcp:weather/get-forecast under mcp:weather/*',
+    child: { 'mcp:weather/get-forecast': ['execute'] },
+    parent: { 'mcp:weather/*': ['execute'] },
+    escalations: [],
+  },
+  {
+    name: 'mcp:weather/* not under mcp:weather/get-forecast',
+    child: { 'mcp:weather/*': ['execute'] },
+    parent: { 'mcp:weather/get-forecast': ['execute'] },
+    escalations: [['mcp:weather/*', 'execute']],
+  },
+  {
+    name: 'mcp:weatherman/x not under mcp:weather/*',
+    child: { 'mcp:weatherman/x': ['execute'] },
+    parent: { 'mcp:weather/*': ['execute'] },
+    escalations: [['mcp:weatherman/x', 'execute']],
+  },
+  {
+    name: 'an exact path only under itself',
+    child: { 'stream:abc': ['read'], 'stream:abd': ['read'] },
+    parent: { 'stream:abc': ['read'] },
+    escalations: [['stream:abd', 'read']],
+  },
+  {
+    name: 'an exact path does not cover a longer path',
+    child: { 'mcp:weather/get-forecast-v2': ['execute'] },
+    parent: { 'mcp:weather/get-forecast': ['execute'] },
+    escalations: [['mcp:weather/get-forecast-v2', 'execute']],
+  },
+  {
+    name: 'stream:abc under stream:*',
+    child: { 'stream:abc': ['read'] },
+    parent: { 'stream:*': ['read'] },
+    escalations: [],
+  },
+  {
+    name: 'stream:* not under stream:abc',
+    child: { 'stream:*': ['read'] },
+    parent: { 'stream:abc': ['read'] },
+    escalations: [['stream:*', 'read']],
+  },
+  {
+    name: 'another resource type is not covered',
+    child: { 'run:*': ['read'] },
+    parent: { 'stream:*': ['read'] },
+    escalations: [['run:*', 'read']],
+  },
+  {
+    name: 'another action is not covered',
+    child: { 'event:user:1': ['create', 'read'] },
+    parent: { 'event:*': ['read'] },
+    escalations: [['event:user:1', 'create']],
+  },
+  {
+    name: 'actions may come from different parent entries',
+    child: { 'event:user:1': ['create', 'read'] },
+    parent: { 'event:user:*': ['create'], 'event:*': ['read'] },
+    escalations: [],
+  },
+  {
+    name: 'a parent * action grants each valid action',
+    child: { 'project:p': ['delete', 'update'] },
+    parent: { 'project:*': ['*'] },
+    escalations: [],
+  },
+  {
+    name: 'a child * action under a parent *',
+    child: { 'mcp:weather/x': ['*'] },
+    parent: { 'mcp:weather/*': ['*'] },
+    escalations: [],
+  },
+  {
+    name: 'a child * action under every valid action listed',
+    child: { 'event:user:*': ['*'] },
+    parent: { 'event:*': ['create', 'read'] },
+    escalations: [],
+  },
+  {
+    name: 'a child * action with one valid action missing',
+    child: { 'event:user:*': ['*'] },
+    parent: { 'event:*': ['read'] },
+    escalations: [['event:user:*', '*']],
+  },
+  {
+    name: 'everything under *:* with ["*"]',
+    child: { 'project:*': ['delete'], 'key:abc': ['*'], 'mcp:x': ['execute'], 'env:*': ['read'] },
+    parent: { '*:*': ['*'] },
+    escalations: [],
+  },
   { name: '*:* under *:*', child: { '*:*': ['*'] }, parent: { '*:*': ['*'] }, escalations: [] },
-  { name: '*:* not under stream:*', child: { '*:*': ['*'] }, parent: { 'stream:*': ['*'] }, escalations: [['*:*', '*']] },
-  { name: '*:* under type:* with ["*"] for every type', child: { '*:*': ['*'] }, parent: ALL_TYPES_WILDCARD, escalations: [] },
-  { name: 'an action the type does not have is not granted by *', child: { 'mcp:x': ['read'] }, parent: { '*:*': ['*'] }, escalations: [['mcp:x', 'read']] },
-  { name: 'a malformed child key is never granted', child: { 'no-colon-here': ['read'] }, parent: { '*:*': ['*'] }, escalations: [['no-colon-here', 'read']] },
+  {
+    name: '*:* not under stream:*',
+    child: { '*:*': ['*'] },
+    parent: { 'stream:*': ['*'] },
+    escalations: [['*:*', '*']],
+  },
+  {
+    name: '*:* under type:* with ["*"] for every type',
+    child: { '*:*': ['*'] },
+    parent: ALL_TYPES_WILDCARD,
+    escalations: [],
+  },
+  {
+    name: 'an action the type does not have is not granted by *',
+    child: { 'mcp:x': ['read'] },
+    parent: { '*:*': ['*'] },
+    escalations: [['mcp:x', 'read']],
+  },
+  {
+    name: 'a malformed child key is never granted',
+    child: { 'no-colon-here': ['read'] },
+    parent: { '*:*': ['*'] },
+    escalations: [['no-colon-here', 'read']],
+  },
 ];
 
 describe('findEscalations / isSubset', () => {
   it.each(SUBSET.map((row) => [row.name, row] as const))('%s', (_name, row) => {
-    expect(findEscalations(row.child, row.parent).map((escalation) => [escalation.resource, escalation.action])).toEqual(row.escalations);
+    expect(
+      findEscalations(row.child, row.parent).map((escalation) => [escalation.resource, escalation.action]),
+    ).toEqual(row.escalations);
     expect(isSubset(row.child, row.parent)).toBe(row.escalations.length === 0);
   });
 
@@ -387,8 +652,12 @@ describe('findEscalations / isSubset', () => {
 
   it('assertDelegable checks the validation rules before escalation', () => {
     expect(() => assertDelegable(SESSION_EXAMPLE, SEED_EXAMPLE)).not.toThrow();
-    expect(() => assertDelegable({ 'mcp:*': ['create'] }, { '*:*': ['*'] })).toThrow(expect.objectContaining({ code: 'bad_request' }));
-    expect(() => assertDelegable({ 'mcp:*': ['execute'] }, { 'stream:*': ['read'] })).toThrow(expect.objectContaining({ code: 'permission_escalation' }));
+    expect(() => assertDelegable({ 'mcp:*': ['create'] }, { '*:*': ['*'] })).toThrow(
+      expect.objectContaining({ code: 'bad_request' }),
+    );
+    expect(() => assertDelegable({ 'mcp:*': ['execute'] }, { 'stream:*': ['read'] })).toThrow(
+      expect.objectContaining({ code: 'permission_escalation' }),
+    );
   });
 
   it.each([
@@ -425,7 +694,11 @@ describe('permissions() builder', () => {
   });
 
   it('builds the Permissions Model, session and service-key examples', () => {
-    const seed = permissions().allow('mcp', 'weather/get-forecast', ['execute']).allow('stream', '*', 'read').allowUrn('event:user:*', ['create', 'read']).build();
+    const seed = permissions()
+      .allow('mcp', 'weather/get-forecast', ['execute'])
+      .allow('stream', '*', 'read')
+      .allowUrn('event:user:*', ['create', 'read'])
+      .build();
     const session = permissions().allow('stream', '*', ['read']).allow('event', 'user:*', ['create']).build();
     const serviceKey = permissions().allowUrn('mcp:weather/*', 'execute').allowUrn('stream:*', ['read']).build();
     expect(seed).toEqual(SEED_EXAMPLE);
@@ -445,16 +718,24 @@ describe('permissions() builder', () => {
   });
 
   it('allowAllOf(type) gives type:* with ["*"]', () => {
-    expect(permissions().allowAllOf('project').allowAllOf('key').build()).toEqual({ 'project:*': ['*'], 'key:*': ['*'] });
+    expect(permissions().allowAllOf('project').allowAllOf('key').build()).toEqual({
+      'project:*': ['*'],
+      'key:*': ['*'],
+    });
   });
 
   it('merges repeated grants of one resource, without duplicates', () => {
-    const built = permissions().allow('event', 'user:*', ['create']).allow('event', 'user:*', ['read', 'create']).build();
+    const built = permissions()
+      .allow('event', 'user:*', ['create'])
+      .allow('event', 'user:*', ['read', 'create'])
+      .build();
     expect(built).toEqual({ 'event:user:*': ['create', 'read'] });
   });
 
   it('collapses a list containing * to ["*"]', () => {
-    expect(permissions().allow('project', '*', ['read']).allow('project', '*', ['*']).build()).toEqual({ 'project:*': ['*'] });
+    expect(permissions().allow('project', '*', ['read']).allow('project', '*', ['*']).build()).toEqual({
+      'project:*': ['*'],
+    });
   });
 
   it('is immutable: each call returns a new builder', () => {
@@ -468,8 +749,14 @@ describe('permissions() builder', () => {
 
   it('starts from, merges and removes existing maps', () => {
     expect(permissions(SESSION_EXAMPLE).build()).toEqual(SESSION_EXAMPLE);
-    expect(permissions(SESSION_EXAMPLE).merge({ 'event:user:*': ['read'] }).build()).toEqual({ 'stream:*': ['read'], 'event:user:*': ['create', 'read'] });
-    expect(permissions(SEED_EXAMPLE).without('stream:*').without('mcp:weather/get-forecast').build()).toEqual({ 'event:user:*': ['create', 'read'] });
+    expect(
+      permissions(SESSION_EXAMPLE)
+        .merge({ 'event:user:*': ['read'] })
+        .build(),
+    ).toEqual({ 'stream:*': ['read'], 'event:user:*': ['create', 'read'] });
+    expect(permissions(SEED_EXAMPLE).without('stream:*').without('mcp:weather/get-forecast').build()).toEqual({
+      'event:user:*': ['create', 'read'],
+    });
   });
 
   it('returns a fresh object each build and serialises with JSON.stringify', () => {
@@ -483,9 +770,18 @@ describe('permissions() builder', () => {
 
   it('buildFor(parent) checks for escalation', () => {
     const parent = SEED_EXAMPLE;
-    expect(permissions().allow('event', 'user:42', ['create']).buildFor(parent)).toEqual({ 'event:user:42': ['create'] });
-    expect(() => permissions().allow('event', '*', ['create']).buildFor(parent)).toThrow(expect.objectContaining({ code: 'permission_escalation' }));
-    expect(permissions().allow('event', '*', ['create']).escalationsAgainst(parent).map((escalation) => escalation.resource)).toEqual(['event:*']);
+    expect(permissions().allow('event', 'user:42', ['create']).buildFor(parent)).toEqual({
+      'event:user:42': ['create'],
+    });
+    expect(() => permissions().allow('event', '*', ['create']).buildFor(parent)).toThrow(
+      expect.objectContaining({ code: 'permission_escalation' }),
+    );
+    expect(
+      permissions()
+        .allow('event', '*', ['create'])
+        .escalationsAgainst(parent)
+        .map((escalation) => escalation.resource),
+    ).toEqual(['event:*']);
   });
 
   // Each line below is a compile error (checked by the last test) AND a run-time error from
@@ -508,11 +804,17 @@ describe('permissions() builder', () => {
 
   it('rejects an action not valid for the resource type (compile time and run time)', () => {
     // @ts-expect-error mcp has only execute
-    expect(builderProblems(() => permissions().allow('mcp', '*', ['create']).build())).toEqual(['Action not valid for resource']);
+    expect(builderProblems(() => permissions().allow('mcp', '*', ['create']).build())).toEqual([
+      'Action not valid for resource',
+    ]);
     // @ts-expect-error stream has only read
-    expect(builderProblems(() => permissions().allow('stream', '*', 'execute').build())).toEqual(['Action not valid for resource']);
+    expect(builderProblems(() => permissions().allow('stream', '*', 'execute').build())).toEqual([
+      'Action not valid for resource',
+    ]);
     // @ts-expect-error event has no delete
-    expect(builderProblems(() => permissions().allowUrn('event:user:*', ['create', 'delete']).build())).toEqual(['Action not valid for resource']);
+    expect(builderProblems(() => permissions().allowUrn('event:user:*', ['create', 'delete']).build())).toEqual([
+      'Action not valid for resource',
+    ]);
   });
 
   it('rejects unknown and non-lowercase actions (compile time and run time)', () => {
@@ -534,7 +836,11 @@ describe('permissions() builder', () => {
 
 describe('types', () => {
   it('TypedPermissions accepts the documented maps and rejects invalid ones at compile time', () => {
-    const seed: TypedPermissions = { 'mcp:weather/get-forecast': ['execute'], 'stream:*': ['read'], 'event:user:*': ['create', 'read'] };
+    const seed: TypedPermissions = {
+      'mcp:weather/get-forecast': ['execute'],
+      'stream:*': ['read'],
+      'event:user:*': ['create', 'read'],
+    };
     const universal: TypedPermissions = { '*:*': ['*'] };
     // @ts-expect-error unknown resource type
     const unknownType: TypedPermissions = { 'foo:bar': ['read'] };
@@ -549,7 +855,11 @@ describe('types', () => {
     // @ts-expect-error *:* takes only *
     const universalRead: TypedPermissions = { '*:*': ['read'] };
     expect([seed, universal].map(validatePermissions)).toEqual([[], []]);
-    expect([unknownType, wrongAction, empty, upper, bare, universalRead].map((value) => validatePermissions(value).map((problem) => problem.error))).toEqual([
+    expect(
+      [unknownType, wrongAction, empty, upper, bare, universalRead].map((value) =>
+        validatePermissions(value).map((problem) => problem.error),
+      ),
+    ).toEqual([
       ['Invalid resource'],
       ['Action not valid for resource'],
       ['Empty action list'],
@@ -587,9 +897,15 @@ describe('types', () => {
     const configPath = resolve(repoRoot, 'tsconfig.json');
     const config = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
     const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
-    const program = ts.createProgram({ rootNames: [fileURLToPath(import.meta.url)], options: { ...parsed.options, noEmit: true } });
+    const program = ts.createProgram({
+      rootNames: [fileURLToPath(import.meta.url)],
+      options: { ...parsed.options, noEmit: true },
+    });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-      const where = diagnostic.file && diagnostic.start !== undefined ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}` : '';
+      const where =
+        diagnostic.file && diagnostic.start !== undefined
+          ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}`
+          : '';
       return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
     });
     expect(diagnostics).toEqual([]);

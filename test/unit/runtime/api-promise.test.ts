@@ -12,7 +12,15 @@ function exchange<T>(data: T, reads: { count: number; released?: number }): Prom
     read: async (): Promise<APIResponse<T>> => {
       reads.count++;
       await response.text();
-      return { data, response, status: 200, headers: response.headers, requestId: 'r1', rateLimit: undefined, attempts: 1 };
+      return {
+        data,
+        response,
+        status: 200,
+        headers: response.headers,
+        requestId: 'r1',
+        rateLimit: undefined,
+        attempts: 1,
+      };
     },
   });
 }
@@ -43,7 +51,9 @@ describe('APIPromise', () => {
     const failing = new APIPromise<string>(Promise.reject(new Error('boom')));
     expect(await failing.catch((error: unknown) => (error as Error).message)).toBe('boom');
     let ran = false;
-    expect(await rejectionOf(new APIPromise<string>(Promise.reject(new Error('again'))).finally(() => (ran = true)))).toBeInstanceOf(Error);
+    expect(
+      await rejectionOf(new APIPromise<string>(Promise.reject(new Error('again'))).finally(() => (ran = true))),
+    ).toBeInstanceOf(Error);
     expect(ran).toBe(true);
     expect(Object.prototype.toString.call(failing)).toBe('[object APIPromise]');
   });

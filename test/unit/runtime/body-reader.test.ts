@@ -36,7 +36,10 @@ describe('readText and readChunks', () => {
   });
 
   it('a Blob keeps the content type and fails past the cap', async () => {
-    const blob = await readBlob(new Response(streamOf(['ab', 'cd']), { headers: { 'Content-Type': 'application/zip' } }), 10);
+    const blob = await readBlob(
+      new Response(streamOf(['ab', 'cd']), { headers: { 'Content-Type': 'application/zip' } }),
+      10,
+    );
     expect([blob.type, await blob.text()]).toEqual(['application/zip', 'abcd']);
     await expect(readBlob(new Response(streamOf(['abcdef'])), 5)).rejects.toBeInstanceOf(BodyTooLargeError);
   });

@@ -25,16 +25,76 @@ import {
   TimeoutError,
 } from './support.js';
 
-const getThing: OperationDescriptor = { id: 'getThing', method: 'get', path: '/things/{thing_id}', pathParams: ['thing_id'], query: ['expand'], header: ['X-Trace'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
+const getThing: OperationDescriptor = {
+  id: 'getThing',
+  method: 'get',
+  path: '/things/{thing_id}',
+  pathParams: ['thing_id'],
+  query: ['expand'],
+  header: ['X-Trace'],
+  responses: { 200: { kind: 'json', unwrap: '/data' } },
+};
 const getRaw: OperationDescriptor = { id: 'getRaw', method: 'get', path: '/raw', responses: { 200: { kind: 'json' } } };
-const createThing: OperationDescriptor = { id: 'createThing', method: 'post', path: '/things', query: ['dry_run'], body: { kind: 'json', type: 'application/json', flat: true }, responses: { 201: { kind: 'json', unwrap: '/data' } } };
-const uploadBuild: OperationDescriptor = { id: 'uploadBuild', method: 'post', path: '/builds', body: { kind: 'json', type: 'application/json', flat: true }, idempotent: 'build_id', responses: { 201: { kind: 'json' } } };
-const deleteThing: OperationDescriptor = { id: 'deleteThing', method: 'delete', path: '/things/{thing_id}', pathParams: ['thing_id'], responses: { 204: { kind: 'empty' } } };
-const health: OperationDescriptor = { id: 'health', method: 'get', path: '/health', security: [], responses: { 200: { kind: 'json' } } };
-const headerAuthOp: OperationDescriptor = { id: 'headerAuth', method: 'get', path: '/h', security: [['HeaderAuth']], responses: { 200: { kind: 'json' } } };
-const queryAuthOp: OperationDescriptor = { id: 'queryAuth', method: 'get', path: '/q', query: ['page'], security: [['QueryAuth']], responses: { 200: { kind: 'json' } } };
-const optionalAuthOp: OperationDescriptor = { id: 'optionalAuth', method: 'get', path: '/o', security: [[], ['BearerAuth']], responses: { 200: { kind: 'json' } } };
-const download: OperationDescriptor = { id: 'download', method: 'get', path: '/files/{file_id}/content', pathParams: ['file_id'], accept: 'application/octet-stream', responses: { 200: { kind: 'binary' } } };
+const createThing: OperationDescriptor = {
+  id: 'createThing',
+  method: 'post',
+  path: '/things',
+  query: ['dry_run'],
+  body: { kind: 'json', type: 'application/json', flat: true },
+  responses: { 201: { kind: 'json', unwrap: '/data' } },
+};
+const uploadBuild: OperationDescriptor = {
+  id: 'uploadBuild',
+  method: 'post',
+  path: '/builds',
+  body: { kind: 'json', type: 'application/json', flat: true },
+  idempotent: 'build_id',
+  responses: { 201: { kind: 'json' } },
+};
+const deleteThing: OperationDescriptor = {
+  id: 'deleteThing',
+  method: 'delete',
+  path: '/things/{thing_id}',
+  pathParams: ['thing_id'],
+  responses: { 204: { kind: 'empty' } },
+};
+const health: OperationDescriptor = {
+  id: 'health',
+  method: 'get',
+  path: '/health',
+  security: [],
+  responses: { 200: { kind: 'json' } },
+};
+const headerAuthOp: OperationDescriptor = {
+  id: 'headerAuth',
+  method: 'get',
+  path: '/h',
+  security: [['HeaderAuth']],
+  responses: { 200: { kind: 'json' } },
+};
+const queryAuthOp: OperationDescriptor = {
+  id: 'queryAuth',
+  method: 'get',
+  path: '/q',
+  query: ['page'],
+  security: [['QueryAuth']],
+  responses: { 200: { kind: 'json' } },
+};
+const optionalAuthOp: OperationDescriptor = {
+  id: 'optionalAuth',
+  method: 'get',
+  path: '/o',
+  security: [[], ['BearerAuth']],
+  responses: { 200: { kind: 'json' } },
+};
+const download: OperationDescriptor = {
+  id: 'download',
+  method: 'get',
+  path: '/files/{file_id}/content',
+  pathParams: ['file_id'],
+  accept: 'application/octet-stream',
+  responses: { 200: { kind: 'binary' } },
+};
 const autoOp: OperationDescriptor = { id: 'auto', method: 'get', path: '/auto', responses: { 200: { kind: 'auto' } } };
 
 const ok = (data: unknown, headers: Record<string, string> = {}): Response => json(200, { data }, headers);
@@ -72,7 +132,9 @@ describe('ClientCore retries', () => {
 
   it('takes maxRetries from the request, then the client, then the API config', async () => {
     const fromRequest = script(() => json(503, {}, { 'retry-after-ms': '1' }));
-    await rejectionOf(makeCore(fromRequest.fetch, { maxRetries: 1 }).call(getThing, ['t'], undefined, { maxRetries: 3 }));
+    await rejectionOf(
+      makeCore(fromRequest.fetch, { maxRetries: 1 }).call(getThing, ['t'], undefined, { maxRetries: 3 }),
+    );
     expect(fromRequest.requests).toHaveLength(4);
 
     const fromConfig = script(() => json(503, {}, { 'retry-after-ms': '1' }));
@@ -93,18 +155,33 @@ describe('ClientCore retries', () => {
   });
 
   it('retries a POST with an idempotency key, sending the same key every time', async () => {
-    const s = script(json(503, {}, { 'retry-after-ms': '1' }), json(503, {}, { 'retry-after-ms': '1' }), json(201, { data: { id: 'new' } }));
-    const result = await makeCore(s.fetch).call(createThing, [], { name: 'x' }, { idempotencyKey: 'idem-42' }).withResponse();
+    const s = script(
+      json(503, {}, { 'retry-after-ms': '1' }),
+      json(503, {}, { 'retry-after-ms': '1' }),
+      json(201, { data: { id: 'new' } }),
+    );
+    const result = await makeCore(s.fetch)
+      .call(createThing, [], { name: 'x' }, { idempotencyKey: 'idem-42' })
+      .withResponse();
     expect(result.data).toEqual({ id: 'new' });
     expect(result.attempts).toBe(3);
-    expect(s.requests.map((request) => request.headers.get('Idempotency-Key'))).toEqual(['idem-42', 'idem-42', 'idem-42']);
+    expect(s.requests.map((request) => request.headers.get('Idempotency-Key'))).toEqual([
+      'idem-42',
+      'idem-42',
+      'idem-42',
+    ]);
     // the body is sent again on every attempt
     expect(s.bodies.map((body) => JSON.parse(body ?? 'null'))).toEqual([{ name: 'x' }, { name: 'x' }, { name: 'x' }]);
   });
 
   it('sends the idempotency key in the header the API names', async () => {
     const s = script(json(201, { data: {} }));
-    await makeCore(s.fetch, {}, { idempotencyHeader: 'X-Idempotency-Token' }).call(createThing, [], { name: 'x' }, { idempotencyKey: 'k1' });
+    await makeCore(s.fetch, {}, { idempotencyHeader: 'X-Idempotency-Token' }).call(
+      createThing,
+      [],
+      { name: 'x' },
+      { idempotencyKey: 'k1' },
+    );
     expect(s.requests[0]?.headers.get('X-Idempotency-Token')).toBe('k1');
     expect(s.requests[0]?.headers.has('Idempotency-Key')).toBe(false);
   });
@@ -141,7 +218,9 @@ describe('ClientCore retries', () => {
   it('counts every wait of one call against the budget', async () => {
     // 30 ms fits in a 50 ms budget once, not twice.
     const s = script(() => json(503, {}, { 'retry-after-ms': '30' }));
-    const error = await rejectionOf(makeCore(s.fetch, { retryBudget: 50, maxRetries: 5 }).call(getThing, ['t'], undefined));
+    const error = await rejectionOf(
+      makeCore(s.fetch, { retryBudget: 50, maxRetries: 5 }).call(getThing, ['t'], undefined),
+    );
     expect((error as ServerError).init.attempts).toBe(2);
     expect(s.requests).toHaveLength(2);
   });
@@ -160,7 +239,9 @@ describe('ClientCore retries', () => {
 
   it('does not retry statuses the API does not list', async () => {
     const s = script(json(500, {}), ok({}));
-    const error = await rejectionOf(makeCore(s.fetch, {}, { retry: { statuses: [503] } }).call(getThing, ['t'], undefined));
+    const error = await rejectionOf(
+      makeCore(s.fetch, {}, { retry: { statuses: [503] } }).call(getThing, ['t'], undefined),
+    );
     expect(error).toBeInstanceOf(ServerError);
     expect(s.requests).toHaveLength(1);
   });
@@ -210,7 +291,9 @@ describe('ClientCore network failures, timeouts and aborts', () => {
 
   it('retries a GET that timed out, with a timeout per attempt', async () => {
     const s = script(hang, ok({ id: 't' }));
-    const result = await makeCore(s.fetch, { maxRetries: 1 }).call(getThing, ['t'], undefined, { timeout: 30 }).withResponse();
+    const result = await makeCore(s.fetch, { maxRetries: 1 })
+      .call(getThing, ['t'], undefined, { timeout: 30 })
+      .withResponse();
     expect(result.attempts).toBe(2);
     expect(result.data).toEqual({ id: 't' });
   });
@@ -291,7 +374,9 @@ describe('ClientCore success bodies', () => {
   });
 
   it('reads an `auto` response by its Content-Type', async () => {
-    await expect(makeCore(script(text(200, 'plain words')).fetch).call(autoOp, [], undefined)).resolves.toBe('plain words');
+    await expect(makeCore(script(text(200, 'plain words')).fetch).call(autoOp, [], undefined)).resolves.toBe(
+      'plain words',
+    );
     await expect(makeCore(script(json(200, { a: 1 })).fetch).call(autoOp, [], undefined)).resolves.toEqual({ a: 1 });
   });
 
@@ -303,7 +388,9 @@ describe('ClientCore success bodies', () => {
   });
 
   it('.asResponse() hands over the response with its body unread', async () => {
-    const s = script(new Response('file contents', { status: 200, headers: { 'Content-Type': 'application/octet-stream' } }));
+    const s = script(
+      new Response('file contents', { status: 200, headers: { 'Content-Type': 'application/octet-stream' } }),
+    );
     const response = await makeCore(s.fetch).call(download, ['f1'], undefined).asResponse();
     expect(response).toBeInstanceOf(Response);
     expect(response.bodyUsed).toBe(false);
@@ -312,24 +399,48 @@ describe('ClientCore success bodies', () => {
 
   it('.asResponse() rejects with the typed error for an error status', async () => {
     const s = script(json(404, { error: { message: 'no such file' } }));
-    await expect(makeCore(s.fetch).call(download, ['f1'], undefined).asResponse()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(makeCore(s.fetch).call(download, ['f1'], undefined).asResponse()).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('.withResponse() gives status, headers, request id, rate limit and attempts', async () => {
-    const s = script(ok({ id: 't' }, { 'X-Request-ID': 'req_123', 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '99', 'X-RateLimit-Reset': '1700000060', 'X-Extra': 'yes' }));
-    const rateLimit = { limit: 'X-RateLimit-Limit', remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset', resetFormat: 'epoch-seconds' as const };
+    const s = script(
+      ok(
+        { id: 't' },
+        {
+          'X-Request-ID': 'req_123',
+          'X-RateLimit-Limit': '100',
+          'X-RateLimit-Remaining': '99',
+          'X-RateLimit-Reset': '1700000060',
+          'X-Extra': 'yes',
+        },
+      ),
+    );
+    const rateLimit = {
+      limit: 'X-RateLimit-Limit',
+      remaining: 'X-RateLimit-Remaining',
+      reset: 'X-RateLimit-Reset',
+      resetFormat: 'epoch-seconds' as const,
+    };
     const result = await makeCore(s.fetch, {}, { rateLimit }).call(getThing, ['t'], undefined).withResponse();
     expect(result.status).toBe(200);
     expect(result.headers.get('x-extra')).toBe('yes');
     expect(result.requestId).toBe('req_123');
-    expect(result.rateLimit).toEqual({ limit: 100, remaining: 99, reset: new Date(Date.UTC(2023, 10, 14, 22, 14, 20)) });
+    expect(result.rateLimit).toEqual({
+      limit: 100,
+      remaining: 99,
+      reset: new Date(Date.UTC(2023, 10, 14, 22, 14, 20)),
+    });
     expect(result.attempts).toBe(1);
     expect(result.response).toBeInstanceOf(Response);
   });
 
   it('reads the request id from the success body when the API says where', async () => {
     const s = script(json(200, { data: { id: 't' }, meta: { request_id: 'req_body' } }));
-    const result = await makeCore(s.fetch, {}, { requestId: { header: 'X-Request-ID', pointer: '/meta/request_id' } }).call(getThing, ['t'], undefined).withResponse();
+    const result = await makeCore(s.fetch, {}, { requestId: { header: 'X-Request-ID', pointer: '/meta/request_id' } })
+      .call(getThing, ['t'], undefined)
+      .withResponse();
     expect(result.requestId).toBe('req_body');
   });
 });
@@ -341,7 +452,13 @@ describe('ClientCore error responses', () => {
     const error = await rejectionOf(makeCore(s.fetch).call(getThing, ['t9'], undefined));
     expect(error).toBeInstanceOf(NotFoundError);
     const init = (error as NotFoundError).init;
-    expect(init).toMatchObject({ status: 404, code: 'not_found', requestId: 'req_in_body', attempts: 1, operationId: 'getThing' });
+    expect(init).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      requestId: 'req_in_body',
+      attempts: 1,
+      operationId: 'getThing',
+    });
     expect(init.body).toEqual(body);
     expect(init.headers).toBeInstanceOf(Headers);
     expect((error as Error).message).toContain('404');
@@ -350,13 +467,17 @@ describe('ClientCore error responses', () => {
   });
 
   it('prefers the request id header over the body', async () => {
-    const s = script(json(404, { error: { message: 'gone', request_id: 'req_in_body' } }, { 'X-Request-ID': 'req_in_header' }));
+    const s = script(
+      json(404, { error: { message: 'gone', request_id: 'req_in_body' } }, { 'X-Request-ID': 'req_in_header' }),
+    );
     const error = await rejectionOf(makeCore(s.fetch).call(getThing, ['t9'], undefined));
     expect((error as NotFoundError).init.requestId).toBe('req_in_header');
   });
 
   it('picks the class by status: listed, 5xx, or the API error base', async () => {
-    const server = await rejectionOf(makeCore(script(json(500, {})).fetch, { maxRetries: 0 }).call(getThing, ['t'], undefined));
+    const server = await rejectionOf(
+      makeCore(script(json(500, {})).fetch, { maxRetries: 0 }).call(getThing, ['t'], undefined),
+    );
     expect(server).toBeInstanceOf(ServerError);
     const teapot = await rejectionOf(makeCore(script(json(418, {})).fetch).call(getThing, ['t'], undefined));
     expect((teapot as object).constructor).toBe(APIError);
@@ -366,7 +487,9 @@ describe('ClientCore error responses', () => {
   });
 
   it('uses a non-JSON error body as the message and keeps it as text', async () => {
-    const s = script(new Response('  <h1>Bad Gateway</h1>\n', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    const s = script(
+      new Response('  <h1>Bad Gateway</h1>\n', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+    );
     const error = await rejectionOf(makeCore(s.fetch, { maxRetries: 0 }).call(getThing, ['t'], undefined));
     expect(error).toBeInstanceOf(ServerError);
     expect((error as Error).message).toContain('<h1>Bad Gateway</h1>');
@@ -414,7 +537,13 @@ describe('ClientCore error responses', () => {
     const s = script((request) => {
       throw new TypeError(`connect ECONNREFUSED while fetching ${request.url}`);
     });
-    const error = await rejectionOf(makeCore(s.fetch, { maxRetries: 1, hooks: { onRetry: (event) => retries.push(event) } }).call(queryAuthOp, [], undefined));
+    const error = await rejectionOf(
+      makeCore(s.fetch, { maxRetries: 1, hooks: { onRetry: (event) => retries.push(event) } }).call(
+        queryAuthOp,
+        [],
+        undefined,
+      ),
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain('ECONNREFUSED');
     expect((error as Error).message).not.toContain(API_KEY);
@@ -455,7 +584,9 @@ describe('ClientCore credentials', () => {
     expect(new URL(request?.url ?? '').search).toBe('');
 
     const withoutKey = script(json(200, { up: true }));
-    await expect(makeCore(withoutKey.fetch, { apiKey: undefined }).call(health, [], undefined)).resolves.toEqual({ up: true });
+    await expect(makeCore(withoutKey.fetch, { apiKey: undefined }).call(health, [], undefined)).resolves.toEqual({
+      up: true,
+    });
   });
 
   it('treats an empty security alternative as optional auth', async () => {
@@ -506,8 +637,17 @@ describe('ClientCore hooks', () => {
     const requests: RequestEvent[] = [];
     const responses: ResponseEvent[] = [];
     const retries: RetryEvent[] = [];
-    const s = script(json(503, {}, { 'retry-after-ms': '1', 'X-Request-ID': 'req_a' }), json(200, { ok: true }, { 'X-Request-ID': 'req_b' }));
-    const core = makeCore(s.fetch, { hooks: { onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e), onRetry: (e) => retries.push(e) } });
+    const s = script(
+      json(503, {}, { 'retry-after-ms': '1', 'X-Request-ID': 'req_a' }),
+      json(200, { ok: true }, { 'X-Request-ID': 'req_b' }),
+    );
+    const core = makeCore(s.fetch, {
+      hooks: {
+        onRequest: (e) => requests.push(e),
+        onResponse: (e) => responses.push(e),
+        onRetry: (e) => retries.push(e),
+      },
+    });
     await core.call(queryAuthOp, [], { page: 3 });
 
     // the key did go out on the wire...
@@ -528,13 +668,19 @@ describe('ClientCore hooks', () => {
       [200, 'req_b'],
     ]);
     expect(responses.every((e) => e.durationMs >= 0)).toBe(true);
-    expect(retries).toEqual([expect.objectContaining({ attempt: 1, reason: '503', delayMs: 1, operationId: 'queryAuth' })]);
+    expect(retries).toEqual([
+      expect.objectContaining({ attempt: 1, reason: '503', delayMs: 1, operationId: 'queryAuth' }),
+    ]);
   });
 
   it('gives bearer-auth hook payloads no key either', async () => {
     const events: unknown[] = [];
     const s = script(ok({}));
-    await makeCore(s.fetch, { hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).call(getThing, ['t'], undefined);
+    await makeCore(s.fetch, { hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).call(
+      getThing,
+      ['t'],
+      undefined,
+    );
     expect(events).toHaveLength(2);
     expect(JSON.stringify(events)).not.toContain(API_KEY);
   });

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, decodeDigest, encodeDigest, sha256, timingSafeEqual, toBase64, toHex } from '../../../generator/runtime/encoding.js';
+import {
+  bytesOf,
+  decodeDigest,
+  encodeDigest,
+  sha256,
+  timingSafeEqual,
+  toBase64,
+  toHex,
+} from '../../../generator/runtime/encoding.js';
 
 const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, index) => index);
 

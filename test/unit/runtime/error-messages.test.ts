@@ -19,9 +19,22 @@ const getProject: OperationDescriptor = {
   pathArgNames: ['projectIdOrSlug'],
   responses: { 200: { kind: 'json' } },
 };
-const createProject: OperationDescriptor = { id: 'createProject', methodPath: 'projects.create', method: 'post', path: '/projects', body: { kind: 'json', type: 'application/json', flat: true }, query: ['dry_run'], responses: { 201: { kind: 'json' } } };
+const createProject: OperationDescriptor = {
+  id: 'createProject',
+  methodPath: 'projects.create',
+  method: 'post',
+  path: '/projects',
+  body: { kind: 'json', type: 'application/json', flat: true },
+  query: ['dry_run'],
+  responses: { 201: { kind: 'json' } },
+};
 
-async function apiErrorOf(reply: Response, op: OperationDescriptor = getProject, args: unknown[] = ['x'], params?: Record<string, unknown>): Promise<APIError> {
+async function apiErrorOf(
+  reply: Response,
+  op: OperationDescriptor = getProject,
+  args: unknown[] = ['x'],
+  params?: Record<string, unknown>,
+): Promise<APIError> {
   const core = makeCore(script(reply).fetch, { maxRetries: 0 });
   const error = await rejectionOf(core.call(op, args, params));
   expect(error).toBeInstanceOf(APIError);
@@ -36,18 +49,36 @@ describe('messages name the method and the arguments as the caller wrote them', 
   });
 
   it('the second argument is named by its own signature name', async () => {
-    const op: OperationDescriptor = { id: 'deleteContextVariable', methodPath: 'context.delete', method: 'delete', path: '/projects/{project}/context/{key}', pathParams: ['project', 'key'], pathArgNames: ['project', 'key'], responses: { 204: { kind: 'empty' } } };
+    const op: OperationDescriptor = {
+      id: 'deleteContextVariable',
+      methodPath: 'context.delete',
+      method: 'delete',
+      path: '/projects/{project}/context/{key}',
+      pathParams: ['project', 'key'],
+      pathArgNames: ['project', 'key'],
+      responses: { 204: { kind: 'empty' } },
+    };
     const error = await rejectionOf(makeCore(script().fetch).call(op, ['p', '..'], undefined));
-    expect((error as Error).message).toBe('context.delete: argument `key` must not be or contain a "." or ".." segment (a dot-segment would change the request path)');
+    expect((error as Error).message).toBe(
+      'context.delete: argument `key` must not be or contain a "." or ".." segment (a dot-segment would change the request path)',
+    );
   });
 
   it('a query value is named as the params field the caller set', async () => {
     const error = await rejectionOf(makeCore(script().fetch).call(createProject, [], { dry_run: { a: { b: 1 } } }));
-    expect((error as Error).message).toBe('projects.create: params.dry_run is an object holding objects or arrays, which a query string cannot express (only one level, as name[key]=value)');
+    expect((error as Error).message).toBe(
+      'projects.create: params.dry_run is an object holding objects or arrays, which a query string cannot express (only one level, as name[key]=value)',
+    );
   });
 
   it('a descriptor without a method path (hand-built) falls back to the operationId and wire name', async () => {
-    const bare: OperationDescriptor = { id: 'getProject', method: 'get', path: '/projects/{project_id}', pathParams: ['project_id'], responses: { 200: { kind: 'json' } } };
+    const bare: OperationDescriptor = {
+      id: 'getProject',
+      method: 'get',
+      path: '/projects/{project_id}',
+      pathParams: ['project_id'],
+      responses: { 200: { kind: 'json' } },
+    };
     const error = await rejectionOf(makeCore(script().fetch).call(bare, [undefined], undefined));
     expect((error as Error).message).toBe('getProject: argument `project_id` is required');
   });
@@ -55,7 +86,9 @@ describe('messages name the method and the arguments as the caller wrote them', 
   it('a missing key names the method that needs it', async () => {
     const core = makeCore(script().fetch, { apiKey: undefined });
     const error = await rejectionOf(core.call(getProject, ['x'], undefined));
-    expect((error as Error).message).toBe('The Acme API key is missing: pass { apiKey } to new Acme() or set the SPECSMITH_UNIT_ACME_API_KEY environment variable. projects.get needs it.');
+    expect((error as Error).message).toBe(
+      'The Acme API key is missing: pass { apiKey } to new Acme() or set the SPECSMITH_UNIT_ACME_API_KEY environment variable. projects.get needs it.',
+    );
   });
 
   it('connection failures, timeouts and aborts start with the method path', async () => {
@@ -65,24 +98,34 @@ describe('messages name the method and the arguments as the caller wrote them', 
       }).fetch,
       { maxRetries: 0 },
     );
-    expect(((await rejectionOf(refused.call(getProject, ['x'], undefined))) as Error).message).toBe('projects.get: connection failed: fetch failed (connect ECONNREFUSED 127.0.0.1:9) (1 attempt)');
+    expect(((await rejectionOf(refused.call(getProject, ['x'], undefined))) as Error).message).toBe(
+      'projects.get: connection failed: fetch failed (connect ECONNREFUSED 127.0.0.1:9) (1 attempt)',
+    );
     const slow = makeCore(script(hang).fetch, { maxRetries: 0, timeout: 20 });
-    expect(((await rejectionOf(slow.call(getProject, ['x'], undefined))) as Error).message).toBe('projects.get: request: timed out after 20 ms (1 attempt)');
+    expect(((await rejectionOf(slow.call(getProject, ['x'], undefined))) as Error).message).toBe(
+      'projects.get: request: timed out after 20 ms (1 attempt)',
+    );
     const controller = new AbortController();
     controller.abort();
     const aborted = makeCore(script(hang).fetch, { maxRetries: 0 });
-    expect(((await rejectionOf(aborted.call(getProject, ['x'], undefined, { signal: controller.signal }))) as Error).message).toBe('projects.get: request aborted');
+    expect(
+      ((await rejectionOf(aborted.call(getProject, ['x'], undefined, { signal: controller.signal }))) as Error).message,
+    ).toBe('projects.get: request aborted');
   });
 
   it('a fetch that never honours the abort still ends in the timeout error (Node drops a Request signal whose controller was collected)', async () => {
     const deaf = makeCore(async () => new Promise<Response>(() => undefined), { maxRetries: 0, timeout: 20 });
-    expect(((await rejectionOf(deaf.call(getProject, ['x'], undefined))) as Error).message).toBe('projects.get: request: timed out after 20 ms (1 attempt)');
+    expect(((await rejectionOf(deaf.call(getProject, ['x'], undefined))) as Error).message).toBe(
+      'projects.get: request: timed out after 20 ms (1 attempt)',
+    );
   });
 
   it('an invalid success response starts with the method path', async () => {
     const core = makeCore(script(text(200, '{"id":')).fetch);
     const error = await rejectionOf(core.call(getProject, ['x'], undefined));
-    expect((error as Error).message).toMatch(/^projects\.get: the 200 response is not valid JSON \(.+\); 6 bytes received$/);
+    expect((error as Error).message).toMatch(
+      /^projects\.get: the 200 response is not valid JSON \(.+\); 6 bytes received$/,
+    );
   });
 });
 
@@ -99,49 +142,94 @@ describe('an API error quotes the server and the request that was sent', () => {
       type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY',
       title: 'Invalid request',
       status: 422,
-      detail: 'Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you.',
+      detail:
+        'Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you.',
       validation: [
         { location: ['body'], severity: 'Error', code: 'required', message: "must have required property 'name'" },
-        { location: ['body', 'color'], severity: 'Error', code: 'enum', message: 'must be equal to one of the allowed values: red, blue' },
+        {
+          location: ['body', 'color'],
+          severity: 'Error',
+          code: 'enum',
+          message: 'must be equal to one of the allowed values: red, blue',
+        },
         { location: ['query', 'limit'], severity: 'Error', code: 'type', message: 'must be integer' },
       ],
     };
-    const error = await apiErrorOf(new Response(JSON.stringify(body), { status: 422, statusText: 'Unprocessable Entity', headers: { 'Content-Type': 'application/problem+json' } }), createProject, [], { name: 1 });
+    const error = await apiErrorOf(
+      new Response(JSON.stringify(body), {
+        status: 422,
+        statusText: 'Unprocessable Entity',
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
+      createProject,
+      [],
+      { name: 1 },
+    );
     // Before: 422: Unprocessable Entity
-    expect(error.message).toBe("projects.create: 422: Invalid request: body: must have required property 'name'; body.color: must be equal to one of the allowed values: red, blue (+1 more) (POST /v1/projects)");
+    expect(error.message).toBe(
+      "projects.create: 422: Invalid request: body: must have required property 'name'; body.color: must be equal to one of the allowed values: red, blue (+1 more) (POST /v1/projects)",
+    );
   });
 
   it('a problem without validation items: its detail, else its title', async () => {
-    expect((await apiErrorOf(json(403, { title: 'Forbidden', detail: 'The key lacks the projects:read scope' }))).message).toBe('projects.get: 403: The key lacks the projects:read scope (GET /v1/projects/x)');
-    expect((await apiErrorOf(json(409, { title: 'Conflict' }))).message).toBe('projects.get: 409: Conflict (GET /v1/projects/x)');
+    expect(
+      (await apiErrorOf(json(403, { title: 'Forbidden', detail: 'The key lacks the projects:read scope' }))).message,
+    ).toBe('projects.get: 403: The key lacks the projects:read scope (GET /v1/projects/x)');
+    expect((await apiErrorOf(json(409, { title: 'Conflict' }))).message).toBe(
+      'projects.get: 409: Conflict (GET /v1/projects/x)',
+    );
   });
 
   it('common shapes when the spec names none: message, error as a string, error.message', async () => {
-    expect((await apiErrorOf(json(400, { message: 'slug is taken' }))).message).toBe('projects.get: 400: slug is taken (GET /v1/projects/x)');
-    expect((await apiErrorOf(json(400, { error: 'invalid_slug' }))).message).toBe('projects.get: 400: invalid_slug (GET /v1/projects/x)');
-    expect((await apiErrorOf(json(400, { error: { message: 'slug too long' } }))).message).toBe('projects.get: 400: slug too long (GET /v1/projects/x)');
+    expect((await apiErrorOf(json(400, { message: 'slug is taken' }))).message).toBe(
+      'projects.get: 400: slug is taken (GET /v1/projects/x)',
+    );
+    expect((await apiErrorOf(json(400, { error: 'invalid_slug' }))).message).toBe(
+      'projects.get: 400: invalid_slug (GET /v1/projects/x)',
+    );
+    expect((await apiErrorOf(json(400, { error: { message: 'slug too long' } }))).message).toBe(
+      'projects.get: 400: slug too long (GET /v1/projects/x)',
+    );
   });
 
   it('a text body, else the status text, else "request failed"', async () => {
-    expect((await apiErrorOf(text(502, 'upstream unavailable\n'))).message).toBe('projects.get: 502: upstream unavailable (GET /v1/projects/x)');
-    expect((await apiErrorOf(new Response(null, { status: 503, statusText: 'Service Unavailable' }))).message).toBe('projects.get: 503: Service Unavailable (GET /v1/projects/x)');
-    expect((await apiErrorOf(new Response(null, { status: 500 }))).message).toBe('projects.get: 500: request failed (GET /v1/projects/x)');
+    expect((await apiErrorOf(text(502, 'upstream unavailable\n'))).message).toBe(
+      'projects.get: 502: upstream unavailable (GET /v1/projects/x)',
+    );
+    expect((await apiErrorOf(new Response(null, { status: 503, statusText: 'Service Unavailable' }))).message).toBe(
+      'projects.get: 503: Service Unavailable (GET /v1/projects/x)',
+    );
+    expect((await apiErrorOf(new Response(null, { status: 500 }))).message).toBe(
+      'projects.get: 500: request failed (GET /v1/projects/x)',
+    );
   });
 
   it('a base URL that repeats the paths’ prefix shows in the path', async () => {
     const op: OperationDescriptor = { ...getProject, path: '/v1/projects/{project_id_or_slug}' };
-    expect((await apiErrorOf(json(404, {}), op)).message).toBe('projects.get: 404: request failed (GET /v1/v1/projects/x)');
+    expect((await apiErrorOf(json(404, {}), op)).message).toBe(
+      'projects.get: 404: request failed (GET /v1/v1/projects/x)',
+    );
   });
 
   it('the path is sent encoded and the query never appears (it may carry the key)', async () => {
-    const core = makeCore(script(json(404, { error: { message: 'nope' } })).fetch, { maxRetries: 0 }, { security: [['QueryAuth']] });
+    const core = makeCore(
+      script(json(404, { error: { message: 'nope' } })).fetch,
+      { maxRetries: 0 },
+      { security: [['QueryAuth']] },
+    );
     const error = (await rejectionOf(core.call(getProject, ['a b'], undefined))) as APIError;
     expect(error.message).toBe('projects.get: 404: nope (GET /v1/projects/a%20b)');
   });
 
   it('the key is redacted wherever the server echoes it: explanation, code and path', async () => {
-    const error = await apiErrorOf(json(401, { error: { code: `bad_${API_KEY}`, message: `key ${API_KEY} is revoked` } }), getProject, [API_KEY]);
-    expect(error.message).toBe('projects.get: 401 bad_[redacted]: key [redacted] is revoked (GET /v1/projects/[redacted])');
+    const error = await apiErrorOf(
+      json(401, { error: { code: `bad_${API_KEY}`, message: `key ${API_KEY} is revoked` } }),
+      getProject,
+      [API_KEY],
+    );
+    expect(error.message).toBe(
+      'projects.get: 401 bad_[redacted]: key [redacted] is revoked (GET /v1/projects/[redacted])',
+    );
   });
 
   it('a long or multi-line explanation becomes one line of at most 300 characters', async () => {
@@ -158,7 +246,8 @@ describe('an API error quotes the server and the request that was sent', () => {
 });
 
 describe('retryAfter', () => {
-  const at = (headers: Record<string, string>, status = 429): Promise<APIErrorInit> => apiErrorOf(json(status, {}, headers)).then((error) => error.init);
+  const at = (headers: Record<string, string>, status = 429): Promise<APIErrorInit> =>
+    apiErrorOf(json(status, {}, headers)).then((error) => error.init);
 
   it('reads retry-after-ms, Retry-After seconds and Retry-After as an HTTP date, in seconds', async () => {
     expect((await at({ 'retry-after-ms': '1500' })).retryAfter).toBe(1.5);
@@ -182,11 +271,15 @@ describe('retryAfter', () => {
 
 describe('serverExplanation and oneLine', () => {
   it('the spec’s pointer wins over every common shape', () => {
-    expect(serverExplanation({ message: 'generic', error: { detail: 'specific' } }, '/error/detail', 'Bad Request')).toBe('specific');
+    expect(
+      serverExplanation({ message: 'generic', error: { detail: 'specific' } }, '/error/detail', 'Bad Request'),
+    ).toBe('specific');
   });
 
   it('falls through a pointer that finds nothing or an empty string', () => {
-    expect(serverExplanation({ error: { detail: '' }, message: 'generic' }, '/error/detail', 'Bad Request')).toBe('generic');
+    expect(serverExplanation({ error: { detail: '' }, message: 'generic' }, '/error/detail', 'Bad Request')).toBe(
+      'generic',
+    );
   });
 
   it('undefined when there is nothing to quote', () => {
@@ -195,7 +288,9 @@ describe('serverExplanation and oneLine', () => {
   });
 
   it('validation items may be bare strings', () => {
-    expect(serverExplanation({ title: 'Invalid', validation: ['name is required'] }, undefined, '')).toBe('Invalid: name is required');
+    expect(serverExplanation({ title: 'Invalid', validation: ['name is required'] }, undefined, '')).toBe(
+      'Invalid: name is required',
+    );
   });
 
   it('oneLine flattens control characters and cuts with an ellipsis', () => {

@@ -1,10 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { waitForOperation } from '../../../generator/runtime/long-running.js';
 import type { LongRunningDescriptor, OperationDescriptor } from '../../../generator/runtime/operation.js';
-import { AbortError, delay, hang, InvalidRequestError, InvalidResponseError, json, makeCore, NotFoundError, OperationFailedError, rejectionOf, script, WaitTimeoutError, within, type Reply } from './support.js';
+import {
+  AbortError,
+  delay,
+  hang,
+  InvalidRequestError,
+  InvalidResponseError,
+  json,
+  makeCore,
+  NotFoundError,
+  OperationFailedError,
+  rejectionOf,
+  script,
+  WaitTimeoutError,
+  within,
+  type Reply,
+} from './support.js';
 
-const getOperation: OperationDescriptor = { id: 'getOperation', method: 'get', path: '/operations/{operation_id}', pathParams: ['operation_id'], responses: { 200: { kind: 'json' } } };
-const getInstance: OperationDescriptor = { id: 'getInstance', method: 'get', path: '/instances/{instance_id}', pathParams: ['instance_id'], query: ['region'], responses: { 200: { kind: 'json', unwrap: '/data' } } };
+const getOperation: OperationDescriptor = {
+  id: 'getOperation',
+  method: 'get',
+  path: '/operations/{operation_id}',
+  pathParams: ['operation_id'],
+  responses: { 200: { kind: 'json' } },
+};
+const getInstance: OperationDescriptor = {
+  id: 'getInstance',
+  method: 'get',
+  path: '/instances/{instance_id}',
+  pathParams: ['instance_id'],
+  query: ['region'],
+  responses: { 200: { kind: 'json', unwrap: '/data' } },
+};
 
 const LONG_RUNNING: LongRunningDescriptor = {
   status: 202,
@@ -27,7 +55,10 @@ const createInstance: OperationDescriptor = {
 };
 
 const accepted = (): Response => json(202, { operation_id: 'op-1', status: 'pending' });
-const operation = (status: string, extra: Record<string, unknown> = {}): (() => Response) => () => json(200, { operation_id: 'op-1', status, ...extra });
+const operation =
+  (status: string, extra: Record<string, unknown> = {}): (() => Response) =>
+  () =>
+    json(200, { operation_id: 'op-1', status, ...extra });
 
 /** The server: the create call, then the given poll answers (then any further replies). */
 async function started(...replies: Reply[]) {
@@ -48,7 +79,13 @@ describe('waitForOperation', () => {
     const result = await waitForOperation(core, op, { interval: 5 });
     expect(result).toEqual({ id: 'inst-9', name: 'box' });
     const paths = s.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`);
-    expect(paths).toEqual(['POST /v1/instances', 'GET /v1/operations/op-1', 'GET /v1/operations/op-1', 'GET /v1/operations/op-1', 'GET /v1/instances/inst-9']);
+    expect(paths).toEqual([
+      'POST /v1/instances',
+      'GET /v1/operations/op-1',
+      'GET /v1/operations/op-1',
+      'GET /v1/operations/op-1',
+      'GET /v1/instances/inst-9',
+    ]);
     expect(new URL(s.requests[4]?.url ?? '').searchParams.get('region')).toBe('eu-west');
   });
 
@@ -63,19 +100,31 @@ describe('waitForOperation', () => {
 
   it('does not poll an operation that already succeeded', async () => {
     const s = script(json(200, { data: { id: 'inst-1' } }));
-    const value = await waitForOperation(makeCore(s.fetch), { operation_id: 'op-1', status: 'succeeded', resource_id: 'inst-1' }, { interval: 5 }, LONG_RUNNING);
+    const value = await waitForOperation(
+      makeCore(s.fetch),
+      { operation_id: 'op-1', status: 'succeeded', resource_id: 'inst-1' },
+      { interval: 5 },
+      LONG_RUNNING,
+    );
     expect(value).toEqual({ id: 'inst-1' });
     expect(s.requests.map((request) => new URL(request.url).pathname)).toEqual(['/v1/instances/inst-1']);
   });
 
   it('throws operationFailed with the error message when the operation fails', async () => {
-    const { s, core, op } = await started(operation('running'), operation('failed', { error: 'quota exceeded in eu-west' }));
+    const { s, core, op } = await started(
+      operation('running'),
+      operation('failed', { error: 'quota exceeded in eu-west' }),
+    );
     const error = await rejectionOf(waitForOperation(core, op, { interval: 5 }));
     expect(error).toBeInstanceOf(OperationFailedError);
     expect(error).not.toBeInstanceOf(WaitTimeoutError);
     expect((error as Error).message).toContain('quota exceeded in eu-west');
     expect((error as Error).message).toContain('failed');
-    expect((error as OperationFailedError).details.result).toEqual({ operation_id: 'op-1', status: 'failed', error: 'quota exceeded in eu-west' });
+    expect((error as OperationFailedError).details.result).toEqual({
+      operation_id: 'op-1',
+      status: 'failed',
+      error: 'quota exceeded in eu-west',
+    });
     // no result fetch after a failure
     expect(s.requests).toHaveLength(3);
   });
@@ -137,9 +186,14 @@ describe('waitForOperation', () => {
   });
 
   it('prefers the marker the client attached over the fallback', async () => {
-    const { core, op } = await started(operation('succeeded', { resource_id: 'inst-9' }), json(200, { data: { id: 'inst-9' } }));
+    const { core, op } = await started(
+      operation('succeeded', { resource_id: 'inst-9' }),
+      json(200, { data: { id: 'inst-9' } }),
+    );
     const wrongFallback: LongRunningDescriptor = { ...LONG_RUNNING, state: '/nope', succeeded: ['never'] };
-    await expect(waitForOperation(core, op, { interval: 5, timeout: 200 }, wrongFallback)).resolves.toEqual({ id: 'inst-9' });
+    await expect(waitForOperation(core, op, { interval: 5, timeout: 200 }, wrongFallback)).resolves.toEqual({
+      id: 'inst-9',
+    });
   });
 
   it('marks only responses with the long-running status', async () => {
@@ -153,7 +207,11 @@ describe('waitForOperation', () => {
     const s = script(json(201, { id: 'inst-1', name: 'box', status: { phase: 'Running' } }));
     const core = makeCore(s.fetch);
     const created = await core.call<object>(createInstance, [], { name: 'box' });
-    await expect(waitForOperation(core, created, { interval: 5 }, [LONG_RUNNING])).resolves.toEqual({ id: 'inst-1', name: 'box', status: { phase: 'Running' } });
+    await expect(waitForOperation(core, created, { interval: 5 }, [LONG_RUNNING])).resolves.toEqual({
+      id: 'inst-1',
+      name: 'box',
+      status: { phase: 'Running' },
+    });
     expect(s.requests).toHaveLength(1);
   });
 
@@ -161,16 +219,28 @@ describe('waitForOperation', () => {
     const other: LongRunningDescriptor = { ...LONG_RUNNING, params: { job: '/job_id' } };
     const s = script(operation('succeeded', { resource_id: 'inst-3' }), json(200, { data: { id: 'inst-3' } }));
     const core = makeCore(s.fetch);
-    await expect(waitForOperation(core, { operation_id: 'op-1', status: 'pending' }, { interval: 5 }, [undefined, other, LONG_RUNNING])).resolves.toEqual({ id: 'inst-3' });
-    expect(s.requests.map((request) => new URL(request.url).pathname)).toEqual(['/v1/operations/op-1', '/v1/instances/inst-3']);
+    await expect(
+      waitForOperation(core, { operation_id: 'op-1', status: 'pending' }, { interval: 5 }, [
+        undefined,
+        other,
+        LONG_RUNNING,
+      ]),
+    ).resolves.toEqual({ id: 'inst-3' });
+    expect(s.requests.map((request) => new URL(request.url).pathname)).toEqual([
+      '/v1/operations/op-1',
+      '/v1/instances/inst-3',
+    ]);
   });
 
-  it.each([{}, { operation_id: null }, { operation_id: '' }])('an unmarked value without a usable operation id (%j) is the finished resource', async (extra) => {
-    const s = script();
-    const value = { id: 'inst-2', status: 'pending', ...extra };
-    await expect(waitForOperation(makeCore(s.fetch), value, { interval: 5 }, [LONG_RUNNING])).resolves.toBe(value);
-    expect(s.requests).toHaveLength(0);
-  });
+  it.each([{}, { operation_id: null }, { operation_id: '' }])(
+    'an unmarked value without a usable operation id (%j) is the finished resource',
+    async (extra) => {
+      const s = script();
+      const value = { id: 'inst-2', status: 'pending', ...extra };
+      await expect(waitForOperation(makeCore(s.fetch), value, { interval: 5 }, [LONG_RUNNING])).resolves.toBe(value);
+      expect(s.requests).toHaveLength(0);
+    },
+  );
 
   it('a marked operation object without its operation id is an invalid response, not a finished resource', async () => {
     const s = script(json(202, { status: 'pending' }));
@@ -183,7 +253,9 @@ describe('waitForOperation', () => {
   });
 
   it.each([null, 'op-1', 42])('refuses %j with InvalidRequestError', async (value) => {
-    await expect(waitForOperation(makeCore(script().fetch), value as unknown as object, {}, [LONG_RUNNING])).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(
+      waitForOperation(makeCore(script().fetch), value as unknown as object, {}, [LONG_RUNNING]),
+    ).rejects.toBeInstanceOf(InvalidRequestError);
   });
 
   it('passes a poll error through', async () => {

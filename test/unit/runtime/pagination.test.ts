@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationDescriptor, PaginationDescriptor } from '../../../generator/runtime/operation.js';
 import { Page, paginate, PagePromise } from '../../../generator/runtime/pagination.js';
-import { AcmeError, collect, InvalidRequestError, InvalidResponseError, json, makeCore, NotFoundError, rejectionOf, script } from './support.js';
+import {
+  AcmeError,
+  collect,
+  InvalidRequestError,
+  InvalidResponseError,
+  json,
+  makeCore,
+  NotFoundError,
+  rejectionOf,
+  script,
+} from './support.js';
 
 interface Item {
   id: string;
@@ -10,11 +20,29 @@ interface Item {
 const ITEMS: Item[] = Array.from({ length: 7 }, (_, index) => ({ id: `p${index}` }));
 const ids = (items: readonly Item[]): string[] => items.map((item) => item.id);
 
-function listOp(pagination: PaginationDescriptor, query: string[] = ['limit', 'offset', 'status']): OperationDescriptor {
-  return { id: 'listProjects', method: 'get', path: '/orgs/{org}/projects', pathParams: ['org'], query, responses: { 200: { kind: 'json', unwrap: '/data' } }, pagination };
+function listOp(
+  pagination: PaginationDescriptor,
+  query: string[] = ['limit', 'offset', 'status'],
+): OperationDescriptor {
+  return {
+    id: 'listProjects',
+    method: 'get',
+    path: '/orgs/{org}/projects',
+    pathParams: ['org'],
+    query,
+    responses: { 200: { kind: 'json', unwrap: '/data' } },
+    pagination,
+  };
 }
 
-const offsetOp = listOp({ style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more', total: '/pagination/total' });
+const offsetOp = listOp({
+  style: 'offset',
+  items: '/data',
+  limit: 'limit',
+  offset: 'offset',
+  hasMore: '/pagination/has_more',
+  total: '/pagination/total',
+});
 
 /** An offset-paged list endpoint over ITEMS, reporting has_more and/or total as asked. */
 function offsetServer(report: { hasMore?: 'truthful' | 'always-true'; total?: boolean }) {
@@ -30,7 +58,8 @@ function offsetServer(report: { hasMore?: 'truthful' | 'always-true'; total?: bo
   };
 }
 
-const param = (request: Request | undefined, name: string): string | null => new URL(request?.url ?? '').searchParams.get(name);
+const param = (request: Request | undefined, name: string): string | null =>
+  new URL(request?.url ?? '').searchParams.get(name);
 
 describe('offset pagination', () => {
   it('iterates every item across pages until has_more is false', async () => {
@@ -115,11 +144,16 @@ describe('offset pagination', () => {
 
   it('rejects a page without the item array', async () => {
     const s = script(json(200, { results: [] }));
-    await expect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], {})).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], {})).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
   });
 
   it('surfaces an error from a later page in the for-await', async () => {
-    const s = script(json(200, { data: ITEMS.slice(0, 3), pagination: { has_more: true } }), json(404, { error: { message: 'org deleted' } }));
+    const s = script(
+      json(200, { data: ITEMS.slice(0, 3), pagination: { has_more: true } }),
+      json(404, { error: { message: 'org deleted' } }),
+    );
     const seen: Item[] = [];
     const error = await rejectionOf(
       (async () => {
@@ -143,7 +177,13 @@ describe('offset pagination', () => {
   });
 
   it('judges a short page by the page size the body echoes when the call sets no limit', async () => {
-    const echoOp = listOp({ style: 'offset', items: '/data', limit: 'limit', offset: 'offset', pageSize: '/pagination/limit' });
+    const echoOp = listOp({
+      style: 'offset',
+      items: '/data',
+      limit: 'limit',
+      offset: 'offset',
+      pageSize: '/pagination/limit',
+    });
     // the server's own page size is 3; it reports neither has_more nor total
     const s = script((request) => {
       const offset = Number(param(request, 'offset') ?? '0');
@@ -157,7 +197,9 @@ describe('offset pagination', () => {
   it('does not stop on a short page while has_more says more follow', async () => {
     // pages of 2, 3 and 2 items for a requested limit of 3
     const pages = [ITEMS.slice(0, 2), ITEMS.slice(2, 5), ITEMS.slice(5)];
-    const s = script(...pages.map((data, index) => json(200, { data, pagination: { has_more: index < pages.length - 1 } })));
+    const s = script(
+      ...pages.map((data, index) => json(200, { data, pagination: { has_more: index < pages.length - 1 } })),
+    );
     const items = await collect(paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests.map((request) => param(request, 'offset'))).toEqual([null, '2', '5']);
@@ -168,12 +210,15 @@ describe('offset pagination', () => {
     const seen: Item[] = [];
     const error = await rejectionOf(
       (async () => {
-        for await (const item of paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }, { maxPages: 4 })) seen.push(item);
+        for await (const item of paginate<Item>(makeCore(s.fetch), offsetOp, ['acme'], { limit: 3 }, { maxPages: 4 }))
+          seen.push(item);
       })(),
     );
     expect(error).toBeInstanceOf(AcmeError);
     expect(error).not.toBeInstanceOf(InvalidRequestError);
-    expect((error as Error).message).toBe('listProjects: stopped after 4 pages (the maxPages option) while the server still reported more; pass a higher { maxPages } to list further');
+    expect((error as Error).message).toBe(
+      'listProjects: stopped after 4 pages (the maxPages option) while the server still reported more; pass a higher { maxPages } to list further',
+    );
     expect(s.requests).toHaveLength(4);
     expect(seen).toHaveLength(12);
   });
@@ -194,7 +239,10 @@ describe('offset pagination', () => {
 });
 
 describe('cursor pagination', () => {
-  const cursorOp = listOp({ style: 'cursor', items: '/items', limit: 'limit', cursor: 'after', nextCursor: '/next', hasMore: '/has_more' }, ['limit', 'after']);
+  const cursorOp = listOp(
+    { style: 'cursor', items: '/items', limit: 'limit', cursor: 'after', nextCursor: '/next', hasMore: '/has_more' },
+    ['limit', 'after'],
+  );
   // cursors are opaque tokens standing for the offset of the next page
   const token = (offset: number): string => `tok_${offset * 7}`;
   const offsetOf = (cursor: string | null): number => (cursor === null ? 0 : Number(cursor.slice(4)) / 7);
@@ -217,29 +265,42 @@ describe('cursor pagination', () => {
 
   it('stops when the server hands back a cursor it already gave', async () => {
     // the third page's cursor points back at the second page
-    const s = script(json(200, { items: ITEMS.slice(0, 3), next: 'c1' }), json(200, { items: ITEMS.slice(3, 6), next: 'c2' }), json(200, { items: ITEMS.slice(6), next: 'c1' }));
+    const s = script(
+      json(200, { items: ITEMS.slice(0, 3), next: 'c1' }),
+      json(200, { items: ITEMS.slice(3, 6), next: 'c2' }),
+      json(200, { items: ITEMS.slice(6), next: 'c1' }),
+    );
     const items = await collect(paginate<Item>(makeCore(s.fetch), cursorOp, ['acme'], { limit: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS));
     expect(s.requests.map((request) => param(request, 'after'))).toEqual([null, 'c1', 'c2']);
   });
 
   it('stops when the next cursor is the one just sent', async () => {
-    const s = script(json(200, { items: ITEMS.slice(0, 3), next: 'c1', has_more: true }), json(200, { items: ITEMS.slice(3, 6), next: 'c1', has_more: true }));
+    const s = script(
+      json(200, { items: ITEMS.slice(0, 3), next: 'c1', has_more: true }),
+      json(200, { items: ITEMS.slice(3, 6), next: 'c1', has_more: true }),
+    );
     const items = await collect(paginate<Item>(makeCore(s.fetch), cursorOp, ['acme'], { limit: 3 }));
     expect(ids(items)).toEqual(ids(ITEMS.slice(0, 6)));
     expect(s.requests).toHaveLength(2);
   });
 
-  it.each(['null', 'empty', 'has_more_false'] as const)('follows next cursors until the last page (%s)', async (lastCursor) => {
-    const s = script(cursorServer(lastCursor));
-    const items = await collect(paginate<Item>(makeCore(s.fetch), cursorOp, ['acme'], { limit: 3 }));
-    expect(ids(items)).toEqual(ids(ITEMS));
-    expect(s.requests.map((request) => param(request, 'after'))).toEqual([null, token(3), token(6)]);
-  });
+  it.each(['null', 'empty', 'has_more_false'] as const)(
+    'follows next cursors until the last page (%s)',
+    async (lastCursor) => {
+      const s = script(cursorServer(lastCursor));
+      const items = await collect(paginate<Item>(makeCore(s.fetch), cursorOp, ['acme'], { limit: 3 }));
+      expect(ids(items)).toEqual(ids(ITEMS));
+      expect(s.requests.map((request) => param(request, 'after'))).toEqual([null, token(3), token(6)]);
+    },
+  );
 });
 
 describe('page-number pagination', () => {
-  const pageOp = listOp({ style: 'page', items: '/results', limit: 'per_page', page: 'page', hasMore: '/more' }, ['per_page', 'page']);
+  const pageOp = listOp({ style: 'page', items: '/results', limit: 'per_page', page: 'page', hasMore: '/more' }, [
+    'per_page',
+    'page',
+  ]);
 
   function pageServer(reportMore: boolean) {
     return (request: Request): Response => {
@@ -268,7 +329,10 @@ describe('page-number pagination', () => {
   });
 
   it('stops at the declared total although the server keeps saying more', async () => {
-    const totalOp = listOp({ style: 'page', items: '/results', limit: 'per_page', page: 'page', hasMore: '/more', total: '/count' }, ['per_page', 'page']);
+    const totalOp = listOp(
+      { style: 'page', items: '/results', limit: 'per_page', page: 'page', hasMore: '/more', total: '/count' },
+      ['per_page', 'page'],
+    );
     const s = script((request) => {
       const page = Number(param(request, 'page') ?? '1');
       return json(200, { results: ITEMS.slice((page - 1) * 3, page * 3), more: true, count: ITEMS.length });

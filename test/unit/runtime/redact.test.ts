@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactFields, redactHeaders, redactText, redactUrl, redactValue } from '../../../generator/runtime/redact.js';
+import {
+  REDACTED,
+  redactFields,
+  redactHeaders,
+  redactText,
+  redactUrl,
+  redactValue,
+} from '../../../generator/runtime/redact.js';
 
 const KEY = 'sk_live_abcdef123456';
 
@@ -70,9 +77,21 @@ describe('redactUrl', () => {
 
 describe('redactHeaders', () => {
   it('hides credential headers on any API, and the extra names given', () => {
-    const headers = new Headers({ Authorization: `Bearer ${KEY}`, Cookie: 'session=1', 'X-Api-Key': KEY, 'X-Acme-Key': 'abcd1234', Accept: 'application/json' });
+    const headers = new Headers({
+      Authorization: `Bearer ${KEY}`,
+      Cookie: 'session=1',
+      'X-Api-Key': KEY,
+      'X-Acme-Key': 'abcd1234',
+      Accept: 'application/json',
+    });
     const result = redactHeaders(headers, ['X-ACME-KEY'], [KEY]);
-    expect(result).toEqual({ authorization: REDACTED, cookie: REDACTED, 'x-api-key': REDACTED, 'x-acme-key': REDACTED, accept: 'application/json' });
+    expect(result).toEqual({
+      authorization: REDACTED,
+      cookie: REDACTED,
+      'x-api-key': REDACTED,
+      'x-acme-key': REDACTED,
+      accept: 'application/json',
+    });
   });
 
   it('scrubs the secret from other header values', () => {
@@ -98,7 +117,9 @@ describe('echoed keys in other shapes', () => {
           expect(result, `${prefix}|${suffix}`).toContain(REDACTED);
           // What is left of the encoded text holds at most the 2 bytes at either end of the key.
           const rest = result.replace('Basic ', '').split(REDACTED).join('');
-          expect(rest.length, `${prefix}|${suffix}`).toBeLessThanOrEqual(8 + Math.ceil((prefix.length + suffix.length) * 4 / 3));
+          expect(rest.length, `${prefix}|${suffix}`).toBeLessThanOrEqual(
+            8 + Math.ceil(((prefix.length + suffix.length) * 4) / 3),
+          );
         }
       }
     }
@@ -118,6 +139,10 @@ describe('echoed keys in other shapes', () => {
   });
 
   it('redactFields redacts every string field of a hook event', () => {
-    expect(redactFields({ url: `https://x/?k=${key}`, requestId: key, attempt: 1 }, [key])).toEqual({ url: `https://x/?k=${REDACTED}`, requestId: REDACTED, attempt: 1 });
+    expect(redactFields({ url: `https://x/?k=${key}`, requestId: key, attempt: 1 }, [key])).toEqual({
+      url: `https://x/?k=${REDACTED}`,
+      requestId: REDACTED,
+      attempt: 1,
+    });
   });
 });

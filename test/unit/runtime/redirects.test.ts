@@ -3,31 +3,69 @@ import { MAX_REDIRECTS, nextHop, type Hop } from '../../../generator/runtime/red
 import { API_KEY, errorClasses, InvalidResponseError, json, makeCore, rejectionOf, script } from './support.js';
 
 const CREDENTIALS = new Set(['authorization', 'x-acme-key', 'cookie', 'proxy-authorization']);
-const redirect = (status: number, location: string): Response => new Response(null, { status, headers: { Location: location } });
-const hop = (overrides: Partial<Hop> = {}): Hop => ({ url: 'https://api.acme.test/v1/things', method: 'POST', headers: { Authorization: 'Bearer k', 'X-Acme-Key': 'k', 'Content-Type': 'application/json', Accept: 'application/json' }, body: '{"a":1}', ...overrides });
+const redirect = (status: number, location: string): Response =>
+  new Response(null, { status, headers: { Location: location } });
+const hop = (overrides: Partial<Hop> = {}): Hop => ({
+  url: 'https://api.acme.test/v1/things',
+  method: 'POST',
+  headers: {
+    Authorization: 'Bearer k',
+    'X-Acme-Key': 'k',
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+  },
+  body: '{"a":1}',
+  ...overrides,
+});
 
 describe('nextHop', () => {
   it('keeps method, body and credentials on a same-origin 307 and 308', () => {
     for (const status of [307, 308]) {
       const next = nextHop(hop(), redirect(status, '/v1/other'), 0, CREDENTIALS, true);
-      expect(next).toEqual({ url: 'https://api.acme.test/v1/other', method: 'POST', headers: hop().headers, body: '{"a":1}' });
+      expect(next).toEqual({
+        url: 'https://api.acme.test/v1/other',
+        method: 'POST',
+        headers: hop().headers,
+        body: '{"a":1}',
+      });
     }
   });
 
   it('turns a POST into a GET without body or body headers on 301, 302 and 303 (RFC 9110 15.4)', () => {
     for (const status of [301, 302, 303]) {
       const next = nextHop(hop(), redirect(status, '/v1/other'), 0, CREDENTIALS, true);
-      expect([next.method, next.body, next.headers['Content-Type'], next.headers['Authorization']]).toEqual(['GET', undefined, undefined, 'Bearer k']);
+      expect([next.method, next.body, next.headers['Content-Type'], next.headers['Authorization']]).toEqual([
+        'GET',
+        undefined,
+        undefined,
+        'Bearer k',
+      ]);
     }
   });
 
   it('strips every credential header on a cross-origin GET redirect, keeping the others', () => {
-    const next = nextHop(hop({ method: 'GET', body: undefined, headers: { Authorization: 'Bearer k', 'X-Acme-Key': 'k', Cookie: 'a=b', Accept: 'application/json' } }), redirect(302, 'https://cdn.acme.test/x'), 0, CREDENTIALS, true);
+    const next = nextHop(
+      hop({
+        method: 'GET',
+        body: undefined,
+        headers: { Authorization: 'Bearer k', 'X-Acme-Key': 'k', Cookie: 'a=b', Accept: 'application/json' },
+      }),
+      redirect(302, 'https://cdn.acme.test/x'),
+      0,
+      CREDENTIALS,
+      true,
+    );
     expect(next.headers).toEqual({ Accept: 'application/json' });
   });
 
   it('treats another port or scheme as another origin', () => {
-    const port = nextHop(hop({ method: 'GET', body: undefined }), redirect(302, 'https://api.acme.test:8443/x'), 0, CREDENTIALS, true);
+    const port = nextHop(
+      hop({ method: 'GET', body: undefined }),
+      redirect(302, 'https://api.acme.test:8443/x'),
+      0,
+      CREDENTIALS,
+      true,
+    );
     expect(port.headers['Authorization']).toBeUndefined();
   });
 
@@ -48,7 +86,13 @@ describe('nextHop', () => {
 describe('redirects through the client core', () => {
   it('an https to http redirect is an InvalidResponseError, without another request', async () => {
     const fetch = script(redirect(301, 'http://api.acme.test/v1/things'));
-    const error = await rejectionOf(makeCore(fetch.fetch).call({ id: 'getThing', method: 'get', path: '/things', responses: { 200: { kind: 'json' } } }, [], undefined));
+    const error = await rejectionOf(
+      makeCore(fetch.fetch).call(
+        { id: 'getThing', method: 'get', path: '/things', responses: { 200: { kind: 'json' } } },
+        [],
+        undefined,
+      ),
+    );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).init.status).toBe(301);
     expect(fetch.requests).toHaveLength(1);
@@ -56,23 +100,34 @@ describe('redirects through the client core', () => {
 
   it('every request goes out with redirect: manual', async () => {
     const fetch = script(json(200, {}));
-    await makeCore(fetch.fetch).call({ id: 'getThing', method: 'get', path: '/things', responses: { 200: { kind: 'json' } } }, [], undefined);
+    await makeCore(fetch.fetch).call(
+      { id: 'getThing', method: 'get', path: '/things', responses: { 200: { kind: 'json' } } },
+      [],
+      undefined,
+    );
     expect(fetch.requests[0]?.redirect).toBe('manual');
   });
 
   it('an opaque redirect (browsers) is followed by the platform only for a GET whose only credential is Authorization', async () => {
-    const opaque = (): Response => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
-    const get = { id: 'getThing', method: 'get' as const, path: '/things', responses: { 200: { kind: 'json' as const } } };
+    const opaque = (): Response =>
+      Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    const get = {
+      id: 'getThing',
+      method: 'get' as const,
+      path: '/things',
+      responses: { 200: { kind: 'json' as const } },
+    };
     const followed = script(opaque(), json(200, { ok: true }));
     expect(await makeCore(followed.fetch).call(get, [], undefined)).toEqual({ ok: true });
     expect(followed.requests.map((request) => request.redirect)).toEqual(['manual', 'follow']);
 
     const withKeyHeader = script(opaque());
-    const error = await rejectionOf(makeCore(withKeyHeader.fetch, {}, { security: [['HeaderAuth']] }).call(get, [], undefined));
+    const error = await rejectionOf(
+      makeCore(withKeyHeader.fetch, {}, { security: [['HeaderAuth']] }).call(get, [], undefined),
+    );
     expect(error).toBeInstanceOf(errorClasses.invalidResponse);
     expect((error as Error).message).toMatch(/opaque redirect/);
     expect((error as Error).message).not.toContain(API_KEY);
     expect(withKeyHeader.requests).toHaveLength(1);
   });
 });
-

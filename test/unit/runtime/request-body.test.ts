@@ -10,7 +10,8 @@ const BINARY: BodyDescriptor = { kind: 'binary', type: 'application/octet-stream
 const HEX_UPLOAD: UploadDescriptor = { file: 'file', hash: { field: 'hash', encoding: 'hex' } };
 const B64_UPLOAD: UploadDescriptor = { file: 'file', hash: { field: 'checksum', encoding: 'base64' } };
 
-const sha256 = (data: Uint8Array | string, encoding: 'hex' | 'base64'): string => createHash('sha256').update(data).digest(encoding);
+const sha256 = (data: Uint8Array | string, encoding: 'hex' | 'base64'): string =>
+  createHash('sha256').update(data).digest(encoding);
 
 async function bytes(value: FormDataEntryValue | null): Promise<Uint8Array> {
   if (!(value instanceof Blob)) throw new Error(`expected a Blob part, got ${typeof value}`);
@@ -52,23 +53,33 @@ describe('encodeBody: multipart', () => {
   });
 
   it('keeps a hash the caller gave', async () => {
-    const form = (await encodeBody(MULTIPART, { file: new Blob(['abc']), hash: 'caller-supplied' }, HEX_UPLOAD)).body as FormData;
+    const form = (await encodeBody(MULTIPART, { file: new Blob(['abc']), hash: 'caller-supplied' }, HEX_UPLOAD))
+      .body as FormData;
     expect(form.getAll('hash')).toEqual(['caller-supplied']);
   });
 
   it('adds no hash when the operation has no upload spec, or no file is given', async () => {
-    expect(((await encodeBody(MULTIPART, { file: new Blob(['abc']) }, undefined)).body as FormData).has('hash')).toBe(false);
+    expect(((await encodeBody(MULTIPART, { file: new Blob(['abc']) }, undefined)).body as FormData).has('hash')).toBe(
+      false,
+    );
     expect(((await encodeBody(MULTIPART, { name: 'x' }, HEX_UPLOAD)).body as FormData).has('hash')).toBe(false);
   });
 
   it('keeps a File name and names other binary parts after the field', async () => {
-    const form = (await encodeBody(MULTIPART, { file: new File(['a'], 'site.zip'), extra: new Blob(['b']) }, undefined)).body as FormData;
+    const form = (await encodeBody(MULTIPART, { file: new File(['a'], 'site.zip'), extra: new Blob(['b']) }, undefined))
+      .body as FormData;
     expect((form.get('file') as File).name).toBe('site.zip');
     expect((form.get('extra') as File).name).toBe('extra');
   });
 
   it('encodes strings, numbers, booleans, objects and arrays; skips null and undefined', async () => {
-    const form = (await encodeBody(MULTIPART, { title: 'T', count: 3, draft: false, meta: { a: [1, 2] }, tags: ['x', 'y'], gone: null, absent: undefined }, undefined)).body as FormData;
+    const form = (
+      await encodeBody(
+        MULTIPART,
+        { title: 'T', count: 3, draft: false, meta: { a: [1, 2] }, tags: ['x', 'y'], gone: null, absent: undefined },
+        undefined,
+      )
+    ).body as FormData;
     expect(form.get('title')).toBe('T');
     expect(form.get('count')).toBe('3');
     expect(form.get('draft')).toBe('false');
@@ -82,7 +93,14 @@ describe('encodeBody: multipart', () => {
   });
 
   it('goes over the wire as multipart with the computed hash', async () => {
-    const upload: OperationDescriptor = { id: 'uploadBuild', method: 'post', path: '/builds', body: MULTIPART, upload: HEX_UPLOAD, responses: { 201: { kind: 'json' } } };
+    const upload: OperationDescriptor = {
+      id: 'uploadBuild',
+      method: 'post',
+      path: '/builds',
+      body: MULTIPART,
+      upload: HEX_UPLOAD,
+      responses: { 201: { kind: 'json' } },
+    };
     const s = script(json(201, { ok: true }));
     const file = new TextEncoder().encode('archive');
     await makeCore(s.fetch).call(upload, [], { file, build_id: 'b1' });
@@ -96,7 +114,11 @@ describe('encodeBody: multipart', () => {
 
 describe('encodeBody: other kinds', () => {
   it('form-encodes fields, repeating arrays and JSON-encoding objects', async () => {
-    const encoded = await encodeBody(FORM, { name: 'a b&c', n: 1, tags: ['x', 'y'], meta: { k: 'v' }, skip: undefined, none: null }, undefined);
+    const encoded = await encodeBody(
+      FORM,
+      { name: 'a b&c', n: 1, tags: ['x', 'y'], meta: { k: 'v' }, skip: undefined, none: null },
+      undefined,
+    );
     expect(encoded.contentType).toBe('application/x-www-form-urlencoded');
     const params = encoded.body as URLSearchParams;
     expect(params).toBeInstanceOf(URLSearchParams);
@@ -105,7 +127,11 @@ describe('encodeBody: other kinds', () => {
   });
 
   it('JSON-encodes with the operation content type', async () => {
-    const encoded = await encodeBody({ kind: 'json', type: 'application/merge-patch+json', flat: true }, { a: [1, { b: null }] }, undefined);
+    const encoded = await encodeBody(
+      { kind: 'json', type: 'application/merge-patch+json', flat: true },
+      { a: [1, { b: null }] },
+      undefined,
+    );
     expect(JSON.parse(encoded.body as string)).toEqual({ a: [1, { b: null }] });
     expect(encoded.contentType).toBe('application/merge-patch+json');
   });
@@ -138,7 +164,14 @@ describe('encodeBody: other kinds', () => {
   });
 
   it('never retries a request whose body is a stream, even with an idempotency key', async () => {
-    const put: OperationDescriptor = { id: 'putObject', method: 'put', path: '/objects/{key}', pathParams: ['key'], body: BINARY, responses: { 200: { kind: 'json' } } };
+    const put: OperationDescriptor = {
+      id: 'putObject',
+      method: 'put',
+      path: '/objects/{key}',
+      pathParams: ['key'],
+      body: BINARY,
+      responses: { 200: { kind: 'json' } },
+    };
     const s = script(() => json(503, {}, { 'retry-after-ms': '1' }));
     const stream = streamOf(['streamed']);
     const error = await rejectionOf(makeCore(s.fetch).call(put, ['k'], { body: stream }, { idempotencyKey: 'k-1' }));

@@ -1,20 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSegments, headerNameProblem, headerValueProblem, ownEntries, pathValueProblem, queryValueProblem } from '../../../generator/runtime/request-checks.js';
+import {
+  encodeSegments,
+  headerNameProblem,
+  headerValueProblem,
+  ownEntries,
+  pathValueProblem,
+  queryValueProblem,
+} from '../../../generator/runtime/request-checks.js';
 
 describe('pathValueProblem', () => {
   it('refuses dot-segments in every encoding, and empty or non-scalar values', () => {
-    for (const value of ['.', '..', '%2e', '%2E%2E', '%252e%252e', '../x', 'x/..', '..%2fx', '..\\x', '', null, undefined, {}, ['a']]) {
+    for (const value of [
+      '.',
+      '..',
+      '%2e',
+      '%2E%2E',
+      '%252e%252e',
+      '../x',
+      'x/..',
+      '..%2fx',
+      '..\\x',
+      '',
+      null,
+      undefined,
+      {},
+      ['a'],
+    ]) {
       expect(pathValueProblem(value, false), String(value)).toBeDefined();
     }
   });
 
   it('accepts ordinary values, dots inside a segment, numbers and undecodable text', () => {
-    for (const value of ['abc', '...', 'a..b', '.hidden', 'v1.2', 'a/b', 42, '%zz']) expect(pathValueProblem(value, false), String(value)).toBeUndefined();
+    for (const value of ['abc', '...', 'a..b', '.hidden', 'v1.2', 'a/b', 42, '%zz'])
+      expect(pathValueProblem(value, false), String(value)).toBeUndefined();
   });
 
   it('lets a spanning parameter hold "/" but no empty or dot segment', () => {
     expect(pathValueProblem('reports/2026/a.csv', true)).toBeUndefined();
-    for (const value of ['a//b', '/a', 'a/', 'a/./b', 'a/%2E%2E/b']) expect(pathValueProblem(value, true), value).toBeDefined();
+    for (const value of ['a//b', '/a', 'a/', 'a/./b', 'a/%2E%2E/b'])
+      expect(pathValueProblem(value, true), value).toBeDefined();
     expect(encodeSegments('a b/c?d/%')).toBe('a%20b/c%3Fd/%25');
   });
 });
@@ -29,8 +53,10 @@ describe('header and query checks', () => {
   });
 
   it('accepts primitives, arrays of primitives and one-level objects; refuses deeper nesting', () => {
-    for (const value of ['a', 1, true, null, [1, 'b'], { a: 1, b: 'c' }]) expect(queryValueProblem(value)).toBeUndefined();
-    for (const value of [[{ a: 1 }], [[1]], { a: { b: 1 } }, { a: [1] }]) expect(queryValueProblem(value)).toBeDefined();
+    for (const value of ['a', 1, true, null, [1, 'b'], { a: 1, b: 'c' }])
+      expect(queryValueProblem(value)).toBeUndefined();
+    for (const value of [[{ a: 1 }], [[1]], { a: { b: 1 } }, { a: [1] }])
+      expect(queryValueProblem(value)).toBeDefined();
   });
 });
 

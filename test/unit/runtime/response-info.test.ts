@@ -5,13 +5,26 @@ const NOW = Date.UTC(2024, 0, 1, 12, 0, 0);
 
 describe('readRateLimit', () => {
   it('reads the common x-ratelimit-* headers by default, reset as epoch seconds', () => {
-    const headers = new Headers({ 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '42', 'X-RateLimit-Reset': String(NOW / 1000 + 30) });
-    expect(readRateLimit(headers, undefined, NOW)).toEqual({ limit: 100, remaining: 42, reset: new Date(NOW + 30_000) });
+    const headers = new Headers({
+      'X-RateLimit-Limit': '100',
+      'X-RateLimit-Remaining': '42',
+      'X-RateLimit-Reset': String(NOW / 1000 + 30),
+    });
+    expect(readRateLimit(headers, undefined, NOW)).toEqual({
+      limit: 100,
+      remaining: 42,
+      reset: new Date(NOW + 30_000),
+    });
   });
 
   it('reads the headers the API names, reset as delta seconds', () => {
     const headers = new Headers({ 'RateLimit-Limit': '10', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '15' });
-    const names = { limit: 'RateLimit-Limit', remaining: 'RateLimit-Remaining', reset: 'RateLimit-Reset', resetFormat: 'delta-seconds' as const };
+    const names = {
+      limit: 'RateLimit-Limit',
+      remaining: 'RateLimit-Remaining',
+      reset: 'RateLimit-Reset',
+      resetFormat: 'delta-seconds' as const,
+    };
     expect(readRateLimit(headers, names, NOW)).toEqual({ limit: 10, remaining: 0, reset: new Date(NOW + 15_000) });
   });
 
@@ -20,11 +33,17 @@ describe('readRateLimit', () => {
   });
 
   it('reports the headers present and leaves the others undefined', () => {
-    expect(readRateLimit(new Headers({ 'X-RateLimit-Remaining': '5' }), undefined, NOW)).toEqual({ limit: undefined, remaining: 5, reset: undefined });
+    expect(readRateLimit(new Headers({ 'X-RateLimit-Remaining': '5' }), undefined, NOW)).toEqual({
+      limit: undefined,
+      remaining: 5,
+      reset: undefined,
+    });
   });
 
   it('ignores values that are not numbers', () => {
-    expect(readRateLimit(new Headers({ 'X-RateLimit-Limit': 'lots', 'X-RateLimit-Remaining': '' }), undefined, NOW)).toBeUndefined();
+    expect(
+      readRateLimit(new Headers({ 'X-RateLimit-Limit': 'lots', 'X-RateLimit-Remaining': '' }), undefined, NOW),
+    ).toBeUndefined();
   });
 });
 
@@ -35,7 +54,9 @@ describe('readRequestId', () => {
   });
 
   it('reads the header the API names', () => {
-    expect(readRequestId(new Headers({ 'CF-Ray': 'ray_9', 'X-Request-ID': 'other' }), undefined, { header: 'CF-Ray' })).toBe('ray_9');
+    expect(
+      readRequestId(new Headers({ 'CF-Ray': 'ray_9', 'X-Request-ID': 'other' }), undefined, { header: 'CF-Ray' }),
+    ).toBe('ray_9');
   });
 
   it('falls back to the body pointers, the error pointer first', () => {
@@ -47,10 +68,14 @@ describe('readRequestId', () => {
   });
 
   it('prefers the header over the body', () => {
-    expect(readRequestId(new Headers({ 'X-Req': 'hdr' }), { id: 'body' }, { header: 'X-Req', pointer: '/id' })).toBe('hdr');
+    expect(readRequestId(new Headers({ 'X-Req': 'hdr' }), { id: 'body' }, { header: 'X-Req', pointer: '/id' })).toBe(
+      'hdr',
+    );
   });
 
   it('uses x-request-id as a last resort when the named header is absent', () => {
-    expect(readRequestId(new Headers({ 'X-Request-ID': 'common' }), {}, { header: 'X-Trace-Id', pointer: '/id' })).toBe('common');
+    expect(readRequestId(new Headers({ 'X-Request-ID': 'common' }), {}, { header: 'X-Trace-Id', pointer: '/id' })).toBe(
+      'common',
+    );
   });
 });

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, DEFAULT_RETRY_STATUSES, hasRetryAdvice, isRetryableStatus, serverDelayMs, type RetryPolicy } from '../../../generator/runtime/retry.js';
+import {
+  backoffDelayMs,
+  DEFAULT_RETRY_STATUSES,
+  hasRetryAdvice,
+  isRetryableStatus,
+  serverDelayMs,
+  type RetryPolicy,
+} from '../../../generator/runtime/retry.js';
 
 // RFC 9110 section 10.2.3 uses this date in its Retry-After example.
 const NOW = Date.UTC(2015, 9, 21, 7, 28, 0);
 const RATE = { limit: 'X-RateLimit-Limit', remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset' } as const;
 
 function policy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
-  return { maxRetries: 2, statuses: DEFAULT_RETRY_STATUSES, requireRetryAfter: [], initialDelayMs: 500, maxDelayMs: 8_000, budgetMs: 60_000, ...overrides };
+  return {
+    maxRetries: 2,
+    statuses: DEFAULT_RETRY_STATUSES,
+    requireRetryAfter: [],
+    initialDelayMs: 500,
+    maxDelayMs: 8_000,
+    budgetMs: 60_000,
+    ...overrides,
+  };
 }
 
 describe('serverDelayMs', () => {
@@ -32,7 +47,9 @@ describe('serverDelayMs', () => {
 
   it('reads Retry-After as an HTTP-date relative to now', () => {
     expect(serverDelayMs(new Headers({ 'Retry-After': 'Wed, 21 Oct 2015 07:28:30 GMT' }), undefined, NOW)).toBe(30_000);
-    expect(serverDelayMs(new Headers({ 'Retry-After': 'Wed, 21 Oct 2015 08:28:00 GMT' }), undefined, NOW)).toBe(3_600_000);
+    expect(serverDelayMs(new Headers({ 'Retry-After': 'Wed, 21 Oct 2015 08:28:00 GMT' }), undefined, NOW)).toBe(
+      3_600_000,
+    );
   });
 
   it('treats an HTTP-date in the past as no wait', () => {
@@ -50,10 +67,14 @@ describe('serverDelayMs', () => {
     const zone = process.env['TZ'];
     process.env['TZ'] = 'America/New_York';
     try {
-      expect(serverDelayMs(new Headers({ 'Retry-After': 'Wednesday, 21-Oct-15 07:28:10 GMT' }), undefined, NOW)).toBe(10_000);
+      expect(serverDelayMs(new Headers({ 'Retry-After': 'Wednesday, 21-Oct-15 07:28:10 GMT' }), undefined, NOW)).toBe(
+        10_000,
+      );
       // asctime carries no zone; RFC 9110 section 5.6.7 says HTTP-dates are GMT
       expect(serverDelayMs(new Headers({ 'Retry-After': 'Wed Oct 21 07:28:20 2015' }), undefined, NOW)).toBe(20_000);
-      expect(serverDelayMs(new Headers({ 'Retry-After': 'Wed, 21 Oct 2015 07:28:30 GMT' }), undefined, NOW)).toBe(30_000);
+      expect(serverDelayMs(new Headers({ 'Retry-After': 'Wed, 21 Oct 2015 07:28:30 GMT' }), undefined, NOW)).toBe(
+        30_000,
+      );
     } finally {
       if (zone === undefined) delete process.env['TZ'];
       else process.env['TZ'] = zone;
@@ -152,8 +173,10 @@ describe('backoffDelayMs', () => {
 describe('isRetryableStatus', () => {
   it('retries the documented default statuses only', () => {
     expect([...DEFAULT_RETRY_STATUSES].sort()).toEqual([408, 429, 500, 502, 503, 504]);
-    for (const status of [408, 429, 500, 502, 503, 504]) expect(isRetryableStatus(status, new Headers(), policy())).toBe(true);
-    for (const status of [400, 401, 403, 404, 409, 422, 501, 505]) expect(isRetryableStatus(status, new Headers(), policy())).toBe(false);
+    for (const status of [408, 429, 500, 502, 503, 504])
+      expect(isRetryableStatus(status, new Headers(), policy())).toBe(true);
+    for (const status of [400, 401, 403, 404, 409, 422, 501, 505])
+      expect(isRetryableStatus(status, new Headers(), policy())).toBe(false);
   });
 
   it('follows the API-specific list of statuses', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readServerSentEvents, SSEDecoder, SSEIdleError, SSELimitError, type ServerSentEvent } from '../../../generator/runtime/sse-decoder.js';
+import {
+  readServerSentEvents,
+  SSEDecoder,
+  SSEIdleError,
+  SSELimitError,
+  type ServerSentEvent,
+} from '../../../generator/runtime/sse-decoder.js';
 import { collect, controlledStream, streamOf, within } from './support.js';
 
 /**
@@ -116,11 +122,15 @@ describe('SSEDecoder / readServerSentEvents', () => {
   });
 
   it('treats CRLF inside a chunk as one line ending', () => {
-    expect(pushAll(['data: a\r\ndata: b\r\n\r\n'])).toEqual([{ event: undefined, data: 'a\nb', id: undefined, retry: undefined }]);
+    expect(pushAll(['data: a\r\ndata: b\r\n\r\n'])).toEqual([
+      { event: undefined, data: 'a\nb', id: undefined, retry: undefined },
+    ]);
   });
 
   it('treats a CRLF split across chunks as one line ending', () => {
-    expect(pushAll(['data: a\r', '\ndata: b\r', '\n\r', '\n'])).toEqual([{ event: undefined, data: 'a\nb', id: undefined, retry: undefined }]);
+    expect(pushAll(['data: a\r', '\ndata: b\r', '\n\r', '\n'])).toEqual([
+      { event: undefined, data: 'a\nb', id: undefined, retry: undefined },
+    ]);
   });
 
   it('keeps a CRLF split by an empty chunk as one line ending', async () => {
@@ -150,7 +160,9 @@ describe('SSEDecoder / readServerSentEvents', () => {
   });
 
   it('joins multi-line data with LF and keeps empty data lines', () => {
-    expect(pushAll(['data: one\ndata:\ndata: three\n\n'])).toEqual([{ event: undefined, data: 'one\n\nthree', id: undefined, retry: undefined }]);
+    expect(pushAll(['data: one\ndata:\ndata: three\n\n'])).toEqual([
+      { event: undefined, data: 'one\n\nthree', id: undefined, retry: undefined },
+    ]);
   });
 
   it('keeps the last id for later events until it is replaced', () => {
@@ -165,27 +177,37 @@ describe('SSEDecoder / readServerSentEvents', () => {
 
   it('skips comments, including a comment-only stream', () => {
     expect(pushAll([':ping\n\n: another\n\n'])).toEqual([]);
-    expect(pushAll([':ping\ndata: x\n:pong\n\n'])).toEqual([{ event: undefined, data: 'x', id: undefined, retry: undefined }]);
+    expect(pushAll([':ping\ndata: x\n:pong\n\n'])).toEqual([
+      { event: undefined, data: 'x', id: undefined, retry: undefined },
+    ]);
   });
 
   it('reads retry: only when it is all ASCII digits', () => {
-    expect(pushAll(['retry: 1500\ndata: a\n\nretry: 2s\ndata: b\n\nretry: -1\ndata: c\n\n']).map((event) => event.retry)).toEqual([1500, 1500, 1500]);
+    expect(
+      pushAll(['retry: 1500\ndata: a\n\nretry: 2s\ndata: b\n\nretry: -1\ndata: c\n\n']).map((event) => event.retry),
+    ).toEqual([1500, 1500, 1500]);
   });
 
   it('drops an unterminated last event', async () => {
-    const chunks = ['data: complete\n\n', 'data: no blank line\n', 'data: no newline at all'].map((text) => encoder.encode(text));
+    const chunks = ['data: complete\n\n', 'data: no blank line\n', 'data: no newline at all'].map((text) =>
+      encoder.encode(text),
+    );
     expect(await decode(chunks)).toEqual([{ event: undefined, data: 'complete', id: undefined, retry: undefined }]);
   });
 
   it('strips a leading byte order mark', async () => {
     const bytes = Uint8Array.of(0xef, 0xbb, 0xbf, ...encoder.encode('data: x\n\n'));
-    expect(await decode([bytes.slice(0, 2), bytes.slice(2)])).toEqual([{ event: undefined, data: 'x', id: undefined, retry: undefined }]);
+    expect(await decode([bytes.slice(0, 2), bytes.slice(2)])).toEqual([
+      { event: undefined, data: 'x', id: undefined, retry: undefined },
+    ]);
   });
 
   it('decodes a 4-byte character split over three chunks', async () => {
     const bytes = encoder.encode('data: \ud83d\ude80!\n\n');
     // bytes 6..9 are the rocket emoji
-    expect(await decode([bytes.slice(0, 7), bytes.slice(7, 8), bytes.slice(8)])).toEqual([{ event: undefined, data: '\ud83d\ude80!', id: undefined, retry: undefined }]);
+    expect(await decode([bytes.slice(0, 7), bytes.slice(7, 8), bytes.slice(8)])).toEqual([
+      { event: undefined, data: '\ud83d\ude80!', id: undefined, retry: undefined },
+    ]);
   });
 
   it('ends a read that waits for the server once the signal aborts, and cancels the body', async () => {

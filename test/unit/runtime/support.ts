@@ -6,7 +6,12 @@
  */
 import type { ApiConfig, ClientOptions } from '../../../generator/runtime/config.js';
 import { ClientCore } from '../../../generator/runtime/core.js';
-import type { APIErrorInit, ConnectionErrorInit, ErrorClasses, InvalidResponseInit } from '../../../generator/runtime/errors.js';
+import type {
+  APIErrorInit,
+  ConnectionErrorInit,
+  ErrorClasses,
+  InvalidResponseInit,
+} from '../../../generator/runtime/errors.js';
 
 /** A key long enough to be redacted, with no characters that URL encoding changes. */
 export const API_KEY = 'sk_test_4f9a2c7e1b8d';
@@ -145,7 +150,11 @@ export function script(...replies: Reply[]): Script {
   return { fetch, requests, bodies };
 }
 
-export function makeCore(fetch: Script['fetch'] | undefined, options: ClientOptions = {}, config: Partial<ApiConfig> = {}): ClientCore {
+export function makeCore(
+  fetch: Script['fetch'] | undefined,
+  options: ClientOptions = {},
+  config: Partial<ApiConfig> = {},
+): ClientCore {
   return new ClientCore(makeConfig(config), errorClasses, { apiKey: API_KEY, fetch, ...options });
 }
 
@@ -231,7 +240,10 @@ export function streamOf(chunks: readonly (string | Uint8Array)[]): ReadableStre
 
 /** A `text/event-stream` response whose body is the given text, in the given chunks. */
 export function sse(chunks: string | string[], headers: Record<string, string> = {}): Response {
-  return new Response(streamOf(typeof chunks === 'string' ? [chunks] : chunks), { status: 200, headers: { 'Content-Type': 'text/event-stream', ...headers } });
+  return new Response(streamOf(typeof chunks === 'string' ? [chunks] : chunks), {
+    status: 200,
+    headers: { 'Content-Type': 'text/event-stream', ...headers },
+  });
 }
 
 /** Every item of an async iterable; stops at `limit` so one that never ends fails its test instead of hanging it. */

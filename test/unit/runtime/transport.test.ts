@@ -7,14 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { requestUrl } from '../../../generator/runtime/transport.js';
 
 const reference = (path: string, pathParams: Record<string, unknown>, query: Record<string, unknown>): string =>
-  createFinalURL(path, { baseUrl: 'https://api.test', params: { path: pathParams, query }, querySerializer: createQuerySerializer(), pathSerializer: defaultPathSerializer });
+  createFinalURL(path, {
+    baseUrl: 'https://api.test',
+    params: { path: pathParams, query },
+    querySerializer: createQuerySerializer(),
+    pathSerializer: defaultPathSerializer,
+  });
 
 describe('requestUrl matches openapi-fetch', () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['/v1/projects', {}, {}],
     ['/v1/projects/{id}', { id: 'my-project' }, {}],
     ['/v1/files/upload/{path}', { path: 'reports/2026/summary q&a.csv' }, {}],
-    ['/repos/{owner}/{repo}/issues/{issue_number}', { owner: 'o', repo: 'r.js', issue_number: 42 }, { state: 'open', per_page: 10 }],
+    [
+      '/repos/{owner}/{repo}/issues/{issue_number}',
+      { owner: 'o', repo: 'r.js', issue_number: 42 },
+      { state: 'open', per_page: 10 },
+    ],
     ['/things/{id}/flag', { id: true }, { tags: ['a', 'b c'], filter: { status: 'x' } }],
     ['/unicode/{name}', { name: 'Übersicht ☃' }, { q: 'a+b=c' }],
     ['/label/{.id}', { id: 5 }, {}],
@@ -24,6 +33,8 @@ describe('requestUrl matches openapi-fetch', () => {
     ['/object/{point}', { point: { x: 1, y: 2 } }, {}],
     ['/empty-query/{id}', { id: 'x' }, { skipped: undefined, alsoSkipped: null }],
   ])('%s', (path, pathParams, query) => {
-    expect(requestUrl({ baseUrl: 'https://api.test', path, pathParams, query })).toBe(reference(path, pathParams, query));
+    expect(requestUrl({ baseUrl: 'https://api.test', path, pathParams, query })).toBe(
+      reference(path, pathParams, query),
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { webhookUrlProblem, type WebhookUrlRules } from '../../../generator/runtime/webhook-url.js';
 
-const RULES: WebhookUrlRules = { schemes: ['https'], maxLength: 2048, denyHosts: ['localhost'], denySuffixes: ['.local', '.internal'], denyPrivateNetworks: true };
+const RULES: WebhookUrlRules = {
+  schemes: ['https'],
+  maxLength: 2048,
+  denyHosts: ['localhost'],
+  denySuffixes: ['.local', '.internal'],
+  denyPrivateNetworks: true,
+};
 
 describe('webhookUrlProblem', () => {
   it.each([
@@ -41,11 +47,19 @@ describe('webhookUrlProblem', () => {
     expect(problem).toContain('2048');
   });
 
-  it.each(['https://localhost/hook', 'https://LOCALHOST:8443/hook', 'https://localhost./hook'])('rejects the denied host in %s', (url) => {
-    expect(webhookUrlProblem(url, RULES)).toEqual(expect.stringContaining('localhost'));
-  });
+  it.each(['https://localhost/hook', 'https://LOCALHOST:8443/hook', 'https://localhost./hook'])(
+    'rejects the denied host in %s',
+    (url) => {
+      expect(webhookUrlProblem(url, RULES)).toEqual(expect.stringContaining('localhost'));
+    },
+  );
 
-  it.each(['https://printer.local/hook', 'https://db.corp.internal/hook', 'https://DB.CORP.INTERNAL/hook', 'https://box.local./hook'])('rejects the denied suffix in %s', (url) => {
+  it.each([
+    'https://printer.local/hook',
+    'https://db.corp.internal/hook',
+    'https://DB.CORP.INTERNAL/hook',
+    'https://box.local./hook',
+  ])('rejects the denied suffix in %s', (url) => {
     expect(webhookUrlProblem(url, RULES)).toBeTypeOf('string');
   });
 

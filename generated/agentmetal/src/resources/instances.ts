@@ -4,7 +4,13 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { Instance, InstanceCreateParams, InstanceCreateResponse, InstanceDeleteResponse, InstanceListResponse } from '../types.js';
+import type {
+  Instance,
+  InstanceCreateParams,
+  InstanceCreateResponse,
+  InstanceDeleteResponse,
+  InstanceListResponse,
+} from '../types.js';
 
 /** Compute instances. Each instance is a resource with `metadata`, `spec` (machine `type` such as `cx31` and `image` such as `ubuntu-22.04`) and `status` (lifecycle `phase`). IDs look like `inst-...`. Create and delete may run as long-running operations. */
 export class Instances {

@@ -16,7 +16,9 @@ export const MAX_EXPLANATION_CHARS = 300;
 const VALIDATION_ITEMS_SHOWN = 2;
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** A string with something in it; anything else (blank, not a string) is no text. */
@@ -37,7 +39,9 @@ function validationItem(item: unknown): string | undefined {
   const message = nonEmpty(fields?.['message']) ?? nonEmpty(item);
   if (!message) return undefined;
   const location = fields?.['location'];
-  const where = Array.isArray(location) ? location.filter((part) => typeof part === 'string' || typeof part === 'number').join('.') : nonEmpty(location);
+  const where = Array.isArray(location)
+    ? location.filter((part) => typeof part === 'string' || typeof part === 'number').join('.')
+    : nonEmpty(location);
   return where ? `${where}: ${message}` : message;
 }
 
@@ -56,7 +60,11 @@ function problemText(body: Record<string, unknown>): string | undefined {
  * The explanation of an error response's body (parsed JSON, or text), or the
  * status text; undefined when there is nothing to say.
  */
-export function serverExplanation(body: unknown, messagePointer: string | undefined, statusText: string): string | undefined {
+export function serverExplanation(
+  body: unknown,
+  messagePointer: string | undefined,
+  statusText: string,
+): string | undefined {
   const fields = record(body);
   const error = fields?.['error'];
   const text =

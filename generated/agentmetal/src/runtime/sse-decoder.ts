@@ -85,7 +85,10 @@ export class SSEDecoder {
     if (start < chunk.length) {
       const rest = chunk.slice(start);
       this.#pendingLength += rest.length;
-      if (this.#pendingLength > this.#maxLine) throw new SSELimitError(`a line of the event stream is longer than ${this.#maxLine} characters (maxLineLength)`);
+      if (this.#pendingLength > this.#maxLine)
+        throw new SSELimitError(
+          `a line of the event stream is longer than ${this.#maxLine} characters (maxLineLength)`,
+        );
       this.#pending.push(rest);
     }
     return events;
@@ -93,7 +96,8 @@ export class SSEDecoder {
 
   /** The pending text and `tail` as one line. */
   #takeLine(tail: string): string {
-    if (this.#pendingLength + tail.length > this.#maxLine) throw new SSELimitError(`a line of the event stream is longer than ${this.#maxLine} characters (maxLineLength)`);
+    if (this.#pendingLength + tail.length > this.#maxLine)
+      throw new SSELimitError(`a line of the event stream is longer than ${this.#maxLine} characters (maxLineLength)`);
     if (this.#pending.length === 0) return tail;
     const line = this.#pending.join('') + tail;
     this.#pending = [];
@@ -111,7 +115,10 @@ export class SSEDecoder {
     switch (field) {
       case 'data':
         this.#dataLength += value.length + 1;
-        if (this.#dataLength > this.#maxEvent) throw new SSELimitError(`an event of the event stream is longer than ${this.#maxEvent} characters (maxEventLength)`);
+        if (this.#dataLength > this.#maxEvent)
+          throw new SSELimitError(
+            `an event of the event stream is longer than ${this.#maxEvent} characters (maxEventLength)`,
+          );
         this.#data.push(value);
         break;
       case 'event':
@@ -154,7 +161,11 @@ export interface ReadOptions extends SSELimits {
  * Aborting `signal` cancels the body, which also ends a read that is waiting for the server.
  * A line or event past its cap, or silence longer than `idleTimeout`, cancels the body and throws.
  */
-export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal, options: ReadOptions = {}): AsyncGenerator<ServerSentEvent> {
+export async function* readServerSentEvents(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+  options: ReadOptions = {},
+): AsyncGenerator<ServerSentEvent> {
   const decoder = new SSEDecoder(options);
   const text = new TextDecoder();
   const reader = body.getReader();
@@ -181,7 +192,10 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, si
 }
 
 /** One read, or SSEIdleError when nothing arrives within `ms` (the caller's finally cancels the body). */
-function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new SSEIdleError(`no data arrived for ${ms} ms (idleTimeout)`)), ms);

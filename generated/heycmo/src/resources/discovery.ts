@@ -4,7 +4,20 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { AgentCard, ApiCatalog, DiscoveryGetHomePageParams, DiscoveryGetHomePageResponse, DiscoveryGetIndexMarkdownResponse, DiscoveryGetLlmsFullTxtResponse, DiscoveryGetLlmsTxtResponse, DiscoveryGetPricingMarkdownResponse, DiscoveryGetSitemapResponse, McpServerCard, OpenApiDocument, ProtectedResourceMetadata } from '../types.js';
+import type {
+  AgentCard,
+  ApiCatalog,
+  DiscoveryGetHomePageParams,
+  DiscoveryGetHomePageResponse,
+  DiscoveryGetIndexMarkdownResponse,
+  DiscoveryGetLlmsFullTxtResponse,
+  DiscoveryGetLlmsTxtResponse,
+  DiscoveryGetPricingMarkdownResponse,
+  DiscoveryGetSitemapResponse,
+  McpServerCard,
+  OpenApiDocument,
+  ProtectedResourceMetadata,
+} from '../types.js';
 
 /** Agent-discovery documents at the site root (OpenAPI, RFC 9727 API catalog, RFC 9728 resource metadata, MCP server card, agent cards, llms.txt, markdown pages, sitemap). No auth. */
 export class Discovery {

@@ -32,7 +32,11 @@ export class Onboarding {
    * ```
    *
    */
-  autoExtract(customerId: string, params?: OnboardingAutoExtractParams, options?: RequestOptions): APIPromise<OnboardingResult> {
+  autoExtract(
+    customerId: string,
+    params?: OnboardingAutoExtractParams,
+    options?: RequestOptions,
+  ): APIPromise<OnboardingResult> {
     return this.#core.call<OnboardingResult>(ops.autoExtractOnboarding, [customerId], params, options);
   }
 

@@ -39,7 +39,11 @@ export class Webhooks {
    * ```
    *
    */
-  subscribe(customerId: string, params: WebhookSubscribeParams, options?: RequestOptions): APIPromise<WebhookSubscription> {
+  subscribe(
+    customerId: string,
+    params: WebhookSubscribeParams,
+    options?: RequestOptions,
+  ): APIPromise<WebhookSubscription> {
     return this.#core.call<WebhookSubscription>(ops.createWebhookSubscription, [customerId], params, options);
   }
 }

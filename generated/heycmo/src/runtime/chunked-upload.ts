@@ -28,13 +28,22 @@ export interface ChunkedUploadOptions extends RequestOptions {
   onProgress?: (sent: number, total: number) => void;
 }
 
-export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadDescriptor, startArgs: readonly unknown[], startParams: Record<string, unknown> | undefined, data: BinaryInput, options: ChunkedUploadOptions = {}): Promise<unknown> {
+export async function uploadInChunks(
+  core: ClientCore,
+  spec: ChunkedUploadDescriptor,
+  startArgs: readonly unknown[],
+  startParams: Record<string, unknown> | undefined,
+  data: BinaryInput,
+  options: ChunkedUploadOptions = {},
+): Promise<unknown> {
   const bytes = data instanceof Blob ? data : new Blob([(await bytesOf(data)) as Uint8Array<ArrayBuffer>]);
   const started = await core.call<unknown>(spec.start, startArgs, startParams, options);
   const uploadId = getAtPointer(started, spec.uploadId);
   const partSize = Number(getAtPointer(started, spec.partSize));
   if (uploadId === undefined || !Number.isFinite(partSize) || partSize <= 0) {
-    throw new core.errors.invalidRequest(`${operationLabel(spec.start)}: the response did not say the upload id and part size`);
+    throw new core.errors.invalidRequest(
+      `${operationLabel(spec.start)}: the response did not say the upload id and part size`,
+    );
   }
   const ids = { [spec.uploadIdParam]: uploadId };
   try {
@@ -42,7 +51,12 @@ export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadDescri
     let sent = 0;
     for (let index = 0; sent < bytes.size || (index === 0 && bytes.size === 0); index++) {
       const chunk = bytes.slice(sent, sent + partSize);
-      await core.call<unknown>(part, pathArgsOf(part, { ...ids, [spec.partNumberParam]: spec.firstPart + index }), { body: chunk }, options);
+      await core.call<unknown>(
+        part,
+        pathArgsOf(part, { ...ids, [spec.partNumberParam]: spec.firstPart + index }),
+        { body: chunk },
+        options,
+      );
       sent += chunk.size;
       options.onProgress?.(sent, bytes.size);
       if (bytes.size === 0) break;
@@ -51,7 +65,10 @@ export async function uploadInChunks(core: ClientCore, spec: ChunkedUploadDescri
     return await core.call<unknown>(complete, pathArgsOf(complete, ids), undefined, options);
   } catch (error) {
     const abort = spec.abort?.();
-    if (abort) await core.call<unknown>(abort, pathArgsOf(abort, ids), undefined, { ...options, signal: undefined }).then(undefined, () => undefined);
+    if (abort)
+      await core
+        .call<unknown>(abort, pathArgsOf(abort, ids), undefined, { ...options, signal: undefined })
+        .then(undefined, () => undefined);
     throw error;
   }
 }

@@ -9,16 +9,38 @@
  */
 import { APIPromise, type APIResponse, type Exchange } from './api-promise.js';
 import { readEnv, type ApiConfig, type ClientHooks, type ClientOptions, type RequestOptions } from './config.js';
-import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BUDGET_MS, DEFAULT_RETRY_STATUSES, DEFAULT_TIMEOUT_MS, INITIAL_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS } from './defaults.js';
+import {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_RETRY_BUDGET_MS,
+  DEFAULT_RETRY_STATUSES,
+  DEFAULT_TIMEOUT_MS,
+  INITIAL_RETRY_DELAY_MS,
+  MAX_RETRY_DELAY_MS,
+} from './defaults.js';
 import { apiErrorClass, type ErrorClasses } from './errors.js';
 import { operationLabel, pathArgLabel, type OperationDescriptor, type ResponseDescriptor } from './operation.js';
 import { serverExplanation } from './error-message.js';
 import { getAtPointer } from './pointer.js';
 import { BodyTooLargeError, byteLimit, readBlob, readText } from './body-reader.js';
-import { REDACTED, redactCause, redactedHeaders, redactFields, redactText, redactUrl, redactValue, SENSITIVE_HEADERS } from './redact.js';
+import {
+  REDACTED,
+  redactCause,
+  redactedHeaders,
+  redactFields,
+  redactText,
+  redactUrl,
+  redactValue,
+  SENSITIVE_HEADERS,
+} from './redact.js';
 import { RedirectRefusedError } from './redirects.js';
 import { encodeBody } from './request-body.js';
-import { headerNameProblem, headerValueProblem, ownEntries, pathValueProblem, queryValueProblem } from './request-checks.js';
+import {
+  headerNameProblem,
+  headerValueProblem,
+  ownEntries,
+  pathValueProblem,
+  queryValueProblem,
+} from './request-checks.js';
 import { readRateLimit, readRequestId } from './response-info.js';
 import { backoffDelayMs, isRetryableStatus, retryAfterSeconds, serverDelayMs, type RetryPolicy } from './retry.js';
 import { clientOptionsProblem, requestOptionsProblem } from './option-checks.js';
@@ -107,7 +129,9 @@ export class ClientCore {
       budgetMs: options.retryBudget ?? DEFAULT_RETRY_BUDGET_MS,
     };
     this.maxResponseBytes = byteLimit(options.maxResponseBytes);
-    const keyHeaders = Object.values(config.auth).flatMap((scheme) => (scheme.type === 'header' ? [scheme.name.toLowerCase()] : []));
+    const keyHeaders = Object.values(config.auth).flatMap((scheme) =>
+      scheme.type === 'header' ? [scheme.name.toLowerCase()] : [],
+    );
     this.credentialHeaders = new Set([...SENSITIVE_HEADERS, ...keyHeaders]);
     this.#fetch = options.fetch;
     this.#headers = { 'User-Agent': config.userAgent, ...options.headers };
@@ -166,11 +190,22 @@ export class ClientCore {
   }
 
   /** Calls an operation whose success body is JSON, text, bytes or empty. */
-  call<T>(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options?: RequestOptions): APIPromise<T> {
+  call<T>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: Params,
+    options?: RequestOptions,
+  ): APIPromise<T> {
     return new APIPromise(this.exchange(op, pathArgs, params, options, (sent) => this.read<T>(op, sent)));
   }
 
-  async exchange<T>(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions | undefined, read: (sent: Sent) => Promise<APIResponse<T>>): Promise<Exchange<T>> {
+  async exchange<T>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: Params,
+    options: RequestOptions | undefined,
+    read: (sent: Sent) => Promise<APIResponse<T>>,
+  ): Promise<Exchange<T>> {
     const sent = await this.send(op, pathArgs, params, options);
     return {
       response: sent.response,
@@ -180,7 +215,13 @@ export class ClientCore {
   }
 
   /** Sends with retries until a success response (returned unread) or a final failure (thrown). */
-  async send(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions = {}, extraHeaders?: Record<string, string>): Promise<Sent> {
+  async send(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: Params,
+    options: RequestOptions = {},
+    extraHeaders?: Record<string, string>,
+  ): Promise<Sent> {
     const prepared = await this.#prepare(op, pathArgs, params, options, extraHeaders);
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const policy = this.retryPolicy;
@@ -190,21 +231,44 @@ export class ClientCore {
       const linked = linkSignal(options.signal, options.timeout ?? this.timeout);
       const started = Date.now();
       const hooks = this.#hooks;
-      const target = requestUrl({ baseUrl: this.baseUrl, path: op.path, pathParams: prepared.path, query: prepared.query, multiSegment: op.multiSegment });
+      const target = requestUrl({
+        baseUrl: this.baseUrl,
+        path: op.path,
+        pathParams: prepared.path,
+        query: prepared.query,
+        multiSegment: op.multiSegment,
+      });
       // The URL hooks see is redacted; it is worked out only when there is a hook to see it.
       const url = hooks.onRequest || hooks.onResponse || hooks.onRetry ? this.#safeUrl(target) : '';
       let result: { error?: unknown; response: Response };
       try {
         hooks.onRequest?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt });
-        result = await linked.race(sendOnce({ method: op.method, headers: prepared.header, body: prepared.body, signal: linked.signal, stream: !prepared.replayable, credentialHeaders: this.credentialHeaders }, target, this.#fetch));
+        result = await linked.race(
+          sendOnce(
+            {
+              method: op.method,
+              headers: prepared.header,
+              body: prepared.body,
+              signal: linked.signal,
+              stream: !prepared.replayable,
+              credentialHeaders: this.credentialHeaders,
+            },
+            target,
+            this.#fetch,
+          ),
+        );
       } catch (cause) {
         linked.dispose();
         // A redirect the client refuses is the server's answer, not a network failure: never retried.
         if (cause instanceof RedirectRefusedError) throw this.#refusedRedirect(op, cause);
         const why = linked.reason();
         const details = { operationId: op.id, attempts: attempt, cause: redactCause(cause, this.secrets()) };
-        if (why === 'user') throw new this.errors.abort({ ...details, message: `${operationLabel(op)}: request aborted` });
-        const reason = why === 'timeout' ? `timed out after ${options.timeout ?? this.timeout} ms` : this.redact(describeCause(cause));
+        if (why === 'user')
+          throw new this.errors.abort({ ...details, message: `${operationLabel(op)}: request aborted` });
+        const reason =
+          why === 'timeout'
+            ? `timed out after ${options.timeout ?? this.timeout} ms`
+            : this.redact(describeCause(cause));
         if (canRetry && attempt <= maxRetries) {
           const delay = backoffDelayMs(attempt, policy);
           if (waited + delay <= policy.budgetMs) {
@@ -214,11 +278,27 @@ export class ClientCore {
           }
         }
         const message = `${operationLabel(op)}: ${why === 'timeout' ? 'request' : 'connection failed'}: ${reason} (${attempt} attempt${attempt === 1 ? '' : 's'})`;
-        throw why === 'timeout' ? new this.errors.timeout({ ...details, message }) : new this.errors.connection({ ...details, message });
+        throw why === 'timeout'
+          ? new this.errors.timeout({ ...details, message })
+          : new this.errors.connection({ ...details, message });
       }
       const { response } = result;
-      hooks.onResponse?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, status: response.status, requestId: readRequestId(response.headers, undefined, this.config.requestId), durationMs: Date.now() - started });
-      if (response.ok) return { response, attempts: attempt, linked, maxResponseBytes: byteLimit(options.maxResponseBytes, this.maxResponseBytes) };
+      hooks.onResponse?.({
+        operationId: op.id,
+        method: op.method.toUpperCase(),
+        url,
+        attempt,
+        status: response.status,
+        requestId: readRequestId(response.headers, undefined, this.config.requestId),
+        durationMs: Date.now() - started,
+      });
+      if (response.ok)
+        return {
+          response,
+          attempts: attempt,
+          linked,
+          maxResponseBytes: byteLimit(options.maxResponseBytes, this.maxResponseBytes),
+        };
       linked.dispose();
       if (canRetry && attempt <= maxRetries && isRetryableStatus(response.status, response.headers, policy)) {
         const advised = serverDelayMs(response.headers, this.config.rateLimit);
@@ -233,12 +313,24 @@ export class ClientCore {
     }
   }
 
-  async #pause(op: OperationDescriptor, attempt: number, url: string, reason: string, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
+  async #pause(
+    op: OperationDescriptor,
+    attempt: number,
+    url: string,
+    reason: string,
+    delayMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
     this.#hooks.onRetry?.({ operationId: op.id, method: op.method.toUpperCase(), url, attempt, reason, delayMs });
     try {
       await sleep(delayMs, signal);
     } catch (cause) {
-      throw new this.errors.abort({ operationId: op.id, attempts: attempt, cause, message: `${operationLabel(op)}: request aborted while waiting to retry` });
+      throw new this.errors.abort({
+        operationId: op.id,
+        attempts: attempt,
+        cause,
+        message: `${operationLabel(op)}: request aborted while waiting to retry`,
+      });
     }
   }
 
@@ -265,7 +357,9 @@ export class ClientCore {
   }
 
   #safeUrl(url: string): string {
-    const queryNames = Object.values(this.config.auth).flatMap((scheme) => (scheme.type === 'query' ? [scheme.name] : []));
+    const queryNames = Object.values(this.config.auth).flatMap((scheme) =>
+      scheme.type === 'query' ? [scheme.name] : [],
+    );
     return redactUrl(url, queryNames, this.secrets());
   }
 
@@ -286,7 +380,17 @@ export class ClientCore {
     const message = this.redact(`${label}: ${response.status}${code ? ` ${code}` : ''}: ${detail}${sent}`);
     const ErrorClass = apiErrorClass(this.errors, response.status);
     // A server that echoes the request may put the key anywhere in its answer; every field of the error is a redacted copy.
-    return new ErrorClass({ status: response.status, message, code, requestId, body: redactValue(body, this.secrets()), headers: this.redactHeaders(response.headers), attempts, operationId: id, retryAfter: retryAfterSeconds(response.headers) });
+    return new ErrorClass({
+      status: response.status,
+      message,
+      code,
+      requestId,
+      body: redactValue(body, this.secrets()),
+      headers: this.redactHeaders(response.headers),
+      attempts,
+      operationId: id,
+      retryAfter: retryAfterSeconds(response.headers),
+    });
   }
 
   /** Reads a success body by the operation's response kind and unwraps the envelope. */
@@ -395,14 +499,25 @@ export class ClientCore {
     const label = operationLabel(op);
     const why = sent.linked.reason();
     const details = { operationId: op.id, attempts: sent.attempts, cause: redactCause(error, this.secrets()) };
-    if (why === 'user') return new this.errors.abort({ ...details, message: `${label}: aborted while reading the response` });
-    if (why === 'timeout') return new this.errors.timeout({ ...details, message: `${label}: timed out while reading the response` });
+    if (why === 'user')
+      return new this.errors.abort({ ...details, message: `${label}: aborted while reading the response` });
+    if (why === 'timeout')
+      return new this.errors.timeout({ ...details, message: `${label}: timed out while reading the response` });
     if (error instanceof this.errors.base) return error;
     if (error instanceof BodyTooLargeError) return this.tooLarge(op, sent.response, error);
-    return new this.errors.connection({ ...details, message: `${label}: the response body could not be read: ${this.redact(describeCause(error))}` });
+    return new this.errors.connection({
+      ...details,
+      message: `${label}: the response body could not be read: ${this.redact(describeCause(error))}`,
+    });
   }
 
-  async #prepare(op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions, extraHeaders?: Record<string, string>): Promise<Prepared> {
+  async #prepare(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: Params,
+    options: RequestOptions,
+    extraHeaders?: Record<string, string>,
+  ): Promise<Prepared> {
     const label = operationLabel(op);
     const misuse = requestOptionsProblem(options);
     if (misuse) throw new this.errors.invalidRequest(`${label}: ${misuse}`);
@@ -429,14 +544,27 @@ export class ClientCore {
     }
     let paramHeaders: Record<string, string> | undefined;
     for (const name of op.header ?? []) {
-      if (Object.hasOwn(rest, name) && rest[name] !== undefined && rest[name] !== null) (paramHeaders ??= Object.create(null) as Record<string, string>)[name] = String(rest[name]);
+      if (Object.hasOwn(rest, name) && rest[name] !== undefined && rest[name] !== null)
+        (paramHeaders ??= Object.create(null) as Record<string, string>)[name] = String(rest[name]);
       delete rest[name];
     }
     const auth = this.#credentials(op.security ?? this.config.security, label);
     Object.assign(query, auth.query);
     const callHeaders = ownEntries(options.headers);
-    const perCall = paramHeaders !== undefined || extraHeaders !== undefined || options.idempotencyKey !== undefined || Object.keys(callHeaders).length > 0;
-    if (!op.body && !perCall) return { path, query, header: this.#fixedHeaders(op, label, auth), body: undefined, replayable: true, idempotent: IDEMPOTENT_METHODS.has(op.method) || op.idempotent === true };
+    const perCall =
+      paramHeaders !== undefined ||
+      extraHeaders !== undefined ||
+      options.idempotencyKey !== undefined ||
+      Object.keys(callHeaders).length > 0;
+    if (!op.body && !perCall)
+      return {
+        path,
+        query,
+        header: this.#fixedHeaders(op, label, auth),
+        body: undefined,
+        replayable: true,
+        idempotent: IDEMPOTENT_METHODS.has(op.method) || op.idempotent === true,
+      };
     const header = Object.create(null) as Record<string, string>;
     header['Accept'] = op.accept ?? 'application/json';
     Object.assign(header, this.#headers, paramHeaders, auth.header, extraHeaders);
@@ -454,21 +582,29 @@ export class ClientCore {
         if (encoded.contentType) header['Content-Type'] = encoded.contentType;
       }
     }
-    if (options.idempotencyKey !== undefined) header[this.config.idempotencyHeader ?? 'Idempotency-Key'] = options.idempotencyKey;
+    if (options.idempotencyKey !== undefined)
+      header[this.config.idempotencyHeader ?? 'Idempotency-Key'] = options.idempotencyKey;
     for (const [name, value] of Object.entries(callHeaders)) {
       const existing = Object.keys(header).find((key) => key.toLowerCase() === name.toLowerCase());
       if (existing) delete header[existing];
       if (value !== null && value !== undefined) header[name] = String(value);
     }
     this.#checkHeaders(label, header);
-    const idempotentField = typeof op.idempotent === 'string' && op.body?.flat ? Object.hasOwn(rest, op.idempotent) && rest[op.idempotent] !== undefined : false;
+    const idempotentField =
+      typeof op.idempotent === 'string' && op.body?.flat
+        ? Object.hasOwn(rest, op.idempotent) && rest[op.idempotent] !== undefined
+        : false;
     return {
       path,
       query,
       header,
       body,
       replayable,
-      idempotent: IDEMPOTENT_METHODS.has(op.method) || op.idempotent === true || idempotentField || options.idempotencyKey !== undefined,
+      idempotent:
+        IDEMPOTENT_METHODS.has(op.method) ||
+        op.idempotent === true ||
+        idempotentField ||
+        options.idempotencyKey !== undefined,
     };
   }
 
@@ -522,14 +658,19 @@ export class ClientCore {
   /** Headers and query parameters carrying the key for the first usable security alternative; `caller` (the method, `projects.get`) is named when the key is missing. */
   #credentialsFor(alternatives: readonly (readonly string[])[], caller?: string): Credentials {
     const none = { header: {}, query: {} };
-    if (alternatives.length === 0 || alternatives.some((alternative) => alternative.length === 0 && !this.#apiKey)) return none;
-    const usable = alternatives.find((alternative) => alternative.length > 0 && alternative.every((name) => this.config.auth[name]));
+    if (alternatives.length === 0 || alternatives.some((alternative) => alternative.length === 0 && !this.#apiKey))
+      return none;
+    const usable = alternatives.find(
+      (alternative) => alternative.length > 0 && alternative.every((name) => this.config.auth[name]),
+    );
     if (!usable) return none;
     const key = this.#apiKey;
     if (!key) {
       if (!caller) return none;
       const env = this.config.apiKeyEnv ? ` or set the ${this.config.apiKeyEnv} environment variable` : '';
-      throw new this.errors.base(`The ${this.config.name} API key is missing: pass { apiKey } to new ${this.config.name}()${env}. ${caller} needs it.`);
+      throw new this.errors.base(
+        `The ${this.config.name} API key is missing: pass { apiKey } to new ${this.config.name}()${env}. ${caller} needs it.`,
+      );
     }
     const header = Object.create(null) as Record<string, string>;
     const query = Object.create(null) as Record<string, string>;
@@ -563,12 +704,21 @@ export class ClientCore {
  * How to read a success status the spec does not list, or lists with several media types (`listed`):
  * like its first JSON response, else by Content-Type.
  */
-function fallbackResponse(op: OperationDescriptor, response: Response, listed: ResponseDescriptor | undefined): ResponseDescriptor {
+function fallbackResponse(
+  op: OperationDescriptor,
+  response: Response,
+  listed: ResponseDescriptor | undefined,
+): ResponseDescriptor {
   const type = response.headers.get('content-type') ?? '';
-  if (/json/i.test(type)) return listed?.unwrap ? { kind: 'json', unwrap: listed.unwrap } : (Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' });
+  if (/json/i.test(type))
+    return listed?.unwrap
+      ? { kind: 'json', unwrap: listed.unwrap }
+      : (Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' });
   if (/event-stream/i.test(type)) return { kind: 'sse' };
   if (type.startsWith('text/')) return { kind: 'text' };
-  return response.headers.get('content-length') === '0' || response.status === 204 ? { kind: 'empty' } : { kind: 'binary' };
+  return response.headers.get('content-length') === '0' || response.status === 204
+    ? { kind: 'empty' }
+    : { kind: 'binary' };
 }
 
 /** The path a request went to, without the query (which may carry a key). */
@@ -587,4 +737,3 @@ function describeCause(cause: unknown): string {
   }
   return String(cause);
 }
-

@@ -18,9 +18,22 @@
 import type { RequestOptions } from './config.js';
 import type { ClientCore } from './core.js';
 import { failureMessage } from './failure-message.js';
-import { operationLabel, paramsOf, pathArgsOf, type DedupeRule, type OperationDescriptor, type SSEDescriptor } from './operation.js';
+import {
+  operationLabel,
+  paramsOf,
+  pathArgsOf,
+  type DedupeRule,
+  type OperationDescriptor,
+  type SSEDescriptor,
+} from './operation.js';
 import { getAtPointer, parsePointer, valuesAt } from './pointer.js';
-import { DEFAULT_MAX_RECONNECT_DELAY_MS, DEFAULT_MAX_RECONNECTS, DEFAULT_RECONNECT_DELAY_MS, millis, reconnectDelayMs } from './reconnect.js';
+import {
+  DEFAULT_MAX_RECONNECT_DELAY_MS,
+  DEFAULT_MAX_RECONNECTS,
+  DEFAULT_RECONNECT_DELAY_MS,
+  millis,
+  reconnectDelayMs,
+} from './reconnect.js';
 import { fingerprint, RecentKeys } from './recent-keys.js';
 import { redactValue } from './redact.js';
 import { readServerSentEvents, SSEIdleError, SSELimitError, type ServerSentEvent } from './sse-decoder.js';
@@ -86,7 +99,13 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
   /** The value a run event must carry at `match.pointer` to be the caller's own. */
   #expected: string | number | boolean | undefined;
 
-  constructor(core: ClientCore, op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options: StreamOptions = {}) {
+  constructor(
+    core: ClientCore,
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: Params,
+    options: StreamOptions = {},
+  ) {
     this.#core = core;
     this.#target = { op, pathArgs, params };
     this.#options = options;
@@ -105,7 +124,9 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
   [Symbol.asyncIterator](): AsyncIterator<Event | UnknownEvent> {
     if (this.#started) {
       const method = operationLabel(this.#target.op);
-      throw new this.#core.errors.invalidRequest(`${method}: an event stream can be iterated once; call ${method}() again for a new subscription`);
+      throw new this.#core.errors.invalidRequest(
+        `${method}: an event stream can be iterated once; call ${method}() again for a new subscription`,
+      );
     }
     this.#started = true;
     return this.#events();
@@ -132,7 +153,10 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
     } finally {
       this.close();
     }
-    const error = new this.#core.errors.operationFailed(`${operationLabel(this.#target.op)}: the stream ended before ${spec.success.event ? `a ${spec.success.event} event` : 'a final state'}`, { operationId, result: undefined });
+    const error = new this.#core.errors.operationFailed(
+      `${operationLabel(this.#target.op)}: the stream ended before ${spec.success.event ? `a ${spec.success.event} event` : 'a final state'}`,
+      { operationId, result: undefined },
+    );
     UNSETTLED.add(error);
     throw error;
   }
@@ -144,7 +168,10 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
     // Nothing to compare with: a plain subscription ends on any run's outcome, one that awaits its announcement on none.
     if (this.#expected === undefined) return !match.equals;
     const value = getAtPointer(event, match.pointer);
-    return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && String(value) === String(this.#expected);
+    return (
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
+      String(value) === String(this.#expected)
+    );
   }
 
   /** Takes the caller's own id from the event that announces it (`match.equals`), once: a resume keeps it. */
@@ -164,7 +191,10 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
     const received = new RecentKeys();
     const captured = new Map<string, unknown>();
     const options = this.#options;
-    const policy = { initialDelayMs: millis(options.reconnectDelay, DEFAULT_RECONNECT_DELAY_MS), maxDelayMs: millis(options.maxReconnectDelay, DEFAULT_MAX_RECONNECT_DELAY_MS) };
+    const policy = {
+      initialDelayMs: millis(options.reconnectDelay, DEFAULT_RECONNECT_DELAY_MS),
+      maxDelayMs: millis(options.maxReconnectDelay, DEFAULT_MAX_RECONNECT_DELAY_MS),
+    };
     const maxReconnects = millis(options.maxReconnects, DEFAULT_MAX_RECONNECTS);
     let target = this.#target;
     let lastEventId: string | undefined;
@@ -177,11 +207,18 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
         if (this.#controller.signal.aborted) return;
       }
       // An empty id (a bare `id:` line) resets the last event id: then no Last-Event-ID is sent (WHATWG SSE).
-      const headers = lastEventId && (connection === 0 || sse.resume?.lastEventId) ? { 'Last-Event-ID': lastEventId } : undefined;
+      const headers =
+        lastEventId && (connection === 0 || sse.resume?.lastEventId) ? { 'Last-Event-ID': lastEventId } : undefined;
       let body: ReadableStream<Uint8Array> | null;
       let response: Response;
       try {
-        const sent = await this.#core.send(target.op, target.pathArgs, target.params, { ...options, signal: this.#controller.signal }, headers);
+        const sent = await this.#core.send(
+          target.op,
+          target.pathArgs,
+          target.params,
+          { ...options, signal: this.#controller.signal },
+          headers,
+        );
         // The per-attempt timeout covers connecting; a stream may then stay open as long as the server likes.
         sent.linked.dispose();
         response = sent.response;
@@ -202,10 +239,15 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
         try {
           // The signal cancels the body: close() or the caller's abort ends a read that is waiting for the server.
           const { idleTimeout, maxLineLength, maxEventLength } = options;
-          for await (const message of readServerSentEvents(body, this.#controller.signal, { idleTimeout, maxLineLength, maxEventLength })) {
+          for await (const message of readServerSentEvents(body, this.#controller.signal, {
+            idleTimeout,
+            maxLineLength,
+            maxEventLength,
+          })) {
             if (this.#controller.signal.aborted) return;
             if (message.retry !== undefined) serverRetry = message.retry;
-            const ownId = message.id !== undefined && message.id !== '' && message.id !== previousId ? message.id : undefined;
+            const ownId =
+              message.id !== undefined && message.id !== '' && message.id !== previousId ? message.id : undefined;
             previousId = message.id;
             if (message.id !== undefined) lastEventId = message.id;
             const { type, event } = toEvent(message, sse);
@@ -232,7 +274,10 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
       if (finished || this.#controller.signal.aborted) return;
       if (!sse.resume || options.resume === false) return;
       if (sse.resume.requires && !captured.has(sse.resume.requires)) {
-        throw new this.#core.errors.operationFailed(`${operationLabel(this.#target.op)}: the stream ended before its ${sse.resume.requires} event, so it cannot be resumed`, { operationId: this.#target.op.id, result: undefined });
+        throw new this.#core.errors.operationFailed(
+          `${operationLabel(this.#target.op)}: the stream ended before its ${sse.resume.requires} event, so it cannot be resumed`,
+          { operationId: this.#target.op.id, result: undefined },
+        );
       }
       // A connection the server held open longer than the longest wait is a server-side timeout, not a storm.
       const heldOpen = Date.now() - openedAt >= policy.maxDelayMs;
@@ -259,12 +304,24 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
 
   #tooLong(response: Response, error: SSELimitError): Error {
     const operationId = this.#target.op.id;
-    return new this.#core.errors.invalidResponse({ message: `${operationLabel(this.#target.op)}: ${error.message}; the stream was closed`, status: response.status, raw: '', headers: this.#core.redactHeaders(response.headers), requestId: undefined, operationId });
+    return new this.#core.errors.invalidResponse({
+      message: `${operationLabel(this.#target.op)}: ${error.message}; the stream was closed`,
+      status: response.status,
+      raw: '',
+      headers: this.#core.redactHeaders(response.headers),
+      requestId: undefined,
+      operationId,
+    });
   }
 
   #idle(error: SSEIdleError): Error {
     const operationId = this.#target.op.id;
-    return new this.#core.errors.timeout({ operationId, attempts: 1, cause: error, message: `${operationLabel(this.#target.op)}: the event stream went idle: ${error.message}` });
+    return new this.#core.errors.timeout({
+      operationId,
+      attempts: 1,
+      cause: error,
+      message: `${operationLabel(this.#target.op)}: the event stream went idle: ${error.message}`,
+    });
   }
 
   async #wait(ms: number): Promise<void> {
@@ -277,10 +334,20 @@ export class EventStream<Event, Result = unknown> implements AsyncIterable<Event
 }
 
 /** The typed error for a failed outcome: the message where the spec (or common practice) keeps it; a redacted copy of the value. */
-function failureError(core: ClientCore, op: Pick<OperationDescriptor, 'id' | 'methodPath'>, event: unknown, label: string, spec: NonNullable<SSEDescriptor['result']>): Error {
+function failureError(
+  core: ClientCore,
+  op: Pick<OperationDescriptor, 'id' | 'methodPath'>,
+  event: unknown,
+  label: string,
+  spec: NonNullable<SSEDescriptor['result']>,
+): Error {
   const failure = spec.failure;
   const value = failure?.value !== undefined ? getAtPointer(event, failure.value) : event;
-  const message = failureMessage(event, failure?.message ?? [], [getAtPointer(event, spec.success.value), value, event]);
+  const message = failureMessage(event, failure?.message ?? [], [
+    getAtPointer(event, spec.success.value),
+    value,
+    event,
+  ]);
   // The failure comes from the server: message and result are redacted copies.
   const text = core.redact(`${operationLabel(op)}: ${label}: ${message ?? 'failed without a message'}`);
   return new core.errors.operationFailed(text, { operationId: op.id, result: redactValue(value, core.secrets()) });
@@ -295,7 +362,9 @@ function isConnectionFailure(core: ClientCore, error: unknown): boolean {
 
 /** A body that ended abruptly (connection reset mid-stream) is treated like a server-side close. */
 function isStreamBreak(error: unknown): boolean {
-  return error instanceof TypeError || (error instanceof Error && /terminated|aborted|reset|socket/i.test(error.message));
+  return (
+    error instanceof TypeError || (error instanceof Error && /terminated|aborted|reset|socket/i.test(error.message))
+  );
 }
 
 /** The event's type and the value handed to the caller. */
@@ -306,7 +375,8 @@ function toEvent(message: ServerSentEvent, sse: SSEDescriptor): { type: string; 
   } catch {
     data = undefined;
   }
-  const record = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const record =
+    data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   const named = record?.[sse.typeField];
   const type = typeof named === 'string' ? named : (message.event ?? 'message');
   if (!sse.known.includes(type)) return { type, event: { type: 'unknown', event: type, data: data ?? message.data } };
@@ -317,7 +387,10 @@ function toEvent(message: ServerSentEvent, sse: SSEDescriptor): { type: string; 
 function isFinalState(event: Record<string, unknown>, sse: SSEDescriptor): boolean {
   if (!sse.terminalWhen) return false;
   const value = getAtPointer(event, sse.terminalWhen.pointer);
-  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && sse.terminalWhen.values.includes(value);
+  return (
+    (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
+    sse.terminalWhen.values.includes(value)
+  );
 }
 
 function dedupeRules(sse: SSEDescriptor): readonly DedupeRule[] {
@@ -331,7 +404,12 @@ function isRuleList(rules: DedupeRule | readonly DedupeRule[]): rules is readonl
 }
 
 /** What makes an event the same as one already yielded: its own SSE id, and its type with the spec's dedupe key. */
-function identitiesOf(event: Record<string, unknown>, type: string, ownId: string | undefined, rules: readonly DedupeRule[]): string[] {
+function identitiesOf(
+  event: Record<string, unknown>,
+  type: string,
+  ownId: string | undefined,
+  rules: readonly DedupeRule[],
+): string[] {
   const identities = ownId === undefined ? [] : [`id\u0000${ownId}`];
   for (const rule of rules) {
     if (!rule.events.includes(type)) continue;
@@ -355,7 +433,11 @@ function resumeTarget(original: Target, sse: SSEDescriptor, captured: Map<string
     const value = getAtPointer(captured.get(source.event), source.pointer);
     if (value !== undefined) known[name] = value;
   }
-  return { op: via, pathArgs: pathArgsOf(via, known), params: paramsOf([...(via.query ?? []), ...(via.header ?? [])], known) };
+  return {
+    op: via,
+    pathArgs: pathArgsOf(via, known),
+    params: paramsOf([...(via.query ?? []), ...(via.header ?? [])], known),
+  };
 }
 
 /** How a waiter (`x-specsmith-wait`) follows the stream beyond its parameters. */
@@ -379,27 +461,50 @@ export interface AwaitOptions {
  * ends without an outcome (the server's timeout, then reconnects that bring
  * nothing) is followed by reading the source again and subscribing anew.
  */
-export async function awaitStreamResult(core: ClientCore, via: OperationDescriptor, params: Readonly<Record<string, string>>, source: unknown, options: StreamOptions = {}, wait: AwaitOptions = {}): Promise<unknown> {
+export async function awaitStreamResult(
+  core: ClientCore,
+  via: OperationDescriptor,
+  params: Readonly<Record<string, string>>,
+  source: unknown,
+  options: StreamOptions = {},
+  wait: AwaitOptions = {},
+): Promise<unknown> {
   const expected = wait.match === undefined ? undefined : getAtPointer(source, wait.match);
   const match = typeof expected === 'string' || typeof expected === 'number' ? expected : options.match;
   const rounds = millis(options.maxReconnects, DEFAULT_MAX_RECONNECTS);
   let latest = source;
   for (let round = 0; ; round++) {
-    const settled = wait.current === undefined ? undefined : settledAlready(core, via, latest, parsePointer(wait.current));
+    const settled =
+      wait.current === undefined ? undefined : settledAlready(core, via, latest, parsePointer(wait.current));
     if (settled) return settled.value;
     const values = valuesAt(latest, params);
-    const stream = new EventStream<unknown>(core, via, pathArgsOf(via, values), paramsOf(via.query, values), { ...options, ...(match === undefined ? {} : { match }) });
+    const stream = new EventStream<unknown>(core, via, pathArgsOf(via, values), paramsOf(via.query, values), {
+      ...options,
+      ...(match === undefined ? {} : { match }),
+    });
     try {
       return await stream.result();
     } catch (error) {
-      if (!wait.refresh || round >= rounds || !(error instanceof Error) || !UNSETTLED.has(error) || options.signal?.aborted) throw error;
+      if (
+        !wait.refresh ||
+        round >= rounds ||
+        !(error instanceof Error) ||
+        !UNSETTLED.has(error) ||
+        options.signal?.aborted
+      )
+        throw error;
     }
     latest = await wait.refresh();
   }
 }
 
 /** The outcome of a source that is already final, read as the stream event that would carry it; throws when it failed. */
-function settledAlready(core: ClientCore, via: OperationDescriptor, source: unknown, at: readonly string[]): { value: unknown } | undefined {
+function settledAlready(
+  core: ClientCore,
+  via: OperationDescriptor,
+  source: unknown,
+  at: readonly string[],
+): { value: unknown } | undefined {
   const result = via.sse?.result;
   if (!result) return undefined;
   const event = placeAt(source, at);

@@ -54,7 +54,14 @@ export class Page<Item> implements AsyncIterable<Item> {
   readonly #fetchNext: (params: Params) => PagePromise<Item>;
   readonly #lastPage: () => Error;
 
-  constructor(items: Item[], total: number | undefined, response: Response, next: Params | undefined, fetchNext: (params: Params) => PagePromise<Item>, lastPage: () => Error) {
+  constructor(
+    items: Item[],
+    total: number | undefined,
+    response: Response,
+    next: Params | undefined,
+    fetchNext: (params: Params) => PagePromise<Item>,
+    lastPage: () => Error,
+  ) {
     this.items = items;
     this.total = total;
     this.response = response;
@@ -109,7 +116,13 @@ function asCursor(value: unknown): string | undefined {
 }
 
 /** The params of the page after this one, or undefined when this page is the last. */
-function nextParams(spec: PaginationDescriptor, params: Params, body: unknown, count: number, position: Position): Params | undefined {
+function nextParams(
+  spec: PaginationDescriptor,
+  params: Params,
+  body: unknown,
+  count: number,
+  position: Position,
+): Params | undefined {
   if (count === 0) return undefined;
   const hasMore = spec.hasMore ? getAtPointer(body, spec.hasMore) : undefined;
   if (hasMore === false) return undefined;
@@ -145,12 +158,21 @@ function nextParams(spec: PaginationDescriptor, params: Params, body: unknown, c
 
 function maxPagesOf(core: ClientCore, op: OperationDescriptor, options: PageOptions | undefined): number {
   const max = options?.maxPages ?? DEFAULT_MAX_PAGES;
-  if (!Number.isInteger(max) || max < 1) throw new core.errors.invalidRequest(`${operationLabel(op)}: maxPages must be a whole number of at least 1 (got ${String(options?.maxPages)})`);
+  if (!Number.isInteger(max) || max < 1)
+    throw new core.errors.invalidRequest(
+      `${operationLabel(op)}: maxPages must be a whole number of at least 1 (got ${String(options?.maxPages)})`,
+    );
   return max;
 }
 
 /** Calls a paginated list operation. */
-export function paginate<Item>(core: ClientCore, op: OperationDescriptor, pathArgs: readonly unknown[], params: Params, options?: PageOptions): PagePromise<Item> {
+export function paginate<Item>(
+  core: ClientCore,
+  op: OperationDescriptor,
+  pathArgs: readonly unknown[],
+  params: Params,
+  options?: PageOptions,
+): PagePromise<Item> {
   if (!op.pagination) throw new core.errors.invalidRequest(`${operationLabel(op)} is not paginated`);
   let maxPages: number;
   try {
@@ -159,18 +181,34 @@ export function paginate<Item>(core: ClientCore, op: OperationDescriptor, pathAr
     return new PagePromise<Item>(Promise.reject(error));
   }
   const { maxPages: _maxPages, ...request } = options ?? {};
-  return fetchPage<Item>(core, op, op.pagination, pathArgs, params, request, maxPages, { number: 1, itemsBefore: 0, cursors: new Set() });
+  return fetchPage<Item>(core, op, op.pagination, pathArgs, params, request, maxPages, {
+    number: 1,
+    itemsBefore: 0,
+    cursors: new Set(),
+  });
 }
 
-function fetchPage<Item>(core: ClientCore, op: OperationDescriptor, spec: PaginationDescriptor, pathArgs: readonly unknown[], params: Params, options: RequestOptions, maxPages: number, position: Position): PagePromise<Item> {
+function fetchPage<Item>(
+  core: ClientCore,
+  op: OperationDescriptor,
+  spec: PaginationDescriptor,
+  pathArgs: readonly unknown[],
+  params: Params,
+  options: RequestOptions,
+  maxPages: number,
+  position: Position,
+): PagePromise<Item> {
   if (position.number > maxPages) {
-    const error = new core.errors.base(`${operationLabel(op)}: stopped after ${maxPages} pages (the maxPages option) while the server still reported more; pass a higher { maxPages } to list further`);
+    const error = new core.errors.base(
+      `${operationLabel(op)}: stopped after ${maxPages} pages (the maxPages option) while the server still reported more; pass a higher { maxPages } to list further`,
+    );
     return new PagePromise<Item>(Promise.reject(error));
   }
   const read = async (sent: Sent): Promise<APIResponse<Page<Item>>> => {
     const result = await core.read<unknown>({ ...op, responses: { [sent.response.status]: { kind: 'json' } } }, sent);
     const items = getAtPointer(result.data, spec.items);
-    if (!Array.isArray(items)) throw core.invalidResponse(op, sent.response, result.data, `has no item array at ${spec.items}`);
+    if (!Array.isArray(items))
+      throw core.invalidResponse(op, sent.response, result.data, `has no item array at ${spec.items}`);
     const total = spec.total ? asNumber(getAtPointer(result.data, spec.total)) : undefined;
     const next = nextParams(spec, params, result.data, items.length, position);
     const sentCursor = spec.style === 'cursor' ? asCursor(params?.[spec.cursor ?? 'cursor']) : undefined;
@@ -179,8 +217,12 @@ function fetchPage<Item>(core: ClientCore, op: OperationDescriptor, spec: Pagina
       itemsBefore: position.itemsBefore + items.length,
       cursors: sentCursor === undefined ? position.cursors : new Set([...position.cursors, sentCursor]),
     };
-    const fetchNext = (nextPage: Params): PagePromise<Item> => fetchPage<Item>(core, op, spec, pathArgs, nextPage, options, maxPages, following);
-    const lastPage = (): Error => new core.errors.invalidRequest(`${operationLabel(op)}: this is the last page; check hasNextPage() before getNextPage()`);
+    const fetchNext = (nextPage: Params): PagePromise<Item> =>
+      fetchPage<Item>(core, op, spec, pathArgs, nextPage, options, maxPages, following);
+    const lastPage = (): Error =>
+      new core.errors.invalidRequest(
+        `${operationLabel(op)}: this is the last page; check hasNextPage() before getNextPage()`,
+      );
     const page = new Page<Item>(items as Item[], total, sent.response, next, fetchNext, lastPage);
     return { ...result, data: page };
   };

@@ -18,7 +18,11 @@ export function rawClient(core: ClientCore): Client<{}> {
   const existing = rawClients.get(core);
   if (existing) return existing;
   const init = core.rawClientInit();
-  const client = createClient<{}>({ baseUrl: init.baseUrl, fetch: redirectSafeFetch(init.fetch, core.credentialHeaders), headers: init.headers });
+  const client = createClient<{}>({
+    baseUrl: init.baseUrl,
+    fetch: redirectSafeFetch(init.fetch, core.credentialHeaders),
+    headers: init.headers,
+  });
   client.use({ onRequest: ({ request }) => core.authorizeRaw(request) });
   rawClients.set(core, client);
   return client;

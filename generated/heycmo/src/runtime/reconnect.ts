@@ -24,7 +24,12 @@ export interface ReconnectPolicy {
  * a row that brought nothing new (0 after one that did); `serverRetryMs` is the
  * last `retry:` value the server sent.
  */
-export function reconnectDelayMs(emptyInARow: number, serverRetryMs: number | undefined, policy: ReconnectPolicy, random: () => number = Math.random): number {
+export function reconnectDelayMs(
+  emptyInARow: number,
+  serverRetryMs: number | undefined,
+  policy: ReconnectPolicy,
+  random: () => number = Math.random,
+): number {
   const base = serverRetryMs ?? policy.initialDelayMs;
   // A server asking for a longer wait than the cap gets it: the cap limits growth, not the server.
   const cap = Math.max(policy.maxDelayMs, base);

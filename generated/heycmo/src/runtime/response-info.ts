@@ -28,13 +28,20 @@ export function numberHeader(headers: Headers, name: string | undefined): number
 }
 
 /** Rate-limit headers as numbers and a date; undefined when the response carries none. */
-export function readRateLimit(headers: Headers, names: RateLimitHeaders | undefined, now = Date.now()): RateLimitInfo | undefined {
+export function readRateLimit(
+  headers: Headers,
+  names: RateLimitHeaders | undefined,
+  now = Date.now(),
+): RateLimitInfo | undefined {
   const config = names ?? DEFAULT_RATE_LIMIT_HEADERS;
   const limit = numberHeader(headers, config.limit);
   const remaining = numberHeader(headers, config.remaining);
   const resetValue = numberHeader(headers, config.reset);
   if (limit === undefined && remaining === undefined && resetValue === undefined) return undefined;
-  const reset = resetValue === undefined ? undefined : new Date(config.resetFormat === 'delta-seconds' ? now + resetValue * 1000 : resetValue * 1000);
+  const reset =
+    resetValue === undefined
+      ? undefined
+      : new Date(config.resetFormat === 'delta-seconds' ? now + resetValue * 1000 : resetValue * 1000);
   return { limit, remaining, reset };
 }
 
@@ -44,7 +51,12 @@ export interface RequestIdConfig {
 }
 
 /** The request id from the configured header, the body, or the common `x-request-id` header. */
-export function readRequestId(headers: Headers, body: unknown, config: RequestIdConfig | undefined, bodyPointer?: string): string | undefined {
+export function readRequestId(
+  headers: Headers,
+  body: unknown,
+  config: RequestIdConfig | undefined,
+  bodyPointer?: string,
+): string | undefined {
   const fromHeader = headers.get(config?.header ?? 'x-request-id');
   if (fromHeader) return fromHeader;
   for (const pointer of [bodyPointer, config?.pointer]) {

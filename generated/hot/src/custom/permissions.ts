@@ -130,7 +130,11 @@ export function parseResource(resource: string): ParsedResource | undefined {
 // ---------------------------------------------------------------------------
 
 /** The error names of the API's validation rules. */
-export type PermissionErrorName = 'Invalid resource' | 'Empty action list' | 'Invalid action' | 'Action not valid for resource';
+export type PermissionErrorName =
+  | 'Invalid resource'
+  | 'Empty action list'
+  | 'Invalid action'
+  | 'Action not valid for resource';
 
 /**
  * Which rule a problem breaks. The first eleven are the API's documented rules; the rest are
@@ -218,7 +222,8 @@ function checkResource(resource: string): PermissionProblem | ParsedResource {
   if (!parsed) return resourceProblem(resource, 'resource-format');
   if (parsed.type === '') return resourceProblem(resource, 'type-empty');
   if (parsed.path === '') return resourceProblem(resource, 'path-empty');
-  if (parsed.type === WILDCARD) return parsed.path === WILDCARD ? parsed : resourceProblem(resource, 'wildcard-type-path');
+  if (parsed.type === WILDCARD)
+    return parsed.path === WILDCARD ? parsed : resourceProblem(resource, 'wildcard-type-path');
   if (!TYPE_PATTERN.test(parsed.type)) return resourceProblem(resource, 'type-charset');
   if (!isResourceType(parsed.type)) return resourceProblem(resource, 'type-unknown');
   return parsed;
@@ -226,19 +231,31 @@ function checkResource(resource: string): PermissionProblem | ParsedResource {
 
 function actionProblem(resource: string, action: string, rule: PermissionRule): PermissionProblem {
   if (rule === 'action-not-valid-for-type' || rule === 'universal-actions') {
-    return { error: 'Action not valid for resource', rule, resource, action, message: `Action not valid for resource: ${quote(action)} on ${quote(resource)}` };
+    return {
+      error: 'Action not valid for resource',
+      rule,
+      resource,
+      action,
+      message: `Action not valid for resource: ${quote(action)} on ${quote(resource)}`,
+    };
   }
   return { error: 'Invalid action', rule, resource, action, message: `Invalid action: ${quote(action)}` };
 }
 
 /** Check one action of a resource whose key parsed as `parsed` (undefined when the key is invalid). */
-function checkAction(resource: string, parsed: ParsedResource | undefined, action: unknown): PermissionProblem | undefined {
+function checkAction(
+  resource: string,
+  parsed: ParsedResource | undefined,
+  action: unknown,
+): PermissionProblem | undefined {
   if (typeof action !== 'string') return actionProblem(resource, show(action), 'action-not-string');
   if (action !== action.toLowerCase()) return actionProblem(resource, action, 'action-lowercase');
   if (!ACTION_SET.has(action)) return actionProblem(resource, action, 'action-unknown');
   if (!parsed) return undefined;
-  if (parsed.type === WILDCARD) return action === WILDCARD ? undefined : actionProblem(resource, action, 'universal-actions');
-  if (isResourceType(parsed.type) && !isActionValidFor(parsed.type, action)) return actionProblem(resource, action, 'action-not-valid-for-type');
+  if (parsed.type === WILDCARD)
+    return action === WILDCARD ? undefined : actionProblem(resource, action, 'universal-actions');
+  if (isResourceType(parsed.type) && !isActionValidFor(parsed.type, action))
+    return actionProblem(resource, action, 'action-not-valid-for-type');
   return undefined;
 }
 
@@ -254,7 +271,14 @@ function checkAction(resource: string, parsed: ParsedResource | undefined, actio
  */
 export function validatePermissions(value: unknown): PermissionProblem[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [{ error: 'Invalid resource', rule: 'not-an-object', resource: '', message: `Invalid permissions: expected an object mapping resources to actions, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` }];
+    return [
+      {
+        error: 'Invalid resource',
+        rule: 'not-an-object',
+        resource: '',
+        message: `Invalid permissions: expected an object mapping resources to actions, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
+      },
+    ];
   }
   const problems: PermissionProblem[] = [];
   for (const [resource, actions] of Object.entries(value as Record<string, unknown>)) {
@@ -262,11 +286,22 @@ export function validatePermissions(value: unknown): PermissionProblem[] {
     const parsed = 'rule' in checked ? undefined : checked;
     if (!parsed) problems.push(checked as PermissionProblem);
     if (!Array.isArray(actions)) {
-      problems.push({ error: 'Invalid action', rule: 'actions-not-array', resource, action: show(actions), message: `Invalid action: expected an array of actions for ${quote(resource)}, got ${show(actions)}` });
+      problems.push({
+        error: 'Invalid action',
+        rule: 'actions-not-array',
+        resource,
+        action: show(actions),
+        message: `Invalid action: expected an array of actions for ${quote(resource)}, got ${show(actions)}`,
+      });
       continue;
     }
     if (actions.length === 0) {
-      problems.push({ error: 'Empty action list', rule: 'actions-empty', resource, message: `Empty action list for ${quote(resource)}` });
+      problems.push({
+        error: 'Empty action list',
+        rule: 'actions-empty',
+        resource,
+        message: `Empty action list for ${quote(resource)}`,
+      });
       continue;
     }
     for (const action of actions) {
@@ -347,13 +382,17 @@ function entryGrants(entry: ParentEntry, type: string, path: string, action: str
   if (!universal && !pathCovers(entry.path, path)) return false;
   if (entry.actions.includes(action)) return true;
   // `*` grants all valid actions of the resource type (every type, for `*:*`).
-  return entry.actions.includes(WILDCARD) && isResourceType(type) && action !== WILDCARD && isActionValidFor(type, action);
+  return (
+    entry.actions.includes(WILDCARD) && isResourceType(type) && action !== WILDCARD && isActionValidFor(type, action)
+  );
 }
 
 /** The granular grants a child entry asks for: `*` expands to the type's valid actions, `*:*` to every type. */
 function expand(type: string, path: string, action: string): Grant[] {
   if (type === WILDCARD) {
-    return RESOURCE_TYPES.flatMap((each) => (action === WILDCARD || isActionValidFor(each, action) ? expand(each, WILDCARD, action) : []));
+    return RESOURCE_TYPES.flatMap((each) =>
+      action === WILDCARD || isActionValidFor(each, action) ? expand(each, WILDCARD, action) : [],
+    );
   }
   if (action === WILDCARD && isResourceType(type)) {
     return RESOURCE_ACTIONS[type].map((each) => ({ resource: `${type}:${path}`, action: each }));
@@ -443,8 +482,15 @@ export class PermissionsError extends Error {
   /** The ungranted child entries (code `permission_escalation`). */
   readonly escalations: readonly Escalation[];
 
-  constructor(code: 'bad_request' | 'permission_escalation', problems: readonly PermissionProblem[], escalations: readonly Escalation[]) {
-    const lines = [...problems.map((problem) => problem.message), ...escalations.map((escalation) => escalation.message)];
+  constructor(
+    code: 'bad_request' | 'permission_escalation',
+    problems: readonly PermissionProblem[],
+    escalations: readonly Escalation[],
+  ) {
+    const lines = [
+      ...problems.map((problem) => problem.message),
+      ...escalations.map((escalation) => escalation.message),
+    ];
     super(lines.length === 1 ? lines[0] : `${lines.length} permission problems:\n- ${lines.join('\n- ')}`);
     this.code = code;
     this.problems = Object.freeze([...problems]);
@@ -502,7 +548,11 @@ export class PermissionsBuilder {
    * trailing `*` for a prefix such as `user:*`). Granting the same resource again adds to its
    * actions; a list containing `*` collapses to `["*"]`.
    */
-  allow<T extends ResourceType, P extends string>(type: T, path: NonEmptyPath<P>, actions: ActionsFor<T>): PermissionsBuilder {
+  allow<T extends ResourceType, P extends string>(
+    type: T,
+    path: NonEmptyPath<P>,
+    actions: ActionsFor<T>,
+  ): PermissionsBuilder {
     return this.#with(`${type}:${path}`, typeof actions === 'string' ? [actions] : actions);
   }
 
@@ -524,7 +574,8 @@ export class PermissionsBuilder {
   /** Add every entry of an existing permission map (validated at `build()`). */
   merge(other: Permissions | PermissionsLike): PermissionsBuilder {
     let builder: PermissionsBuilder = this;
-    for (const [resource, actions] of Object.entries(other as PermissionsLike)) builder = builder.#with(resource, actions);
+    for (const [resource, actions] of Object.entries(other as PermissionsLike))
+      builder = builder.#with(resource, actions);
     return builder;
   }
 

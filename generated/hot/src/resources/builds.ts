@@ -5,7 +5,15 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { Build, BuildDownloadResponse, BuildListForProjectParams, BuildListParams, BuildUploadParams, BuildWithProject, UploadedBuild } from '../types.js';
+import type {
+  Build,
+  BuildDownloadResponse,
+  BuildListForProjectParams,
+  BuildListParams,
+  BuildUploadParams,
+  BuildWithProject,
+  UploadedBuild,
+} from '../types.js';
 
 /** Build bundles (zip archives) of a project; upload, download and deploy. */
 export class Builds {
@@ -53,7 +61,11 @@ export class Builds {
    * ```
    *
    */
-  listForProject(projectIdOrSlug: string, params?: BuildListForProjectParams, options?: PageOptions): PagePromise<Build> {
+  listForProject(
+    projectIdOrSlug: string,
+    params?: BuildListForProjectParams,
+    options?: PageOptions,
+  ): PagePromise<Build> {
     return paginate<Build>(this.#core, ops.listProjectBuilds, [projectIdOrSlug], params, options);
   }
 

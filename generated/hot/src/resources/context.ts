@@ -5,7 +5,13 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { ContextCreateParams, ContextDeleteResponse, ContextListParams, ContextUpdateParams, ContextVariable } from '../types.js';
+import type {
+  ContextCreateParams,
+  ContextDeleteResponse,
+  ContextListParams,
+  ContextUpdateParams,
+  ContextVariable,
+} from '../types.js';
 
 /** Context variables (secrets) stored per project, encrypted at rest with AES-256-GCM. Values are write-only and never returned. */
 export class Context {
@@ -70,7 +76,12 @@ export class Context {
    * ```
    *
    */
-  update(projectIdOrSlug: string, key: string, params: ContextUpdateParams, options?: RequestOptions): APIPromise<ContextVariable> {
+  update(
+    projectIdOrSlug: string,
+    key: string,
+    params: ContextUpdateParams,
+    options?: RequestOptions,
+  ): APIPromise<ContextVariable> {
     return this.#core.call<ContextVariable>(ops.updateContextVariable, [projectIdOrSlug, key], params, options);
   }
 
@@ -88,6 +99,11 @@ export class Context {
    *
    */
   delete(projectIdOrSlug: string, key: string, options?: RequestOptions): APIPromise<ContextDeleteResponse> {
-    return this.#core.call<ContextDeleteResponse>(ops.deleteContextVariable, [projectIdOrSlug, key], undefined, options);
+    return this.#core.call<ContextDeleteResponse>(
+      ops.deleteContextVariable,
+      [projectIdOrSlug, key],
+      undefined,
+      options,
+    );
   }
 }

@@ -5,7 +5,13 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { Domain, DomainDeleteResponse, DomainListParams, DomainRegisterParams, DomainVerification } from '../types.js';
+import type {
+  Domain,
+  DomainDeleteResponse,
+  DomainListParams,
+  DomainRegisterParams,
+  DomainVerification,
+} from '../types.js';
 
 /** Custom domains mapped to the environment (Pro or Scale plan). */
 export class Domains {

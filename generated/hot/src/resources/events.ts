@@ -6,7 +6,14 @@ import { type PageOptions, type PagePromise, paginate } from '../runtime/paginat
 import type { RequestOptions } from '../runtime/config.js';
 import { type StreamOptions, awaitStreamResult } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
-import type { EventListParams, EventListRunsParams, EventPublishParams, EventSchema, Run, StreamSubscribeResult } from '../types.js';
+import type {
+  EventListParams,
+  EventListRunsParams,
+  EventPublishParams,
+  EventSchema,
+  Run,
+  StreamSubscribeResult,
+} from '../types.js';
 
 /** Events that trigger event handlers; each published event belongs to a stream. */
 export class Events {
@@ -69,7 +76,9 @@ export class Events {
    */
   async publishAndWait(params: EventPublishParams, options?: StreamOptions): Promise<StreamSubscribeResult> {
     const started = await this.publish(params, options);
-    return (await awaitStreamResult(this.#core, ops.subscribeStream, { stream_id: '/stream_id' }, started, options, { match: '/event_id' })) as StreamSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeStream, { stream_id: '/stream_id' }, started, options, {
+      match: '/event_id',
+    })) as StreamSubscribeResult;
   }
 
   /**

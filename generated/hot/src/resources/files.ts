@@ -7,7 +7,18 @@ import { type ChunkedUploadOptions, uploadInChunks } from '../runtime/chunked-up
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { FileAbortUploadResponse, FileDeleteResponse, FileDownloadResponse, FileInitiateUploadParams, FileListParams, FileSchema, FileUpload, FileUploadParams, FileUploadPart, FileUploadPartParams } from '../types.js';
+import type {
+  FileAbortUploadResponse,
+  FileDeleteResponse,
+  FileDownloadResponse,
+  FileInitiateUploadParams,
+  FileListParams,
+  FileSchema,
+  FileUpload,
+  FileUploadParams,
+  FileUploadPart,
+  FileUploadPartParams,
+} from '../types.js';
 
 /**
  * Files stored in the environment; direct and chunked uploads. The literal segments
@@ -102,7 +113,11 @@ export class Files {
    * Uploads `data` in parts: starts the upload with `initiateUpload()`, sends parts of the size the server chooses, then completes it. On failure the upload is aborted.
    *
    */
-  async uploadChunked(params: FileInitiateUploadParams, data: BinaryInput, options?: ChunkedUploadOptions): Promise<FileSchema> {
+  async uploadChunked(
+    params: FileInitiateUploadParams,
+    data: BinaryInput,
+    options?: ChunkedUploadOptions,
+  ): Promise<FileSchema> {
     return (await uploadInChunks(this.#core, ops.createFileUploadChunked, [], params, data, options)) as FileSchema;
   }
 
@@ -140,7 +155,12 @@ export class Files {
    * ```
    *
    */
-  uploadPart(uploadId: string, partNumber: number, params: FileUploadPartParams, options?: RequestOptions): APIPromise<FileUploadPart> {
+  uploadPart(
+    uploadId: string,
+    partNumber: number,
+    params: FileUploadPartParams,
+    options?: RequestOptions,
+  ): APIPromise<FileUploadPart> {
     return this.#core.call<FileUploadPart>(ops.uploadFilePart, [uploadId, partNumber], params, options);
   }
 

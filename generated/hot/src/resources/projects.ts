@@ -5,7 +5,18 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { EventHandler, Project, ProjectActivation, ProjectCreateParams, ProjectDeleteResponse, ProjectListEventHandlersParams, ProjectListParams, ProjectListSchedulesParams, ProjectUpdateParams, Schedule } from '../types.js';
+import type {
+  EventHandler,
+  Project,
+  ProjectActivation,
+  ProjectCreateParams,
+  ProjectDeleteResponse,
+  ProjectListEventHandlersParams,
+  ProjectListParams,
+  ProjectListSchedulesParams,
+  ProjectUpdateParams,
+  Schedule,
+} from '../types.js';
 
 /** Projects of the environment, their activation state, and the event handlers and schedules loaded from their deployed build. */
 export class Projects {
@@ -167,7 +178,11 @@ export class Projects {
    * ```
    *
    */
-  listEventHandlers(projectIdOrSlug: string, params?: ProjectListEventHandlersParams, options?: PageOptions): PagePromise<EventHandler> {
+  listEventHandlers(
+    projectIdOrSlug: string,
+    params?: ProjectListEventHandlersParams,
+    options?: PageOptions,
+  ): PagePromise<EventHandler> {
     return paginate<EventHandler>(this.#core, ops.listProjectEventHandlers, [projectIdOrSlug], params, options);
   }
 
@@ -189,7 +204,11 @@ export class Projects {
    * ```
    *
    */
-  listSchedules(projectIdOrSlug: string, params?: ProjectListSchedulesParams, options?: PageOptions): PagePromise<Schedule> {
+  listSchedules(
+    projectIdOrSlug: string,
+    params?: ProjectListSchedulesParams,
+    options?: PageOptions,
+  ): PagePromise<Schedule> {
     return paginate<Schedule>(this.#core, ops.listProjectSchedules, [projectIdOrSlug], params, options);
   }
 }

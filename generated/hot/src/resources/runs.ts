@@ -80,7 +80,10 @@ export class Runs {
    */
   async wait(runId: string, options?: StreamOptions): Promise<RunSubscribeResult> {
     const started = await this.get(runId, options);
-    return (await awaitStreamResult(this.#core, ops.subscribeRun, { run_id: '/run_id' }, started, options, { current: '/run', refresh: () => this.get(runId, options) })) as RunSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeRun, { run_id: '/run_id' }, started, options, {
+      current: '/run',
+      refresh: () => this.get(runId, options),
+    })) as RunSubscribeResult;
   }
 
   /**

@@ -5,7 +5,15 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { CreatedServiceKey, RevokedCount, ServiceKey, ServiceKeyCreateParams, ServiceKeyListParams, ServiceKeyRevokeResponse, ServiceKeyUpdateParams } from '../types.js';
+import type {
+  CreatedServiceKey,
+  RevokedCount,
+  ServiceKey,
+  ServiceKeyCreateParams,
+  ServiceKeyListParams,
+  ServiceKeyRevokeResponse,
+  ServiceKeyUpdateParams,
+} from '../types.js';
 
 /** Long-lived, permission-scoped credentials issued to customers or external systems. Only API keys can create them. */
 export class ServiceKeys {

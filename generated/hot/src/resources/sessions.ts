@@ -5,7 +5,14 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { CreatedSession, RevokedCount, Session, SessionCreateParams, SessionListParams, SessionRevokeResponse } from '../types.js';
+import type {
+  CreatedSession,
+  RevokedCount,
+  Session,
+  SessionCreateParams,
+  SessionListParams,
+  SessionRevokeResponse,
+} from '../types.js';
 
 /** Short-lived, permission-scoped tokens for ephemeral access. Only API keys can create them. */
 export class Sessions {

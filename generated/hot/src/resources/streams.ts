@@ -3,7 +3,16 @@
 import type { ClientCore } from '../runtime/core.js';
 import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import * as ops from '../operations.js';
-import type { StreamEvent, StreamSubscribeParams, StreamSubscribePostParams, StreamSubscribePostResult, StreamSubscribeResult, StreamSubscribeWithEventParams, StreamSubscribeWithEventResult, SubscribeWithEventEvent } from '../types.js';
+import type {
+  StreamEvent,
+  StreamSubscribeParams,
+  StreamSubscribePostParams,
+  StreamSubscribePostResult,
+  StreamSubscribeResult,
+  StreamSubscribeWithEventParams,
+  StreamSubscribeWithEventResult,
+  SubscribeWithEventEvent,
+} from '../types.js';
 
 /** Server-sent-event streams that group related events and runs and deliver real-time run updates and data. */
 export class Streams {
@@ -48,7 +57,11 @@ export class Streams {
    * ```
    *
    */
-  subscribe(streamId: string, params?: StreamSubscribeParams, options?: StreamOptions): EventStream<StreamEvent, StreamSubscribeResult> {
+  subscribe(
+    streamId: string,
+    params?: StreamSubscribeParams,
+    options?: StreamOptions,
+  ): EventStream<StreamEvent, StreamSubscribeResult> {
     return new EventStream(this.#core, ops.subscribeStream, [streamId], params, options);
   }
 
@@ -89,7 +102,11 @@ export class Streams {
    * ```
    *
    */
-  subscribePost(streamId: string, params?: StreamSubscribePostParams, options?: StreamOptions): EventStream<StreamEvent, StreamSubscribePostResult> {
+  subscribePost(
+    streamId: string,
+    params?: StreamSubscribePostParams,
+    options?: StreamOptions,
+  ): EventStream<StreamEvent, StreamSubscribePostResult> {
     return new EventStream(this.#core, ops.subscribeStreamPost, [streamId], params, options);
   }
 
@@ -146,7 +163,10 @@ export class Streams {
    * ```
    *
    */
-  subscribeWithEvent(params: StreamSubscribeWithEventParams, options?: StreamOptions): EventStream<SubscribeWithEventEvent, StreamSubscribeWithEventResult> {
+  subscribeWithEvent(
+    params: StreamSubscribeWithEventParams,
+    options?: StreamOptions,
+  ): EventStream<SubscribeWithEventEvent, StreamSubscribeWithEventResult> {
     return new EventStream(this.#core, ops.subscribeWithEvent, [], params, options);
   }
 }

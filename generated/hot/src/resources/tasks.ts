@@ -41,7 +41,10 @@ export class Tasks {
    */
   async wait(taskId: string, options?: StreamOptions): Promise<TaskSubscribeResult> {
     const started = await this.get(taskId, options);
-    return (await awaitStreamResult(this.#core, ops.subscribeTask, { task_id: '/task_id' }, started, options, { current: '/task', refresh: () => this.get(taskId, options) })) as TaskSubscribeResult;
+    return (await awaitStreamResult(this.#core, ops.subscribeTask, { task_id: '/task_id' }, started, options, {
+      current: '/task',
+      refresh: () => this.get(taskId, options),
+    })) as TaskSubscribeResult;
   }
 
   /**

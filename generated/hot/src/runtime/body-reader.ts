@@ -32,7 +32,11 @@ export interface BodyChunks {
  * past the cap: `fail` throws BodyTooLargeError, `truncate` keeps the first
  * `limit` bytes. Either way the rest of the body is cancelled, never read.
  */
-export async function readChunks(response: Response, limit: number, onOverflow: 'fail' | 'truncate'): Promise<BodyChunks> {
+export async function readChunks(
+  response: Response,
+  limit: number,
+  onOverflow: 'fail' | 'truncate',
+): Promise<BodyChunks> {
   const body = response.body;
   if (!body) return { chunks: [], truncated: false };
   const declared = Number(response.headers.get('content-length'));
@@ -64,7 +68,11 @@ export async function readChunks(response: Response, limit: number, onOverflow: 
 }
 
 /** The body as UTF-8 text (a byte-order mark dropped, as `Response.text()` does). */
-export async function readText(response: Response, limit: number, onOverflow: 'fail' | 'truncate'): Promise<{ text: string; truncated: boolean }> {
+export async function readText(
+  response: Response,
+  limit: number,
+  onOverflow: 'fail' | 'truncate',
+): Promise<{ text: string; truncated: boolean }> {
   const { chunks, truncated } = await readChunks(response, limit, onOverflow);
   const decoder = new TextDecoder();
   let text = '';

@@ -15,7 +15,11 @@ export const MAX_FAILURE_MESSAGE = 2_000;
 
 const COMMON_KEYS = ['error', 'message', 'msg', 'reason'] as const;
 
-export function failureMessage(event: unknown, pointers: readonly string[], values: readonly unknown[]): string | undefined {
+export function failureMessage(
+  event: unknown,
+  pointers: readonly string[],
+  values: readonly unknown[],
+): string | undefined {
   for (const pointer of pointers) {
     const found = nonEmpty(getAtPointer(event, pointer));
     if (found) return clip(found);

@@ -144,13 +144,20 @@ export function pathArgLabel(op: Pick<OperationDescriptor, 'pathParams' | 'pathA
 }
 
 /** The positional path arguments of `op`, taken by parameter name from `values`. */
-export function pathArgsOf(op: Pick<OperationDescriptor, 'pathParams'>, values: Readonly<Record<string, unknown>>): unknown[] {
+export function pathArgsOf(
+  op: Pick<OperationDescriptor, 'pathParams'>,
+  values: Readonly<Record<string, unknown>>,
+): unknown[] {
   return (op.pathParams ?? []).map((name) => (Object.hasOwn(values, name) ? values[name] : undefined));
 }
 
 /** A params object holding those of the named parameters that have a value in `values`. */
-export function paramsOf(names: readonly string[] | undefined, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function paramsOf(
+  names: readonly string[] | undefined,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const params = Object.create(null) as Record<string, unknown>;
-  for (const name of names ?? []) if (Object.hasOwn(values, name) && values[name] !== undefined) params[name] = values[name];
+  for (const name of names ?? [])
+    if (Object.hasOwn(values, name) && values[name] !== undefined) params[name] = values[name];
   return params;
 }

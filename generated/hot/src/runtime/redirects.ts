@@ -50,8 +50,15 @@ export function isRedirect(response: Response): boolean {
  * are lower-case names that carry credentials; `replayable` says whether the
  * body can be sent again.
  */
-export function nextHop(hop: Hop, response: Response, hops: number, credentialHeaders: ReadonlySet<string>, replayable: boolean): Hop {
-  if (hops >= MAX_REDIRECTS) throw new RedirectRefusedError(`the server redirected more than ${MAX_REDIRECTS} times`, response);
+export function nextHop(
+  hop: Hop,
+  response: Response,
+  hops: number,
+  credentialHeaders: ReadonlySet<string>,
+  replayable: boolean,
+): Hop {
+  if (hops >= MAX_REDIRECTS)
+    throw new RedirectRefusedError(`the server redirected more than ${MAX_REDIRECTS} times`, response);
   let target: URL;
   try {
     target = new URL(response.headers.get('location') ?? '', hop.url);
@@ -59,16 +66,34 @@ export function nextHop(hop: Hop, response: Response, hops: number, credentialHe
     throw new RedirectRefusedError(`the server redirected to a Location that is not a URL`, response);
   }
   const from = new URL(hop.url);
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new RedirectRefusedError(`the server redirected to a ${target.protocol} URL`, response);
-  if (from.protocol === 'https:' && target.protocol === 'http:') throw new RedirectRefusedError(`the server redirected from https to http (${target.origin}); the request would travel unencrypted`, response);
+  if (target.protocol !== 'https:' && target.protocol !== 'http:')
+    throw new RedirectRefusedError(`the server redirected to a ${target.protocol} URL`, response);
+  if (from.protocol === 'https:' && target.protocol === 'http:')
+    throw new RedirectRefusedError(
+      `the server redirected from https to http (${target.origin}); the request would travel unencrypted`,
+      response,
+    );
   const sameOrigin = target.origin === from.origin;
   const method = hop.method.toUpperCase();
   const keepsBody = response.status === 307 || response.status === 308 || method === 'GET' || method === 'HEAD';
   const headers: Record<string, string> = {};
-  const next: Hop = { url: target.href, method: keepsBody ? method : 'GET', headers, body: keepsBody ? hop.body : undefined };
+  const next: Hop = {
+    url: target.href,
+    method: keepsBody ? method : 'GET',
+    headers,
+    body: keepsBody ? hop.body : undefined,
+  };
   const hasBody = next.body !== undefined && next.body !== null;
-  if (hasBody && !sameOrigin) throw new RedirectRefusedError(`the server answered ${response.status}, redirecting the request body to another origin (${target.origin}); the client does not send it there`, response);
-  if (hasBody && !replayable) throw new RedirectRefusedError(`the server answered ${response.status}, asking to send a streamed request body again, which cannot be replayed`, response);
+  if (hasBody && !sameOrigin)
+    throw new RedirectRefusedError(
+      `the server answered ${response.status}, redirecting the request body to another origin (${target.origin}); the client does not send it there`,
+      response,
+    );
+  if (hasBody && !replayable)
+    throw new RedirectRefusedError(
+      `the server answered ${response.status}, asking to send a streamed request body again, which cannot be replayed`,
+      response,
+    );
   for (const [name, value] of Object.entries(hop.headers)) {
     const lower = name.toLowerCase();
     if (!sameOrigin && credentialHeaders.has(lower)) continue;

@@ -34,7 +34,11 @@ export interface RateLimitHeaders {
  * `retry-after-ms` is the most precise, then `Retry-After`, then the
  * rate-limit reset header (only consulted once the budget is exhausted).
  */
-export function serverDelayMs(headers: Headers, rateLimit: RateLimitHeaders | undefined, now = Date.now()): number | undefined {
+export function serverDelayMs(
+  headers: Headers,
+  rateLimit: RateLimitHeaders | undefined,
+  now = Date.now(),
+): number | undefined {
   const ms = headers.get('retry-after-ms');
   if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms)) && Number(ms) >= 0) return Number(ms);
   const retryAfter = headers.get('retry-after');
@@ -70,7 +74,11 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()): number | 
 }
 
 /** Exponential backoff with full jitter: a random delay in [cap/2, cap], cap doubling per attempt. */
-export function backoffDelayMs(retryNumber: number, policy: Pick<RetryPolicy, 'initialDelayMs' | 'maxDelayMs'>, random = Math.random): number {
+export function backoffDelayMs(
+  retryNumber: number,
+  policy: Pick<RetryPolicy, 'initialDelayMs' | 'maxDelayMs'>,
+  random = Math.random,
+): number {
   const cap = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, retryNumber - 1));
   return cap / 2 + (random() * cap) / 2;
 }

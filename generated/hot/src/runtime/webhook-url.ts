@@ -17,7 +17,15 @@ function isPrivateIPv4(host: string): boolean {
   const parts = host.split('.').map(Number);
   if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255)) return false;
   const [a = 0, b = 0] = parts;
-  return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  return (
+    a === 10 ||
+    a === 127 ||
+    a === 0 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
 }
 
 function isPrivateIPv6(host: string): boolean {
@@ -38,7 +46,8 @@ function isPrivateIPv6(host: string): boolean {
 
 /** The reason the URL breaks a rule, or undefined when it satisfies them all. */
 export function webhookUrlProblem(url: string, rules: WebhookUrlRules): string | undefined {
-  if (rules.maxLength !== undefined && url.length > rules.maxLength) return `is ${url.length} characters long; the limit is ${rules.maxLength}`;
+  if (rules.maxLength !== undefined && url.length > rules.maxLength)
+    return `is ${url.length} characters long; the limit is ${rules.maxLength}`;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -48,9 +57,11 @@ export function webhookUrlProblem(url: string, rules: WebhookUrlRules): string |
   const scheme = parsed.protocol.replace(/:$/, '');
   if (rules.schemes && !rules.schemes.includes(scheme)) return `uses ${scheme}; allowed: ${rules.schemes.join(', ')}`;
   const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
-  if (rules.denyHosts?.some((denied) => host === denied.toLowerCase())) return `points at ${host}, which is not allowed`;
+  if (rules.denyHosts?.some((denied) => host === denied.toLowerCase()))
+    return `points at ${host}, which is not allowed`;
   const suffix = rules.denySuffixes?.find((denied) => host.endsWith(denied.toLowerCase()));
   if (suffix) return `points at a ${suffix} host, which is not allowed`;
-  if (rules.denyPrivateNetworks && (isPrivateIPv4(host) || isPrivateIPv6(host))) return `points at the private or loopback address ${host}`;
+  if (rules.denyPrivateNetworks && (isPrivateIPv4(host) || isPrivateIPv6(host)))
+    return `points at the private or loopback address ${host}`;
   return undefined;
 }

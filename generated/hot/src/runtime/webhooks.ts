@@ -19,12 +19,22 @@ export interface WebhookSignatureScheme {
 }
 
 async function hmacSha256(secret: string, body: Uint8Array): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, body as Uint8Array<ArrayBuffer>));
 }
 
 /** Signs a body the way the provider does (for tests and for forwarding deliveries). */
-export async function signWebhook(rawBody: BinaryInput, secret: string, scheme: Pick<WebhookSignatureScheme, 'encoding' | 'prefix'>): Promise<string> {
+export async function signWebhook(
+  rawBody: BinaryInput,
+  secret: string,
+  scheme: Pick<WebhookSignatureScheme, 'encoding' | 'prefix'>,
+): Promise<string> {
   const digest = await hmacSha256(secret, await bytesOf(rawBody));
   return `${scheme.prefix}${encodeDigest(digest, scheme.encoding)}`;
 }
@@ -36,17 +46,37 @@ export async function signWebhook(rawBody: BinaryInput, secret: string, scheme: 
  */
 function isRawBody(input: unknown): input is BinaryInput {
   if (typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return true;
-  return input !== null && typeof input === 'object' && typeof (input as { arrayBuffer?: unknown }).arrayBuffer === 'function';
+  return (
+    input !== null &&
+    typeof input === 'object' &&
+    typeof (input as { arrayBuffer?: unknown }).arrayBuffer === 'function'
+  );
 }
 
-export async function verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string, scheme: WebhookSignatureScheme, errors: Pick<ErrorClasses, 'webhookVerification'>): Promise<unknown> {
-  if (!isRawBody(rawBody)) throw new errors.webhookVerification(`pass the raw body (string, Uint8Array, ArrayBuffer, Blob or Request), not a parsed ${rawBody === null ? 'null' : Array.isArray(rawBody) ? 'array' : typeof rawBody === 'object' ? 'object' : typeof rawBody}`);
+export async function verifyWebhook(
+  rawBody: BinaryInput,
+  signature: string | null | undefined,
+  secret: string,
+  scheme: WebhookSignatureScheme,
+  errors: Pick<ErrorClasses, 'webhookVerification'>,
+): Promise<unknown> {
+  if (!isRawBody(rawBody))
+    throw new errors.webhookVerification(
+      `pass the raw body (string, Uint8Array, ArrayBuffer, Blob or Request), not a parsed ${rawBody === null ? 'null' : Array.isArray(rawBody) ? 'array' : typeof rawBody === 'object' ? 'object' : typeof rawBody}`,
+    );
   if (typeof secret !== 'string' || secret === '') throw new errors.webhookVerification('no webhook secret was given');
-  if (typeof signature !== 'string' || signature.trim() === '') throw new errors.webhookVerification(`the ${scheme.header} header is missing`);
+  if (typeof signature !== 'string' || signature.trim() === '')
+    throw new errors.webhookVerification(`the ${scheme.header} header is missing`);
   const trimmed = signature.trim();
-  if (scheme.prefix && !trimmed.startsWith(scheme.prefix)) throw new errors.webhookVerification(`the ${scheme.header} header is malformed (expected the "${scheme.prefix}" prefix)`);
+  if (scheme.prefix && !trimmed.startsWith(scheme.prefix))
+    throw new errors.webhookVerification(
+      `the ${scheme.header} header is malformed (expected the "${scheme.prefix}" prefix)`,
+    );
   const expected = decodeDigest(trimmed.slice(scheme.prefix.length), scheme.encoding);
-  if (!expected || expected.length !== 32) throw new errors.webhookVerification(`the ${scheme.header} header is malformed (expected a ${scheme.encoding} HMAC-SHA256 digest)`);
+  if (!expected || expected.length !== 32)
+    throw new errors.webhookVerification(
+      `the ${scheme.header} header is malformed (expected a ${scheme.encoding} HMAC-SHA256 digest)`,
+    );
   const body = await bytesOf(rawBody);
   const actual = await hmacSha256(secret, body);
   if (!timingSafeEqual(actual, expected)) throw new errors.webhookVerification('the signature does not match the body');

@@ -9,11 +9,19 @@
  */
 import { fromBase64, toBase64 } from './encoding.js';
 
-declare const process: { argv: string[]; stdout: { write(text: string): void }; stderr: { write(text: string): void }; exitCode?: number };
+declare const process: {
+  argv: string[];
+  stdout: { write(text: string): void };
+  stderr: { write(text: string): void };
+  exitCode?: number;
+};
 
 /** The part of the MCP SDK's Server this module uses. */
 export interface McpServer {
-  setRequestHandler(schema: unknown, handler: (request: { params: { name: string; arguments?: Record<string, unknown> } }) => unknown): void;
+  setRequestHandler(
+    schema: unknown,
+    handler: (request: { params: { name: string; arguments?: Record<string, unknown> } }) => unknown,
+  ): void;
   connect(transport: unknown): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,8 +51,20 @@ export interface McpTool {
   title: string;
   description: string;
   /** JSON Schema 2020-12; the schemas its inputs refer to are in its `$defs`. */
-  inputSchema: { type: 'object'; properties: Record<string, unknown>; required?: string[]; $defs?: Record<string, unknown>; description?: string };
-  annotations: { title: string; readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean; openWorldHint: boolean };
+  inputSchema: {
+    type: 'object';
+    properties: Record<string, unknown>;
+    required?: string[];
+    $defs?: Record<string, unknown>;
+    description?: string;
+  };
+  annotations: {
+    title: string;
+    readOnlyHint: boolean;
+    destructiveHint: boolean;
+    idempotentHint: boolean;
+    openWorldHint: boolean;
+  };
   /** Tag and resource the operation belongs to (for --tools filtering). */
   tag: string;
   resource: string;
@@ -80,7 +100,11 @@ export interface McpLimits {
 const DEFAULT_LIMITS: McpLimits = { streamEvents: 50, streamMs: 15_000, inlineBytes: 256 * 1024 };
 
 type Method = (...args: unknown[]) => unknown;
-type ToolResult = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
+type ToolResult = {
+  content: Array<{ type: 'text'; text: string }>;
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+};
 
 function blobFromBase64(text: unknown): unknown {
   return typeof text === 'string' ? new Blob([fromBase64(text) as Uint8Array<ArrayBuffer>]) : text;
@@ -98,31 +122,52 @@ async function toJson(value: unknown, limits: McpLimits): Promise<unknown> {
 }
 
 function success(value: unknown): ToolResult {
-  const structured = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { result: value ?? null };
-  return { content: [{ type: 'text', text: value === undefined ? 'Done (no content).' : JSON.stringify(value, null, 2) }], structuredContent: structured };
+  const structured =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { result: value ?? null };
+  return {
+    content: [{ type: 'text', text: value === undefined ? 'Done (no content).' : JSON.stringify(value, null, 2) }],
+    structuredContent: structured,
+  };
 }
 
 /** An error as a tool result: status, code, message and request id, never credentials (the client redacts them). */
 function failure(error: unknown): ToolResult {
   const record = error as Error & { status?: number; code?: string; requestId?: string };
-  const details = { name: record?.name ?? 'Error', status: record?.status, code: record?.code, message: record?.message ?? String(error), requestId: record?.requestId };
+  const details = {
+    name: record?.name ?? 'Error',
+    status: record?.status,
+    code: record?.code,
+    message: record?.message ?? String(error),
+    requestId: record?.requestId,
+  };
   // The client's messages already begin with the status and code ("404 not_found: ...").
   const text = `${details.name}: ${details.message}${details.requestId ? ` (request id ${details.requestId})` : ''}`;
   return { isError: true, content: [{ type: 'text', text }], structuredContent: { error: details } };
 }
 
 /** Calls the client method a tool stands for. */
-export async function callTool(client: object, tool: McpTool, args: Record<string, unknown>, limits: McpLimits = DEFAULT_LIMITS): Promise<ToolResult> {
+export async function callTool(
+  client: object,
+  tool: McpTool,
+  args: Record<string, unknown>,
+  limits: McpLimits = DEFAULT_LIMITS,
+): Promise<ToolResult> {
   const resource = (client as Record<string, Record<string, Method> | undefined>)[tool.resource];
   const method = resource?.[tool.method];
-  if (!resource || typeof method !== 'function') return failure(new Error(`the client has no method ${tool.resource}.${tool.method}`));
-  const decode = (input: string, value: unknown): unknown => (tool.binary.includes(input) ? blobFromBase64(value) : value);
+  if (!resource || typeof method !== 'function')
+    return failure(new Error(`the client has no method ${tool.resource}.${tool.method}`));
+  const decode = (input: string, value: unknown): unknown =>
+    tool.binary.includes(input) ? blobFromBase64(value) : value;
   const positional = tool.pathParams.map((parameter) => args[parameter.input]);
   const params: Record<string, unknown> = {};
-  for (const parameter of tool.params) if (args[parameter.input] !== undefined) params[parameter.name] = decode(parameter.input, args[parameter.input]);
+  for (const parameter of tool.params)
+    if (args[parameter.input] !== undefined) params[parameter.name] = decode(parameter.input, args[parameter.input]);
   const controller = new AbortController();
   const options = tool.kind === 'stream' ? { signal: controller.signal, resume: false } : {};
-  const call = (): unknown => method.apply(resource, tool.hasParams ? [...positional, params, options] : [...positional, options]);
+  const call = (): unknown =>
+    method.apply(resource, tool.hasParams ? [...positional, params, options] : [...positional, options]);
   try {
     if (tool.kind === 'page') {
       const page = (await call()) as { items: unknown[]; total?: number; hasNextPage(): boolean };
@@ -157,16 +202,36 @@ export async function callTool(client: object, tool: McpTool, args: Record<strin
 /** Tools kept by a `--tools` filter: operation (tool) names, tags or resource names, comma-separated. */
 export function selectTools(tools: readonly McpTool[], filter: string | undefined): McpTool[] {
   if (!filter) return [...tools];
-  const wanted = new Set(filter.split(',').map((item) => item.trim()).filter(Boolean));
+  const wanted = new Set(
+    filter
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
   return tools.filter((tool) => wanted.has(tool.name) || wanted.has(tool.tag) || wanted.has(tool.resource));
 }
 
-export function createMcpServer(sdk: McpSdk, info: McpServerInfo, client: object, tools: readonly McpTool[], limits: McpLimits = DEFAULT_LIMITS): McpServer {
+export function createMcpServer(
+  sdk: McpSdk,
+  info: McpServerInfo,
+  client: object,
+  tools: readonly McpTool[],
+  limits: McpLimits = DEFAULT_LIMITS,
+): McpServer {
   const { Server, CallToolRequestSchema, ListToolsRequestSchema } = sdk;
-  const server = new Server({ name: info.name, title: info.title, version: info.version }, { capabilities: { tools: {} }, instructions: info.instructions });
+  const server = new Server(
+    { name: info.name, title: info.title, version: info.version },
+    { capabilities: { tools: {} }, instructions: info.instructions },
+  );
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   server.setRequestHandler(ListToolsRequestSchema, () => ({
-    tools: tools.map((tool) => ({ name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema, annotations: tool.annotations })),
+    tools: tools.map((tool) => ({
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      annotations: tool.annotations,
+    })),
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const tool = byName.get(request.params.name);
@@ -180,8 +245,12 @@ export function createMcpServer(sdk: McpSdk, info: McpServerInfo, client: object
 export function usage(info: McpServerInfo, tools: readonly McpTool[]): string {
   const groups = [...new Set(tools.map((tool) => tool.resource))].sort();
   const env = [
-    info.env.apiKey ? `  ${info.env.apiKey.padEnd(22)}the API key (required by operations that need credentials)` : undefined,
-    info.env.baseUrl ? `  ${info.env.baseUrl.padEnd(22)}the API's base URL (optional; the spec's server otherwise)` : undefined,
+    info.env.apiKey
+      ? `  ${info.env.apiKey.padEnd(22)}the API key (required by operations that need credentials)`
+      : undefined,
+    info.env.baseUrl
+      ? `  ${info.env.baseUrl.padEnd(22)}the API's base URL (optional; the spec's server otherwise)`
+      : undefined,
   ].filter((line): line is string => line !== undefined);
   return [
     `${info.command}: ${info.title} (stdio), ${info.name} ${info.version}`,
@@ -200,7 +269,13 @@ export function usage(info: McpServerInfo, tools: readonly McpTool[]): string {
 }
 
 /** The `<name>-mcp` command: `--tools a,b` limits the tools; the client reads its key from the environment. */
-export async function runMcpServer(sdk: McpSdk, info: McpServerInfo, makeClient: () => object, tools: readonly McpTool[], argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+export async function runMcpServer(
+  sdk: McpSdk,
+  info: McpServerInfo,
+  makeClient: () => object,
+  tools: readonly McpTool[],
+  argv: readonly string[] = process.argv.slice(2),
+): Promise<void> {
   let filter: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';

@@ -4,7 +4,15 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { Deleted, Publication, PublicationCreateParams, PublicationListPostsResponse, PublicationListResponse, PublicationUpdateParams, PublicationWithTopics } from '../types.js';
+import type {
+  Deleted,
+  Publication,
+  PublicationCreateParams,
+  PublicationListPostsResponse,
+  PublicationListResponse,
+  PublicationUpdateParams,
+  PublicationWithTopics,
+} from '../types.js';
 
 /** Publications (blogs) owned by the user, their settings, and their published posts. */
 export class Publications {

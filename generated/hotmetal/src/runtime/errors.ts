@@ -43,7 +43,9 @@ type ErrorClass<Init> = new (init: Init) => Error;
 
 export interface ErrorClasses {
   /** `<Provider>Error`: base of everything; also used for configuration errors. */
-  base: new (message: string) => Error;
+  base: new (
+    message: string,
+  ) => Error;
   api: ErrorClass<APIErrorInit>;
   /** Subclass of `api` per status; statuses not listed fall back to `serverError` (5xx) or `api`. */
   byStatus: Readonly<Record<number, ErrorClass<APIErrorInit>>>;
@@ -53,13 +55,23 @@ export interface ErrorClasses {
   abort: ErrorClass<ConnectionErrorInit>;
   invalidResponse: ErrorClass<InvalidResponseInit>;
   /** A request the client refuses to send (a rule of the API it would break). */
-  invalidRequest: new (message: string) => Error;
+  invalidRequest: new (
+    message: string,
+  ) => Error;
   /** A stream, waiter or long-running operation ended in failure. */
-  operationFailed: new (message: string, details: { operationId: string; result: unknown }) => Error;
+  operationFailed: new (
+    message: string,
+    details: { operationId: string; result: unknown },
+  ) => Error;
   /** A waiter's deadline passed before the operation finished. */
-  waitTimeout: new (message: string, details: { operationId: string; result: unknown }) => Error;
+  waitTimeout: new (
+    message: string,
+    details: { operationId: string; result: unknown },
+  ) => Error;
   /** A webhook signature did not verify. */
-  webhookVerification: new (message: string) => Error;
+  webhookVerification: new (
+    message: string,
+  ) => Error;
 }
 
 export function apiErrorClass(classes: ErrorClasses, status: number): ErrorClass<APIErrorInit> {

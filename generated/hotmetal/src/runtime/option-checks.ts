@@ -11,21 +11,49 @@
 
 type Check = (value: unknown) => string | undefined;
 
-const nonNegativeNumber: Check = (value) => (typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? undefined : 'must be a number of at least 0');
-const positiveNumber: Check = (value) => (typeof value === 'number' && !Number.isNaN(value) && value > 0 ? undefined : 'must be a number greater than 0');
-const count: Check = (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number of at least 0');
-const record: Check = (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : 'must be an object of header names to values');
+const nonNegativeNumber: Check = (value) =>
+  typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? undefined : 'must be a number of at least 0';
+const positiveNumber: Check = (value) =>
+  typeof value === 'number' && !Number.isNaN(value) && value > 0 ? undefined : 'must be a number greater than 0';
+const count: Check = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0
+    ? undefined
+    : 'must be a whole number of at least 0';
+const record: Check = (value) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? undefined
+    : 'must be an object of header names to values';
 const fn: Check = (value) => (typeof value === 'function' ? undefined : 'must be a function');
 const object: Check = (value) => (value !== null && typeof value === 'object' ? undefined : 'must be an object');
 
 /** An AbortSignal, by shape: signals from another realm or a polyfill are not `instanceof` the platform's class. */
 const signal: Check = (value) => {
   const candidate = value as { aborted?: unknown; addEventListener?: unknown; removeEventListener?: unknown } | null;
-  return candidate !== null && typeof candidate === 'object' && typeof candidate.aborted === 'boolean' && typeof candidate.addEventListener === 'function' && typeof candidate.removeEventListener === 'function' ? undefined : 'must be an AbortSignal';
+  return candidate !== null &&
+    typeof candidate === 'object' &&
+    typeof candidate.aborted === 'boolean' &&
+    typeof candidate.addEventListener === 'function' &&
+    typeof candidate.removeEventListener === 'function'
+    ? undefined
+    : 'must be an AbortSignal';
 };
 
-const REQUEST_OPTIONS: Readonly<Record<string, Check>> = { signal, timeout: nonNegativeNumber, maxRetries: count, headers: record, maxResponseBytes: positiveNumber };
-const CLIENT_OPTIONS: Readonly<Record<string, Check>> = { timeout: nonNegativeNumber, maxRetries: count, retryBudget: nonNegativeNumber, fetch: fn, headers: record, hooks: object, maxResponseBytes: positiveNumber };
+const REQUEST_OPTIONS: Readonly<Record<string, Check>> = {
+  signal,
+  timeout: nonNegativeNumber,
+  maxRetries: count,
+  headers: record,
+  maxResponseBytes: positiveNumber,
+};
+const CLIENT_OPTIONS: Readonly<Record<string, Check>> = {
+  timeout: nonNegativeNumber,
+  maxRetries: count,
+  retryBudget: nonNegativeNumber,
+  fetch: fn,
+  headers: record,
+  hooks: object,
+  maxResponseBytes: positiveNumber,
+};
 
 function firstProblem(options: unknown, checks: Readonly<Record<string, Check>>, what: string): string | undefined {
   if (options === undefined) return undefined;

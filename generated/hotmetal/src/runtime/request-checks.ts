@@ -46,11 +46,14 @@ export function pathValueProblem(value: unknown, spansSegments: boolean): string
   // dot-segment, separator or percent-encoding, so the decoding checks below have nothing to find.
   if (typeof value === 'string' && PLAIN_SEGMENT.test(value)) return undefined;
   if (value === undefined || value === null) return 'is required';
-  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') return `must be a string or a number, not ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}`;
+  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol')
+    return `must be a string or a number, not ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}`;
   const text = String(value);
   if (text === '') return 'must not be empty';
-  if (spansSegments && text.split('/').includes('')) return 'must not contain an empty segment (a leading, trailing or doubled "/")';
-  if (hasDotSegment(text)) return `must not be or contain a "." or ".." segment (a dot-segment would change the request path)`;
+  if (spansSegments && text.split('/').includes(''))
+    return 'must not contain an empty segment (a leading, trailing or doubled "/")';
+  if (hasDotSegment(text))
+    return `must not be or contain a "." or ".." segment (a dot-segment would change the request path)`;
   return undefined;
 }
 
@@ -77,7 +80,14 @@ export function headerNameProblem(name: string): string | undefined {
 }
 
 function isPrimitive(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+  return (
+    value === null ||
+    value === undefined ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+  );
 }
 
 /**
@@ -88,8 +98,13 @@ function isPrimitive(value: unknown): boolean {
 export function queryValueProblem(value: unknown): string | undefined {
   if (isPrimitive(value)) return undefined;
   if (typeof value === 'function' || typeof value === 'symbol') return `must not be a ${typeof value}`;
-  if (Array.isArray(value)) return value.every(isPrimitive) ? undefined : 'is an array holding objects or arrays, which a query string cannot express';
-  return Object.values(value as object).every(isPrimitive) ? undefined : 'is an object holding objects or arrays, which a query string cannot express (only one level, as name[key]=value)';
+  if (Array.isArray(value))
+    return value.every(isPrimitive)
+      ? undefined
+      : 'is an array holding objects or arrays, which a query string cannot express';
+  return Object.values(value as object).every(isPrimitive)
+    ? undefined
+    : 'is an object holding objects or arrays, which a query string cannot express (only one level, as name[key]=value)';
 }
 
 /** The own enumerable properties of a caller's object, in a map with no prototype (so `toString` or `__proto__` is only ever a key). */

@@ -3,10 +3,34 @@
 import { OddNames, type ClientOptions } from '@specsmith/odd-names';
 import * as sdk from '../mcp-sdk.js';
 import table from '../mcp-tools.js';
-import { createMcpServer, runMcpServer, selectTools, type McpServer, type McpServerInfo, type McpTool } from './runtime/mcp.js';
-export { callTool, selectTools, usage, type McpSdk, type McpServer, type McpServerInfo, type McpTool, type McpToolParameter } from './runtime/mcp.js';
+import {
+  createMcpServer,
+  runMcpServer,
+  selectTools,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+} from './runtime/mcp.js';
+export {
+  callTool,
+  selectTools,
+  usage,
+  type McpSdk,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+  type McpToolParameter,
+} from './runtime/mcp.js';
 /** Name, version and instructions the server announces, and the command and environment its --help names. */
-export const serverInfo: McpServerInfo = { name: '@specsmith/odd-names-mcp', title: 'Odd Names MCP server', version: '0.1.0', instructions: 'Tools for the Odd Names, one per operation, calling it through the @specsmith/odd-names client (credentials from ODDNAMES_API_KEY, retries, typed errors).', command: 'odd-names-mcp', env: { apiKey: 'ODDNAMES_API_KEY', baseUrl: 'ODDNAMES_BASE_URL' } };
+export const serverInfo: McpServerInfo = {
+  name: '@specsmith/odd-names-mcp',
+  title: 'Odd Names MCP server',
+  version: '0.1.0',
+  instructions:
+    'Tools for the Odd Names, one per operation, calling it through the @specsmith/odd-names client (credentials from ODDNAMES_API_KEY, retries, typed errors).',
+  command: 'odd-names-mcp',
+  env: { apiKey: 'ODDNAMES_API_KEY', baseUrl: 'ODDNAMES_BASE_URL' },
+};
 /** One MCP tool per operation of the Odd Names. */
 export const tools: readonly McpTool[] = table as readonly McpTool[];
 

@@ -46,6 +46,7 @@ export class OddNamesCore {
 /** The runtime core of a `OddNamesCore` (or `OddNames`): what generated methods and standalone functions call through. Not for application code. */
 export function coreOf(client: OddNamesCore): ClientCore {
   const core = cores.get(client);
-  if (!core) throw new errorClasses.base('Expected a OddNamesCore or OddNames created by this build of @specsmith/odd-names');
+  if (!core)
+    throw new errorClasses.base('Expected a OddNamesCore or OddNames created by this build of @specsmith/odd-names');
   return core;
 }

@@ -4,7 +4,21 @@ import { type OddNamesCore, coreOf } from './core.js';
 import type { APIPromise } from './runtime/api-promise.js';
 import type { RequestOptions } from './runtime/config.js';
 import * as ops from './operations.js';
-import type { Repo, RepoDeleteParams, RepoDeleteResponse, RepoListForOrgParams, RepoListForOrgResponse, RepoListReposForOrgResponse, RepoStarResponse, StatusGetResponse, WeirdClassParams, WeirdClassResponse, WeirdGetÜbersichtResponse, WeirdPutIdParams, WeirdPutIdResponse } from './types.js';
+import type {
+  Repo,
+  RepoDeleteParams,
+  RepoDeleteResponse,
+  RepoListForOrgParams,
+  RepoListForOrgResponse,
+  RepoListReposForOrgResponse,
+  RepoStarResponse,
+  StatusGetResponse,
+  WeirdClassParams,
+  WeirdClassResponse,
+  WeirdGetÜbersichtResponse,
+  WeirdPutIdParams,
+  WeirdPutIdResponse,
+} from './types.js';
 
 /**
  * The standalone form of `oddNames.repos.get()`: `client` is a `OddNamesCore` or a `OddNames`.
@@ -20,7 +34,12 @@ import type { Repo, RepoDeleteParams, RepoDeleteResponse, RepoListForOrgParams, 
  * ```
  *
  */
-export function reposGet(client: OddNamesCore, owner: string, repo: string, options?: RequestOptions): APIPromise<Repo> {
+export function reposGet(
+  client: OddNamesCore,
+  owner: string,
+  repo: string,
+  options?: RequestOptions,
+): APIPromise<Repo> {
   return coreOf(client).call<Repo>(ops.reposGet, [owner, repo], undefined, options);
 }
 
@@ -37,7 +56,13 @@ export function reposGet(client: OddNamesCore, owner: string, repo: string, opti
  * ```
  *
  */
-export function delete_(client: OddNamesCore, owner: string, repo: string, params: RepoDeleteParams, options?: RequestOptions): APIPromise<RepoDeleteResponse> {
+export function delete_(
+  client: OddNamesCore,
+  owner: string,
+  repo: string,
+  params: RepoDeleteParams,
+  options?: RequestOptions,
+): APIPromise<RepoDeleteResponse> {
   return coreOf(client).call<RepoDeleteResponse>(ops.delete_, [owner, repo], params, options);
 }
 
@@ -55,7 +80,12 @@ export function delete_(client: OddNamesCore, owner: string, repo: string, param
  * ```
  *
  */
-export function reposListForOrg(client: OddNamesCore, owner: string, params?: RepoListForOrgParams, options?: RequestOptions): APIPromise<RepoListForOrgResponse> {
+export function reposListForOrg(
+  client: OddNamesCore,
+  owner: string,
+  params?: RepoListForOrgParams,
+  options?: RequestOptions,
+): APIPromise<RepoListForOrgResponse> {
   return coreOf(client).call<RepoListForOrgResponse>(ops.reposListForOrg, [owner], params, options);
 }
 
@@ -73,7 +103,11 @@ export function reposListForOrg(client: OddNamesCore, owner: string, params?: Re
  * ```
  *
  */
-export function listReposForOrg(client: OddNamesCore, owner: string, options?: RequestOptions): APIPromise<RepoListReposForOrgResponse> {
+export function listReposForOrg(
+  client: OddNamesCore,
+  owner: string,
+  options?: RequestOptions,
+): APIPromise<RepoListReposForOrgResponse> {
   return coreOf(client).call<RepoListReposForOrgResponse>(ops.listReposForOrg, [owner], undefined, options);
 }
 
@@ -90,7 +124,12 @@ export function listReposForOrg(client: OddNamesCore, owner: string, options?: R
  * ```
  *
  */
-export function starRepo(client: OddNamesCore, owner: string, repo: string, options?: RequestOptions): APIPromise<RepoStarResponse> {
+export function starRepo(
+  client: OddNamesCore,
+  owner: string,
+  repo: string,
+  options?: RequestOptions,
+): APIPromise<RepoStarResponse> {
   return coreOf(client).call<RepoStarResponse>(ops.starRepo, [owner, repo], undefined, options);
 }
 
@@ -126,7 +165,11 @@ export function getÜbersicht(client: OddNamesCore, options?: RequestOptions): A
  * ```
  *
  */
-export function class_(client: OddNamesCore, params?: WeirdClassParams, options?: RequestOptions): APIPromise<WeirdClassResponse> {
+export function class_(
+  client: OddNamesCore,
+  params?: WeirdClassParams,
+  options?: RequestOptions,
+): APIPromise<WeirdClassResponse> {
   return coreOf(client).call<WeirdClassResponse>(ops.class_, [], params, options);
 }
 
@@ -143,7 +186,12 @@ export function class_(client: OddNamesCore, params?: WeirdClassParams, options?
  * ```
  *
  */
-export function putWeirdWeirdId(client: OddNamesCore, weirdId: number, params: WeirdPutIdParams, options?: RequestOptions): APIPromise<WeirdPutIdResponse> {
+export function putWeirdWeirdId(
+  client: OddNamesCore,
+  weirdId: number,
+  params: WeirdPutIdParams,
+  options?: RequestOptions,
+): APIPromise<WeirdPutIdResponse> {
   return coreOf(client).call<WeirdPutIdResponse>(ops.putWeirdWeirdId, [weirdId], params, options);
 }
 

@@ -5,22 +5,107 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the OddNames API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'OddNames', userAgent: '@specsmith/odd-names/0.1.0', apiKeyEnv: 'ODDNAMES_API_KEY', baseUrlEnv: 'ODDNAMES_BASE_URL', baseUrl: 'https://eu.odd.test/api', auth: { apiKey: { type: 'header', name: 'X-Odd-Key' } }, security: [['apiKey']], errors: {} };
+export const apiConfig: ApiConfig = {
+  name: 'OddNames',
+  userAgent: '@specsmith/odd-names/0.1.0',
+  apiKeyEnv: 'ODDNAMES_API_KEY',
+  baseUrlEnv: 'ODDNAMES_BASE_URL',
+  baseUrl: 'https://eu.odd.test/api',
+  auth: { apiKey: { type: 'header', name: 'X-Odd-Key' } },
+  security: [['apiKey']],
+  errors: {},
+};
 /** GET /repos/{owner}/{repo} */
-export const reposGet: OperationDescriptor = { id: 'repos/get', methodPath: 'repos.get', method: 'get', path: '/repos/{owner}/{repo}', pathParams: ['owner', 'repo'], pathArgNames: ['owner', 'repo'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const reposGet: OperationDescriptor = {
+  id: 'repos/get',
+  methodPath: 'repos.get',
+  method: 'get',
+  path: '/repos/{owner}/{repo}',
+  pathParams: ['owner', 'repo'],
+  pathArgNames: ['owner', 'repo'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** DELETE /repos/{owner}/{repo} */
-export const delete_: OperationDescriptor = { id: 'delete', methodPath: 'repos.delete', method: 'delete', path: '/repos/{owner}/{repo}', pathParams: ['owner', 'repo'], pathArgNames: ['owner', 'repo'], header: ['X-Request-Id'], responses: { '204': { kind: 'empty' } } };
+export const delete_: OperationDescriptor = {
+  id: 'delete',
+  methodPath: 'repos.delete',
+  method: 'delete',
+  path: '/repos/{owner}/{repo}',
+  pathParams: ['owner', 'repo'],
+  pathArgNames: ['owner', 'repo'],
+  header: ['X-Request-Id'],
+  responses: { '204': { kind: 'empty' } },
+};
 /** GET /orgs/{owner}/repos */
-export const reposListForOrg: OperationDescriptor = { id: 'repos/list-for-org', methodPath: 'repos.listForOrg', method: 'get', path: '/orgs/{owner}/repos', pathParams: ['owner'], pathArgNames: ['owner'], query: ['per_page'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const reposListForOrg: OperationDescriptor = {
+  id: 'repos/list-for-org',
+  methodPath: 'repos.listForOrg',
+  method: 'get',
+  path: '/orgs/{owner}/repos',
+  pathParams: ['owner'],
+  pathArgNames: ['owner'],
+  query: ['per_page'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** GET /users/{owner}/repos */
-export const listReposForOrg: OperationDescriptor = { id: 'list repos for org', methodPath: 'repos.listReposForOrg', method: 'get', path: '/users/{owner}/repos', pathParams: ['owner'], pathArgNames: ['owner'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const listReposForOrg: OperationDescriptor = {
+  id: 'list repos for org',
+  methodPath: 'repos.listReposForOrg',
+  method: 'get',
+  path: '/users/{owner}/repos',
+  pathParams: ['owner'],
+  pathArgNames: ['owner'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** PUT /repos/{owner}/{repo}/stars */
-export const starRepo: OperationDescriptor = { id: 'starRepo', methodPath: 'repos.star', method: 'put', path: '/repos/{owner}/{repo}/stars', pathParams: ['owner', 'repo'], pathArgNames: ['owner', 'repo'], responses: { '204': { kind: 'empty' } } };
+export const starRepo: OperationDescriptor = {
+  id: 'starRepo',
+  methodPath: 'repos.star',
+  method: 'put',
+  path: '/repos/{owner}/{repo}/stars',
+  pathParams: ['owner', 'repo'],
+  pathArgNames: ['owner', 'repo'],
+  responses: { '204': { kind: 'empty' } },
+};
 /** GET /weird */
-export const getÜbersicht: OperationDescriptor = { id: 'getÜbersicht', methodPath: 'weird.getÜbersicht', method: 'get', path: '/weird', accept: 'text/plain', responses: { '200': { kind: 'text' } } };
+export const getÜbersicht: OperationDescriptor = {
+  id: 'getÜbersicht',
+  methodPath: 'weird.getÜbersicht',
+  method: 'get',
+  path: '/weird',
+  accept: 'text/plain',
+  responses: { '200': { kind: 'text' } },
+};
 /** POST /weird */
-export const class_: OperationDescriptor = { id: 'class', methodPath: 'weird.class', method: 'post', path: '/weird', body: { kind: 'text', type: 'text/plain', flat: false }, accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const class_: OperationDescriptor = {
+  id: 'class',
+  methodPath: 'weird.class',
+  method: 'post',
+  path: '/weird',
+  body: { kind: 'text', type: 'text/plain', flat: false },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** PUT /weird/{weird_id} */
-export const putWeirdWeirdId: OperationDescriptor = { id: 'putWeirdWeirdId', methodPath: 'weird.putId', method: 'put', path: '/weird/{weird_id}', pathParams: ['weird_id'], pathArgNames: ['weirdId'], body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true }, responses: { '204': { kind: 'empty' } } };
+export const putWeirdWeirdId: OperationDescriptor = {
+  id: 'putWeirdWeirdId',
+  methodPath: 'weird.putId',
+  method: 'put',
+  path: '/weird/{weird_id}',
+  pathParams: ['weird_id'],
+  pathArgNames: ['weirdId'],
+  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true },
+  responses: { '204': { kind: 'empty' } },
+};
 /** GET /status */
-export const getStatus: OperationDescriptor = { id: 'getStatus', methodPath: 'status.get', method: 'get', path: '/status', accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const getStatus: OperationDescriptor = {
+  id: 'getStatus',
+  methodPath: 'status.get',
+  method: 'get',
+  path: '/status',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};

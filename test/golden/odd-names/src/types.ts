@@ -10,9 +10,11 @@ export type RepoDeleteResponse = void;
 /** Params of `oddNames.repos.listForOrg()`. */
 export type RepoListForOrgParams = NonNullable<paths['/orgs/{owner}/repos']['get']['parameters']['query']>;
 /** What `oddNames.repos.listForOrg()` resolves to. */
-export type RepoListForOrgResponse = paths['/orgs/{owner}/repos']['get']['responses'][200]['content']['application/json'];
+export type RepoListForOrgResponse =
+  paths['/orgs/{owner}/repos']['get']['responses'][200]['content']['application/json'];
 /** What `oddNames.repos.listReposForOrg()` resolves to. */
-export type RepoListReposForOrgResponse = paths['/users/{owner}/repos']['get']['responses'][200]['content']['application/json'];
+export type RepoListReposForOrgResponse =
+  paths['/users/{owner}/repos']['get']['responses'][200]['content']['application/json'];
 /** What `oddNames.repos.star()` resolves to. */
 export type RepoStarResponse = void;
 /** What `oddNames.weird.getÜbersicht()` resolves to. */

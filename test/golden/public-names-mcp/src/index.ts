@@ -3,10 +3,34 @@
 import { Ledger, type ClientOptions } from '@specsmith/public-names';
 import * as sdk from '../mcp-sdk.js';
 import table from '../mcp-tools.js';
-import { createMcpServer, runMcpServer, selectTools, type McpServer, type McpServerInfo, type McpTool } from './runtime/mcp.js';
-export { callTool, selectTools, usage, type McpSdk, type McpServer, type McpServerInfo, type McpTool, type McpToolParameter } from './runtime/mcp.js';
+import {
+  createMcpServer,
+  runMcpServer,
+  selectTools,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+} from './runtime/mcp.js';
+export {
+  callTool,
+  selectTools,
+  usage,
+  type McpSdk,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+  type McpToolParameter,
+} from './runtime/mcp.js';
 /** Name, version and instructions the server announces, and the command and environment its --help names. */
-export const serverInfo: McpServerInfo = { name: '@specsmith/public-names-mcp', title: 'Ledger API MCP server', version: '0.1.0', instructions: 'Tools for the Ledger API, one per operation, calling it through the @specsmith/public-names client (credentials from LEDGER_API_KEY, retries, typed errors).', command: 'public-names-mcp', env: { apiKey: 'LEDGER_API_KEY', baseUrl: 'LEDGER_BASE_URL' } };
+export const serverInfo: McpServerInfo = {
+  name: '@specsmith/public-names-mcp',
+  title: 'Ledger API MCP server',
+  version: '0.1.0',
+  instructions:
+    'Tools for the Ledger API, one per operation, calling it through the @specsmith/public-names client (credentials from LEDGER_API_KEY, retries, typed errors).',
+  command: 'public-names-mcp',
+  env: { apiKey: 'LEDGER_API_KEY', baseUrl: 'LEDGER_BASE_URL' },
+};
 /** One MCP tool per operation of the Ledger API. */
 export const tools: readonly McpTool[] = table as readonly McpTool[];
 

@@ -46,6 +46,7 @@ export class LedgerCore {
 /** The runtime core of a `LedgerCore` (or `Ledger`): what generated methods and standalone functions call through. Not for application code. */
 export function coreOf(client: LedgerCore): ClientCore {
   const core = cores.get(client);
-  if (!core) throw new errorClasses.base('Expected a LedgerCore or Ledger created by this build of @specsmith/public-names');
+  if (!core)
+    throw new errorClasses.base('Expected a LedgerCore or Ledger created by this build of @specsmith/public-names');
   return core;
 }

@@ -45,7 +45,11 @@ export function listEntries(client: LedgerCore, params?: EntryListParams, option
  * ```
  *
  */
-export function createEntry(client: LedgerCore, params: EntryCreateParams, options?: RequestOptions): APIPromise<Entry> {
+export function createEntry(
+  client: LedgerCore,
+  params: EntryCreateParams,
+  options?: RequestOptions,
+): APIPromise<Entry> {
   return coreOf(client).call<Entry>(ops.createEntry, [], params, options);
 }
 

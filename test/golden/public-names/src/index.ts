@@ -5,7 +5,14 @@ export { LedgerCore } from './core.js';
 export * from './errors.js';
 export type * from './types.js';
 export type { components, paths, operations, webhooks } from './schema.js';
-export type { ClientOptions, RequestOptions, ClientHooks, RequestEvent, ResponseEvent, RetryEvent } from './runtime/config.js';
+export type {
+  ClientOptions,
+  RequestOptions,
+  ClientHooks,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './runtime/config.js';
 export { APIPromise, type APIResponse } from './runtime/api-promise.js';
 export type { RateLimitInfo } from './runtime/response-info.js';
 export { Page, PagePromise, type PageOptions } from './runtime/pagination.js';

@@ -5,16 +5,75 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the Ledger API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'Ledger', userAgent: '@specsmith/public-names/0.1.0', apiKeyEnv: 'LEDGER_API_KEY', baseUrlEnv: 'LEDGER_BASE_URL', baseUrl: 'https://api.ledger.test', auth: {}, security: [], errors: {} };
+export const apiConfig: ApiConfig = {
+  name: 'Ledger',
+  userAgent: '@specsmith/public-names/0.1.0',
+  apiKeyEnv: 'LEDGER_API_KEY',
+  baseUrlEnv: 'LEDGER_BASE_URL',
+  baseUrl: 'https://api.ledger.test',
+  auth: {},
+  security: [],
+  errors: {},
+};
 /** GET /entries */
-export const listEntries: OperationDescriptor = { id: 'listEntries', methodPath: 'entries.list', method: 'get', path: '/entries', query: ['after'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'cursor', items: '/data', cursor: 'after', nextCursor: '/next' } };
+export const listEntries: OperationDescriptor = {
+  id: 'listEntries',
+  methodPath: 'entries.list',
+  method: 'get',
+  path: '/entries',
+  query: ['after'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: { style: 'cursor', items: '/data', cursor: 'after', nextCursor: '/next' },
+};
 /** POST /entries */
-export const createEntry: OperationDescriptor = { id: 'createEntry', methodPath: 'entries.create', method: 'post', path: '/entries', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createEntry: OperationDescriptor = {
+  id: 'createEntry',
+  methodPath: 'entries.create',
+  method: 'post',
+  path: '/entries',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /entries/stats */
-export const getEntryStats: OperationDescriptor = { id: 'getEntryStats', methodPath: 'entries.getStats', method: 'get', path: '/entries/stats', accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getEntryStats: OperationDescriptor = {
+  id: 'getEntryStats',
+  methodPath: 'entries.getStats',
+  method: 'get',
+  path: '/entries/stats',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /entries/{entry_id} */
-export const getEntry: OperationDescriptor = { id: 'getEntry', methodPath: 'entries.get', method: 'get', path: '/entries/{entry_id}', pathParams: ['entry_id'], pathArgNames: ['entryId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getEntry: OperationDescriptor = {
+  id: 'getEntry',
+  methodPath: 'entries.get',
+  method: 'get',
+  path: '/entries/{entry_id}',
+  pathParams: ['entry_id'],
+  pathArgNames: ['entryId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /entries/{entry_id}/events */
-export const subscribeEntry: OperationDescriptor = { id: 'subscribeEntry', methodPath: 'entries.subscribe', method: 'get', path: '/entries/{entry_id}/events', pathParams: ['entry_id'], pathArgNames: ['entryId'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['entry.updated', 'entry.closed'] } };
+export const subscribeEntry: OperationDescriptor = {
+  id: 'subscribeEntry',
+  methodPath: 'entries.subscribe',
+  method: 'get',
+  path: '/entries/{entry_id}/events',
+  pathParams: ['entry_id'],
+  pathArgNames: ['entryId'],
+  accept: 'text/event-stream',
+  responses: { '200': { kind: 'sse' } },
+  sse: { typeField: 'type', known: ['entry.updated', 'entry.closed'] },
+};
 /** GET /status */
-export const getStatus: OperationDescriptor = { id: 'getStatus', methodPath: 'status.get', method: 'get', path: '/status', accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const getStatus: OperationDescriptor = {
+  id: 'getStatus',
+  methodPath: 'status.get',
+  method: 'get',
+  path: '/status',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};

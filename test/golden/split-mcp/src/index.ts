@@ -3,10 +3,34 @@
 import { SplitShop, type ClientOptions } from '@specsmith/split';
 import * as sdk from '../mcp-sdk.js';
 import table from '../mcp-tools.js';
-import { createMcpServer, runMcpServer, selectTools, type McpServer, type McpServerInfo, type McpTool } from './runtime/mcp.js';
-export { callTool, selectTools, usage, type McpSdk, type McpServer, type McpServerInfo, type McpTool, type McpToolParameter } from './runtime/mcp.js';
+import {
+  createMcpServer,
+  runMcpServer,
+  selectTools,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+} from './runtime/mcp.js';
+export {
+  callTool,
+  selectTools,
+  usage,
+  type McpSdk,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+  type McpToolParameter,
+} from './runtime/mcp.js';
 /** Name, version and instructions the server announces, and the command and environment its --help names. */
-export const serverInfo: McpServerInfo = { name: '@specsmith/split-mcp', title: 'Split Shop MCP server', version: '0.1.0', instructions: 'Tools for the Split Shop, one per operation, calling it through the @specsmith/split client (credentials from SPLITSHOP_API_KEY, retries, typed errors).', command: 'split-mcp', env: { apiKey: 'SPLITSHOP_API_KEY', baseUrl: 'SPLITSHOP_BASE_URL' } };
+export const serverInfo: McpServerInfo = {
+  name: '@specsmith/split-mcp',
+  title: 'Split Shop MCP server',
+  version: '0.1.0',
+  instructions:
+    'Tools for the Split Shop, one per operation, calling it through the @specsmith/split client (credentials from SPLITSHOP_API_KEY, retries, typed errors).',
+  command: 'split-mcp',
+  env: { apiKey: 'SPLITSHOP_API_KEY', baseUrl: 'SPLITSHOP_BASE_URL' },
+};
 /** One MCP tool per operation of the Split Shop. */
 export const tools: readonly McpTool[] = table as readonly McpTool[];
 

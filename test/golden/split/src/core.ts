@@ -46,6 +46,7 @@ export class SplitShopCore {
 /** The runtime core of a `SplitShopCore` (or `SplitShop`): what generated methods and standalone functions call through. Not for application code. */
 export function coreOf(client: SplitShopCore): ClientCore {
   const core = cores.get(client);
-  if (!core) throw new errorClasses.base('Expected a SplitShopCore or SplitShop created by this build of @specsmith/split');
+  if (!core)
+    throw new errorClasses.base('Expected a SplitShopCore or SplitShop created by this build of @specsmith/split');
   return core;
 }

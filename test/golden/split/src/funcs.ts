@@ -42,7 +42,11 @@ export function listItems(client: SplitShopCore, options?: RequestOptions): APIP
  * ```
  *
  */
-export function createItem(client: SplitShopCore, params: ItemCreateParams, options?: RequestOptions): APIPromise<ItemCreateResponse> {
+export function createItem(
+  client: SplitShopCore,
+  params: ItemCreateParams,
+  options?: RequestOptions,
+): APIPromise<ItemCreateResponse> {
   return coreOf(client).call<ItemCreateResponse>(ops.createItem, [], params, options);
 }
 

@@ -5,10 +5,43 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the SplitShop API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'SplitShop', userAgent: '@specsmith/split/0.1.0', apiKeyEnv: 'SPLITSHOP_API_KEY', baseUrlEnv: 'SPLITSHOP_BASE_URL', baseUrl: 'https://shop.test', auth: {}, security: [], errors: {} };
+export const apiConfig: ApiConfig = {
+  name: 'SplitShop',
+  userAgent: '@specsmith/split/0.1.0',
+  apiKeyEnv: 'SPLITSHOP_API_KEY',
+  baseUrlEnv: 'SPLITSHOP_BASE_URL',
+  baseUrl: 'https://shop.test',
+  auth: {},
+  security: [],
+  errors: {},
+};
 /** GET /items */
-export const listItems: OperationDescriptor = { id: 'listItems', methodPath: 'items.list', method: 'get', path: '/items', accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const listItems: OperationDescriptor = {
+  id: 'listItems',
+  methodPath: 'items.list',
+  method: 'get',
+  path: '/items',
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** POST /items */
-export const createItem: OperationDescriptor = { id: 'createItem', methodPath: 'items.create', method: 'post', path: '/items', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json' } } };
+export const createItem: OperationDescriptor = {
+  id: 'createItem',
+  methodPath: 'items.create',
+  method: 'post',
+  path: '/items',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json' } },
+};
 /** GET /items/{item_id} */
-export const getItem: OperationDescriptor = { id: 'getItem', methodPath: 'items.get', method: 'get', path: '/items/{item_id}', pathParams: ['item_id'], pathArgNames: ['itemId'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const getItem: OperationDescriptor = {
+  id: 'getItem',
+  methodPath: 'items.get',
+  method: 'get',
+  path: '/items/{item_id}',
+  pathParams: ['item_id'],
+  pathArgNames: ['itemId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};

@@ -5,7 +5,9 @@ export type { ErrorSchema, Category } from './schema.js';
 /** What `splitShop.items.list()` resolves to. */
 export type ItemListResponse = paths['/items']['get']['responses'][200]['content']['application/json'];
 /** Params of `splitShop.items.create()`. */
-export type ItemCreateParams = NonNullable<NonNullable<paths['/items']['post']['requestBody']>['content']['application/json']>;
+export type ItemCreateParams = NonNullable<
+  NonNullable<paths['/items']['post']['requestBody']>['content']['application/json']
+>;
 /** What `splitShop.items.create()` resolves to. */
 export type ItemCreateResponse = paths['/items']['post']['responses'][201]['content']['application/json'];
 /** What `splitShop.items.get()` resolves to. */

@@ -3,10 +3,34 @@
 import { Tasker, type ClientOptions } from '@specsmith/tasker';
 import * as sdk from '../mcp-sdk.js';
 import table from '../mcp-tools.js';
-import { createMcpServer, runMcpServer, selectTools, type McpServer, type McpServerInfo, type McpTool } from './runtime/mcp.js';
-export { callTool, selectTools, usage, type McpSdk, type McpServer, type McpServerInfo, type McpTool, type McpToolParameter } from './runtime/mcp.js';
+import {
+  createMcpServer,
+  runMcpServer,
+  selectTools,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+} from './runtime/mcp.js';
+export {
+  callTool,
+  selectTools,
+  usage,
+  type McpSdk,
+  type McpServer,
+  type McpServerInfo,
+  type McpTool,
+  type McpToolParameter,
+} from './runtime/mcp.js';
 /** Name, version and instructions the server announces, and the command and environment its --help names. */
-export const serverInfo: McpServerInfo = { name: '@specsmith/tasker-mcp', title: 'Tasker API MCP server', version: '0.1.0', instructions: 'Tools for the Tasker API, one per operation, calling it through the @specsmith/tasker client (credentials from TASKER_API_KEY, retries, typed errors). A small task tracker, the golden fixture for CRUD, envelopes, paging, streams, long-running work, uploads and webhooks.', command: 'tasker-mcp', env: { apiKey: 'TASKER_API_KEY', baseUrl: 'TASKER_BASE_URL' } };
+export const serverInfo: McpServerInfo = {
+  name: '@specsmith/tasker-mcp',
+  title: 'Tasker API MCP server',
+  version: '0.1.0',
+  instructions:
+    'Tools for the Tasker API, one per operation, calling it through the @specsmith/tasker client (credentials from TASKER_API_KEY, retries, typed errors). A small task tracker, the golden fixture for CRUD, envelopes, paging, streams, long-running work, uploads and webhooks.',
+  command: 'tasker-mcp',
+  env: { apiKey: 'TASKER_API_KEY', baseUrl: 'TASKER_BASE_URL' },
+};
 /** One MCP tool per operation of the Tasker API. */
 export const tools: readonly McpTool[] = table as readonly McpTool[];
 

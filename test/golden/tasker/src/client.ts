@@ -52,14 +52,20 @@ export class Tasker extends TaskerCore {
    *
    */
   waitFor<T extends object>(operation: T, options?: WaitOptions): Promise<WaitResult<T>> {
-    return waitForOperation(coreOf(this), operation, options, [ops.exportProject.longRunning]) as Promise<WaitResult<T>>;
+    return waitForOperation(coreOf(this), operation, options, [ops.exportProject.longRunning]) as Promise<
+      WaitResult<T>
+    >;
   }
 
   /**
    * Verifies a webhook delivery (see `verifyWebhook` in webhooks.ts) and returns the typed event.
    *
    */
-  verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string): Promise<TaskerWebhookEvent> {
+  verifyWebhook(
+    rawBody: BinaryInput,
+    signature: string | null | undefined,
+    secret: string,
+  ): Promise<TaskerWebhookEvent> {
     return verifyWebhook(rawBody, signature, secret);
   }
 }

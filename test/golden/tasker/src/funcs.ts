@@ -6,7 +6,20 @@ import { EventStream, type StreamOptions } from './runtime/event-stream.js';
 import { type PageOptions, type PagePromise, paginate } from './runtime/pagination.js';
 import type { RequestOptions } from './runtime/config.js';
 import * as ops from './operations.js';
-import type { FileDownloadResponse, FileSchema, FileUploadParams, Job, Project, ProjectCreateParams, ProjectDeleteResponse, ProjectEvent, ProjectExportResponse, ProjectListParams, ProjectStreamEventsResult, ProjectUpdateParams } from './types.js';
+import type {
+  FileDownloadResponse,
+  FileSchema,
+  FileUploadParams,
+  Job,
+  Project,
+  ProjectCreateParams,
+  ProjectDeleteResponse,
+  ProjectEvent,
+  ProjectExportResponse,
+  ProjectListParams,
+  ProjectStreamEventsResult,
+  ProjectUpdateParams,
+} from './types.js';
 
 /**
  * List projects
@@ -25,7 +38,11 @@ import type { FileDownloadResponse, FileSchema, FileUploadParams, Job, Project, 
  * ```
  *
  */
-export function listProjects(client: TaskerCore, params?: ProjectListParams, options?: PageOptions): PagePromise<Project> {
+export function listProjects(
+  client: TaskerCore,
+  params?: ProjectListParams,
+  options?: PageOptions,
+): PagePromise<Project> {
   return paginate<Project>(coreOf(client), ops.listProjects, [], params, options);
 }
 
@@ -45,7 +62,11 @@ export function listProjects(client: TaskerCore, params?: ProjectListParams, opt
  * ```
  *
  */
-export function createProject(client: TaskerCore, params: ProjectCreateParams, options?: RequestOptions): APIPromise<Project> {
+export function createProject(
+  client: TaskerCore,
+  params: ProjectCreateParams,
+  options?: RequestOptions,
+): APIPromise<Project> {
   return coreOf(client).call<Project>(ops.createProject, [], params, options);
 }
 
@@ -84,7 +105,11 @@ export function getProject(client: TaskerCore, projectId: string, options?: Requ
  * ```
  *
  */
-export function deleteProject(client: TaskerCore, projectId: string, options?: RequestOptions): APIPromise<ProjectDeleteResponse> {
+export function deleteProject(
+  client: TaskerCore,
+  projectId: string,
+  options?: RequestOptions,
+): APIPromise<ProjectDeleteResponse> {
   return coreOf(client).call<ProjectDeleteResponse>(ops.deleteProject, [projectId], undefined, options);
 }
 
@@ -106,7 +131,12 @@ export function deleteProject(client: TaskerCore, projectId: string, options?: R
  * ```
  *
  */
-export function updateProject(client: TaskerCore, projectId: string, params?: ProjectUpdateParams, options?: RequestOptions): APIPromise<Project> {
+export function updateProject(
+  client: TaskerCore,
+  projectId: string,
+  params?: ProjectUpdateParams,
+  options?: RequestOptions,
+): APIPromise<Project> {
   return coreOf(client).call<Project>(ops.updateProject, [projectId], params, options);
 }
 
@@ -127,7 +157,11 @@ export function updateProject(client: TaskerCore, projectId: string, params?: Pr
  * ```
  *
  */
-export function streamProjectEvents(client: TaskerCore, projectId: string, options?: StreamOptions): EventStream<ProjectEvent, ProjectStreamEventsResult> {
+export function streamProjectEvents(
+  client: TaskerCore,
+  projectId: string,
+  options?: StreamOptions,
+): EventStream<ProjectEvent, ProjectStreamEventsResult> {
   return new EventStream(coreOf(client), ops.streamProjectEvents, [projectId], undefined, options);
 }
 
@@ -147,7 +181,11 @@ export function streamProjectEvents(client: TaskerCore, projectId: string, optio
  * ```
  *
  */
-export function exportProject(client: TaskerCore, projectId: string, options?: RequestOptions): APIPromise<ProjectExportResponse> {
+export function exportProject(
+  client: TaskerCore,
+  projectId: string,
+  options?: RequestOptions,
+): APIPromise<ProjectExportResponse> {
   return coreOf(client).call<ProjectExportResponse>(ops.exportProject, [projectId], undefined, options);
 }
 
@@ -187,7 +225,11 @@ export function getJob(client: TaskerCore, jobId: string, options?: RequestOptio
  * ```
  *
  */
-export function uploadFile(client: TaskerCore, params: FileUploadParams, options?: RequestOptions): APIPromise<FileSchema> {
+export function uploadFile(
+  client: TaskerCore,
+  params: FileUploadParams,
+  options?: RequestOptions,
+): APIPromise<FileSchema> {
   return coreOf(client).call<FileSchema>(ops.uploadFile, [], params, options);
 }
 
@@ -207,6 +249,10 @@ export function uploadFile(client: TaskerCore, params: FileUploadParams, options
  * ```
  *
  */
-export function downloadFile(client: TaskerCore, fileId: string, options?: RequestOptions): APIPromise<FileDownloadResponse> {
+export function downloadFile(
+  client: TaskerCore,
+  fileId: string,
+  options?: RequestOptions,
+): APIPromise<FileDownloadResponse> {
   return coreOf(client).call<FileDownloadResponse>(ops.downloadFile, [fileId], undefined, options);
 }

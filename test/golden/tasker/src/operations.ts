@@ -5,24 +5,139 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 /** How the Tasker API authenticates, reports errors, limits rates and retries. */
-export const apiConfig: ApiConfig = { name: 'Tasker', userAgent: '@specsmith/tasker/0.1.0', apiKeyEnv: 'TASKER_API_KEY', baseUrlEnv: 'TASKER_BASE_URL', baseUrl: 'https://api.tasker.test/v1', auth: { bearerAuth: { type: 'bearer' } }, security: [['bearerAuth']], errors: { message: '/error/message', code: '/error/code' } };
+export const apiConfig: ApiConfig = {
+  name: 'Tasker',
+  userAgent: '@specsmith/tasker/0.1.0',
+  apiKeyEnv: 'TASKER_API_KEY',
+  baseUrlEnv: 'TASKER_BASE_URL',
+  baseUrl: 'https://api.tasker.test/v1',
+  auth: { bearerAuth: { type: 'bearer' } },
+  security: [['bearerAuth']],
+  errors: { message: '/error/message', code: '/error/code' },
+};
 /** GET /projects */
-export const listProjects: OperationDescriptor = { id: 'listProjects', methodPath: 'projects.list', method: 'get', path: '/projects', query: ['limit', 'offset'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } }, pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more' } };
+export const listProjects: OperationDescriptor = {
+  id: 'listProjects',
+  methodPath: 'projects.list',
+  method: 'get',
+  path: '/projects',
+  query: ['limit', 'offset'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  pagination: { style: 'offset', items: '/data', limit: 'limit', offset: 'offset', hasMore: '/pagination/has_more' },
+};
 /** POST /projects */
-export const createProject: OperationDescriptor = { id: 'createProject', methodPath: 'projects.create', method: 'post', path: '/projects', body: { kind: 'json', type: 'application/json', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } } };
+export const createProject: OperationDescriptor = {
+  id: 'createProject',
+  methodPath: 'projects.create',
+  method: 'post',
+  path: '/projects',
+  body: { kind: 'json', type: 'application/json', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /projects/{project_id} */
-export const getProject: OperationDescriptor = { id: 'getProject', methodPath: 'projects.get', method: 'get', path: '/projects/{project_id}', pathParams: ['project_id'], pathArgNames: ['projectId'], accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const getProject: OperationDescriptor = {
+  id: 'getProject',
+  methodPath: 'projects.get',
+  method: 'get',
+  path: '/projects/{project_id}',
+  pathParams: ['project_id'],
+  pathArgNames: ['projectId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** DELETE /projects/{project_id} */
-export const deleteProject: OperationDescriptor = { id: 'deleteProject', methodPath: 'projects.delete', method: 'delete', path: '/projects/{project_id}', pathParams: ['project_id'], pathArgNames: ['projectId'], responses: { '204': { kind: 'empty' } } };
+export const deleteProject: OperationDescriptor = {
+  id: 'deleteProject',
+  methodPath: 'projects.delete',
+  method: 'delete',
+  path: '/projects/{project_id}',
+  pathParams: ['project_id'],
+  pathArgNames: ['projectId'],
+  responses: { '204': { kind: 'empty' } },
+};
 /** PATCH /projects/{project_id} */
-export const updateProject: OperationDescriptor = { id: 'updateProject', methodPath: 'projects.update', method: 'patch', path: '/projects/{project_id}', pathParams: ['project_id'], pathArgNames: ['projectId'], query: ['notify'], body: { kind: 'json', type: 'application/json', flat: false }, accept: 'application/json', responses: { '200': { kind: 'json', unwrap: '/data' } } };
+export const updateProject: OperationDescriptor = {
+  id: 'updateProject',
+  methodPath: 'projects.update',
+  method: 'patch',
+  path: '/projects/{project_id}',
+  pathParams: ['project_id'],
+  pathArgNames: ['projectId'],
+  query: ['notify'],
+  body: { kind: 'json', type: 'application/json', flat: false },
+  accept: 'application/json',
+  responses: { '200': { kind: 'json', unwrap: '/data' } },
+};
 /** GET /projects/{project_id}/events */
-export const streamProjectEvents: OperationDescriptor = { id: 'streamProjectEvents', methodPath: 'projects.streamEvents', method: 'get', path: '/projects/{project_id}/events', pathParams: ['project_id'], pathArgNames: ['projectId'], accept: 'text/event-stream', responses: { '200': { kind: 'sse' } }, sse: { typeField: 'type', known: ['project.updated', 'project.closed'], terminal: ['project.closed'], resume: { lastEventId: true }, result: { success: { event: 'project.closed', value: '/project' } } } };
+export const streamProjectEvents: OperationDescriptor = {
+  id: 'streamProjectEvents',
+  methodPath: 'projects.streamEvents',
+  method: 'get',
+  path: '/projects/{project_id}/events',
+  pathParams: ['project_id'],
+  pathArgNames: ['projectId'],
+  accept: 'text/event-stream',
+  responses: { '200': { kind: 'sse' } },
+  sse: {
+    typeField: 'type',
+    known: ['project.updated', 'project.closed'],
+    terminal: ['project.closed'],
+    resume: { lastEventId: true },
+    result: { success: { event: 'project.closed', value: '/project' } },
+  },
+};
 /** POST /projects/{project_id}/export */
-export const exportProject: OperationDescriptor = { id: 'exportProject', methodPath: 'projects.export', method: 'post', path: '/projects/{project_id}/export', pathParams: ['project_id'], pathArgNames: ['projectId'], accept: 'application/json', responses: { '202': { kind: 'json' } }, longRunning: { status: 202, poll: () => getJob, params: { job_id: '/id' }, state: '/state', succeeded: ['done'], failed: ['failed'], error: '/error' } };
+export const exportProject: OperationDescriptor = {
+  id: 'exportProject',
+  methodPath: 'projects.export',
+  method: 'post',
+  path: '/projects/{project_id}/export',
+  pathParams: ['project_id'],
+  pathArgNames: ['projectId'],
+  accept: 'application/json',
+  responses: { '202': { kind: 'json' } },
+  longRunning: {
+    status: 202,
+    poll: () => getJob,
+    params: { job_id: '/id' },
+    state: '/state',
+    succeeded: ['done'],
+    failed: ['failed'],
+    error: '/error',
+  },
+};
 /** GET /jobs/{job_id} */
-export const getJob: OperationDescriptor = { id: 'getJob', methodPath: 'jobs.get', method: 'get', path: '/jobs/{job_id}', pathParams: ['job_id'], pathArgNames: ['jobId'], accept: 'application/json', responses: { '200': { kind: 'json' } } };
+export const getJob: OperationDescriptor = {
+  id: 'getJob',
+  methodPath: 'jobs.get',
+  method: 'get',
+  path: '/jobs/{job_id}',
+  pathParams: ['job_id'],
+  pathArgNames: ['jobId'],
+  accept: 'application/json',
+  responses: { '200': { kind: 'json' } },
+};
 /** POST /files */
-export const uploadFile: OperationDescriptor = { id: 'uploadFile', methodPath: 'files.upload', method: 'post', path: '/files', body: { kind: 'multipart', type: 'multipart/form-data', flat: true, required: true }, accept: 'application/json', responses: { '201': { kind: 'json', unwrap: '/data' } }, upload: { file: 'file', hash: { field: 'sha256', encoding: 'hex' } } };
+export const uploadFile: OperationDescriptor = {
+  id: 'uploadFile',
+  methodPath: 'files.upload',
+  method: 'post',
+  path: '/files',
+  body: { kind: 'multipart', type: 'multipart/form-data', flat: true, required: true },
+  accept: 'application/json',
+  responses: { '201': { kind: 'json', unwrap: '/data' } },
+  upload: { file: 'file', hash: { field: 'sha256', encoding: 'hex' } },
+};
 /** GET /files/{file_id}/content */
-export const downloadFile: OperationDescriptor = { id: 'downloadFile', methodPath: 'files.download', method: 'get', path: '/files/{file_id}/content', pathParams: ['file_id'], pathArgNames: ['fileId'], accept: 'application/octet-stream', responses: { '200': { kind: 'binary' } } };
+export const downloadFile: OperationDescriptor = {
+  id: 'downloadFile',
+  methodPath: 'files.download',
+  method: 'get',
+  path: '/files/{file_id}/content',
+  pathParams: ['file_id'],
+  pathArgNames: ['fileId'],
+  accept: 'application/octet-stream',
+  responses: { '200': { kind: 'binary' } },
+};

@@ -2,20 +2,45 @@
 
 import type { components, paths } from './schema.js';
 import type { LongRunning } from './runtime/long-running.js';
-export type { Project, ProjectInput, ProjectEnvelope, Job, FileSchema, ProjectEvent, ProjectUpdated, ProjectClosed, ErrorSchema } from './schema.js';
+export type {
+  Project,
+  ProjectInput,
+  ProjectEnvelope,
+  Job,
+  FileSchema,
+  ProjectEvent,
+  ProjectUpdated,
+  ProjectClosed,
+  ErrorSchema,
+} from './schema.js';
 /** Params of `tasker.projects.list()`. */
 export type ProjectListParams = NonNullable<paths['/projects']['get']['parameters']['query']>;
 /** Params of `tasker.projects.create()`. */
-export type ProjectCreateParams = NonNullable<NonNullable<paths['/projects']['post']['requestBody']>['content']['application/json']>;
+export type ProjectCreateParams = NonNullable<
+  NonNullable<paths['/projects']['post']['requestBody']>['content']['application/json']
+>;
 /** What `tasker.projects.delete()` resolves to. */
 export type ProjectDeleteResponse = void;
 /** Params of `tasker.projects.update()`. */
-export type ProjectUpdateParams = NonNullable<paths['/projects/{project_id}']['patch']['parameters']['query']> & { body?: NonNullable<paths['/projects/{project_id}']['patch']['requestBody']>['content']['application/json'] };
+export type ProjectUpdateParams = NonNullable<paths['/projects/{project_id}']['patch']['parameters']['query']> & {
+  body?: NonNullable<paths['/projects/{project_id}']['patch']['requestBody']>['content']['application/json'];
+};
 /** What `.result()` of `tasker.projects.streamEvents()` resolves to: the result its `project.closed` event carries. */
-export type ProjectStreamEventsResult = Exclude<NonNullable<Extract<components['schemas']['ProjectEvent'], { type: 'project.closed' }>>['project'], undefined>;
+export type ProjectStreamEventsResult = Exclude<
+  NonNullable<Extract<components['schemas']['ProjectEvent'], { type: 'project.closed' }>>['project'],
+  undefined
+>;
 /** What `tasker.projects.export()` resolves to. */
-export type ProjectExportResponse = LongRunning<paths['/projects/{project_id}/export']['post']['responses'][202]['content']['application/json'], paths['/jobs/{job_id}']['get']['responses'][200]['content']['application/json']>;
+export type ProjectExportResponse = LongRunning<
+  paths['/projects/{project_id}/export']['post']['responses'][202]['content']['application/json'],
+  paths['/jobs/{job_id}']['get']['responses'][200]['content']['application/json']
+>;
 /** Params of `tasker.files.upload()`. */
-export type FileUploadParams = Omit<NonNullable<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']>, 'sha256'> & { sha256?: NonNullable<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']>['sha256'] };
+export type FileUploadParams = Omit<
+  NonNullable<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']>,
+  'sha256'
+> & {
+  sha256?: NonNullable<NonNullable<paths['/files']['post']['requestBody']>['content']['multipart/form-data']>['sha256'];
+};
 /** What `tasker.files.download()` resolves to. */
 export type FileDownloadResponse = Blob;

@@ -5,13 +5,23 @@ import type { BinaryInput } from './runtime/encoding.js';
 import { errorClasses } from './errors.js';
 import type { webhooks } from './schema.js';
 /** `project.created`: A project was created. */
-export type ProjectCreatedWebhookEvent = NonNullable<webhooks['project.created']['post']['requestBody']>['content']['application/json'];
+export type ProjectCreatedWebhookEvent = NonNullable<
+  webhooks['project.created']['post']['requestBody']
+>['content']['application/json'];
 /** `file.stored`: A file was stored. */
-export type FileStoredWebhookEvent = NonNullable<webhooks['file.stored']['post']['requestBody']>['content']['application/json'];
+export type FileStoredWebhookEvent = NonNullable<
+  webhooks['file.stored']['post']['requestBody']
+>['content']['application/json'];
 /** Any webhook the Tasker API delivers; narrow it on `event`. */
 export type TaskerWebhookEvent = ProjectCreatedWebhookEvent | FileStoredWebhookEvent;
 /** How deliveries are signed: HMAC-SHA256 of the raw body, hex after "sha256=", in the `X-Tasker-Signature` header; the secret is your webhook secret. */
-export const webhookSignature: WebhookSignatureScheme = { header: 'X-Tasker-Signature', encoding: 'hex', prefix: 'sha256=', eventField: 'event', events: ['project.created', 'file.stored'] };
+export const webhookSignature: WebhookSignatureScheme = {
+  header: 'X-Tasker-Signature',
+  encoding: 'hex',
+  prefix: 'sha256=',
+  eventField: 'event',
+  events: ['project.created', 'file.stored'],
+};
 
 /**
  * Verifies a webhook delivery and returns its typed payload. Pass the raw request body exactly as received (before any JSON parsing), the `X-Tasker-Signature` header and your secret. Throws `WebhookVerificationError` when the signature is missing, malformed or wrong; the comparison takes constant time.
@@ -23,7 +33,11 @@ export const webhookSignature: WebhookSignatureScheme = { header: 'X-Tasker-Sign
  * ```
  *
  */
-export async function verifyWebhook(rawBody: BinaryInput, signature: string | null | undefined, secret: string): Promise<TaskerWebhookEvent> {
+export async function verifyWebhook(
+  rawBody: BinaryInput,
+  signature: string | null | undefined,
+  secret: string,
+): Promise<TaskerWebhookEvent> {
   return (await verify(rawBody, signature, secret, webhookSignature, errorClasses)) as TaskerWebhookEvent;
 }
 

@@ -4,7 +4,15 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { Repo, RepoDeleteParams, RepoDeleteResponse, RepoListForOrgParams, RepoListForOrgResponse, RepoListReposForOrgResponse, RepoStarResponse } from '../types.js';
+import type {
+  Repo,
+  RepoDeleteParams,
+  RepoDeleteResponse,
+  RepoListForOrgParams,
+  RepoListForOrgResponse,
+  RepoListReposForOrgResponse,
+  RepoStarResponse,
+} from '../types.js';
 
 /** Operations tagged repos. */
 export class Repos {
@@ -37,7 +45,12 @@ export class Repos {
    * ```
    *
    */
-  delete(owner: string, repo: string, params: RepoDeleteParams, options?: RequestOptions): APIPromise<RepoDeleteResponse> {
+  delete(
+    owner: string,
+    repo: string,
+    params: RepoDeleteParams,
+    options?: RequestOptions,
+  ): APIPromise<RepoDeleteResponse> {
     return this.#core.call<RepoDeleteResponse>(ops.delete_, [owner, repo], params, options);
   }
 
@@ -51,7 +64,11 @@ export class Repos {
    * ```
    *
    */
-  listForOrg(owner: string, params?: RepoListForOrgParams, options?: RequestOptions): APIPromise<RepoListForOrgResponse> {
+  listForOrg(
+    owner: string,
+    params?: RepoListForOrgParams,
+    options?: RequestOptions,
+  ): APIPromise<RepoListForOrgResponse> {
     return this.#core.call<RepoListForOrgResponse>(ops.reposListForOrg, [owner], params, options);
   }
 

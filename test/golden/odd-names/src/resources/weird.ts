@@ -4,7 +4,13 @@ import type { ClientCore } from '../runtime/core.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { WeirdClassParams, WeirdClassResponse, WeirdGetÜbersichtResponse, WeirdPutIdParams, WeirdPutIdResponse } from '../types.js';
+import type {
+  WeirdClassParams,
+  WeirdClassResponse,
+  WeirdGetÜbersichtResponse,
+  WeirdPutIdParams,
+  WeirdPutIdResponse,
+} from '../types.js';
 
 /** Names that need care. */
 export class Weird {

@@ -6,7 +6,16 @@ import { EventStream, type StreamOptions } from '../runtime/event-stream.js';
 import { type PageOptions, type PagePromise, paginate } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/config.js';
 import * as ops from '../operations.js';
-import type { Project, ProjectCreateParams, ProjectDeleteResponse, ProjectEvent, ProjectExportResponse, ProjectListParams, ProjectStreamEventsResult, ProjectUpdateParams } from '../types.js';
+import type {
+  Project,
+  ProjectCreateParams,
+  ProjectDeleteResponse,
+  ProjectEvent,
+  ProjectExportResponse,
+  ProjectListParams,
+  ProjectStreamEventsResult,
+  ProjectUpdateParams,
+} from '../types.js';
 
 /** Projects hold tasks. */
 export class Projects {
