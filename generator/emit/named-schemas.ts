@@ -22,17 +22,11 @@
  * this pass runs (it is given the same names), and are left as they are.
  */
 import ts from 'typescript';
+import { isComponents, mapComponentSchemas, memberName, pointAt } from './component-schemas.js';
 import { schemaReference } from './schema-reference.js';
 
 const factory = ts.factory;
 const exported = (): ts.ModifierLike[] => [factory.createModifier(ts.SyntaxKind.ExportKeyword)];
-
-/** The member name of a schema under `components.schemas` (openapi-typescript quotes names that are not identifiers). */
-function memberName(member: ts.TypeElement): string | undefined {
-  return ts.isPropertySignature(member) && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))
-    ? member.name.text
-    : undefined;
-}
 
 /** `node` with every `components["schemas"]["X"]` replaced by X's public name. */
 function replaceReferences<T extends ts.Node>(node: T, names: ReadonlyMap<string, string>): T {
@@ -93,59 +87,33 @@ function plainDescriptions(node: ts.Node): void {
 export function nameSchemaTypes(nodes: readonly ts.Node[], names: ReadonlyMap<string, string>): ts.Node[] {
   const result: ts.Node[] = [];
   for (const node of nodes) {
-    if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'components') {
+    if (!isComponents(node)) {
       result.push(replaceReferences(node, names));
       continue;
     }
     const declarations: ts.Statement[] = [];
-    const members = node.members.map((member) => {
-      if (
-        !ts.isPropertySignature(member) ||
-        !member.type ||
-        !ts.isTypeLiteralNode(member.type) ||
-        memberName(member) !== 'schemas'
-      )
-        return replaceReferences(member, names);
-      const schemas = member.type.members.map((schema) => {
-        const component = memberName(schema);
-        const name = component === undefined ? undefined : names.get(component);
-        if (!name || !ts.isPropertySignature(schema) || !schema.type) return replaceReferences(schema, names);
-        const own =
-          ts.isTypeReferenceNode(schema.type) &&
-          ts.isIdentifier(schema.type.typeName) &&
-          schema.type.typeName.text === name;
-        // A schema schema-repairs.ts already declared under its name (a cycle) keeps that declaration.
-        if (!own)
-          declarations.push(
-            declaration(name, replaceReferences(schema.type, names), ts.getSyntheticLeadingComments(schema)),
-          );
-        return factory.createPropertySignature(
-          schema.modifiers,
-          schema.name,
-          schema.questionToken,
-          factory.createTypeReferenceNode(name),
-        );
-      });
-      return factory.updatePropertySignature(
-        member,
-        member.modifiers,
-        member.name,
-        member.questionToken,
-        factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)),
-      );
-    });
-    // The named types follow the table that points at them, in the spec's order.
-    result.push(
-      factory.updateInterfaceDeclaration(
-        node,
-        node.modifiers,
-        node.name,
-        node.typeParameters,
-        node.heritageClauses,
-        members,
-      ),
-      ...declarations,
+    const table = mapComponentSchemas(
+      node,
+      (schemas) =>
+        schemas.map((schema) => {
+          const component = memberName(schema);
+          const name = component === undefined ? undefined : names.get(component);
+          if (!name || !ts.isPropertySignature(schema) || !schema.type) return replaceReferences(schema, names);
+          const own =
+            ts.isTypeReferenceNode(schema.type) &&
+            ts.isIdentifier(schema.type.typeName) &&
+            schema.type.typeName.text === name;
+          // A schema schema-repairs.ts already declared under its name (a cycle) keeps that declaration.
+          if (!own)
+            declarations.push(
+              declaration(name, replaceReferences(schema.type, names), ts.getSyntheticLeadingComments(schema)),
+            );
+          return pointAt(schema, name);
+        }),
+      (member) => replaceReferences(member, names),
     );
+    // The named types follow the table that points at them, in the spec's order.
+    result.push(table, ...declarations);
   }
   for (const node of result) plainDescriptions(node);
   return result;

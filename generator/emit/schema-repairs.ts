@@ -18,6 +18,7 @@
  *   stage reports those (generator/validate/schema-cycles.ts).
  */
 import ts from 'typescript';
+import { isComponents, mapComponentSchemas, memberName, pointAt } from './component-schemas.js';
 import { schemaReference } from './schema-reference.js';
 import { NameScope } from '../model/naming.js';
 
@@ -141,31 +142,20 @@ export function repairSchemaTypes(
   const aliases: ts.TypeAliasDeclaration[] = [];
   const repaired = nodes.map((node) => {
     if (ts.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired') return withRequiredHelper();
-    if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'components') return node;
-    const members = node.members.map((member) => {
-      if (
-        !ts.isPropertySignature(member) ||
-        !member.type ||
-        !ts.isTypeLiteralNode(member.type) ||
-        !ts.isIdentifier(member.name) ||
-        member.name.text !== 'schemas'
-      )
-        return member;
+    if (!isComponents(node)) return node;
+    return mapComponentSchemas(node, (members) => {
       const types = new Map<string, ts.TypeNode>();
-      for (const schema of member.type.members) {
-        const name =
-          ts.isPropertySignature(schema) && (ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name))
-            ? schema.name.text
-            : undefined;
+      for (const schema of members) {
+        const name = memberName(schema);
         if (name !== undefined && ts.isPropertySignature(schema) && schema.type) types.set(name, schema.type);
       }
       const cyclic = cyclicSchemas(types);
       // Unique even when two schema names clean up alike (`a-b`, `a_b`).
       const scope = new NameScope(names.values());
       const aliasOf = new Map([...cyclic].map((name) => [name, names.get(name) ?? scope.claim(aliasName(name))]));
-      const schemas = member.type.members.map((schema) => {
+      return members.map((schema) => {
         if (!ts.isPropertySignature(schema) || !schema.type) return schema;
-        const name = ts.isIdentifier(schema.name) || ts.isStringLiteral(schema.name) ? schema.name.text : undefined;
+        const name = memberName(schema);
         const alias = name === undefined ? undefined : aliasOf.get(name);
         if (!alias) return schema;
         aliases.push(
@@ -176,30 +166,9 @@ export function repairSchemaTypes(
             replaceCycle(schema.type, aliasOf, alias),
           ),
         );
-        return factory.updatePropertySignature(
-          schema,
-          schema.modifiers,
-          schema.name,
-          schema.questionToken,
-          factory.createTypeReferenceNode(alias),
-        );
+        return pointAt(schema, alias, true);
       });
-      return factory.updatePropertySignature(
-        member,
-        member.modifiers,
-        member.name,
-        member.questionToken,
-        factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)),
-      );
     });
-    return factory.updateInterfaceDeclaration(
-      node,
-      node.modifiers,
-      node.name,
-      node.typeParameters,
-      node.heritageClauses,
-      members,
-    );
   });
   return [...repaired, ...aliases];
 }
