@@ -1,8 +1,8 @@
 /**
  * `npm run format` (write) and `npm run format -- --check` (the test): the
  * repository's own TypeScript, formatted by the same module that formats
- * generated packages. Tracked files only (git ls-files), so scratch files and
- * build output are never touched; generated/ and test/golden/ are the
+ * generated packages. Files git tracks or would track (git ls-files, new files included), so ignored
+ * build output is never touched; generated/ and test/golden/ are the
  * generator's output, formatted when they are emitted.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,10 @@ const ROOTS = ['generator', 'test', 'bench', 'specs', 'vitest.config.ts'];
 const EXCLUDED = [/^test\/fixtures\//, /^test\/golden\//, /\/dist\//, /^bench\/(peers|results)\//];
 
 export function repositorySources(root: string): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--', ...ROOTS], { cwd: root, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ROOTS], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return listed
     .split('\0')
     .filter(
