@@ -15,11 +15,19 @@ const ROOTS = ['generator', 'test', 'bench', 'specs', 'vitest.config.ts'];
 /** Inputs and outputs, not sources: fixtures may be malformed on purpose, goldens are emitted. */
 const EXCLUDED = [/^test\/fixtures\//, /^test\/golden\//, /\/dist\//, /^bench\/(peers|results)\//];
 
-export function repositorySources(root: string): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ROOTS], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+/**
+ * The files to format. Writing includes new files git does not track yet; the
+ * check (run while other tests may write scratch files) reads tracked files only.
+ */
+export function repositorySources(root: string, untracked: boolean): string[] {
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', ...(untracked ? ['--others', '--exclude-standard'] : []), '--', ...ROOTS],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   return listed
     .split('\0')
     .filter(
@@ -32,7 +40,7 @@ export function repositorySources(root: string): string[] {
 /** Files whose text differs from the formatter's; with `write`, they are rewritten. */
 export function formatRepository(root: string, write: boolean): string[] {
   const changed: string[] = [];
-  for (const path of repositorySources(root)) {
+  for (const path of repositorySources(root, write)) {
     const text = readFileSync(join(root, path), 'utf8');
     const formatted = formatSource(text, path);
     if (formatted === text) continue;
