@@ -12,7 +12,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeOutput } from '../../generator/write/write-output.js';
 import {
@@ -528,35 +528,6 @@ describe('an interrupted write leaves the previous output and no staging folders
     return out;
   }
 
-  it.each(['staged', 'carried'])(
-    'SIGINT when the swap is at "%s" exits 130 and undoes it',
-    async (step) => {
-      const root = join(temp.path, `interrupt-${step}`);
-      const out = await previousOutput(root);
-      const before = await hashTree(root);
-      const child = spawn(process.execPath, [join(hostile, 'interrupt-write.mjs'), out, step], { cwd: repoRoot });
-      let stdout = '';
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          if (stdout.includes('paused')) resolve();
-        });
-        child.on('exit', () => reject(new Error(`exited before pausing: ${stdout}${stderr}`)));
-      });
-      // Half-way: a staging folder exists beside the output.
-      expect((await readdir(root)).some((name) => name.includes('specsmith-new'))).toBe(true);
-      child.kill('SIGINT');
-      expect(await exited).toBe(130);
-      expect(stderr).toContain('specsmith: interrupted; the output was left as it was');
-      expect(await hashTree(root)).toEqual(before);
-      expect((await readdir(root)).sort()).toEqual(['pkg']);
-    },
-    30_000,
-  );
-
   /** Starts the interrupting writer, waits until it pauses at `step`, and kills it with `signal`. */
   async function interruptAt(
     out: string,
@@ -575,9 +546,26 @@ describe('an interrupted write leaves the previous output and no staging folders
       });
       child.on('exit', () => reject(new Error(`exited before pausing: ${stdout}${stderr}`)));
     });
+    // Half-way: a staging folder exists beside the output.
+    expect((await readdir(dirname(out))).some((name) => name.includes('specsmith-new'))).toBe(true);
     child.kill(signal);
     return { code: await exited, stderr };
   }
+
+  it.each(['staged', 'carried'])(
+    'SIGINT when the swap is at "%s" exits 130 and undoes it',
+    async (step) => {
+      const root = join(temp.path, `interrupt-${step}`);
+      const out = await previousOutput(root);
+      const before = await hashTree(root);
+      const { code, stderr } = await interruptAt(out, step, 'SIGINT');
+      expect(code).toBe(130);
+      expect(stderr).toContain('specsmith: interrupted; the output was left as it was');
+      expect(await hashTree(root)).toEqual(before);
+      expect((await readdir(root)).sort()).toEqual(['pkg']);
+    },
+    30_000,
+  );
 
   /** The pid of a process that has exited (a kill -9 leaves exactly such a pid in the staging folders' names). */
   function deadPid(): number {
