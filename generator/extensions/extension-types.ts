@@ -5,6 +5,7 @@
  * `npm run extension-types` writes the result to ./types.ts; a unit test fails
  * when that file is stale.
  */
+import { formatSource } from '../format/format-source.js';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { EXTENSIONS } from './schemas.js';
 
@@ -56,5 +57,9 @@ export async function extensionTypesSource(): Promise<string> {
     /^export type (paths|webhooks|\$defs|operations) = Record<string, never>;\n/gm,
     '',
   );
-  return `${HEADER}${body}\n/** Every extension by name. */\nexport type Extensions = components['schemas'];\n`;
+  // Formatted as the repository is (npm run format), so the written file passes the format check.
+  return formatSource(
+    `${HEADER}${body}\n/** Every extension by name. */\nexport type Extensions = components['schemas'];\n`,
+    'types.ts',
+  );
 }

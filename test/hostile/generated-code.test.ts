@@ -176,7 +176,7 @@ describe('comment-injection.yaml: spec text cannot end a comment or a string', (
     expect(resource).toContain('   * Summary *\\/ globalThis.pwned = 19; /*');
     // U+2029 in a description becomes an ordinary JSDoc line break.
     expect(resource).toContain(
-      '   * Description *\\/ globalThis.pwned = 20; /* with \n   *  separator and `backtick ${globalThis.pwned = 21}`',
+      '   * Description *\\/ globalThis.pwned = 20; /* with\n   *  separator and `backtick ${globalThis.pwned = 21}`',
     );
   });
 
@@ -508,8 +508,9 @@ describe('reserved-members.yaml: then, constructor, __proto__ and other Object.p
       { method: 'PUT', url: 'https://api.test/body?body=q', body: '{"body":"field"}' },
     ]);
     const types = packages.get('reserved-members')?.files.get('src/types.ts') ?? '';
-    expect(types).toContain(
-      "& { requestBody: NonNullable<paths['/body']['post']['requestBody']>['content']['application/json'] }",
+    // Whatever the formatter's line breaks: the required body sits under requestBody.
+    expect(types.replace(/\s+/g, ' ')).toContain(
+      "& { requestBody: NonNullable<paths['/body']['post']['requestBody']>['content']['application/json']; }",
     );
   });
 
