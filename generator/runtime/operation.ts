@@ -4,6 +4,7 @@
  * run time (where its parameters go, how its body is encoded, which traits
  * apply) is in this plain object, written once per operation.
  */
+import type { EncodedBody } from './request-body.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -19,6 +20,17 @@ export interface ResponseDescriptor {
   unwrap?: string;
 }
 
+/**
+ * Encodes a body of one kind (request-body.ts). A descriptor names the encoder
+ * its kind needs, so an app bundles the multipart, form or binary encoders only
+ * when an operation it calls sends such a body; JSON needs none.
+ */
+export type BodyEncoder = (
+  spec: BodyDescriptor,
+  value: unknown,
+  upload: UploadDescriptor | undefined,
+) => Promise<EncodedBody> | EncodedBody;
+
 export interface BodyDescriptor {
   kind: BodyKind;
   /** Content-Type sent with the body. */
@@ -28,6 +40,8 @@ export interface BodyDescriptor {
   /** Key of a body that is not flat, when a parameter is called `body`. */
   param?: string;
   required?: boolean;
+  /** The encoder of a body that is not JSON. */
+  encode?: BodyEncoder;
 }
 
 export interface PaginationDescriptor {

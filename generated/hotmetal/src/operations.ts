@@ -4,6 +4,7 @@
 
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
+import { webhookUrlProblem } from './runtime/webhook-url.js';
 /** How the HotMetal API authenticates, reports errors, limits rates and retries. */
 export const apiConfig: ApiConfig = {
   name: 'HotMetal',
@@ -21,6 +22,7 @@ export const apiConfig: ApiConfig = {
     denySuffixes: ['.local', '.internal'],
     denyPrivateNetworks: true,
   },
+  webhookUrlCheck: webhookUrlProblem,
 };
 /** GET /me */
 export const getCurrentUser: OperationDescriptor = {
