@@ -22,7 +22,6 @@ export const apiConfig: ApiConfig = {
     denySuffixes: ['.local', '.internal'],
     denyPrivateNetworks: true,
   },
-  webhookUrlCheck: webhookUrlProblem,
 };
 /** GET /me */
 export const getCurrentUser: OperationDescriptor = {
@@ -187,6 +186,7 @@ export const generateDraft: OperationDescriptor = {
   accept: 'application/json',
   responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } },
   webhookUrlField: 'webhookUrl',
+  webhookUrlCheck: webhookUrlProblem,
 };
 /** GET /sessions/{id} */
 export const getSession: OperationDescriptor = {
@@ -234,4 +234,5 @@ export const runScout: OperationDescriptor = {
   accept: 'application/json',
   responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } },
   webhookUrlField: 'webhookUrl',
+  webhookUrlCheck: webhookUrlProblem,
 };

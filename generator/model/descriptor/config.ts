@@ -7,7 +7,7 @@ import type { AuthScheme } from '../../runtime/config.js';
 import { entriesOf, resolve, securityOf, text, type Spec } from '../read/document.js';
 import type { SecuritySchemeObject } from '../read/openapi-types.js';
 import { serversOf } from '../read/servers.js';
-import { RuntimeFunction, type ConfigDescriptor } from './types.js';
+import type { ConfigDescriptor } from './types.js';
 
 /** How the runtime sends a security scheme's credential (OpenAPI 3.1 §4.8.27). */
 export function authScheme(scheme: Partial<SecuritySchemeObject>): AuthScheme | undefined {
@@ -38,7 +38,6 @@ export function configDescriptor(spec: Spec, client: string): ConfigDescriptor {
   const errors = spec.api['x-specsmith-errors'];
   const rateLimit = spec.api['x-specsmith-rate-limit'];
   const headers = rateLimit?.headers;
-  const urlRules = spec.api['x-specsmith-webhooks']?.urlRules;
   const auth: Record<string, AuthScheme> = {};
   for (const [name, scheme] of securitySchemesOf(spec)) {
     const mapped = authScheme(scheme);
@@ -62,7 +61,6 @@ export function configDescriptor(spec: Spec, client: string): ConfigDescriptor {
         }
       : undefined,
     retry: spec.api['x-specsmith-retry'],
-    webhookUrlRules: urlRules,
-    webhookUrlCheck: urlRules ? new RuntimeFunction('webhookUrlProblem', 'webhook-url') : undefined,
+    webhookUrlRules: spec.api['x-specsmith-webhooks']?.urlRules,
   };
 }

@@ -728,13 +728,14 @@ describe('ClientCore request building', () => {
   });
 
   it('rejects a webhook URL that breaks the API rules before sending', async () => {
-    const op: OperationDescriptor = { ...createThing, id: 'createHook', webhookUrlField: 'webhook_url' };
+    const op: OperationDescriptor = {
+      ...createThing,
+      id: 'createHook',
+      webhookUrlField: 'webhook_url',
+      webhookUrlCheck: webhookUrlProblem,
+    };
     const s = script(json(201, { data: {} }));
-    const core = makeCore(
-      s.fetch,
-      {},
-      { webhookUrlRules: { schemes: ['https'], denyPrivateNetworks: true }, webhookUrlCheck: webhookUrlProblem },
-    );
+    const core = makeCore(s.fetch, {}, { webhookUrlRules: { schemes: ['https'], denyPrivateNetworks: true } });
     const error = await rejectionOf(core.call(op, [], { webhook_url: 'http://example.com/hook' }));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect((error as Error).message).toContain('webhook_url');

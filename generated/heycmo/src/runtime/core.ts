@@ -645,7 +645,7 @@ export class ClientCore {
 
   #checkWebhookUrl(op: OperationDescriptor, body: unknown): void {
     const url = op.webhookUrlField ? getAtPointer(body, [op.webhookUrlField]) : undefined;
-    const check = this.config.webhookUrlCheck;
+    const check = op.webhookUrlCheck;
     if (typeof url !== 'string' || !check || !this.config.webhookUrlRules) return;
     const problem = check(url, this.config.webhookUrlRules);
     if (problem) throw new this.errors.invalidRequest(`${operationLabel(op)}: ${op.webhookUrlField} ${problem}`);

@@ -7,6 +7,7 @@
  * apply) is in this plain object, written once per operation.
  */
 import type { EncodedBody } from './request-body.js';
+import type { WebhookUrlRules } from './webhook-url.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -145,6 +146,11 @@ export interface OperationDescriptor {
   upload?: UploadDescriptor;
   /** Body field holding a webhook URL that must satisfy the API's URL rules. */
   webhookUrlField?: string;
+  /**
+   * The check of those rules (webhook-url.ts), named by the operations that take
+   * such a URL, so an app bundles it only when it calls one of them.
+   */
+  webhookUrlCheck?: (url: string, rules: WebhookUrlRules) => string | undefined;
 }
 
 /** How messages name an operation: its public method (`projects.get`), else its operationId. */

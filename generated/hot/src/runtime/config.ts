@@ -31,8 +31,6 @@ export interface ApiConfig {
   retry?: { maxRetries?: number; statuses?: readonly number[]; requireRetryAfter?: readonly number[] };
   idempotencyHeader?: string;
   webhookUrlRules?: WebhookUrlRules;
-  /** The check of those rules (webhook-url.ts), named only when the spec has rules, so other clients never bundle it. */
-  webhookUrlCheck?: (url: string, rules: WebhookUrlRules) => string | undefined;
 }
 
 export interface RequestEvent {
