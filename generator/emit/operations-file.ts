@@ -8,7 +8,7 @@
  * chunked-upload descriptor follows the operation it starts with.
  */
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
-import { OperationLink } from '../model/descriptor/types.js';
+import { OperationLink, RuntimeFunction } from '../model/descriptor/types.js';
 import type { ApiModel } from '../model/types.js';
 import { docText } from './doc-text.js';
 import { expression, objectCode, printFile, type Statement } from './print.js';
@@ -17,6 +17,7 @@ import { uncheckedGenerated } from './unchecked.js';
 /** Source text of a descriptor value: a link becomes the linked descriptor's name (or a thunk of it), undefined fields are left out. */
 function descriptorCode(value: unknown): string {
   if (value instanceof OperationLink) return value.lazy ? `() => ${value.key}` : value.key;
+  if (value instanceof RuntimeFunction) return value.name;
   if (Array.isArray(value)) return `[${value.map(descriptorCode).join(', ')}]`;
   if (value !== null && typeof value === 'object')
     return objectCode(
@@ -25,6 +26,20 @@ function descriptorCode(value: unknown): string {
       ),
     );
   return expression(value);
+}
+
+/** Every runtime function the descriptors name, by module, each module's names sorted (deterministic imports). */
+function runtimeFunctions(values: readonly unknown[]): Map<string, string[]> {
+  const found = new Map<string, Set<string>>();
+  const visit = (value: unknown): void => {
+    if (value instanceof RuntimeFunction) {
+      const names = found.get(value.module) ?? new Set<string>();
+      found.set(value.module, names.add(value.name));
+    } else if (value !== null && typeof value === 'object' && !(value instanceof OperationLink))
+      for (const item of Object.values(value)) visit(item);
+  };
+  for (const value of values) visit(value);
+  return new Map([...found.keys()].sort().map((module) => [module, [...(found.get(module) ?? [])].sort()] as const));
 }
 
 function constant(name: string, type: string, doc: string, initializer: string): Statement {
@@ -40,6 +55,10 @@ function constant(name: string, type: string, doc: string, initializer: string):
 export function emitOperations(model: ApiModel, userAgent: string): string {
   const { name, ...config } = model.descriptor.config;
   const chunked = model.descriptor.operations.some((operation) => operation.chunkedUpload);
+  const functions = runtimeFunctions([
+    config,
+    ...model.descriptor.operations.flatMap((operation) => [operation.descriptor, operation.chunkedUpload?.descriptor]),
+  ]);
   const statements: Statement[] = [
     {
       kind: StructureKind.ImportDeclaration,
@@ -63,6 +82,13 @@ export function emitOperations(model: ApiModel, userAgent: string): string {
           } as Statement,
         ]
       : []),
+    ...[...functions].map(
+      ([module, names]): Statement => ({
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: `./runtime/${module}.js`,
+        namedImports: names,
+      }),
+    ),
     constant(
       'apiConfig',
       'ApiConfig',

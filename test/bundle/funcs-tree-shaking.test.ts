@@ -3,8 +3,10 @@
  * function (`import { XCore } from '<package>'; import { op } from
  * '<package>/funcs'`) bundles that operation's descriptor and no other: the
  * bundle holds its path and none of the spec's other paths, no resource
- * class, and not openapi-fetch's client (only its URL serializers). The full
- * client, bundled the same way, holds every path, so the search can fail.
+ * class, no openapi-fetch (the runtime writes URLs itself), no body encoder
+ * of an operation it does not call and no webhook-URL check. The full client,
+ * bundled the same way, holds every path and openapi-fetch's client, so the
+ * searches can fail.
  *
  * The bundler is Rolldown, which the test runner (Vite) installs (see
  * test/mcp/bundle.test.ts); without it the test is skipped.
@@ -31,6 +33,11 @@ const APPS: Record<(typeof PROVIDERS)[number], { client: string; operationId: st
 
 /** A text openapi-fetch's `createClient` (client.raw) carries and its URL serializers do not. */
 const CREATE_CLIENT_TEXT = 'Middleware must be an object';
+/** A text of openapi-fetch's URL serializers. */
+const SERIALIZER_TEXT = 'Provide your own `querySerializer()`';
+/** Texts of the multipart encoder and of the webhook-URL check (runtime/request-body.ts, webhook-url.ts). */
+const ENCODER_TEXT = 'new FormData';
+const WEBHOOK_CHECK_TEXT = 'is not an absolute URL';
 
 let dir: string;
 
@@ -94,6 +101,9 @@ describe.skipIf(rolldown === undefined)('tree-shaking: an app pays for the opera
       // No resource class (each takes the core in its constructor) and no raw openapi-fetch client.
       expect(code).not.toMatch(/class \w+ \{\s*#client;/);
       expect(code).not.toContain(CREATE_CLIENT_TEXT);
+      expect(code).not.toContain(SERIALIZER_TEXT);
+      expect(code).not.toContain(ENCODER_TEXT);
+      expect(code).not.toContain(WEBHOOK_CHECK_TEXT);
 
       // The full client, the positive control: every path of the spec, and client.raw's createClient.
       const full = await bundle(
@@ -104,6 +114,7 @@ describe.skipIf(rolldown === undefined)('tree-shaking: an app pays for the opera
         [...new Set(spec.operations.map((operation) => operation.path))].filter((path) => !hasPathLiteral(full, path)),
       ).toEqual([]);
       expect(full).toContain(CREATE_CLIENT_TEXT);
+      expect(full).toContain(SERIALIZER_TEXT);
     }, 60_000);
   }
 });

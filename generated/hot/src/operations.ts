@@ -5,6 +5,7 @@
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
 import type { ChunkedUploadDescriptor } from './runtime/chunked-upload.js';
+import { encodeBinary, encodeMultipart } from './runtime/request-body.js';
 /** How the Hot API authenticates, reports errors, limits rates and retries. */
 export const apiConfig: ApiConfig = {
   name: 'Hot',
@@ -203,7 +204,7 @@ export const uploadBuild: OperationDescriptor = {
   path: '/v1/projects/{project_id_or_slug}/builds',
   pathParams: ['project_id_or_slug'],
   pathArgNames: ['projectIdOrSlug'],
-  body: { kind: 'multipart', type: 'multipart/form-data', flat: true, required: true },
+  body: { kind: 'multipart', type: 'multipart/form-data', flat: true, required: true, encode: encodeMultipart },
   accept: 'application/json',
   responses: { '200': { kind: 'json', unwrap: '/data' }, '201': { kind: 'json', unwrap: '/data' } },
   idempotent: 'build_id',
@@ -823,7 +824,7 @@ export const uploadFile: OperationDescriptor = {
   pathParams: ['path'],
   pathArgNames: ['path'],
   multiSegment: ['path'],
-  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true },
+  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true, encode: encodeBinary },
   accept: 'application/json',
   responses: { '200': { kind: 'json', unwrap: '/data' } },
 };
@@ -868,7 +869,7 @@ export const uploadFilePart: OperationDescriptor = {
   path: '/v1/files/uploads/{upload_id}/{part_number}',
   pathParams: ['upload_id', 'part_number'],
   pathArgNames: ['uploadId', 'partNumber'],
-  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true },
+  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true, encode: encodeBinary },
   accept: 'application/json',
   responses: { '200': { kind: 'json', unwrap: '/data' } },
 };

@@ -4,6 +4,7 @@
 
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
+import { webhookUrlProblem } from './runtime/webhook-url.js';
 /** How the HotMetal API authenticates, reports errors, limits rates and retries. */
 export const apiConfig: ApiConfig = {
   name: 'HotMetal',
@@ -185,6 +186,7 @@ export const generateDraft: OperationDescriptor = {
   accept: 'application/json',
   responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } },
   webhookUrlField: 'webhookUrl',
+  webhookUrlCheck: webhookUrlProblem,
 };
 /** GET /sessions/{id} */
 export const getSession: OperationDescriptor = {
@@ -232,4 +234,5 @@ export const runScout: OperationDescriptor = {
   accept: 'application/json',
   responses: { '200': { kind: 'json', unwrap: '/data' }, '202': { kind: 'json', unwrap: '/data' } },
   webhookUrlField: 'webhookUrl',
+  webhookUrlCheck: webhookUrlProblem,
 };

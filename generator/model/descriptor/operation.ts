@@ -13,7 +13,7 @@ import { paginationDescriptor } from './pagination.js';
 import { parameterDescriptor } from './parameters.js';
 import { acceptHeader, responsesDescriptor } from './responses.js';
 import { sseDescriptor } from './sse.js';
-import type { Links, DescribedOperation } from './types.js';
+import { RuntimeFunction, type Links, type DescribedOperation } from './types.js';
 
 /**
  * The body field holding a URL the API will call back: `x-specsmith-async-webhook.field`,
@@ -60,6 +60,7 @@ export function operationDescriptor(
   links: Links,
 ): DescribedOperation {
   const responses = responsesOf(spec, operation);
+  const urlField = webhookUrlField(spec, operation);
   return {
     id: operation.operationId,
     methodPath: `${surface.resource}.${surface.methodName}`,
@@ -75,6 +76,10 @@ export function operationDescriptor(
     sse: sseDescriptor(spec, operation, streamResponseOf(responses.success), links),
     longRunning: longRunningDescriptor(operation, links),
     upload: upload(operation),
-    webhookUrlField: webhookUrlField(spec, operation),
+    webhookUrlField: urlField,
+    webhookUrlCheck:
+      urlField && spec.api['x-specsmith-webhooks']?.urlRules
+        ? new RuntimeFunction('webhookUrlProblem', 'webhook-url')
+        : undefined,
   };
 }

@@ -2,7 +2,9 @@
  * The runtime descriptor as data: exactly what src/operations.ts declares,
  * typed as the runtime's own types (runtime/operation.ts, chunked-upload.ts,
  * config.ts), except that a link to another operation is an OperationLink,
- * which operations.ts writes as the descriptor's name (or a thunk of it).
+ * which operations.ts writes as the descriptor's name (or a thunk of it), and
+ * a runtime function (a body encoder, the webhook-URL check) is a
+ * RuntimeFunction, which operations.ts imports from the runtime and names.
  */
 import type { ChunkedUploadDescriptor } from '../../runtime/chunked-upload.js';
 import type { ApiConfig } from '../../runtime/config.js';
@@ -19,16 +21,32 @@ export class OperationLink {
   ) {}
 }
 
+/**
+ * A function of the runtime a descriptor refers to: operations.ts imports it
+ * only when some descriptor names it, so a feature no operation uses is never
+ * bundled.
+ */
+export class RuntimeFunction {
+  constructor(
+    /** Its exported name. */
+    readonly name: string,
+    /** The runtime module exporting it, without extension (`request-body`). */
+    readonly module: string,
+  ) {}
+}
+
 /** A runtime type with its operation links (`() => OperationDescriptor`, or a direct OperationDescriptor) as OperationLinks. */
 export type Described<T> = T extends () => OperationDescriptor
   ? OperationLink
   : T extends OperationDescriptor
     ? OperationLink
-    : T extends readonly (infer U)[]
-      ? ReadonlyArray<Described<U>>
-      : T extends object
-        ? { readonly [K in keyof T]: Described<T[K]> }
-        : T;
+    : T extends (...args: never[]) => unknown
+      ? RuntimeFunction
+      : T extends readonly (infer U)[]
+        ? ReadonlyArray<Described<U>>
+        : T extends object
+          ? { readonly [K in keyof T]: Described<T[K]> }
+          : T;
 
 export type DescribedOperation = { readonly [K in keyof OperationDescriptor]: Described<OperationDescriptor[K]> };
 export type DescribedSSE = NonNullable<DescribedOperation['sse']>;
@@ -37,7 +55,7 @@ export type DescribedChunkedUpload = {
   readonly [K in keyof ChunkedUploadDescriptor]: Described<ChunkedUploadDescriptor[K]>;
 };
 /** The API's configuration; the user agent is the writer's (it names the generator version). */
-export type ConfigDescriptor = Omit<ApiConfig, 'userAgent'>;
+export type ConfigDescriptor = { readonly [K in keyof Omit<ApiConfig, 'userAgent'>]: Described<ApiConfig[K]> };
 
 /** The descriptor of every operation, by operation pointer, and what links them. */
 export interface Links {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uploadInChunks, type ChunkedUploadDescriptor } from '../../../generator/runtime/chunked-upload.js';
 import type { OperationDescriptor } from '../../../generator/runtime/operation.js';
+import { encodeBinary } from '../../../generator/runtime/request-body.js';
 import { InvalidRequestError, json, makeCore, NotFoundError, rejectionOf, script, type Reply } from './support.js';
 
 const start: OperationDescriptor = {
@@ -15,7 +16,7 @@ const part: OperationDescriptor = {
   method: 'put',
   path: '/uploads/{upload_id}/parts/{part_number}',
   pathParams: ['upload_id', 'part_number'],
-  body: { kind: 'binary', type: 'application/octet-stream', flat: false },
+  body: { kind: 'binary', type: 'application/octet-stream', flat: false, encode: encodeBinary },
   responses: { 200: { kind: 'json' } },
 };
 const complete: OperationDescriptor = {

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestEvent, ResponseEvent, RetryEvent } from '../../../generator/runtime/config.js';
 import type { OperationDescriptor } from '../../../generator/runtime/operation.js';
+import { webhookUrlProblem } from '../../../generator/runtime/webhook-url.js';
 import {
   AbortError,
   AcmeError,
@@ -727,7 +728,12 @@ describe('ClientCore request building', () => {
   });
 
   it('rejects a webhook URL that breaks the API rules before sending', async () => {
-    const op: OperationDescriptor = { ...createThing, id: 'createHook', webhookUrlField: 'webhook_url' };
+    const op: OperationDescriptor = {
+      ...createThing,
+      id: 'createHook',
+      webhookUrlField: 'webhook_url',
+      webhookUrlCheck: webhookUrlProblem,
+    };
     const s = script(json(201, { data: {} }));
     const core = makeCore(s.fetch, {}, { webhookUrlRules: { schemes: ['https'], denyPrivateNetworks: true } });
     const error = await rejectionOf(core.call(op, [], { webhook_url: 'http://example.com/hook' }));

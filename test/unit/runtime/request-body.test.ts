@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BodyDescriptor, OperationDescriptor, UploadDescriptor } from '../../../generator/runtime/operation.js';
-import { encodeBody } from '../../../generator/runtime/request-body.js';
-import { json, makeCore, rejectionOf, script, ServerError, streamOf } from './support.js';
+import { encodeBinary, encodeBody, encodeForm, encodeMultipart } from '../../../generator/runtime/request-body.js';
+import { InvalidRequestError, json, makeCore, rejectionOf, script, ServerError, streamOf } from './support.js';
 
-const MULTIPART: BodyDescriptor = { kind: 'multipart', type: 'multipart/form-data', flat: true };
-const FORM: BodyDescriptor = { kind: 'form', type: 'application/x-www-form-urlencoded', flat: true };
-const BINARY: BodyDescriptor = { kind: 'binary', type: 'application/octet-stream', flat: false };
+const MULTIPART: BodyDescriptor = {
+  kind: 'multipart',
+  type: 'multipart/form-data',
+  flat: true,
+  encode: encodeMultipart,
+};
+const FORM: BodyDescriptor = {
+  kind: 'form',
+  type: 'application/x-www-form-urlencoded',
+  flat: true,
+  encode: encodeForm,
+};
+const BINARY: BodyDescriptor = { kind: 'binary', type: 'application/octet-stream', flat: false, encode: encodeBinary };
 const HEX_UPLOAD: UploadDescriptor = { file: 'file', hash: { field: 'hash', encoding: 'hex' } };
 const B64_UPLOAD: UploadDescriptor = { file: 'file', hash: { field: 'checksum', encoding: 'base64' } };
 
@@ -184,5 +194,29 @@ describe('encodeBody: other kinds', () => {
     await makeCore(replayable.fetch).call(put, ['k'], { body: new TextEncoder().encode('bytes') });
     expect(replayable.requests).toHaveLength(2);
     expect(replayable.bodies).toEqual(['bytes', 'bytes']);
+  });
+});
+
+describe('body encoders named by the descriptor', () => {
+  it('encodes a body of each kind with the encoder of that kind when the descriptor names none', async () => {
+    const text = await encodeBody({ kind: 'text', type: 'text/plain', flat: false }, 42, undefined);
+    expect(text).toEqual({ body: '42', contentType: 'text/plain', replayable: true });
+    const json = await encodeBody({ kind: 'json', type: 'application/json', flat: true }, { a: 1 }, undefined);
+    expect(json).toEqual({ body: '{"a":1}', contentType: 'application/json', replayable: true });
+  });
+
+  it('refuses to send a non-JSON body whose descriptor names no encoder, as a typed error and without a request', async () => {
+    const upload: OperationDescriptor = {
+      id: 'uploadBuild',
+      method: 'post',
+      path: '/builds',
+      body: { kind: 'multipart', type: 'multipart/form-data', flat: true },
+      responses: { 201: { kind: 'json' } },
+    };
+    const s = script(json(201, { ok: true }));
+    const error = await rejectionOf(makeCore(s.fetch).call(upload, [], { name: 'x' }));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as Error).message).toBe('uploadBuild: the descriptor names no encoder for its multipart body');
+    expect(s.requests).toHaveLength(0);
   });
 });

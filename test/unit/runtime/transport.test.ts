@@ -4,7 +4,7 @@
  */
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { requestUrl } from '../../../generator/runtime/transport.js';
+import { requestUrl } from '../../../generator/runtime/url.js';
 
 const reference = (path: string, pathParams: Record<string, unknown>, query: Record<string, unknown>): string =>
   createFinalURL(path, {
@@ -32,6 +32,18 @@ describe('requestUrl matches openapi-fetch', () => {
     ['/array/{ids}', { ids: [1, 2] }, {}],
     ['/object/{point}', { point: { x: 1, y: 2 } }, {}],
     ['/empty-query/{id}', { id: 'x' }, { skipped: undefined, alsoSkipped: null }],
+    ['/label-exploded/{.ids*}', { ids: [1, 'a b'] }, {}],
+    ['/label-list/{.ids}', { ids: [1, 2] }, {}],
+    ['/matrix-exploded/{;ids*}', { ids: [1, 2] }, {}],
+    ['/matrix-list/{;ids}', { ids: [1, 2] }, {}],
+    ['/matrix-object/{;point}', { point: { x: 1, y: 'a/b' } }, {}],
+    ['/matrix-object-exploded/{;point*}', { point: { x: 1, y: 2 } }, {}],
+    ['/label-object-exploded/{.point*}', { point: { x: 1, y: 2 } }, {}],
+    ['/object-exploded/{point*}', { point: { x: 1, y: 2 } }, {}],
+    ['/missing/{id}/and/{other}', { id: 'x' }, {}],
+    ['/null/{id}', { id: null }, {}],
+    ['/query', {}, { empty: [], holes: [1, null, 2], filter: { a: 'x y', b: null, c: 3 }, n: 0, f: false }],
+    ['/query-order', {}, { z: 'last?', a: ['&', '='], 'weird name': 'v' }],
   ])('%s', (path, pathParams, query) => {
     expect(requestUrl({ baseUrl: 'https://api.test', path, pathParams, query })).toBe(
       reference(path, pathParams, query),

@@ -33,7 +33,6 @@ import {
   SENSITIVE_HEADERS,
 } from './redact.js';
 import { RedirectRefusedError } from './redirects.js';
-import { encodeBody } from './request-body.js';
 import {
   headerNameProblem,
   headerValueProblem,
@@ -45,8 +44,8 @@ import { readRateLimit, readRequestId } from './response-info.js';
 import { backoffDelayMs, isRetryableStatus, retryAfterSeconds, serverDelayMs, type RetryPolicy } from './retry.js';
 import { clientOptionsProblem, requestOptionsProblem } from './option-checks.js';
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
-import { webhookUrlProblem } from './webhook-url.js';
-import { requestUrl, send as sendOnce, type FetchFunction } from './transport.js';
+import { send as sendOnce, type FetchFunction } from './transport.js';
+import { requestUrl } from './url.js';
 
 type Params = Record<string, unknown> | undefined;
 
@@ -575,8 +574,15 @@ export class ClientCore {
       const value = op.body.flat ? rest : rest[op.body.param ?? 'body'];
       const present = op.body.flat ? Object.keys(rest).length > 0 || op.body.required === true : value !== undefined;
       if (present) {
-        if (op.webhookUrlField && this.config.webhookUrlRules) this.#checkWebhookUrl(op, value);
-        const encoded = await encodeBody(op.body, value, op.upload);
+        if (op.webhookUrlField) this.#checkWebhookUrl(op, value);
+        // JSON is encoded here; any other kind by the encoder its descriptor names (request-body.ts).
+        if (!op.body.encode && op.body.kind !== 'json')
+          throw new this.errors.invalidRequest(
+            `${label}: the descriptor names no encoder for its ${op.body.kind} body`,
+          );
+        const encoded = op.body.encode
+          ? await op.body.encode(op.body, value, op.upload)
+          : { body: JSON.stringify(value), contentType: op.body.type, replayable: true };
         body = encoded.body;
         replayable = encoded.replayable;
         if (encoded.contentType) header['Content-Type'] = encoded.contentType;
@@ -639,8 +645,9 @@ export class ClientCore {
 
   #checkWebhookUrl(op: OperationDescriptor, body: unknown): void {
     const url = op.webhookUrlField ? getAtPointer(body, [op.webhookUrlField]) : undefined;
-    if (typeof url !== 'string' || !this.config.webhookUrlRules) return;
-    const problem = webhookUrlProblem(url, this.config.webhookUrlRules);
+    const check = op.webhookUrlCheck;
+    if (typeof url !== 'string' || !check || !this.config.webhookUrlRules) return;
+    const problem = check(url, this.config.webhookUrlRules);
     if (problem) throw new this.errors.invalidRequest(`${operationLabel(op)}: ${op.webhookUrlField} ${problem}`);
   }
 

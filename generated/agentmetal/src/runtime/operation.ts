@@ -6,6 +6,8 @@
  * run time (where its parameters go, how its body is encoded, which traits
  * apply) is in this plain object, written once per operation.
  */
+import type { EncodedBody } from './request-body.js';
+import type { WebhookUrlRules } from './webhook-url.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -21,6 +23,17 @@ export interface ResponseDescriptor {
   unwrap?: string;
 }
 
+/**
+ * Encodes a body of one kind (request-body.ts). A descriptor names the encoder
+ * its kind needs, so an app bundles the multipart, form or binary encoders only
+ * when an operation it calls sends such a body; JSON needs none.
+ */
+export type BodyEncoder = (
+  spec: BodyDescriptor,
+  value: unknown,
+  upload: UploadDescriptor | undefined,
+) => Promise<EncodedBody> | EncodedBody;
+
 export interface BodyDescriptor {
   kind: BodyKind;
   /** Content-Type sent with the body. */
@@ -30,6 +43,8 @@ export interface BodyDescriptor {
   /** Key of a body that is not flat, when a parameter is called `body`. */
   param?: string;
   required?: boolean;
+  /** The encoder of a body that is not JSON. */
+  encode?: BodyEncoder;
 }
 
 export interface PaginationDescriptor {
@@ -131,6 +146,11 @@ export interface OperationDescriptor {
   upload?: UploadDescriptor;
   /** Body field holding a webhook URL that must satisfy the API's URL rules. */
   webhookUrlField?: string;
+  /**
+   * The check of those rules (webhook-url.ts), named by the operations that take
+   * such a URL, so an app bundles it only when it calls one of them.
+   */
+  webhookUrlCheck?: (url: string, rules: WebhookUrlRules) => string | undefined;
 }
 
 /** How messages name an operation: its public method (`projects.get`), else its operationId. */

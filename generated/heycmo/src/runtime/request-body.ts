@@ -3,10 +3,12 @@
 /**
  * Turns the caller's params into a request body of the operation's kind:
  * JSON, multipart (computing the file digest when the API wants one and the
- * caller left it out), URL-encoded form, raw bytes or text.
+ * caller left it out), URL-encoded form, raw bytes or text. Each kind but
+ * JSON has its own encoder, which the operation's descriptor names
+ * (`body.encode`), so only the encoders of the operations an app calls are bundled.
  */
 import { encodeDigest, sha256, type BinaryInput } from './encoding.js';
-import type { BodyDescriptor, UploadDescriptor } from './operation.js';
+import type { BodyDescriptor, BodyEncoder, UploadDescriptor } from './operation.js';
 
 /** What a raw-bytes request body may be. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
@@ -73,30 +75,52 @@ function formEncoded(fields: Record<string, unknown>): URLSearchParams {
   return params;
 }
 
+/** A JSON body (the runtime's default, which needs no encoder). */
+export const encodeJson: BodyEncoder = (spec, value) => ({
+  body: JSON.stringify(value),
+  contentType: spec.type,
+  replayable: true,
+});
+
+/** multipart/form-data: fetch sets the Content-Type with its boundary. */
+export const encodeMultipart: BodyEncoder = async (_spec, value, upload) => ({
+  body: await multipart((value ?? {}) as Record<string, unknown>, upload),
+  contentType: undefined,
+  replayable: true,
+});
+
+export const encodeForm: BodyEncoder = (spec, value) => ({
+  body: formEncoded((value ?? {}) as Record<string, unknown>),
+  contentType: spec.type,
+  replayable: true,
+});
+
+export const encodeText: BodyEncoder = (spec, value) => ({
+  body: String(value),
+  contentType: spec.type,
+  replayable: true,
+});
+
+/** Raw bytes; a stream can be sent once only. */
+export const encodeBinary: BodyEncoder = (spec, value) =>
+  isStream(value)
+    ? { body: value, contentType: spec.type, replayable: false }
+    : { body: isBinary(value) ? toBlob(value) : new Blob([String(value)]), contentType: spec.type, replayable: true };
+
+/** The encoder of each body kind, as descriptors name them (`body.encode`). */
+export const BODY_ENCODERS = {
+  json: encodeJson,
+  multipart: encodeMultipart,
+  form: encodeForm,
+  text: encodeText,
+  binary: encodeBinary,
+} as const;
+
+/** Encodes a body of any kind (the encoder the descriptor names, else its kind's). */
 export async function encodeBody(
   spec: BodyDescriptor,
   value: unknown,
   upload: UploadDescriptor | undefined,
 ): Promise<EncodedBody> {
-  switch (spec.kind) {
-    case 'json':
-      return { body: JSON.stringify(value), contentType: spec.type, replayable: true };
-    case 'multipart':
-      return {
-        body: await multipart((value ?? {}) as Record<string, unknown>, upload),
-        contentType: undefined,
-        replayable: true,
-      };
-    case 'form':
-      return { body: formEncoded((value ?? {}) as Record<string, unknown>), contentType: spec.type, replayable: true };
-    case 'text':
-      return { body: String(value), contentType: spec.type, replayable: true };
-    case 'binary':
-      if (isStream(value)) return { body: value, contentType: spec.type, replayable: false };
-      return {
-        body: isBinary(value) ? toBlob(value) : new Blob([String(value)]),
-        contentType: spec.type,
-        replayable: true,
-      };
-  }
+  return (spec.encode ?? BODY_ENCODERS[spec.kind])(spec, value, upload);
 }

@@ -4,6 +4,7 @@
 
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
+import { encodeBinary, encodeText } from './runtime/request-body.js';
 /** How the OddNames API authenticates, reports errors, limits rates and retries. */
 export const apiConfig: ApiConfig = {
   name: 'OddNames',
@@ -85,7 +86,7 @@ export const class_: OperationDescriptor = {
   methodPath: 'weird.class',
   method: 'post',
   path: '/weird',
-  body: { kind: 'text', type: 'text/plain', flat: false },
+  body: { kind: 'text', type: 'text/plain', flat: false, encode: encodeText },
   accept: 'application/json',
   responses: { '200': { kind: 'json' } },
 };
@@ -97,7 +98,7 @@ export const putWeirdWeirdId: OperationDescriptor = {
   path: '/weird/{weird_id}',
   pathParams: ['weird_id'],
   pathArgNames: ['weirdId'],
-  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true },
+  body: { kind: 'binary', type: 'application/octet-stream', flat: false, required: true, encode: encodeBinary },
   responses: { '204': { kind: 'empty' } },
 };
 /** GET /status */

@@ -4,6 +4,7 @@
 
 import type { ApiConfig } from './runtime/config.js';
 import type { OperationDescriptor } from './runtime/operation.js';
+import { encodeMultipart } from './runtime/request-body.js';
 /** How the Tasker API authenticates, reports errors, limits rates and retries. */
 export const apiConfig: ApiConfig = {
   name: 'Tasker',
@@ -125,7 +126,7 @@ export const uploadFile: OperationDescriptor = {
   methodPath: 'files.upload',
   method: 'post',
   path: '/files',
-  body: { kind: 'multipart', type: 'multipart/form-data', flat: true, required: true },
+  body: { kind: 'multipart', type: 'multipart/form-data', flat: true, required: true, encode: encodeMultipart },
   accept: 'application/json',
   responses: { '201': { kind: 'json', unwrap: '/data' } },
   upload: { file: 'file', hash: { field: 'sha256', encoding: 'hex' } },
