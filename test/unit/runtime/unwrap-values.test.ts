@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { unwrapOne, unwrapValues } from '../../../generator/runtime/unwrap-values.js';
 
 describe('unwrapOne', () => {
@@ -90,5 +91,28 @@ describe('unwrapValues', () => {
     const body = { '100%': { $ok: 'full' } };
     unwrapValues(body, [{ at: '/100%25', key: '$ok' }]);
     expect(body['100%']).toBe('full');
+  });
+});
+
+interface BodyCase {
+  name: string;
+  body: string;
+  values: Array<{ at: string; key: string }>;
+  expected: unknown;
+}
+const bodyCases = (
+  JSON.parse(readFileSync(new URL('../../fixtures/hostile/unwrap/bodies.json', import.meta.url), 'utf8')) as {
+    cases: BodyCase[];
+  }
+).cases;
+
+describe('hostile bodies (test/fixtures/hostile/unwrap/bodies.json)', () => {
+  it.each(bodyCases)('$name', ({ body, values, expected }) => {
+    const got = unwrapValues(JSON.parse(body), values);
+    // toEqual treats an own `__proto__` member as data only when compared as JSON text.
+    expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
+    expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('$ok');
   });
 });
