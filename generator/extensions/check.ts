@@ -21,6 +21,7 @@ const SITE_NAMES: Record<ExtensionSite, string> = {
   operation: 'an operation',
   tag: 'a tag',
   parameter: 'a parameter',
+  schema: 'a component schema',
 };
 
 let validators: Map<string, ValidateFunction> | undefined;
@@ -112,6 +113,14 @@ export function listParameters(document: Record<string, unknown>): Array<{ point
     }
   }
   return found;
+}
+
+/** Every schema under components/schemas with its JSON pointer (where schema-level extensions may be written). */
+export function listComponentSchemas(document: Record<string, unknown>): Array<{ pointer: string; schema: unknown }> {
+  return Object.entries(asRecord(asRecord(document['components'])?.['schemas']) ?? {}).map(([name, schema]) => ({
+    pointer: appendPointer('/components/schemas', name),
+    schema,
+  }));
 }
 
 interface OperationRef {

@@ -10,7 +10,7 @@
  * belongs on a path item; it is a site so that one written there (an easy slip
  * for an operation's extension) is reported instead of silently ignored.
  */
-export type ExtensionSite = 'root' | 'path-item' | 'operation' | 'tag' | 'parameter';
+export type ExtensionSite = 'root' | 'path-item' | 'operation' | 'tag' | 'parameter' | 'schema';
 
 export interface ExtensionDefinition {
   sites: readonly ExtensionSite[];
@@ -274,6 +274,12 @@ export const EXTENSIONS: Record<string, ExtensionDefinition> = {
     // OpenAPI path templates cannot say so, and RFC 6570 simple expansion would encode the `/`.
     sites: ['parameter'],
     schema: { type: 'boolean' },
+  },
+  'x-specsmith-unwrap': {
+    // A value the server wraps in a one-key object (`{"$ok": value}`): wherever this component
+    // schema appears in a response body or a stream event, the client hands over the key's value.
+    sites: ['schema'],
+    schema: object({ key: name }, ['key']),
   },
   'x-specsmith-method': {
     sites: ['operation'],

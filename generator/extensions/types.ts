@@ -193,6 +193,9 @@ export interface components {
     };
     'x-specsmith-resource': string;
     'x-specsmith-multi-segment': boolean;
+    'x-specsmith-unwrap': {
+      key: string;
+    };
     'x-specsmith-method': string;
   };
   responses: never;

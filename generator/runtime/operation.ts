@@ -5,6 +5,7 @@
  * apply) is in this plain object, written once per operation.
  */
 import type { EncodedBody } from './request-body.js';
+import type { UnwrapValue } from './unwrap-values.js';
 import type { WebhookUrlRules } from './webhook-url.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
@@ -19,6 +20,8 @@ export interface ResponseDescriptor {
   kind: ResponseKind;
   /** JSON pointer of the value returned to the caller (the envelope's data). */
   unwrap?: string;
+  /** `x-specsmith-unwrap` values inside that value: each `{ [key]: value }` at `at` becomes `value`. */
+  values?: readonly UnwrapValue[];
 }
 
 /**
@@ -97,6 +100,8 @@ export interface SSEDescriptor {
     /** The outcome is a failure; `message` lists where the message is, `value` what the error carries (default: the event). */
     failure?: { events?: readonly string[]; when?: StateRule; message: readonly string[]; value?: string };
   };
+  /** `x-specsmith-unwrap` values inside each event: each `{ [key]: value }` at `at` becomes `value`. */
+  values?: readonly UnwrapValue[];
 }
 
 export interface LongRunningDescriptor {

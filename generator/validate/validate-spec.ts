@@ -13,6 +13,7 @@ import {
   checkExtensionReferences,
   checkExtensions,
   checkParameterExtensions,
+  listComponentSchemas,
   listOperations,
   listParameters,
 } from '../extensions/check.js';
@@ -342,6 +343,7 @@ function checkAllExtensions(document: Record<string, unknown>): Issue[] {
       checkExtensions(tag, 'tag', `/tags/${index}`),
     ),
     ...listParameters(document).flatMap(({ pointer, parameter }) => checkParameterExtensions(parameter, pointer)),
+    ...listComponentSchemas(document).flatMap(({ pointer, schema }) => checkExtensions(schema, 'schema', pointer)),
     ...checkExtensionReferences(document),
   ];
   return found.map((issue) => ({

@@ -23,8 +23,9 @@ interface Want {
 const bad = 'test/fixtures/specs/bad';
 const split = `${bad}/split-bad`;
 const streams = 'test/fixtures/hostile/streams';
+const unwrap = 'test/fixtures/hostile/unwrap';
 const KNOWN_EXTENSIONS =
-  'x-specsmith-client, x-specsmith-envelope, x-specsmith-errors, x-specsmith-request-id, x-specsmith-rate-limit, x-specsmith-retry, x-specsmith-pagination, x-specsmith-idempotent, x-specsmith-sse, x-specsmith-wait, x-specsmith-long-running, x-specsmith-async-webhook, x-specsmith-webhooks, x-specsmith-upload, x-specsmith-chunked-upload, x-specsmith-resource, x-specsmith-multi-segment, x-specsmith-method';
+  'x-specsmith-client, x-specsmith-envelope, x-specsmith-errors, x-specsmith-request-id, x-specsmith-rate-limit, x-specsmith-retry, x-specsmith-pagination, x-specsmith-idempotent, x-specsmith-sse, x-specsmith-wait, x-specsmith-long-running, x-specsmith-async-webhook, x-specsmith-webhooks, x-specsmith-upload, x-specsmith-chunked-upload, x-specsmith-resource, x-specsmith-multi-segment, x-specsmith-unwrap, x-specsmith-method';
 
 const CASES: Array<[string, string, Want[]]> = [
   [
@@ -330,6 +331,40 @@ const CASES: Array<[string, string, Want[]]> = [
         pointer: '/paths/~1runs~1{run_id}/get/x-specsmith-sse',
         code: 'invalid-extension',
         message: "x-specsmith-sse is malformed: at /match: must have required property 'pointer'",
+      },
+    ],
+  ],
+  [
+    'x-specsmith-unwrap on an operation, without a key, with an empty key, and misspelt on a schema',
+    `${unwrap}/bad-unwrap.yaml`,
+    [
+      {
+        file: `${unwrap}/bad-unwrap.yaml`,
+        line: 7,
+        pointer: '/paths/~1runs/get/x-specsmith-unwrap',
+        code: 'invalid-extension',
+        message: 'x-specsmith-unwrap is not allowed on an operation; it belongs on a component schema',
+      },
+      {
+        file: `${unwrap}/bad-unwrap.yaml`,
+        line: 22,
+        pointer: '/components/schemas/NoKey/x-specsmith-unwrap',
+        code: 'invalid-extension',
+        message: 'x-specsmith-unwrap is malformed: must have required property \'key\'; unknown field "name"',
+      },
+      {
+        file: `${unwrap}/bad-unwrap.yaml`,
+        line: 24,
+        pointer: '/components/schemas/EmptyKey/x-specsmith-unwrap',
+        code: 'invalid-extension',
+        message: 'x-specsmith-unwrap is malformed: at /key: must NOT have fewer than 1 characters',
+      },
+      {
+        file: `${unwrap}/bad-unwrap.yaml`,
+        line: 26,
+        pointer: '/components/schemas/Misspelt/x-specsmith-unwrapp',
+        code: 'invalid-extension',
+        message: `unknown extension x-specsmith-unwrapp; known extensions: ${KNOWN_EXTENSIONS}`,
       },
     ],
   ],

@@ -37,3 +37,21 @@ describe('specsmith lint rules on a bad fixture', async () => {
     expect(retry?.message).toMatch(/maxRetries: must be integer/);
   });
 });
+
+describe('x-specsmith-unwrap in lint: on component schemas only, with a key', async () => {
+  const { problems } = await redoclyLint('test/fixtures/hostile/unwrap/bad-unwrap.yaml');
+  const extensionProblems = problems.filter((p) => p.ruleId === 'specsmith/extensions');
+
+  it('reports the same places as the generator', () => {
+    expect(extensionProblems.map((p) => p.location[0]?.pointer ?? '').sort()).toEqual([
+      '#/components/schemas/EmptyKey/x-specsmith-unwrap',
+      '#/components/schemas/Misspelt/x-specsmith-unwrapp',
+      '#/components/schemas/NoKey/x-specsmith-unwrap',
+      '#/paths/~1runs/get/x-specsmith-unwrap',
+    ]);
+    const misplaced = extensionProblems.find((p) => p.location[0]?.pointer === '#/paths/~1runs/get/x-specsmith-unwrap');
+    expect(misplaced?.message).toBe(
+      'x-specsmith-unwrap is not allowed on an operation; it belongs on a component schema',
+    );
+  });
+});

@@ -371,7 +371,7 @@ export const listEventRuns: OperationDescriptor = {
   pathArgNames: ['eventId'],
   query: ['limit', 'offset'],
   accept: 'application/json',
-  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  responses: { '200': { kind: 'json', unwrap: '/data', values: [{ at: '/*/result', key: '$ok' }] } },
   pagination: {
     style: 'offset',
     items: '/data',
@@ -390,7 +390,7 @@ export const listRuns: OperationDescriptor = {
   path: '/v1/runs',
   query: ['limit', 'offset', 'status', 'type', 'time_range'],
   accept: 'application/json',
-  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  responses: { '200': { kind: 'json', unwrap: '/data', values: [{ at: '/*/result', key: '$ok' }] } },
   pagination: {
     style: 'offset',
     items: '/data',
@@ -419,7 +419,7 @@ export const getRun: OperationDescriptor = {
   pathParams: ['run_id'],
   pathArgNames: ['runId'],
   accept: 'application/json',
-  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  responses: { '200': { kind: 'json', unwrap: '/data', values: [{ at: '/result', key: '$ok' }] } },
 };
 /** GET /v1/runs/{run_id}/subscribe */
 export const subscribeRun: OperationDescriptor = {
@@ -444,6 +444,7 @@ export const subscribeRun: OperationDescriptor = {
         value: '/run',
       },
     },
+    values: [{ at: '/run/result', key: '$ok' }],
   },
 };
 /** GET /v1/tasks/{task_id} */
@@ -455,7 +456,7 @@ export const getTask: OperationDescriptor = {
   pathParams: ['task_id'],
   pathArgNames: ['taskId'],
   accept: 'application/json',
-  responses: { '200': { kind: 'json', unwrap: '/data' } },
+  responses: { '200': { kind: 'json', unwrap: '/data', values: [{ at: '/result', key: '$ok' }] } },
 };
 /** GET /v1/tasks/{task_id}/subscribe */
 export const subscribeTask: OperationDescriptor = {
@@ -480,6 +481,7 @@ export const subscribeTask: OperationDescriptor = {
         value: '/task',
       },
     },
+    values: [{ at: '/task/result', key: '$ok' }],
   },
 };
 /** GET /v1/env */
@@ -554,6 +556,7 @@ export const subscribeStream: OperationDescriptor = {
         message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'],
       },
     },
+    values: [{ at: '/run/result', key: '$ok' }],
   },
 };
 /** POST /v1/streams/{stream_id}/subscribe */
@@ -581,6 +584,7 @@ export const subscribeStreamPost: OperationDescriptor = {
         message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'],
       },
     },
+    values: [{ at: '/run/result', key: '$ok' }],
   },
 };
 /** POST /v1/streams/subscribe-with-event */
@@ -611,6 +615,7 @@ export const subscribeWithEvent: OperationDescriptor = {
         message: ['/run/result/$err/message', '/run/result/$val/msg', '/run/result/$val/err'],
       },
     },
+    values: [{ at: '/run/result', key: '$ok' }],
   },
 };
 /** GET /v1/sessions */

@@ -2511,6 +2511,7 @@ export type RunType = "call" | "event" | "schedule" | "run" | "eval" | "repl";
  *     and objects), or `null` while the run is running. A failed or cancelled run's result
  *     carries the failure in the shape of `RunFailure` (message at `$err.message`, or at
  *     `$val.msg` / `$val.err`).
+ *     A successful result may arrive wrapped as `{"$ok": value}`; the client hands over `value`.
  */
 export type RunResult = unknown;
 /**

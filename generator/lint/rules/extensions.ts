@@ -4,7 +4,12 @@
  * The checks themselves live in generator/extensions/ and are shared with the
  * generator's validate stage.
  */
-import { checkExtensionReferences, checkExtensions, checkParameterExtensions } from '../../extensions/check.js';
+import {
+  checkExtensionReferences,
+  checkExtensions,
+  checkParameterExtensions,
+  listComponentSchemas,
+} from '../../extensions/check.js';
 import { parsePointer } from '../../load/json-pointer.js';
 import type { Location, Rule } from './types.js';
 
@@ -26,6 +31,9 @@ export const extensions: Rule = () => {
         root = node;
         rootLocation = ctx.location;
         for (const issue of checkExtensions(node, 'root', '')) report(ctx, ctx.location, issue.pointer, issue.message);
+        for (const { pointer, schema } of listComponentSchemas(node))
+          for (const issue of checkExtensions(schema, 'schema', pointer))
+            report(ctx, ctx.location, issue.pointer, issue.message);
       },
       leave(node, ctx) {
         // Cross-references need every operation; the bundle is rebuilt from what the walk saw.

@@ -2,7 +2,11 @@
 import type { ResponseKind } from '../../runtime/operation.js';
 import type { Spec } from '../read/document.js';
 import { responseKindOf, type SourceResponse, type SourceResponses } from '../read/media.js';
-import { unwrapOf } from '../read/envelope.js';
+import { enveloped, unwrapOf } from '../read/envelope.js';
+import { unwrapValuesOf } from '../read/unwrap-values.js';
+import { parsePointer } from '../../load/json-pointer.js';
+import { schemaAtPointer } from '../schema-utils.js';
+import type { UnwrapValue } from '../../runtime/unwrap-values.js';
 import type { DescribedOperation } from './types.js';
 
 /** One kind for every media type of the response, else `auto` (by Content-Type). */
@@ -10,6 +14,22 @@ export function responseKind(response: SourceResponse): ResponseKind {
   if (response.content.length === 0) return 'empty';
   const kinds = new Set(response.content.map(([mediaType]) => responseKindOf(mediaType)));
   return kinds.size === 1 ? ([...kinds][0] ?? 'json') : 'auto';
+}
+
+/**
+ * Where the JSON bodies of a response carry `x-specsmith-unwrap` values,
+ * relative to what the caller gets (inside the envelope, when there is one).
+ */
+function unwrapValues(spec: Spec, response: SourceResponse, envelope: string | undefined): UnwrapValue[] | undefined {
+  const found = new Map<string, UnwrapValue>();
+  for (const [mediaType, media] of response.content) {
+    if (responseKindOf(mediaType) !== 'json') continue;
+    const data = enveloped(spec, envelope, mediaType, media.schema)
+      ? schemaAtPointer(spec.json, media.schema, parsePointer(envelope))
+      : media.schema;
+    for (const value of unwrapValuesOf(spec.json, data)) found.set(`${value.at}\u0000${value.key}`, value);
+  }
+  return found.size > 0 ? [...found.values()] : undefined;
 }
 
 export function responsesDescriptor(
@@ -20,7 +40,11 @@ export function responsesDescriptor(
   return Object.fromEntries(
     responses.success.map((response) => [
       String(response.status),
-      { kind: responseKind(response), unwrap: unwrapOf(spec, envelope, response) },
+      {
+        kind: responseKind(response),
+        unwrap: unwrapOf(spec, envelope, response),
+        values: unwrapValues(spec, response, envelope),
+      },
     ]),
   );
 }

@@ -8,6 +8,7 @@ import type { Extensions } from '../../extensions/types.js';
 import { deref, isObject, literalValues, objectProperties } from '../schema-utils.js';
 import { text, type SourceOperation, type Spec } from '../read/document.js';
 import { eventSchemaOf } from '../read/event-stream.js';
+import { unwrapValuesOf } from '../read/unwrap-values.js';
 import type { SourceResponse } from '../read/media.js';
 import type { Links, DescribedSSE } from './types.js';
 
@@ -75,9 +76,12 @@ export function sseDescriptor(
   const extension: SSEExtension = operation.operation['x-specsmith-sse'] ?? {};
   const typeField = text(extension.typeField) ?? 'type';
   const match = extension.match;
+  const eventSchema = eventSchemaOf(spec, operation, stream);
+  // An event itself is never replaced (its type field names it): only values inside it.
+  const values = unwrapValuesOf(spec.json, eventSchema).filter((value) => value.at !== '');
   return {
     typeField,
-    known: knownEvents(spec, eventSchemaOf(spec, operation, stream), typeField),
+    known: knownEvents(spec, eventSchema, typeField),
     terminal: extension.terminal && extension.terminal.length > 0 ? extension.terminal : undefined,
     terminalWhen: stateRule(extension.terminalWhen),
     resume: resume(extension, links),
@@ -93,5 +97,6 @@ export function sseDescriptor(
         }
       : undefined,
     result: result(extension),
+    values: values.length > 0 ? values : undefined,
   };
 }

@@ -39,6 +39,7 @@ import { redactValue } from './redact.js';
 import { readServerSentEvents, SSEIdleError, SSELimitError, type ServerSentEvent } from './sse-decoder.js';
 import { sleep } from './signals.js';
 import { outcomeOf, placeAt } from './stream-outcome.js';
+import { unwrapValues } from './unwrap-values.js';
 
 type Params = Record<string, unknown> | undefined;
 
@@ -381,6 +382,7 @@ function toEvent(message: ServerSentEvent, sse: SSEDescriptor): { type: string; 
   const type = typeof named === 'string' ? named : (message.event ?? 'message');
   if (!sse.known.includes(type)) return { type, event: { type: 'unknown', event: type, data: data ?? message.data } };
   if (!record) return { type, event: { [sse.typeField]: type, data: message.data } };
+  if (sse.values) unwrapValues(record, sse.values);
   return { type, event: typeof named === 'string' ? record : { ...record, [sse.typeField]: type } };
 }
 

@@ -21,6 +21,7 @@ import type { RequestOptions } from './config.js';
 import type { ClientCore, Sent } from './core.js';
 import { operationLabel, type OperationDescriptor, type PaginationDescriptor } from './operation.js';
 import { getAtPointer } from './pointer.js';
+import { unwrapValues } from './unwrap-values.js';
 
 type Params = Record<string, unknown> | undefined;
 
@@ -206,6 +207,10 @@ function fetchPage<Item>(
   }
   const read = async (sent: Sent): Promise<APIResponse<Page<Item>>> => {
     const result = await core.read<unknown>({ ...op, responses: { [sent.response.status]: { kind: 'json' } } }, sent);
+    // A page reads the whole body; `x-specsmith-unwrap` values sit inside the envelope's data (an array: never its root).
+    const listed = op.responses[sent.response.status];
+    if (listed?.values)
+      unwrapValues(listed.unwrap ? getAtPointer(result.data, listed.unwrap) : result.data, listed.values);
     const items = getAtPointer(result.data, spec.items);
     if (!Array.isArray(items))
       throw core.invalidResponse(op, sent.response, result.data, `has no item array at ${spec.items}`);

@@ -46,6 +46,7 @@ import { clientOptionsProblem, requestOptionsProblem } from './option-checks.js'
 import { linkSignal, sleep, type LinkedSignal } from './signals.js';
 import { send as sendOnce, type FetchFunction } from './transport.js';
 import { requestUrl } from './url.js';
+import { unwrapValues } from './unwrap-values.js';
 
 type Params = Record<string, unknown> | undefined;
 
@@ -416,6 +417,7 @@ export class ClientCore {
         case 'json': {
           body = await this.readJson(op, response, sent.maxResponseBytes);
           data = spec.unwrap ? this.unwrap(op, response, body, spec.unwrap) : body;
+          if (spec.values) data = unwrapValues(data, spec.values);
           break;
         }
       }
@@ -718,8 +720,8 @@ function fallbackResponse(
 ): ResponseDescriptor {
   const type = response.headers.get('content-type') ?? '';
   if (/json/i.test(type))
-    return listed?.unwrap
-      ? { kind: 'json', unwrap: listed.unwrap }
+    return listed?.unwrap || listed?.values
+      ? { kind: 'json', unwrap: listed.unwrap, values: listed.values }
       : (Object.values(op.responses).find((spec) => spec.kind === 'json') ?? { kind: 'json' });
   if (/event-stream/i.test(type)) return { kind: 'sse' };
   if (type.startsWith('text/')) return { kind: 'text' };
