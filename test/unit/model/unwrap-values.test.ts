@@ -60,10 +60,29 @@ describe('unwrapValuesOf (where x-specsmith-unwrap values sit in a body)', () =>
   it('gives up below a bounded depth instead of exhausting the stack', () => {
     let schema: Json = marked;
     for (let level = 0; level < 200; level++) schema = { type: 'object', properties: { a: schema } };
-    expect(unwrapValuesOf(document({}), schema)).toEqual([]);
+    expect(unwrapValuesOf(document({ Result: marked }), schema)).toEqual([]);
     let shallow: Json = marked;
     for (let level = 0; level < 3; level++) shallow = { type: 'object', properties: { a: shallow } };
-    expect(unwrapValuesOf(document({}), shallow)).toEqual([{ at: '/a/a/a', key: '$ok' }]);
+    expect(unwrapValuesOf(document({ Result: marked }), shallow)).toEqual([{ at: '/a/a/a', key: '$ok' }]);
+  });
+
+  it('stays bounded on richly cross-referenced schemas (2^20 paths to the marked schema)', () => {
+    const schemas: Record<string, Json> = { Result: marked };
+    for (let index = 0; index < 20; index++) {
+      const next = index + 1 < 20 ? ref(`S${index + 1}`) : ref('Result');
+      schemas[`S${index}`] = { type: 'object', properties: { left: next, right: next }, anyOf: [next, next] };
+    }
+    const started = performance.now();
+    const values = unwrapValuesOf(document(schemas), ref('S0'));
+    // 2^20 paths by enumeration; each reference is worked out once, and the places are capped.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.length).toBeLessThanOrEqual(64);
+    expect(values.every((value) => value.key === '$ok')).toBe(true);
+  });
+
+  it('finds nothing, without walking, when no component schema is marked', () => {
+    expect(unwrapValuesOf(document({}), { properties: { a: marked } })).toEqual([]);
   });
 
   it('reports the body itself when its schema is marked', () => {
