@@ -25,7 +25,7 @@ export {
 export const serverInfo: McpServerInfo = {
   name: '@specsmith/hot-mcp',
   title: 'Hot API MCP server',
-  version: '0.6.1',
+  version: '0.6.2',
   instructions:
     'Tools for the Hot API, one per operation, calling it through the @specsmith/hot client (credentials from HOT_API_KEY, retries, typed errors). The Hot API (hot.dev) provides programmatic access to manage projects, builds, runs, events, streams, sessions, service keys, custom domains and files of a Hot environment.',
   command: 'hot-mcp',

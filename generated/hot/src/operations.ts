@@ -9,7 +9,7 @@ import { encodeBinary, encodeMultipart } from './runtime/request-body.js';
 /** How the Hot API authenticates, reports errors, limits rates and retries. */
 export const apiConfig: ApiConfig = {
   name: 'Hot',
-  userAgent: '@specsmith/hot/0.6.1',
+  userAgent: '@specsmith/hot/0.6.2',
   apiKeyEnv: 'HOT_API_KEY',
   baseUrlEnv: 'HOT_BASE_URL',
   baseUrl: 'https://api.hot.dev',
